@@ -1,0 +1,69 @@
+# Alliance 8.7 Hub. `make demo` serves the demo; `make test` runs every check.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
+ADDR   ?= 127.0.0.1:8000
+PG_URL ?= postgres://postgres@127.0.0.1:5432/alliance87_ci
+TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
+# Settings for checks that must see production: debug off, a real key.
+PROD_ENV := DEBUG=false HTTPS=true SECRET_KEY=check-deploy-$(shell date +%s)-not-a-real-secret-but-long-enough-for-django
+DEV_ENV  := DEBUG=true
+
+.PHONY: install demo test lint typecheck pytest-sqlite pytest-postgres services bench lock messages clean
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	$(BIN)/alliance87 demo --addr $(ADDR)
+
+test: install lint typecheck
+	$(DEV_ENV) $(BIN)/alliance87 makemigrations --check --dry-run
+	$(PROD_ENV) $(BIN)/alliance87 check --deploy --fail-level WARNING
+	$(MAKE) --no-print-directory pytest-sqlite
+	$(MAKE) --no-print-directory pytest-postgres
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: install
+	$(BIN)/mypy alliance87 bench
+
+pytest-sqlite: install
+	$(BIN)/pytest -n 2 -q
+
+# PostgreSQL, with the Redis cache on: the scale tier. pytest-django
+# creates and drops a throw-away test database.
+pytest-postgres: install services
+	DATABASE_URL=$(PG_URL) REDIS_URL=$(TEST_REDIS_URL) $(BIN)/pytest -n 2 -q
+
+services:
+	@.ci/services
+
+bench: install
+	$(BIN)/python bench/run.py
+
+lock:
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --extra dev --strip-extras \
+	  --output-file requirements.lock pyproject.toml
+
+# Extract from the repository root, so that the top-level templates/ are
+# read too; core/tests/test_translations.py reads its --ignore list here.
+# Compile from alliance87/, so that the .venv's catalogues are left alone.
+messages: install
+	$(DEV_ENV) $(BIN)/alliance87 makemessages -l fr -l es --no-obsolete \
+	  --ignore ".venv/*" --ignore "var/*" --ignore "bench/*" --ignore "*/migrations/*" \
+	  --ignore "node_modules/*" --ignore "*.egg-info/*"
+	cd alliance87 && $(DEV_ENV) ../$(BIN)/alliance87 compilemessages
+
+clean:
+	rm -rf $(VENV) var/static

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AccountsConfig(AppConfig):
+    name = "alliance87.accounts"
+    verbose_name = _("Accounts")
+
+    def ready(self) -> None:
+        from alliance87.accounts import audit, roles
+
+        roles.register_core_roles()
+        audit.register_models()

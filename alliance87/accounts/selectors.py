@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from typing import Any
+
+from auditlog.models import LogEntry
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.http import Http404, HttpRequest
+
+from alliance87.accounts.adapter import INVITATION_SESSION_KEY
+from alliance87.accounts.models import Invitation
+
+
+def invitation_from_session(request: HttpRequest) -> Invitation | None:
+    from alliance87.accounts.services import find_invitation
+
+    token = request.session.get(INVITATION_SESSION_KEY) if hasattr(request, "session") else None
+    return find_invitation(token) if token else None
+
+
+def get_user_for_secretariat(user_id: int) -> Any:
+    try:
+        return get_user_model().objects.select_related("person__organisation").get(pk=user_id)
+    except get_user_model().DoesNotExist:
+        raise Http404("No such account.") from None
+
+
+def list_accounts(q: str = "") -> Any:
+    qs = get_user_model().objects.select_related("person__organisation").order_by("email")
+    if q:
+        qs = qs.filter(email__icontains=q) | qs.filter(person__name__icontains=q)
+    return qs
+
+
+def history_of(model_label: str, pk: str) -> tuple[Any, list[LogEntry]]:
+    """Return an object (or its last known name) and its audit trail."""
+    try:
+        app_label, model_name = model_label.split(".", 1)
+        content_type = ContentType.objects.get(app_label=app_label, model=model_name)
+    except (ValueError, ContentType.DoesNotExist):
+        raise Http404("No such kind of object.") from None
+    entries = list(
+        LogEntry.objects.filter(content_type=content_type, object_pk=str(pk))
+        .select_related("actor")
+        .order_by("-timestamp", "-pk")[:500]
+    )
+    model = content_type.model_class()
+    obj = None
+    if model is not None:
+        obj = model._default_manager.filter(pk=pk).first() if str(pk).isdigit() else None
+    if obj is None and not entries:
+        raise Http404("No history for this object.")
+    return obj or (entries[0].object_repr if entries else ""), entries

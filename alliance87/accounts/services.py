@@ -1,0 +1,215 @@
+"""
+Writes to accounts: invitations, roles, personal data.
+
+Invariants: an invitation is used once and only before it expires; only a
+hash of its token is stored. The Secretariat role is the `is_staff` flag;
+every change to it is in the audit log. Erasure removes a person's
+identifiers (name, contact details, account) but keeps the partnership's
+records that mention them, which then name a "former participant".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import secrets
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from alliance87.accounts.models import ErasureRequest, Invitation
+from alliance87.partners.models import Organisation, Person
+
+INVITATION_DAYS = 14
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@transaction.atomic
+def invite(
+    *,
+    email: str,
+    acting_user: Any,
+    organisation: Organisation | None = None,
+    person: Person | None = None,
+    accept_url: Any = None,
+) -> tuple[Invitation, str]:
+    """Create an invitation and email its link; return it and the token."""
+    email = get_user_model().objects.normalize_email(email.strip()).lower()
+    if get_user_model().objects.filter(email__iexact=email).exists():
+        raise ValidationError(_("Someone already has an account with this email address."))
+    pending = Invitation.objects.filter(
+        email__iexact=email, accepted_at__isnull=True, expires__gt=timezone.now()
+    )
+    if pending.exists():
+        raise ValidationError(_("An invitation to this address is still waiting to be used."))
+    token = secrets.token_urlsafe(32)
+    invitation = Invitation.objects.create(
+        email=email,
+        token_hash=hash_token(token),
+        organisation=organisation,
+        person=person,
+        invited_by=acting_user,
+        expires=timezone.now() + dt.timedelta(days=INVITATION_DAYS),
+    )
+    link = accept_url(token) if accept_url else token
+    body = render_to_string(
+        "accounts/email/invitation.txt",
+        {"link": link, "days": INVITATION_DAYS, "organisation": organisation},
+    )
+    transaction.on_commit(
+        lambda: send_mail(
+            _("Your invitation to the Alliance 8.7 Hub"),
+            body,
+            settings.DEFAULT_FROM_EMAIL,
+            [email],
+        )
+    )
+    return invitation, token
+
+
+def invite_if_new(
+    *, email: str, acting_user: Any, organisation: Organisation | None = None, language: str = "en"
+) -> Invitation | None:
+    """Invite `email` unless it has an account or an invitation waiting.
+
+    Used when the Secretariat accepts an application: the applicant can
+    then create an account for the organisation.
+    """
+    from django.urls import reverse
+    from django.utils import translation
+
+    address = email.strip().lower()
+    if get_user_model().objects.filter(email__iexact=address).exists():
+        return None
+    if Invitation.objects.filter(
+        email__iexact=address, accepted_at__isnull=True, expires__gt=timezone.now()
+    ).exists():
+        return None
+
+    def accept_url(token: str) -> str:
+        with translation.override(language):
+            path = reverse("accounts:accept-invitation", args=[token])
+        return settings.SITE_URL.rstrip("/") + path
+
+    invitation, _token = invite(
+        email=address, organisation=organisation, acting_user=acting_user, accept_url=accept_url
+    )
+    return invitation
+
+
+def find_invitation(token: str) -> Invitation | None:
+    """Return the unused, unexpired invitation for `token`, or None."""
+    if not token or len(token) > 100:
+        return None
+    return Invitation.objects.filter(
+        token_hash=hash_token(token), accepted_at__isnull=True, expires__gt=timezone.now()
+    ).first()
+
+
+@transaction.atomic
+def accept_invitation(invitation: Invitation, *, user: Any) -> None:
+    """Mark the invitation used and link the new account to its person."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.accepted_at is not None:
+        raise ValidationError(_("This invitation has already been used."))
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_user = user
+    invitation.save(update_fields=["accepted_at", "accepted_user"])
+    person = invitation.person
+    if person is None:
+        person = Person.objects.filter(email__iexact=user.email, user__isnull=True).first()
+    if person is None:
+        from django.utils.text import slugify
+
+        base = slugify(user.email.split("@")[0]) or "person"
+        slug = base
+        n = 1
+        while Person.objects.filter(slug=slug).exists():
+            n += 1
+            slug = f"{base}-{n}"
+        person = Person(slug=slug, name=user.email.split("@")[0], email=user.email)
+    if invitation.organisation_id and not person.organisation_id:
+        person.organisation = invitation.organisation
+    person.user = user
+    person.save()
+
+
+@transaction.atomic
+def set_secretariat(user: Any, *, on: bool, acting_user: Any) -> None:
+    """Give or take away the Secretariat role (the back office's staff flag)."""
+    if not on and user.pk == getattr(acting_user, "pk", None):
+        raise ValidationError(_("You cannot remove your own Secretariat role."))
+    if user.is_staff != on:
+        user.is_staff = on
+        user.save(update_fields=["is_staff"])
+
+
+@transaction.atomic
+def link_to_organisation(
+    user: Any, *, organisation: Organisation | None, acting_user: Any
+) -> None:
+    """Make `user` a member of `organisation` (None: of none)."""
+    person = Person.objects.filter(user=user).first()
+    if person is None:
+        if organisation is None:
+            return
+        person = Person(slug=f"user-{user.pk}", name=user.get_full_name() or user.email)
+        person.user = user
+    person.organisation = organisation
+    person.save()
+
+
+# --- Personal data ----------------------------------------------------------
+
+
+def export_personal_data(user: Any) -> dict[str, Any]:
+    """Return everything the Hub holds about `user`, as JSON-ready data."""
+    from alliance87.accounts.personal_data import collect
+
+    return collect(user)
+
+
+@transaction.atomic
+def request_erasure(user: Any, *, reason: str = "") -> ErasureRequest:
+    """Record a person's request for erasure, for the Secretariat to act on."""
+    if ErasureRequest.objects.filter(user=user, status=ErasureRequest.Status.REQUESTED).exists():
+        raise ValidationError(_("Your request is already with the Secretariat."))
+    person = Person.objects.filter(user=user).first()
+    erasure = ErasureRequest.objects.create(user=user, person=person, reason=reason[:2000])
+    transaction.on_commit(
+        lambda: send_mail(
+            _("Erasure request"),
+            _("A person has asked for their personal data to be erased."),
+            settings.DEFAULT_FROM_EMAIL,
+            [settings.DEFAULT_FROM_EMAIL],
+        )
+    )
+    return erasure
+
+
+@transaction.atomic
+def erase(erasure: ErasureRequest, *, acting_user: Any) -> None:
+    """Remove the person's identifiers; keep the records that mention them."""
+    from alliance87.accounts.personal_data import erase_person
+
+    erasure = ErasureRequest.objects.select_for_update().get(pk=erasure.pk)
+    if erasure.status != ErasureRequest.Status.REQUESTED:
+        raise ValidationError(_("This request has already been handled."))
+    user = erasure.user
+    erase_person(person=erasure.person, user=user)
+    erasure.status = ErasureRequest.Status.DONE
+    erasure.handled_at = timezone.now()
+    erasure.handled_by = acting_user
+    erasure.user = None
+    erasure.person = erasure.person if erasure.person_id else None
+    erasure.save()

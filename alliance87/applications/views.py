@@ -1,0 +1,156 @@
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_safe
+
+from alliance87.applications import selectors, services
+from alliance87.applications.forms import ApplicationForm, ReviewForm, issue_token
+from alliance87.applications.models import Application
+
+RATE_LIMIT = 10  # posts per address
+RATE_WINDOW = 60 * 60  # seconds
+
+
+def _over_rate_limit(request: HttpRequest) -> bool:
+    """Count this post against the client's address; True past the limit."""
+    key = f"apply-rate:{request.META.get('REMOTE_ADDR', '')}"
+    # add() starts the window; incr() never extends it.
+    cache.add(key, 0, RATE_WINDOW)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # evicted between the two calls
+        cache.set(key, 1, RATE_WINDOW)
+        count = 1
+    return count > RATE_LIMIT
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def apply(request: HttpRequest) -> HttpResponse:
+    """The public form; it carries a CSRF token, so it is never cached."""
+    status = 200
+    if request.method == "POST":
+        form = ApplicationForm(request.POST)
+        if _over_rate_limit(request):
+            form.is_valid()
+            form.add_error(
+                None,
+                _(
+                    "Too many applications were sent from your network in the last hour. "
+                    "Please try again later."
+                ),
+            )
+            status = 429
+        elif form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.submit_application(
+                    kind=data["kind"],
+                    organisation_name=data["organisation_name"],
+                    stakeholder_type=data["stakeholder_type"],
+                    country=data["country"],
+                    group=data["group"],
+                    seat=data["seat"],
+                    contact_name=data["contact_name"],
+                    email=data["email"],
+                    message=data["message"],
+                    acting_user=request.user if request.user.is_authenticated else None,
+                )
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                return redirect("applications:sent")
+    else:
+        form = ApplicationForm(initial={"kind": request.GET.get("kind", "")})
+        group_field = form.fields["group"]
+        assert isinstance(group_field, forms.ModelChoiceField)
+        assert group_field.queryset is not None
+        match = group_field.queryset.filter(slug=request.GET.get("group") or "").first()
+        if match is not None:
+            form.initial["group"] = match.pk
+    return render(
+        request,
+        "applications/apply.html",
+        {"form": form, "started_token": issue_token()},
+        status=status,
+    )
+
+
+def _add_errors(form: forms.Form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+@require_safe
+def sent(request: HttpRequest) -> HttpResponse:
+    return render(request, "applications/sent.html")
+
+
+@never_cache
+@require_safe
+def review_list(request: HttpRequest) -> HttpResponse:
+    status = request.GET.get("status", "")
+    if status not in Application.Status.values:
+        status = ""
+    page = selectors.list_applications(
+        request.user, status=status, page_number=request.GET.get("page")
+    )
+    return render(
+        request,
+        "applications/review_list.html",
+        {
+            "page": page,
+            "status": status,
+            "statuses": Application.Status.choices,
+            "query": f"status={status}" if status else "",
+        },
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def review(request: HttpRequest, pk: int) -> HttpResponse:
+    application = selectors.get_application_for_user(request.user, pk)
+    form = ReviewForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            if data["decision"] == "review":
+                services.start_review(application, acting_user=request.user, note=data["reason"])
+            elif data["decision"] == "accept":
+                services.accept_application(
+                    application,
+                    acting_user=request.user,
+                    organisation=data["organisation"],
+                    seat=data["seat"],
+                    note=data["reason"],
+                )
+            else:
+                services.decline_application(
+                    application, reason=data["reason"], acting_user=request.user
+                )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Saved. The applicant has been sent an email."))
+            return redirect(application)
+    return render(
+        request,
+        "applications/review.html",
+        {
+            "application": application,
+            "form": form,
+            "from_email": settings.DEFAULT_FROM_EMAIL,
+        },
+    )

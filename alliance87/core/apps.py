@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    name = "alliance87.core"
+    verbose_name = _("Hub")
+
+    def ready(self) -> None:
+        from alliance87.core import checks, pagecache
+
+        checks.register()
+        pagecache.connect_invalidation()

@@ -1,0 +1,199 @@
+"""Public pages are cached for anonymous visitors, never for a signed-in
+user, and rendered afresh after any committed change."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.test import Client
+from pytest_django import DjangoCaptureOnCommitCallbacks, Settings
+
+from alliance87.core.models import Theme
+from alliance87.core.pagecache import content_version
+from alliance87.core.visibility import Visibility
+from alliance87.partners.models import Organisation
+from alliance87.partners.services import save_organisation
+from alliance87.test import Personas, make_organisation
+
+pytestmark = pytest.mark.django_db
+
+PUBLIC_PAGES = [
+    "/en/",
+    "/en/countries/",
+    "/en/countries/?region=africa",
+    "/en/countries/che/",
+    "/en/partners/",
+    "/en/partners/?q=ituc",
+    "/en/partners/ituc/",
+]
+
+
+@pytest.mark.parametrize("url", PUBLIC_PAGES)
+def test_second_anonymous_request_is_served_from_the_cache(
+    client: Client, personas: Personas, url: str
+) -> None:
+    first = client.get(url)
+    second = client.get(url)
+    assert (first.status_code, first["X-Page-Cache"]) == (200, "miss")
+    assert (second.status_code, second["X-Page-Cache"]) == (200, "hit")
+    assert second.content == first.content
+    assert second["Content-Type"] == first["Content-Type"]
+
+
+def test_each_language_is_cached_apart(client: Client, personas: Personas) -> None:
+    client.get("/en/countries/")
+    response = client.get("/fr/countries/")
+    assert response["X-Page-Cache"] == "miss"
+    assert 'lang="fr"' in response.content.decode()
+
+
+def test_each_query_is_cached_apart(client: Client, personas: Personas) -> None:
+    client.get("/en/countries/?region=africa")
+    response = client.get("/en/countries/?region=americas")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Mexico" in response.content.decode()
+
+
+def test_signed_in_user_is_never_served_a_cached_page(client: Client, personas: Personas) -> None:
+    make_organisation("partners-only", "Partners Only Network", visibility=Visibility.PARTNERS)
+    client.get("/en/partners/")
+    client.get("/en/partners/")  # cached for anonymous visitors now
+    client.force_login(personas.partner)
+    for _ in range(2):
+        response = client.get("/en/partners/")
+        assert "X-Page-Cache" not in response
+        assert "Partners Only Network" in response.content.decode()
+
+
+def test_page_rendered_for_a_signed_in_user_is_not_served_to_visitors(
+    client: Client, personas: Personas
+) -> None:
+    make_organisation("partners-only", "Partners Only Network", visibility=Visibility.PARTNERS)
+    client.force_login(personas.partner)
+    assert "Partners Only Network" in client.get("/en/partners/").content.decode()
+    client.logout()
+    response = client.get("/en/partners/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Partners Only Network" not in response.content.decode()
+
+
+def test_not_found_page_is_not_cached(client: Client, personas: Personas) -> None:
+    client.get("/en/partners/no-such-organisation/")
+    response = client.get("/en/partners/no-such-organisation/")
+    assert response.status_code == 404
+    assert "X-Page-Cache" not in response
+
+
+def test_cache_can_be_turned_off(client: Client, personas: Personas, settings: Settings) -> None:
+    settings.PAGE_CACHE_SECONDS = 0
+    client.get("/en/")
+    assert "X-Page-Cache" not in client.get("/en/")
+
+
+class TestInvalidation:
+    def test_committed_rename_shows_on_the_next_request(
+        self,
+        client: Client,
+        personas: Personas,
+        django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+    ) -> None:
+        client.get("/en/partners/ituc/")
+        assert client.get("/en/partners/ituc/")["X-Page-Cache"] == "hit"
+        with django_capture_on_commit_callbacks(execute=True):
+            ituc: Any = Organisation.objects.get(slug="ituc")  # name_en: added at run time
+            ituc.name_en = "Trade Union Confederation, renamed"
+            save_organisation(ituc)
+        response = client.get("/en/partners/ituc/")
+        assert response["X-Page-Cache"] == "miss"
+        assert "Trade Union Confederation, renamed" in response.content.decode()
+
+    def test_committed_change_shows_on_other_pages_too(
+        self,
+        client: Client,
+        personas: Personas,
+        django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+    ) -> None:
+        client.get("/en/countries/che/")
+        with django_capture_on_commit_callbacks(execute=True):
+            org: Any = personas.partner_org
+            org.name_en = "Renamed Confederation"
+            save_organisation(org)
+        assert "Renamed Confederation" in client.get("/en/countries/che/").content.decode()
+
+    def test_committed_new_organisation_is_listed_on_the_next_request(
+        self,
+        client: Client,
+        personas: Personas,
+        django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+    ) -> None:
+        client.get("/en/partners/")
+        with django_capture_on_commit_callbacks(execute=True):
+            make_organisation("new-ngo", "Brand New NGO")
+        assert "Brand New NGO" in client.get("/en/partners/").content.decode()
+
+    def test_committed_deletion_shows_on_the_next_request(
+        self,
+        client: Client,
+        personas: Personas,
+        django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+    ) -> None:
+        client.get("/en/partners/applicant-ngo/")
+        with django_capture_on_commit_callbacks(execute=True):
+            Organisation.objects.filter(slug="applicant-ngo").delete()
+        assert client.get("/en/partners/applicant-ngo/").status_code == 404
+
+    def test_committed_change_of_themes_shows_on_the_next_request(
+        self,
+        client: Client,
+        personas: Personas,
+        django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+    ) -> None:
+        with django_capture_on_commit_callbacks(execute=True):
+            theme = Theme.objects.create(slug="fisheries", name="Fisheries", kind="sector")
+        client.get("/en/partners/ituc/")
+        with django_capture_on_commit_callbacks(execute=True):
+            personas.partner_org.themes.add(theme)
+        assert "Fisheries" in client.get("/en/partners/ituc/").content.decode()
+
+    def test_committed_queryset_update_moves_the_content_version(
+        self,
+        personas: Personas,
+        django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+    ) -> None:
+        # Checked on the version rather than on a page, so that a cache
+        # emptied by another test run cannot make it pass by chance.
+        before = content_version()
+        with django_capture_on_commit_callbacks(execute=True):
+            Organisation.objects.filter(slug="ituc").update(name_en="Updated In Bulk")
+        assert content_version() > before
+
+    def test_change_invalidates_only_once_committed(
+        self,
+        personas: Personas,
+        django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+    ) -> None:
+        # Invalidation runs after commit: a Redis outage must never turn a
+        # committed write into an error, nor a rolled-back one into a miss.
+        before = content_version()
+        with django_capture_on_commit_callbacks(execute=False) as callbacks:
+            make_organisation("uncommitted", "Not Yet Committed")
+        assert content_version() == before
+        assert callbacks
+        for callback in callbacks:
+            callback()
+        assert content_version() > before
+
+
+def test_a_cached_page_is_served_compressed_to_browsers_that_accept_it(client: Client) -> None:
+    import gzip
+
+    plain = client.get("/en/countries/").content
+    response = client.get("/en/countries/", HTTP_ACCEPT_ENCODING="br, gzip")
+    assert response["X-Page-Cache"] == "hit"
+    assert response["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in response["Vary"]
+    assert gzip.decompress(response.content) == plain
+    assert len(response.content) < len(plain) / 3
+    # A client that cannot decompress gets the page as it is.
+    assert client.get("/en/countries/").content == plain

@@ -1,0 +1,172 @@
+"""Who sees what: `visible_to` and `can_see` on organisations and people."""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+import pytest
+
+from alliance87.core import visibility
+from alliance87.core.visibility import Visibility, can_see
+from alliance87.partners.models import Organisation, Person
+from alliance87.partners.services import save_organisation
+from alliance87.test import Personas, make_organisation, make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def make_content(personas: Personas) -> dict[tuple[str, str], Any]:
+    """Return one organisation and one person at each visibility level."""
+    content: dict[tuple[str, str], Any] = {}
+    for level in Visibility.values:
+        content["organisation", level] = make_organisation(
+            f"org-{level}", f"Organisation ({level})", visibility=level
+        )
+        content["person", level] = Person.objects.create(
+            slug=f"person-{level}",
+            name=f"Person ({level})",
+            organisation=personas.partner_org,
+            visibility=level,
+        )
+    return content
+
+
+def visible_organisations(user: Any) -> set[str]:
+    return set(
+        Organisation.objects.visible_to(user)
+        .filter(slug__startswith="org-")
+        .values_list("slug", flat=True)
+    )
+
+
+def visible_people(user: Any) -> set[str]:
+    return set(
+        Person.objects.visible_to(user)
+        .filter(slug__startswith="person-")
+        .values_list("slug", flat=True)
+    )
+
+
+def former_staff() -> Any:
+    user = make_user("former-staff", staff=True)
+    user.is_active = False
+    user.save()
+    return user
+
+
+class TestVisibleTo:
+    def test_anonymous_sees_public_organisations_only(self, personas: Personas) -> None:
+        make_content(personas)
+        assert visible_organisations(personas.anonymous) == {"org-public"}
+
+    def test_anonymous_sees_public_people_only(self, personas: Personas) -> None:
+        make_content(personas)
+        assert visible_people(personas.anonymous) == {"person-public"}
+
+    def test_outsider_does_not_see_partners_organisations(self, personas: Personas) -> None:
+        make_content(personas)
+        assert visible_organisations(personas.outsider) == {"org-public"}
+
+    def test_outsider_does_not_see_partners_people(self, personas: Personas) -> None:
+        make_content(personas)
+        assert visible_people(personas.outsider) == {"person-public"}
+
+    def test_partner_sees_partners_only_organisation(self, personas: Personas) -> None:
+        make_content(personas)
+        assert visible_organisations(personas.partner) == {"org-public", "org-partners"}
+
+    def test_partner_sees_partners_only_person(self, personas: Personas) -> None:
+        make_content(personas)
+        assert visible_people(personas.partner) == {"person-public", "person-partners"}
+
+    def test_secretariat_sees_every_organisation(self, personas: Personas) -> None:
+        make_content(personas)
+        assert visible_organisations(personas.secretariat) == {
+            f"org-{level}" for level in Visibility.values
+        }
+
+    def test_secretariat_sees_every_person(self, personas: Personas) -> None:
+        make_content(personas)
+        assert visible_people(personas.secretariat) == {
+            f"person-{level}" for level in Visibility.values
+        }
+
+    def test_inactive_staff_sees_public_only(self, personas: Personas) -> None:
+        make_content(personas)
+        user = former_staff()
+        assert visible_organisations(user) == {"org-public"}
+        assert visible_people(user) == {"person-public"}
+
+    def test_deactivated_partner_sees_public_only(self, personas: Personas) -> None:
+        make_content(personas)
+        personas.partner.is_active = False
+        personas.partner.save()
+        assert visible_organisations(personas.partner) == {"org-public"}
+        assert visible_people(personas.partner) == {"person-public"}
+
+    def test_member_of_partner_that_lost_its_standing_sees_public_only(
+        self, personas: Personas
+    ) -> None:
+        make_content(personas)
+        personas.partner_org.is_partner = False
+        save_organisation(personas.partner_org)
+        assert visible_organisations(personas.partner) == {"org-public"}
+
+    def test_none_user_sees_public_only(self, personas: Personas) -> None:
+        make_content(personas)
+        assert visible_organisations(None) == {"org-public"}
+
+
+class TestMembersLevel:
+    """Organisations and people belong to no group: with no group field,
+    members-level rows are for the secretariat alone."""
+
+    def test_members_content_is_hidden_from_everyone_but_the_secretariat(
+        self, personas: Personas
+    ) -> None:
+        content = make_content(personas)
+        org = content["organisation", Visibility.MEMBERS]
+        person = content["person", Visibility.MEMBERS]
+        for user in (personas.anonymous, personas.outsider, personas.partner):
+            assert not Organisation.objects.visible_to(user).filter(pk=org.pk).exists()
+            assert not Person.objects.visible_to(user).filter(pk=person.pk).exists()
+            assert not can_see(user, org)
+            assert not can_see(user, person)
+        assert Organisation.objects.visible_to(personas.secretariat).filter(pk=org.pk).exists()
+        assert can_see(personas.secretariat, person)
+
+    def test_group_membership_does_not_open_content_that_has_no_group(
+        self, personas: Personas, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        content = make_content(personas)
+        # A provider, as the groups area registers, that puts the user in
+        # groups 1 to 3.
+        monkeypatch.setattr(visibility, "_providers", list(visibility._providers))
+        visibility.register_audience_provider(lambda user: {"group_ids": {1, 2, 3}})
+        user = make_user("group-member")
+        org = content["organisation", Visibility.MEMBERS]
+        assert visibility.audience_for(user).group_ids == {1, 2, 3}
+        assert not Organisation.objects.visible_to(user).filter(pk=org.pk).exists()
+        assert not can_see(user, org)
+
+
+def test_can_see_agrees_with_visible_to_for_every_persona_and_level(
+    personas: Personas,
+) -> None:
+    content = make_content(personas)
+    users = {
+        "anonymous": personas.anonymous,
+        "outsider": personas.outsider,
+        "partner": personas.partner,
+        "secretariat": personas.secretariat,
+        "inactive staff": former_staff(),
+    }
+    managers = {"organisation": Organisation.objects, "person": Person.objects}
+    disagreements = []
+    for (who, user), ((kind, level), obj) in itertools.product(users.items(), content.items()):
+        listed = managers[kind].visible_to(user).filter(pk=obj.pk).exists()
+        if can_see(user, obj) != listed:
+            disagreements.append((who, kind, level, listed))
+    assert disagreements == []
+    assert len(users) * len(content) == 5 * 2 * len(Visibility.values)

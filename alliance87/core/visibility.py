@@ -1,0 +1,149 @@
+"""
+Who may see what: the one place where visibility is decided.
+
+Every content model carries a `visibility` and a manager built on
+`VisibleQuerySet`; every list, search, feed, export, calendar and API call
+starts from `Model.objects.visible_to(user)`. Nothing else filters on the
+`visibility` column.
+
+The levels, from the widest audience to the narrowest:
+
+- public: anyone, signed in or not;
+- partners: members of an approved partner organisation, and everyone below;
+- members: members of the group the object belongs to (its
+  `visibility_group`), and the secretariat;
+- secretariat: the Alliance 8.7 Secretariat only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Self
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from alliance87.core.pagecache import InvalidatingQuerySet
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+
+
+class Visibility(models.TextChoices):
+    PUBLIC = "public", _("Public")
+    PARTNERS = "partners", _("Partners")
+    MEMBERS = "members", _("Group members")
+    SECRETARIAT = "secretariat", _("Secretariat")
+
+
+@dataclass(frozen=True)
+class Audience:
+    """What one user is, as far as visibility is concerned."""
+
+    is_secretariat: bool = False
+    is_partner: bool = False
+    group_ids: frozenset[int] = field(default_factory=frozenset)
+
+
+# Apps that know about a user's standing contribute to the audience by
+# registering a function here in AppConfig.ready() (partners: "is this
+# person in an approved partner organisation"; groups: "which groups is
+# this person a member of"). Core imports no domain app.
+AudienceProvider = Callable[[Any], dict[str, Any]]
+_providers: list[AudienceProvider] = []
+
+
+def register_audience_provider(provider: AudienceProvider) -> None:
+    if provider not in _providers:
+        _providers.append(provider)
+
+
+def is_secretariat(user: AbstractBaseUser | AnonymousUser | None) -> bool:
+    """Return True for the Alliance 8.7 Secretariat (staff of the back office)."""
+    return bool(
+        user is not None
+        and user.is_authenticated
+        and user.is_active
+        and getattr(user, "is_staff", False)
+    )
+
+
+def audience_for(user: AbstractBaseUser | AnonymousUser | None) -> Audience:
+    """Return the audience of `user`, computed once per user object."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return Audience()
+    cached = getattr(user, "_a87_audience", None)
+    if cached is not None:
+        return cached
+    facts: dict[str, Any] = {"is_secretariat": is_secretariat(user)}
+    group_ids: set[int] = set()
+    for provider in _providers:
+        contributed = provider(user)
+        group_ids.update(contributed.pop("group_ids", ()))
+        facts["is_partner"] = facts.get("is_partner", False) or contributed.get(
+            "is_partner", False
+        )
+    audience = Audience(
+        is_secretariat=facts["is_secretariat"],
+        is_partner=facts.get("is_partner", False) or facts["is_secretariat"],
+        group_ids=frozenset(group_ids),
+    )
+    setattr(user, "_a87_audience", audience)  # noqa: B010 - cached on the user object
+    return audience
+
+
+def visible_q(audience: Audience, *, prefix: str = "", group_field: str | None = None) -> Q | None:
+    """Return the filter for `audience`, or None when it may see everything."""
+    if audience.is_secretariat:
+        return None
+    levels: list[str] = [Visibility.PUBLIC]
+    if audience.is_partner:
+        levels.append(Visibility.PARTNERS)
+    q = Q(**{f"{prefix}visibility__in": levels})
+    if group_field and audience.group_ids:
+        q |= Q(
+            **{
+                f"{prefix}visibility": Visibility.MEMBERS,
+                f"{prefix}{group_field}__in": sorted(audience.group_ids),
+            }
+        )
+    return q
+
+
+class VisibleQuerySet(InvalidatingQuerySet):
+    """A queryset whose rows carry a visibility.
+
+    Subclasses name the foreign key to the group whose members may see
+    members-only rows in `visibility_group_field`.
+    """
+
+    visibility_group_field: str | None = None
+
+    def visible_to(self, user: AbstractBaseUser | AnonymousUser | None) -> Self:
+        q = visible_q(audience_for(user), group_field=self.visibility_group_field)
+        return self if q is None else self.filter(q)
+
+
+def can_see(user: AbstractBaseUser | AnonymousUser | None, obj: Any) -> bool:
+    """Return True if `user` may see `obj`: the same rule, for one object."""
+    audience = audience_for(user)
+    if audience.is_secretariat:
+        return True
+    if obj.visibility == Visibility.PUBLIC:
+        return True
+    if obj.visibility == Visibility.PARTNERS:
+        return audience.is_partner
+    if obj.visibility == Visibility.MEMBERS:
+        field_name = type(obj).objects.get_queryset().visibility_group_field
+        if not field_name:
+            return False
+        # "group" is read as group_id; a group's own field, "id", as itself.
+        attname = obj._meta.get_field(field_name).attname
+        return getattr(obj, attname, None) in audience.group_ids
+    return False
+
+
+def visible_ids(user: Any, objs: Iterable[Any]) -> list[Any]:
+    return [obj for obj in objs if can_see(user, obj)]

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CountriesConfig(AppConfig):
+    name = "alliance87.countries"
+    verbose_name = _("Countries")
+
+    def ready(self) -> None:
+        from alliance87.core import navigation
+
+        navigation.register(_("Countries"), "countries:list", section="countries", order=20)

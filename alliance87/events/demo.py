@@ -1,0 +1,272 @@
+"""
+Load the events of the seed documents (see demo_data.py).
+
+Idempotent like the rest of the demo: every row is found by its natural key
+(an event's slug, an agenda item's number, a decision's identifier, the
+order of an objective, participant, exchange or action item within its
+event) and written only when it differs. An action item's status is never
+reset, so items closed through the site stay closed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.apps import apps
+
+from alliance87.core.dates import ReportedDate
+from alliance87.core.models import Theme
+from alliance87.countries.models import Country
+from alliance87.demo.services import LoadReport, set_m2m, translated, upsert
+from alliance87.events import demo_data as data
+from alliance87.events.models import (
+    ActionItem,
+    AgendaItem,
+    Decision,
+    Document,
+    Event,
+    EventRegion,
+    EventSeries,
+    EventStatus,
+    Exchange,
+    Objective,
+    Participant,
+)
+from alliance87.partners.models import Organisation, Person
+
+
+def _date_values(date: tuple | None) -> dict[str, Any]:
+    if date is None:
+        return {
+            "date_start": None,
+            "date_end": None,
+            "date_precision": "day",
+            "date_tentative": False,
+        }
+    start, end, precision, tentative = date
+    return {
+        "date_start": start,
+        "date_end": end,
+        "date_precision": precision,
+        "date_tentative": tentative,
+    }
+
+
+class _Lookups:
+    def __init__(self) -> None:
+        self.orgs = {o.slug: o for o in Organisation.objects.all()}
+        self.people = {p.slug: p for p in Person.objects.all()}
+        self.countries = {c.iso3: c for c in Country.objects.all()}
+        self.themes = {t.slug: t for t in Theme.objects.all()}
+
+    def party(self, spec: dict[str, Any] | None, prefix: str) -> dict[str, Any]:
+        spec = spec or {}
+        return {
+            f"{prefix}_role": spec.get("role", ""),
+            f"{prefix}_organisation": self.orgs[spec["organisation"]]
+            if spec.get("organisation")
+            else None,
+            f"{prefix}_person": self.people[spec["person"]] if spec.get("person") else None,
+        }
+
+
+def load(report: LoadReport) -> None:
+    """Write the demo events and the record of the 4th GCG meeting."""
+    look = _Lookups()
+    series: dict[str, EventSeries] = {}
+    for row in data.SERIES:
+        obj, created, changed = upsert(
+            EventSeries,
+            {"slug": row["slug"]},
+            {
+                **translated("name", row["name"]),
+                **translated("body", row["body"]),
+                **translated("body_short", row["body_short"]),
+            },
+        )
+        series[obj.slug] = obj
+        report.count("event series", created, changed)
+
+    events: dict[str, Event] = {}
+    rows = [*data.EVENTS, data.GCG4]
+    if _pathfinders_keep_workshops():
+        # The pathfinders area keeps the workshops; /events/ links to them.
+        slugs = {w["slug"] for w in data.PATHFINDER_WORKSHOPS}
+        rows = [r for r in rows if r["slug"] not in slugs]
+    for row in rows:
+        events[row["slug"]] = _load_event(row, look, series, report)
+    for row in rows:
+        event = events[row["slug"]]
+        if set_m2m(event.feeds_into, [events[s] for s in row.get("feeds_into", [])]):
+            report.count("event", False, True)
+    _load_record(events["gcg-4"], data.GCG4, look, report)
+    _link_groups(series, events, report)
+
+
+# Which group holds each series and event, where it is one of the groups.
+SERIES_GROUPS = {"gcg-meetings": "global-coordinating-group"}
+EVENT_GROUPS = {
+    "supply-chains-workshop-2019": ["supply-chains"],
+    "freedom-from-slavery-forum-2018": [],
+}
+
+
+def _link_groups(
+    series: dict[str, EventSeries], events: dict[str, Event], report: LoadReport
+) -> None:
+    if not apps.is_installed("alliance87.groups"):
+        return
+    Group = apps.get_model("groups", "Group")
+    groups = {g.slug: g for g in Group.objects.all()}
+    for slug, group_slug in SERIES_GROUPS.items():
+        obj = series.get(slug)
+        if obj is not None and group_slug in groups and obj.group_id != groups[group_slug].pk:
+            obj.group = groups[group_slug]
+            obj.save(update_fields=["group"])
+            report.count("event series", False, True)
+    for slug, group_slugs in EVENT_GROUPS.items():
+        event = events.get(slug)
+        if event is None:
+            continue
+        wanted = [groups[s] for s in group_slugs if s in groups]
+        if set_m2m(event.groups, wanted):
+            report.count("event", False, True)
+
+
+def _pathfinders_keep_workshops() -> bool:
+    if not apps.is_installed("alliance87.pathfinders"):
+        return False
+    try:
+        apps.get_model("pathfinders", "Workshop")
+    except LookupError:
+        return False
+    return True
+
+
+def _load_event(
+    row: dict[str, Any], look: _Lookups, series: dict[str, EventSeries], report: LoadReport
+) -> Event:
+    dates = _date_values(row.get("date"))
+    rd = row.get("date")
+    last_day = ReportedDate(rd[0], rd[1], rd[2], rd[3]).last_day if rd else None
+    values: dict[str, Any] = {
+        "event_type": row["type"],
+        "status": EventStatus.PUBLISHED,
+        "visibility": row.get("visibility", "public"),
+        "series": series[row["series"]] if row.get("series") else None,
+        "number": row.get("number"),
+        "time_zone": row.get("time_zone", ""),
+        "recurs_yearly": row.get("recurs_yearly", False),
+        "online": row.get("online", False),
+        "country": look.countries[row["country"]] if row.get("country") else None,
+        "last_day": last_day,
+        **dates,
+        **translated("title", row["title"]),
+        **translated("summary", row.get("summary") or {}),
+        **translated("city", row.get("city") or {}),
+    }
+    event, created, changed = upsert(Event, {"slug": row["slug"]}, values)
+    if event.published_at is None:
+        Event.objects.filter(pk=event.pk).update(published_at=event.created)
+    changed = (
+        set_m2m(event.organisers, [look.orgs[s] for s in row.get("organisers", [])]) or changed
+    )
+    changed = (
+        set_m2m(event.countries, [look.countries[c] for c in row.get("countries", [])]) or changed
+    )
+    changed = set_m2m(event.themes, [look.themes[t] for t in row.get("themes", [])]) or changed
+    wanted = set(row.get("regions", []))
+    have = set(event.regions.values_list("region", flat=True))
+    if wanted != have:
+        event.regions.exclude(region__in=wanted).delete()
+        EventRegion.objects.bulk_create(
+            [EventRegion(event=event, region=r) for r in sorted(wanted - have)]
+        )
+        changed = True
+    for order, text in enumerate(row.get("objectives", []), start=1):
+        _o, c, ch = upsert(Objective, {"event": event, "order": order}, translated("text", text))
+        report.count("objective", c, ch)
+    for order, (org, person, role, attendance) in enumerate(row.get("participants", []), 1):
+        _p, c, ch = upsert(
+            Participant,
+            {"event": event, "order": order},
+            {
+                "organisation": look.orgs[org] if org else None,
+                "person": look.people[person] if person else None,
+                "role": role,
+                "attendance": attendance,
+            },
+        )
+        report.count("participant", c, ch)
+    for order, doc in enumerate(row.get("documents", []), start=1):
+        _d, c, ch = upsert(
+            Document,
+            {"event": event, "order": order},
+            {"kind": doc["kind"], "url": doc["url"], **translated("title", doc["title"])},
+        )
+        report.count("document", c, ch)
+    report.count("event", created, changed)
+    return event
+
+
+def _load_record(event: Event, row: dict[str, Any], look: _Lookups, report: LoadReport) -> None:
+    items: dict[str, AgendaItem] = {}
+    for order, spec in enumerate(data.GCG4_AGENDA, start=1):
+        item, created, changed = upsert(
+            AgendaItem,
+            {"event": event, "number": spec["number"]},
+            {
+                "order": order,
+                **translated("title", spec["title"]),
+                **translated("presenters_note", spec.get("presenters") or {}),
+                **translated("minutes", spec["minutes"]),
+            },
+        )
+        orgs = [look.orgs[s] for s in spec.get("organisations", [])]
+        people = [look.people[s] for s in spec.get("people", [])]
+        changed = set_m2m(item.presenter_organisations, orgs) or changed
+        changed = set_m2m(item.presenter_people, people) or changed
+        items[item.number] = item
+        report.count("agenda item", created, changed)
+
+    for order, spec in enumerate(data.GCG4_EXCHANGES, start=1):
+        _x, created, changed = upsert(
+            Exchange,
+            {"event": event, "order": order},
+            {
+                "agenda_item": items[spec["item"]],
+                **look.party(spec.get("asked"), "asked_by"),
+                **look.party(spec.get("answered"), "answered_by"),
+                **translated("question", spec["question"]),
+                **translated("answer", spec.get("answer") or {}),
+            },
+        )
+        report.count("exchange", created, changed)
+
+    for order, spec in enumerate(data.GCG4_DECISIONS, start=1):
+        _d, created, changed = upsert(
+            Decision,
+            {"identifier": spec["identifier"]},
+            {
+                "event": event,
+                "order": order,
+                "agenda_item": items[spec["item"]],
+                **translated("text", spec["text"]),
+            },
+        )
+        report.count("decision", created, changed)
+
+    for order, spec in enumerate(data.GCG4_ACTIONS, start=1):
+        owner = spec["owner"]
+        _a, created, changed = upsert(
+            ActionItem,
+            {"event": event, "order": order},
+            {
+                "agenda_item": items[spec["item"]],
+                **look.party(owner, "owner"),
+                **translated("owner_note", owner.get("note") or {}),
+                **_date_values(spec.get("due")),
+                **translated("text", spec["text"]),
+            },
+        )
+        report.count("action item", created, changed)

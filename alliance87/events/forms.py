@@ -1,0 +1,294 @@
+from __future__ import annotations
+
+from typing import Any, cast
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from alliance87.core.dates import DatePrecision, ReportedDate
+from alliance87.core.models import Theme
+from alliance87.core.visibility import Visibility
+from alliance87.countries.models import Country, Region
+from alliance87.events.models import ActionItem, AgendaItem, Document, EventSeries, EventType
+from alliance87.events.models import PartyRole as Role
+from alliance87.events.selectors import DecisionFilters, EventFilters, TrackerFilters
+from alliance87.partners.models import Organisation, Person
+
+
+def _choices(form: forms.Form, name: str) -> forms.ChoiceField:
+    return cast(forms.ChoiceField, form.fields[name])
+
+
+class EventFilterForm(forms.Form):
+    type = forms.ChoiceField(
+        label=_("Type"), required=False, choices=[("", _("All types")), *EventType.choices]
+    )
+    series = forms.ChoiceField(label=_("Body"), required=False)
+    region = forms.ChoiceField(
+        label=_("Region"), required=False, choices=[("", _("All regions")), *Region.choices]
+    )
+    country = forms.ChoiceField(label=_("Country"), required=False)
+    theme = forms.ChoiceField(label=_("Theme"), required=False)
+    year = forms.IntegerField(
+        label=_("Year"),
+        required=False,
+        min_value=2000,
+        max_value=2100,
+        error_messages={
+            "invalid": _("Enter a year as four digits, such as 2019."),
+            "min_value": _("Enter a year from 2000 onwards."),
+            "max_value": _("Enter a year before 2100."),
+        },
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _choices(self, "series").choices = [
+            ("", _("All bodies")),
+            *[(s.slug, s.name) for s in EventSeries.objects.order_by("name")],
+        ]
+        countries = sorted(
+            Country.objects.only("iso3", "name", "name_en", "name_fr", "name_es"),
+            key=lambda c: c.name,
+        )
+        _choices(self, "country").choices = [
+            ("", _("All countries")),
+            *[(c.iso3.lower(), c.name) for c in countries],
+        ]
+        _choices(self, "theme").choices = [
+            ("", _("All themes")),
+            *[(t.slug, t.name) for t in Theme.objects.order_by("kind", "order")],
+        ]
+
+    def filters(self) -> EventFilters:
+        if not self.is_bound or not self.is_valid():
+            return EventFilters()
+        data = self.cleaned_data
+        return EventFilters(
+            event_type=data["type"],
+            region=data["region"],
+            country=data["country"],
+            theme=data["theme"],
+            series=data["series"],
+            year=data["year"],
+        )
+
+
+class TrackerFilterForm(forms.Form):
+    state = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[
+            ("open", _("Open")),
+            ("overdue", _("Overdue")),
+            ("done", _("Done")),
+            ("dropped", _("Dropped")),
+            ("all", _("All")),
+        ],
+    )
+    series = forms.ChoiceField(label=_("Body"), required=False)
+    owner = forms.ChoiceField(label=_("Owner"), required=False)
+    group = forms.ChoiceField(
+        label=_("Group by"),
+        required=False,
+        choices=[("body", _("Body")), ("owner", _("Owner"))],
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _choices(self, "series").choices = [
+            ("", _("All bodies")),
+            *[(s.slug, s.name) for s in EventSeries.objects.order_by("name")],
+        ]
+        owners = Organisation.objects.filter(action_items__isnull=False).distinct()
+        _choices(self, "owner").choices = [
+            ("", _("All owners")),
+            *[(o.slug, str(o)) for o in owners.order_by("sort_name")],
+        ]
+
+    def filters(self) -> TrackerFilters:
+        if not self.is_bound or not self.is_valid():
+            return TrackerFilters()
+        data = self.cleaned_data
+        return TrackerFilters(
+            state=data["state"] or "open",
+            owner=data["owner"],
+            series=data["series"],
+            group_by=data["group"] or "body",
+        )
+
+
+class DecisionFilterForm(forms.Form):
+    q = forms.CharField(label=_("Words or identifier"), required=False, max_length=100)
+    series = forms.ChoiceField(label=_("Body"), required=False)
+    year = forms.IntegerField(
+        label=_("Year"),
+        required=False,
+        min_value=2000,
+        max_value=2100,
+        error_messages={"invalid": _("Enter a year as four digits, such as 2019.")},
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _choices(self, "series").choices = [
+            ("", _("All bodies")),
+            *[(s.slug, s.name) for s in EventSeries.objects.order_by("name")],
+        ]
+
+    def filters(self) -> DecisionFilters:
+        if not self.is_bound or not self.is_valid():
+            return DecisionFilters()
+        data = self.cleaned_data
+        return DecisionFilters(series=data["series"], year=data["year"], q=data["q"].strip())
+
+
+# Recording a meeting (the secretariat) ------------------------------------
+
+VISIBILITY_FIELD = {
+    "label": _("Who may see it"),
+    "choices": Visibility.choices,
+    "initial": Visibility.PUBLIC,
+}
+
+
+def _organisations() -> forms.ModelChoiceField:
+    return forms.ModelChoiceField(
+        Organisation.objects.order_by("sort_name"), required=False, label=_("Organisation")
+    )
+
+
+def _people() -> forms.ModelChoiceField:
+    return forms.ModelChoiceField(
+        Person.objects.order_by("name"), required=False, label=_("Person")
+    )
+
+
+def _roles(label: Any) -> forms.ChoiceField:
+    return forms.ChoiceField(label=label, required=False, choices=[("", "—"), *Role.choices])
+
+
+class AgendaItemForm(forms.Form):
+    number = forms.CharField(
+        label=_("Number"), max_length=10, help_text=_("As printed, e.g. “IV”.")
+    )
+    title = forms.CharField(label=_("Title"), max_length=300)
+    presenters_note = forms.CharField(label=_("Presenters"), max_length=300, required=False)
+    minutes = forms.CharField(label=_("Minutes"), widget=forms.Textarea, required=False)
+    visibility = forms.ChoiceField(**VISIBILITY_FIELD)  # type: ignore[arg-type]
+
+
+class MinutesForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=300)
+    presenters_note = forms.CharField(label=_("Presenters"), max_length=300, required=False)
+    minutes = forms.CharField(label=_("Minutes"), widget=forms.Textarea, required=False)
+
+    @classmethod
+    def for_item(cls, item: AgendaItem, **kwargs: Any) -> MinutesForm:
+        return cls(
+            initial={
+                "title": item.title,
+                "presenters_note": item.presenters_note,
+                "minutes": item.minutes,
+            },
+            prefix=f"item{item.pk}",
+            **kwargs,
+        )
+
+
+class ExchangeForm(forms.Form):
+    asked_by_role = _roles(_("Asked by (function)"))
+    asked_by_organisation = _organisations()
+    asked_by_person = _people()
+    question = forms.CharField(label=_("Question"), widget=forms.Textarea)
+    answered_by_role = _roles(_("Answered by (function)"))
+    answered_by_organisation = _organisations()
+    answered_by_person = _people()
+    answer = forms.CharField(label=_("Answer"), widget=forms.Textarea, required=False)
+    visibility = forms.ChoiceField(**VISIBILITY_FIELD)  # type: ignore[arg-type]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["asked_by_organisation"].label = _("Asked for (organisation)")
+        self.fields["asked_by_person"].label = _("Asked by (person)")
+        self.fields["answered_by_organisation"].label = _("Answered for (organisation)")
+        self.fields["answered_by_person"].label = _("Answered by (person)")
+
+
+class DecisionForm(forms.Form):
+    identifier = forms.CharField(
+        label=_("Identifier"), max_length=30, help_text=_("E.g. “GCG4/D1”.")
+    )
+    text = forms.CharField(label=_("Decision"), widget=forms.Textarea)
+    visibility = forms.ChoiceField(**VISIBILITY_FIELD)  # type: ignore[arg-type]
+
+
+class ActionItemForm(forms.Form):
+    text = forms.CharField(label=_("Action"), widget=forms.Textarea)
+    owner_role = _roles(_("Owner (function)"))
+    owner_organisation = _organisations()
+    owner_person = _people()
+    owner_note = forms.CharField(label=_("Owner, as reported"), max_length=200, required=False)
+    due = forms.DateField(
+        label=_("Due"),
+        required=False,
+        help_text=_("The day, the first day of a range, or any day of the month."),
+    )
+    due_end = forms.DateField(label=_("Due, last day of a range"), required=False)
+    due_precision = forms.ChoiceField(
+        label=_("The due date is"), choices=DatePrecision.choices, initial=DatePrecision.DAY
+    )
+    due_tentative = forms.BooleanField(label=_("Tentative"), required=False)
+    visibility = forms.ChoiceField(**VISIBILITY_FIELD)  # type: ignore[arg-type]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["owner_organisation"].label = _("Owner (organisation)")
+        self.fields["owner_person"].label = _("Owner (person)")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start = data.get("due")
+        if start is None:
+            data["due_date"] = None
+            return data
+        precision = data.get("due_precision") or DatePrecision.DAY
+        if precision == DatePrecision.MONTH:
+            start = start.replace(day=1)
+        end = data.get("due_end") if precision == DatePrecision.RANGE else None
+        reported = ReportedDate(start, end, precision, bool(data.get("due_tentative")))
+        try:
+            reported.validate()
+        except ValidationError as e:
+            self.add_error("due", e)
+        data["due_date"] = reported
+        return data
+
+
+class CloseActionItemForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Outcome"),
+        choices=[(ActionItem.Status.DONE, _("Done")), (ActionItem.Status.DROPPED, _("Dropped"))],
+        initial=ActionItem.Status.DONE,
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(
+        label=_("What was done"),
+        widget=forms.Textarea,
+        help_text=_("One or two sentences the next meeting can read."),
+    )
+
+
+class DocumentForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=Document.Kind.choices)
+    title = forms.CharField(label=_("Title"), max_length=300)
+    url = forms.URLField(label=_("Address"), required=False, assume_scheme="https")
+    upload = forms.FileField(label=_("File"), required=False)
+    visibility = forms.ChoiceField(**VISIBILITY_FIELD)  # type: ignore[arg-type]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if bool(data.get("url")) == bool(data.get("upload")):
+            raise ValidationError(_("Give either an address or a file, not both or neither."))
+        return data

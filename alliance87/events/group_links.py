@@ -1,0 +1,59 @@
+"""The events area's contributions to the groups area: a group's meetings,
+and participation in events by stakeholder type over time."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from django.db.models import Q
+
+from alliance87.events.models import Event, Participant
+
+
+def group_meetings(user: Any, group: Any) -> list[Any]:
+    """Return the events of `group` that `user` may see, latest first."""
+    from alliance87.groups.meetings import Meeting
+
+    events = (
+        Event.objects.visible_to(user)
+        .filter(Q(groups=group) | Q(series__group=group))
+        .distinct()
+        .order_by("-date_start", "pk")
+    )
+    return [
+        Meeting(
+            str(event.title),
+            event.get_absolute_url(),
+            str(event.reported_date or ""),
+            event.date_start,
+        )
+        for event in events
+    ]
+
+
+def event_participation(user: Any) -> list[Any]:
+    """Count participating organisations by stakeholder type and year."""
+    from alliance87.groups.analytics import EventParticipation
+
+    rows = (
+        Participant.objects.filter(
+            event__in=Event.objects.visible_to(user).filter(date_start__isnull=False),
+            organisation__isnull=False,
+        )
+        .values_list(
+            "event_id", "event__date_start", "organisation_id", "organisation__stakeholder_type"
+        )
+        .distinct()
+    )
+    counts: Counter[tuple[str, str]] = Counter()
+    seen: set[tuple[int, int]] = set()
+    for event_id, start, organisation_id, stakeholder_type in rows:
+        if (event_id, organisation_id) in seen:
+            continue
+        seen.add((event_id, organisation_id))
+        counts[(str(start.year), stakeholder_type)] += 1
+    return [
+        EventParticipation(period, stakeholder_type, count)
+        for (period, stakeholder_type), count in sorted(counts.items())
+    ]

@@ -1,0 +1,82 @@
+"""The demo holds the complete record of the seeds, and loads idempotently."""
+
+from __future__ import annotations
+
+import pytest
+
+from alliance87.demo.services import load_demo
+from alliance87.events.models import ActionItem, AgendaItem, Decision, Event, Exchange
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(db):
+    load_demo()
+
+
+def test_loading_twice_changes_nothing(demo):
+    assert not load_demo().changed
+
+
+def test_fourth_gcg_meeting_is_complete(demo):
+    event = Event.objects.get(slug="gcg-4")
+    assert (str(event.date_start), event.date_precision) == ("2019-04-01", "month")
+    assert event.objectives.count() == 5
+    assert list(AgendaItem.objects.filter(event=event).values_list("number", flat=True)) == [
+        "I",
+        "II",
+        "III",
+        "IV",
+        "V",
+        "VI",
+        "VII",
+        "VIII",
+    ]
+    askers = {
+        x.asked_by_organisation.slug if x.asked_by_organisation else ""
+        for x in Exchange.objects.filter(event=event)
+    }
+    assert {
+        "ioe",
+        "ituc",
+        "fao",
+        "oecd",
+        "ohchr",
+        "usdol",
+        "government-of-mexico",
+        "global-march-against-child-labour",
+    } <= askers
+    assert Decision.objects.filter(event=event, text_en__contains="France").exists()
+    assert Decision.objects.filter(event=event, text_en__contains="17 July 2019").exists()
+    owners = {
+        a.owner_organisation.slug
+        for a in ActionItem.objects.filter(event=event)
+        if a.owner_organisation
+    }
+    assert {"unicef", "government-of-mauritania", "government-of-argentina"} <= owners
+    for fr, es in Exchange.objects.filter(event=event).values_list("question_fr", "question_es"):
+        assert fr and es
+    for fr, es in ActionItem.objects.filter(event=event).values_list("text_fr", "text_es"):
+        assert fr and es
+
+
+def test_pacific_consultation_feeds_into_the_global_conference(demo):
+    nadi = Event.objects.get(slug="pacific-consultation-2017")
+    assert nadi.countries.count() == 11
+    assert nadi.objectives.count() == 6
+    assert list(nadi.feeds_into.values_list("slug", flat=True)) == ["iv-global-conference-2017"]
+
+
+def test_every_question_is_found_in_each_language(client, demo):
+    for lang, word in (("en", "Secretariat"), ("fr", "Secrétariat"), ("es", "Secretaría")):
+        page = client.get(f"/{lang}/events/gcg-4/").content.decode()
+        assert page.count('class="exchange"') == 13
+        assert word in page
+        assert "GCG4/D1" in page
+
+
+def test_fifth_meeting_shows_the_open_items_of_the_fourth(client, demo):
+    page = client.get("/en/events/gcg-5/").content.decode()
+    assert "Follow-up since the last meeting" in page
+    assert "Contact its mission in New York" in page

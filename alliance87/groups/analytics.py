@@ -1,0 +1,183 @@
+"""
+Engagement analytics: who takes part, by stakeholder type.
+
+Participation in groups is counted here from current memberships (one
+organisation counts once per group). Participation in events belongs to the
+events area, which contributes it, once it exists, through a provider
+registered in its AppConfig.ready():
+
+    from alliance87.groups import analytics
+
+    def event_participation(user):
+        # one row per (period, stakeholder type), counting organisations
+        return [analytics.EventParticipation("2019", "government", 12), ...]
+
+    analytics.register_event_participation_provider(event_participation)
+
+A provider reads through `visible_to(user)`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
+
+from alliance87.core.charts import horizontal_bar_chart
+from alliance87.groups.models import Group, GroupKind, Membership, current_q
+from alliance87.groups.selectors import KIND_ORDER
+from alliance87.partners.models import Organisation, StakeholderType
+
+
+@dataclass(frozen=True)
+class EventParticipation:
+    period: str
+    stakeholder_type: str
+    count: int
+
+
+EventProvider = Callable[[Any], list[EventParticipation]]
+_event_providers: list[EventProvider] = []
+
+
+def register_event_participation_provider(provider: EventProvider) -> None:
+    if provider not in _event_providers:
+        _event_providers.append(provider)
+
+
+def unregister_event_participation_provider(provider: EventProvider) -> None:
+    if provider in _event_providers:
+        _event_providers.remove(provider)
+
+
+@dataclass
+class Breakdown:
+    """Counts by stakeholder type for one group or one period, with its chart."""
+
+    key: str
+    title: str
+    rows: list[tuple[str, str, int]]  # (type value, label, count)
+    chart: SafeString | None
+    group: Group | None = None
+
+    @property
+    def total(self) -> int:
+        return sum(count for _value, _label, count in self.rows)
+
+
+@dataclass
+class Engagement:
+    action_groups: Breakdown
+    groups: list[Breakdown]
+    events: list[Breakdown]
+    events_linked: bool
+
+
+def _rows(counts: dict[str, int]) -> list[tuple[str, str, int]]:
+    # Every type keeps its row: a zero is the finding ("governments took
+    # little part"), not something to hide.
+    return [(value, str(label), counts.get(value, 0)) for value, label in StakeholderType.choices]
+
+
+def _chart(key: str, title: str, rows: list[tuple[str, str, int]]) -> SafeString | None:
+    if not any(count for _v, _l, count in rows):
+        return None
+    summary = "; ".join(f"{label}: {count}" for _v, label, count in rows if count)
+    return horizontal_bar_chart(
+        [(label, count) for _v, label, count in rows],
+        chart_id=f"chart-{key}",
+        title=title,
+        description=_("Organisations by stakeholder type. %(summary)s.") % {"summary": summary},
+    )
+
+
+def group_counts(user: Any) -> tuple[list[Group], dict[int, dict[str, int]]]:
+    """Return the visible groups and, for each, its current member
+    organisations counted by stakeholder type."""
+    groups = sorted(
+        Group.objects.visible_to(user),
+        key=lambda g: (KIND_ORDER.index(GroupKind(g.kind)), g.order, g.slug),
+    )
+    counts: dict[int, dict[str, int]] = defaultdict(dict)
+    rows = (
+        Membership.objects.filter(current_q(), group__in=[g.pk for g in groups])
+        .filter(organisation__in=Organisation.objects.visible_to(user))
+        .values("group_id", "organisation__stakeholder_type")
+        .annotate(n=Count("organisation", distinct=True))
+        .order_by()
+    )
+    for row in rows:
+        counts[row["group_id"]][row["organisation__stakeholder_type"]] = row["n"]
+    return groups, counts
+
+
+def engagement(user: Any) -> Engagement:
+    """Return participation by stakeholder type in each group, in the
+    action groups together, and in events over time when they are linked."""
+    groups, counts = group_counts(user)
+    in_action_groups: dict[str, int] = defaultdict(int)
+    breakdowns = []
+    for group in groups:
+        rows = _rows(counts.get(group.pk, {}))
+        if group.kind == GroupKind.ACTION_GROUP:
+            for value, _label, count in rows:
+                in_action_groups[value] += count
+        title = _("Participation in %(group)s") % {"group": group.name}
+        breakdowns.append(
+            Breakdown(group.slug, title, rows, _chart(group.slug, title, rows), group)
+        )
+    overall_rows = _rows(in_action_groups)
+    overall_title = _("Participation in the action groups, all together")
+    events = []
+    by_period: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for provider in _event_providers:
+        for item in provider(user):
+            by_period[item.period][item.stakeholder_type] += item.count
+    for period in sorted(by_period):
+        rows = _rows(by_period[period])
+        title = _("Participation in events, %(period)s") % {"period": period}
+        events.append(
+            Breakdown(f"events-{period}", title, rows, _chart(f"events-{period}", title, rows))
+        )
+    return Engagement(
+        action_groups=Breakdown(
+            "action-groups",
+            overall_title,
+            overall_rows,
+            _chart("action-groups", overall_title, overall_rows),
+        ),
+        groups=breakdowns,
+        events=events,
+        events_linked=bool(_event_providers),
+    )
+
+
+def safe_cell(value: Any) -> str:
+    """Return `value` as a CSV cell a spreadsheet will not run as a formula."""
+    text = str(value)
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + text
+    return text
+
+
+def engagement_csv(data: Engagement) -> str:
+    """Return the engagement figures as CSV, one row per count."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow([_("Scope"), _("Group or period"), _("Stakeholder type"), _("Organisations")])
+    lines: Iterable[tuple[str, Breakdown]] = [
+        *((_("Group"), b) for b in data.groups),
+        *((_("Events"), b) for b in data.events),
+    ]
+    for scope, breakdown in lines:
+        name = breakdown.group.name if breakdown.group else breakdown.key.removeprefix("events-")
+        for _value, label, count in breakdown.rows:
+            writer.writerow([safe_cell(scope), safe_cell(name), safe_cell(label), count])
+    return out.getvalue()

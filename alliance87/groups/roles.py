@@ -1,0 +1,177 @@
+"""Group roles (chair, member, GCG member), as the accounts area lists and
+assigns them. A person holds them through the organisation they represent."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from alliance87.accounts.roles import Holding, RoleKind, register
+from alliance87.groups.models import ChairRole, ChairTerm, Group, Membership, SeatTerm
+from alliance87.partners.models import Person
+
+
+def _person(user: Any) -> Person | None:
+    return Person.objects.filter(user=user).select_related("organisation").first()
+
+
+def chair_holdings(user: Any) -> list[Holding]:
+    terms = ChairTerm.objects.filter(person__user=user).select_related("group")
+    return [
+        Holding(
+            "group_chair",
+            term.get_role_display(),
+            scope=str(term.group),
+            scope_url=term.group.get_absolute_url(),
+            starts_on=term.starts_on,
+            ends_on=term.ends_on,
+            current=term.is_current(),
+            ref=term,
+        )
+        for term in terms
+    ]
+
+
+def member_holdings(user: Any) -> list[Holding]:
+    memberships = Membership.objects.filter(representatives__user=user).select_related("group")
+    return [
+        Holding(
+            "group_member",
+            gettext_lazy("Group member"),
+            scope=str(m.group),
+            scope_url=m.group.get_absolute_url(),
+            starts_on=m.starts_on,
+            ends_on=m.ends_on,
+            current=m.is_current(),
+            ref=m,
+        )
+        for m in memberships
+    ]
+
+
+def gcg_holdings(user: Any) -> list[Holding]:
+    terms = SeatTerm.objects.filter(person__user=user).select_related("seat__group")
+    return [
+        Holding(
+            "gcg_member",
+            gettext_lazy("GCG member"),
+            scope=str(term.seat),
+            scope_url=term.seat.group.get_absolute_url(),
+            starts_on=term.starts_on,
+            ends_on=term.ends_on,
+            current=term.is_current(),
+            ref=term,
+        )
+        for term in terms
+    ]
+
+
+def group_scopes() -> list[tuple[str, str]]:
+    return [(f"group:{g.pk}", str(g)) for g in Group.objects.order_by("name")]
+
+
+def _group_of(scope: str) -> Group:
+    if not scope.startswith("group:"):
+        raise ValidationError(_("Choose the group this role is for."))
+    return Group.objects.get(pk=int(scope.split(":", 1)[1]))
+
+
+def _represented_organisation(user: Any) -> Person:
+    person = _person(user)
+    if person is None or person.organisation is None:
+        raise ValidationError(
+            _("Link this account to an organisation first: group roles are held for one.")
+        )
+    return person
+
+
+def assign_chair(user: Any, scope: str, *, acting_user: Any) -> None:
+    from alliance87.groups.models import current_q
+    from alliance87.groups.services import start_chair_term
+
+    group = _group_of(scope)
+    person = _represented_organisation(user)
+    assert person.organisation is not None
+    # The organisation may chair already: the person then represents it.
+    current = ChairTerm.objects.filter(
+        current_q(), group=group, organisation=person.organisation
+    ).first()
+    if current is not None:
+        if current.person_id and current.person_id != person.pk:
+            raise ValidationError(
+                _("%(organisation)s already chairs %(group)s, represented by someone else.")
+                % {"organisation": person.organisation, "group": group}
+            )
+        current.person = person
+        current.save(update_fields=["person"])
+        return
+    start_chair_term(
+        group,
+        role=ChairRole.CO_CHAIR if group.chair_terms.exists() else ChairRole.CHAIR,
+        organisation=person.organisation,
+        person=person,
+        acting_user=acting_user,
+        starts_on=timezone.localdate(),
+    )
+
+
+def assign_member(user: Any, scope: str, *, acting_user: Any) -> None:
+    from alliance87.groups.models import current_q
+    from alliance87.groups.services import add_member
+
+    group = _group_of(scope)
+    person = _represented_organisation(user)
+    membership = Membership.objects.filter(
+        current_q(), group=group, organisation=person.organisation
+    ).first()
+    if membership is None:
+        assert person.organisation is not None
+        membership = add_member(
+            group,
+            organisation=person.organisation,
+            acting_user=acting_user,
+            starts_on=timezone.localdate(),
+        )
+    membership.representatives.add(person)
+
+
+def end_chair(ref: ChairTerm, *, user: Any, acting_user: Any) -> None:
+    from alliance87.groups.services import end_term
+
+    end_term(ref, ends_on=timezone.localdate(), acting_user=acting_user)
+
+
+def end_member(ref: Membership, *, user: Any, acting_user: Any) -> None:
+    person = _person(user)
+    if person is not None:
+        ref.representatives.remove(person)
+
+
+def register_roles() -> None:
+    register(
+        RoleKind(
+            "group_chair",
+            gettext_lazy("Group chair"),
+            40,
+            chair_holdings,
+            assign=assign_chair,
+            scopes=group_scopes,
+            end=end_chair,
+        )
+    )
+    register(
+        RoleKind(
+            "group_member",
+            gettext_lazy("Group member"),
+            50,
+            member_holdings,
+            assign=assign_member,
+            scopes=group_scopes,
+            end=end_member,
+        )
+    )
+    register(RoleKind("gcg_member", gettext_lazy("GCG member"), 20, gcg_holdings))

@@ -1,0 +1,391 @@
+"""Reads of the groups: the list, one group's page, the GCG's seats."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, Prefetch, Q
+from django.http import Http404
+from django.utils import timezone
+
+from alliance87.core.models import Theme
+from alliance87.core.visibility import audience_for, visible_q
+from alliance87.groups import meetings
+from alliance87.groups.models import (
+    Activity,
+    ActivityStatus,
+    ChairTerm,
+    Group,
+    GroupKind,
+    Membership,
+    NextStep,
+    Seat,
+    SeatTerm,
+    WorkplanArea,
+    current_q,
+)
+from alliance87.partners.models import Organisation, Person, StakeholderType
+
+KIND_ORDER = [
+    GroupKind.GCG,
+    GroupKind.ACTION_GROUP,
+    GroupKind.STEERING_COMMITTEE,
+    GroupKind.WORKING_GROUP,
+    GroupKind.NETWORK,
+]
+
+
+def group_standing(user: Any) -> dict[str, Any]:
+    """Tell the visibility module which groups `user` belongs to.
+
+    A user belongs to a group when their organisation is a current member,
+    holds a current chair role or GCG seat in it, or when they are named as
+    one of its representatives.
+    """
+    person = Person.objects.filter(user=user).values("pk", "organisation_id").first()
+    if person is None:
+        return {"group_ids": set()}
+    org_id = person["organisation_id"]
+    by_org = Q(organisation_id=org_id) if org_id else Q(pk__in=[])
+    group_ids = set(
+        Membership.objects.filter(current_q())
+        .filter(by_org | Q(representatives=person["pk"]))
+        .values_list("group_id", flat=True)
+    )
+    if org_id:
+        group_ids.update(
+            ChairTerm.objects.filter(current_q(), organisation_id=org_id).values_list(
+                "group_id", flat=True
+            )
+        )
+        group_ids.update(
+            SeatTerm.objects.filter(current_q(), organisation_id=org_id).values_list(
+                "seat__group_id", flat=True
+            )
+        )
+    return {"group_ids": group_ids}
+
+
+def _current_chairs() -> Prefetch:
+    return Prefetch(
+        "chair_terms",
+        queryset=ChairTerm.objects.filter(current_q())
+        .select_related("organisation")
+        .order_by("role", "organisation__sort_name"),
+        to_attr="current_chairs",
+    )
+
+
+@dataclass
+class GroupSection:
+    kind: str
+    label: str
+    groups: list[Group]
+
+
+def list_groups(user: Any) -> list[GroupSection]:
+    """Return the groups `user` may see, by kind, each with its current
+    chairs, member count and workplan counts, in a constant number of
+    queries."""
+    seen = visible_q(audience_for(user), prefix="activities__", group_field="group")
+    activities = Q(activities__isnull=False) if seen is None else seen
+    groups = list(
+        Group.objects.visible_to(user)
+        .select_related("parent")
+        .annotate(
+            member_count=Count("memberships", filter=current_q("memberships__"), distinct=True),
+            activity_count=Count("activities", filter=activities, distinct=True),
+            done_count=Count(
+                "activities",
+                filter=activities & Q(activities__status=ActivityStatus.DONE),
+                distinct=True,
+            ),
+        )
+        .prefetch_related(_current_chairs())
+        .order_by("order", "slug")
+    )
+    sections = []
+    labels = dict(GroupKind.choices)
+    for kind in KIND_ORDER:
+        members = [g for g in groups if g.kind == kind]
+        if members:
+            sections.append(GroupSection(kind, str(labels[kind]), members))
+    return sections
+
+
+def get_group_for_user(user: Any, slug: str) -> Group:
+    """Return the group, or 404 alike when missing or hidden."""
+    try:
+        return (
+            Group.objects.visible_to(user)
+            .select_related("parent", "organisation")
+            .prefetch_related(
+                Prefetch("themes", queryset=Theme.objects.order_by("kind", "order")),
+                Prefetch(
+                    "subgroups",
+                    queryset=Group.objects.visible_to(user).order_by("order", "slug"),
+                    to_attr="visible_subgroups",
+                ),
+            )
+            .get(slug=slug)
+        )
+    except Group.DoesNotExist:
+        raise Http404("No such group.") from None
+
+
+@dataclass
+class MemberType:
+    stakeholder_type: str
+    label: str
+    memberships: list[Membership]
+
+
+@dataclass
+class Progress:
+    total: int = 0
+    by_status: list[tuple[str, str, int]] = field(default_factory=list)
+    reported_percent: int | None = None
+
+
+@dataclass
+class SeatView:
+    seat: Seat
+    current: SeatTerm | None
+    history: list[SeatTerm]
+
+
+@dataclass
+class GroupPage:
+    group: Group
+    current_chairs: list[ChairTerm]
+    past_chairs: list[ChairTerm]
+    member_types: list[MemberType]
+    member_count: int
+    areas: list[WorkplanArea]
+    loose_activities: list[Activity]
+    progress: Progress
+    next_steps: list[NextStep]
+    meetings: list[meetings.Meeting]
+    meetings_linked: bool
+    seats: list[SeatView]
+    vacant_seats: int
+
+
+def group_page(user: Any, group: Group) -> GroupPage:
+    """Return what the group's page shows, as `user` may see it."""
+    today = timezone.localdate()
+    terms = list(
+        group.chair_terms.select_related("organisation", "person").order_by(
+            "role", "-starts_on", "pk"
+        )
+    )
+    current = [t for t in terms if t.is_current(today)]
+    past = [t for t in terms if not t.is_current(today)]
+
+    memberships = list(
+        Membership.objects.filter(current_q(), group=group)
+        .filter(organisation__in=Organisation.objects.visible_to(user))
+        .select_related("organisation")
+        .prefetch_related(
+            Prefetch(
+                "representatives",
+                queryset=Person.objects.visible_to(user).order_by("name"),
+                to_attr="visible_representatives",
+            )
+        )
+        .order_by("organisation__sort_name")
+    )
+    grouped: dict[str, list[Membership]] = defaultdict(list)
+    for membership in memberships:
+        grouped[membership.organisation.stakeholder_type].append(membership)
+    member_types = [
+        MemberType(value, str(label), grouped[value])
+        for value, label in StakeholderType.choices
+        if grouped.get(value)
+    ]
+
+    activities = list(
+        Activity.objects.visible_to(user)
+        .filter(group=group)
+        .prefetch_related(
+            Prefetch(
+                "owners", queryset=Organisation.objects.visible_to(user).order_by("sort_name")
+            )
+        )
+        .order_by("order", "pk")
+    )
+    areas = list(group.workplan_areas.order_by("order", "pk"))
+    by_area: dict[int | None, list[Activity]] = defaultdict(list)
+    for activity in activities:
+        by_area[activity.area_id].append(activity)
+    for area in areas:
+        area.visible_activities = by_area.get(area.pk, [])  # type: ignore[attr-defined]
+
+    seats: list[SeatView] = []
+    if group.is_gcg:
+        for seat in group.seats.prefetch_related(
+            Prefetch(
+                "terms",
+                queryset=SeatTerm.objects.select_related("organisation", "person").order_by(
+                    "-starts_on", "pk"
+                ),
+            )
+        ).order_by("order", "pk"):
+            all_terms = list(seat.terms.all())
+            running = next((t for t in all_terms if t.is_current(today)), None)
+            seats.append(SeatView(seat, running, [t for t in all_terms if t is not running]))
+
+    # A chair's or seat holder's name shows only to those who may see that
+    # person (directory entries are partners-only by default).
+    named = [t for t in terms if t.person_id] + [
+        t
+        for view in seats
+        for t in ([view.current] if view.current else []) + view.history
+        if t.person_id
+    ]
+    visible_people = (
+        set(
+            Person.objects.visible_to(user)
+            .filter(pk__in={t.person_id for t in named})
+            .values_list("pk", flat=True)
+        )
+        if named
+        else set()
+    )
+    seat_terms = [t for view in seats for t in ([view.current] if view.current else [])]
+    seat_terms += [t for view in seats for t in view.history]
+    named_terms: list[Any] = [*terms, *seat_terms]
+    for any_term in named_terms:
+        person = any_term.person if any_term.person_id in visible_people else None
+        setattr(any_term, "visible_person", person)  # noqa: B010 - read by the template
+
+    return GroupPage(
+        group=group,
+        current_chairs=current,
+        past_chairs=past,
+        member_types=member_types,
+        member_count=len(memberships),
+        areas=areas,
+        loose_activities=by_area.get(None, []),
+        progress=progress_of(activities),
+        next_steps=list(group.next_steps.order_by("done", "order", "pk")),
+        meetings=meetings.meetings_for(user, group),
+        meetings_linked=meetings.has_providers(),
+        seats=seats,
+        vacant_seats=sum(1 for s in seats if s.current is None),
+    )
+
+
+def progress_of(activities: list[Activity]) -> Progress:
+    """Count activities by status; average the percentages reported."""
+    counts: dict[str, int] = defaultdict(int)
+    for activity in activities:
+        counts[activity.status] += 1
+    reported = [a.percent_done for a in activities if a.percent_done is not None]
+    return Progress(
+        total=len(activities),
+        by_status=[
+            (value, str(label), counts[value])
+            for value, label in ActivityStatus.choices
+            if counts.get(value)
+        ],
+        reported_percent=round(sum(reported) / len(reported)) if reported else None,
+    )
+
+
+@dataclass
+class Workplan:
+    """A group's workplan as its editors see it."""
+
+    group: Group
+    areas: list[WorkplanArea]
+    loose_activities: list[Activity]
+    next_steps: list[NextStep]
+
+
+def workplan_for_editing(user: Any, group: Group) -> Workplan:
+    """Return the group's areas, the activities `user` may see (owners
+    preloaded) and its next steps, in a constant number of queries."""
+    activities = list(
+        Activity.objects.visible_to(user)
+        .filter(group=group)
+        .prefetch_related(
+            Prefetch(
+                "owners", queryset=Organisation.objects.visible_to(user).order_by("sort_name")
+            )
+        )
+        .order_by("order", "pk")
+    )
+    by_area: dict[int | None, list[Activity]] = defaultdict(list)
+    for activity in activities:
+        by_area[activity.area_id].append(activity)
+    areas = list(group.workplan_areas.order_by("order", "pk"))
+    for area in areas:
+        area.visible_activities = by_area.pop(area.pk, [])  # type: ignore[attr-defined]
+    # An activity whose area is gone from the list still shows, as loose.
+    loose = [a for items in by_area.values() for a in items]
+    return Workplan(
+        group=group,
+        areas=areas,
+        loose_activities=sorted(loose, key=lambda a: (a.order, a.pk)),
+        next_steps=list(group.next_steps.order_by("done", "order", "pk")),
+    )
+
+
+def list_memberships_for_editing(user: Any, group: Group) -> list[Membership]:
+    """Return the group's current memberships with the representatives
+    `user` may see, in a constant number of queries."""
+    return list(
+        Membership.objects.filter(current_q(), group=group)
+        .filter(organisation__in=Organisation.objects.visible_to(user))
+        .select_related("organisation")
+        .prefetch_related(
+            Prefetch(
+                "representatives",
+                queryset=Person.objects.visible_to(user).order_by("name"),
+                to_attr="visible_representatives",
+            )
+        )
+        .order_by("organisation__sort_name")
+    )
+
+
+def get_membership_for_user(user: Any, group: Group, pk: int) -> Membership:
+    """Return a current membership of `group`, or 404 alike when missing,
+    ended or hidden."""
+    membership = (
+        Membership.objects.filter(current_q(), group=group, pk=pk)
+        .filter(organisation__in=Organisation.objects.visible_to(user))
+        .select_related("organisation")
+        .first()
+    )
+    if membership is None:
+        raise Http404("No such membership.")
+    return membership
+
+
+def get_area_for_user(user: Any, group: Group, pk: int) -> WorkplanArea:
+    """Return one of the group's workplan areas, or 404."""
+    area = group.workplan_areas.filter(pk=pk).first()
+    if area is None:
+        raise Http404("No such workplan area.")
+    return area
+
+
+def get_activity_for_user(user: Any, group: Group, pk: int) -> Activity:
+    """Return one of the group's activities, or 404 alike when missing or
+    hidden."""
+    activity = Activity.objects.visible_to(user).filter(group=group, pk=pk).first()
+    if activity is None:
+        raise Http404("No such activity.")
+    return activity
+
+
+def get_next_step_for_user(user: Any, group: Group, pk: int) -> NextStep:
+    """Return one of the group's next steps, or 404."""
+    step = group.next_steps.filter(pk=pk).first()
+    if step is None:
+        raise Http404("No such next step.")
+    return step

@@ -1,0 +1,76 @@
+"""/groups/engagement/: participation by stakeholder type, as SVG charts
+with the same numbers in tables, and as CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from alliance87.groups import analytics
+from alliance87.groups.services import add_member
+from alliance87.partners.models import StakeholderType
+from alliance87.test import make_organisation
+
+
+def _members(world):
+    add_member(world.migration, organisation=world.iom, acting_user=None)
+    add_member(world.migration, organisation=world.unicef, acting_user=None)
+    add_member(world.migration, organisation=world.australia, acting_user=None)
+    ngo = make_organisation("cmd", "=HYPERLINK(1)", stakeholder_type=StakeholderType.CIVIL_SOCIETY)
+    add_member(world.migration, organisation=ngo, acting_user=None)
+
+
+def test_counts_are_by_stakeholder_type_per_group_and_for_action_groups_together(world):
+    _members(world)
+    data = analytics.engagement(None)
+    migration = next(b for b in data.groups if b.group == world.migration)
+    counts = {value: count for value, _label, count in migration.rows}
+    assert counts[StakeholderType.UN_INTERNATIONAL] == 2
+    assert counts[StakeholderType.GOVERNMENT] == 1
+    assert counts[StakeholderType.CIVIL_SOCIETY] == 1
+    assert counts[StakeholderType.WORKERS] == 0
+    assert migration.total == 4
+    overall = {v: c for v, _l, c in data.action_groups.rows}
+    assert overall[StakeholderType.UN_INTERNATIONAL] == 2
+
+
+def test_the_page_has_a_named_svg_chart_and_the_same_numbers_in_a_table(client, world):
+    _members(world)
+    html = client.get("/en/groups/engagement/").content.decode()
+    assert 'role="img"' in html and 'aria-labelledby="chart-migration-title' in html
+    assert '<title id="chart-migration-title">' in html
+    assert " style=" not in html
+    assert "<caption>Participation in Action Group on Migration</caption>" in html
+
+
+def test_csv_export_escapes_cells_a_spreadsheet_would_run(client, world):
+    _members(world)
+    response = client.get("/en/groups/engagement.csv")
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[0] == ["Scope", "Group or period", "Stakeholder type", "Organisations"]
+    migration = [r for r in rows if r[1] == "Action Group on Migration"]
+    assert ["Group", "Action Group on Migration", "Government", "1"] in migration
+    assert analytics.safe_cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
+    assert analytics.safe_cell("-1") == "'-1"
+
+
+def test_events_participation_appears_once_a_provider_is_registered(client, world):
+    def provider(user):
+        return [
+            analytics.EventParticipation("2019", StakeholderType.GOVERNMENT, 3),
+            analytics.EventParticipation("2019", StakeholderType.CIVIL_SOCIETY, 9),
+        ]
+
+    analytics.register_event_participation_provider(provider)
+    try:
+        data = analytics.engagement(None)
+        assert [b.key for b in data.events] == ["events-2019"]
+        counts = {v: c for v, _l, c in data.events[0].rows}
+        assert counts[StakeholderType.CIVIL_SOCIETY] == 9
+        assert (
+            "Participation in events, 2019"
+            in client.get("/en/groups/engagement/").content.decode()
+        )
+    finally:
+        analytics.unregister_event_participation_provider(provider)

@@ -1,0 +1,125 @@
+"""/groups/ and /groups/<slug>/: who leads, who takes part, the seats."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from alliance87.core.visibility import Visibility
+from alliance87.groups.models import ActivityStatus, ChairRole, GroupStatus
+from alliance87.groups.services import add_member, start_chair_term, start_seat_term
+from alliance87.groups.tests.fixtures import make_group
+from alliance87.test import make_organisation
+
+
+def test_the_list_shows_each_group_with_its_chairs(client, world):
+    start_chair_term(
+        world.migration, role=ChairRole.CO_CHAIR, organisation=world.iom, acting_user=None
+    )
+    response = client.get("/en/groups/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Action Group on Migration" in html
+    assert "International Organization for Migration" in html
+    assert "Co-Chair" in html
+
+
+def test_public_pages_carry_no_csrf_token_and_are_cached(client, world):
+    for url in ["/en/groups/", "/en/groups/migration/", "/en/groups/engagement/"]:
+        first = client.get(url)
+        assert b"csrfmiddlewaretoken" not in first.content, url
+        assert client.get(url)["X-Page-Cache"] == "hit", url
+
+
+def test_the_gcg_page_shows_filled_and_vacant_seats_and_the_handover(client, settings, world):
+    # Writes in a test are never committed, so the page cache would not move.
+    settings.PAGE_CACHE_SECONDS = 0
+    start_chair_term(
+        world.gcg,
+        role=ChairRole.CHAIR,
+        organisation=world.australia,
+        starts_on=dt.date(2017, 11, 1),
+        ends_on=dt.date(2019, 4, 1),
+        acting_user=None,
+    )
+    start_chair_term(
+        world.gcg,
+        role=ChairRole.CHAIR,
+        organisation=world.france,
+        starts_on=dt.date(2019, 4, 1),
+        confirmed=False,
+        acting_user=None,
+    )
+    html = client.get("/en/groups/gcg/").content.decode()
+    assert "Vacant" in html and "Civil society, third seat" in html
+    assert "Handovers" in html and "Government of Australia" in html
+    assert "candidature welcomed" in html
+
+    start_seat_term(
+        world.seat, organisation=make_organisation("ngo", "Some NGO"), acting_user=None
+    )
+    html = client.get("/en/groups/gcg/").content.decode()
+    assert "Some NGO" in html
+
+
+def test_a_group_seeking_a_chair_says_so(client, world):
+    make_group("conflict", "Conflict group", status=GroupStatus.SEEKING_CHAIR)
+    html = client.get("/en/groups/conflict/").content.decode()
+    assert "Seeking a chair" in html
+    assert "The group is seeking a chair." in html
+
+
+def test_members_are_listed_by_stakeholder_type(client, world):
+    add_member(world.migration, organisation=world.iom, acting_user=None)
+    add_member(world.migration, organisation=world.australia, acting_user=None)
+    html = client.get("/en/groups/migration/").content.decode()
+    assert "UN or international organisation" in html
+    assert "Government" in html
+
+
+def test_an_organisation_is_a_current_member_once(world):
+    import pytest
+    from django.core.exceptions import ValidationError
+
+    add_member(world.migration, organisation=world.iom, acting_user=None)
+    with pytest.raises(ValidationError, match="already a member"):
+        add_member(world.migration, organisation=world.iom, acting_user=None)
+
+
+def test_a_missing_group_is_404(client, db):
+    assert client.get("/en/groups/nothing-here/").status_code == 404
+
+
+def test_secretariat_only_group_is_404_for_an_outsider(client, personas, world):
+    make_group("internal", "Internal group", visibility=Visibility.SECRETARIAT)
+    client.force_login(personas.outsider)
+    assert client.get("/en/groups/internal/").status_code == 404
+    client.force_login(personas.secretariat)
+    assert client.get("/en/groups/internal/").status_code == 200
+
+
+def _grow(n: int) -> None:
+    from alliance87.groups.models import Activity
+
+    for i in range(n):
+        group = make_group(f"group-{n}-{i}", f"Group {n} {i}")
+        org = make_organisation(f"org-{n}-{i}", f"Org {n} {i}")
+        add_member(group, organisation=org, acting_user=None)
+        start_chair_term(group, role=ChairRole.LEAD, organisation=org, acting_user=None)
+        Activity.objects.create(group=group, title="A", title_en="A", status=ActivityStatus.DONE)
+
+
+def _count(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_the_list_costs_the_same_queries_as_data_grows(client, settings, world):
+    settings.PAGE_CACHE_SECONDS = 0
+    _grow(2)
+    few = _count(client, "/en/groups/")
+    _grow(12)
+    assert _count(client, "/en/groups/") == few

@@ -1,0 +1,375 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
+
+from alliance87.core import permissions
+from alliance87.core.pagecache import public_page
+from alliance87.groups import analytics, selectors, services
+from alliance87.groups.forms import (
+    ActivityForm,
+    AddMemberForm,
+    EndMembershipForm,
+    NextStepForm,
+    ProgressForm,
+    RepresentativesForm,
+    WorkplanAreaForm,
+)
+from alliance87.groups.models import Activity, Group, NextStep, WorkplanArea
+
+
+@require_safe
+@public_page
+def group_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "groups/list.html", {"sections": selectors.list_groups(request.user)})
+
+
+@require_safe
+@public_page
+def group_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    group = selectors.get_group_for_user(request.user, slug)
+    return render(
+        request,
+        "groups/detail.html",
+        {
+            "page": selectors.group_page(request.user, group),
+            # Anonymous visitors, whose pages are cached, never may.
+            "may_edit": permissions.may(request.user, "edit", group),
+        },
+    )
+
+
+@require_safe
+@public_page
+def engagement(request: HttpRequest) -> HttpResponse:
+    return render(request, "groups/engagement.html", {"data": analytics.engagement(request.user)})
+
+
+@require_safe
+def engagement_csv(request: HttpRequest) -> HttpResponse:
+    content = analytics.engagement_csv(analytics.engagement(request.user))
+    response = HttpResponse(content, content_type="text/csv; charset=utf-8")
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="alliance87-engagement-{stamp}.csv"'
+    return response
+
+
+# --- Editing, for the group's chairs and the Secretariat ------------------
+# Each view asks permissions.require() before anything else it does with the
+# group: a refusal is the same 404 as a missing group.
+
+
+def _editable_group(request: HttpRequest, slug: str) -> Group:
+    """Return the group if the user may edit it; 404 otherwise, alike."""
+    group = selectors.get_group_for_user(request.user, slug)
+    permissions.require(request.user, "edit", group)
+    return group
+
+
+def _done(request: HttpRequest, message: str, url: str) -> HttpResponse:
+    messages.success(request, message)
+    return redirect(url)
+
+
+def _workplan_url(group: Group) -> str:
+    return reverse("groups:workplan", args=[group.slug])
+
+
+def _members_url(group: Group) -> str:
+    return reverse("groups:members", args=[group.slug])
+
+
+def _form_page(
+    request: HttpRequest,
+    group: Group,
+    form: Any,
+    *,
+    title: str,
+    back: str,
+    back_label: str,
+    subject: str = "",
+    submit: str = "",
+) -> HttpResponse:
+    return render(
+        request,
+        "groups/edit.html",
+        {
+            "group": group,
+            "form": form,
+            "title": title,
+            "subject": subject,
+            "back": back,
+            "back_label": back_label,
+            "submit": submit or _("Save"),
+        },
+    )
+
+
+@require_safe
+def workplan(request: HttpRequest, slug: str) -> HttpResponse:
+    group = _editable_group(request, slug)
+    return render(
+        request,
+        "groups/workplan.html",
+        {"group": group, "workplan": selectors.workplan_for_editing(request.user, group)},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def edit_area(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
+    group = _editable_group(request, slug)
+    if pk is None:
+        area = WorkplanArea(group=group)
+    else:
+        area = selectors.get_area_for_user(request.user, group, pk)
+        permissions.require(request.user, "edit", area)
+    form = WorkplanAreaForm(request.POST or None, instance=area)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_workplan_area(form.save(commit=False), acting_user=request.user)
+        except ValidationError as e:
+            form.add_error(None, e)
+        else:
+            return _done(request, _("The workplan area is saved."), _workplan_url(group))
+    return _form_page(
+        request,
+        group,
+        form,
+        title=_("Add a workplan area") if pk is None else _("Edit the workplan area"),
+        back=_workplan_url(group),
+        back_label=_("Back to the workplan"),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def edit_activity(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
+    group = _editable_group(request, slug)
+    if pk is None:
+        activity = Activity(group=group)
+        area_id = request.GET.get("area", "")
+        if area_id.isdigit():
+            activity.area = group.workplan_areas.filter(pk=int(area_id)).first()
+    else:
+        activity = selectors.get_activity_for_user(request.user, group, pk)
+        permissions.require(request.user, "edit", activity)
+    form = ActivityForm(request.POST or None, instance=activity, group=group, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_activity(
+                form.save(commit=False),
+                owners=form.cleaned_data["owners"],
+                acting_user=request.user,
+            )
+        except ValidationError as e:
+            form.add_error(None, e)
+        else:
+            return _done(request, _("The activity is saved."), _workplan_url(group))
+    return _form_page(
+        request,
+        group,
+        form,
+        title=_("Add an activity") if pk is None else _("Edit the activity"),
+        back=_workplan_url(group),
+        back_label=_("Back to the workplan"),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def record_progress(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    group = _editable_group(request, slug)
+    activity = selectors.get_activity_for_user(request.user, group, pk)
+    permissions.require(request.user, "edit", activity)
+    form = ProgressForm(
+        request.POST or None,
+        initial={
+            "status": activity.status,
+            "percent_done": activity.percent_done,
+            "next_steps": activity.next_steps,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.record_activity_progress(
+                activity,
+                status=data["status"],
+                percent_done=data["percent_done"],
+                next_steps=data["next_steps"],
+                acting_user=request.user,
+            )
+        except ValidationError as e:
+            form.add_error(None, e)
+        else:
+            return _done(request, _("The progress is recorded."), _workplan_url(group))
+    return _form_page(
+        request,
+        group,
+        form,
+        title=_("Record progress"),
+        subject=activity.title,
+        back=_workplan_url(group),
+        back_label=_("Back to the workplan"),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def edit_next_step(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
+    group = _editable_group(request, slug)
+    if pk is None:
+        step = NextStep(group=group)
+    else:
+        step = selectors.get_next_step_for_user(request.user, group, pk)
+        permissions.require(request.user, "edit", step)
+    form = NextStepForm(request.POST or None, instance=step)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_next_step(form.save(commit=False), acting_user=request.user)
+        except ValidationError as e:
+            form.add_error(None, e)
+        else:
+            return _done(request, _("The next step is saved."), _workplan_url(group))
+    return _form_page(
+        request,
+        group,
+        form,
+        title=_("Add a next step") if pk is None else _("Edit the next step"),
+        back=_workplan_url(group),
+        back_label=_("Back to the workplan"),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def remove_next_step(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    group = _editable_group(request, slug)
+    step = selectors.get_next_step_for_user(request.user, group, pk)
+    permissions.require(request.user, "edit", step)
+    if request.method == "POST":
+        services.remove_next_step(step, acting_user=request.user)
+        return _done(request, _("The next step is removed."), _workplan_url(group))
+    return render(
+        request,
+        "groups/confirm.html",
+        {
+            "group": group,
+            "title": _("Remove the next step"),
+            "question": _("Remove this next step from the group's page?"),
+            "subject": step.text,
+            "submit": _("Remove"),
+            "back": _workplan_url(group),
+            "back_label": _("Back to the workplan"),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def members(request: HttpRequest, slug: str) -> HttpResponse:
+    group = _editable_group(request, slug)
+    form = AddMemberForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.add_member(
+                group,
+                organisation=data["organisation"],
+                role=data["role"],
+                starts_on=data["starts_on"],
+                acting_user=request.user,
+            )
+        except ValidationError as e:
+            form.add_error(None, e)
+        else:
+            return _done(
+                request,
+                _("%(organisation)s is now a member.") % {"organisation": data["organisation"]},
+                _members_url(group),
+            )
+    return render(
+        request,
+        "groups/members.html",
+        {
+            "group": group,
+            "form": form,
+            "memberships": selectors.list_memberships_for_editing(request.user, group),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def end_membership(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    group = _editable_group(request, slug)
+    membership = selectors.get_membership_for_user(request.user, group, pk)
+    permissions.require(request.user, "edit", membership)
+    form = EndMembershipForm(request.POST or None, initial={"ends_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.end_term(
+                membership, ends_on=form.cleaned_data["ends_on"], acting_user=request.user
+            )
+        except ValidationError as e:
+            form.add_error(None, e)
+        else:
+            return _done(
+                request,
+                _("%(organisation)s is no longer a member.")
+                % {"organisation": membership.organisation},
+                _members_url(group),
+            )
+    return _form_page(
+        request,
+        group,
+        form,
+        title=_("End a membership"),
+        subject=str(membership.organisation),
+        back=_members_url(group),
+        back_label=_("Back to the members"),
+        submit=_("End the membership"),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def edit_representatives(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    group = _editable_group(request, slug)
+    membership = selectors.get_membership_for_user(request.user, group, pk)
+    permissions.require(request.user, "edit", membership)
+    form = RepresentativesForm(
+        request.POST or None,
+        membership=membership,
+        user=request.user,
+        initial={"representatives": list(membership.representatives.all())},
+    )
+    if request.method == "POST" and form.is_valid():
+        # Representatives the user cannot see are not offered, so keep them.
+        offered = form.fields["representatives"].queryset  # type: ignore[attr-defined]
+        hidden = membership.representatives.exclude(pk__in=offered.values("pk"))
+        try:
+            services.set_representatives(
+                membership,
+                people=[*form.cleaned_data["representatives"], *hidden],
+                acting_user=request.user,
+            )
+        except ValidationError as e:
+            form.add_error(None, e)
+        else:
+            return _done(
+                request,
+                _("The representatives of %(organisation)s are saved.")
+                % {"organisation": membership.organisation},
+                _members_url(group),
+            )
+    return _form_page(
+        request,
+        group,
+        form,
+        title=_("Set the representatives"),
+        subject=str(membership.organisation),
+        back=_members_url(group),
+        back_label=_("Back to the members"),
+    )

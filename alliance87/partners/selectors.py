@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Prefetch
+from django.http import Http404
+
+from alliance87.core.models import Theme
+from alliance87.partners.models import Organisation, Person
+
+PAGE_SIZE = 20
+
+
+def partner_standing(user: Any) -> dict[str, Any]:
+    """Tell the visibility module whether `user` belongs to a partner."""
+    is_partner = Person.objects.filter(user=user, organisation__is_partner=True).exists()
+    return {"is_partner": is_partner}
+
+
+@dataclass
+class DirectoryFilters:
+    q: str = ""
+    stakeholder_type: str = ""
+    country: str = ""  # iso3, lower case
+    theme: str = ""  # slug
+
+
+def list_organisations(user: Any, filters: DirectoryFilters, page_number: Any = 1) -> Page:
+    """Return one page of the directory as `user` may see it."""
+    qs = (
+        Organisation.objects.visible_to(user)
+        .select_related("country")
+        .only(
+            "slug",
+            "name",
+            "name_en",
+            "name_fr",
+            "name_es",
+            "acronym",
+            "acronym_en",
+            "acronym_fr",
+            "acronym_es",
+            "stakeholder_type",
+            "is_partner",
+            "country__iso3",
+            "country__name",
+            "country__name_en",
+            "country__name_fr",
+            "country__name_es",
+        )
+    )
+    if filters.q:
+        qs = qs.search(filters.q)
+    if filters.stakeholder_type:
+        qs = qs.filter(stakeholder_type=filters.stakeholder_type)
+    if filters.country:
+        qs = qs.filter(country__iso3=filters.country.upper())
+    if filters.theme:
+        qs = qs.filter(themes__slug=filters.theme)
+    paginator = Paginator(qs.order_by("sort_name", "pk").distinct(), PAGE_SIZE)
+    return paginator.get_page(page_number)
+
+
+def get_organisation_for_user(user: Any, slug: str) -> Organisation:
+    """Return the organisation, or 404 alike when missing or hidden."""
+    try:
+        return (
+            Organisation.objects.visible_to(user)
+            .select_related("country")
+            .prefetch_related(
+                Prefetch("themes", queryset=Theme.objects.order_by("kind", "order")),
+                Prefetch(
+                    "people",
+                    queryset=Person.objects.visible_to(user).order_by("name"),
+                    to_attr="visible_people",
+                ),
+            )
+            .get(slug=slug)
+        )
+    except Organisation.DoesNotExist:
+        raise Http404("No such organisation.") from None

@@ -1,0 +1,68 @@
+"""
+Writes to the partner directory.
+
+Invariants: `search_names` holds the folded names and acronyms of every
+language after each write; an organisation's slug never changes once
+published, so links to it keep working.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+
+from alliance87.core.text import fold
+from alliance87.partners.models import Organisation
+
+LANGUAGE_CODES = ("en", "fr", "es")
+SORT_PREFIXES = (
+    "government of ",
+    "gouvernement de ",
+    "gouvernement du ",
+    "gouvernement des ",
+    "gobierno de ",
+    "gobierno del ",
+)
+
+
+def organisation_search_names(org: Organisation) -> str:
+    parts: list[str] = []
+    for field in ("name", "acronym"):
+        for code in LANGUAGE_CODES:
+            value = getattr(org, f"{field}_{code}", "") or ""
+            if value and fold(value) not in parts:
+                parts.append(fold(value))
+    return " | ".join(parts)
+
+
+def sort_key(name: str) -> str:
+    """Return `name` folded for sorting: no accents or case, and without
+    the "Government of" prefix and articles that bury the country's name."""
+    folded = fold(name)
+    for prefix in SORT_PREFIXES:
+        if folded.startswith(prefix):
+            folded = folded[len(prefix) :]
+            break
+    for article in ("l'", "la ", "le ", "les ", "el ", "the "):
+        if folded.startswith(article):
+            folded = folded[len(article) :]
+            break
+    return folded[:200]
+
+
+def set_sort_names(org: Organisation) -> None:
+    for code in LANGUAGE_CODES:
+        name = getattr(org, f"name_{code}", "") or org.name or ""
+        setattr(org, f"sort_name_{code}", sort_key(name))
+    org.sort_name = sort_key(org.name or "")
+
+
+@transaction.atomic
+def save_organisation(org: Organisation, *, acting_user: Any = None) -> Organisation:
+    """Validate and save `org`, keeping its search names current."""
+    org.full_clean(exclude=["themes"])
+    org.search_names = organisation_search_names(org)
+    set_sort_names(org)
+    org.save()
+    return org

@@ -1,0 +1,106 @@
+"""The path refuses impossible sequences, with a sentence a person understands."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from alliance87.core.dates import DatePrecision, ReportedDate
+from alliance87.pathfinders import services
+from alliance87.pathfinders.models import Roadmap, Stage
+from alliance87.pathfinders.tests.helpers import make_pathfinder
+
+pytestmark = pytest.mark.django_db
+
+
+def day(y: int, m: int, d: int) -> ReportedDate:
+    return ReportedDate(dt.date(y, m, d))
+
+
+def test_roadmap_cannot_be_adopted_before_any_workshop_is_held() -> None:
+    pathfinder = make_pathfinder("CHL", held=None)
+    with pytest.raises(ValidationError, match="before a workshop has been held"):
+        services.record_stage(
+            pathfinder, stage=Stage.ROADMAP_ADOPTED, date=day(2019, 3, 28), acting_user=None
+        )
+    assert not pathfinder.milestones.exists()
+
+
+def test_status_cannot_be_granted_before_a_roadmap() -> None:
+    pathfinder = make_pathfinder("CHL")
+    with pytest.raises(ValidationError, match="before a roadmap has been adopted"):
+        services.record_stage(pathfinder, stage=Stage.STATUS_GRANTED, date=None, acting_user=None)
+
+
+def test_monitoring_needs_implementation() -> None:
+    pathfinder = make_pathfinder("CHL")
+    services.record_stage(
+        pathfinder, stage=Stage.ROADMAP_ADOPTED, date=day(2019, 3, 28), acting_user=None
+    )
+    with pytest.raises(ValidationError, match="before implementation"):
+        services.record_stage(pathfinder, stage=Stage.MONITORING, date=None, acting_user=None)
+
+
+def test_dates_cannot_go_backwards() -> None:
+    pathfinder = make_pathfinder("CHL", held=dt.date(2019, 3, 28))
+    with pytest.raises(ValidationError, match="cannot go backwards"):
+        services.record_stage(
+            pathfinder, stage=Stage.ROADMAP_ADOPTED, date=day(2019, 3, 1), acting_user=None
+        )
+
+
+def test_a_month_may_contain_the_earlier_day() -> None:
+    # A roadmap adopted "March 2019" is not before a workshop of 28 March.
+    pathfinder = make_pathfinder("CHL", held=dt.date(2019, 3, 28))
+    month = ReportedDate(dt.date(2019, 3, 1), None, DatePrecision.MONTH)
+    services.record_stage(pathfinder, stage=Stage.ROADMAP_ADOPTED, date=month, acting_user=None)
+    pathfinder.refresh_from_db()
+    assert pathfinder.stage == Stage.ROADMAP_ADOPTED
+
+
+def test_a_workshop_cannot_be_held_in_the_future() -> None:
+    pathfinder = make_pathfinder("CHL", held=None)
+    future = ReportedDate(dt.date.today() + dt.timedelta(days=30))
+    with pytest.raises(ValidationError, match="still to come"):
+        services.record_stage(pathfinder, stage=Stage.WORKSHOP_HELD, date=future, acting_user=None)
+    services.record_stage(pathfinder, stage=Stage.WORKSHOP_PLANNED, date=future, acting_user=None)
+
+
+def test_stage_is_the_furthest_recorded_and_follows_removals() -> None:
+    pathfinder = make_pathfinder("CHL")
+    services.record_stage(
+        pathfinder, stage=Stage.ROADMAP_ADOPTED, date=day(2019, 3, 28), acting_user=None
+    )
+    services.record_stage(pathfinder, stage=Stage.IMPLEMENTATION, date=None, acting_user=None)
+    pathfinder.refresh_from_db()
+    assert pathfinder.stage == Stage.IMPLEMENTATION
+    with pytest.raises(ValidationError, match="before a roadmap"):
+        services.remove_stage(pathfinder, stage=Stage.ROADMAP_ADOPTED, acting_user=None)
+    services.remove_stage(pathfinder, stage=Stage.IMPLEMENTATION, acting_user=None)
+    pathfinder.refresh_from_db()
+    assert pathfinder.stage == Stage.ROADMAP_ADOPTED
+
+
+def test_adopting_a_roadmap_records_the_stage_and_obeys_the_rules() -> None:
+    pathfinder = make_pathfinder("CHL", held=None)
+    roadmap = Roadmap(pathfinder=pathfinder, title="Roadmap", period_start=2019, period_end=2021)
+    with pytest.raises(ValidationError, match="before a workshop"):
+        services.adopt_roadmap(roadmap, date=day(2019, 3, 28), acting_user=None)
+    services.record_stage(
+        pathfinder, stage=Stage.WORKSHOP_HELD, date=day(2019, 3, 28), acting_user=None
+    )
+    services.adopt_roadmap(roadmap, date=day(2019, 3, 28), acting_user=None)
+    assert pathfinder.milestones.filter(stage=Stage.ROADMAP_ADOPTED).exists()
+    pathfinder.refresh_from_db()
+    assert pathfinder.stage == Stage.ROADMAP_ADOPTED
+
+
+def test_action_status_and_percentage_must_agree() -> None:
+    assert services.action_problems("done", 40)
+    assert services.action_problems("in_progress", 100)
+    assert services.action_problems("planned", 20)
+    assert services.action_problems("in_progress", 140)
+    assert not services.action_problems("in_progress", 40)
+    assert not services.action_problems("done", None)

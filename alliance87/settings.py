@@ -1,0 +1,361 @@
+"""
+Settings of the Alliance 8.7 Hub, read from environment variables only.
+
+Every variable, its default, and what it does:
+
+  DEBUG            false   Django's debug mode. Only `alliance87 demo` turns it on.
+  SECRET_KEY       (demo)  Signing key; also read from SECRET_KEY_FILE. A start
+                           with DEBUG off and the demo key refuses to run.
+  ALLOWED_HOSTS    127.0.0.1,localhost,[::1]   Comma-separated host names.
+  DATABASE_URL     sqlite:///var/hub.sqlite3   Any URL dj-database-url reads;
+                           also read from DATABASE_URL_FILE.
+  REDIS_URL        (none)  Turns on the Redis cache (django-redis); without it
+                           each process keeps a small local-memory cache.
+  HTTPS            true    Redirect to HTTPS, secure cookies, HSTS. Defaults to
+                           false when DEBUG is on. HTTPS=false serves plain
+                           HTTP, for a loopback trial or behind a TLS proxy.
+  SECURE_PROXY_SSL_HEADER_NAME  (none)  e.g. HTTP_X_FORWARDED_PROTO, when a
+                           trusted proxy terminates TLS.
+  CSRF_TRUSTED_ORIGINS   (none)  Comma-separated origins.
+  PAGE_CACHE_SECONDS 300   How long a public page rendered for anonymous
+                           visitors is kept (any write invalidates it first).
+  EMAIL_HOST       (none)  SMTP server; without it mail goes to the console.
+  EMAIL_PORT 25, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD (+ _FILE), EMAIL_USE_TLS
+  DEFAULT_FROM_EMAIL  Alliance 8.7 Hub <hub@localhost>
+  MEDIA_ROOT       var/media   Uploaded files.
+  STATIC_ROOT      var/static  Collected static files.
+  LOG_LEVEL        INFO
+  SERVE_WORKERS    2       Worker processes of `alliance87 serve`.
+  BENCH_HELLO      false   Expose /bench/hello, the benchmarks' trivial floor.
+  SITE_URL         http://127.0.0.1:8000   The Hub's public address, for links
+                           in emails sent outside a request (invitations).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from csp.constants import NONCE, NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+# The key `alliance87 demo` uses. The `core` system check refuses it
+# whenever DEBUG is off, so it can never sign a production cookie.
+DEMO_SECRET_KEY = "demo-only-insecure-key-do-not-use-in-production-8.7"
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+def env(name: str, default: str = "") -> str:
+    return os.environ.get(name, default)
+
+
+def envbool(name: str, default: bool) -> bool:
+    """Return a boolean variable; refuse anything but a clear yes or no."""
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    value = raw.strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise ImproperlyConfigured(f"{name} must be true or false, not {raw!r}.")
+
+
+def envint(name: str, default: int, *, minimum: int = 0) -> int:
+    """Return an integer variable of at least `minimum`."""
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {raw!r}.") from None
+    if value < minimum:
+        raise ImproperlyConfigured(f"{name} must be at least {minimum}, not {value}.")
+    return value
+
+
+def envsecret(name: str, default: str = "") -> str:
+    """Return a secret from NAME, or from the file named by NAME_FILE."""
+    path = os.environ.get(f"{name}_FILE")
+    if path:
+        try:
+            return Path(path).read_text().strip()
+        except OSError as e:
+            raise ImproperlyConfigured(f"{name}_FILE: cannot read {path}: {e}") from None
+    return os.environ.get(name, default)
+
+
+def envlist(name: str, default: str) -> list[str]:
+    return [item.strip() for item in env(name, default).split(",") if item.strip()]
+
+
+DEBUG = envbool("DEBUG", False)
+SECRET_KEY = envsecret("SECRET_KEY", DEMO_SECRET_KEY)
+ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
+CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", "")
+
+INSTALLED_APPS = [
+    "modeltranslation",  # must precede admin
+    "alliance87.core",
+    "alliance87.countries",
+    "alliance87.partners",
+    "alliance87.pathfinders",
+    "alliance87.events",
+    "alliance87.groups",
+    "alliance87.statements",
+    "alliance87.applications",
+    "alliance87.accounts",
+    "alliance87.demo",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "auditlog",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.humanize",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    # Pages cross slow and costly connections: compress what is not already
+    # (cached public pages and static files arrive compressed). Django masks
+    # the CSRF token per response, which defeats BREACH.
+    "django.middleware.gzip.GZipMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "alliance87.core.middleware.security_headers",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "auditlog.middleware.AuditlogMiddleware",
+    "alliance87.accounts.middleware.require_staff_mfa",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "alliance87.urls"
+WSGI_APPLICATION = "alliance87.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "alliance87.core.context_processors.frame",
+            ],
+        },
+    },
+]
+
+DATABASES = {
+    "default": dj_database_url.parse(
+        envsecret("DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'hub.sqlite3'}"),
+        conn_max_age=600,
+        conn_health_checks=True,
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL lets readers and one writer work at once; IMMEDIATE avoids the
+    # "database is locked" upgrade deadlock under concurrent writes.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+        ),
+    }
+    DATABASES["default"]["CONN_MAX_AGE"] = None
+    DATABASES["default"]["TEST"] = {"NAME": ""}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+REDIS_URL = env("REDIS_URL")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "a87",
+            "OPTIONS": {
+                # A Redis outage must slow nothing down and fail nothing:
+                # short timeouts, and errors read as cache misses.
+                "SOCKET_CONNECT_TIMEOUT": 0.2,
+                "SOCKET_TIMEOUT": 0.2,
+                "IGNORE_EXCEPTIONS": True,
+            },
+        }
+    }
+    DJANGO_REDIS_IGNORE_EXCEPTIONS = True
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "alliance87",
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
+    }
+PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 300)
+
+# Accounts (django-allauth): sign in by email, sign up by invitation only,
+# verified addresses, rate limits, and multi-factor authentication that the
+# Secretariat must use (alliance87.accounts.middleware.require_staff_mfa).
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+    "alliance87.accounts.backends.SecretariatPermissions",
+]
+ACCOUNT_ADAPTER = "alliance87.accounts.adapter.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/5m/key",
+    "signup": "10/m/ip",
+    "reset_password": "10/m/ip,3/5m/key",
+    "reset_password_from_key": "10/m/ip",
+    "confirm_email": "1/3m/key",
+    "change_password": "5/m/user",
+}
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_PASSKEY_LOGIN_ENABLED = True
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
+MFA_TOTP_ISSUER = "Alliance 8.7 Hub"
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "accounts:profile"
+# Argon2id first: memory-hard hashing for every new or upgraded password.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUDITLOG_INCLUDE_ALL_MODELS = False
+AUDITLOG_DISABLE_REMOTE_ADDR = False
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Languages: English, French and Spanish, the Alliance's working languages.
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))]
+LOCALE_PATHS = [BASE_DIR / "alliance87" / "locale"]
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+USE_I18N = True
+USE_TZ = True
+TIME_ZONE = "UTC"
+
+STATIC_URL = "/static/"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "var" / "static")))
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+# Hashed file names never change content, so browsers may keep them a year.
+WHITENOISE_MAX_AGE = 31536000
+
+# Security. HTTPS is on by default outside debug mode.
+HTTPS = envbool("HTTPS", not DEBUG)
+SECURE_SSL_REDIRECT = HTTPS
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
+SECURE_HSTS_PRELOAD = HTTPS
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+if env("SECURE_PROXY_SSL_HEADER_NAME"):
+    SECURE_PROXY_SSL_HEADER = (env("SECURE_PROXY_SSL_HEADER_NAME"), "https")
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+X_FRAME_OPTIONS = "DENY"
+
+# Strict policy from day one: nothing inline without a nonce, nothing from
+# another origin. Pages load one stylesheet and, at most, one script.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "font-src": [NONE],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+        "manifest-src": [SELF],
+    },
+}
+
+EMAIL_HOST = env("EMAIL_HOST")
+if EMAIL_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_PORT = envint("EMAIL_PORT", 25, minimum=1)
+    EMAIL_HOST_USER = env("EMAIL_HOST_USER")
+    EMAIL_HOST_PASSWORD = envsecret("EMAIL_HOST_PASSWORD")
+    EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", True)
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Alliance 8.7 Hub <hub@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+SERVE_WORKERS = envint("SERVE_WORKERS", 2, minimum=1)
+BENCH_HELLO = envbool("BENCH_HELLO", False)
+SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
+if not SITE_URL.startswith(("http://", "https://")):
+    raise ImproperlyConfigured(f"SITE_URL must start with http:// or https://, not {SITE_URL!r}.")
+
+LOG_LEVEL = env("LOG_LEVEL", "INFO").upper()
+if LOG_LEVEL not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+    raise ImproperlyConfigured(f"LOG_LEVEL must be a logging level, not {LOG_LEVEL!r}.")
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        # django-redis logs each ignored outage; keep it, but once per line.
+        "django_redis": {"level": "WARNING"},
+    },
+}
+
+SILENCED_SYSTEM_CHECKS: list[str] = []

@@ -1,0 +1,84 @@
+"""Reads of statements: the list, one statement with its endorsers."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count
+from django.http import Http404
+
+from alliance87.core.visibility import audience_for
+from alliance87.partners.models import Organisation, Person, StakeholderType
+from alliance87.statements.models import Endorsement, Statement
+
+
+def organisation_of(user: Any) -> Organisation | None:
+    """Return the organisation `user` works for, through their Person."""
+    if user is None or not user.is_authenticated:
+        return None
+    person = Person.objects.filter(user=user).select_related("organisation").first()
+    return person.organisation if person else None
+
+
+def may_endorse(user: Any, statement: Statement) -> bool:
+    """A signed-in member of a partner organisation may endorse for it."""
+    return (
+        audience_for(user).is_partner
+        and statement.open_for_endorsement
+        and organisation_of(user) is not None
+    )
+
+
+def list_statements(user: Any) -> list[Statement]:
+    return list(
+        Statement.objects.visible_to(user)
+        .annotate(recorded=Count("endorsements"))
+        .order_by("-date_start", "slug")
+    )
+
+
+def get_statement_for_user(user: Any, slug: str) -> Statement:
+    """Return the statement, or 404 alike when missing or hidden."""
+    try:
+        return Statement.objects.visible_to(user).get(slug=slug)
+    except Statement.DoesNotExist:
+        raise Http404("No such statement.") from None
+
+
+@dataclass
+class EndorserType:
+    stakeholder_type: str
+    label: str
+    endorsements: list[Endorsement]
+
+
+@dataclass
+class Endorsers:
+    types: list[EndorserType]
+    total: int
+    has_samples: bool
+
+
+def endorsers(user: Any, statement: Statement) -> Endorsers:
+    """Return the recorded endorsements `user` may see, by stakeholder type."""
+    rows = list(
+        Endorsement.objects.filter(
+            statement=statement, organisation__in=Organisation.objects.visible_to(user)
+        )
+        .select_related("organisation", "organisation__country")
+        .order_by("organisation__sort_name")
+    )
+    grouped: dict[str, list[Endorsement]] = defaultdict(list)
+    for row in rows:
+        grouped[row.organisation.stakeholder_type].append(row)
+    return Endorsers(
+        types=[
+            EndorserType(value, str(label), grouped[value])
+            for value, label in StakeholderType.choices
+            if grouped.get(value)
+        ],
+        total=len(rows),
+        has_samples=any(r.source == Endorsement.Source.SAMPLE for r in rows),
+    )

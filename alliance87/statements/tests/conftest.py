@@ -1,0 +1,1 @@
+from alliance87.groups.tests.fixtures import world  # noqa: F401

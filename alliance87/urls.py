@@ -1,0 +1,34 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from alliance87.core import views as core_views
+from alliance87.events import views as events_views
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+    # The calendar feed keeps one address for subscribers; ?lang= sets its
+    # language (see alliance87/events/views.py).
+    path("events.ics", events_views.calendar_feed, name="events-feed"),
+]
+if settings.DEBUG or settings.BENCH_HELLO:
+    urlpatterns.append(path("bench/hello", core_views.hello, name="bench-hello"))
+
+urlpatterns += i18n_patterns(
+    path("", core_views.home, name="home"),
+    path("accounts/", include("allauth.urls")),
+    path("account/", include("alliance87.accounts.urls")),
+    path("countries/", include("alliance87.countries.urls")),
+    path("partners/", include("alliance87.partners.urls")),
+    path("pathfinders/", include("alliance87.pathfinders.urls")),
+    path("events/", include("alliance87.events.urls")),
+    path("groups/", include("alliance87.groups.urls")),
+    path("statements/", include("alliance87.statements.urls")),
+    path("", include("alliance87.applications.urls")),
+    prefix_default_language=True,
+)
+
+handler404 = "alliance87.core.views.page_not_found"
+handler500 = "alliance87.core.views.server_error"
