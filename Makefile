@@ -26,7 +26,7 @@ demo: install
 	$(BIN)/alliance87 demo --addr $(ADDR)
 
 test: install lint typecheck
-	$(DEV_ENV) $(BIN)/alliance87 makemigrations --check --dry-run
+	$(DEV_ENV) DATABASE_URL=sqlite://:memory: $(BIN)/alliance87 makemigrations --check --dry-run
 	$(PROD_ENV) $(BIN)/alliance87 check --deploy --fail-level WARNING
 	$(MAKE) --no-print-directory pytest-sqlite
 	$(MAKE) --no-print-directory pytest-postgres

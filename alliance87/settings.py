@@ -150,6 +150,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "alliance87.urls"
+# Select boxes are written in Python (the country filters have 196 options).
+FORM_RENDERER = "alliance87.core.forms.HubFormRenderer"
 WSGI_APPLICATION = "alliance87.wsgi.application"
 
 TEMPLATES = [

@@ -87,6 +87,9 @@ GOAL_WEIGHT_BYTES = 60_000  # first load, compressed; 1 KB = 1,000 bytes
 QUERY_CEILING = 15
 # Counted for queries only: the directory filtered to Nepal, whose rows the
 # grown database multiplies (few in the demo, a full page of 20 after).
+# The signed-in visitor of section 1b: a partner, who sees partners-only
+# rows and has no role (a secretariat account must pass MFA first).
+SIGNED_IN_PERSONA = "partner@demo.alliance87.example"
 QUERY_ONLY_PAGES: list[tuple[str, str]] = [("partners in Nepal", "/en/partners/?country=npl")]
 EXTRA_ORGANISATIONS = 200
 # Above this many cores taken by other processes, the report warns that the
@@ -416,7 +419,8 @@ class Load:
         return self.requests / self.seconds if self.seconds else 0.0
 
 
-LoadGenerator = Callable[[str, float, int], Load]
+# url, seconds, connections, Cookie header ("" for an anonymous visitor)
+LoadGenerator = Callable[[str, float, int, str], Load]
 
 _WRK_UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
 
@@ -455,7 +459,7 @@ def parse_wrk(output: str) -> Load:
     )
 
 
-def wrk_load(url: str, seconds: float, connections: int) -> Load:
+def wrk_load(url: str, seconds: float, connections: int, cookie: str = "") -> Load:
     argv = [
         "wrk",
         "--threads",
@@ -469,6 +473,7 @@ def wrk_load(url: str, seconds: float, connections: int) -> Load:
         "--latency",
         "--header",
         "Accept-Encoding: br, gzip",
+        *(["--header", f"Cookie: {cookie}"] if cookie else []),
         url,
     ]
     try:
@@ -482,7 +487,7 @@ def wrk_load(url: str, seconds: float, connections: int) -> Load:
     return parse_wrk(done.stdout)
 
 
-def python_load(url: str, seconds: float, connections: int) -> Load:
+def python_load(url: str, seconds: float, connections: int, cookie: str = "") -> Load:
     """A bounded keep-alive load generator, for machines without wrk.
 
     One thread per connection; the GIL makes it much slower than wrk, so it
@@ -503,7 +508,10 @@ def python_load(url: str, seconds: float, connections: int) -> Load:
                     break
                 start = time.perf_counter()
                 try:
-                    conn.request("GET", path, headers={"Accept-Encoding": "br, gzip"})
+                    headers = {"Accept-Encoding": "br, gzip"}
+                    if cookie:
+                        headers["Cookie"] = cookie
+                    conn.request("GET", path, headers=headers)
                     response = conn.getresponse()
                     response.read()
                 except (OSError, http.client.HTTPException):
@@ -550,6 +558,7 @@ class Cell:
     server: Server
     path: str
     rounds: list[Load] = field(default_factory=list)
+    cookie: str = ""  # a signed-in visitor's session, or "" for anonymous
 
     @property
     def url(self) -> str:
@@ -601,8 +610,8 @@ class Cell:
         return f"{min(values):,.0f}–{max(values):,.0f}"
 
 
-def check_url(url: str) -> dict[str, str]:
-    status, headers, _ = http_get(url)
+def check_url(url: str, cookie: str = "") -> dict[str, str]:
+    status, headers, _ = http_get(url, {"Cookie": cookie} if cookie else None)
     if status != 200:
         raise BenchError(f"{url} answered {status}, not 200: nothing to measure.")
     return headers
@@ -620,14 +629,14 @@ def measure(
     """Warm every cell up, then measure them in rounds, the order reversed
     each round so that a drift of the machine's load falls on all alike."""
     for cell in cells:
-        check_url(cell.url)
-        load(cell.url, 1, connections)
+        check_url(cell.url, cell.cookie)
+        load(cell.url, 1, connections, cell.cookie)
     for n in range(rounds):
         order = list(cells) if n % 2 == 0 else list(reversed(cells))
         for cell in order:
             cell.server.check_alive()
             before = CpuSnapshot.take(cell.server)
-            result = load(cell.url, seconds, connections)
+            result = load(cell.url, seconds, connections, cell.cookie)
             after = CpuSnapshot.take(cell.server)
             cell.server.check_alive()
             server_seconds, others_cores = after.since(before)
@@ -993,6 +1002,27 @@ def count_queries(paths: Sequence[str], setup: Setup) -> list[QueryCount]:
     return counts
 
 
+def signed_in_cookie(email: str) -> str:
+    """Sign the demo persona `email` in (a session in the bench database, as
+    a sign-in through the form leaves it) and return its Cookie header, with
+    the CSRF cookie its first page sets. Runs after count_queries, which set
+    Django up on the demo database."""
+    from django.contrib.auth import get_user_model
+    from django.db import connections
+    from django.test import Client
+
+    client = Client()
+    client.force_login(get_user_model().objects.get(email=email))
+    if client.get("/en/").status_code != 200:
+        raise BenchError(f"{email} could not open the home page.")
+    names = ("sessionid", "csrftoken")
+    missing = [n for n in names if n not in client.cookies]
+    if missing:
+        raise BenchError(f"signing {email} in set no {', '.join(missing)} cookie.")
+    connections.close_all()
+    return "; ".join(f"{n}={client.cookies[n].value}" for n in names)
+
+
 # -- the report ------------------------------------------------------------
 
 
@@ -1021,6 +1051,8 @@ class Results:
     pages: list[tuple[str, Cell]] = field(default_factory=list)
     page_cache_state: dict[str, str] = field(default_factory=dict)
     servers: list[tuple[Cell, Cell]] = field(default_factory=list)  # (hello, page)
+    # The same pages for a signed-in visitor (their own page cache).
+    signed_in: list[tuple[str, Cell]] = field(default_factory=list)
     # The pages rendered afresh by the production server, page cache off.
     uncached: list[tuple[str, Cell]] = field(default_factory=list)
     uncached_hello: Cell | None = None
@@ -1102,26 +1134,56 @@ def throughput_section(r: Results) -> list[str]:
     return lines
 
 
+def signed_in_section(r: Results) -> list[str]:
+    assert r.hello is not None
+    hello = r.hello
+    lines = [
+        "### 1b. Signed in",
+        "",
+        f"The same server and rounds as section 1, the pages asked by the demo "
+        f"persona `{SIGNED_IN_PERSONA}` (a partner) with its session and CSRF "
+        "cookies. A signed-in user's page is cached for that user and session "
+        "alone (`core/pagecache.py`) until anything changes, so this is a *repeat* "
+        "view; a first view costs what section 1c shows. Goal for a signed-in page: "
+        "≥ 15% of hello.",
+        "",
+        "| page | req/s | of hello (goal ≥ 15%) | CPU ms/req (cores) | of hello by CPU "
+        "| p50 ms | p99 ms | p99/p50 (goal ≤ 2) | page cache |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for name, cell in r.signed_in:
+        share = cell.share_of(hello)
+        lines.append(
+            f"| {name} `{cell.path}` | {cell.rps:,.0f} ({cell.spread}) "
+            f"| {share:.0%} {verdict(share >= GOAL_SIGNED_IN_SHARE)} "
+            f"| {fmt_cpu(cell)} | {cpu_share(cell, hello)} "
+            f"| {cell.p50_ms:.2f} | {cell.p99_ms:.2f} "
+            f"| {cell.tail:.1f} {verdict(cell.tail <= GOAL_TAIL_RATIO)} "
+            f"| {r.page_cache_state.get(cell.cookie + cell.path, '?')} |"
+        )
+    return lines
+
+
 def uncached_section(r: Results) -> list[str]:
     hello = r.uncached_hello
     assert hello is not None
     return [
-        "### 1b. Pages rendered afresh (page cache off)",
+        "### 1c. Pages rendered afresh (page cache off)",
         "",
         "The production server with `PAGE_CACHE_SECONDS=0`, measured in the rounds of "
-        "section 4, against its own hello. A signed-in visitor never gets the page "
-        "cache, so this is what each page costs a signed-in visitor at the least "
-        "(without the session and user queries). Goal for a signed-in page: ≥ 15% "
-        "of hello.",
+        "section 4, against its own hello: what a page costs when it is not in the "
+        "cache, on its first view after a change (anonymous, so without the session "
+        "and user queries). Reported, not a goal: the goal is held by section 1b; "
+        "beside it, the 15% a signed-in page must reach.",
         "",
-        "| page | req/s | of hello (goal ≥ 15%) | CPU ms/req (cores) | of hello by CPU "
+        "| page | req/s | of hello (15%) | CPU ms/req (cores) | of hello by CPU "
         "| p50 ms | p99 ms |",
         "|---|---:|---:|---:|---:|---:|---:|",
         f"| hello `{HELLO}` | {hello.rps:,.0f} ({hello.spread}) | 100% "
         f"| {fmt_cpu(hello)} | 100% | {hello.p50_ms:.2f} | {hello.p99_ms:.2f} |",
         *(
             f"| {name} `{c.path}` | {c.rps:,.0f} ({c.spread}) "
-            f"| {c.share_of(hello):.0%} {verdict(c.share_of(hello) >= GOAL_SIGNED_IN_SHARE)} "
+            f"| {c.share_of(hello):.0%} "
             f"| {fmt_cpu(c)} | {cpu_share(c, hello)} "
             f"| {c.p50_ms:.2f} | {c.p99_ms:.2f} |"
             for name, c in r.uncached
@@ -1242,6 +1304,8 @@ def render(r: Results) -> str:
     lines += [f"| {text} | {verdict(ok)} |" for text, ok in r.goals]
     lines.append("")
     sections: list[Callable[[Results], list[str]]] = [throughput_section]
+    if r.signed_in:
+        sections.append(signed_in_section)
     if r.uncached:
         sections.append(uncached_section)
     sections += [weight_section, query_section]
@@ -1253,6 +1317,7 @@ def render(r: Results) -> str:
         c
         for c in ([r.hello] if r.hello else [])
         + [c for _, c in r.pages]
+        + [c for _, c in r.signed_in]
         + [c for pair in r.servers for c in pair]
         + [c for _, c in r.uncached]
         if c.errors
@@ -1286,13 +1351,22 @@ def judge(r: Results) -> None:
             "no failed request under load",
             not any(c.errors for c in [hello, *(c for _, c in r.pages)]),
         )
-    if r.uncached and r.uncached_hello is not None:
-        floor = r.uncached_hello
-        name, worst = min(r.uncached, key=lambda p: p[1].share_of(floor))
+    if r.signed_in and r.hello is not None:
+        hello = r.hello
+        name, worst = min(r.signed_in, key=lambda p: p[1].share_of(hello))
         r.goal(
-            f"pages rendered afresh, as for a signed-in visitor, ≥ 15% of hello "
-            f"(lowest: {name}, {worst.share_of(floor):.0%})",
-            all(c.share_of(floor) >= GOAL_SIGNED_IN_SHARE for _, c in r.uncached),
+            f"signed-in pages (repeat view) ≥ 15% of hello "
+            f"(lowest: {name}, {worst.share_of(hello):.0%})",
+            all(c.share_of(hello) >= GOAL_SIGNED_IN_SHARE for _, c in r.signed_in),
+        )
+        name, tails = max(r.signed_in, key=lambda p: p[1].tail)
+        r.goal(
+            f"p99 ≤ 2× p50 signed in (highest: {name}, {tails.tail:.1f}×)",
+            all(c.tail <= GOAL_TAIL_RATIO for _, c in r.signed_in),
+        )
+        r.goal(
+            "no failed signed-in request under load",
+            not any(c.errors for _, c in r.signed_in),
         )
     if r.weights:
         heaviest = max(r.weights, key=lambda w: w.total)
@@ -1352,6 +1426,7 @@ def run(args: argparse.Namespace) -> Results:
     log("queries per page (test client)")
     r.queries = count_queries([path for _, path in PAGES + QUERY_ONLY_PAGES], setup)
     write_queries(r.queries, OUT / "queries.txt")
+    cookie = signed_in_cookie(SIGNED_IN_PERSONA)
 
     kwargs: dict[str, Any] = {
         "seconds": args.seconds,
@@ -1365,10 +1440,12 @@ def run(args: argparse.Namespace) -> Results:
         log("throughput of the pages against hello")
         r.hello = Cell(server, HELLO)
         r.pages = [(name, Cell(server, path)) for name, path in PAGES]
-        measure([r.hello, *(c for _, c in r.pages)], load, **kwargs)
-        for _, cell in r.pages:
-            headers = check_url(cell.url)
-            r.page_cache_state[cell.path] = headers.get("x-page-cache", "not cached")
+        r.signed_in = [(name, Cell(server, path, cookie=cookie)) for name, path in PAGES]
+        measure([r.hello, *(c for _, c in r.pages), *(c for _, c in r.signed_in)], load, **kwargs)
+        for _, cell in r.pages + r.signed_in:
+            headers = check_url(cell.url, cell.cookie)
+            state = headers.get("x-page-cache", "not cached")
+            r.page_cache_state[cell.cookie + cell.path] = state
 
     if not args.skip_servers:
         log("server comparison")

@@ -1,14 +1,21 @@
 """
-Whole-page caching of public pages for anonymous visitors.
+Whole-page caching of the Hub's reading pages.
 
 A page decorated with `public_page` is rendered once per language, path and
 query string, and kept until the content version moves. Every write to a
 model of the Hub moves it (after commit), so a visitor never sees a page
 older than the last committed change, whichever process or cache served it.
 
-Only anonymous GET and HEAD requests are cached: a signed-in user's page
-may hold what the public must not see. Cached pages must carry no nonce,
-CSRF token or message; the Hub's public pages have none.
+Anonymous visitors share one copy. A signed-in user's page may hold what
+others must not see, and carries their CSRF token: it is kept for that user
+alone, keyed by their account, their session and CSRF secret and their
+staff flags, so signing in again, a new CSRF secret or a change of standing
+renders it afresh, and no copy is ever served to anybody else. The
+visibility rules are not consulted here: a cached page is exactly what its
+own user was shown, until anything changes.
+
+A page with a pending message is rendered for its visitor and not kept.
+Cached pages must carry no CSP nonce: the nonce changes with each response.
 """
 
 from __future__ import annotations
@@ -26,7 +33,7 @@ from django.db import connection, models, transaction
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
 
 VERSION_KEY = "content-version"
@@ -115,8 +122,27 @@ def connect_invalidation() -> None:
 
 
 def _cache_key(request: HttpRequest, version: int) -> str:
-    raw = f"{request.get_full_path()}|{get_language()}".encode()
+    parts = [request.get_full_path(), get_language() or ""]
+    user = request.user
+    if user.is_authenticated:
+        session_key = getattr(request.session, "session_key", None) or ""
+        parts += [
+            f"user={user.pk}",
+            f"session={session_key}",
+            f"csrf={request.COOKIES.get(settings.CSRF_COOKIE_NAME, '')}",
+            f"flags={user.is_active:d}{user.is_staff:d}{user.is_superuser:d}",
+        ]
+    raw = "|".join(parts).encode()
     return f"page:{version}:{hashlib.blake2b(raw, digest_size=16).hexdigest()}"
+
+
+def _has_pending_messages(request: HttpRequest) -> bool:
+    # The fallback storage keeps messages in a cookie, and in the session
+    # when they do not fit (a signed-in visitor's session is loaded anyway).
+    if "messages" in request.COOKIES:
+        return True
+    session = getattr(request, "session", None)
+    return bool(request.user.is_authenticated and session is not None and "_messages" in session)
 
 
 def _accepts_gzip(request: HttpRequest) -> bool:
@@ -124,17 +150,17 @@ def _accepts_gzip(request: HttpRequest) -> bool:
 
 
 def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Serve anonymous visitors a cached copy of the page while nothing changed."""
+    """Serve a cached copy of the page while nothing changed: one copy for
+    all anonymous visitors, and one per signed-in user and session."""
 
     @functools.wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if (
             request.method not in ("GET", "HEAD")
-            or request.user.is_authenticated
             or settings.PAGE_CACHE_SECONDS == 0
             # A pending message ("You have signed out") belongs to this
             # visitor alone: render the page for them.
-            or "messages" in request.COOKIES
+            or _has_pending_messages(request)
         ):
             return view(request, *args, **kwargs)
         key = _cache_key(request, content_version())
@@ -149,12 +175,19 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
             for name, value in headers:
                 response[name] = value
             patch_vary_headers(response, ("Accept-Encoding",))
+            _mark_private(request, response)
             response["X-Page-Cache"] = "hit"
             return response
         response = view(request, *args, **kwargs)
         if hasattr(response, "render") and callable(response.render):
             response.render()
-        if response.status_code == 200 and not response.cookies and not response.streaming:
+        if (
+            response.status_code == 200
+            and not response.cookies
+            and not response.streaming
+            # A nonce is good for one response only.
+            and getattr(request, "_csp_nonce", None) is None
+        ):
             headers = [
                 (name, value)
                 for name, value in response.items()
@@ -168,7 +201,13 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
                 (response.status_code, headers, response.content, compressed),
                 settings.PAGE_CACHE_SECONDS,
             )
+        _mark_private(request, response)
         response["X-Page-Cache"] = "miss"
         return response
 
     return wrapper
+
+
+def _mark_private(request: HttpRequest, response: HttpResponse) -> None:
+    if request.user.is_authenticated:
+        patch_cache_control(response, private=True)

@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from alliance87.core.reversing import reverse_one
 
 
 class Region(models.TextChoices):
@@ -56,4 +57,4 @@ class Country(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("countries:detail", args=[self.iso3.lower()])
+        return reverse_one("countries:detail", self.iso3.lower())

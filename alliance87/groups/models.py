@@ -12,13 +12,13 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from alliance87.core.dates import DatePrecision, ReportedDate, ReportedDateFields
 from alliance87.core.models import Theme
+from alliance87.core.reversing import reverse_one
 from alliance87.core.visibility import Visibility, VisibleQuerySet
 
 
@@ -109,7 +109,7 @@ class Group(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("groups:detail", args=[self.slug])
+        return reverse_one("groups:detail", self.slug)
 
     @property
     def is_gcg(self) -> bool:

@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from alliance87.core.models import Theme
+from alliance87.core.reversing import reverse_one
 from alliance87.core.visibility import Visibility, VisibleQuerySet
 
 
@@ -80,7 +80,7 @@ class Organisation(models.Model):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("partners:detail", args=[self.slug])
+        return reverse_one("partners:detail", self.slug)
 
 
 class Person(models.Model):

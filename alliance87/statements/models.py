@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from alliance87.core.dates import ReportedDateFields
+from alliance87.core.reversing import reverse_one
 from alliance87.core.visibility import Visibility, VisibleQuerySet
 
 
@@ -59,7 +59,7 @@ class Statement(ReportedDateFields):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("statements:detail", args=[self.slug])
+        return reverse_one("statements:detail", self.slug)
 
     @property
     def published_display(self) -> str:

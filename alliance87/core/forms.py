@@ -1,0 +1,62 @@
+"""
+The form renderer: Django's own, with select boxes written in Python.
+
+A filter form with the 196 countries renders one template include per
+option; on the directory and events pages that was a third of the page's
+cost. `HubFormRenderer` writes `<select>` and its options directly, with
+the same markup as Django's templates (tests compare both), and leaves
+every other widget to the templates.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.forms.renderers import DjangoTemplates
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+
+SELECT_TEMPLATES = frozenset({"django/forms/widgets/select.html"})
+OPTION_TEMPLATE = "django/forms/widgets/select_option.html"
+
+
+def _attrs(attrs: dict[str, Any]) -> str:
+    parts = []
+    for name, value in attrs.items():
+        if value is False:
+            continue
+        if value is True:
+            parts.append(f" {conditional_escape(name)}")
+        else:
+            parts.append(f' {conditional_escape(name)}="{conditional_escape(str(value))}"')
+    return "".join(parts)
+
+
+def render_select(widget: dict[str, Any]) -> SafeString:
+    """Return the markup of Django's select.html for `widget`'s context."""
+    out = [format_html('<select name="{}"', widget["name"]), _attrs(widget["attrs"]), ">"]
+    for group_name, options, _index in widget["optgroups"]:
+        if group_name:
+            out.append(format_html('\n  <optgroup label="{}">', group_name))
+        for option in options:
+            if option.get("template_name", OPTION_TEMPLATE) != OPTION_TEMPLATE:
+                raise LookupError(option["template_name"])
+            out.append(
+                format_html('\n  <option value="{}"', str(option["value"]))
+                + _attrs(option["attrs"])
+                + format_html(">{}</option>\n", option["label"])
+            )
+        if group_name:
+            out.append("\n  </optgroup>")
+    out.append("\n</select>")
+    return mark_safe("".join(out))
+
+
+class HubFormRenderer(DjangoTemplates):
+    def render(self, template_name: str, context: dict[str, Any], request: Any = None) -> str:
+        if template_name in SELECT_TEMPLATES:
+            try:
+                return render_select(context["widget"])
+            except LookupError:  # a custom option template: let Django render it
+                pass
+        return super().render(template_name, context, request=request)
