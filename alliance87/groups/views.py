@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -113,6 +114,36 @@ def _form_page(
     )
 
 
+def _workplan_form(
+    request: HttpRequest,
+    group: Group,
+    form: Any,
+    *,
+    save: Callable[[Any], object],
+    saved: str,
+    title: str,
+    subject: str = "",
+) -> HttpResponse:
+    """Save a valid workplan form through `save`, or show it with its errors
+    (the service's own refusals among them)."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            save(form)
+        except ValidationError as e:
+            form.add_error(None, e)
+        else:
+            return _done(request, saved, _workplan_url(group))
+    return _form_page(
+        request,
+        group,
+        form,
+        title=title,
+        subject=subject,
+        back=_workplan_url(group),
+        back_label=_("Back to the workplan"),
+    )
+
+
 @require_safe
 def workplan(request: HttpRequest, slug: str) -> HttpResponse:
     group = _editable_group(request, slug)
@@ -131,21 +162,15 @@ def edit_area(request: HttpRequest, slug: str, pk: int | None = None) -> HttpRes
     else:
         area = selectors.get_area_for_user(request.user, group, pk)
         permissions.require(request.user, "edit", area)
-    form = WorkplanAreaForm(request.POST or None, instance=area)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.save_workplan_area(form.save(commit=False), acting_user=request.user)
-        except ValidationError as e:
-            form.add_error(None, e)
-        else:
-            return _done(request, _("The workplan area is saved."), _workplan_url(group))
-    return _form_page(
+    return _workplan_form(
         request,
         group,
-        form,
+        WorkplanAreaForm(request.POST or None, instance=area),
+        save=lambda form: services.save_workplan_area(
+            form.save(commit=False), acting_user=request.user
+        ),
+        saved=_("The workplan area is saved."),
         title=_("Add a workplan area") if pk is None else _("Edit the workplan area"),
-        back=_workplan_url(group),
-        back_label=_("Back to the workplan"),
     )
 
 
@@ -160,25 +185,15 @@ def edit_activity(request: HttpRequest, slug: str, pk: int | None = None) -> Htt
     else:
         activity = selectors.get_activity_for_user(request.user, group, pk)
         permissions.require(request.user, "edit", activity)
-    form = ActivityForm(request.POST or None, instance=activity, group=group, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.save_activity(
-                form.save(commit=False),
-                owners=form.cleaned_data["owners"],
-                acting_user=request.user,
-            )
-        except ValidationError as e:
-            form.add_error(None, e)
-        else:
-            return _done(request, _("The activity is saved."), _workplan_url(group))
-    return _form_page(
+    return _workplan_form(
         request,
         group,
-        form,
+        ActivityForm(request.POST or None, instance=activity, group=group, user=request.user),
+        save=lambda form: services.save_activity(
+            form.save(commit=False), owners=form.cleaned_data["owners"], acting_user=request.user
+        ),
+        saved=_("The activity is saved."),
         title=_("Add an activity") if pk is None else _("Edit the activity"),
-        back=_workplan_url(group),
-        back_label=_("Back to the workplan"),
     )
 
 
@@ -195,28 +210,20 @@ def record_progress(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "next_steps": activity.next_steps,
         },
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.record_activity_progress(
-                activity,
-                status=data["status"],
-                percent_done=data["percent_done"],
-                next_steps=data["next_steps"],
-                acting_user=request.user,
-            )
-        except ValidationError as e:
-            form.add_error(None, e)
-        else:
-            return _done(request, _("The progress is recorded."), _workplan_url(group))
-    return _form_page(
+    return _workplan_form(
         request,
         group,
         form,
+        save=lambda form: services.record_activity_progress(
+            activity,
+            status=form.cleaned_data["status"],
+            percent_done=form.cleaned_data["percent_done"],
+            next_steps=form.cleaned_data["next_steps"],
+            acting_user=request.user,
+        ),
+        saved=_("The progress is recorded."),
         title=_("Record progress"),
         subject=activity.title,
-        back=_workplan_url(group),
-        back_label=_("Back to the workplan"),
     )
 
 
@@ -228,21 +235,15 @@ def edit_next_step(request: HttpRequest, slug: str, pk: int | None = None) -> Ht
     else:
         step = selectors.get_next_step_for_user(request.user, group, pk)
         permissions.require(request.user, "edit", step)
-    form = NextStepForm(request.POST or None, instance=step)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.save_next_step(form.save(commit=False), acting_user=request.user)
-        except ValidationError as e:
-            form.add_error(None, e)
-        else:
-            return _done(request, _("The next step is saved."), _workplan_url(group))
-    return _form_page(
+    return _workplan_form(
         request,
         group,
-        form,
+        NextStepForm(request.POST or None, instance=step),
+        save=lambda form: services.save_next_step(
+            form.save(commit=False), acting_user=request.user
+        ),
+        saved=_("The next step is saved."),
         title=_("Add a next step") if pk is None else _("Edit the next step"),
-        back=_workplan_url(group),
-        back_label=_("Back to the workplan"),
     )
 
 
