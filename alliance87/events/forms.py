@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+from collections.abc import Iterable
+from pathlib import Path
 from typing import Any, cast
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from alliance87.core.dates import DatePrecision, ReportedDate
@@ -169,7 +172,43 @@ def _roles(label: Any) -> forms.ChoiceField:
     return forms.ChoiceField(label=label, required=False, choices=[("", "—"), *Role.choices])
 
 
-class AgendaItemForm(forms.Form):
+def share_choices(many: Iterable[forms.Form]) -> None:
+    """Read the organisations and people offered by many forms of one page
+    once, rather than once per select."""
+    read: dict[type[models.Model], list[Any]] = {}
+    for form in many:
+        for field in form.fields.values():
+            if isinstance(field, forms.ModelChoiceField) and field.queryset is not None:
+                model = field.queryset.model
+                if model not in read:
+                    read[model] = list(cast(Iterable[Any], field.choices))
+                field.choices = read[model]
+
+
+class RecordForm(forms.Form):
+    """A form that adds a row of the record and, pre-filled, corrects it."""
+
+    @classmethod
+    def initial_from(cls, row: models.Model) -> dict[str, Any]:
+        """Return the form's values for `row`, text in the active language."""
+        initial: dict[str, Any] = {}
+        for name in cls.base_fields:
+            try:
+                field = row._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+            if not isinstance(field, models.Field):
+                continue
+            # A foreign key by its id: the choice needs no query of its own.
+            initial[name] = getattr(row, field.attname if field.is_relation else name)
+        return initial
+
+    def arguments(self) -> dict[str, Any]:
+        """Return the cleaned data as the service's keyword arguments."""
+        return dict(self.cleaned_data)
+
+
+class AgendaItemForm(RecordForm):
     number = forms.CharField(
         label=_("Number"), max_length=10, help_text=_("As printed, e.g. “IV”.")
     )
@@ -197,7 +236,7 @@ class MinutesForm(forms.Form):
         )
 
 
-class ExchangeForm(forms.Form):
+class ExchangeForm(RecordForm):
     asked_by_role = _roles(_("Asked by (function)"))
     asked_by_organisation = _organisations()
     asked_by_person = _people()
@@ -216,7 +255,7 @@ class ExchangeForm(forms.Form):
         self.fields["answered_by_person"].label = _("Answered by (person)")
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(RecordForm):
     identifier = forms.CharField(
         label=_("Identifier"), max_length=30, help_text=_("E.g. “GCG4/D1”.")
     )
@@ -224,7 +263,7 @@ class DecisionForm(forms.Form):
     visibility = forms.ChoiceField(**VISIBILITY_FIELD)  # type: ignore[arg-type]
 
 
-class ActionItemForm(forms.Form):
+class ActionItemForm(RecordForm):
     text = forms.CharField(label=_("Action"), widget=forms.Textarea)
     owner_role = _roles(_("Owner (function)"))
     owner_organisation = _organisations()
@@ -265,6 +304,25 @@ class ActionItemForm(forms.Form):
         data["due_date"] = reported
         return data
 
+    @classmethod
+    def initial_from(cls, row: models.Model) -> dict[str, Any]:
+        assert isinstance(row, ActionItem)
+        initial = super().initial_from(row)
+        initial.update(
+            due=row.date_start,
+            due_end=row.date_end,
+            due_precision=row.date_precision,
+            due_tentative=row.date_tentative,
+        )
+        return initial
+
+    def arguments(self) -> dict[str, Any]:
+        data = dict(self.cleaned_data)
+        due = data.pop("due_date", None)
+        for name in ("due", "due_end", "due_precision", "due_tentative"):
+            data.pop(name, None)
+        return {**data, "due": due}
+
 
 class CloseActionItemForm(forms.Form):
     status = forms.ChoiceField(
@@ -280,15 +338,27 @@ class CloseActionItemForm(forms.Form):
     )
 
 
-class DocumentForm(forms.Form):
+class DocumentForm(RecordForm):
     kind = forms.ChoiceField(label=_("Kind"), choices=Document.Kind.choices)
     title = forms.CharField(label=_("Title"), max_length=300)
     url = forms.URLField(label=_("Address"), required=False, assume_scheme="https")
     upload = forms.FileField(label=_("File"), required=False)
     visibility = forms.ChoiceField(**VISIBILITY_FIELD)  # type: ignore[arg-type]
 
+    def __init__(self, *args: Any, kept_file: str = "", **kwargs: Any) -> None:
+        """`kept_file` names the file of the document being corrected,
+        which is kept when neither an address nor a file is given."""
+        super().__init__(*args, **kwargs)
+        self.kept_file = kept_file
+        if kept_file:
+            self.fields["upload"].help_text = _(
+                "Leave empty to keep the file “%(name)s”, or give another file or an address "
+                "to replace it."
+            ) % {"name": Path(kept_file).name}
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if bool(data.get("url")) == bool(data.get("upload")):
+        given = bool(data.get("url")), bool(data.get("upload"))
+        if all(given) or not (any(given) or self.kept_file):
             raise ValidationError(_("Give either an address or a file, not both or neither."))
         return data

@@ -8,20 +8,25 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
+from operator import attrgetter
 from typing import Any
 
 from django.apps import apps
 from django.core.paginator import Page, Paginator
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from alliance87.core.dates import DatePrecision
+from alliance87.core.models import Theme
 from alliance87.core.visibility import audience_for
+from alliance87.countries.models import Country
+from alliance87.events.folding import folded, translated, unfolded
 from alliance87.events.models import (
     ActionItem,
     AgendaItem,
@@ -29,6 +34,7 @@ from alliance87.events.models import (
     Document,
     Event,
     EventQuerySet,
+    EventRegion,
     EventSeries,
     EventType,
     Exchange,
@@ -104,31 +110,50 @@ def filter_events(qs: EventQuerySet, filters: EventFilters) -> EventQuerySet:
 # Parties --------------------------------------------------------------------
 
 
+# The people and organisations a row names, by field.
+PARTIES: dict[type[Any], dict[str, type[Any]]] = {
+    Exchange: {
+        "asked_by_organisation": Organisation,
+        "asked_by_person": Person,
+        "answered_by_organisation": Organisation,
+        "answered_by_person": Person,
+    },
+    ActionItem: {"owner_organisation": Organisation, "owner_person": Person},
+    Participant: {"organisation": Organisation, "person": Person},
+}
+
+
+def with_parties(qs: QuerySet[Any], user: Any) -> QuerySet[Any]:
+    """Select the people and organisations the rows of `qs` name, each with
+    a flag (`<field>_shown`) saying whether `user` may see it.
+
+    The flags are asked in the rows' own query, through the one
+    `visible_to` rule, rather than in a query per kind of party.
+    """
+    parties = PARTIES[qs.model]
+    flags = {
+        f"{name}_shown": Exists(model.objects.visible_to(user).filter(pk=OuterRef(name)))
+        for name, model in parties.items()
+    }
+    return qs.select_related(*parties).annotate(**flags)
+
+
 class PartyNames:
     """Name who spoke or owns, leaving out people and organisations the
-    user may not see (a person's name is partners' content by default)."""
+    user may not see (a person's name is partners' content by default).
 
-    def __init__(self, user: Any, people_ids: set[int], org_ids: set[int]) -> None:
-        people_ids.discard(None)  # type: ignore[arg-type]
-        org_ids.discard(None)  # type: ignore[arg-type]
-        self.people = (
-            set(
-                Person.objects.visible_to(user)
-                .filter(pk__in=people_ids)
-                .values_list("pk", flat=True)
-            )
-            if people_ids
-            else set()
-        )
-        self.orgs = (
-            set(
-                Organisation.objects.visible_to(user)
-                .filter(pk__in=org_ids)
-                .values_list("pk", flat=True)
-            )
-            if org_ids
-            else set()
-        )
+    The rows come from `with_parties`, whose flags say what the user may see.
+    """
+
+    def __init__(self, *row_lists: Iterable[Any]) -> None:
+        self.people: set[int] = set()
+        self.orgs: set[int] = set()
+        for rows in row_lists:
+            for row in rows:
+                for name, model in PARTIES[type(row)].items():
+                    if getattr(row, f"{name}_shown"):
+                        seen = self.people if model is Person else self.orgs
+                        seen.add(getattr(row, f"{name}_id"))
 
     def name(
         self, role: str, organisation: Organisation | None, person: Person | None, body: str = ""
@@ -165,13 +190,6 @@ def _label_action_items(items: list[ActionItem], names: PartyNames, now: dt.date
         if item.owner_note and owner:
             item.owner_label = f"{owner} ({item.owner_note})"  # type: ignore[attr-defined]
         item.overdue = item.is_overdue(now)  # type: ignore[attr-defined]
-
-
-def _action_item_people(items: list[ActionItem]) -> tuple[set[int], set[int]]:
-    return (
-        {i.owner_person_id for i in items if i.owner_person_id},
-        {i.owner_organisation_id for i in items if i.owner_organisation_id},
-    )
 
 
 # Permission rule ----------------------------------------------------------
@@ -335,23 +353,35 @@ def previous_event(user: Any, event: Event) -> Event | None:
     )
 
 
+def _follow_up_q(event: Event) -> Q | None:
+    """Return the filter for the action items still open from earlier
+    meetings of `event`'s series, or None outside a dated series."""
+    if event.series_id is None or event.date_start is None:
+        return None
+    return Q(
+        event__series_id=event.series_id,
+        event__date_start__lt=event.date_start,
+        status=ActionItem.Status.OPEN,
+    )
+
+
+def _action_items(user: Any, q: Q) -> QuerySet[ActionItem]:
+    return (
+        with_parties(ActionItem.objects.visible_to(user).filter(q), user)
+        .select_related("event", "event__series")
+        .order_by("event__date_start", "order", "pk")
+    )
+
+
 def follow_up_items(user: Any, event: Event) -> QuerySet[ActionItem]:
     """Return the action items still open from earlier meetings of the series.
 
     An open item rolls over from meeting to meeting until it is closed.
     """
-    if event.series_id is None or event.date_start is None:
+    q = _follow_up_q(event)
+    if q is None:
         return ActionItem.objects.none()
-    return (
-        ActionItem.objects.visible_to(user)
-        .filter(
-            event__series_id=event.series_id,
-            event__date_start__lt=event.date_start,
-            status=ActionItem.Status.OPEN,
-        )
-        .select_related("event", "event__series", "owner_organisation", "owner_person")
-        .order_by("event__date_start", "order", "pk")
-    )
+    return _action_items(user, q)
 
 
 def numbering_warnings(series: EventSeries | None) -> list[str]:
@@ -390,61 +420,127 @@ def numbering_warnings(series: EventSeries | None) -> list[str]:
     return warnings
 
 
-def event_page(user: Any, event: Event) -> dict[str, Any]:
-    """Return everything the event page shows, in a constant number of queries."""
-    now = today()
+def _event_facts(user: Any, event: Event) -> dict[str, Any]:
+    """Return the event's short lists (countries, regions, themes,
+    organisers, objectives, documents), read in one query."""
+    outer = OuterRef("pk")
+    facts = (
+        Event.objects.filter(pk=event.pk)
+        .values(
+            "pk",
+            countries_=folded(
+                Country.objects.filter(events=outer), "events", ["iso3", *translated("name")]
+            ),
+            regions_=folded(EventRegion.objects.filter(event=outer), "event", ["region"]),
+            themes_=folded(
+                Theme.objects.filter(event=outer),
+                "event",
+                ["slug", "kind", "order", *translated("name")],
+            ),
+            organisers_=folded(
+                Organisation.objects.visible_to(user).filter(organised_events=outer),
+                "organised_events",
+                ["id", "slug", *translated("name", "acronym", "sort_name")],
+            ),
+            objectives_=folded(
+                Objective.objects.visible_to(user).filter(event=outer),
+                "event",
+                ["id", "order", *translated("text")],
+            ),
+            documents_=folded(
+                Document.objects.visible_to(user).filter(event=outer),
+                "event",
+                ["id", "order", "kind", "url", "file", *translated("title")],
+            ),
+        )
+        .get()
+    )
+    by_order = attrgetter("order", "pk")
+    return {
+        "countries": unfolded(Country, facts["countries_"], attrgetter("name")),
+        "regions": unfolded(EventRegion, facts["regions_"], attrgetter("region")),
+        "themes": unfolded(Theme, facts["themes_"], attrgetter("kind", "order", "slug")),
+        "organisers": unfolded(
+            Organisation, facts["organisers_"], lambda o: (o.sort_name or "", o.pk)
+        ),
+        "objectives": unfolded(Objective, facts["objectives_"], by_order),
+        "documents": unfolded(Document, facts["documents_"], by_order),
+    }
+
+
+def _agenda(user: Any, event: Event) -> list[AgendaItem]:
+    """Return the agenda with each item's presenters (`presenters`), the
+    presenting organisations and people read in the items' own query."""
+    outer = OuterRef("pk")
+    by_organisation = AgendaItem.presenter_organisations.through.objects.filter(
+        agendaitem=outer, organisation__in=Organisation.objects.visible_to(user)
+    )
+    by_person = AgendaItem.presenter_people.through.objects.filter(
+        agendaitem=outer, person__in=Person.objects.visible_to(user)
+    )
     agenda = list(
         AgendaItem.objects.visible_to(user)
         .filter(event=event)
-        .prefetch_related(
-            Prefetch(
-                "presenter_organisations",
-                queryset=Organisation.objects.visible_to(user).order_by("sort_name"),
-                to_attr="visible_presenter_orgs",
+        .annotate(
+            presenting_organisations=folded(
+                by_organisation,
+                "agendaitem",
+                [
+                    "organisation__id",
+                    *translated("name", "acronym", "sort_name", through="organisation"),
+                ],
             ),
-            Prefetch(
-                "presenter_people",
-                queryset=Person.objects.visible_to(user).order_by("name"),
-                to_attr="visible_presenters",
-            ),
+            presenting_people=folded(by_person, "agendaitem", ["person__id", "person__name"]),
         )
     )
-    exchanges = list(
-        Exchange.objects.visible_to(user)
-        .filter(event=event)
-        .select_related(
-            "asked_by_organisation",
-            "asked_by_person",
-            "answered_by_organisation",
-            "answered_by_person",
+    for item in agenda:
+        organisations = unfolded(
+            Organisation, item.presenting_organisations, lambda o: (o.sort_name or "", o.pk)
         )
+        people = unfolded(Person, item.presenting_people, attrgetter("name", "pk"))
+        names = [str(o.acronym or o.name) for o in organisations] + [p.name for p in people]
+        item.presenters = item.presenters_note or ", ".join(names)
+    return agenda
+
+
+def _linked_events(user: Any, event: Event) -> tuple[list[Event], list[Event]]:
+    """Return the events `event` feeds into and those it builds on, in one
+    query."""
+    links = Event.feeds_into.through.objects
+    targets = links.filter(from_event=event).values("to_event")
+    sources = links.filter(to_event=event).values("from_event")
+    linked = list(
+        _rows(Event.objects.visible_to(user))
+        .filter(Q(pk__in=targets) | Q(pk__in=sources))
+        .annotate(is_target=Exists(targets.filter(to_event=OuterRef("pk"))))
     )
+    return [e for e in linked if e.is_target], [e for e in linked if not e.is_target]
+
+
+def event_page(user: Any, event: Event) -> dict[str, Any]:
+    """Return everything the event page shows, in a constant number of queries.
+
+    One query each for the facts, the agenda, the exchanges, the decisions,
+    the action items (with those rolled over from earlier meetings), the
+    participants and the linked events: eight with the event itself.
+    """
+    now = today()
+    agenda = _agenda(user, event)
+    exchanges = list(with_parties(Exchange.objects.visible_to(user).filter(event=event), user))
     decisions = list(Decision.objects.visible_to(user).filter(event=event))
-    actions = list(
-        ActionItem.objects.visible_to(user)
-        .filter(event=event)
-        .select_related("event", "event__series", "owner_organisation", "owner_person")
-    )
-    follow_up = list(follow_up_items(user, event))
+    wanted = Q(event=event)
+    follow_up_q = _follow_up_q(event)
+    if follow_up_q is not None:
+        wanted |= follow_up_q
+    all_actions = list(_action_items(user, wanted))
+    actions = [a for a in all_actions if a.event_id == event.pk]
+    follow_up = [a for a in all_actions if a.event_id != event.pk]
     participants = list(
-        Participant.objects.visible_to(user)
-        .filter(event=event)
-        .select_related("organisation", "person")
-        .order_by("role", "order", "pk")
+        with_parties(Participant.objects.visible_to(user).filter(event=event), user).order_by(
+            "role", "order", "pk"
+        )
     )
-    people_ids: set[int] = set()
-    org_ids: set[int] = set()
-    for x in exchanges:
-        people_ids |= {x.asked_by_person_id, x.answered_by_person_id}
-        org_ids |= {x.asked_by_organisation_id, x.answered_by_organisation_id}
-    for p in participants:
-        people_ids.add(p.person_id)
-        org_ids.add(p.organisation_id)
-    for items in (actions, follow_up):
-        more_people, more_orgs = _action_item_people(items)
-        people_ids |= more_people
-        org_ids |= more_orgs
-    names = PartyNames(user, people_ids, org_ids)
+    names = PartyNames(exchanges, all_actions, participants)
     body = _body(event)
     for x in exchanges:
         x.asked_by_label = names.name(
@@ -457,9 +553,8 @@ def event_page(user: Any, event: Event) -> dict[str, Any]:
         p.label = names.name("", p.organisation, p.person)
         p.link = names.link(p.organisation)
     participants = [p for p in participants if p.label]
-    _label_action_items(actions, names, now)
-    _label_action_items(follow_up, names, now)
-    mark_closable(user, actions + follow_up)
+    _label_action_items(all_actions, names, now)
+    mark_closable(user, all_actions)
 
     by_item: dict[int | None, dict[str, list[Any]]] = {
         item.pk: {"exchanges": [], "decisions": [], "actions": []} for item in agenda
@@ -469,36 +564,74 @@ def event_page(user: Any, event: Event) -> dict[str, Any]:
         for row in rows:
             by_item.get(row.agenda_item_id, loose)[key].append(row)
     for item in agenda:
-        item.record = by_item[item.pk]
-        names_ = [str(o.acronym or o.name) for o in item.visible_presenter_orgs]
-        names_ += [p.name for p in item.visible_presenters]
-        item.presenters = item.presenters_note or ", ".join(names_)
+        item.record = by_item[item.pk]  # type: ignore[attr-defined]
 
-    visible_events = Event.objects.visible_to(user)
+    feeds_into, fed_by = _linked_events(user, event)
     return {
         "event": event,
         "today": now,
         "is_upcoming": event.last_day is not None and event.last_day >= now,
-        "organisers": list(
-            Organisation.objects.visible_to(user)
-            .filter(organised_events=event)
-            .order_by("sort_name")
-        ),
-        "countries": list(event.countries.order_by("name")),
-        "regions": list(event.regions.all()),
-        "themes": list(event.themes.all()),
-        "objectives": list(Objective.objects.visible_to(user).filter(event=event)),
+        **_event_facts(user, event),
         "participants": participants,
-        "documents": list(Document.objects.visible_to(user).filter(event=event)),
         "agenda": agenda,
         "loose": loose,
         "has_record": bool(exchanges or decisions or actions or agenda),
         "decisions": decisions,
         "actions": actions,
         "follow_up": follow_up,
-        "feeds_into": list(_rows(visible_events.filter(fed_by=event))),
-        "fed_by": list(_rows(visible_events.filter(feeds_into=event))),
+        "feeds_into": feeds_into,
+        "fed_by": fed_by,
         "warnings": numbering_warnings(event.series) if audience_for(user).is_secretariat else [],
+    }
+
+
+# Recording a meeting --------------------------------------------------------
+
+
+def record_page(user: Any, event: Event) -> dict[str, Any]:
+    """Return the rows of the record page, each kind in one query: the
+    agenda, each item with its rows (`rows`), the rows under no item, and
+    the documents."""
+    agenda = list(AgendaItem.objects.visible_to(user).filter(event=event))
+    rows = {
+        "exchanges": list(Exchange.objects.visible_to(user).filter(event=event)),
+        "decisions": list(Decision.objects.visible_to(user).filter(event=event)),
+        "actions": list(ActionItem.objects.visible_to(user).filter(event=event)),
+    }
+    by_item: dict[int | None, dict[str, list[Any]]] = {
+        item.pk: {key: [] for key in rows} for item in agenda
+    }
+    loose: dict[str, list[Any]] = {key: [] for key in rows}
+    for key, found in rows.items():
+        for row in found:
+            by_item.get(row.agenda_item_id, loose)[key].append(row)
+    for item in agenda:
+        item.rows = by_item[item.pk]
+    return {
+        "event": event,
+        "items": agenda,
+        "loose": loose,
+        "has_loose": any(loose.values()),
+        "documents": list(Document.objects.visible_to(user).filter(event=event)),
+    }
+
+
+def get_record_row_for_user(user: Any, event: Event, model: type[Any], pk: int) -> Any:
+    """Return a row of `event`'s record, or 404 alike when it is missing,
+    hidden or another event's."""
+    row = model.objects.visible_to(user).filter(event=event, pk=pk).first()
+    if row is None:
+        raise Http404("No such part of the record.")
+    return row
+
+
+def rows_under(item: AgendaItem) -> dict[str, int]:
+    """Count the rows deleted with `item`: all of them, whoever may see
+    them, since deleting the item deletes them all."""
+    return {
+        "exchanges": item.exchanges.count(),
+        "decisions": item.decisions.count(),
+        "actions": item.action_items.count(),
     }
 
 
@@ -534,8 +667,8 @@ def overdue_q(now: dt.date) -> Q:
 def list_action_items(user: Any, filters: TrackerFilters, page_number: Any = 1) -> Page:
     """Return one page of the action-item tracker as `user` may see it."""
     now = today()
-    qs = ActionItem.objects.visible_to(user).select_related(
-        "event", "event__series", "owner_organisation", "owner_person"
+    qs = with_parties(ActionItem.objects.visible_to(user), user).select_related(
+        "event", "event__series"
     )
     if filters.state == "overdue":
         qs = qs.filter(overdue_q(now))
@@ -553,8 +686,7 @@ def list_action_items(user: Any, filters: TrackerFilters, page_number: Any = 1) 
         qs = qs.order_by("event__series__slug", "event__date_start", "order", "pk")
     page = Paginator(qs, TRACKER_PAGE_SIZE).get_page(page_number)
     items = list(page.object_list)
-    people, orgs = _action_item_people(items)
-    _label_action_items(items, PartyNames(user, people, orgs), now)
+    _label_action_items(items, PartyNames(items), now)
     mark_closable(user, items)
     for item in items:
         item.body_label = item.event.series.body if item.event.series else _("No series")
@@ -694,8 +826,7 @@ def briefing_pack(user: Any, event: Event) -> dict[str, Any]:
     )
     agenda = list(AgendaItem.objects.visible_to(user).filter(event=event))
     open_items = list(follow_up_items(user, event))
-    people, orgs = _action_item_people(open_items)
-    _label_action_items(open_items, PartyNames(user, people, orgs), now)
+    _label_action_items(open_items, PartyNames(open_items), now)
     return {
         "event": event,
         "objectives": list(Objective.objects.visible_to(user).filter(event=event)),

@@ -20,5 +20,15 @@ urlpatterns = [
         views.record_part,
         name="record-part",
     ),
+    path(
+        "<slug:slug>/record/<str:kind>/<int:pk>/edit/",
+        views.edit_row,
+        name="edit-row",
+    ),
+    path(
+        "<slug:slug>/record/<str:kind>/<int:pk>/delete/",
+        views.delete_row,
+        name="delete-row",
+    ),
     path("<slug:slug>/publish/", views.publish, name="publish"),
 ]
