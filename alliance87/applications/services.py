@@ -11,17 +11,26 @@ Invariants kept here:
 - every step writes an ApplicationEvent and, after commit, emails the
   applicant in the language they applied in;
 - acceptance writes the records it implies in the same transaction (a
-  partner organisation, a group membership, a GCG seat term), so a refusal
-  from any of them leaves the application as it was.
+  partner organisation, a group membership, a GCG seat term, a pathfinder
+  country at the expression-of-interest stage), through the services of
+  those areas, so a refusal from any of them leaves the application as it
+  was; a record that already exists is kept, not written twice, and the
+  history says so (selectors.get_acceptance_plan decides what to write,
+  for the review page and for the acceptance alike);
+- an accepted applicant is invited to create an account for the
+  organisation, unless they have one or an invitation is waiting;
+- a country applies to become a pathfinder only if it is a UN member or
+  observer state, through a government.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
@@ -29,13 +38,16 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from alliance87.accounts.services import invite_if_new
+from alliance87.applications import selectors
 from alliance87.applications.models import Application, ApplicationEvent
-from alliance87.core.text import fold
 from alliance87.countries.models import Country
 from alliance87.groups import services as group_services
 from alliance87.groups.models import Group, GroupKind, Seat
 from alliance87.partners.models import Organisation
 from alliance87.partners.services import save_organisation
+from alliance87.pathfinders import services as pathfinder_services
+from alliance87.pathfinders.models import Pathfinder
 
 DUPLICATE_WINDOW = dt.timedelta(days=1)
 
@@ -77,24 +89,28 @@ def submit_application(
 ) -> Application:
     """Store an expression of interest and acknowledge it by email."""
     email = email.strip().lower()
+    # Every problem at once, so that the applicant corrects them in one go.
+    errors: dict[str, list[str]] = {}
     if kind == Application.Kind.GROUP and group is None:
-        raise ValidationError({"group": _("Choose the group you would like to join.")})
+        errors["group"] = [_("Choose the group you would like to join.")]
     if kind == Application.Kind.GROUP and group is not None and group.kind == GroupKind.GCG:
-        raise ValidationError(
-            {"group": _("To join the Global Coordinating Group, apply for a GCG seat instead.")}
-        )
-    if kind == Application.Kind.PATHFINDER and country is None:
-        raise ValidationError(
-            {"country": _("Choose the country that would like to become a pathfinder.")}
-        )
-    if kind == Application.Kind.PATHFINDER and stakeholder_type != "government":
-        raise ValidationError(
-            {
-                "stakeholder_type": _(
-                    "Only a government can apply for its country to become a pathfinder."
-                )
-            }
-        )
+        errors["group"] = [
+            _("To join the Global Coordinating Group, apply for a GCG seat instead.")
+        ]
+    if kind == Application.Kind.PATHFINDER:
+        if country is None:
+            errors["country"] = [_("Choose the country that would like to become a pathfinder.")]
+        else:
+            try:
+                pathfinder_services.check_can_become_pathfinder(country)
+            except ValidationError as error:
+                errors["country"] = error.messages
+        if stakeholder_type != "government":
+            errors["stakeholder_type"] = [
+                _("Only a government can apply for its country to become a pathfinder.")
+            ]
+    if errors:
+        raise ValidationError(errors)
     if kind != Application.Kind.GROUP:
         group = None
     if kind != Application.Kind.GCG_SEAT:
@@ -166,50 +182,69 @@ def accept_application(
     seat: Seat | None = None,
     note: str = "",
 ) -> Application:
-    """Accept the application and write the records it implies."""
+    """Accept the application, write the records it implies, and invite the
+    applicant to create an account for the organisation."""
     application = _lock(application)
     _refuse_if_decided(application)
+    plan = selectors.get_acceptance_plan(application, organisation=organisation, seat=seat)
+    if plan.problems:
+        errors: dict[str, list[str]] = {}
+        for field, message in plan.problems:
+            errors.setdefault(field or NON_FIELD_ERRORS, []).append(message)
+        raise ValidationError(errors)
     kind = application.kind
-    if kind == Application.Kind.GCG_SEAT:
-        seat = seat or application.seat
-        if seat is None:
-            raise ValidationError(
-                {"seat": _("Choose the seat the organisation will hold before accepting.")}
-            )
-    org = organisation or application.organisation or _find_organisation(application)
-    if kind == Application.Kind.PARTNER:
-        org = _make_partner(application, org, acting_user)
-    elif org is None:
-        org = _create_organisation(application, is_partner=False, acting_user=acting_user)
-    if kind == Application.Kind.GROUP:
+    org = plan.organisation
+    if org is None:
+        org = _create_organisation(
+            application, is_partner=plan.makes_partner, acting_user=acting_user
+        )
+    elif plan.makes_partner:
+        org.is_partner = True
+        save_organisation(org, acting_user=acting_user)
+    today = timezone.localdate()
+    if kind == Application.Kind.GROUP and not plan.already_member:
         assert application.group is not None
         group_services.add_member(
-            application.group,
-            organisation=org,
-            starts_on=timezone.localdate(),
-            acting_user=acting_user,
+            application.group, organisation=org, starts_on=today, acting_user=acting_user
         )
     elif kind == Application.Kind.GCG_SEAT:
-        assert seat is not None
-        group_services.start_seat_term(
-            seat, organisation=org, starts_on=timezone.localdate(), acting_user=acting_user
+        assert plan.seat is not None
+        if not plan.already_holds_seat:
+            group_services.start_seat_term(
+                plan.seat, organisation=org, starts_on=today, acting_user=acting_user
+            )
+        application.seat = plan.seat
+    elif kind == Application.Kind.PATHFINDER:
+        assert application.country is not None
+        # The pathfinders service decides again under its own lock, so two
+        # applications for one country accepted at once add nothing twice.
+        outcome = pathfinder_services.record_expression_of_interest(
+            application.country,
+            date=application.submitted_on,
+            organisation=org,
+            acting_user=acting_user,
         )
-        application.seat = seat
+        plan = replace(plan, pathfinder=outcome)
     application.organisation = org
     application.status = Application.Status.ACCEPTED
     application.decision_reason = note.strip()
     application.save()
-    _record(application, acting_user, note)
-    if kind != Application.Kind.PATHFINDER:
-        # Sign-up is by invitation: an accepted applicant gets one.
-        from alliance87.accounts.services import invite_if_new
-
-        invite_if_new(
+    # The status email is queued first, so that the applicant reads it
+    # before the invitation.
+    event = _record(application, acting_user, note.strip())
+    # Sign-up is by invitation: an accepted applicant gets one, written in
+    # the language they applied in.
+    with translation.override(application.language):
+        invitation = invite_if_new(
             email=application.email,
             organisation=org,
             acting_user=acting_user,
-            language=getattr(application, "language", "") or "en",
+            language=application.language,
         )
+    plan = replace(plan, invited=invitation is not None)
+    # The history keeps what acceptance wrote, after the Secretariat's note.
+    event.note = "\n\n".join(filter(None, [note.strip(), "\n".join(plan.describe(done=True))]))
+    event.save(update_fields=["note"])
     return application
 
 
@@ -223,16 +258,6 @@ def _refuse_if_decided(application: Application) -> None:
             _("This application was already %(status)s; a decision is final.")
             % {"status": application.get_status_display().lower()}
         )
-
-
-def _find_organisation(application: Application) -> Organisation | None:
-    """Return the directory entry whose name or acronym is the applicant's."""
-    wanted = fold(application.organisation_name)
-    for org in Organisation.objects.filter(search_names__contains=wanted):
-        names = {part.strip() for part in org.search_names.split("|")}
-        if wanted in names:
-            return org
-    return None
 
 
 def _create_organisation(
@@ -253,26 +278,18 @@ def _create_organisation(
     return save_organisation(org, acting_user=acting_user)
 
 
-def _make_partner(
-    application: Application, org: Organisation | None, acting_user: Any
-) -> Organisation:
-    if org is None:
-        return _create_organisation(application, is_partner=True, acting_user=acting_user)
-    if not org.is_partner:
-        org.is_partner = True
-        save_organisation(org, acting_user=acting_user)
-    return org
-
-
-def _record(application: Application, actor: Any, note: str) -> None:
-    ApplicationEvent.objects.create(
+def _record(application: Application, actor: Any, note: str) -> ApplicationEvent:
+    event = ApplicationEvent.objects.create(
         application=application,
         status=application.status,
         note=note,
         actor=actor if getattr(actor, "pk", None) else None,
     )
     pk, status = application.pk, application.status
-    transaction.on_commit(lambda: send_status_email(pk, status))
+    # robust: a mail server that is down must not turn a committed decision
+    # into an error page (the failure is logged).
+    transaction.on_commit(lambda: send_status_email(pk, status), robust=True)
+    return event
 
 
 def send_status_email(application_pk: int, status: str) -> None:
@@ -280,8 +297,11 @@ def send_status_email(application_pk: int, status: str) -> None:
     application = Application.objects.select_related("group", "seat", "country").get(
         pk=application_pk
     )
+    pathfinder = None
+    if application.kind == Application.Kind.PATHFINDER and status == Application.Status.ACCEPTED:
+        pathfinder = Pathfinder.objects.filter(country=application.country_id).first()
     with translation.override(application.language):
-        context = {"application": application, "status": status}
+        context = {"application": application, "status": status, "pathfinder": pathfinder}
         subject = {
             Application.Status.RECEIVED: _("We received your application to Alliance 8.7"),
             Application.Status.UNDER_REVIEW: _("Your application to Alliance 8.7 is under review"),

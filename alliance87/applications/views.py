@@ -123,8 +123,16 @@ def review_list(request: HttpRequest) -> HttpResponse:
 def review(request: HttpRequest, pk: int) -> HttpResponse:
     application = selectors.get_application_for_user(request.user, pk)
     form = ReviewForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and "preview" in request.POST:
+        # Show what acceptance would write with the entry and seat chosen,
+        # save nothing, and keep the answers without flagging the decision
+        # still to be made.
+        form.is_valid()
+        choices = {name: form.cleaned_data.get(name) for name in ("organisation", "seat")}
+        form = ReviewForm(initial=request.POST.dict())
+    elif request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        choices = {"organisation": data["organisation"], "seat": data["seat"]}
         try:
             if data["decision"] == "review":
                 services.start_review(application, acting_user=request.user, note=data["reason"])
@@ -142,15 +150,25 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
                 )
         except ValidationError as error:
             _add_errors(form, error)
+            # Another member of the Secretariat may have decided meanwhile.
+            application = selectors.get_application_for_user(request.user, pk)
         else:
             messages.success(request, _("Saved. The applicant has been sent an email."))
             return redirect(application)
+    else:
+        cleaned = getattr(form, "cleaned_data", {})
+        choices = {name: cleaned.get(name) for name in ("organisation", "seat")}
+    plan = None
+    if not application.is_decided:
+        plan = selectors.get_acceptance_plan(application, **choices)
     return render(
         request,
         "applications/review.html",
         {
             "application": application,
             "form": form,
+            "plan": plan,
+            "plan_lines": plan.describe() if plan else [],
             "from_email": settings.DEFAULT_FROM_EMAIL,
         },
     )

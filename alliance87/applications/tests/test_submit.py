@@ -99,3 +99,44 @@ def test_too_many_posts_from_one_address_are_refused(client, db):
     assert response.status_code == 429
     assert "Too many applications" in response.content.decode()
     assert Application.objects.filter(email="late@example.org").count() == 0
+
+
+def cook_islands() -> int:
+    from alliance87.countries.models import Country
+
+    return Country.objects.get(iso3="COK").pk
+
+
+def test_a_country_that_is_not_a_un_state_cannot_apply_to_become_a_pathfinder(client, db):
+    response = client.post(
+        URL, form_data(kind="pathfinder", stakeholder_type="government", country=cook_islands())
+    )
+    html = response.content.decode()
+    assert (
+        "Cook Islands is not a UN member or observer state, so it cannot become a pathfinder "
+        "country." in html
+    )
+    assert Application.objects.count() == 0
+
+
+def test_an_organisation_based_there_may_still_apply_to_become_a_partner(client, db):
+    client.post(URL, form_data(country=cook_islands()))
+    assert Application.objects.get().country_id == cook_islands()
+
+
+def test_a_un_observer_state_may_apply_to_become_a_pathfinder(client, db):
+    from alliance87.countries.models import Country
+
+    palestine = Country.objects.get(iso3="PSE")
+    client.post(
+        URL, form_data(kind="pathfinder", stakeholder_type="government", country=palestine.pk)
+    )
+    assert Application.objects.get().country == palestine
+
+
+def test_every_problem_with_a_pathfinder_application_is_reported_at_once(client, db):
+    response = client.post(URL, form_data(kind="pathfinder", country=cook_islands()))
+    html = response.content.decode()
+    assert "not a UN member or observer state" in html
+    assert "Only a government can apply for its country to become a pathfinder." in html
+    assert Application.objects.count() == 0

@@ -10,13 +10,18 @@ from alliance87.core.reversing import reverse_one
 
 
 @pytest.mark.parametrize("language", ["en", "fr", "es"])
-@pytest.mark.parametrize("arg", ["npl", "walk-free", "a bç", "x_1"])
-@pytest.mark.parametrize("viewname", ["countries:detail", "partners:detail"])
+@pytest.mark.parametrize(
+    ("viewname", "arg"),
+    [
+        ("countries:detail", "npl"),
+        ("countries:detail", "a bç"),  # quoted as reverse() quotes it
+        ("partners:detail", "walk-free"),
+        ("partners:detail", "x_1"),
+    ],
+)
 def test_reverse_one_matches_reverse(viewname: str, arg: str, language: str) -> None:
-    if viewname == "partners:detail" and not arg.replace("-", "").replace("_", "").isalnum():
-        pytest.skip("not a slug")
     with translation.override(language):
-        assert reverse_one(viewname, arg) == reverse(viewname, args=[arg])  # quoted alike
+        assert reverse_one(viewname, arg) == reverse(viewname, args=[arg])
 
 
 def test_each_language_keeps_its_own_prefix() -> None:
