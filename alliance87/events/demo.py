@@ -73,6 +73,10 @@ class _Lookups:
 def load(report: LoadReport) -> None:
     """Write the demo events and the record of the 4th GCG meeting."""
     look = _Lookups()
+    # Links written to rows this run created are part of creating them, not
+    # updates: a first load reports only what it created.
+    existed = set(Event.objects.values_list("slug", flat=True))
+    existed |= {f"series:{s}" for s in EventSeries.objects.values_list("slug", flat=True)}
     series: dict[str, EventSeries] = {}
     for row in data.SERIES:
         obj, created, changed = upsert(
@@ -98,9 +102,9 @@ def load(report: LoadReport) -> None:
     for row in rows:
         event = events[row["slug"]]
         if set_m2m(event.feeds_into, [events[s] for s in row.get("feeds_into", [])]):
-            report.count("event", False, True)
+            report.count("event", False, event.slug in existed)
     _load_record(events["gcg-4"], data.GCG4, look, report)
-    _link_groups(series, events, report)
+    _link_groups(series, events, report, existed)
 
 
 # Which group holds each series and event, where it is one of the groups.
@@ -112,7 +116,10 @@ EVENT_GROUPS = {
 
 
 def _link_groups(
-    series: dict[str, EventSeries], events: dict[str, Event], report: LoadReport
+    series: dict[str, EventSeries],
+    events: dict[str, Event],
+    report: LoadReport,
+    existed: set[str],
 ) -> None:
     if not apps.is_installed("alliance87.groups"):
         return
@@ -123,14 +130,14 @@ def _link_groups(
         if obj is not None and group_slug in groups and obj.group_id != groups[group_slug].pk:
             obj.group = groups[group_slug]
             obj.save(update_fields=["group"])
-            report.count("event series", False, True)
+            report.count("event series", False, f"series:{slug}" in existed)
     for slug, group_slugs in EVENT_GROUPS.items():
         event = events.get(slug)
         if event is None:
             continue
         wanted = [groups[s] for s in group_slugs if s in groups]
         if set_m2m(event.groups, wanted):
-            report.count("event", False, True)
+            report.count("event", False, slug in existed)
 
 
 def _pathfinders_keep_workshops() -> bool:

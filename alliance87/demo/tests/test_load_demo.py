@@ -3,16 +3,11 @@ facts of the seed documents."""
 
 from __future__ import annotations
 
-from importlib.util import find_spec
-
 import pytest
 from django.apps import apps
 from django.core.management import call_command
 from django.test import Client
 from django.utils import translation
-
-if find_spec("alliance87.demo.data.directory") is None:
-    pytest.skip("the demo directory data is not written yet", allow_module_level=True)
 
 from alliance87.core.models import KeyFigure
 from alliance87.core.tests.fixtures import in_each_language
@@ -42,6 +37,10 @@ class TestLoadingTwice:
         report = load_demo()
         assert report.changed
         assert report.created["organisation"] >= 40
+
+    def test_first_run_reports_only_what_it_created(self) -> None:
+        report = load_demo()
+        assert report.updated == {}, report.updated
 
     def test_second_run_reports_no_change(self) -> None:
         load_demo()
