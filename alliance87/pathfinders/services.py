@@ -194,7 +194,15 @@ def update_pathfinder(pathfinder: Pathfinder, *, acting_user: Any) -> Pathfinder
     """Save the pathfinder's description, lead and participants."""
     fill_languages(pathfinder, ("summary", "ministries"))
     pathfinder.full_clean(exclude=["stage"])
-    pathfinder.save()
+    # The stage belongs to record_stage: a copy read before a stage was
+    # recorded must not put the old stage back.
+    pathfinder.save(
+        update_fields=[
+            f.name
+            for f in Pathfinder._meta.concrete_fields
+            if not f.primary_key and f.name != "stage"
+        ]
+    )
     return pathfinder
 
 

@@ -104,3 +104,15 @@ def test_action_status_and_percentage_must_agree() -> None:
     assert services.action_problems("in_progress", 140)
     assert not services.action_problems("in_progress", 40)
     assert not services.action_problems("done", None)
+
+
+def test_saving_a_stale_copy_keeps_the_stage_recorded_meanwhile() -> None:
+    pathfinder = make_pathfinder("CHL")
+    stale = type(pathfinder).objects.get(pk=pathfinder.pk)
+    services.record_stage(
+        pathfinder, stage=Stage.ROADMAP_ADOPTED, date=day(2019, 3, 28), acting_user=None
+    )
+    stale.summary = "Edited in another tab"
+    services.update_pathfinder(stale, acting_user=None)
+    fresh = type(pathfinder).objects.get(pk=pathfinder.pk)
+    assert (fresh.stage, fresh.summary) == (Stage.ROADMAP_ADOPTED, "Edited in another tab")
