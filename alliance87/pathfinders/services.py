@@ -182,6 +182,7 @@ def create_pathfinder(*, country: Any, acting_user: Any, **values: Any) -> Pathf
         raise ValidationError(
             _("%(country)s is already a pathfinder country.") % {"country": country}
         )
+    check_can_become_pathfinder(country)
     pathfinder = Pathfinder(country=country, **values)
     fill_languages(pathfinder, ("summary", "ministries"))
     pathfinder.full_clean()

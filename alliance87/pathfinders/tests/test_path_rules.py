@@ -116,3 +116,14 @@ def test_saving_a_stale_copy_keeps_the_stage_recorded_meanwhile() -> None:
     services.update_pathfinder(stale, acting_user=None)
     fresh = type(pathfinder).objects.get(pk=pathfinder.pk)
     assert (fresh.stage, fresh.summary) == (Stage.ROADMAP_ADOPTED, "Edited in another tab")
+
+
+def test_only_a_un_member_or_observer_state_becomes_a_pathfinder() -> None:
+    from alliance87.countries.models import Country
+
+    territory = Country.objects.exclude(
+        status__in=[Country.Status.MEMBER, Country.Status.OBSERVER]
+    ).first()
+    assert territory is not None, "the country list holds non-member territories"
+    with pytest.raises(ValidationError, match="not a UN member or observer state"):
+        services.create_pathfinder(country=territory, acting_user=None)
