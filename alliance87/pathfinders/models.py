@@ -118,6 +118,9 @@ class Pathfinder(models.Model):
         verbose_name=_("country"),
         on_delete=models.PROTECT,
         related_name="pathfinder",
+        # Only a UN member or observer state can become a pathfinder; the
+        # admin's choices and autocomplete follow this too.
+        limit_choices_to={"status__in": ["member", "observer"]},
     )
     # The furthest stage recorded; kept by the services from the stages.
     stage = models.CharField(

@@ -127,3 +127,17 @@ def test_only_a_un_member_or_observer_state_becomes_a_pathfinder() -> None:
     assert territory is not None, "the country list holds non-member territories"
     with pytest.raises(ValidationError, match="not a UN member or observer state"):
         services.create_pathfinder(country=territory, acting_user=None)
+
+
+def test_the_admins_form_offers_only_un_member_and_observer_states() -> None:
+    from django.forms import modelform_factory
+
+    from alliance87.countries.models import Country
+    from alliance87.pathfinders.models import Pathfinder
+
+    form_class = modelform_factory(Pathfinder, fields=["country"])
+    territory = Country.objects.filter(status=Country.Status.OTHER).first()
+    member = Country.objects.filter(status=Country.Status.MEMBER, pathfinder=None).first()
+    assert territory is not None and member is not None
+    assert not form_class({"country": territory.pk}).is_valid()
+    assert form_class({"country": member.pk}).is_valid()
