@@ -247,7 +247,9 @@ ACCOUNT_RATE_LIMITS = {
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_PASSKEY_LOGIN_ENABLED = True
-MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
+# Never on: it would accept any origin, and python-fido2 already accepts
+# http://localhost for a demo.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = False
 MFA_TOTP_ISSUER = "Alliance 8.7 Hub"
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "accounts:profile"

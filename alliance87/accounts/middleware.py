@@ -15,7 +15,14 @@ from alliance87.core.visibility import is_secretariat
 # What a staff member without a second factor may still reach: setting one
 # up, signing out, and the static files and health check.
 ALLOWED_PREFIXES = ("/static/", "/healthz", "/media/")
-ALLOWED_NAMES = ("mfa_", "account_logout", "account_email", "account_confirm_email")
+ALLOWED_NAMES = (
+    "mfa_",
+    "account_logout",
+    "account_email",
+    "account_confirm_email",
+    # Adding a second factor asks for the password again first.
+    "account_reauthenticate",
+)
 
 
 def has_second_factor(user: object) -> bool:
