@@ -10,7 +10,7 @@ TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 PROD_ENV := DEBUG=false HTTPS=true SECRET_KEY=check-deploy-$(shell date +%s)-not-a-real-secret-but-long-enough-for-django
 DEV_ENV  := DEBUG=true
 
-.PHONY: install demo test lint typecheck pytest-sqlite pytest-postgres services bench lock messages clean
+.PHONY: install demo test lint typecheck pytest-sqlite pytest-postgres services bench mutations lock messages clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -51,6 +51,11 @@ services:
 
 bench: install
 	$(BIN)/python bench/run.py
+
+# Remove each visibility check in turn and run the matrix against it; writes
+# docs/visibility-matrix.md (about an hour on two cores).
+mutations: install
+	$(BIN)/python tools/visibility_mutations.py
 
 lock:
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --extra dev --strip-extras \

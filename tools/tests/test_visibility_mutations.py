@@ -1,0 +1,193 @@
+"""Tests of tools/visibility_mutations.py.
+
+    .venv/bin/pytest -q -p no:randomly tools/tests
+
+The last two tests run the matrix (a few cells of it) in a copy of the
+tree: about a minute.
+"""
+
+from __future__ import annotations
+
+import ast
+import io
+import tokenize
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tools import visibility_mutations as vm
+
+ROOT = vm.ROOT
+
+
+def _find(source: str, path: str = "alliance87/example.py") -> list[vm.Mutant]:
+    finder = vm._Finder(path, source)
+    finder.visit(ast.parse(source))
+    return finder.mutants
+
+
+def _tokens_visible_to_calls(source: str) -> int:
+    """Count `.visible_to(` by tokens, independently of the ast walk."""
+    tokens = [
+        t
+        for t in tokenize.generate_tokens(io.StringIO(source).readline)
+        if t.type not in (tokenize.NL, tokenize.NEWLINE, tokenize.COMMENT)
+    ]
+    return sum(
+        1
+        for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False)
+        if a.string == "." and b.string == "visible_to" and c.string == "("
+    )
+
+
+def test_every_visible_to_call_is_a_site() -> None:
+    mutants = vm.discover(ROOT)
+    by_file: dict[str, int] = {}
+    for m in mutants:
+        if m.operator == "visible_to":
+            by_file[m.path] = by_file.get(m.path, 0) + 1
+    expected = {}
+    for path in vm.module_paths(ROOT):
+        n = _tokens_visible_to_calls(path.read_text(encoding="utf-8"))
+        if n:
+            expected[path.relative_to(ROOT).as_posix()] = n
+    assert by_file == expected
+    assert sum(expected.values()) > 50
+
+
+def test_tests_and_migrations_are_left_out() -> None:
+    paths = {p.relative_to(ROOT).as_posix() for p in vm.module_paths(ROOT)}
+    assert "alliance87/core/visibility.py" in paths
+    assert not any("/tests/" in p or "/migrations/" in p for p in paths)
+    assert "alliance87/test.py" not in paths
+
+
+def test_every_mutant_applies_and_parses() -> None:
+    mutants = vm.discover(ROOT)
+    assert len({m.key for m in mutants}) == len(mutants)
+    for m in mutants:
+        source = (ROOT / m.path).read_text(encoding="utf-8")
+        mutated = vm.mutate(source, m)
+        ast.parse(mutated)
+        # The replaced text is the check, as written.
+        data = source.encode()
+        assert " ".join(data[m.start : m.end].decode().split()) == m.code
+
+
+def test_the_rules_are_mutated_where_they_are_defined() -> None:
+    mutants = [m for m in vm.discover(ROOT) if m.path == vm.RULES_MODULE]
+    functions = {m.function for m in mutants}
+    assert {"can_see", "visible_q", "audience_for", "VisibleQuerySet.visible_to"} <= functions
+    # The filter that visible_q returns can be dropped.
+    assert any(m.function == "visible_q" and m.replacement == "None" for m in mutants)
+    # The audience providers' registrations are sites, in their apps.
+    providers = {m.path for m in vm.discover(ROOT) if m.operator == "provider"}
+    assert {"alliance87/partners/apps.py", "alliance87/groups/apps.py"} <= providers
+
+
+def test_every_explained_survivor_is_a_site() -> None:
+    """A reason kept for a mutant that no longer exists is stale."""
+    keys = {m.key for m in vm.discover(ROOT)}
+    assert set(vm.EXPLAINED) <= keys, set(vm.EXPLAINED) - keys
+
+
+SAMPLE = """
+from alliance87.core.visibility import can_see, visible_ids, visible_q
+
+
+def view(request, objs, audience):
+    rows = Thing.objects.visible_to(request.user).filter(x=1)
+    if can_see(request.user, obj):
+        pass
+    shown = visible_ids(request.user, objs)
+    q = visible_q(audience, prefix="event__")
+    return rows, shown, q
+
+
+class Things(Base):
+    def visible_to(self, user: "User | None") -> "Things":
+        qs = super().visible_to(user)
+        if audience_for(user).is_secretariat:
+            return qs
+        return qs.filter(status="published", kind="x")
+"""
+
+
+def test_mutations_remove_the_check() -> None:
+    mutants = _find(SAMPLE)
+    got = {(m.code, vm.mutate(SAMPLE, m).count(m.replacement) > 0) for m in mutants}
+    assert all(applied for _, applied in got)
+    by_code = {m.code: m.replacement for m in mutants}
+    assert by_code["Thing.objects.visible_to(request.user)"] == "Thing.objects.all()"
+    assert by_code["can_see(request.user, obj)"] == "True"
+    assert by_code["visible_ids(request.user, objs)"] == "list(objs)"
+    assert by_code['visible_q(audience, prefix="event__")'] == vm.ALL_ROWS
+    assert by_code["super().visible_to(user)"] == "self"
+    # Inside a `visible_to` definition: conditions and filter arguments,
+    # never the annotations.
+    inside = [m for m in mutants if m.function == "Things.visible_to"]
+    assert {m.replacement for m in inside if m.operator == "condition"} == {"True", "False"}
+    assert {m.replacement for m in inside if m.operator == "filter"} == {
+        'qs.filter(kind="x")',
+        'qs.filter(status="published")',
+    }
+    assert not any("None" in m.code for m in inside)
+    # Outside the rule, plain filters and conditions are not sites.
+    assert not any(m.function == "view" and m.operator in ("filter", "condition") for m in mutants)
+
+
+def test_visible_q_call_becomes_a_filter_every_row_passes() -> None:
+    import django.db.models
+
+    q = eval(vm.ALL_ROWS)
+    assert isinstance(q, django.db.models.Q)
+    assert q.children == [("pk__isnull", False)]
+
+
+def test_the_copy_leaves_out_the_virtualenv_and_data(tmp_path: Path) -> None:
+    copy = vm.copy_tree(ROOT, tmp_path / "tree")
+    assert (copy / vm.MATRIX).is_file()
+    assert (copy / "pyproject.toml").is_file()
+    assert not (copy / ".venv").exists()
+    assert not list((copy / "var").iterdir())
+    assert not list(copy.rglob("__pycache__"))
+
+
+@pytest.fixture(scope="module")
+def space() -> Iterator[vm.Workspace]:
+    with vm.Workspace(ROOT) as workspace:
+        yield workspace
+
+
+def test_the_copy_imports_its_own_code(space: vm.Workspace) -> None:
+    where = vm.imported_from(space.copy)
+    assert where.is_relative_to(space.copy.resolve())
+    assert not where.is_relative_to((ROOT / vm.PACKAGE).resolve())
+
+
+def test_a_broken_copy_fails_and_is_restored(space: vm.Workspace) -> None:
+    """The statements list without its check: the matrix must fail in the
+    copy (the working tree, unmutated, passes), and the copy's file must be
+    the original again afterwards."""
+    mutant = next(
+        m
+        for m in vm.discover(ROOT)
+        if m.path == "alliance87/statements/selectors.py" and m.operator == "visible_to"
+    )
+    target = space.copy / mutant.path
+    before = target.read_bytes()
+    cells = ["-k", "statement and list and (anonymous or partner)"]
+
+    unmutated = space.run(None, extra=cells)
+    assert unmutated.status == "survived", unmutated.message
+
+    broken = space.run(mutant, extra=cells)
+    assert broken.status == "killed", broken.message
+    assert broken.first_failure.startswith("test_matrix[statement-"), broken.first_failure
+    # Caught by what the page showed, not by an error.
+    assert broken.message.startswith("AssertionError: "), broken.message
+    assert "must not see MK-statement-" in broken.message
+    assert not broken.crashed
+    assert target.read_bytes() == before
+    assert (ROOT / mutant.path).read_bytes() == before
