@@ -225,6 +225,13 @@ KINDS: dict[str, Kind] = {
             (
                 Way("detail", _slug_url("/en/partners/{slug}/"), own_page=True),
                 Way("list", _fixed("/en/partners/")),
+                # The directory's search: the object's own name asked for.
+                Way(
+                    "search",
+                    lambda world, item: f"/en/partners/?q={item.marker}",
+                    # The query is echoed in the form: look for the row's link.
+                    look_for=lambda world, item: f'href="/en/partners/{_obj(world, item).slug}/"',
+                ),
                 Way("country", _fixed(f"/en/countries/{ORG_COUNTRY}/")),
                 Way("statement", _fixed(f"/en/statements/{HOST_STATEMENT}/")),
                 # A member of the host group, and an owner of its activity.
