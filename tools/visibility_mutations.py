@@ -511,6 +511,10 @@ def copy_env(copy: Path) -> dict[str, str]:
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     env.pop("PYTEST_ADDOPTS", None)
     env.pop("PYTEST_XDIST_WORKER", None)
+    # The embedded tier: a run beside the PostgreSQL suite (make test) must
+    # not create test databases of the same names as the suite's own.
+    env.pop("DATABASE_URL", None)
+    env.pop("REDIS_URL", None)
     return env
 
 

@@ -18,6 +18,7 @@ from html.parser import HTMLParser
 from typing import Any
 
 import pytest
+from allauth.account.utils import user_pk_to_url_str
 from allauth.mfa.models import Authenticator
 from cryptography.hazmat.primitives.asymmetric import ec
 from django.http import HttpResponse
@@ -395,8 +396,8 @@ def test_passkey_of_one_user_cannot_sign_in_another() -> None:
     bob, bobs_passkey = enrol_staff("bob")
     browser = Browser()
     # Alice's key, claiming to be Bob's (the user handle is the user's id,
-    # which allauth trusts to pick the account).
-    bob_handle = str(bob.pk).encode()
+    # in base 36, which allauth trusts to pick the account).
+    bob_handle = user_pk_to_url_str(bob).encode()
     assert bobs_passkey.credentials[0].user_handle == bob_handle
     response, _ = passkey_sign_in(browser, alices_passkey, user_handle=bob_handle)
     assert_passkey_refused(browser, response)
