@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import hashlib
 import json
 import os
 import re
@@ -166,6 +167,7 @@ class Mutant:
     replacement: str  # the text that replaces it
     description: str  # the mutation, for people
     key: str = ""
+    file_hash: str = ""  # of the file it mutates: a kept outcome is reused only for it
 
     @property
     def where(self) -> str:
@@ -461,11 +463,16 @@ def discover(root: Path) -> list[Mutant]:
     mutants.sort(key=lambda m: (m.path, m.start, m.end, m.operator, m.replacement))
     seen: Counter[str] = Counter()
     keyed = []
+    hashes = {m.path: _hash(root / m.path) for m in mutants}
     for m in mutants:
         base = f"{m.path}::{m.function}::{m.operator}::{m.code}::{m.replacement}"
         seen[base] += 1
-        keyed.append(_replace(m, key=f"{base}::{seen[base]}"))
+        keyed.append(_replace(m, key=f"{base}::{seen[base]}", file_hash=hashes[m.path]))
     return keyed
+
+
+def _hash(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
 
 
 def _replace(mutant: Mutant, **changes: Any) -> Mutant:
@@ -832,6 +839,7 @@ class Options:
     keep: bool = False
     list_only: bool = False
     render: Path | None = None
+    resume: bool = False
 
 
 def parse_args(argv: Sequence[str] | None = None) -> Options:
@@ -845,6 +853,9 @@ def parse_args(argv: Sequence[str] | None = None) -> Options:
     parser.add_argument("--keep", action="store_true", help="keep the copy")
     parser.add_argument("--list", dest="list_only", action="store_true", help="list sites")
     parser.add_argument("--render", type=Path, help="write the report of a run kept with --json")
+    parser.add_argument(
+        "--resume", action="store_true", help="with --json: reuse what an interrupted run kept"
+    )
     ns = parser.parse_args(argv)
     options = Options(**vars(ns))
     if options.report is None and not options.only and not options.list_only:
@@ -884,9 +895,24 @@ def load_run(path: Path) -> dict[str, Any]:
     }
 
 
+def reusable(options: Options) -> dict[str, Outcome]:
+    """The outcomes kept by an interrupted run (--resume), by mutant key: only
+    those whose file and matrix have not changed since."""
+    if not (options.resume and options.json and options.json.exists()):
+        return {}
+    kept = load_run(options.json)
+    if kept.get("matrix_hash") != _hash(options.source / MATRIX):
+        return {}
+    return {o.mutant.key: o for o in kept["outcomes"] if o.status != "error"}
+
+
 def mutate_all(options: Options, mutants: list[Mutant]) -> dict[str, Any] | None:
-    """Run the matrix once unmutated, then once per mutant, in a copy."""
+    """Run the matrix once unmutated, then once per mutant, in a copy.
+
+    With --json the run is kept after each mutant, so that --resume can go on
+    after an interruption."""
     started = time.monotonic()
+    kept = reusable(options)
     with Workspace(options.source, keep=options.keep) as space:
         where = imported_from(space.copy)
         if not where.is_relative_to(space.copy.resolve()):
@@ -899,21 +925,35 @@ def mutate_all(options: Options, mutants: list[Mutant]) -> dict[str, Any] | None
             print(f"the unmutated matrix fails: {baseline.first_failure}", file=sys.stderr)
             print(baseline.message, file=sys.stderr)
             return None
-        outcomes: list[Outcome] = []
+        run: dict[str, Any] = {
+            "matrix": matrix,
+            "matrix_hash": _hash(space.copy / MATRIX),
+            "baseline": baseline,
+            "outcomes": [],
+            "seconds": 0.0,
+            "complete": False,
+        }
+        earlier = 0.0
         for n, mutant in enumerate(mutants, 1):
-            outcome = space.run(mutant, options.timeout)
-            outcomes.append(outcome)
+            old = kept.get(mutant.key)
+            if old is not None and old.mutant.file_hash == mutant.file_hash:
+                outcome, note = Outcome(**{**asdict(old), "mutant": mutant}), " (kept)"
+                earlier += outcome.seconds
+            else:
+                outcome, note = space.run(mutant, options.timeout), ""
+            run["outcomes"].append(outcome)
+            run["seconds"] = earlier + time.monotonic() - started
+            if options.json:
+                save_run(options.json, run)
             print(
                 f"[{n}/{len(mutants)}] {mutant.where} {mutant.description[:50]}: "
-                f"{outcome.result} {outcome.first_failure} ({outcome.seconds:.0f} s)",
+                f"{outcome.result} {outcome.first_failure} ({outcome.seconds:.0f} s){note}",
                 flush=True,
             )
-    return {
-        "matrix": matrix,
-        "baseline": baseline,
-        "outcomes": outcomes,
-        "seconds": time.monotonic() - started,
-    }
+    run["complete"] = True
+    if options.json:
+        save_run(options.json, run)
+    return run
 
 
 def main(argv: Sequence[str] | None = None) -> int:
