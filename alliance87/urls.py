@@ -31,4 +31,4 @@ urlpatterns += i18n_patterns(
 )
 
 handler404 = "alliance87.core.views.page_not_found"
-handler500 = "alliance87.core.views.server_error"
+handler500 = "alliance87.core.errors.server_error"

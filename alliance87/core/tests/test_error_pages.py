@@ -98,14 +98,57 @@ def test_not_found_page_links_back_into_the_site(client: Client) -> None:
         assert href in html
 
 
-def test_server_error_page_needs_no_database(monkeypatch: pytest.MonkeyPatch) -> None:
+def _database_down(monkeypatch: pytest.MonkeyPatch) -> None:
     def cursor(self: Any) -> Any:
         raise OperationalError("the database went away")
 
     monkeypatch.setattr(BaseDatabaseWrapper, "cursor", cursor)
+
+
+def test_database_down_answers_503_with_retry_after(monkeypatch: pytest.MonkeyPatch) -> None:
+    _database_down(monkeypatch)
     response = Client(raise_request_exception=False).get("/fr/")
-    assert response.status_code == 500
+    assert response.status_code == 503
+    assert int(response["Retry-After"]) > 0
     html = response.content.decode()
     assert '<html lang="fr">' in html
     with translation.override("fr"):
+        headline = gettext("The Hub is briefly unavailable")
+    assert headline != "The Hub is briefly unavailable", "no catalogue"
+    assert headline in html
+    frame = Frame()
+    frame.feed(html)
+    assert frame.has_header and frame.has_main
+
+
+def test_database_down_answers_503_to_a_signed_in_visitor_too(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The session and the user are read from the database before any view.
+    client = Client(raise_request_exception=False)
+    client.cookies["sessionid"] = "a-session-that-needs-the-database"
+    _database_down(monkeypatch)
+    response = client.get("/en/partners/")
+    assert response.status_code == 503
+
+
+def test_a_failing_query_while_the_database_answers_stays_a_500(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from django.db.backends.utils import CursorWrapper
+
+    real_execute = CursorWrapper.execute
+
+    def execute(self: Any, sql: str, params: Any = None) -> Any:
+        if sql.strip() != "SELECT 1":
+            raise OperationalError("no such table: a_bug_not_an_outage")
+        return real_execute(self, sql, params)
+
+    monkeypatch.setattr(CursorWrapper, "execute", execute)
+    response = Client(raise_request_exception=False).get("/es/")
+    assert response.status_code == 500
+    assert "Retry-After" not in response
+    html = response.content.decode()
+    assert '<html lang="es">' in html
+    with translation.override("es"):
         assert gettext("Something went wrong") in html
