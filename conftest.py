@@ -6,7 +6,6 @@ import os
 from collections.abc import Iterator
 
 import pytest
-from django.core.cache import cache
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -22,15 +21,14 @@ def _isolated_cache(settings: pytest.FixtureRequest) -> Iterator[None]:
     # Tests roll their transactions back, so the content version repeats
     # from one test to the next: a page cached by one test must not be
     # served to another. Each xdist worker gets its own key prefix, since
-    # workers share one Redis.
+    # workers share one Redis; so do the rate limits' counts, which must not
+    # lock one test out for another's failed sign-ins.
+    prefix = f"test-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}-{os.getpid()}"
     settings.CACHES = {
-        **settings.CACHES,
-        "default": {
-            **settings.CACHES["default"],
-            # Two runs sharing one Redis (CI and a developer) must not
-            # serve each other's pages: the process id is in the prefix.
-            "KEY_PREFIX": f"test-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}-{os.getpid()}",
-        },
+        alias: {**config, "KEY_PREFIX": f"{prefix}-{alias}"}
+        if config["BACKEND"].startswith("django_redis")
+        else config
+        for alias, config in settings.CACHES.items()
     }
     settings.STORAGES = {
         **settings.STORAGES,
@@ -46,11 +44,22 @@ def _isolated_cache(settings: pytest.FixtureRequest) -> Iterator[None]:
 
 def _clear_own_cache() -> None:
     # django-redis's clear() empties the whole Redis database, which the
-    # other worker is using: delete only this worker's keys.
-    if hasattr(cache, "delete_pattern"):
-        cache.delete_pattern("*")
-    else:
-        cache.clear()
+    # other worker is using: delete only this worker's keys. The database
+    # cache is rolled back with each test.
+    from django.core.cache import caches
+
+    for alias in ("default", "ratelimit-redis"):
+        if alias not in caches.settings:
+            continue
+        store = caches[alias]
+        if hasattr(store, "delete_pattern"):
+            try:
+                store.delete_pattern("*")
+            except Exception:  # a test stopped its own Redis: nothing to clear
+                if alias == "default":
+                    raise
+        elif alias == "default":
+            store.clear()
 
 
 @pytest.fixture(autouse=True)

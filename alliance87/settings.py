@@ -219,6 +219,30 @@ else:
         }
     }
 PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 300)
+# Rate limits and lock-outs (alliance87.core.ratelimit) count across every
+# process and keep counting through a Redis outage: the database cache on
+# one machine; Redis, then the database cache while Redis is down, on many.
+CACHES["ratelimit-db"] = {
+    "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+    "LOCATION": "a87_ratelimit",
+}
+if REDIS_URL:
+    CACHES["ratelimit-redis"] = {
+        **CACHES["default"],
+        "KEY_PREFIX": "a87-rl",
+        "OPTIONS": {
+            "SOCKET_CONNECT_TIMEOUT": 0.2,
+            "SOCKET_TIMEOUT": 0.2,
+            # Errors must reach FailoverCache, which then counts elsewhere.
+            "IGNORE_EXCEPTIONS": False,
+        },
+    }
+    CACHES["ratelimit"] = {
+        "BACKEND": "alliance87.core.ratelimit.FailoverCache",
+        "OPTIONS": {"PRIMARY": "ratelimit-redis", "FALLBACK": "ratelimit-db"},
+    }
+else:
+    CACHES["ratelimit"] = CACHES["ratelimit-db"]
 
 # Accounts (django-allauth): sign in by email, sign up by invitation only,
 # verified addresses, rate limits, and multi-factor authentication that the

@@ -7,7 +7,9 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self) -> None:
-        from alliance87.accounts import audit, roles
+        from alliance87.accounts import audit, ratelimits, roles
+
+        ratelimits.use_shared_store()
 
         roles.register_core_roles()
         audit.register_models()

@@ -3,7 +3,6 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -14,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from alliance87.applications import selectors, services
 from alliance87.applications.forms import ApplicationForm, ReviewForm, issue_token
 from alliance87.applications.models import Application
+from alliance87.core.ratelimit import count_hit
 
 RATE_LIMIT = 10  # posts per address
 RATE_WINDOW = 60 * 60  # seconds
@@ -22,14 +22,7 @@ RATE_WINDOW = 60 * 60  # seconds
 def _over_rate_limit(request: HttpRequest) -> bool:
     """Count this post against the client's address; True past the limit."""
     key = f"apply-rate:{request.META.get('REMOTE_ADDR', '')}"
-    # add() starts the window; incr() never extends it.
-    cache.add(key, 0, RATE_WINDOW)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # evicted between the two calls
-        cache.set(key, 1, RATE_WINDOW)
-        count = 1
-    return count > RATE_LIMIT
+    return count_hit(key, window=RATE_WINDOW) > RATE_LIMIT
 
 
 @never_cache

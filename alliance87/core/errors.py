@@ -26,17 +26,20 @@ RETRY_AFTER_SECONDS = 30
 
 
 def database_reachable() -> bool:
-    """Return True if the default database answers a trivial query now."""
-    connection = connections["default"]
+    """Return True if the default database answers a trivial query now.
+
+    Asked on a connection of its own: the request's connection may be
+    broken by the outage, or inside a transaction the error has spoiled.
+    """
+    probe = connections.create_connection("default")
     try:
-        # A connection broken by the outage would fail again even after
-        # the database came back: start from a fresh one.
-        connection.close_if_unusable_or_obsolete()
-        with connection.cursor() as cursor:
+        with probe.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DatabaseError:
         return False
+    finally:
+        probe.close()
     return True
 
 

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 
 from alliance87.core.models import KeyFigure
 from alliance87.core.pagecache import public_page
+from alliance87.core.ratelimit import cache_state
 from alliance87.countries.models import Country
 from alliance87.partners.models import Organisation
 
@@ -35,15 +36,21 @@ def home(request: HttpRequest) -> HttpResponse:
 @require_safe
 @never_cache
 def healthz(request: HttpRequest) -> HttpResponse:
-    """Answer 200 when the database answers, 503 when it does not."""
+    """Answer 200 when the database answers, 503 when it does not; say
+    whether the cache server answers too (without it the Hub is slower,
+    not down)."""
+    cache = cache_state()
     try:
         with connections["default"].cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except Exception:
         logger.exception("Health check: the database is unreachable")
-        return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+        return JsonResponse(
+            {"status": "unavailable", "database": "unreachable", "cache": cache}, status=503
+        )
+    status = "degraded" if cache == "unreachable" else "ok"
+    return JsonResponse({"status": status, "database": "ok", "cache": cache})
 
 
 def hello(request: HttpRequest) -> HttpResponse:

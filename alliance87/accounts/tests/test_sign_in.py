@@ -52,5 +52,5 @@ def test_repeated_failed_sign_ins_are_rate_limited(client: Client, accounts: Any
     # Even the right password is refused for a while, with a clear message.
     response = sign_in(client, accounts.partner.email)
     assert response.status_code == 200
-    assert b"Too many failed login attempts" in response.content
+    assert b"Too many failed sign-in attempts for this account" in response.content
     assert client.get("/en/account/").status_code == 302
