@@ -13,10 +13,22 @@ def main(argv: list[str] | None = None) -> None:
         # public demo key, over plain HTTP on loopback.
         os.environ.setdefault("DEBUG", "true")
         os.environ.setdefault("HTTPS", "false")
+        # Links in the demo's emails (invitations) lead to where it is served.
+        os.environ.setdefault("SITE_URL", f"http://{demo_address(argv)}")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "alliance87.settings")
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(argv)
+
+
+def demo_address(argv: list[str]) -> str:
+    """Return the HOST:PORT given to `alliance87 demo --addr`, or its default."""
+    for i, arg in enumerate(argv):
+        if arg == "--addr" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--addr="):
+            return arg.split("=", 1)[1]
+    return "127.0.0.1:8000"
 
 
 if __name__ == "__main__":

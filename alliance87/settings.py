@@ -270,6 +270,11 @@ ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+# A right code entered twice is told apart from a wrong one.
+MFA_FORMS = {
+    "authenticate": "alliance87.accounts.forms.SecondFactorForm",
+    "reauthenticate": "alliance87.accounts.forms.SecondFactorReauthenticateForm",
+}
 MFA_PASSKEY_LOGIN_ENABLED = True
 # Never on: it would accept any origin, and python-fido2 already accepts
 # http://localhost for a demo.

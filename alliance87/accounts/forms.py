@@ -54,3 +54,51 @@ class ErasureForm(forms.Form):
         label=_("I understand that my account will be deleted and my name removed."),
         required=True,
     )
+
+
+ALREADY_USED = _(
+    "This code has already been used. Wait for your app to show the next code, then enter it."
+)
+
+
+def code_already_used(user: Any, code: str) -> bool:
+    """Return True if `code` is a right code of `user`'s authenticator app
+    that was already used (each code signs in once)."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal import auth
+    from allauth.mfa.utils import decrypt
+
+    for authenticator in Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP):
+        totp = authenticator.wrap()
+        secret = decrypt(authenticator.data["secret"])
+        if auth.validate_totp_code(secret, code) and auth.cache.get(
+            totp._get_used_cache_key(code)
+        ):
+            return True
+    return False
+
+
+def _tell_a_used_code_apart(form_class: type[forms.Form]) -> type[forms.Form]:
+    """Return a subclass of allauth's second-factor form that says "already
+    used" rather than "incorrect" for a right code entered twice."""
+
+    class Form(form_class):  # type: ignore[valid-type,misc]
+        def clean_code(self) -> str:
+            try:
+                return str(super().clean_code())
+            except forms.ValidationError:
+                if code_already_used(self.user, self.cleaned_data.get("code", "")):
+                    raise forms.ValidationError(ALREADY_USED, code="used") from None
+                raise
+
+    Form.__name__ = Form.__qualname__ = form_class.__name__
+    return Form
+
+
+def _allauth_forms() -> tuple[type[forms.Form], type[forms.Form]]:
+    from allauth.mfa.base.forms import AuthenticateForm, ReauthenticateForm
+
+    return _tell_a_used_code_apart(AuthenticateForm), _tell_a_used_code_apart(ReauthenticateForm)
+
+
+SecondFactorForm, SecondFactorReauthenticateForm = _allauth_forms()

@@ -24,10 +24,15 @@ from alliance87.core.ratelimit import ALIAS
 
 
 def use_shared_store() -> None:
-    """Make allauth count in the `ratelimit` cache alias."""
+    """Make allauth count in the `ratelimit` cache alias: its rate limits,
+    and the second-factor codes already used (each code signs in once; a
+    Redis outage made every code read as used, and each process kept its
+    own list)."""
     from allauth.core.internal import ratelimit
+    from allauth.mfa.totp.internal import auth
 
     ratelimit.cache = ConnectionProxy(caches, ALIAS)
+    auth.cache = ConnectionProxy(caches, ALIAS)
 
 
 def login_attempts_key(request: Any, email: str) -> str:

@@ -209,3 +209,31 @@ def test_application_posts_are_counted_in_the_shared_store(client: Client, db: N
     for _ in range(RATE_LIMIT + 1):
         client.post("/en/apply/", {})
     assert caches["ratelimit"].get("apply-rate:127.0.0.1") == RATE_LIMIT + 1
+
+
+def _second_factor(client: Client, accounts: Any) -> Any:
+    from alliance87.accounts.tests.conftest import current_code
+
+    assert sign_in(client, accounts.secretariat.email).status_code == 302
+    return client.post("/en/accounts/2fa/authenticate/", {"code": current_code()})
+
+
+def test_a_second_factor_code_used_twice_says_so(accounts: Any) -> None:
+    assert _second_factor(Client(), accounts).status_code == 302
+    response = _second_factor(Client(), accounts)
+    assert response.status_code == 200
+    assert b"This code has already been used" in response.content
+
+
+def test_a_wrong_second_factor_code_is_still_incorrect(client: Client, accounts: Any) -> None:
+    sign_in(client, accounts.secretariat.email)
+    response = client.post("/en/accounts/2fa/authenticate/", {"code": "000000"})
+    assert b"already been used" not in response.content
+    assert b"Incorrect code" in response.content
+
+
+def test_second_factor_codes_work_while_redis_is_down(
+    on_redis: RedisServer, accounts: Any
+) -> None:
+    on_redis.stop()
+    assert _second_factor(Client(), accounts).status_code == 302
