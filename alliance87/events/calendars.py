@@ -3,8 +3,10 @@ Calendars in iCalendar format (RFC 5545), built with the icalendar library.
 
 Timed events are written in UTC, so every client shows the right local
 time without a VTIMEZONE block; events without times are all-day DATE
-values (a month-precision date covers its whole month); tentative dates
-are marked STATUS:TENTATIVE; international days recur yearly.
+values; tentative dates are marked STATUS:TENTATIVE; international days
+recur yearly. iCalendar has no month: an event known only by its month
+is one all-day entry on the month's first day, marked tentative, its
+summary naming the month, never a block that fills the month.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar
 from icalendar import Event as VEvent
 
+from alliance87.core.dates import DatePrecision, ReportedDate
 from alliance87.events.models import Event
 
 PRODID = "-//Alliance 8.7 Hub//Events//EN"
@@ -54,16 +57,28 @@ def linked_vevent(row: Any, *, base_url: str, stamp: dt.datetime) -> VEvent | No
     ve = VEvent()
     ve.add("uid", f"{row.key}@{UID_DOMAIN}")
     ve.add("dtstamp", stamp)
-    ve.add("summary", row.title)
-    ve.add("dtstart", rd.start)
-    ve.add("dtend", rd.last_day + dt.timedelta(days=1))
-    ve.add("status", "TENTATIVE" if rd.tentative else "CONFIRMED")
+    _add_all_day(ve, row.title, rd)
     if row.place:
         ve.add("location", row.place)
     if row.url:
         ve.add("url", base_url.rstrip("/") + row.url)
     ve.add("description", _("Date: %(date)s") % {"date": rd})
     return ve
+
+
+def _add_all_day(ve: VEvent, title: str, rd: ReportedDate) -> None:
+    """Add the summary, all-day dates and status of an entry dated `rd`."""
+    if rd.precision == DatePrecision.MONTH:
+        ve.add("summary", f"{title} ({rd})")
+        ve.add("dtstart", rd.start)
+        ve.add("dtend", rd.start + dt.timedelta(days=1))
+        ve.add("status", "TENTATIVE")
+        return
+    ve.add("summary", title)
+    ve.add("dtstart", rd.start)
+    # DTEND of an all-day event is exclusive: the day after the last.
+    ve.add("dtend", rd.last_day + dt.timedelta(days=1))
+    ve.add("status", "TENTATIVE" if rd.tentative else "CONFIRMED")
 
 
 def vevent(event: Event, *, base_url: str, stamp: dt.datetime) -> VEvent | None:
@@ -73,20 +88,18 @@ def vevent(event: Event, *, base_url: str, stamp: dt.datetime) -> VEvent | None:
     ve = VEvent()
     ve.add("uid", f"event-{event.slug}@{UID_DOMAIN}")
     ve.add("dtstamp", stamp)
-    ve.add("summary", event.title)
     starts, ends = event.starts_at, event.ends_at
     if starts is not None:
+        ve.add("summary", event.title)
         ve.add("dtstart", starts.astimezone(dt.UTC))
         if ends is None or ends <= starts:
             ends = starts + dt.timedelta(hours=1)
         ve.add("dtend", ends.astimezone(dt.UTC))
+        ve.add("status", "TENTATIVE" if rd.tentative else "CONFIRMED")
     else:
-        ve.add("dtstart", rd.start)
-        # DTEND of an all-day event is exclusive: the day after the last.
-        ve.add("dtend", rd.last_day + dt.timedelta(days=1))
+        _add_all_day(ve, event.title, rd)
     if event.recurs_yearly:
         ve.add("rrule", {"freq": "yearly"})
-    ve.add("status", "TENTATIVE" if rd.tentative else "CONFIRMED")
     if event.online and not event.place:
         ve.add("location", _("Online"))
     elif event.place:

@@ -110,3 +110,18 @@ def test_feed_speaks_the_language_asked(client, personas):
     cal = Calendar.from_ical(client.get("/events.ics?lang=fr").content)
     assert [str(e["summary"]) for e in cal.walk("VEVENT")] == ["Journée"]
     assert "/fr/events/day/" in str(cal.walk("VEVENT")[0]["url"])
+
+
+def test_month_precision_event_is_one_tentative_day_not_a_month_long_block(client, personas):
+    make_event(
+        "workshop-july",
+        acting_user=personas.secretariat,
+        date=ReportedDate(D(2019, 7, 1), None, "month"),
+    )
+    event = _events(client.get("/en/events/workshop-july/event.ics"))[
+        "event-workshop-july@hub.alliance87.org"
+    ]
+    assert event.decoded("dtstart") == D(2019, 7, 1)
+    assert event.decoded("dtend") == D(2019, 7, 2)
+    assert str(event["status"]) == "TENTATIVE"
+    assert "July 2019" in str(event["summary"])
