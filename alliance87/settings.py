@@ -23,6 +23,12 @@ Every variable, its default, and what it does:
   EMAIL_PORT 25, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD (+ _FILE), EMAIL_USE_TLS
   DEFAULT_FROM_EMAIL  Alliance 8.7 Hub <hub@localhost>
   MEDIA_ROOT       var/media   Uploaded files.
+  FILE_MAX_MB      20      Largest upload accepted, in megabytes.
+  FILES_SERVE      django  Who sends an uploaded file once the Hub has checked
+                           who may see it: django, x-accel-redirect (nginx)
+                           or x-sendfile (Apache, lighttpd).
+  FILES_INTERNAL_PREFIX /protected-media/  With x-accel-redirect: the
+                           internal location that maps to MEDIA_ROOT.
   STATIC_ROOT      var/static  Collected static files.
   LOG_LEVEL        INFO
   SERVE_WORKERS    2       Worker processes of `alliance87 serve`.
@@ -315,6 +321,15 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "var" / "static")))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
+# Uploaded files are served by alliance87.core.files.serve_file, which
+# applies their owner's visibility; MEDIA_URL is never served directly.
+FILE_MAX_MB = envint("FILE_MAX_MB", 20, minimum=1)
+FILES_SERVE = env("FILES_SERVE", "django")
+if FILES_SERVE not in {"django", "x-accel-redirect", "x-sendfile"}:
+    raise ImproperlyConfigured(
+        f"FILES_SERVE must be django, x-accel-redirect or x-sendfile, not {FILES_SERVE!r}."
+    )
+FILES_INTERNAL_PREFIX = env("FILES_INTERNAL_PREFIX", "/protected-media/")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

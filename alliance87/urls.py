@@ -4,11 +4,14 @@ from django.contrib import admin
 from django.urls import include, path
 
 from alliance87.core import views as core_views
+from alliance87.core.files import serve_file
 from alliance87.events import views as events_views
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    # Uploaded files, each behind its owner's visibility (core/files.py).
+    path("files/<str:label>/<int:pk>/<str:name>", serve_file, name="serve-file"),
     # The calendar feed keeps one address for subscribers; ?lang= sets its
     # language (see alliance87/events/views.py).
     path("events.ics", events_views.calendar_feed, name="events-feed"),
