@@ -9,8 +9,11 @@ is not that service's acting_user fails the test that wrote it, naming the
 service and the entry. A write from a view, a command, `loaddemo` or a
 callback run on commit is held to the same rule.
 
-Entries written outside any service (the admin, data migrations, test data
-written with raw saves) are not checked: they have no acting_user to match.
+Entries written outside any service (the admin, the demo loaders, test
+data written with raw saves) are not checked: they have no acting_user to
+match. `pytest -p no:xdist --audit-outside-services` lists the lines of the
+Hub's code, not its tests, that wrote such entries: the writes still to
+move into services.
 
 The root conftest.py registers the plugin for the whole suite.
 """
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import traceback
+from collections import Counter
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,14 +61,33 @@ def _user(pk: int | None) -> str:
 _seen: list[Mismatch] = []
 
 
-def _written_at() -> str:
-    here = Path(__file__).resolve()
-    skipped = {here, here.parents[1] / "core" / "services.py"}
-    package = str(here.parents[1])
+# With --audit-outside-services: the lines of the Hub's own code (not its
+# tests) that wrote audit entries outside any service, and how many.
+_outside: Counter[str] | None = None
+
+_HERE = Path(__file__).resolve()
+_PACKAGE = _HERE.parents[1]
+_ROOT = _HERE.parents[2]
+
+
+def _is_test_code(path: Path) -> bool:
+    return (
+        "tests" in path.parts
+        or path.name in {"conftest.py", "test.py"}
+        or path.is_relative_to(_HERE.parent)
+    )
+
+
+def _written_at(*, code_only: bool = False) -> str:
+    """Return the innermost line of the Hub's code on the stack."""
+    skipped = {_HERE, _PACKAGE / "core" / "services.py"}
     for frame in reversed(traceback.extract_stack()):
         path = Path(frame.filename).resolve()
-        if str(path).startswith(package) and path not in skipped:
-            return f"{path.relative_to(here.parents[2])}:{frame.lineno}"
+        if not path.is_relative_to(_PACKAGE) or path in skipped:
+            continue
+        if code_only and _is_test_code(path):
+            return ""
+        return f"{path.relative_to(_ROOT)}:{frame.lineno}"
     return ""
 
 
@@ -73,6 +96,9 @@ def _check_entry(sender: Any, instance: Any, created: bool, **kwargs: Any) -> No
         return
     running = running_service()
     if running is None:
+        if _outside is not None and (origin := _written_at(code_only=True)):
+            label = f"{instance.content_type.app_label}.{instance.content_type.model}"
+            _outside[f"{origin} ({label})"] += 1
         return
     expected = getattr(running.actor, "pk", None)
     if instance.actor_id != expected:
@@ -131,6 +157,29 @@ def mismatches_caught() -> Iterator[list[Mismatch]]:
     finally:
         caught.extend(_seen[start:])
         del _seen[start:]
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--audit-outside-services",
+        action="store_true",
+        help="List the lines of the Hub's code (not its tests) that wrote audit entries "
+        "outside any service. Run without xdist (-p no:xdist) to see the list.",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    global _outside
+    if config.getoption("audit_outside_services", default=False):
+        _outside = Counter()
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if not _outside:
+        return
+    terminalreporter.section("audit entries written outside services")
+    for origin, count in sorted(_outside.items()):
+        terminalreporter.write_line(f"{count:6d}  {origin}")
 
 
 @pytest.fixture(autouse=True, scope="session")
