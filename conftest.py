@@ -7,6 +7,9 @@ from collections.abc import Iterator
 
 import pytest
 
+# Every audit entry a service writes must name the service's acting_user.
+pytest_plugins = ["alliance87.testing.audit_actor"]
+
 
 def pytest_configure(config: pytest.Config) -> None:
     # WhiteNoise warns when the collected-static folder is missing; tests

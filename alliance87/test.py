@@ -40,7 +40,7 @@ def totp_code() -> str:
 def make_organisation(slug: str, name: str, **values: Any) -> Organisation:
     values.setdefault("stakeholder_type", StakeholderType.CIVIL_SOCIETY)
     org = Organisation(slug=slug, name=name, name_en=name, **values)
-    return save_organisation(org)
+    return save_organisation(org, acting_user=None)
 
 
 def make_user(username: str, *, staff: bool = False, second_factor: bool | None = None) -> Any:

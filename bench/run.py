@@ -935,7 +935,7 @@ def grow_directory(count: int) -> None:
                 is_partner=i % 2 == 0,
                 description=f"An organisation the bench adds ({i}).",
             )
-            save_organisation(org)
+            save_organisation(org, acting_user=None)
             if themes:
                 org.themes.set(themes[i % len(themes) :][:3] or themes[:3])
 

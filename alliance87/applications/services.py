@@ -41,6 +41,7 @@ from django.utils.translation import gettext as _
 from alliance87.accounts.services import invite_if_new
 from alliance87.applications import selectors
 from alliance87.applications.models import Application, ApplicationEvent
+from alliance87.core.services import service
 from alliance87.countries.models import Country
 from alliance87.groups import services as group_services
 from alliance87.groups.models import Group, GroupKind, Seat
@@ -72,7 +73,7 @@ def _duplicate() -> ValidationError:
     )
 
 
-@transaction.atomic
+@service
 def submit_application(
     *,
     kind: str,
@@ -80,7 +81,7 @@ def submit_application(
     stakeholder_type: str,
     contact_name: str,
     email: str,
-    acting_user: Any = None,
+    acting_user: Any,
     country: Country | None = None,
     group: Group | None = None,
     seat: Seat | None = None,
@@ -145,7 +146,7 @@ def submit_application(
     return application
 
 
-@transaction.atomic
+@service
 def start_review(application: Application, *, acting_user: Any, note: str = "") -> Application:
     """Tell the applicant the Secretariat is looking at their application."""
     application = _lock(application)
@@ -157,7 +158,7 @@ def start_review(application: Application, *, acting_user: Any, note: str = "") 
     return application
 
 
-@transaction.atomic
+@service
 def decline_application(application: Application, *, reason: str, acting_user: Any) -> Application:
     """Decline the application; the applicant is told why."""
     application = _lock(application)
@@ -173,7 +174,7 @@ def decline_application(application: Application, *, reason: str, acting_user: A
     return application
 
 
-@transaction.atomic
+@service
 def accept_application(
     application: Application,
     *,

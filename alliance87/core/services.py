@@ -14,6 +14,10 @@ package), decorated with `service`. The decorator
   A service called by another keeps the actor its caller was given only if
   it is given the same one: the innermost `acting_user` wins, and the
   caller's is restored when it returns.
+
+`running_service()` names the innermost service running and the actor its
+audit entries must carry; the test suite checks every entry against it
+(alliance87/testing/audit_actor.py).
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ import contextlib
 import functools
 import inspect
 from collections.abc import Callable, Iterator
+from contextvars import ContextVar
+from dataclasses import dataclass
 from typing import Any, ParamSpec, TypeVar
 
 from django.db import transaction
@@ -32,6 +38,22 @@ R = TypeVar("R")
 
 class ServiceDefinitionError(TypeError):
     """A function decorated with `service` lacks a keyword-only `acting_user`."""
+
+
+@dataclass(frozen=True)
+class RunningService:
+    """A service at work: its dotted name and the actor of its audit entries."""
+
+    name: str
+    actor: Any  # a signed-in user, or None for the system or an anonymous visitor
+
+
+_running: ContextVar[RunningService | None] = ContextVar("running_service", default=None)
+
+
+def running_service() -> RunningService | None:
+    """Return the innermost service running in this context, or None."""
+    return _running.get()
 
 
 def _actor(user: Any) -> Any:
@@ -75,6 +97,8 @@ def service(func: Callable[P, R]) -> Callable[P, R]:
             f"{func.__module__}.{func.__qualname__} must take a keyword-only `acting_user`."
         )
 
+    name = f"{func.__module__}.{func.__qualname__}"
+
     @functools.wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         acting_user = kwargs.get("acting_user", parameter.default)
@@ -84,7 +108,13 @@ def service(func: Callable[P, R]) -> Callable[P, R]:
                 "or None for the system)."
             )
         with transaction.atomic(), acting_as(acting_user):
-            return func(*args, **kwargs)
+            # Inside the transaction: what runs on commit, after the
+            # service returned, is not the service's write.
+            token = _running.set(RunningService(name, _actor(acting_user)))
+            try:
+                return func(*args, **kwargs)
+            finally:
+                _running.reset(token)
 
     wrapper.is_service = True  # type: ignore[attr-defined]
     return wrapper

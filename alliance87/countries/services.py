@@ -11,8 +11,7 @@ import csv
 from pathlib import Path
 from typing import Any
 
-from django.db import transaction
-
+from alliance87.core.services import service
 from alliance87.core.text import fold
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "countries.csv"
@@ -28,12 +27,15 @@ def search_names_for(names: dict[str, str]) -> str:
     return " | ".join(fold(names[code]) for code in LANGUAGE_CODES if names.get(code))
 
 
-@transaction.atomic
-def sync_countries(model: Any = None, rows: list[dict[str, str]] | None = None) -> int:
+@service
+def sync_countries(
+    model: Any = None, rows: list[dict[str, str]] | None = None, *, acting_user: Any
+) -> int:
     """Create or update every country from the reference file; return the
     number of rows changed. Running it twice changes nothing.
 
-    `model` lets a data migration pass its historical model.
+    `model` lets a data migration pass its historical model. The reference
+    file is the author of what changes, so callers pass acting_user=None.
     """
     from django.utils import translation
 

@@ -99,7 +99,7 @@ def load_demo() -> LoadReport:
 @transaction.atomic
 def _load_demo() -> LoadReport:
     report = LoadReport()
-    if sync_countries():
+    if sync_countries(acting_user=None):
         report.updated["country"] = 1
 
     themes: dict[str, Theme] = {}

@@ -27,10 +27,10 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from alliance87.core.dates import DatePrecision
+from alliance87.core.services import service
 from alliance87.groups.models import (
     Activity,
     ActivityStatus,
@@ -50,7 +50,7 @@ from alliance87.partners.models import Organisation, Person
 RESERVED_SLUGS = {"engagement"}
 
 
-@transaction.atomic
+@service
 def save_group(group: Group, *, acting_user: Any) -> Group:
     """Validate and save `group`."""
     group.full_clean(exclude=["themes"])
@@ -67,7 +67,7 @@ def save_group(group: Group, *, acting_user: Any) -> Group:
     return group
 
 
-@transaction.atomic
+@service
 def start_chair_term(
     group: Group,
     *,
@@ -103,7 +103,7 @@ def start_chair_term(
     return term
 
 
-@transaction.atomic
+@service
 def end_term(
     term: ChairTerm | SeatTerm | Membership, *, ends_on: dt.date, acting_user: Any
 ) -> Any:
@@ -114,7 +114,7 @@ def end_term(
     return term
 
 
-@transaction.atomic
+@service
 def hand_over_chair(
     group: Group,
     *,
@@ -152,7 +152,7 @@ def hand_over_chair(
     )
 
 
-@transaction.atomic
+@service
 def start_seat_term(
     seat: Seat,
     *,
@@ -185,7 +185,7 @@ def start_seat_term(
     return term
 
 
-@transaction.atomic
+@service
 def add_member(
     group: Group,
     *,
@@ -219,7 +219,7 @@ def add_member(
     return membership
 
 
-@transaction.atomic
+@service
 def record_activity_progress(
     activity: Activity,
     *,
@@ -298,7 +298,7 @@ def _next_order(queryset: Any) -> int:
     return (last or 0) + 1
 
 
-@transaction.atomic
+@service
 def save_workplan_area(area: WorkplanArea, *, acting_user: Any) -> WorkplanArea:
     """Validate and save a workplan area; a new one goes last."""
     _fill_default_language(area, ("title", "description"))
@@ -309,7 +309,7 @@ def save_workplan_area(area: WorkplanArea, *, acting_user: Any) -> WorkplanArea:
     return area
 
 
-@transaction.atomic
+@service
 def save_activity(
     activity: Activity,
     *,
@@ -345,7 +345,7 @@ def save_activity(
     return activity
 
 
-@transaction.atomic
+@service
 def save_next_step(step: NextStep, *, acting_user: Any) -> NextStep:
     """Validate and save a next step; a new one goes last."""
     _fill_default_language(step, ("text",))
@@ -356,13 +356,13 @@ def save_next_step(step: NextStep, *, acting_user: Any) -> NextStep:
     return step
 
 
-@transaction.atomic
+@service
 def remove_next_step(step: NextStep, *, acting_user: Any) -> None:
     """Delete a next step (the audit log keeps what it said)."""
     step.delete()
 
 
-@transaction.atomic
+@service
 def set_representatives(
     membership: Membership, *, people: Iterable[Person], acting_user: Any
 ) -> Membership:

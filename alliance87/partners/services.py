@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import transaction
-
+from alliance87.core.services import service
 from alliance87.core.text import fold
 from alliance87.partners.models import Organisation
 
@@ -58,8 +57,8 @@ def set_sort_names(org: Organisation) -> None:
     org.sort_name = sort_key(org.name or "")
 
 
-@transaction.atomic
-def save_organisation(org: Organisation, *, acting_user: Any = None) -> Organisation:
+@service
+def save_organisation(org: Organisation, *, acting_user: Any) -> Organisation:
     """Validate and save `org`, keeping its search names current."""
     org.full_clean(exclude=["themes"])
     org.search_names = organisation_search_names(org)

@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from alliance87.core.services import service
 from alliance87.partners.models import Organisation
 from alliance87.statements.models import Endorsement, Statement
 
@@ -27,7 +28,7 @@ def _already(statement: Statement, organisation: Organisation) -> ValidationErro
     )
 
 
-@transaction.atomic
+@service
 def endorse_statement(
     statement: Statement,
     *,

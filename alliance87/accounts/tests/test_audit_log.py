@@ -46,7 +46,7 @@ def test_a_change_through_the_site_names_its_author(client: Client, accounts: An
 def test_history_page_is_for_the_secretariat_only(client: Client, accounts: Any) -> None:
     org = accounts.partner_org
     org.website = "https://www.ituc-csi.org/"
-    save_organisation(org)
+    save_organisation(org, acting_user=None)
     url = f"/en/account/history/partners.organisation/{org.pk}/"
     client.force_login(accounts.partner)
     assert client.get(url).status_code == 404

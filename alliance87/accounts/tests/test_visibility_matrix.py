@@ -862,6 +862,7 @@ def _build() -> World:
                 stakeholder_type="civil_society",
                 contact_name="Ana Example",
                 email="ana@example.org",
+                acting_user=None,
             )
         else:  # pragma: no cover - a kind without a builder
             raise AssertionError(item.kind)

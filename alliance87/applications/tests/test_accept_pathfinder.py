@@ -32,6 +32,7 @@ def apply(iso3: str = "GHA", **values: Any) -> Application:
         "country": Country.objects.get(iso3=iso3),
         "contact_name": "Kofi Example",
         "email": "kofi@example.gov",
+        "acting_user": None,  # an applicant who is not signed in
     }
     data.update(values)
     return services.submit_application(**data)

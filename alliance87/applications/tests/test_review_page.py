@@ -22,6 +22,7 @@ def submit(**values: Any) -> Application:
         "stakeholder_type": "civil_society",
         "contact_name": "Ana Example",
         "email": "ana@example.org",
+        "acting_user": None,  # an applicant who is not signed in
     }
     data.update(values)
     return services.submit_application(**data)

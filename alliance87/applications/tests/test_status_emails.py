@@ -22,6 +22,7 @@ def submit(kind: str, world: Any, **values: Any) -> Application:
         "stakeholder_type": "civil_society",
         "contact_name": "Ana Example",
         "email": "ana@example.org",
+        "acting_user": None,  # an applicant who is not signed in
     }
     if kind == Application.Kind.GROUP:
         data["group"] = world.migration

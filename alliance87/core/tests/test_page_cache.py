@@ -152,7 +152,7 @@ class TestInvalidation:
         with django_capture_on_commit_callbacks(execute=True):
             ituc: Any = Organisation.objects.get(slug="ituc")  # name_en: added at run time
             ituc.name_en = "Trade Union Confederation, renamed"
-            save_organisation(ituc)
+            save_organisation(ituc, acting_user=None)
         response = client.get("/en/partners/ituc/")
         assert response["X-Page-Cache"] == "miss"
         assert "Trade Union Confederation, renamed" in response.content.decode()
@@ -167,7 +167,7 @@ class TestInvalidation:
         with django_capture_on_commit_callbacks(execute=True):
             org: Any = personas.partner_org
             org.name_en = "Renamed Confederation"
-            save_organisation(org)
+            save_organisation(org, acting_user=None)
         assert "Renamed Confederation" in client.get("/en/countries/che/").content.decode()
 
     def test_committed_new_organisation_is_listed_on_the_next_request(

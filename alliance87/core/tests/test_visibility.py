@@ -110,7 +110,7 @@ class TestVisibleTo:
     ) -> None:
         make_content(personas)
         personas.partner_org.is_partner = False
-        save_organisation(personas.partner_org)
+        save_organisation(personas.partner_org, acting_user=None)
         assert visible_organisations(personas.partner) == {"org-public"}
 
     def test_none_user_sees_public_only(self, personas: Personas) -> None:

@@ -6,7 +6,7 @@ from django.db import migrations
 def load(apps, schema_editor):
     from alliance87.countries.services import sync_countries
 
-    sync_countries(apps.get_model("countries", "Country"))
+    sync_countries(apps.get_model("countries", "Country"), acting_user=None)
 
 
 class Migration(migrations.Migration):

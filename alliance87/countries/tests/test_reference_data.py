@@ -32,4 +32,4 @@ def test_codes_are_stored_in_upper_case() -> None:
 
 
 def test_syncing_again_changes_nothing() -> None:
-    assert sync_countries() == 0
+    assert sync_countries(acting_user=None) == 0

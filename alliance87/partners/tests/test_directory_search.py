@@ -146,5 +146,5 @@ class TestSearch:
 def test_search_names_follow_a_rename(personas: Personas) -> None:
     ituc: Any = Organisation.objects.get(slug="ituc")  # acronym_fr is added at run time
     ituc.acronym_fr = "CSI"
-    save_organisation(ituc)
+    save_organisation(ituc, acting_user=None)
     assert list(Organisation.objects.search("csi").values_list("slug", flat=True)) == ["ituc"]

@@ -1,0 +1,53 @@
+"""Every write function of an area's services module is a `@service`.
+
+A service runs in one transaction and its audit entries name its
+`acting_user`, whoever calls it. A public function of a services module is
+a service, or one of the few listed below that write nothing; a bare
+`@transaction.atomic` there is a write that escaped.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from importlib import import_module
+from types import ModuleType
+
+import pytest
+
+# The areas whose writes are services, with the public functions of their
+# services module that check, compute or send, and write nothing.
+# (events and pathfinders have their own test; accounts joins here.)
+NOT_WRITES: dict[str, set[str]] = {
+    "applications": {"send_status_email"},  # run on commit: an email, no row
+    "countries": {"read_country_rows", "search_names_for"},
+    "groups": set(),
+    "partners": {"organisation_search_names", "set_sort_names", "sort_key"},
+    "statements": set(),
+}
+
+
+def _services(area: str) -> ModuleType:
+    return import_module(f"alliance87.{area}.services")
+
+
+def _public_functions(module: ModuleType) -> dict[str, Callable[..., object]]:
+    return {
+        name: function
+        for name, function in inspect.getmembers(module, inspect.isfunction)
+        if function.__module__ == module.__name__ and not name.startswith("_")
+    }
+
+
+@pytest.mark.parametrize("area", sorted(NOT_WRITES))
+def test_every_public_function_is_a_service_or_writes_nothing(area: str) -> None:
+    functions = _public_functions(_services(area))
+    services = {name for name, f in functions.items() if getattr(f, "is_service", False)}
+    assert set(functions) - services == NOT_WRITES[area]
+    for name in NOT_WRITES[area]:
+        assert "acting_user" not in inspect.signature(functions[name]).parameters, name
+
+
+@pytest.mark.parametrize("area", sorted(NOT_WRITES))
+def test_no_write_is_atomic_by_hand(area: str) -> None:
+    assert "@transaction.atomic" not in inspect.getsource(_services(area))
