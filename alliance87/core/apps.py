@@ -7,7 +7,8 @@ class CoreConfig(AppConfig):
     verbose_name = _("Hub")
 
     def ready(self) -> None:
-        from alliance87.core import checks, pagecache
+        from alliance87.core import checks, lookups, pagecache
 
         checks.register()
+        lookups.register()
         pagecache.connect_invalidation()
