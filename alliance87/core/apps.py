@@ -7,7 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Hub")
 
     def ready(self) -> None:
-        from alliance87.core import checks, pagecache
+        from alliance87.core import checks, invalidation
 
         checks.register()
-        pagecache.connect_invalidation()
+        invalidation.connect_invalidation()
