@@ -9,7 +9,8 @@ from typing import Any
 
 from alliance87.core.dates import DatePrecision
 from alliance87.core.models import Theme
-from alliance87.demo.services import LoadReport, set_m2m, translated, upsert
+from alliance87.demo.loading import LoadReport, set_m2m, translated, upsert
+from alliance87.groups import services
 from alliance87.groups.demo_data import (
     ACTIVITIES,
     AREAS,
@@ -53,7 +54,9 @@ def load(report: LoadReport) -> None:
             **translated("mandate", row["mandate"]),
             **translated("status_note", row.get("status_note") or {}),
         }
-        group, created, changed = upsert(Group, {"slug": row["slug"]}, values)
+        group, created, changed = upsert(
+            Group, {"slug": row["slug"]}, values, save=services.save_group
+        )
         changed = set_m2m(group.themes, [themes[s] for s in row["themes"]]) or changed
         groups[group.slug] = group
         report.count("group", created, changed)
@@ -117,7 +120,10 @@ def load(report: LoadReport) -> None:
     for slug, rows in AREAS.items():
         for order, title in enumerate(rows, start=1):
             area, created, changed = upsert(
-                WorkplanArea, {"group": groups[slug], "order": order}, translated("title", title)
+                WorkplanArea,
+                {"group": groups[slug], "order": order},
+                translated("title", title),
+                save=services.save_workplan_area,
             )
             areas[(slug, order)] = area
             report.count("workplan area", created, changed)
@@ -138,6 +144,7 @@ def load(report: LoadReport) -> None:
                 **translated("description", row.get("description") or {}),
                 **translated("next_steps", row.get("next_steps") or {}),
             },
+            save=services.save_activity,
         )
         changed = set_m2m(activity.owners, [orgs[s] for s in row["owners"]]) or changed
         report.count("activity", created, changed)
@@ -145,6 +152,9 @@ def load(report: LoadReport) -> None:
     for slug, steps in NEXT_STEPS.items():
         for order, text in enumerate(steps, start=1):
             _s, created, changed = upsert(
-                NextStep, {"group": groups[slug], "order": order}, translated("text", text)
+                NextStep,
+                {"group": groups[slug], "order": order},
+                translated("text", text),
+                save=services.save_next_step,
             )
             report.count("next step", created, changed)

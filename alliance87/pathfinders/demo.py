@@ -11,8 +11,9 @@ from typing import Any
 from alliance87.core.dates import ReportedDate
 from alliance87.core.models import Theme
 from alliance87.countries.models import Country
-from alliance87.demo.services import LoadReport, set_m2m, translated, upsert
+from alliance87.demo.loading import LoadReport, set_m2m, translated, upsert
 from alliance87.partners.models import Organisation
+from alliance87.pathfinders import services
 from alliance87.pathfinders.demo_data import LESSONS, PATHFINDERS, REPORT, ROADMAPS, WORKSHOPS
 from alliance87.pathfinders.models import (
     Action,
@@ -25,7 +26,6 @@ from alliance87.pathfinders.models import (
     Workshop,
     stage_rank,
 )
-from alliance87.pathfinders.services import check_path
 
 
 def date_values(date: ReportedDate | None) -> dict[str, Any]:
@@ -53,7 +53,7 @@ def load(report: LoadReport) -> None:
     pathfinders: dict[str, Pathfinder] = {}
     for iso3, row in PATHFINDERS.items():
         path = {stage: date for stage, date, _evidence in row["stages"]}
-        check_path(path)  # the demo obeys the same rules as the site
+        services.check_path(path)  # the demo obeys the same rules as the site
         furthest = max(path, key=stage_rank)
         pathfinder, created, changed = upsert(
             Pathfinder,
@@ -83,6 +83,7 @@ def load(report: LoadReport) -> None:
                 Finding,
                 {"pathfinder": pathfinder, "order": order},
                 {"kind": kind, **translated("heading", heading), **translated("text", text)},
+                save=services.save_finding,
             )
             changed = set_m2m(finding.themes, [themes[s] for s in theme_slugs]) or changed
             report.count("pathfinder finding", created, changed)
@@ -105,6 +106,7 @@ def load(report: LoadReport) -> None:
                 **translated("title", row.get("title") or {}),
                 **translated("notes", row.get("notes") or {}),
             },
+            save=services.save_workshop,
         )
         report.count("workshop", created, changed)
 
@@ -119,11 +121,16 @@ def load(report: LoadReport) -> None:
             **translated("note", row["note"]),
         }
         roadmap_key = {"pathfinder": pathfinder, "title_en": values.pop("title_en")}
-        roadmap, created, changed = upsert(Roadmap, roadmap_key, values)
+        roadmap, created, changed = upsert(
+            Roadmap, roadmap_key, values, save=services.save_roadmap
+        )
         report.count("roadmap", created, changed)
         for number, (title, actions) in enumerate(row["priorities"], start=1):
             priority, created, changed = upsert(
-                PriorityArea, {"roadmap": roadmap, "number": number}, translated("title", title)
+                PriorityArea,
+                {"roadmap": roadmap, "number": number},
+                translated("title", title),
+                save=services.save_priority_area,
             )
             report.count("priority area", created, changed)
             for action_number, a in enumerate(actions, start=1):
@@ -140,6 +147,7 @@ def load(report: LoadReport) -> None:
                         "budget_illustrative": True,
                         **translated("title", a["title"]),
                     },
+                    save=services.save_action,
                 )
                 changed = (
                     set_m2m(action.partners, [organisations[s] for s in a.get("partners", [])])
