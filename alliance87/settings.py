@@ -119,6 +119,7 @@ INSTALLED_APPS = [
     "alliance87.statements",
     "alliance87.applications",
     "alliance87.accounts",
+    "alliance87.home",
     "alliance87.demo",
     "allauth",
     "allauth.account",

@@ -6,6 +6,7 @@ from django.urls import include, path
 from alliance87.core import views as core_views
 from alliance87.core.files import serve_file
 from alliance87.events import views as events_views
+from alliance87.home import views as home_views
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
@@ -20,7 +21,7 @@ if settings.DEBUG or settings.BENCH_HELLO:
     urlpatterns.append(path("bench/hello", core_views.hello, name="bench-hello"))
 
 urlpatterns += i18n_patterns(
-    path("", core_views.home, name="home"),
+    path("", home_views.home, name="home"),
     path("accounts/", include("allauth.urls")),
     path("account/", include("alliance87.accounts.urls")),
     path("countries/", include("alliance87.countries.urls")),

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from alliance87.core.querysets import HubManager
+
 
 class Invitation(models.Model):
     """An invitation to create an account, with the roles it brings.
@@ -44,6 +46,8 @@ class Invitation(models.Model):
         related_name="+",
     )
 
+    objects = HubManager()
+
     class Meta:
         ordering = ["-created"]
         verbose_name = _("invitation")
@@ -80,6 +84,8 @@ class ErasureRequest(models.Model):
         blank=True,
         related_name="+",
     )
+
+    objects = HubManager()
 
     class Meta:
         ordering = ["-created"]

@@ -8,6 +8,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from alliance87.core.querysets import HubManager
 from alliance87.partners.models import StakeholderType
 
 
@@ -76,6 +77,8 @@ class Application(models.Model):
     created = models.DateTimeField(auto_now_add=True, db_index=True)
     updated = models.DateTimeField(auto_now=True)
 
+    objects = HubManager()
+
     class Meta:
         ordering = ["-created"]
         verbose_name = _("application")
@@ -127,6 +130,8 @@ class ApplicationEvent(models.Model):
         related_name="+",
     )
     at = models.DateTimeField(_("at"), auto_now_add=True)
+
+    objects = HubManager()
 
     class Meta:
         ordering = ["application", "at", "pk"]

@@ -7,8 +7,8 @@ class CoreConfig(AppConfig):
     verbose_name = _("Hub")
 
     def ready(self) -> None:
-        from alliance87.core import checks, lookups, pagecache
+        from alliance87.core import checks, invalidation, lookups
 
         checks.register()
         lookups.register()
-        pagecache.connect_invalidation()
+        invalidation.connect_invalidation()

@@ -1,11 +1,14 @@
 """Shared vocabulary: the Theme taxonomy, the home page's key figures, and
-the content version that keeps cached public pages honest."""
+the content version that keeps cached public pages honest (defined in
+core/invalidation.py, beside the functions that move it)."""
 
 from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from alliance87.core.invalidation import ContentVersion
+from alliance87.core.querysets import HubManager
 from alliance87.core.visibility import Visibility, VisibleQuerySet
 
 __all__ = ["ContentVersion", "KeyFigure", "Theme", "Visibility", "VisibleQuerySet"]
@@ -23,6 +26,8 @@ class Theme(models.Model):
     name = models.CharField(_("name"), max_length=100)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = HubManager()
 
     class Meta:
         ordering = ["kind", "order", "slug"]
@@ -57,19 +62,3 @@ class KeyFigure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.value:,} {self.label} ({self.reference_year})"
-
-
-class ContentVersion(models.Model):
-    """One row whose counter moves on every write to the Hub's content.
-
-    Cached public pages are keyed by it, so a change anywhere makes every
-    process render afresh, whatever cache each process has.
-    """
-
-    counter = models.PositiveBigIntegerField(default=0)
-
-    class Meta:
-        verbose_name = _("content version")
-
-    def __str__(self) -> str:
-        return str(self.counter)

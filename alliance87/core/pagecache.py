@@ -5,6 +5,7 @@ A page decorated with `public_page` is rendered once per language, path and
 query string, and kept until the content version moves. Every write to a
 model of the Hub moves it (after commit), so a visitor never sees a page
 older than the last committed change, whichever process or cache served it.
+The version and what moves it live in core/invalidation.py.
 
 Anonymous visitors share one copy. A signed-in user's page may hold what
 others must not see, and carries their CSRF token: it is kept for that user
@@ -26,99 +27,13 @@ import hashlib
 from collections.abc import Callable
 from typing import Any
 
-from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection, models, transaction
-from django.db.models import F
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
 
-VERSION_KEY = "content-version"
-
-
-def content_version() -> int:
-    """Return the content version: one raw query on every cache hit, since
-    building the ORM query cost as much as the rest of the hit."""
-    from alliance87.core.models import ContentVersion
-
-    table = connection.ops.quote_name(ContentVersion._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT counter FROM {table} WHERE id = 1")  # noqa: S608 - no input
-        row = cursor.fetchone()
-    return int(row[0]) if row else 0
-
-
-def bump_content_version() -> None:
-    """Move the content version so every cached page is rendered afresh."""
-    from alliance87.core.models import ContentVersion
-
-    updated = ContentVersion.objects.filter(pk=1).update(counter=F("counter") + 1)
-    if not updated:
-        ContentVersion.objects.get_or_create(pk=1, defaults={"counter": 1})
-
-
-def content_changed() -> None:
-    """Move the content version once the current transaction commits.
-
-    Saves, deletes and many-to-many changes do this by themselves (see
-    connect_invalidation); call it after a write that sends no signal.
-    """
-    transaction.on_commit(bump_content_version)
-
-
-class InvalidatingQuerySet(models.QuerySet):
-    """A queryset whose bulk writes, which send no signal, still move the
-    content version after commit."""
-
-    def update(self, **kwargs: Any) -> int:
-        count = super().update(**kwargs)
-        if count:
-            content_changed()
-        return count
-
-    def bulk_create(self, objs: Any, *args: Any, **kwargs: Any) -> Any:
-        created = super().bulk_create(objs, *args, **kwargs)
-        if created:
-            content_changed()
-        return created
-
-    def bulk_update(self, objs: Any, fields: Any, *args: Any, **kwargs: Any) -> int:
-        count = super().bulk_update(objs, fields, *args, **kwargs)
-        if count:
-            content_changed()
-        return count
-
-
-def _on_write(sender: type, **kwargs: Any) -> None:
-    if sender.__module__.startswith("alliance87.core.models") and sender.__name__ == (
-        "ContentVersion"
-    ):
-        return
-    transaction.on_commit(bump_content_version)
-
-
-def connect_invalidation() -> None:
-    """Move the content version after any write to a Hub model.
-
-    A receiver rather than calls in each service: the admin, data
-    migrations and the demo loader write too, and a page that outlives the
-    data it shows is a bug no reviewer would spot.
-    """
-    for model in apps.get_models():
-        if not model.__module__.startswith("alliance87."):
-            continue
-        if model.__name__ == "ContentVersion":
-            continue
-        uid = f"a87-pagecache-{model._meta.label_lower}"
-        post_save.connect(_on_write, sender=model, dispatch_uid=uid + "-save")
-        post_delete.connect(_on_write, sender=model, dispatch_uid=uid + "-delete")
-        for m2m in model._meta.local_many_to_many:
-            m2m_changed.connect(
-                _on_write, sender=m2m.remote_field.through, dispatch_uid=uid + "-" + m2m.name
-            )
+from alliance87.core.invalidation import content_version
 
 
 def _cache_key(request: HttpRequest, version: int) -> str:

@@ -1,3 +1,6 @@
+"""The frame's own pages: the health check, the benchmarks' floor and the
+error pages. The home page reads the areas, so it lives in alliance87/home."""
+
 from __future__ import annotations
 
 import logging
@@ -8,29 +11,9 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from alliance87.core.models import KeyFigure
-from alliance87.core.pagecache import public_page
 from alliance87.core.ratelimit import cache_state
-from alliance87.countries.models import Country
-from alliance87.partners.models import Organisation
 
 logger = logging.getLogger(__name__)
-
-
-@public_page
-def home(request: HttpRequest) -> HttpResponse:
-    figures = KeyFigure.objects.visible_to(request.user).order_by("order")
-    return render(
-        request,
-        "core/home.html",
-        {
-            "figures": figures,
-            "country_count": Country.objects.filter(status=Country.Status.MEMBER).count(),
-            "partner_count": Organisation.objects.visible_to(request.user)
-            .filter(is_partner=True)
-            .count(),
-        },
-    )
 
 
 @require_safe

@@ -17,7 +17,7 @@ The levels, from the widest audience to the narrowest:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Self
 
@@ -25,7 +25,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from alliance87.core.pagecache import InvalidatingQuerySet
+from alliance87.core.querysets import HubQuerySet
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
@@ -112,7 +112,7 @@ def visible_q(audience: Audience, *, prefix: str = "", group_field: str | None =
     return q
 
 
-class VisibleQuerySet(InvalidatingQuerySet):
+class VisibleQuerySet(HubQuerySet):
     """A queryset whose rows carry a visibility.
 
     Subclasses name the foreign key to the group whose members may see
@@ -124,26 +124,3 @@ class VisibleQuerySet(InvalidatingQuerySet):
     def visible_to(self, user: AbstractBaseUser | AnonymousUser | None) -> Self:
         q = visible_q(audience_for(user), group_field=self.visibility_group_field)
         return self if q is None else self.filter(q)
-
-
-def can_see(user: AbstractBaseUser | AnonymousUser | None, obj: Any) -> bool:
-    """Return True if `user` may see `obj`: the same rule, for one object."""
-    audience = audience_for(user)
-    if audience.is_secretariat:
-        return True
-    if obj.visibility == Visibility.PUBLIC:
-        return True
-    if obj.visibility == Visibility.PARTNERS:
-        return audience.is_partner
-    if obj.visibility == Visibility.MEMBERS:
-        field_name = type(obj).objects.get_queryset().visibility_group_field
-        if not field_name:
-            return False
-        # "group" is read as group_id; a group's own field, "id", as itself.
-        attname = obj._meta.get_field(field_name).attname
-        return getattr(obj, attname, None) in audience.group_ids
-    return False
-
-
-def visible_ids(user: Any, objs: Iterable[Any]) -> list[Any]:
-    return [obj for obj in objs if can_see(user, obj)]

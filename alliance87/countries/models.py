@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from alliance87.core.querysets import HubQuerySet
 from alliance87.core.reversing import reverse_one
 
 
@@ -16,7 +17,7 @@ class Region(models.TextChoices):
     EUROPE_CENTRAL_ASIA = "europe_central_asia", _("Europe and Central Asia")
 
 
-class CountryQuerySet(models.QuerySet["Country"]):
+class CountryQuerySet(HubQuerySet):
     def search(self, text: str) -> CountryQuerySet:
         """Return countries whose name in any language contains `text`,
         ignoring case and accents ("cote" finds Côte d'Ivoire)."""

@@ -8,7 +8,6 @@ failure half-way leaves the database as it was).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from importlib import import_module
 from typing import Any
 
@@ -18,10 +17,9 @@ from alliance87.core.models import KeyFigure, Theme
 from alliance87.countries.models import Country
 from alliance87.countries.services import sync_countries
 from alliance87.demo.data import directory
+from alliance87.demo.loading import LoadReport, set_m2m, translated, upsert
 from alliance87.partners.models import Organisation, Person
-from alliance87.partners.services import organisation_search_names, set_sort_names
-
-LANGUAGE_CODES = ("en", "fr", "es")
+from alliance87.partners.services import save_organisation
 
 # Each area's demo data, loaded in this order after the directory. A module
 # here defines `load(report: LoadReport) -> None`, idempotent like the rest.
@@ -34,52 +32,6 @@ AREA_LOADERS: list[str] = [
     # Last: demo accounts take roles in what the areas above created.
     "alliance87.accounts.demo",
 ]
-
-
-@dataclass
-class LoadReport:
-    created: dict[str, int] = field(default_factory=dict)
-    updated: dict[str, int] = field(default_factory=dict)
-
-    def count(self, kind: str, created: bool, changed: bool) -> None:
-        if created:
-            self.created[kind] = self.created.get(kind, 0) + 1
-        elif changed:
-            self.updated[kind] = self.updated.get(kind, 0) + 1
-
-    @property
-    def changed(self) -> bool:
-        return bool(self.created or self.updated)
-
-
-def translated(prefix: str, values: dict[str, str]) -> dict[str, str]:
-    out = {f"{prefix}_{code}": values.get(code, "") or "" for code in LANGUAGE_CODES}
-    out[prefix] = values.get("en", "")
-    return out
-
-
-def upsert(model: Any, lookup: dict[str, Any], values: dict[str, Any]) -> tuple[Any, bool, bool]:
-    """Create or update one row; return (row, created, changed)."""
-    obj = model.objects.filter(**lookup).first()
-    if obj is None:
-        return model.objects.create(**lookup, **values), True, False
-    changed = False
-    for name, value in values.items():
-        if getattr(obj, name) != value:
-            setattr(obj, name, value)
-            changed = True
-    if changed:
-        obj.save()
-    return obj, False, changed
-
-
-def set_m2m(manager: Any, objs: list[Any]) -> bool:
-    current = set(manager.values_list("pk", flat=True))
-    wanted = {o.pk for o in objs}
-    if current != wanted:
-        manager.set(objs)
-        return True
-    return False
 
 
 def load_demo() -> LoadReport:
@@ -125,14 +77,10 @@ def _load_demo() -> LoadReport:
             **translated("acronym", row.get("acronym") or {}),
             **translated("description", row.get("description") or {}),
         }
-        probe = Organisation(**values)
-        values["search_names"] = organisation_search_names(probe)
-        set_sort_names(probe)
-        values.update(
-            {f"sort_name_{code}": getattr(probe, f"sort_name_{code}") for code in LANGUAGE_CODES}
+        # save_organisation keeps the search and sort names current.
+        org, created, changed = upsert(
+            Organisation, {"slug": row["slug"]}, values, save=save_organisation
         )
-        values["sort_name"] = probe.sort_name
-        org, created, changed = upsert(Organisation, {"slug": row["slug"]}, values)
         changed = set_m2m(org.themes, [themes[s] for s in row.get("themes", [])]) or changed
         organisations[org.slug] = org
         report.count("organisation", created, changed)

@@ -14,18 +14,17 @@ from typing import Any
 
 from django.apps import apps
 
-from alliance87.core.dates import ReportedDate
 from alliance87.core.models import Theme
 from alliance87.countries.models import Country
-from alliance87.demo.services import LoadReport, set_m2m, translated, upsert
+from alliance87.demo.loading import LoadReport, set_m2m, translated, upsert
 from alliance87.events import demo_data as data
+from alliance87.events import services
 from alliance87.events.models import (
     ActionItem,
     AgendaItem,
     Decision,
     Document,
     Event,
-    EventRegion,
     EventSeries,
     EventStatus,
     Exchange,
@@ -154,8 +153,6 @@ def _load_event(
     row: dict[str, Any], look: _Lookups, series: dict[str, EventSeries], report: LoadReport
 ) -> Event:
     dates = _date_values(row.get("date"))
-    rd = row.get("date")
-    last_day = ReportedDate(rd[0], rd[1], rd[2], rd[3]).last_day if rd else None
     values: dict[str, Any] = {
         "event_type": row["type"],
         "status": EventStatus.PUBLISHED,
@@ -166,13 +163,15 @@ def _load_event(
         "recurs_yearly": row.get("recurs_yearly", False),
         "online": row.get("online", False),
         "country": look.countries[row["country"]] if row.get("country") else None,
-        "last_day": last_day,
         **dates,
         **translated("title", row["title"]),
         **translated("summary", row.get("summary") or {}),
         **translated("city", row.get("city") or {}),
     }
-    event, created, changed = upsert(Event, {"slug": row["slug"]}, values)
+    # save_event works out the last day and checks the event.
+    event, created, changed = upsert(
+        Event, {"slug": row["slug"]}, values, save=services.save_event
+    )
     if event.published_at is None:
         Event.objects.filter(pk=event.pk).update(published_at=event.created)
     changed = (
@@ -185,10 +184,7 @@ def _load_event(
     wanted = set(row.get("regions", []))
     have = set(event.regions.values_list("region", flat=True))
     if wanted != have:
-        event.regions.exclude(region__in=wanted).delete()
-        EventRegion.objects.bulk_create(
-            [EventRegion(event=event, region=r) for r in sorted(wanted - have)]
-        )
+        services.save_event(event, regions=sorted(wanted), acting_user=None)
         changed = True
     for order, text in enumerate(row.get("objectives", []), start=1):
         _o, c, ch = upsert(Objective, {"event": event, "order": order}, translated("text", text))

@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from alliance87.core.dates import DatePrecision, ReportedDateFields
 from alliance87.core.models import Theme
+from alliance87.core.querysets import HubManager
 from alliance87.core.visibility import Visibility, VisibleQuerySet, audience_for, visible_q
 from alliance87.countries.models import Country, Region
 from alliance87.partners.models import Organisation, Person
@@ -89,6 +90,8 @@ class EventSeries(models.Model):
         blank=True,
         related_name="event_series",
     )
+
+    objects = HubManager()
 
     class Meta:
         ordering = ["name"]
@@ -277,6 +280,8 @@ class EventRegion(models.Model):
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="regions")
     region = models.CharField(_("ILO region"), max_length=20, choices=Region.choices)
+
+    objects = HubManager()
 
     class Meta:
         ordering = ["region"]

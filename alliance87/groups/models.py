@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from alliance87.core.dates import DatePrecision, ReportedDate, ReportedDateFields
 from alliance87.core.models import Theme
+from alliance87.core.querysets import HubManager
 from alliance87.core.reversing import reverse_one
 from alliance87.core.visibility import Visibility, VisibleQuerySet
 
@@ -243,6 +244,8 @@ class ChairTerm(TermFields):
         help_text=_("Untick while a candidature has been welcomed but not yet confirmed."),
     )
 
+    objects = HubManager()
+
     class Meta:
         ordering = ["group", "role", "starts_on"]
         verbose_name = _("chair term")
@@ -306,6 +309,8 @@ class Seat(models.Model):
     note = models.CharField(_("note"), max_length=300, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
+    objects = HubManager()
+
     class Meta:
         ordering = ["group", "order", "pk"]
         verbose_name = _("seat")
@@ -335,6 +340,8 @@ class SeatTerm(TermFields):
         blank=True,
         related_name="seat_terms",
     )
+
+    objects = HubManager()
 
     class Meta:
         ordering = ["seat", "starts_on"]
@@ -400,6 +407,8 @@ class Membership(TermFields):
         related_name="group_memberships",
     )
 
+    objects = HubManager()
+
     class Meta:
         ordering = ["group", "organisation__sort_name"]
         verbose_name = _("membership")
@@ -425,6 +434,8 @@ class WorkplanArea(models.Model):
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = HubManager()
 
     class Meta:
         ordering = ["group", "order", "pk"]
@@ -501,6 +512,8 @@ class NextStep(models.Model):
     text = models.CharField(_("next step"), max_length=300)
     done = models.BooleanField(_("done"), default=False)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = HubManager()
 
     class Meta:
         ordering = ["group", "order", "pk"]

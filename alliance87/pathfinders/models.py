@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 
 from alliance87.core.dates import ReportedDateFields
 from alliance87.core.models import Theme
+from alliance87.core.querysets import HubQuerySet
 from alliance87.core.visibility import Visibility, VisibleQuerySet, audience_for, visible_q
 from alliance87.countries.models import Region
 
@@ -63,7 +64,7 @@ def focal_pathfinders_q(user: Any, prefix: str) -> Q | None:
     return Q(**{f"{prefix}id__in": ids})
 
 
-class PathfinderScopedQuerySet(models.QuerySet):
+class PathfinderScopedQuerySet(HubQuerySet):
     """Rows of a pathfinder's content, filtered by who may see them.
 
     `pathfinder_prefix` leads from the row to its pathfinder ("" for the
@@ -218,7 +219,7 @@ class Milestone(ReportedDateFields):
         return stage_rank(self.stage)
 
 
-class FocalPointQuerySet(models.QuerySet):
+class FocalPointQuerySet(HubQuerySet):
     def current(self, on: dt.date | None = None) -> Self:
         day = on or timezone.localdate()
         return self.filter(Q(start__lte=day), Q(end__isnull=True) | Q(end__gte=day))

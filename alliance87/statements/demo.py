@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from alliance87.core.dates import DatePrecision
-from alliance87.demo.services import LoadReport, translated, upsert
+from alliance87.demo.loading import LoadReport, translated, upsert
 from alliance87.partners.models import Organisation
 from alliance87.statements.models import Endorsement, Statement
 

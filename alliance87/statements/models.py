@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from alliance87.core.dates import ReportedDateFields
+from alliance87.core.querysets import HubManager
 from alliance87.core.reversing import reverse_one
 from alliance87.core.visibility import Visibility, VisibleQuerySet
 
@@ -102,6 +103,8 @@ class Endorsement(models.Model):
         related_name="+",
     )
     created = models.DateTimeField(auto_now_add=True)
+
+    objects = HubManager()
 
     class Meta:
         ordering = ["statement", "organisation__sort_name"]

@@ -78,7 +78,7 @@ def test_every_mutant_applies_and_parses() -> None:
 def test_the_rules_are_mutated_where_they_are_defined() -> None:
     mutants = [m for m in vm.discover(ROOT) if m.path == vm.RULES_MODULE]
     functions = {m.function for m in mutants}
-    assert {"can_see", "visible_q", "audience_for", "VisibleQuerySet.visible_to"} <= functions
+    assert {"visible_q", "audience_for", "VisibleQuerySet.visible_to"} <= functions
     # The filter that visible_q returns can be dropped.
     assert any(m.function == "visible_q" and m.replacement == "None" for m in mutants)
     # The audience providers' registrations are sites, in their apps.

@@ -26,10 +26,9 @@ and issue 6, not from `core.visibility`:
   the partner owns the action items); to anyone else they answer as a
   missing page does, or send to the login page.
 
-Beyond the cells: `test_can_see_agrees` and `test_visible_ids_agrees` ask
-the one-object rule directly, and `test_counts_agree` checks the figures a
-page shows (how many partners, activities, actions, participating
-organisations) against the objects each persona may see.
+Beyond the cells, `test_counts_agree` checks the figures a page shows (how
+many partners, activities, actions, participating organisations) against
+the objects each persona may see.
 
 `tools/visibility_mutations.py` removes each visibility check of the Hub in
 turn and runs this module: docs/visibility-matrix.md says which cell catches
@@ -60,7 +59,7 @@ from django.utils import translation
 
 from alliance87.core.dates import ReportedDate
 from alliance87.core.models import KeyFigure
-from alliance87.core.visibility import Visibility, can_see, visible_ids
+from alliance87.core.visibility import Visibility
 from alliance87.countries.models import Country
 from alliance87.partners.models import Person, StakeholderType
 
@@ -923,43 +922,6 @@ def test_matrix(world: World, item: Item, persona: str, way: Way) -> None:
             allowed = (404,) if opens else (302, 404)
             assert status in allowed, f"{persona} must get 404 for {item.key}, got {status}"
         assert look_for not in body, f"{persona} must not see {look_for} at {way.name}"
-
-
-# Kinds whose rule is the plain one `can_see` knows (no drafts, no focal
-# points, no parent event).
-CAN_SEE_KINDS = ("keyfigure", "organisation", "person", "statement", "lesson", "group", "activity")
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize(
-    ("item", "persona"),
-    [
-        pytest.param(item, persona, id=f"{item.key}-{persona}-can_see")
-        for item in items()
-        if item.kind in CAN_SEE_KINDS
-        for persona in PERSONAS
-    ],
-)
-def test_can_see_agrees(world: World, item: Item, persona: str) -> None:
-    """`can_see`, the one-object rule, answers as the pages do."""
-    way = KINDS[item.kind].ways[0]
-    assert can_see(world.fresh_user(persona, item), world.objects[item.key]) == expected(
-        persona, item, way
-    )
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize("persona", PERSONAS)
-def test_visible_ids_agrees(world: World, persona: str) -> None:
-    """`visible_ids` keeps, of a list of objects, those the persona may see."""
-    rows = [item for item in items() if item.kind in CAN_SEE_KINDS]
-    user = world.fresh_user(persona, rows[0])
-    shown = visible_ids(user, [world.objects[item.key] for item in rows])
-    assert [
-        world.objects[item.key]
-        for item in rows
-        if expected(persona, item, KINDS[item.kind].ways[0])
-    ] == shown
 
 
 # The figures a page shows -----------------------------------------------

@@ -10,8 +10,8 @@ import pytest
 from django.test import Client
 from pytest_django import DjangoCaptureOnCommitCallbacks, Settings
 
+from alliance87.core.invalidation import content_version
 from alliance87.core.models import Theme
-from alliance87.core.pagecache import content_version
 from alliance87.core.visibility import Visibility
 from alliance87.partners.models import Organisation
 from alliance87.partners.services import save_organisation

@@ -10,7 +10,7 @@ import pytest
 from auditlog.models import LogEntry
 from django.core.exceptions import ValidationError
 
-from alliance87.core.pagecache import content_version
+from alliance87.core.invalidation import content_version
 from alliance87.countries.models import Country
 from alliance87.partners.models import StakeholderType
 from alliance87.pathfinders import services

@@ -1,0 +1,73 @@
+"""The home page shows the key figures each visitor may see, and counts the
+member states and the partner organisations that visitor may see."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from alliance87.core.models import KeyFigure
+from alliance87.core.tests.fixtures import sign_in
+from alliance87.core.visibility import Visibility
+from alliance87.countries.models import Country
+from alliance87.test import Personas, make_organisation
+
+pytestmark = pytest.mark.django_db
+
+
+def make_figure(slug: str, label: str, visibility: str = Visibility.PUBLIC) -> KeyFigure:
+    return KeyFigure.objects.create(
+        slug=slug,
+        value=1_234_000,
+        label=label,
+        reference_year=2020,
+        source="A test source",
+        publication_year=2021,
+        visibility=visibility,
+    )
+
+
+def test_shows_public_figures_with_their_year_and_source(client: Client) -> None:
+    make_figure("public", "people in a test figure")
+    html = client.get("/en/").content.decode()
+    assert "people in a test figure" in html
+    assert "Reference year 2020." in html
+    assert "A test source" in html
+
+
+@pytest.mark.parametrize("who", ["anonymous", "outsider", "partner"])
+def test_hides_secretariat_figures(client: Client, personas: Personas, who: str) -> None:
+    make_figure("internal", "an internal figure", Visibility.SECRETARIAT)
+    sign_in(client, getattr(personas, who))
+    assert "an internal figure" not in client.get("/en/").content.decode()
+
+
+def test_shows_secretariat_figures_to_the_secretariat(client: Client, personas: Personas) -> None:
+    make_figure("internal", "an internal figure", Visibility.SECRETARIAT)
+    sign_in(client, personas.secretariat)
+    assert "an internal figure" in client.get("/en/").content.decode()
+
+
+def test_counts_member_states_and_visible_partners(client: Client, personas: Personas) -> None:
+    make_organisation(
+        "hidden", "Hidden Partner", is_partner=True, visibility=Visibility.SECRETARIAT
+    )
+    members = Country.objects.filter(status=Country.Status.MEMBER).count()
+    html = client.get("/en/").content.decode()
+    assert f"Profiles of {members} UN member states" in html
+    # The ITUC only: the hidden partner is not counted for a visitor.
+    assert "1 partner organisation," in html
+
+
+def test_reads_the_page_in_a_constant_number_of_queries(client: Client) -> None:
+    for n in range(3):
+        make_figure(f"figure-{n}", f"figure {n}")
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/en/")
+    first = len(queries)
+    make_figure("one-more", "one more figure")
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/fr/")  # another language: not served from the cache
+    assert len(queries) == first

@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from alliance87.core.models import KeyFigure
+from alliance87.core.pagecache import public_page
+from alliance87.countries.models import Country
+from alliance87.partners.models import Organisation
+
+
+@public_page
+def home(request: HttpRequest) -> HttpResponse:
+    """Show the commitment, the key figures and how many take part."""
+    figures = KeyFigure.objects.visible_to(request.user).order_by("order")
+    return render(
+        request,
+        "home/index.html",
+        {
+            "figures": figures,
+            "country_count": Country.objects.filter(status=Country.Status.MEMBER).count(),
+            "partner_count": Organisation.objects.visible_to(request.user)
+            .filter(is_partner=True)
+            .count(),
+        },
+    )
