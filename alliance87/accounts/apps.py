@@ -8,6 +8,9 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from alliance87.accounts import audit, roles
+        from alliance87.core import hooks
 
         roles.register_core_roles()
         audit.register_models()
+        # Last: demo accounts take roles in what the other areas created.
+        hooks.DEMO_LOADERS.register(hooks.DemoLoader("alliance87.accounts.demo", order=90))
