@@ -173,7 +173,8 @@ def link_to_organisation(
 def assign_role(user: Any, *, kind: RoleKind, scope: str, acting_user: Any) -> None:
     """Give `user` a role of `kind` for `scope`, through the area that keeps it."""
     if kind.assign is None:
-        raise ValidationError(_("This role is not given here."))
+        # The form offers only the kinds that can be given: a caller's bug.
+        raise ValueError(f"The role {kind.key!r} is not given through the Hub.")
     kind.assign(user, scope, acting_user=acting_user)
 
 
@@ -181,7 +182,8 @@ def assign_role(user: Any, *, kind: RoleKind, scope: str, acting_user: Any) -> N
 def end_role(user: Any, *, kind: RoleKind, ref: Any, acting_user: Any) -> None:
     """End the role `ref` of `kind` held by `user`; it stays in the history."""
     if kind.end is None:
-        raise ValidationError(_("This role is not ended here."))
+        # The view answers 404 for such a kind first: a caller's bug.
+        raise ValueError(f"The role {kind.key!r} is not ended through the Hub.")
     kind.end(ref, user=user, acting_user=acting_user)
 
 
