@@ -34,6 +34,7 @@ test: install lint typecheck
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-logo --no-cache
 
 typecheck: install
 	$(BIN)/mypy alliance87 bench

@@ -4,7 +4,7 @@ The tool parses `alliance87/` (tests, test support and migrations left out)
 and finds every place where visibility is decided:
 
 - call sites: each `.visible_to(...)`, `visible_q(...)`, `can_see(...)`,
-  `visible_ids(...)` and `register_audience_provider(...)` call;
+  `visible_ids(...)` and `AUDIENCE_PROVIDERS.register(...)` call;
 - definitions: inside every function of `core/visibility.py` and every
   `visible_to` method (the events' and pathfinders' querysets build on the
   core rule), each condition, each boolean operand, each returned decision,
@@ -65,7 +65,7 @@ ALL_ROWS = '__import__("django.db.models").db.models.Q(pk__isnull=False)'
 
 # Calls whose every occurrence is a visibility check, and what is left of
 # the call when the check is removed.
-CHECK_CALLS = ("visible_to", "visible_q", "can_see", "visible_ids", "register_audience_provider")
+CHECK_CALLS = ("visible_to", "visible_q", "can_see", "visible_ids", "AUDIENCE_PROVIDERS.register")
 
 # Surviving mutants whose check is redundant (another check already
 # applies), or not a visibility check at all, with the reason. Keyed by
@@ -94,11 +94,6 @@ _SECRETARIAT_RECORDS = (
 )
 _AFTER_ROADMAP = " (`export_actions` reads the roadmap with `get_roadmap_for_user` first.)"
 EXPLAINED: dict[str, str] = {
-    f"{_V}::register_audience_provider::condition::provider not in _providers::True::1": (
-        "Not a visibility check: it keeps a provider from being registered twice. "
-        "A provider asked twice gives the same facts (`group_ids` is a set, "
-        "`is_partner` an or), so the audience is the same."
-    ),
     f"{_V}::is_secretariat::operand::user is not None::True::1": (
         "Redundant on every way out: `audience_for` answers for None itself before it "
         "asks `is_secretariat`, and the other callers pass a request's user (the "
@@ -305,7 +300,11 @@ class _Finder(ast.NodeVisitor):
         elif name == "visible_ids" and len(node.args) >= 2:
             objs = self.text(node.args[1])
             self.add(node, "visible_ids", f"list({objs})", f"→ `list({objs})`")
-        elif name == "register_audience_provider" and self.path != RULES_MODULE:
+        elif (
+            name == "register"
+            and isinstance(func, ast.Attribute)
+            and self.text(func.value).endswith("AUDIENCE_PROVIDERS")
+        ):
             self.add(node, "provider", "None", "provider not registered")
         elif self.rule_depth and name == "filter" and isinstance(func, ast.Attribute):
             self.filter_arguments(node, func)

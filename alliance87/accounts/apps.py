@@ -8,8 +8,11 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from alliance87.accounts import audit, ratelimits, roles
+        from alliance87.core import hooks
 
         ratelimits.use_shared_store()
 
         roles.register_core_roles()
         audit.register_models()
+        # Last: demo accounts take roles in what the other areas created.
+        hooks.DEMO_LOADERS.register(hooks.DemoLoader("alliance87.accounts.demo", order=90))

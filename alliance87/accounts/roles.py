@@ -3,67 +3,34 @@ The roles a person holds in the Hub, each scoped, from whichever area
 keeps it.
 
 Each kind of role lives with the area that gives it meaning (a focal point
-with its pathfinder, a chair with its group) and registers itself here in
-its AppConfig.ready(), so that the profile, the Secretariat's role pages and
-the personal-data export see every role without this module knowing the
-areas. The area's own rows, with their start and end dates, are the
-history.
+with its pathfinder, a chair with its group) and registers itself on
+`hooks.ROLE_KINDS` in its AppConfig.ready(), so that the profile, the
+Secretariat's role pages and the personal-data export see every role
+without this module knowing the areas. The area's own rows, with their
+start and end dates, are the history. Roles are given and ended through
+`services.assign_role` and `services.end_role`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from alliance87.accounts import services
+from alliance87.core import hooks
+from alliance87.core.hooks import Holding, RoleKind
+from alliance87.partners.models import Organisation, Person
 
-@dataclass(frozen=True)
-class Holding:
-    """One role held (or once held) by one user."""
-
-    kind: str
-    label: str | Promise
-    scope: str = ""
-    scope_url: str = ""
-    starts_on: dt.date | None = None
-    ends_on: dt.date | None = None
-    current: bool = True
-    ref: Any = field(default=None, compare=False)
-
-
-@dataclass(frozen=True)
-class RoleKind:
-    key: str
-    label: str | Promise
-    order: int
-    # Every holding of this kind for the user, current and past.
-    holdings: Callable[[Any], list[Holding]]
-    # Assign to a user: assign(user, scope_value, acting_user=...), where
-    # scope_value is one of `scopes()`'s values ("" when unscoped).
-    assign: Callable[..., None] | None = None
-    # Choices of scope for the assignment form: [(value, label)], or None.
-    scopes: Callable[[], list[tuple[str, str]]] | None = None
-    # End one holding: end(holding.ref, user=..., acting_user=...).
-    end: Callable[..., None] | None = None
-
-
-_kinds: dict[str, RoleKind] = {}
-
-
-def register(kind: RoleKind) -> None:
-    _kinds[kind.key] = kind
+__all__ = ["Holding", "RoleKind", "get_kind", "holdings_of", "kinds", "register_core_roles"]
 
 
 def kinds() -> list[RoleKind]:
-    return sorted(_kinds.values(), key=lambda k: k.order)
+    return hooks.ROLE_KINDS.items()
 
 
 def get_kind(key: str) -> RoleKind | None:
-    return _kinds.get(key)
+    return hooks.ROLE_KINDS.get(key)
 
 
 def holdings_of(user: Any) -> list[Holding]:
@@ -74,7 +41,7 @@ def holdings_of(user: Any) -> list[Holding]:
     return sorted(found, key=lambda h: (not h.current, str(h.label), h.scope))
 
 
-# --- The roles core and partners know of ---------------------------------
+# --- The roles accounts and partners know of ---------------------------------
 
 
 def _secretariat_holdings(user: Any) -> list[Holding]:
@@ -84,20 +51,14 @@ def _secretariat_holdings(user: Any) -> list[Holding]:
 
 
 def _assign_secretariat(user: Any, scope: str = "", *, acting_user: Any) -> None:
-    from alliance87.accounts.services import set_secretariat
-
-    set_secretariat(user, on=True, acting_user=acting_user)
+    services.set_secretariat(user, on=True, acting_user=acting_user)
 
 
 def _end_secretariat(ref: Any, *, user: Any, acting_user: Any) -> None:
-    from alliance87.accounts.services import set_secretariat
-
-    set_secretariat(user, on=False, acting_user=acting_user)
+    services.set_secretariat(user, on=False, acting_user=acting_user)
 
 
 def _partner_holdings(user: Any) -> list[Holding]:
-    from alliance87.partners.models import Person
-
     person = Person.objects.filter(user=user).select_related("organisation").first()
     org = person.organisation if person else None
     if org is not None and org.is_partner:
@@ -110,27 +71,20 @@ def _partner_holdings(user: Any) -> list[Holding]:
 
 
 def _assign_partner(user: Any, scope: str = "", *, acting_user: Any) -> None:
-    from alliance87.accounts.services import link_to_organisation
-    from alliance87.partners.models import Organisation
-
     organisation = Organisation.objects.get(pk=int(scope), is_partner=True)
-    link_to_organisation(user, organisation=organisation, acting_user=acting_user)
+    services.link_to_organisation(user, organisation=organisation, acting_user=acting_user)
 
 
 def _partner_scopes() -> list[tuple[str, str]]:
-    from alliance87.partners.models import Organisation
-
     return [(str(o.pk), str(o)) for o in Organisation.objects.filter(is_partner=True)]
 
 
 def _end_partner(ref: Any, *, user: Any, acting_user: Any) -> None:
-    from alliance87.accounts.services import link_to_organisation
-
-    link_to_organisation(user, organisation=None, acting_user=acting_user)
+    services.link_to_organisation(user, organisation=None, acting_user=acting_user)
 
 
 def register_core_roles() -> None:
-    register(
+    hooks.ROLE_KINDS.register(
         RoleKind(
             "secretariat",
             _("Secretariat"),
@@ -140,7 +94,7 @@ def register_core_roles() -> None:
             end=_end_secretariat,
         )
     )
-    register(
+    hooks.ROLE_KINDS.register(
         RoleKind(
             "partner",
             _("Partner"),

@@ -1,19 +1,34 @@
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from auditlog.models import LogEntry
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404, HttpRequest
+from django.utils import timezone
 
-from alliance87.accounts.adapter import INVITATION_SESSION_KEY
 from alliance87.accounts.models import Invitation
+
+# Where the invitation's token waits between its link and the sign-up form.
+INVITATION_SESSION_KEY = "a87_invitation"
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def find_invitation(token: str) -> Invitation | None:
+    """Return the unused, unexpired invitation for `token`, or None."""
+    if not token or len(token) > 100:
+        return None
+    return Invitation.objects.filter(
+        token_hash=hash_token(token), accepted_at__isnull=True, expires__gt=timezone.now()
+    ).first()
 
 
 def invitation_from_session(request: HttpRequest) -> Invitation | None:
-    from alliance87.accounts.services import find_invitation
-
     token = request.session.get(INVITATION_SESSION_KEY) if hasattr(request, "session") else None
     return find_invitation(token) if token else None
 

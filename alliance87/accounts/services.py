@@ -3,7 +3,9 @@ Writes to accounts: invitations, roles, personal data.
 
 Invariants: an invitation is used once and only before it expires; only a
 hash of its token is stored. The Secretariat role is the `is_staff` flag;
-every change to it is in the audit log. Erasure removes a person's
+every change to it is in the audit log. A role kept by another area (a
+chair, a focal point) is given and ended here, through the area's
+`hooks.RoleKind`, in one transaction. Erasure removes a person's
 identifiers (name, contact details, account) but keeps the partnership's
 records that mention them, which then name a "former participant".
 """
@@ -11,12 +13,14 @@ records that mention them, which then name a "former participant".
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import secrets
 from typing import Any
 
+from auditlog.context import disable_auditlog
+from auditlog.models import LogEntry
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
@@ -25,16 +29,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliance87.accounts.models import ErasureRequest, Invitation
+from alliance87.accounts.selectors import hash_token
+from alliance87.core import hooks
+from alliance87.core.hooks import RoleKind
+from alliance87.core.services import service
 from alliance87.partners.models import Organisation, Person
 
 INVITATION_DAYS = 14
+ERASED_NAME = "Former participant"
 
 
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
-@transaction.atomic
+@service
 def invite(
     *,
     email: str,
@@ -77,6 +82,7 @@ def invite(
     return invitation, token
 
 
+@service
 def invite_if_new(
     *, email: str, acting_user: Any, organisation: Organisation | None = None, language: str = "en"
 ) -> Invitation | None:
@@ -107,18 +113,12 @@ def invite_if_new(
     return invitation
 
 
-def find_invitation(token: str) -> Invitation | None:
-    """Return the unused, unexpired invitation for `token`, or None."""
-    if not token or len(token) > 100:
-        return None
-    return Invitation.objects.filter(
-        token_hash=hash_token(token), accepted_at__isnull=True, expires__gt=timezone.now()
-    ).first()
+@service
+def accept_invitation(invitation: Invitation, *, user: Any, acting_user: Any) -> None:
+    """Mark the invitation used and link the new account to its person.
 
-
-@transaction.atomic
-def accept_invitation(invitation: Invitation, *, user: Any) -> None:
-    """Mark the invitation used and link the new account to its person."""
+    `acting_user` is the new account itself, signing up.
+    """
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if invitation.accepted_at is not None:
         raise ValidationError(_("This invitation has already been used."))
@@ -144,7 +144,7 @@ def accept_invitation(invitation: Invitation, *, user: Any) -> None:
     person.save()
 
 
-@transaction.atomic
+@service
 def set_secretariat(user: Any, *, on: bool, acting_user: Any) -> None:
     """Give or take away the Secretariat role (the back office's staff flag)."""
     if not on and user.pk == getattr(acting_user, "pk", None):
@@ -154,7 +154,7 @@ def set_secretariat(user: Any, *, on: bool, acting_user: Any) -> None:
         user.save(update_fields=["is_staff"])
 
 
-@transaction.atomic
+@service
 def link_to_organisation(
     user: Any, *, organisation: Organisation | None, acting_user: Any
 ) -> None:
@@ -169,18 +169,29 @@ def link_to_organisation(
     person.save()
 
 
+@service
+def assign_role(user: Any, *, kind: RoleKind, scope: str, acting_user: Any) -> None:
+    """Give `user` a role of `kind` for `scope`, through the area that keeps it."""
+    if kind.assign is None:
+        # The form offers only the kinds that can be given: a caller's bug.
+        raise ValueError(f"The role {kind.key!r} is not given through the Hub.")
+    kind.assign(user, scope, acting_user=acting_user)
+
+
+@service
+def end_role(user: Any, *, kind: RoleKind, ref: Any, acting_user: Any) -> None:
+    """End the role `ref` of `kind` held by `user`; it stays in the history."""
+    if kind.end is None:
+        # The view answers 404 for such a kind first: a caller's bug.
+        raise ValueError(f"The role {kind.key!r} is not ended through the Hub.")
+    kind.end(ref, user=user, acting_user=acting_user)
+
+
 # --- Personal data ----------------------------------------------------------
 
 
-def export_personal_data(user: Any) -> dict[str, Any]:
-    """Return everything the Hub holds about `user`, as JSON-ready data."""
-    from alliance87.accounts.personal_data import collect
-
-    return collect(user)
-
-
-@transaction.atomic
-def request_erasure(user: Any, *, reason: str = "") -> ErasureRequest:
+@service
+def request_erasure(user: Any, *, reason: str = "", acting_user: Any) -> ErasureRequest:
     """Record a person's request for erasure, for the Secretariat to act on."""
     if ErasureRequest.objects.filter(user=user, status=ErasureRequest.Status.REQUESTED).exists():
         raise ValidationError(_("Your request is already with the Secretariat."))
@@ -197,19 +208,56 @@ def request_erasure(user: Any, *, reason: str = "") -> ErasureRequest:
     return erasure
 
 
-@transaction.atomic
+@service
 def erase(erasure: ErasureRequest, *, acting_user: Any) -> None:
     """Remove the person's identifiers; keep the records that mention them."""
-    from alliance87.accounts.personal_data import erase_person
-
     erasure = ErasureRequest.objects.select_for_update().get(pk=erasure.pk)
     if erasure.status != ErasureRequest.Status.REQUESTED:
         raise ValidationError(_("This request has already been handled."))
     user = erasure.user
-    erase_person(person=erasure.person, user=user)
+    _erase_person(person=erasure.person, user=user)
     erasure.status = ErasureRequest.Status.DONE
     erasure.handled_at = timezone.now()
     erasure.handled_by = acting_user
     erasure.user = None
     erasure.person = erasure.person if erasure.person_id else None
     erasure.save()
+
+
+def _erase_person(*, person: Person | None, user: Any) -> None:
+    """Strip identifiers from the person and delete the account.
+
+    Records that mention the person (minutes, questions asked, action items)
+    keep pointing at the same row, which now names a former participant.
+    """
+    for contribution in hooks.PERSONAL_DATA.items():
+        if contribution.erase is not None:
+            contribution.erase(user, person)
+    if person is not None:
+        person.name = f"{ERASED_NAME} {person.pk}"
+        person.slug = f"erased-{person.pk}"
+        person.email = ""
+        person.phone = ""
+        for code in ("en", "fr", "es"):
+            setattr(person, f"position_{code}", "")
+        person.position = ""
+        person.user = None
+        person.save()
+        person.expertise.clear()
+        # The person's own history held the name and contact details.
+        LogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(type(person)),
+            object_pk=str(person.pk),
+        ).update(changes_text="", changes={}, object_repr=person.name, serialized_data=None)
+    if user is not None:
+        # Changes the person made keep their place in the trail, without
+        # the email or address that identified them.
+        LogEntry.objects.filter(actor=user).update(
+            actor=None, actor_email="", remote_addr=None, remote_port=None
+        )
+        LogEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(get_user_model()),
+            object_pk=str(user.pk),
+        ).delete()
+        with disable_auditlog():
+            user.delete()

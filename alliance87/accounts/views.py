@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from alliance87.accounts import roles, selectors, services
-from alliance87.accounts.adapter import INVITATION_SESSION_KEY
 from alliance87.accounts.forms import ErasureForm, InvitationForm, RoleAssignForm
 from alliance87.accounts.models import ErasureRequest
+from alliance87.accounts.personal_data import collect as collect_personal_data
 from alliance87.core.visibility import is_secretariat
 
 
@@ -42,7 +42,7 @@ def profile(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def personal_data(request: HttpRequest) -> HttpResponse:
-    data = services.export_personal_data(request.user)
+    data = collect_personal_data(request.user)
     response = HttpResponse(
         json.dumps(data, indent=2, ensure_ascii=False, default=str),
         content_type="application/json; charset=utf-8",
@@ -57,7 +57,9 @@ def request_erasure(request: HttpRequest) -> HttpResponse:
     form = ErasureForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.request_erasure(request.user, reason=form.cleaned_data["reason"])
+            services.request_erasure(
+                request.user, reason=form.cleaned_data["reason"], acting_user=request.user
+            )
         except ValidationError as e:
             form.add_error(None, e)
         else:
@@ -70,10 +72,10 @@ def request_erasure(request: HttpRequest) -> HttpResponse:
 
 
 def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
-    invitation = services.find_invitation(token)
+    invitation = selectors.find_invitation(token)
     if invitation is None:
         return render(request, "accounts/invitation_invalid.html", status=404)
-    request.session[INVITATION_SESSION_KEY] = token
+    request.session[selectors.INVITATION_SESSION_KEY] = token
     return redirect(reverse("account_signup") + f"?email={invitation.email}")
 
 
@@ -122,7 +124,12 @@ def person_roles(request: HttpRequest, user_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         kind = form.cleaned_data["kind_obj"]
         try:
-            kind.assign(account, form.cleaned_data["scope"], acting_user=request.user)
+            services.assign_role(
+                account,
+                kind=kind,
+                scope=form.cleaned_data["scope"],
+                acting_user=request.user,
+            )
         except ValidationError as e:
             form.add_error(None, e)
         else:
@@ -163,7 +170,9 @@ def end_role(request: HttpRequest, user_id: int, kind: str, index: int) -> HttpR
     if role_kind is None or role_kind.end is None or not 0 <= index < len(current):
         raise Http404("No such role.")
     try:
-        role_kind.end(current[index].ref, user=account, acting_user=request.user)
+        services.end_role(
+            account, kind=role_kind, ref=current[index].ref, acting_user=request.user
+        )
     except ValidationError as e:
         messages.error(request, " ".join(e.messages))
     else:

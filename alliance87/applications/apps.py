@@ -8,8 +8,10 @@ class ApplicationsConfig(AppConfig):
 
     def ready(self) -> None:
         from alliance87.applications.models import Application
-        from alliance87.core import permissions
+        from alliance87.core import hooks
 
         # Only the Secretariat reviews (it may do everything); say so here,
         # so that no later default opens the review to anyone else.
-        permissions.register("review", Application, lambda user, application: False)
+        hooks.PERMISSION_RULES.register(
+            hooks.PermissionRule("review", Application, lambda user, application: False)
+        )

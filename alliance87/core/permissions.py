@@ -1,9 +1,12 @@
 """
 The one answer to "may this user do this to this object?".
 
-Each area registers its rules in AppConfig.ready():
+Each area registers its rules on `hooks.PERMISSION_RULES` in
+AppConfig.ready():
 
-    permissions.register("edit", Roadmap, is_focal_point_of_roadmap_country)
+    hooks.PERMISSION_RULES.register(
+        hooks.PermissionRule("edit", Roadmap, is_focal_point_of_roadmap_country)
+    )
 
 Every write view, form and API endpoint asks `may(user, "edit", obj)`; a
 rule takes (user, obj) and returns a bool. The secretariat may do
@@ -14,19 +17,12 @@ rule for the object's model is refused. Views turn a refusal into the same
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from django.http import Http404
 
+from alliance87.core import hooks
 from alliance87.core.visibility import is_secretariat
-
-Rule = Callable[[Any, Any], bool]
-_rules: dict[tuple[str, type], Rule] = {}
-
-
-def register(action: str, model: type, rule: Rule) -> None:
-    _rules[(action, model)] = rule
 
 
 def may(user: Any, action: str, obj: Any) -> bool:
@@ -37,9 +33,9 @@ def may(user: Any, action: str, obj: Any) -> bool:
         return True
     model = obj if isinstance(obj, type) else type(obj)
     for klass in model.__mro__:
-        rule = _rules.get((action, klass))
-        if rule is not None:
-            return bool(rule(user, obj))
+        registered = hooks.PERMISSION_RULES.get((action, klass))
+        if registered is not None:
+            return bool(registered.rule(user, obj))
     return False
 
 

@@ -17,7 +17,6 @@ The levels, from the widest audience to the narrowest:
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Self
 
@@ -25,6 +24,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from alliance87.core import hooks
 from alliance87.core.querysets import HubQuerySet
 
 if TYPE_CHECKING:
@@ -47,19 +47,6 @@ class Audience:
     group_ids: frozenset[int] = field(default_factory=frozenset)
 
 
-# Apps that know about a user's standing contribute to the audience by
-# registering a function here in AppConfig.ready() (partners: "is this
-# person in an approved partner organisation"; groups: "which groups is
-# this person a member of"). Core imports no domain app.
-AudienceProvider = Callable[[Any], dict[str, Any]]
-_providers: list[AudienceProvider] = []
-
-
-def register_audience_provider(provider: AudienceProvider) -> None:
-    if provider not in _providers:
-        _providers.append(provider)
-
-
 def is_secretariat(user: AbstractBaseUser | AnonymousUser | None) -> bool:
     """Return True for the Alliance 8.7 Secretariat (staff of the back office)."""
     return bool(
@@ -79,7 +66,11 @@ def audience_for(user: AbstractBaseUser | AnonymousUser | None) -> Audience:
         return cached
     facts: dict[str, Any] = {"is_secretariat": is_secretariat(user)}
     group_ids: set[int] = set()
-    for provider in _providers:
+    # Apps that know about a user's standing contribute to the audience
+    # through hooks.AUDIENCE_PROVIDERS (partners: "is this person in an
+    # approved partner organisation"; groups: "which groups is this person
+    # a member of"). Core imports no domain app.
+    for provider in hooks.AUDIENCE_PROVIDERS.items():
         contributed = provider(user)
         group_ids.update(contributed.pop("group_ids", ()))
         facts["is_partner"] = facts.get("is_partner", False) or contributed.get(

@@ -7,6 +7,8 @@ class CountriesConfig(AppConfig):
     verbose_name = _("Countries")
 
     def ready(self) -> None:
-        from alliance87.core import navigation
+        from alliance87.core import hooks
 
-        navigation.register(_("Countries"), "countries:list", section="countries", order=20)
+        hooks.NAVIGATION.register(
+            hooks.NavEntry(_("Countries"), "countries:list", section="countries", order=20)
+        )

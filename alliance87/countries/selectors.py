@@ -2,12 +2,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import Http404
 
 from alliance87.countries.models import Country, Region
 from alliance87.countries.profile import sections_for
-from alliance87.partners.models import Organisation
 
 
 def list_countries(*, region: str = "", q: str = "") -> list[Country]:
@@ -35,27 +34,8 @@ def get_country_profile(user: Any, iso3: str) -> dict[str, Any]:
         country = Country.objects.get(iso3=iso3.upper())
     except Country.DoesNotExist:
         raise Http404("No such country.") from None
-    organisations = list(
-        Organisation.objects.visible_to(user)
-        .filter(Q(country=country))
-        .only(
-            "slug",
-            "name",
-            "name_en",
-            "name_fr",
-            "name_es",
-            "acronym",
-            "acronym_en",
-            "acronym_fr",
-            "acronym_es",
-            "stakeholder_type",
-            "is_partner",
-        )
-        .order_by("stakeholder_type", "sort_name")
-    )
     return {
         "country": country,
         "region_label": Region(country.region).label,
-        "organisations": organisations,
         "sections": sections_for(user, country),
     }

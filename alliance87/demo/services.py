@@ -13,6 +13,7 @@ from typing import Any
 
 from django.db import transaction
 
+from alliance87.core import hooks
 from alliance87.core.models import KeyFigure, Theme
 from alliance87.countries.models import Country
 from alliance87.countries.services import sync_countries
@@ -20,18 +21,6 @@ from alliance87.demo.data import directory
 from alliance87.demo.loading import LoadReport, set_m2m, translated, upsert
 from alliance87.partners.models import Organisation, Person
 from alliance87.partners.services import save_organisation
-
-# Each area's demo data, loaded in this order after the directory. A module
-# here defines `load(report: LoadReport) -> None`, idempotent like the rest.
-AREA_LOADERS: list[str] = [
-    "alliance87.pathfinders.demo",
-    "alliance87.groups.demo",
-    "alliance87.statements.demo",
-    # After groups: meetings are linked to the groups that hold them.
-    "alliance87.events.demo",
-    # Last: demo accounts take roles in what the areas above created.
-    "alliance87.accounts.demo",
-]
 
 
 def load_demo() -> LoadReport:
@@ -116,6 +105,9 @@ def _load_demo() -> LoadReport:
         )
         report.count("key figure", created, changed)
 
-    for module_name in AREA_LOADERS:
-        import_module(module_name).load(report)
+    # Each area's demo data, after the directory, in the order its
+    # hooks.DemoLoader gives; each module's `load(report: LoadReport)` is
+    # idempotent like the rest.
+    for loader in hooks.DEMO_LOADERS.items():
+        import_module(loader.module).load(report)
     return report

@@ -1,4 +1,4 @@
-from django.apps import AppConfig, apps
+from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,22 +7,26 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self) -> None:
-        from alliance87.core import navigation, permissions
-        from alliance87.countries import profile
-        from alliance87.events import selectors
+        from alliance87.core import hooks
+        from alliance87.events import group_links, selectors
         from alliance87.events.models import ActionItem
 
-        navigation.register(_("Events"), "events:list", section="events", order=40)
-        permissions.register("close", ActionItem, selectors.is_action_item_owner)
-        if apps.is_installed("alliance87.groups"):
-            from alliance87.events import group_links
-            from alliance87.groups import analytics, meetings
-
-            meetings.register_provider(group_links.group_meetings)
-            analytics.register_event_participation_provider(group_links.event_participation)
-        profile.register_section(
-            "events",
-            order=40,
-            template="events/_country_section.html",
-            context=selectors.country_section,
+        hooks.NAVIGATION.register(
+            hooks.NavEntry(_("Events"), "events:list", section="events", order=40)
         )
+        hooks.PERMISSION_RULES.register(
+            hooks.PermissionRule("close", ActionItem, selectors.is_action_item_owner)
+        )
+        # A group's meetings, and participation in events, on the groups' pages.
+        hooks.GROUP_MEETINGS.register(group_links.group_meetings)
+        hooks.EVENT_PARTICIPATION.register(group_links.event_participation)
+        hooks.COUNTRY_PROFILE_SECTIONS.register(
+            hooks.ProfileSection(
+                "events",
+                order=40,
+                template="events/_country_section.html",
+                context=selectors.country_section,
+            )
+        )
+        # After groups: meetings are linked to the groups that hold them.
+        hooks.DEMO_LOADERS.register(hooks.DemoLoader("alliance87.events.demo", order=40))

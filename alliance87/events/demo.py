@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.apps import apps
-
 from alliance87.core.models import Theme
 from alliance87.countries.models import Country
 from alliance87.demo.loading import LoadReport, set_m2m, translated, upsert
@@ -31,6 +29,7 @@ from alliance87.events.models import (
     Objective,
     Participant,
 )
+from alliance87.groups.models import Group
 from alliance87.partners.models import Organisation, Person
 
 
@@ -92,10 +91,9 @@ def load(report: LoadReport) -> None:
 
     events: dict[str, Event] = {}
     rows = [*data.EVENTS, data.GCG4]
-    if _pathfinders_keep_workshops():
-        # The pathfinders area keeps the workshops; /events/ links to them.
-        slugs = {w["slug"] for w in data.PATHFINDER_WORKSHOPS}
-        rows = [r for r in rows if r["slug"] not in slugs]
+    # The pathfinders area keeps the workshops; /events/ links to them.
+    slugs = {w["slug"] for w in data.PATHFINDER_WORKSHOPS}
+    rows = [r for r in rows if r["slug"] not in slugs]
     for row in rows:
         events[row["slug"]] = _load_event(row, look, series, report)
     for row in rows:
@@ -120,9 +118,6 @@ def _link_groups(
     report: LoadReport,
     existed: set[str],
 ) -> None:
-    if not apps.is_installed("alliance87.groups"):
-        return
-    Group = apps.get_model("groups", "Group")
     groups = {g.slug: g for g in Group.objects.all()}
     for slug, group_slug in SERIES_GROUPS.items():
         obj = series.get(slug)
@@ -137,16 +132,6 @@ def _link_groups(
         wanted = [groups[s] for s in group_slugs if s in groups]
         if set_m2m(event.groups, wanted):
             report.count("event", False, slug in existed)
-
-
-def _pathfinders_keep_workshops() -> bool:
-    if not apps.is_installed("alliance87.pathfinders"):
-        return False
-    try:
-        apps.get_model("pathfinders", "Workshop")
-    except LookupError:
-        return False
-    return True
 
 
 def _load_event(

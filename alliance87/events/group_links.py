@@ -1,4 +1,5 @@
-"""The events area's contributions to the groups area: a group's meetings,
+"""The events area's contributions to the groups area, through
+`hooks.GROUP_MEETINGS` and `hooks.EVENT_PARTICIPATION`: a group's meetings,
 and participation in events by stakeholder type over time."""
 
 from __future__ import annotations
@@ -8,13 +9,12 @@ from typing import Any
 
 from django.db.models import Q
 
+from alliance87.core.hooks import EventParticipation, Meeting
 from alliance87.events.models import Event, Participant
 
 
-def group_meetings(user: Any, group: Any) -> list[Any]:
+def group_meetings(user: Any, group: Any) -> list[Meeting]:
     """Return the events of `group` that `user` may see, latest first."""
-    from alliance87.groups.meetings import Meeting
-
     events = (
         Event.objects.visible_to(user)
         .filter(Q(groups=group) | Q(series__group=group))
@@ -32,10 +32,8 @@ def group_meetings(user: Any, group: Any) -> list[Any]:
     ]
 
 
-def event_participation(user: Any) -> list[Any]:
+def event_participation(user: Any) -> list[EventParticipation]:
     """Count participating organisations by stakeholder type and year."""
-    from alliance87.groups.analytics import EventParticipation
-
     rows = (
         Participant.objects.filter(
             event__in=Event.objects.visible_to(user).filter(date_start__isnull=False),

@@ -3,16 +3,14 @@ Engagement analytics: who takes part, by stakeholder type.
 
 Participation in groups is counted here from current memberships (one
 organisation counts once per group). Participation in events belongs to the
-events area, which contributes it, once it exists, through a provider
-registered in its AppConfig.ready():
-
-    from alliance87.groups import analytics
+events area, which contributes it through a provider registered on
+`hooks.EVENT_PARTICIPATION` in its AppConfig.ready():
 
     def event_participation(user):
         # one row per (period, stakeholder type), counting organisations
-        return [analytics.EventParticipation("2019", "government", 12), ...]
+        return [hooks.EventParticipation("2019", "government", 12), ...]
 
-    analytics.register_event_participation_provider(event_participation)
+    hooks.EVENT_PARTICIPATION.register(event_participation)
 
 A provider reads through `visible_to(user)`.
 """
@@ -22,7 +20,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,31 +28,11 @@ from django.db.models import Count
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
+from alliance87.core import hooks
 from alliance87.core.charts import horizontal_bar_chart
 from alliance87.groups.models import Group, GroupKind, Membership, current_q
 from alliance87.groups.selectors import KIND_ORDER
 from alliance87.partners.models import Organisation, StakeholderType
-
-
-@dataclass(frozen=True)
-class EventParticipation:
-    period: str
-    stakeholder_type: str
-    count: int
-
-
-EventProvider = Callable[[Any], list[EventParticipation]]
-_event_providers: list[EventProvider] = []
-
-
-def register_event_participation_provider(provider: EventProvider) -> None:
-    if provider not in _event_providers:
-        _event_providers.append(provider)
-
-
-def unregister_event_participation_provider(provider: EventProvider) -> None:
-    if provider in _event_providers:
-        _event_providers.remove(provider)
 
 
 @dataclass
@@ -137,7 +115,8 @@ def engagement(user: Any) -> Engagement:
     overall_title = _("Participation in the action groups, all together")
     events = []
     by_period: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for provider in _event_providers:
+    providers = hooks.EVENT_PARTICIPATION.items()
+    for provider in providers:
         for item in provider(user):
             by_period[item.period][item.stakeholder_type] += item.count
     for period in sorted(by_period):
@@ -155,7 +134,7 @@ def engagement(user: Any) -> Engagement:
         ),
         groups=breakdowns,
         events=events,
-        events_linked=bool(_event_providers),
+        events_linked=bool(providers),
     )
 
 

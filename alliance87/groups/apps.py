@@ -1,4 +1,4 @@
-from django.apps import AppConfig, apps
+from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,9 +7,8 @@ class GroupsConfig(AppConfig):
     verbose_name = _("Groups")
 
     def ready(self) -> None:
-        from alliance87.core import navigation
-        from alliance87.core.visibility import register_audience_provider
-        from alliance87.groups import rules
+        from alliance87.core import hooks
+        from alliance87.groups import roles, rules
         from alliance87.groups.selectors import group_standing
 
         # "Chair of this group" decides every write to a group's workplan
@@ -17,9 +16,9 @@ class GroupsConfig(AppConfig):
         rules.register_rules()
 
         # Members of a group see its members-only content, Hub-wide.
-        register_audience_provider(group_standing)
-        if apps.is_installed("alliance87.accounts"):
-            from alliance87.groups import roles
-
-            roles.register_roles()
-        navigation.register(_("Groups"), "groups:list", section="groups", order=50)
+        hooks.AUDIENCE_PROVIDERS.register(group_standing)
+        roles.register_roles()
+        hooks.NAVIGATION.register(
+            hooks.NavEntry(_("Groups"), "groups:list", section="groups", order=50)
+        )
+        hooks.DEMO_LOADERS.register(hooks.DemoLoader("alliance87.groups.demo", order=20))

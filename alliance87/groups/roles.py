@@ -10,7 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from alliance87.accounts.roles import Holding, RoleKind, register
+from alliance87.core import hooks
+from alliance87.core.hooks import Holding, RoleKind
 from alliance87.groups.models import ChairRole, ChairTerm, Group, Membership, SeatTerm
 from alliance87.partners.models import Person
 
@@ -152,7 +153,7 @@ def end_member(ref: Membership, *, user: Any, acting_user: Any) -> None:
 
 
 def register_roles() -> None:
-    register(
+    hooks.ROLE_KINDS.register(
         RoleKind(
             "group_chair",
             gettext_lazy("Group chair"),
@@ -163,7 +164,7 @@ def register_roles() -> None:
             end=end_chair,
         )
     )
-    register(
+    hooks.ROLE_KINDS.register(
         RoleKind(
             "group_member",
             gettext_lazy("Group member"),
@@ -174,4 +175,4 @@ def register_roles() -> None:
             end=end_member,
         )
     )
-    register(RoleKind("gcg_member", gettext_lazy("GCG member"), 20, gcg_holdings))
+    hooks.ROLE_KINDS.register(RoleKind("gcg_member", gettext_lazy("GCG member"), 20, gcg_holdings))

@@ -2,7 +2,7 @@
 "Chair of this group": the one rule for every write to a group's workplan
 and members.
 
-Each model a chair edits is registered with `core.permissions` here, and
+Each model a chair edits is registered on `hooks.PERMISSION_RULES` here, and
 every write view asks `permissions.require(user, "edit", obj)`. The
 Secretariat passes before any rule is asked (core.permissions).
 
@@ -24,7 +24,7 @@ from typing import Any
 
 from django.db.models import F
 
-from alliance87.core import permissions
+from alliance87.core import hooks
 from alliance87.groups.models import (
     Activity,
     ChairTerm,
@@ -59,4 +59,4 @@ def is_chair_of_group(user: Any, obj: Any) -> bool:
 
 def register_rules() -> None:
     for model in (Group, WorkplanArea, Activity, NextStep, Membership):
-        permissions.register("edit", model, is_chair_of_group)
+        hooks.PERMISSION_RULES.register(hooks.PermissionRule("edit", model, is_chair_of_group))

@@ -7,9 +7,20 @@ class PartnersConfig(AppConfig):
     verbose_name = _("Partners")
 
     def ready(self) -> None:
-        from alliance87.core import navigation
-        from alliance87.core.visibility import register_audience_provider
-        from alliance87.partners.selectors import partner_standing
+        from alliance87.core import hooks
+        from alliance87.partners import selectors
 
-        register_audience_provider(partner_standing)
-        navigation.register(_("Partners"), "partners:list", section="partners", order=60)
+        # Members of an approved partner see partners' content, Hub-wide.
+        hooks.AUDIENCE_PROVIDERS.register(selectors.partner_standing)
+        hooks.NAVIGATION.register(
+            hooks.NavEntry(_("Partners"), "partners:list", section="partners", order=60)
+        )
+        # Last on the country profile, after the areas' own sections.
+        hooks.COUNTRY_PROFILE_SECTIONS.register(
+            hooks.ProfileSection(
+                "organisations",
+                order=90,
+                template="partners/_country_section.html",
+                context=selectors.country_section,
+            )
+        )

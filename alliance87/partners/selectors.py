@@ -81,3 +81,27 @@ def get_organisation_for_user(user: Any, slug: str) -> Organisation:
         )
     except Organisation.DoesNotExist:
         raise Http404("No such organisation.") from None
+
+
+def country_section(user: Any, country: Any) -> dict[str, Any]:
+    """Return the organisations based in `country` that `user` may see, for
+    its profile (the section is shown even when there are none)."""
+    organisations = list(
+        Organisation.objects.visible_to(user)
+        .filter(country=country)
+        .only(
+            "slug",
+            "name",
+            "name_en",
+            "name_fr",
+            "name_es",
+            "acronym",
+            "acronym_en",
+            "acronym_fr",
+            "acronym_es",
+            "stakeholder_type",
+            "is_partner",
+        )
+        .order_by("stakeholder_type", "sort_name")
+    )
+    return {"organisations": organisations}

@@ -1,4 +1,4 @@
-from django.apps import AppConfig, apps
+from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,21 +7,22 @@ class PathfindersConfig(AppConfig):
     verbose_name = _("Pathfinder countries")
 
     def ready(self) -> None:
-        from alliance87.core import navigation
-        from alliance87.countries import profile
-        from alliance87.pathfinders import rules, selectors
+        from alliance87.core import hooks
+        from alliance87.pathfinders import roles, rules, selectors
 
         rules.register_rules()
-        if apps.is_installed("alliance87.accounts"):
-            from alliance87.pathfinders import roles
-
-            roles.register_role()
-        navigation.register(
-            _("Pathfinder countries"), "pathfinders:index", section="pathfinders", order=30
+        roles.register_role()
+        hooks.NAVIGATION.register(
+            hooks.NavEntry(
+                _("Pathfinder countries"), "pathfinders:index", section="pathfinders", order=30
+            )
         )
-        profile.register_section(
-            "pathfinder",
-            order=10,
-            template="pathfinders/_country_section.html",
-            context=selectors.country_section,
+        hooks.COUNTRY_PROFILE_SECTIONS.register(
+            hooks.ProfileSection(
+                "pathfinder",
+                order=10,
+                template="pathfinders/_country_section.html",
+                context=selectors.country_section,
+            )
         )
+        hooks.DEMO_LOADERS.register(hooks.DemoLoader("alliance87.pathfinders.demo", order=10))

@@ -10,7 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from alliance87.accounts.roles import Holding, RoleKind, register
+from alliance87.core import hooks
+from alliance87.core.hooks import Holding, RoleKind
 from alliance87.pathfinders.models import FocalPoint, Pathfinder
 
 
@@ -63,7 +64,7 @@ def end(ref: FocalPoint, *, user: Any, acting_user: Any) -> None:
 
 
 def register_role() -> None:
-    register(
+    hooks.ROLE_KINDS.register(
         RoleKind(
             "focal_point",
             gettext_lazy("National focal point"),

@@ -1,7 +1,7 @@
 """
 "Focal point of this country": the one rule for every write to a pathfinder.
 
-Each pathfinder model is registered with `core.permissions` here, and every
+Each pathfinder model is registered on `hooks.PERMISSION_RULES` here, and every
 write view asks `permissions.require(user, "edit", obj)`. The Secretariat
 passes before any rule is asked (core.permissions); everyone else must be a
 current focal point of the pathfinder the object belongs to.
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from alliance87.core import permissions
+from alliance87.core import hooks
 from alliance87.pathfinders.models import (
     Action,
     Finding,
@@ -59,4 +59,4 @@ def register_rules() -> None:
         Finding,
         Workshop,
     ):
-        permissions.register("edit", model, is_focal_point)
+        hooks.PERMISSION_RULES.register(hooks.PermissionRule("edit", model, is_focal_point))

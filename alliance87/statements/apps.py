@@ -7,8 +7,9 @@ class StatementsConfig(AppConfig):
     verbose_name = _("Statements")
 
     def ready(self) -> None:
-        from alliance87.core import permissions
+        from alliance87.core import hooks
         from alliance87.statements.models import Statement
         from alliance87.statements.selectors import may_endorse
 
-        permissions.register("endorse", Statement, may_endorse)
+        hooks.PERMISSION_RULES.register(hooks.PermissionRule("endorse", Statement, may_endorse))
+        hooks.DEMO_LOADERS.register(hooks.DemoLoader("alliance87.statements.demo", order=30))

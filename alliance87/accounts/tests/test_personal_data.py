@@ -52,7 +52,7 @@ def test_erasure_needs_the_confirmation(client: Client, accounts: Any) -> None:
 
 
 def test_only_the_secretariat_erases(client: Client, accounts: Any) -> None:
-    erasure = services.request_erasure(accounts.partner)
+    erasure = services.request_erasure(accounts.partner, acting_user=accounts.partner)
     client.force_login(accounts.outsider)
     assert client.post(f"/en/account/erasures/{erasure.pk}/erase/").status_code == 404
     erasure.refresh_from_db()

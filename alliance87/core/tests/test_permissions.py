@@ -3,12 +3,13 @@ inactive users nothing, and every other answer comes from a registered rule."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from django.http import Http404
 
-from alliance87.core import permissions
+from alliance87.core import hooks
 from alliance87.core.permissions import may, require
 from alliance87.test import Personas, make_user
 
@@ -31,10 +32,10 @@ def owner_may_edit(user: Any, notebook: Notebook) -> bool:
 
 
 @pytest.fixture
-def rules(monkeypatch: pytest.MonkeyPatch) -> None:
+def rules() -> Iterator[None]:
     """Register the notebook rule for this test only."""
-    monkeypatch.setattr(permissions, "_rules", dict(permissions._rules))
-    permissions.register("edit", Notebook, owner_may_edit)
+    with hooks.PERMISSION_RULES.registered(hooks.PermissionRule("edit", Notebook, owner_may_edit)):
+        yield
 
 
 def test_secretariat_may_do_anything(personas: Personas) -> None:
@@ -86,20 +87,18 @@ def test_rule_of_a_parent_class_applies_to_subclasses(personas: Personas, rules:
     assert not may(personas.outsider, "edit", notebook)
 
 
-def test_rule_applies_to_the_model_itself(
-    personas: Personas, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_rule_applies_to_the_model_itself(personas: Personas) -> None:
     # "May this user add a notebook?" is asked of the class.
-    monkeypatch.setattr(permissions, "_rules", dict(permissions._rules))
-    permissions.register("add", Notebook, lambda user, model: user.username == "partner")
-    assert may(personas.partner, "add", Notebook)
-    assert not may(personas.outsider, "add", Notebook)
+    rule = hooks.PermissionRule("add", Notebook, lambda user, model: user.username == "partner")
+    with hooks.PERMISSION_RULES.registered(rule):
+        assert may(personas.partner, "add", Notebook)
+        assert not may(personas.outsider, "add", Notebook)
 
 
-def test_rule_answer_is_a_bool(personas: Personas, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(permissions, "_rules", dict(permissions._rules))
-    permissions.register("edit", Notebook, lambda user, obj: obj.owner)  # truthy, not bool
-    assert may(personas.partner, "edit", Notebook(owner="someone")) is True
+def test_rule_answer_is_a_bool(personas: Personas) -> None:
+    rule = hooks.PermissionRule("edit", Notebook, lambda user, obj: obj.owner)  # truthy
+    with hooks.PERMISSION_RULES.registered(rule):
+        assert may(personas.partner, "edit", Notebook(owner="someone")) is True
 
 
 def test_require_raises_404_when_refused(personas: Personas, rules: None) -> None:

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from alliance87.core import visibility
+from alliance87.core import hooks, visibility
 from alliance87.core.visibility import Visibility
 from alliance87.partners.models import Organisation, Person
 from alliance87.partners.services import save_organisation
@@ -134,14 +134,13 @@ class TestMembersLevel:
         assert Person.objects.visible_to(personas.secretariat).filter(pk=person.pk).exists()
 
     def test_group_membership_does_not_open_content_that_has_no_group(
-        self, personas: Personas, monkeypatch: pytest.MonkeyPatch
+        self, personas: Personas
     ) -> None:
         content = make_content(personas)
         # A provider, as the groups area registers, that puts the user in
         # groups 1 to 3.
-        monkeypatch.setattr(visibility, "_providers", list(visibility._providers))
-        visibility.register_audience_provider(lambda user: {"group_ids": {1, 2, 3}})
-        user = make_user("group-member")
-        org = content["organisation", Visibility.MEMBERS]
-        assert visibility.audience_for(user).group_ids == {1, 2, 3}
-        assert not Organisation.objects.visible_to(user).filter(pk=org.pk).exists()
+        with hooks.AUDIENCE_PROVIDERS.registered(lambda user: {"group_ids": {1, 2, 3}}):
+            user = make_user("group-member")
+            org = content["organisation", Visibility.MEMBERS]
+            assert visibility.audience_for(user).group_ids == {1, 2, 3}
+            assert not Organisation.objects.visible_to(user).filter(pk=org.pk).exists()

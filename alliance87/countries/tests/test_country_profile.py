@@ -3,11 +3,13 @@ organisations the reader may see."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from django.test import Client
 
+from alliance87.core import hooks
 from alliance87.core.tests.fixtures import sign_in
 from alliance87.core.visibility import Visibility
 from alliance87.countries import profile
@@ -100,9 +102,8 @@ class TestOrganisationsListed:
 
 class TestContributedSections:
     @pytest.fixture
-    def sections(self, monkeypatch: pytest.MonkeyPatch) -> None:
+    def sections(self) -> Iterator[None]:
         # Sections two other areas would register, for this test only.
-        monkeypatch.setattr(profile, "_sections", {})
 
         def pathfinder(user: Any, country: Country) -> dict[str, Any] | None:
             return {"iso3": country.iso3} if country.iso3 == "NPL" else None
@@ -110,8 +111,11 @@ class TestContributedSections:
         def events(user: Any, country: Country) -> dict[str, Any] | None:
             return {"user": user}
 
-        profile.register_section("events", order=20, template="e.html", context=events)
-        profile.register_section("pathfinder", order=10, template="p.html", context=pathfinder)
+        with hooks.COUNTRY_PROFILE_SECTIONS.only(
+            hooks.ProfileSection("events", order=20, template="e.html", context=events),
+            hooks.ProfileSection("pathfinder", order=10, template="p.html", context=pathfinder),
+        ):
+            yield
 
     def test_sections_come_in_their_order_with_their_context(
         self, sections: None, personas: Personas

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 
+from alliance87.core import hooks
 from alliance87.groups import analytics
 from alliance87.groups.services import add_member
 from alliance87.partners.models import StakeholderType
@@ -58,12 +59,11 @@ def test_csv_export_escapes_cells_a_spreadsheet_would_run(client, world):
 def test_events_participation_appears_once_a_provider_is_registered(client, world):
     def provider(user):
         return [
-            analytics.EventParticipation("2019", StakeholderType.GOVERNMENT, 3),
-            analytics.EventParticipation("2019", StakeholderType.CIVIL_SOCIETY, 9),
+            hooks.EventParticipation("2019", StakeholderType.GOVERNMENT, 3),
+            hooks.EventParticipation("2019", StakeholderType.CIVIL_SOCIETY, 9),
         ]
 
-    analytics.register_event_participation_provider(provider)
-    try:
+    with hooks.EVENT_PARTICIPATION.registered(provider):
         data = analytics.engagement(None)
         assert [b.key for b in data.events] == ["events-2019"]
         counts = {v: c for v, _l, c in data.events[0].rows}
@@ -72,5 +72,3 @@ def test_events_participation_appears_once_a_provider_is_registered(client, worl
             "Participation in events, 2019"
             in client.get("/en/groups/engagement/").content.decode()
         )
-    finally:
-        analytics.unregister_event_participation_provider(provider)

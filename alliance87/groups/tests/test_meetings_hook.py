@@ -1,22 +1,16 @@
-"""The events area lists a group's meetings through groups.meetings."""
+"""The events area lists a group's meetings through hooks.GROUP_MEETINGS."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from alliance87.groups import meetings
+from alliance87.core import hooks
 
 
 def test_without_a_provider_the_page_says_meetings_are_not_linked_yet(client, world):
-    registered = list(meetings._providers)
-    for provider in registered:
-        meetings.unregister_provider(provider)
-    try:
+    with hooks.GROUP_MEETINGS.only():
         html = client.get("/en/groups/migration/").content.decode()
-        assert "once the events calendar is linked" in html
-    finally:
-        for provider in registered:
-            meetings.register_provider(provider)
+    assert "once the events calendar is linked" in html
 
 
 def test_the_events_area_lists_the_meetings_of_a_group(client, world, django_user_model):
@@ -57,14 +51,9 @@ def test_a_registered_provider_lists_the_groups_meetings(client, world):
     def provider(user, group):
         if group.slug != "migration":
             return []
-        return [
-            meetings.Meeting("Online meeting", "/en/events/x/", "May 2019", dt.date(2019, 5, 1))
-        ]
+        return [hooks.Meeting("Online meeting", "/en/events/x/", "May 2019", dt.date(2019, 5, 1))]
 
-    meetings.register_provider(provider)
-    try:
+    with hooks.GROUP_MEETINGS.registered(provider):
         html = client.get("/en/groups/migration/").content.decode()
         assert 'href="/en/events/x/">Online meeting</a>' in html
         assert "No meeting of this group" in client.get("/en/groups/gcg/").content.decode()
-    finally:
-        meetings.unregister_provider(provider)

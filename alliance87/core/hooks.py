@@ -1,0 +1,344 @@
+"""
+The one way an area contributes to another: named, typed hooks.
+
+A lower area (or core) that wants contributions declares nothing itself: it
+reads one of the hooks below. A higher area contributes by registering an
+item in its `AppConfig.ready()`:
+
+    from alliance87.core import hooks
+
+    hooks.NAVIGATION.register(
+        hooks.NavEntry(_("Events"), "events:list", section="events", order=40)
+    )
+
+Registering is idempotent: an item whose key is already registered replaces
+the earlier one in place (a callable is its own key), so `ready()` may run
+twice. Items come back in their `order`, then in the order registered.
+Tests register temporarily with `hook.registered(item)` or replace every
+registration with `hook.only(item)`; both restore the hook when they end.
+Core imports no area, so each hook's item types live here.
+
+========================  ===========================  ====================  ======================
+Hook                      Item registered              Registered by         Read by
+========================  ===========================  ====================  ======================
+NAVIGATION                NavEntry(label, url_name,    countries, partners,  core.navigation (the
+                          section, order); key         pathfinders, events,  header)
+                          url_name                     groups
+PERMISSION_RULES          PermissionRule(action,       groups, pathfinders,  core.permissions
+                          model, rule); rule(user,     events, statements,
+                          obj) -> bool; key (action,   applications
+                          model)
+AUDIENCE_PROVIDERS        AudienceProvider: (user) ->  partners, groups      core.visibility
+                          {is_partner, group_ids}
+COUNTRY_PROFILE_SECTIONS  ProfileSection(key, order,   pathfinders (10),     countries.profile
+                          template, context);          events (40),
+                          context(user, country) ->    partners (90)
+                          dict or None
+PERSONAL_DATA             PersonalData(key, export,    none yet (an area     accounts.personal_data
+                          erase); export(user,         that holds more       and accounts.services
+                          person), erase(user,         about a person)
+                          person)
+ROLE_KINDS                RoleKind(key, label, order,  accounts              accounts.roles and
+                          holdings, assign, scopes,    (secretariat,         accounts.services
+                          end); holdings(user) ->      partner), groups
+                          [Holding]                    (chair, member,
+                                                       GCG), pathfinders
+                                                       (focal point)
+EVENT_PARTICIPATION       EventParticipationProvider:  events                groups.analytics
+                          (user) ->
+                          [EventParticipation]
+GROUP_MEETINGS            MeetingProvider: (user,      events                groups.meetings
+                          group) -> [Meeting]
+DEMO_LOADERS              DemoLoader(module, order);   pathfinders (10),     demo.services
+                          the module has               groups (20),
+                          load(report); key module     statements (30),
+                                                       events (40),
+                                                       accounts (90)
+========================  ===========================  ====================  ======================
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections.abc import Callable, Hashable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, Generic, Protocol, TypeVar
+
+from django.utils.functional import Promise
+
+T = TypeVar("T")
+
+
+class Hook(Generic[T]):
+    """A named list of contributions of one type."""
+
+    def __init__(
+        self,
+        name: str,
+        *,
+        key: Callable[[T], Hashable] | None = None,
+        order: Callable[[T], int] | None = None,
+    ) -> None:
+        self.name = name
+        self._key = key
+        self._order = order
+        self._items: dict[Hashable, T] = {}
+
+    def __repr__(self) -> str:
+        return f"<Hook {self.name}: {len(self._items)} registered>"
+
+    def key_of(self, item: T) -> Hashable:
+        return item if self._key is None else self._key(item)
+
+    def register(self, item: T) -> T:
+        """Add `item`, or replace the item registered under the same key."""
+        self._items[self.key_of(item)] = item
+        return item
+
+    def items(self) -> list[T]:
+        """Return the registered items, in order (stable: as registered)."""
+        found = list(self._items.values())
+        if self._order is not None:
+            found.sort(key=self._order)
+        return found
+
+    def get(self, key: Hashable) -> T | None:
+        """Return the item registered under `key`, or None."""
+        return self._items.get(key)
+
+    @contextlib.contextmanager
+    def registered(self, *items: T) -> Iterator[None]:
+        """Register `items` for the duration of the block (for tests)."""
+        saved = dict(self._items)
+        try:
+            for item in items:
+                self.register(item)
+            yield
+        finally:
+            self._items = saved
+
+    @contextlib.contextmanager
+    def only(self, *items: T) -> Iterator[None]:
+        """Make `items` the only registrations for the block (for tests)."""
+        saved = dict(self._items)
+        self._items = {}
+        try:
+            for item in items:
+                self.register(item)
+            yield
+        finally:
+            self._items = saved
+
+
+# --- Navigation -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    """One link of the header's navigation."""
+
+    label: str | Promise
+    url_name: str
+    section: str
+    order: int
+
+
+NAVIGATION: Hook[NavEntry] = Hook("navigation", key=lambda e: e.url_name, order=lambda e: e.order)
+
+
+# --- Permissions ------------------------------------------------------------
+
+
+class Rule(Protocol):
+    """Whether `user` may do the rule's action to `obj` (a model or a row)."""
+
+    def __call__(self, user: Any, obj: Any, /) -> bool: ...
+
+
+@dataclass(frozen=True)
+class PermissionRule:
+    action: str
+    model: type
+    rule: Rule
+
+
+PERMISSION_RULES: Hook[PermissionRule] = Hook(
+    "permission_rules", key=lambda r: (r.action, r.model)
+)
+
+
+# --- Audience (core.visibility) ----------------------------------------------
+
+
+class AudienceProvider(Protocol):
+    """What an area knows of `user`'s standing: a dict with `is_partner`
+    (bool) and/or `group_ids` (the groups whose members-only rows they see)."""
+
+    def __call__(self, user: Any, /) -> dict[str, Any]: ...
+
+
+AUDIENCE_PROVIDERS: Hook[AudienceProvider] = Hook("audience_providers")
+
+
+# --- Country profile --------------------------------------------------------
+
+
+class SectionContext(Protocol):
+    """The section's template context for `country`, as `user` may see it,
+    or None when the area has nothing to show there."""
+
+    def __call__(self, user: Any, country: Any, /) -> dict[str, Any] | None: ...
+
+
+@dataclass(frozen=True)
+class ProfileSection:
+    key: str
+    order: int
+    template: str
+    context: SectionContext
+
+
+COUNTRY_PROFILE_SECTIONS: Hook[ProfileSection] = Hook(
+    "country_profile_sections", key=lambda s: s.key, order=lambda s: s.order
+)
+
+
+# --- Personal data ----------------------------------------------------------
+
+
+class Exporter(Protocol):
+    """What the area holds about the person, as JSON-ready data."""
+
+    def __call__(self, user: Any, person: Any, /) -> Any: ...
+
+
+class Eraser(Protocol):
+    """Strip the person's identifiers from the area's rows."""
+
+    def __call__(self, user: Any, person: Any, /) -> None: ...
+
+
+@dataclass(frozen=True)
+class PersonalData:
+    key: str
+    export: Exporter
+    erase: Eraser | None = None
+
+
+PERSONAL_DATA: Hook[PersonalData] = Hook("personal_data", key=lambda p: p.key)
+
+
+# --- Roles ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Holding:
+    """One role held (or once held) by one user."""
+
+    kind: str
+    label: str | Promise
+    scope: str = ""
+    scope_url: str = ""
+    starts_on: dt.date | None = None
+    ends_on: dt.date | None = None
+    current: bool = True
+    ref: Any = field(default=None, compare=False)
+
+
+class Holdings(Protocol):
+    """Every holding of the kind for `user`, current and past."""
+
+    def __call__(self, user: Any, /) -> list[Holding]: ...
+
+
+class Assign(Protocol):
+    """Give the role to `user` for `scope` (one of `scopes()`'s values, ""
+    when unscoped). Called inside accounts.services.assign_role."""
+
+    def __call__(self, user: Any, scope: str, /, *, acting_user: Any) -> None: ...
+
+
+class Scopes(Protocol):
+    """The choices of scope for the assignment form: [(value, label)]."""
+
+    def __call__(self) -> list[tuple[str, str]]: ...
+
+
+class End(Protocol):
+    """End one holding (its `ref`). Called inside accounts.services.end_role."""
+
+    def __call__(self, ref: Any, /, *, user: Any, acting_user: Any) -> None: ...
+
+
+@dataclass(frozen=True)
+class RoleKind:
+    key: str
+    label: str | Promise
+    order: int
+    holdings: Holdings
+    assign: Assign | None = None
+    scopes: Scopes | None = None
+    end: End | None = None
+
+
+ROLE_KINDS: Hook[RoleKind] = Hook("role_kinds", key=lambda k: k.key, order=lambda k: k.order)
+
+
+# --- Groups: event participation and meetings --------------------------------
+
+
+@dataclass(frozen=True)
+class EventParticipation:
+    """Organisations of one stakeholder type that took part in a period."""
+
+    period: str
+    stakeholder_type: str
+    count: int
+
+
+class EventParticipationProvider(Protocol):
+    """Participation `user` may see, one row per (period, stakeholder type)."""
+
+    def __call__(self, user: Any, /) -> list[EventParticipation]: ...
+
+
+EVENT_PARTICIPATION: Hook[EventParticipationProvider] = Hook("event_participation")
+
+
+@dataclass(frozen=True)
+class Meeting:
+    title: str
+    url: str
+    when: str = ""
+    starts_on: dt.date | None = None
+
+
+class MeetingProvider(Protocol):
+    """The meetings of `group` that `user` may see (read through
+    `visible_to(user)`, in a constant number of queries)."""
+
+    def __call__(self, user: Any, group: Any, /) -> list[Meeting]: ...
+
+
+GROUP_MEETINGS: Hook[MeetingProvider] = Hook("group_meetings")
+
+
+# --- Demo data --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DemoLoader:
+    """An area's demo data: `module` defines `load(report)`, idempotent.
+
+    Named by its dotted path, imported only when the demo is loaded, so
+    that starting the site does not import the demo data.
+    """
+
+    module: str
+    order: int
+
+
+DEMO_LOADERS: Hook[DemoLoader] = Hook(
+    "demo_loaders", key=lambda d: d.module, order=lambda d: d.order
+)
