@@ -64,9 +64,11 @@ def breadcrumbs(*trail: Any, extra_class: str = "") -> dict[str, Any]:
     """Render the breadcrumb trail: labels and URLs in turn, then the
     current page's label, e.g.
     `{% breadcrumbs _("Events") events_url event.title %}`.
-    A pair whose label is empty (an absent parent) is left out."""
+    A pair whose label or URL is empty (an absent parent) is left out."""
     *pairs, current = trail
     if len(pairs) % 2:
         raise template.TemplateSyntaxError("breadcrumbs takes label, URL pairs, then a label")
-    links = [(label, url) for label, url in zip(pairs[::2], pairs[1::2]) if label]
+    links = [
+        (label, url) for label, url in zip(pairs[::2], pairs[1::2], strict=True) if label and url
+    ]
     return {"links": links, "current": current, "extra_class": extra_class}
