@@ -56,7 +56,7 @@ def field_group(field: BoundField, *, optional_marker: bool = True) -> str:
     `{{ field.as_field_group }}` does; `optional_marker=False` leaves out
     "(optional)", noise on a filter form whose fields are all optional."""
     context = {"field": field, "optional_marker": optional_marker}
-    return field.render(context=context)  # type: ignore[no-any-return]
+    return field.render(context=context)
 
 
 @register.inclusion_tag("core/_breadcrumbs.html")

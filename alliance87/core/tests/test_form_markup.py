@@ -116,8 +116,9 @@ def build(form_class: type[BaseForm], data: dict[str, str] | None) -> BaseForm |
 @pytest.mark.django_db
 def test_every_form_names_only_ids_that_exist() -> None:
     checked = []
+    datas: tuple[dict[str, str] | None, ...] = (None, {})
     for form_class in every_form_class():
-        for data in (None, {}):  # unbound, then bound and empty: every error shown
+        for data in datas:  # unbound, then bound and empty: every error shown
             form = build(form_class, data)
             if form is None:
                 continue
