@@ -37,6 +37,10 @@ def issue_token() -> str:
 
 
 class ApplicationForm(forms.Form):
+    # Required for some kinds of application (the service says which):
+    # the field template does not mark them "(optional)".
+    conditionally_required = frozenset({"country", "group"})
+
     kind = forms.ChoiceField(
         label=_("What would you like to apply for?"),
         choices=Application.Kind.choices,
@@ -159,6 +163,7 @@ class ReviewForm(forms.Form):
         ("accept", _("Accept")),
         ("decline", _("Decline")),
     ]
+    conditionally_required = frozenset({"reason"})  # to decline
 
     decision = forms.ChoiceField(
         label=_("Decision"),

@@ -1,5 +1,12 @@
 """
-The form renderer: Django's own, with select boxes written in Python.
+The form renderer: Django's own, with the Hub's field template and select
+boxes written in Python.
+
+Every form renders its fields through one template, `core/_field.html`
+(`{{ form }}` and `{{ field.as_field_group }}` both reach it): label,
+"(optional)" marker, hint, errors and control, with the ids that Django's
+`BoundField.aria_describedby` names (`<id>_helptext`, `<id>_error`), and a
+fieldset with a legend for a group of radios or checkboxes.
 
 A filter form with the 196 countries renders one template include per
 option; on the directory and events pages that was a third of the page's
@@ -53,6 +60,9 @@ def render_select(widget: dict[str, Any]) -> SafeString:
 
 
 class HubFormRenderer(DjangoTemplates):
+    form_template_name = "core/_fields.html"
+    field_template_name = "core/_field.html"
+
     def render(self, template_name: str, context: dict[str, Any], request: Any = None) -> str:
         if template_name in SELECT_TEMPLATES:
             try:

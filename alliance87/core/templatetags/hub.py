@@ -1,8 +1,11 @@
-"""Template filters shared by every area."""
+"""Template filters and tags shared by every area."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import template
+from django.forms import BoundField
 from django.utils.formats import number_format
 from django.utils.translation import ngettext
 
@@ -22,3 +25,50 @@ def compact_number(value: int | float | None) -> str:
     shown = number_format(millions, decimal_pos=decimals, force_grouping=True)
     count = int(millions) if decimals == 0 else 2
     return ngettext("%(number)s million", "%(number)s million", count) % {"number": shown}
+
+
+@register.filter
+def is_optional(field: BoundField) -> bool:
+    """Return whether a person may leave `field` empty whatever else they
+    answer: not required, and not named in the form's
+    `conditionally_required` (fields a rule elsewhere demands in some
+    cases, which "(optional)" would misrepresent)."""
+    if field.field.required:
+        return False
+    return field.name not in getattr(field.form, "conditionally_required", ())
+
+
+@register.filter
+def input_id(field: BoundField) -> str:
+    """Return the id of the first control of `field`, the target of a link
+    from the error summary: for a group of radios, the first radio's."""
+    if field.id_for_label:
+        return field.id_for_label
+    for subwidget in field.subwidgets:
+        if subwidget.id_for_label:
+            return subwidget.id_for_label
+    return field.auto_id or ""
+
+
+@register.simple_tag
+def field_group(field: BoundField, *, optional_marker: bool = True) -> str:
+    """Render `field` through the form renderer's field template, as
+    `{{ field.as_field_group }}` does; `optional_marker=False` leaves out
+    "(optional)", noise on a filter form whose fields are all optional."""
+    context = {"field": field, "optional_marker": optional_marker}
+    return field.render(context=context)
+
+
+@register.inclusion_tag("core/_breadcrumbs.html")
+def breadcrumbs(*trail: Any, extra_class: str = "") -> dict[str, Any]:
+    """Render the breadcrumb trail: labels and URLs in turn, then the
+    current page's label, e.g.
+    `{% breadcrumbs _("Events") events_url event.title %}`.
+    A pair whose label or URL is empty (an absent parent) is left out."""
+    *pairs, current = trail
+    if len(pairs) % 2:
+        raise template.TemplateSyntaxError("breadcrumbs takes label, URL pairs, then a label")
+    links = [
+        (label, url) for label, url in zip(pairs[::2], pairs[1::2], strict=True) if label and url
+    ]
+    return {"links": links, "current": current, "extra_class": extra_class}

@@ -1,0 +1,164 @@
+"""
+Every form of every area, rendered through the Hub's field template, names
+only ids that exist on the page: each `aria-describedby`, each label's
+`for` and each link of the error summary. A group of radios or checkboxes
+sits in a fieldset with a legend, and "(optional)" marks only a field that
+no rule requires.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections import Counter
+from collections.abc import Iterator
+from html.parser import HTMLParser
+
+import pytest
+from django.apps import apps
+from django.forms import BaseForm
+from django.template import engines
+from django.test import Client
+from django.urls import reverse
+
+from alliance87.core.templatetags.hub import is_optional
+
+PAGE = engines["django"].from_string('{% include "core/_form_errors.html" %}{{ form }}')
+
+
+class FormAudit(HTMLParser):
+    """Collect the ids a form's markup defines and the ids it refers to."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: Counter[str] = Counter()
+        self.described_by: list[str] = []
+        self.labels_for: list[str] = []
+        self.summary_links: list[str] = []
+        self.loose_choices: list[str] = []
+        self.fieldsets_without_legend = 0
+        self._fieldsets: list[bool] = []  # whether each open fieldset has a legend
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: (v or "") for k, v in attrs}
+        if "id" in a:
+            self.ids[a["id"]] += 1
+        self.described_by += a.get("aria-describedby", "").split()
+        if tag == "label" and "for" in a:
+            self.labels_for.append(a["for"])
+        elif tag == "a" and a.get("href", "").startswith("#"):
+            self.summary_links.append(a["href"][1:])
+        elif tag == "fieldset":
+            self._fieldsets.append(False)
+        elif tag == "legend" and self._fieldsets:
+            self._fieldsets[-1] = True
+        elif tag == "input" and a.get("type") in {"radio", "checkbox"}:
+            grouped = a.get("name", "") and self._fieldsets and self._fieldsets[-1]
+            if a["type"] == "radio" and not grouped:
+                self.loose_choices.append(a.get("id", ""))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "fieldset" and self._fieldsets and not self._fieldsets.pop():
+            self.fieldsets_without_legend += 1
+
+    def problems(self) -> list[str]:
+        found = []
+        found += [f"duplicate id {i}" for i, n in self.ids.items() if n > 1]
+        found += [
+            f"aria-describedby names missing #{i}" for i in self.described_by if not self.ids[i]
+        ]
+        found += [f"label for missing #{i}" for i in self.labels_for if not self.ids[i]]
+        found += [
+            f"error summary links to missing #{i}" for i in self.summary_links if not self.ids[i]
+        ]
+        found += [f"radio #{i} outside a fieldset with legend" for i in self.loose_choices]
+        if self.fieldsets_without_legend:
+            found.append("fieldset without legend")
+        return found
+
+
+def audit(html: str) -> list[str]:
+    parser = FormAudit()
+    parser.feed(html)
+    parser.close()
+    return parser.problems()
+
+
+def every_form_class() -> Iterator[type[BaseForm]]:
+    """Yield each form class defined in an area's forms module."""
+    for config in apps.get_app_configs():
+        if not config.name.startswith("alliance87."):
+            continue
+        try:
+            module = importlib.import_module(f"{config.name}.forms")
+        except ModuleNotFoundError:
+            continue
+        for value in vars(module).values():
+            if (
+                isinstance(value, type)
+                and issubclass(value, BaseForm)
+                and value.__module__ == module.__name__
+            ):
+                yield value
+
+
+def every_form_named(name: str) -> type[BaseForm]:
+    return next(c for c in every_form_class() if c.__name__ == name)
+
+
+def build(form_class: type[BaseForm], data: dict[str, str] | None) -> BaseForm | None:
+    """Return the form, or None when it needs arguments the test cannot guess."""
+    try:
+        return form_class(data=data)
+    except (TypeError, ValueError, KeyError, AttributeError):
+        return None
+
+
+@pytest.mark.django_db
+def test_every_form_names_only_ids_that_exist() -> None:
+    checked = []
+    datas: tuple[dict[str, str] | None, ...] = (None, {})
+    for form_class in every_form_class():
+        for data in datas:  # unbound, then bound and empty: every error shown
+            form = build(form_class, data)
+            if form is None:
+                continue
+            form.is_valid()
+            problems = audit(PAGE.render({"form": form}))
+            assert not problems, (form_class.__qualname__, problems)
+            checked.append(form_class)
+    # The forms of the applications, accounts, events, groups, pathfinders
+    # and filter pages, at least: a change that stops collecting them fails.
+    assert len(set(checked)) >= 20, sorted(c.__qualname__ for c in set(checked))
+
+
+@pytest.mark.django_db
+def test_optional_marks_only_fields_no_rule_requires() -> None:
+    conditional = build(every_form_named("ApplicationForm"), None)
+    assert conditional is not None
+    assert not is_optional(conditional["country"])
+    assert is_optional(conditional["message"])
+    for form_class in every_form_class():
+        form = build(form_class, None)
+        if form is None:
+            continue
+        for field in form.visible_fields():
+            marked = 'class="optional"' in str(field.as_field_group())
+            # A single checkbox left unticked is an answer: never marked.
+            expected = is_optional(field) and field.widget_type != "checkbox"
+            assert marked == expected, (form_class.__qualname__, field.name)
+
+
+@pytest.mark.django_db
+def test_apply_form_with_errors_links_hints_and_radio_group() -> None:
+    response = Client().post(reverse("applications:apply"), {})
+    html = response.content.decode()
+    assert audit(html) == []
+    # The error summary leads to the first radio of the group, not to "#".
+    assert 'href="#id_kind_0"' in html
+    assert 'href="#"' not in html
+    assert 'aria-describedby="id_email_helptext id_email_error"' in html
+    assert 'aria-invalid="true"' in html
+    assert 'id="id_country_helptext"' in html
+    # Country is required for a pathfinder application: not "(optional)".
+    label = html.split('for="id_country"', 1)[1].split("</label>", 1)[0]
+    assert "optional" not in label
