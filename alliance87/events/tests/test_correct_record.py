@@ -101,7 +101,7 @@ def test_agenda_numbers_that_are_not_all_numbers_keep_their_order(secretariat, r
     event = recorded.event
     services.add_agenda_item(event, acting_user=secretariat, number="Opening", title="x")
     services.add_agenda_item(event, acting_user=secretariat, number="II", title="y")
-    services.update_agenda_item(
+    services.correct_row(
         recorded.item, acting_user=secretariat, number="III", title="Welcome", minutes=""
     )
     assert _agenda(event) == ["III", "Opening", "II"]
