@@ -39,7 +39,7 @@ from alliance87.pathfinders.models import (
     stage_rank,
 )
 
-MAP_FILE = Path(__file__).resolve().parent / "data" / "world.json"
+MAP_FILE = Path(__file__).resolve().parent.parent / "data" / "world.json"
 
 # The map's colour for each stage class (see hub.css, "Pathfinders").
 STAGE_CLASS: dict[str, str] = {
