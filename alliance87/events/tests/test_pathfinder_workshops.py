@@ -73,8 +73,8 @@ def test_an_event_recorded_as_a_workshop_before_stays_editable(personas):
         event_type=EventType.PATHFINDER_WORKSHOP,
         date_start=D(2019, 2, 7),
     )
-    event.title_en = "Old workshop, corrected"
+    event.title = "Old workshop, corrected"
 
     services.save_event(event, acting_user=personas.secretariat)
     event.refresh_from_db()
-    assert event.title_en == "Old workshop, corrected"
+    assert event.title == "Old workshop, corrected"

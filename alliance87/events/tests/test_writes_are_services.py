@@ -6,7 +6,9 @@ and its audit entries name the `acting_user`, whoever calls it.
 from __future__ import annotations
 
 import inspect
+from collections.abc import Callable
 from types import ModuleType
+from typing import Any
 
 import pytest
 from auditlog.context import set_actor
@@ -30,7 +32,7 @@ NOT_WRITES = {
 }
 
 
-def _functions(package: ModuleType) -> dict[str, object]:
+def _functions(package: ModuleType) -> dict[str, Callable[..., Any]]:
     return {
         name: getattr(package, name)
         for name in package.__all__
