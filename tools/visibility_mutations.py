@@ -20,7 +20,7 @@ run. The working tree itself is never written to, except for the report.
 
     .venv/bin/python tools/visibility_mutations.py            # all sites
     .venv/bin/python tools/visibility_mutations.py --list     # sites only
-    .venv/bin/python tools/visibility_mutations.py --only events/selectors.py:310
+    .venv/bin/python tools/visibility_mutations.py --only events/selectors/detail.py:42
 
 Exit status: 0 when every mutant is killed, or survives for a reason
 recorded in `EXPLAINED` below; 1 when a mutant survives unexplained (or any
@@ -71,8 +71,9 @@ CHECK_CALLS = ("visible_to", "visible_q", "can_see", "visible_ids", "AUDIENCE_PR
 # applies), or not a visibility check at all, with the reason. Keyed by
 # `Mutant.key`, which does not change when lines move.
 _V = "alliance87/core/visibility.py"
-_P = "alliance87/pathfinders/selectors.py"
-_E = "alliance87/events/selectors.py"
+_P = "alliance87/pathfinders/selectors/detail.py"
+_PX = "alliance87/pathfinders/selectors/exports.py"
+_E = "alliance87/events/selectors/record.py"
 
 
 def _unfiltered(path: str, function: str, model: str) -> str:
@@ -88,7 +89,7 @@ _SAME_AS_ROADMAP = (
     "and adopted, or the user is the country's focal point), the same test again."
 )
 _SECRETARIAT_RECORDS = (
-    "Redundant: only the Secretariat may record an event (`_recordable_event` requires "
+    "Redundant: only the Secretariat may record an event (`recordable_event` requires "
     "the `record` right, which no rule grants anyone else), and the Secretariat sees "
     "every row; anyone else gets the refusal's 404 before this is read."
 )
@@ -130,8 +131,8 @@ EXPLAINED: dict[str, str] = {
     _unfiltered(_P, "_priorities_prefetch", "ProgressUpdate"): _SAME_AS_ROADMAP,
     _unfiltered(_P, "_priorities_prefetch", "Action"): _SAME_AS_ROADMAP,
     _unfiltered(_P, "_priorities_prefetch", "PriorityArea"): _SAME_AS_ROADMAP,
-    _unfiltered(_P, "actions_csv", "ProgressUpdate"): _SAME_AS_ROADMAP + _AFTER_ROADMAP,
-    _unfiltered(_P, "actions_csv", "Action"): _SAME_AS_ROADMAP + _AFTER_ROADMAP,
+    _unfiltered(_PX, "actions_csv", "ProgressUpdate"): _SAME_AS_ROADMAP + _AFTER_ROADMAP,
+    _unfiltered(_PX, "actions_csv", "Action"): _SAME_AS_ROADMAP + _AFTER_ROADMAP,
     **{
         _unfiltered(_E, "record_page", model): _SECRETARIAT_RECORDS
         for model in ("AgendaItem", "Exchange", "Decision", "ActionItem", "Document")

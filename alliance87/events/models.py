@@ -246,6 +246,29 @@ class Event(ReportedDateFields):
             raise ValidationError(
                 {"recurs_yearly": _("Only an event on one day can recur every year.")}
             )
+        if (
+            self.event_type == EventType.PATHFINDER_WORKSHOP
+            and not self._was_pathfinder_workshop()
+        ):
+            # Pathfinder workshops live in one place, the pathfinders area;
+            # /events/ lists them from there. An event recorded as one before
+            # stays editable.
+            raise ValidationError(
+                {
+                    "event_type": _(
+                        "Pathfinder workshops are kept with each pathfinder's path: "
+                        "add this one to the pathfinders' workshops instead."
+                    )
+                }
+            )
+
+    def _was_pathfinder_workshop(self) -> bool:
+        return (
+            self.pk is not None
+            and type(self)
+            ._base_manager.filter(pk=self.pk, event_type=EventType.PATHFINDER_WORKSHOP)
+            .exists()
+        )
 
     @property
     def is_published(self) -> bool:

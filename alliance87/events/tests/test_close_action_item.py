@@ -112,7 +112,7 @@ def test_mark_done_link_only_for_the_owner(client, personas, item):
 def test_tracker_filters_overdue_open_and_done(client, personas, item, monkeypatch):
     from alliance87.events import selectors
 
-    monkeypatch.setattr(selectors, "today", lambda: D(2019, 8, 1))
+    monkeypatch.setattr(selectors.base, "today", lambda: D(2019, 8, 1))
     event = item.event
     late = services.record_action_item(
         event,

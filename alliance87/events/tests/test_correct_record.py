@@ -101,7 +101,7 @@ def test_agenda_numbers_that_are_not_all_numbers_keep_their_order(secretariat, r
     event = recorded.event
     services.add_agenda_item(event, acting_user=secretariat, number="Opening", title="x")
     services.add_agenda_item(event, acting_user=secretariat, number="II", title="y")
-    services.update_agenda_item(
+    services.correct_row(
         recorded.item, acting_user=secretariat, number="III", title="Welcome", minutes=""
     )
     assert _agenda(event) == ["III", "Opening", "II"]
@@ -118,6 +118,16 @@ def test_agenda_numbers_read_as_numbers(number, key):
 @pytest.mark.parametrize("number", ["Opening", "IIII", "A", ""])
 def test_agenda_numbers_that_do_not_read_as_numbers(number):
     assert services.agenda_number_key(number) is None
+
+
+def test_a_correction_takes_only_the_arguments_of_its_kind(secretariat, recorded):
+    with pytest.raises(TypeError, match="identifier"):
+        services.correct_row(recorded.exchange, acting_user=secretariat, identifier="X")
+    with pytest.raises(TypeError, match="text"):
+        services.correct_row(recorded.action, acting_user=secretariat)
+    with pytest.raises(TypeError, match="not a row of the record"):
+        services.remove_row(recorded.event, acting_user=secretariat)
+    assert Exchange.objects.filter(pk=recorded.exchange.pk).exists()
 
 
 def test_secretariat_edits_an_exchange(client, personas, secretariat, recorded):

@@ -1,0 +1,97 @@
+"""
+Reads of events and their record, one module per page or use case. Every
+query starts from `visible_to(user)`: an event's record parts are visible
+only when they and their event are, and a draft event only to the
+secretariat.
+
+- `base`: today's date, an event as a list row, the parties a row names,
+  and who may close an action item;
+- `filters`: the filters of the events list and of the calendar feed;
+- `lists`: the events list, the country profile's section, the feed;
+- `detail`: the event page, with what rolls over from earlier meetings;
+- `record`: the record page, where the secretariat builds the record;
+- `tracker`: the action-item tracker and the decisions register;
+- `workshops`: pathfinder workshops, listed with events;
+- `briefing`: the briefing pack read before a meeting.
+
+The names below are the package's public reads; import them from here.
+"""
+
+from alliance87.events.selectors.base import (
+    PARTIES,
+    PartyNames,
+    body_of,
+    event_rows,
+    is_action_item_owner,
+    label_action_items,
+    mark_closable,
+    with_parties,
+)
+from alliance87.events.selectors.briefing import briefing_pack, pathfinder_status
+from alliance87.events.selectors.detail import (
+    event_page,
+    follow_up_items,
+    get_action_item_for_user,
+    get_event_for_user,
+    numbering_warnings,
+    previous_event,
+)
+from alliance87.events.selectors.filters import EventFilters, filter_events
+from alliance87.events.selectors.lists import (
+    FEED_LIMIT,
+    PAGE_SIZE,
+    calendar_events,
+    country_section,
+    list_events,
+    next_occurrence,
+    series_choices,
+)
+from alliance87.events.selectors.record import get_record_row_for_user, record_page, rows_under
+from alliance87.events.selectors.tracker import (
+    TRACKER_PAGE_SIZE,
+    DecisionFilters,
+    TrackerFilters,
+    list_action_items,
+    list_decisions,
+    overdue_q,
+)
+from alliance87.events.selectors.workshops import LinkedWorkshop, pathfinder_workshops
+
+__all__ = [
+    "FEED_LIMIT",
+    "PAGE_SIZE",
+    "PARTIES",
+    "TRACKER_PAGE_SIZE",
+    "DecisionFilters",
+    "EventFilters",
+    "LinkedWorkshop",
+    "PartyNames",
+    "TrackerFilters",
+    "body_of",
+    "briefing_pack",
+    "calendar_events",
+    "country_section",
+    "event_page",
+    "event_rows",
+    "filter_events",
+    "follow_up_items",
+    "get_action_item_for_user",
+    "get_event_for_user",
+    "get_record_row_for_user",
+    "is_action_item_owner",
+    "label_action_items",
+    "list_action_items",
+    "list_decisions",
+    "list_events",
+    "mark_closable",
+    "next_occurrence",
+    "numbering_warnings",
+    "overdue_q",
+    "pathfinder_status",
+    "pathfinder_workshops",
+    "previous_event",
+    "record_page",
+    "rows_under",
+    "series_choices",
+    "with_parties",
+]

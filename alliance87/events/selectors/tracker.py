@@ -1,0 +1,103 @@
+"""
+The action-item tracker and the decisions register.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from alliance87.core.dates import DatePrecision
+from alliance87.events.models import ActionItem, Decision
+from alliance87.events.selectors import base
+
+TRACKER_PAGE_SIZE = 50
+
+
+@dataclass
+class TrackerFilters:
+    state: str = "open"  # open, overdue, done, dropped, all
+    owner: str = ""  # organisation slug
+    series: str = ""  # slug
+    group_by: str = "body"  # body or owner
+
+    def as_query(self) -> dict[str, str]:
+        pairs = {
+            "state": self.state,
+            "owner": self.owner,
+            "series": self.series,
+            "group": self.group_by,
+        }
+        return {k: v for k, v in pairs.items() if v}
+
+
+def overdue_q(now: dt.date) -> Q:
+    """Return the filter for due dates whose last possible day is past."""
+    return Q(status=ActionItem.Status.OPEN) & (
+        Q(date_precision=DatePrecision.DAY, date_start__lt=now)
+        | Q(date_precision=DatePrecision.RANGE, date_end__lt=now)
+        | Q(date_precision=DatePrecision.MONTH, date_start__lt=now.replace(day=1))
+    )
+
+
+def list_action_items(user: Any, filters: TrackerFilters, page_number: Any = 1) -> Page:
+    """Return one page of the action-item tracker as `user` may see it."""
+    now = base.today()
+    qs = base.with_parties(ActionItem.objects.visible_to(user), user).select_related(
+        "event", "event__series"
+    )
+    if filters.state == "overdue":
+        qs = qs.filter(overdue_q(now))
+    elif filters.state in ActionItem.Status.values:
+        qs = qs.filter(status=filters.state)
+    if filters.owner:
+        qs = qs.filter(owner_organisation__slug=filters.owner)
+    if filters.series:
+        qs = qs.filter(event__series__slug=filters.series)
+    if filters.group_by == "owner":
+        qs = qs.order_by(
+            "owner_organisation__sort_name", "owner_role", "event__date_start", "order", "pk"
+        )
+    else:
+        qs = qs.order_by("event__series__slug", "event__date_start", "order", "pk")
+    page = Paginator(qs, TRACKER_PAGE_SIZE).get_page(page_number)
+    items = list(page.object_list)
+    base.label_action_items(items, base.PartyNames(items), now)
+    base.mark_closable(user, items)
+    for item in items:
+        item.body_label = item.event.series.body if item.event.series else _("No series")
+        item.group_label = item.owner_label if filters.group_by == "owner" else item.body_label
+    page.object_list = items
+    return page
+
+
+@dataclass
+class DecisionFilters:
+    series: str = ""
+    year: int | None = None
+    q: str = ""
+
+    def as_query(self) -> dict[str, str]:
+        pairs = {"series": self.series, "year": str(self.year) if self.year else "", "q": self.q}
+        return {k: v for k, v in pairs.items() if v}
+
+
+def list_decisions(user: Any, filters: DecisionFilters, page_number: Any = 1) -> Page:
+    """Return one page of the decisions register as `user` may see it."""
+    qs = Decision.objects.visible_to(user).select_related("event", "event__series", "agenda_item")
+    if filters.series:
+        qs = qs.filter(event__series__slug=filters.series)
+    if filters.year:
+        qs = qs.filter(event__date_start__year=filters.year)
+    if filters.q:
+        q = Q()
+        for code in ("en", "fr", "es"):
+            q |= Q(**{f"text_{code}__icontains": filters.q})
+        qs = qs.filter(q | Q(identifier__icontains=filters.q))
+    qs = qs.order_by("-event__date_start", "event__slug", "order", "pk")
+    return Paginator(qs, TRACKER_PAGE_SIZE).get_page(page_number)

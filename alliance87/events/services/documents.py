@@ -1,0 +1,187 @@
+"""
+Documents of an event (agendas, reports, annexes): links and uploaded
+files, each written whole or not at all, and the rules for correcting and
+removing one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils.text import get_valid_filename
+from django.utils.translation import gettext as _
+
+from alliance87.core.services import service
+from alliance87.events.models import Document, Event, document_upload_to
+from alliance87.events.services.base import REQUIRED, RowRules, next_order, set_text
+
+logger = logging.getLogger(__name__)
+
+
+def _store_upload_atomically(upload: UploadedFile) -> str:
+    """Write `upload` under MEDIA_ROOT whole or not at all; return its name.
+
+    Django's storage writes in place and leaves a truncated file behind
+    when the disk fills; a temporary file in the same folder, flushed and
+    then renamed, is either complete or absent.
+    """
+    name = get_valid_filename(Path(upload.name or "document").name) or "document"
+    relative = document_upload_to(None, name)  # type: ignore[arg-type]
+    folder = Path(settings.MEDIA_ROOT) / Path(relative).parent
+    folder.mkdir(parents=True, exist_ok=True)
+    stem, suffix = Path(name).stem, Path(name).suffix
+    target = folder / name
+    counter = 1
+    while target.exists():
+        target = folder / f"{stem}-{counter}{suffix}"
+        counter += 1
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".upload-", suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            for chunk in upload.chunks():
+                out.write(chunk)
+            out.flush()
+            os.fsync(out.fileno())
+        # link() refuses to overwrite a file another upload just created.
+        os.link(tmp, target)
+    except OSError as e:
+        raise ValidationError(
+            _("The file could not be saved (%(reason)s); nothing was kept. Try again.")
+            % {"reason": e.strerror or e.__class__.__name__}
+        ) from None
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+    return str(target.relative_to(settings.MEDIA_ROOT))
+
+
+def _save_storing(document: Document, upload: UploadedFile | None) -> str:
+    """Save `document`, storing `upload` first as its file when given;
+    return the stored name. A file whose row was not written is removed."""
+    stored = ""
+    if upload is not None:
+        stored = _store_upload_atomically(upload)
+        document.file.name = stored
+    try:
+        document.save()
+    except Exception:
+        # The row was not written: the file must not outlive it.
+        if stored:
+            with contextlib.suppress(OSError):
+                os.unlink(Path(settings.MEDIA_ROOT) / stored)
+        raise
+    return stored
+
+
+@service
+def attach_document(
+    event: Event,
+    *,
+    acting_user: Any,
+    kind: str,
+    title: str,
+    url: str = "",
+    upload: UploadedFile | None = None,
+    visibility: str = "public",
+) -> Document:
+    """Attach an agenda, report or annex, as a link or an uploaded file."""
+    if bool(url) == bool(upload):
+        raise ValidationError(_("Give either an address or a file, not both or neither."))
+    document = Document(
+        event=event,
+        kind=kind,
+        url=url,
+        order=next_order(event.documents.all()),
+        visibility=visibility,
+    )
+    set_text(document, "title", title)
+    # The address-or-file rule is checked above; the file is written below.
+    document.clean_fields(exclude=["file"])
+    _save_storing(document, upload)
+    return document
+
+
+def _remove_file_after_commit(name: str) -> None:
+    """Remove a stored file once the change that freed it is committed,
+    unless a row still refers to it."""
+    if not name:
+        return
+
+    def remove() -> None:
+        if Document.objects.filter(file=name).exists():
+            return
+        storage = Document._meta.get_field("file").storage
+        try:
+            storage.delete(name)
+        except Exception:
+            # The row is gone either way; a file left behind costs space only.
+            logger.exception("Could not remove the document file %s", name)
+
+    transaction.on_commit(remove)
+
+
+# Correcting and removing a document ----------------------------------------
+
+
+def _apply_document(document: Document, values: dict[str, Any]) -> tuple[UploadedFile | None, str]:
+    """Check that the document keeps an address or a file, and set its
+    kind, visibility and address; return the upload and the file it frees."""
+    url, upload = values["url"], values["upload"]
+    if url and upload:
+        raise ValidationError(_("Give either an address or a file, not both or neither."))
+    if not (url or upload or document.file):
+        raise ValidationError(_("Give either an address or a file, not both or neither."))
+    freed = ""
+    if url or upload:
+        freed = document.file.name or ""
+        document.url = url
+        document.file.name = ""
+    document.kind = values["kind"]
+    document.visibility = values["visibility"]
+    return upload, freed
+
+
+def _clean_document(document: Document) -> None:
+    # The address-or-file rule is checked above; the file is written next.
+    document.clean_fields(exclude=["file"])
+
+
+def _write_document(document: Document, state: tuple[UploadedFile | None, str]) -> None:
+    upload, freed = state
+    stored = _save_storing(document, upload)
+    if freed and freed != stored:
+        _remove_file_after_commit(freed)
+
+
+def _remove_document(document: Document) -> None:
+    name = document.file.name or ""
+    document.delete()
+    _remove_file_after_commit(name)
+
+
+# A document's kind, title or visibility, or another address or file in its
+# place; with neither, a stored file is kept. A removed document takes its
+# stored file with it once the change is committed.
+DOCUMENT_RULES = RowRules(
+    arguments={
+        "kind": REQUIRED,
+        "title": REQUIRED,
+        "url": "",
+        "upload": None,
+        "visibility": "public",
+    },
+    texts=("title",),
+    apply=_apply_document,
+    clean=_clean_document,
+    write=_write_document,
+    remove=_remove_document,
+)

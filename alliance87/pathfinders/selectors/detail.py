@@ -1,0 +1,159 @@
+"""
+One pathfinder: its page, the country profile's pathfinder section, and
+the roadmaps and actions its editing pages work on.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Prefetch
+from django.http import Http404
+
+from alliance87.core import permissions
+from alliance87.core.visibility import audience_for
+from alliance87.countries.models import Country
+from alliance87.pathfinders.models import (
+    Action,
+    Finding,
+    FocalPoint,
+    Milestone,
+    Pathfinder,
+    PriorityArea,
+    ProgressUpdate,
+    Roadmap,
+    Stage,
+    Workshop,
+    stage_rank,
+)
+from alliance87.pathfinders.selectors.overview import STAGE_CLASS
+
+
+def _priorities_prefetch(user: Any) -> Prefetch:
+    updates = ProgressUpdate.objects.visible_to(user).order_by("-date", "-created")
+    actions = (
+        Action.objects.visible_to(user)
+        .select_related("responsible")
+        .prefetch_related(
+            "partners", Prefetch("updates", queryset=updates, to_attr="visible_updates")
+        )
+    )
+    priorities = PriorityArea.objects.visible_to(user).prefetch_related(
+        Prefetch("actions", queryset=actions, to_attr="visible_actions")
+    )
+    return Prefetch("priorities", queryset=priorities, to_attr="visible_priorities")
+
+
+def _roadmaps_prefetch(user: Any) -> Prefetch:
+    return Prefetch(
+        "roadmaps",
+        queryset=Roadmap.objects.visible_to(user).prefetch_related(_priorities_prefetch(user)),
+        to_attr="visible_roadmaps",
+    )
+
+
+def get_pathfinder_for_user(user: Any, iso3: str, *, full: bool = False) -> Pathfinder:
+    """Return the pathfinder of `iso3`, or 404 alike when missing or hidden."""
+    if len(iso3) != 3 or iso3 != iso3.lower():
+        raise Http404("No such pathfinder.")
+    qs = Pathfinder.objects.visible_to(user).select_related("country", "lead_organisation")
+    if full:
+        qs = qs.prefetch_related(
+            Prefetch("milestones", queryset=Milestone.objects.order_by("date_start", "pk")),
+            "participants",
+            _roadmaps_prefetch(user),
+            Prefetch(
+                "findings",
+                queryset=Finding.objects.visible_to(user).prefetch_related("themes"),
+                to_attr="visible_findings",
+            ),
+            Prefetch(
+                "workshops",
+                queryset=Workshop.objects.visible_to(user).select_related("host_country"),
+                to_attr="visible_workshops",
+            ),
+            Prefetch(
+                "focal_points",
+                queryset=FocalPoint.objects.current().select_related("person", "user"),
+                to_attr="current_focal_points",
+            ),
+        )
+    try:
+        return qs.get(country__iso3=iso3.upper())
+    except Pathfinder.DoesNotExist:
+        raise Http404("No such pathfinder.") from None
+
+
+def get_roadmap_for_user(user: Any, pathfinder: Pathfinder, pk: int) -> Roadmap:
+    try:
+        return (
+            Roadmap.objects.visible_to(user)
+            .prefetch_related(_priorities_prefetch(user))
+            .get(pathfinder=pathfinder, pk=pk)
+        )
+    except Roadmap.DoesNotExist:
+        raise Http404("No such roadmap.") from None
+
+
+def get_action_for_user(user: Any, pathfinder: Pathfinder, pk: int) -> Action:
+    try:
+        return (
+            Action.objects.visible_to(user)
+            .select_related("priority__roadmap__pathfinder__country")
+            .get(priority__roadmap__pathfinder=pathfinder, pk=pk)
+        )
+    except Action.DoesNotExist:
+        raise Http404("No such action.") from None
+
+
+def path_steps(pathfinder: Pathfinder) -> list[dict[str, Any]]:
+    """Return every stage of the path, reached or not, in order."""
+    reached = {m.stage: m for m in pathfinder.milestones.all()}
+    furthest = stage_rank(pathfinder.stage)
+    return [
+        {
+            "stage": value,
+            "label": label,
+            "milestone": reached.get(value),
+            "css": STAGE_CLASS[value],
+            # A stage before the furthest one that nobody recorded.
+            "unrecorded": value not in reached and stage_rank(value) < furthest,
+        }
+        for value, label in Stage.choices
+    ]
+
+
+def findings_by_kind(findings: list[Finding]) -> dict[str, list[dict[str, Any]]]:
+    """Group findings by kind, then by heading (in the order first met)."""
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for finding in findings:
+        groups = grouped.setdefault(finding.kind, [])
+        if not groups or groups[-1]["heading"] != finding.heading:
+            groups.append({"heading": finding.heading, "items": []})
+        groups[-1]["items"].append(finding)
+    return grouped
+
+
+def country_section(user: Any, country: Country) -> dict[str, Any] | None:
+    """Return the country profile's pathfinder section, or None."""
+    try:
+        pathfinder = get_pathfinder_for_user(user, country.iso3.lower(), full=True)
+    except Http404:
+        return None
+    findings = findings_by_kind(pathfinder.visible_findings)  # type: ignore[attr-defined]
+    pathfinder.stage_css = STAGE_CLASS[pathfinder.stage]  # type: ignore[attr-defined]
+    return {
+        "pathfinder": pathfinder,
+        "steps": path_steps(pathfinder),
+        "roadmaps": pathfinder.visible_roadmaps,  # type: ignore[attr-defined]
+        "priorities": findings.get(Finding.Kind.PRIORITY, []),
+        "geographic": findings.get(Finding.Kind.GEOGRAPHIC_PRIORITY, []),
+        "achievements": findings.get(Finding.Kind.ACHIEVEMENT, []),
+        "challenges": findings.get(Finding.Kind.CHALLENGE, []),
+        "next_steps": findings.get(Finding.Kind.NEXT_STEP, []),
+        "workshops": pathfinder.visible_workshops,  # type: ignore[attr-defined]
+        "focal_points": pathfinder.current_focal_points,  # type: ignore[attr-defined]
+        # Contact details are for signed-in partners, never the public.
+        "show_contacts": audience_for(user).is_partner,
+        "can_edit": permissions.may(user, "edit", pathfinder),
+    }
