@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest
 from django.utils import timezone
 
 from alliance87.accounts.models import Invitation
+from alliance87.core.text import parse_id
 
 # Where the invitation's token waits between its link and the sign-up form.
 INVITATION_SESSION_KEY = "a87_invitation"
@@ -62,7 +63,8 @@ def history_of(model_label: str, pk: str) -> tuple[Any, list[LogEntry]]:
     model = content_type.model_class()
     obj = None
     if model is not None:
-        obj = model._default_manager.filter(pk=pk).first() if str(pk).isdigit() else None
+        row_id = parse_id(pk)
+        obj = model._default_manager.filter(pk=row_id).first() if row_id is not None else None
     if obj is None and not entries:
         raise Http404("No history for this object.")
     return obj or (entries[0].object_repr if entries else ""), entries

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 import unicodedata
 
 
@@ -8,3 +9,15 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(stripped.replace("\u2019", "'").split())
+
+
+# An id as people and programs write it: ASCII digits, no more than a
+# database integer holds. str.isdigit() also admits "²" and "١", and int()
+# refuses numbers of more than 4,300 digits: both ended in server errors.
+_ID = re.compile(r"[0-9]{1,18}")
+
+
+def parse_id(value: object) -> int | None:
+    """Return `value` as a row id, or None when it cannot be one."""
+    text = str(value).strip()
+    return int(text) if _ID.fullmatch(text) else None

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from alliance87.core import permissions
 from alliance87.core.pagecache import public_page
+from alliance87.core.text import parse_id
 from alliance87.groups import analytics, selectors, services
 from alliance87.groups.forms import (
     ActivityForm,
@@ -179,9 +180,9 @@ def edit_activity(request: HttpRequest, slug: str, pk: int | None = None) -> Htt
     group = _editable_group(request, slug)
     if pk is None:
         activity = Activity(group=group)
-        area_id = request.GET.get("area", "")
-        if area_id.isdigit():
-            activity.area = group.workplan_areas.filter(pk=int(area_id)).first()
+        area_id = parse_id(request.GET.get("area", ""))
+        if area_id is not None:
+            activity.area = group.workplan_areas.filter(pk=area_id).first()
     else:
         activity = selectors.get_activity_for_user(request.user, group, pk)
         permissions.require(request.user, "edit", activity)

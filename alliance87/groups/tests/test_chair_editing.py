@@ -500,3 +500,12 @@ def test_the_editing_pages_meet_the_accessibility_rules(scene: Scene, client: Cl
     assert not problems_of(response.content.decode(), "en")
     response = client.post("/en/groups/migration/members/", {"role": "member"})
     assert not problems_of(response.content.decode(), "en")
+
+
+@pytest.mark.parametrize("area", ["²", "9" * 5000, "99999999999999999999999", "x"])
+def test_a_new_activity_page_ignores_an_area_that_is_no_id(
+    scene: Scene, client: Client, area: str
+) -> None:
+    client.force_login(scene.chair)
+    response = client.get(f"/en/groups/migration/workplan/activities/new/?area={area}")
+    assert response.status_code == 200

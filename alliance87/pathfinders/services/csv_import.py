@@ -11,9 +11,11 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from alliance87.core.services import service
+from alliance87.core.text import parse_id
 from alliance87.pathfinders.csvio import REQUIRED_COLUMNS, unescape_cell
 from alliance87.pathfinders.models import Action, Roadmap
 from alliance87.pathfinders.services.base import LANGUAGE_CODES
@@ -106,19 +108,23 @@ def import_actions_csv(roadmap: Roadmap, *, data: bytes, acting_user: Any) -> Im
         row_errors: list[str] = []
         raw_id = cells.get("action_id", "")
         action = None
-        if not raw_id.isdigit():
-            row_errors.append(_("the action_id “%(value)s” is not a number") % {"value": raw_id})
+        action_id = parse_id(raw_id)
+        if action_id is None:
+            row_errors.append(
+                _("the action_id “%(value)s” is not a number")
+                % {"value": Truncator(raw_id).chars(40)}
+            )
         else:
-            action = actions.get(int(raw_id))
+            action = actions.get(action_id)
             if action is None:
                 row_errors.append(_("there is no action %(id)s in this roadmap") % {"id": raw_id})
-            elif int(raw_id) in seen:
+            elif action_id in seen:
                 row_errors.append(
                     _("action %(id)s already appears in row %(row)s")
-                    % {"id": raw_id, "row": seen[int(raw_id)]}
+                    % {"id": raw_id, "row": seen[action_id]}
                 )
             else:
-                seen[int(raw_id)] = number
+                seen[action_id] = number
         raw_status = cells.get("status", "")
         status = statuses.get(raw_status.casefold())
         if status is None:

@@ -141,3 +141,18 @@ def test_the_upload_page_lists_row_errors_and_never_fails(roadmap, client: Clien
     response = client.post(url, {"file": SimpleUploadedFile("a.csv", to_bytes(rows))})
     assert response.status_code == 302
     assert Action.objects.get(pk=rows[0]["action_id"]).status == "in_progress"
+
+
+@pytest.mark.parametrize("action_id", ["²", "١٢", "9" * 5000, "99999999999999999999999", "-1"])
+def test_an_action_id_that_is_no_id_is_refused_with_a_message(roadmap, action_id: str) -> None:
+    # "²".isdigit() is true and int("9" * 5000) raises: both were 500s.
+    rows = download(roadmap)
+    rows[0]["action_id"] = action_id
+    before = snapshot(roadmap)
+    with pytest.raises(ValidationError) as caught:
+        services.import_actions_csv(roadmap, data=to_bytes(rows), acting_user=None)
+    message = caught.value.messages[0]
+    assert message.startswith("Row 2:")
+    assert "is not a number" in message or "there is no action" in message
+    assert len(message) < 300
+    assert snapshot(roadmap) == before
