@@ -98,13 +98,17 @@ class TrackerFilterForm(forms.Form):
         choices=[("body", _("Body")), ("owner", _("Owner"))],
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _choices(self, "series").choices = [
             ("", _("All bodies")),
             *[(s.slug, s.name) for s in EventSeries.objects.order_by("name")],
         ]
-        owners = Organisation.objects.filter(action_items__isnull=False).distinct()
+        # Only organisations the visitor may see, owning items the visitor
+        # may see: the choices are a way out like any list.
+        owners = Organisation.objects.visible_to(user).filter(
+            pk__in=ActionItem.objects.visible_to(user).values("owner_organisation")
+        )
         _choices(self, "owner").choices = [
             ("", _("All owners")),
             *[(o.slug, str(o)) for o in owners.order_by("sort_name")],

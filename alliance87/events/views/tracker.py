@@ -23,7 +23,7 @@ from alliance87.events.forms import CloseActionItemForm, DecisionFilterForm, Tra
 @public_page
 @require_safe
 def tracker(request: HttpRequest) -> HttpResponse:
-    form = TrackerFilterForm(request.GET or None)
+    form = TrackerFilterForm(request.GET or None, user=request.user)
     filters = form.filters()
     page = selectors.list_action_items(request.user, filters, request.GET.get("page", 1))
     return render(
