@@ -11,7 +11,7 @@ served.
   flushed to disk, then linked under a name no other upload holds: a file
   is whole or absent, never truncated (Django's storage writes in place).
 - **Served through a view that applies the owner's visibility.** An area
-  declares which model's file field may be served (`register_owner`); the
+  declares which model's file field may be served (`hooks.FILE_OWNERS`); the
   view finds the owner with `visible_to(user)`, so a hidden owner's file
   answers 404, like a missing one. Responses carry `nosniff`, a sandboxing
   Content-Security-Policy, and `Content-Disposition: attachment` for every
@@ -26,7 +26,6 @@ import contextlib
 import os
 import tempfile
 import zipfile
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -42,6 +41,8 @@ from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
+
+from alliance87.core import hooks
 
 HEAD_BYTES = 8192
 
@@ -253,16 +254,6 @@ def _not_saved(error: OSError) -> ValidationError:
     )
 
 
-# Which models' files may be served, by "app_label.model": the function
-# returns the owners the user may see, the field names the file.
-VisibleOwners = Callable[[Any], Any]
-_owners: dict[str, tuple[VisibleOwners, str]] = {}
-
-
-def register_owner(label: str, visible_owners: VisibleOwners, field: str) -> None:
-    _owners[label] = (visible_owners, field)
-
-
 def file_url(obj: Any, field: str = "file") -> str:
     """Return the address of `obj`'s file, served through `serve_file`."""
     name = Path(getattr(obj, field).name).name
@@ -272,11 +263,11 @@ def file_url(obj: Any, field: str = "file") -> str:
 @require_safe
 def serve_file(request: HttpRequest, label: str, pk: int, name: str) -> HttpResponseBase:
     """Serve the file of owner `label`/`pk` if the user may see its owner."""
-    if label not in _owners:
+    registered = hooks.FILE_OWNERS.get(label)
+    if registered is None:
         raise Http404
-    visible_owners, field = _owners[label]
-    owner = visible_owners(request.user).filter(pk=pk).first()
-    stored = getattr(owner, field, None) if owner is not None else None
+    owner = registered.visible(request.user).filter(pk=pk).first()
+    stored = getattr(owner, registered.field, None) if owner is not None else None
     if not stored or Path(stored.name).name != name:
         raise Http404
     path = Path(settings.MEDIA_ROOT) / stored.name

@@ -49,6 +49,10 @@ EVENT_PARTICIPATION       EventParticipationProvider:  events                gro
                           [EventParticipation]
 GROUP_MEETINGS            MeetingProvider: (user,      events                groups.meetings
                           group) -> [Meeting]
+FILE_OWNERS               FileOwner(label, visible,    events (documents)    core.files (the file
+                          field); visible(user) ->                           view)
+                          owners the user may see;
+                          key label
 DEMO_LOADERS              DemoLoader(module, order);   pathfinders (10),     demo.services
                           the module has               groups (20),
                           load(report); key module     statements (30),
@@ -342,3 +346,25 @@ class DemoLoader:
 DEMO_LOADERS: Hook[DemoLoader] = Hook(
     "demo_loaders", key=lambda d: d.module, order=lambda d: d.order
 )
+
+
+# --- Files (core.files) -----------------------------------------------------
+
+
+class VisibleOwners(Protocol):
+    """The rows holding files that `user` may see (a queryset)."""
+
+    def __call__(self, user: Any, /) -> Any: ...
+
+
+@dataclass(frozen=True)
+class FileOwner:
+    """A model whose `field` holds uploaded files, served to those who may
+    see the row. `label` is the model's "app_label.model"."""
+
+    label: str
+    visible: VisibleOwners
+    field: str = "file"
+
+
+FILE_OWNERS: Hook[FileOwner] = Hook("file_owners", key=lambda o: o.label)

@@ -9,7 +9,7 @@ class EventsConfig(AppConfig):
     def ready(self) -> None:
         from alliance87.core import hooks
         from alliance87.events import group_links, selectors
-        from alliance87.events.models import ActionItem
+        from alliance87.events.models import ActionItem, Document
 
         hooks.NAVIGATION.register(
             hooks.NavEntry(_("Events"), "events:list", section="events", order=40)
@@ -28,5 +28,7 @@ class EventsConfig(AppConfig):
                 context=selectors.country_section,
             )
         )
+        # A document's file is served to those who may see the document.
+        hooks.FILE_OWNERS.register(hooks.FileOwner("events.document", Document.objects.visible_to))
         # After groups: meetings are linked to the groups that hold them.
         hooks.DEMO_LOADERS.register(hooks.DemoLoader("alliance87.events.demo", order=40))

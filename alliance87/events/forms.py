@@ -5,10 +5,12 @@ from pathlib import Path
 from typing import Any, cast
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from alliance87.core import files
 from alliance87.core.dates import DatePrecision, ReportedDate
 from alliance87.core.models import Theme
 from alliance87.core.visibility import Visibility
@@ -354,6 +356,9 @@ class DocumentForm(RecordForm):
         which is kept when neither an address nor a file is given."""
         super().__init__(*args, **kwargs)
         self.kept_file = kept_file
+        self.fields["upload"].help_text = _(
+            "Accepted: %(kinds)s; up to %(limit)s MB. The content is checked, not the name."
+        ) % {"kinds": files.accepted_labels(files.DOCUMENT_KINDS), "limit": settings.FILE_MAX_MB}
         if kept_file:
             self.fields["upload"].help_text = _(
                 "Leave empty to keep the file “%(name)s”, or give another file or an address "

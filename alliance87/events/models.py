@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from alliance87.core.dates import DatePrecision, ReportedDateFields
+from alliance87.core.files import file_url
 from alliance87.core.models import Theme
 from alliance87.core.querysets import HubManager
 from alliance87.core.visibility import Visibility, VisibleQuerySet, audience_for, visible_q
@@ -451,7 +452,7 @@ class Document(RecordPart):
 
     @property
     def href(self) -> str:
-        return self.url or (self.file.url if self.file else "")
+        return self.url or (file_url(self) if self.file else "")
 
 
 class AgendaItem(RecordPart):

@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -17,51 +16,17 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
+from alliance87.core import files
 from alliance87.core.services import service
-from alliance87.events.models import Document, Event, document_upload_to
+from alliance87.events.models import Document, Event
 from alliance87.events.services.base import REQUIRED, RowRules, next_order, set_text
 
 logger = logging.getLogger(__name__)
 
-
-def _store_upload_atomically(upload: UploadedFile) -> str:
-    """Write `upload` under MEDIA_ROOT whole or not at all; return its name.
-
-    Django's storage writes in place and leaves a truncated file behind
-    when the disk fills; a temporary file in the same folder, flushed and
-    then renamed, is either complete or absent.
-    """
-    name = get_valid_filename(Path(upload.name or "document").name) or "document"
-    relative = document_upload_to(None, name)  # type: ignore[arg-type]
-    folder = Path(settings.MEDIA_ROOT) / Path(relative).parent
-    folder.mkdir(parents=True, exist_ok=True)
-    stem, suffix = Path(name).stem, Path(name).suffix
-    target = folder / name
-    counter = 1
-    while target.exists():
-        target = folder / f"{stem}-{counter}{suffix}"
-        counter += 1
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".upload-", suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            for chunk in upload.chunks():
-                out.write(chunk)
-            out.flush()
-            os.fsync(out.fileno())
-        # link() refuses to overwrite a file another upload just created.
-        os.link(tmp, target)
-    except OSError as e:
-        raise ValidationError(
-            _("The file could not be saved (%(reason)s); nothing was kept. Try again.")
-            % {"reason": e.strerror or e.__class__.__name__}
-        ) from None
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-    return str(target.relative_to(settings.MEDIA_ROOT))
+# Under MEDIA_ROOT; checked, stored and served by alliance87.core.files.
+DOCUMENTS_FOLDER = "events/documents"
 
 
 def _save_storing(document: Document, upload: UploadedFile | None) -> str:
@@ -69,7 +34,7 @@ def _save_storing(document: Document, upload: UploadedFile | None) -> str:
     return the stored name. A file whose row was not written is removed."""
     stored = ""
     if upload is not None:
-        stored = _store_upload_atomically(upload)
+        stored = files.store_upload(upload, folder=DOCUMENTS_FOLDER)
         document.file.name = stored
     try:
         document.save()
