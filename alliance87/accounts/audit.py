@@ -10,7 +10,9 @@ from __future__ import annotations
 from django.apps import apps
 from django.contrib.auth import get_user_model
 
-EXCLUDED = {"core.contentversion", "accounts.invitation"}
+EXCLUDED = {"core.contentversion"}
+# Fields never written into the log: what proves a secret.
+SECRET_FIELDS = {"accounts.invitation": ["token_hash"]}
 
 
 def register_models() -> None:
@@ -23,7 +25,7 @@ def register_models() -> None:
         if model._meta.auto_created or auditlog.contains(model):
             continue
         m2m = {f.name for f in model._meta.local_many_to_many}
-        auditlog.register(model, m2m_fields=m2m)
+        auditlog.register(model, m2m_fields=m2m, exclude_fields=SECRET_FIELDS.get(label, []))
     user_model = get_user_model()
     if not auditlog.contains(user_model):
         auditlog.register(

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import functools
 import json
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -8,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -18,6 +21,18 @@ from alliance87.accounts.personal_data import collect as collect_personal_data
 from alliance87.core.visibility import is_secretariat
 
 
+def private_no_store(view: Any) -> Any:
+    """Mark a page of personal data: kept by no cache, shared or not."""
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = view(request, *args, **kwargs)
+        patch_cache_control(response, private=True, no_store=True, max_age=0)
+        return response
+
+    return wrapper
+
+
 def _require_secretariat(request: HttpRequest) -> None:
     # The same "not found" as a missing page: nothing to learn from a refusal.
     if not is_secretariat(request.user):
@@ -25,6 +40,7 @@ def _require_secretariat(request: HttpRequest) -> None:
 
 
 @login_required
+@private_no_store
 def profile(request: HttpRequest) -> HttpResponse:
     person = getattr(request.user, "person", None)
     return render(
@@ -41,6 +57,7 @@ def profile(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@private_no_store
 def personal_data(request: HttpRequest) -> HttpResponse:
     data = collect_personal_data(request.user)
     response = HttpResponse(

@@ -15,3 +15,18 @@ class ApplicationsConfig(AppConfig):
         hooks.PERMISSION_RULES.register(
             hooks.PermissionRule("review", Application, lambda user, application: False)
         )
+        # Applications are sent before any account exists: a person's are
+        # found by their address.
+        hooks.PERSONAL_DATA.register(
+            hooks.PersonalData("applications_from_your_address", applications_of)
+        )
+
+
+def applications_of(user: object, person: object) -> list[dict[str, object]]:
+    from alliance87.accounts.personal_data import row
+    from alliance87.applications.models import Application
+
+    email = getattr(user, "email", "") or ""
+    if not email:
+        return []
+    return [row(a) for a in Application.objects.filter(email__iexact=email).order_by("pk")]
