@@ -1,78 +1,13 @@
-"""Test-wide fixtures: a fresh cache per test and plain static storage."""
+"""Register the Hub's test support for every test folder.
 
-from __future__ import annotations
-
-import os
-from collections.abc import Iterator
+The fixtures live in alliance87/testing/fixtures.py, the personas and
+factories beside them; pytest honours `pytest_plugins` only here, in the
+root conftest.
+"""
 
 import pytest
-from django.core.cache import cache
 
+# The helpers' own asserts report their values, as a test's do.
+pytest.register_assert_rewrite("alliance87.testing")
 
-def pytest_configure(config: pytest.Config) -> None:
-    # WhiteNoise warns when the collected-static folder is missing; tests
-    # serve static files through the finders instead.
-    from django.conf import settings
-
-    settings.STATIC_ROOT.mkdir(parents=True, exist_ok=True)
-
-
-@pytest.fixture(autouse=True)
-def _isolated_cache(settings: pytest.FixtureRequest) -> Iterator[None]:
-    # Tests roll their transactions back, so the content version repeats
-    # from one test to the next: a page cached by one test must not be
-    # served to another. Each xdist worker gets its own key prefix, since
-    # workers share one Redis.
-    settings.CACHES = {
-        **settings.CACHES,
-        "default": {
-            **settings.CACHES["default"],
-            # Two runs sharing one Redis (CI and a developer) must not
-            # serve each other's pages: the process id is in the prefix.
-            "KEY_PREFIX": f"test-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}-{os.getpid()}",
-        },
-    }
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-    # Pages are requested over plain HTTP by the test client; the HTTPS
-    # redirect has its own test, which turns it back on.
-    settings.SECURE_SSL_REDIRECT = False
-    _clear_own_cache()
-    yield
-    _clear_own_cache()
-
-
-def _clear_own_cache() -> None:
-    # django-redis's clear() empties the whole Redis database, which the
-    # other worker is using: delete only this worker's keys.
-    if hasattr(cache, "delete_pattern"):
-        cache.delete_pattern("*")
-    else:
-        cache.clear()
-
-
-@pytest.fixture(autouse=True)
-def _default_language() -> Iterator[None]:
-    # LocaleMiddleware activates each request's language and never resets
-    # it, so a /fr/ request would leave French active for the next test.
-    from django.conf import settings
-    from django.utils import translation
-
-    translation.activate(settings.LANGUAGE_CODE)
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
-
-
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings: pytest.FixtureRequest) -> None:
-    # Argon2 would cost about half a second per persona.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture
-def personas(db: None):  # type: ignore[no-untyped-def]
-    from alliance87.test import make_personas
-
-    return make_personas()
+pytest_plugins = ["alliance87.testing.fixtures"]
