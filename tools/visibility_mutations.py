@@ -441,7 +441,7 @@ def module_paths(root: Path) -> Iterator[Path]:
     """Yield the application's modules: no tests, test support or migrations."""
     for path in sorted((root / PACKAGE).rglob("*.py")):
         rel = path.relative_to(root)
-        if {"tests", "migrations", "__pycache__"} & set(rel.parts[:-1]):
+        if {"tests", "testing", "migrations", "__pycache__"} & set(rel.parts[:-1]):
             continue
         if path.name in {"test.py", "tests.py", "conftest.py"} or path.name.startswith("test_"):
             continue

@@ -1,22 +1,12 @@
+"""The accounts' own fixture: the personas, with verified email addresses."""
+
 from __future__ import annotations
 
 from typing import Any
 
 import pytest
-from allauth.account.models import EmailAddress
 
-from alliance87.test import totp_code
-
-
-def verified(user: Any) -> Any:
-    EmailAddress.objects.get_or_create(
-        user=user, email=user.email, defaults={"verified": True, "primary": True}
-    )
-    return user
-
-
-def current_code() -> str:
-    return totp_code()
+from alliance87.testing.personas import verified
 
 
 @pytest.fixture

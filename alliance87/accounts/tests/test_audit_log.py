@@ -19,13 +19,13 @@ def test_every_change_is_recorded_with_before_and_after(accounts: Any) -> None:
 
 
 def test_a_change_through_the_site_names_its_author(client: Client, accounts: Any) -> None:
-    from alliance87.accounts.tests.conftest import current_code
+    from alliance87.testing.personas import totp_code
 
     client.post(
         "/en/accounts/login/",
         {"login": accounts.secretariat.email, "password": "correct horse battery staple 8.7"},
     )
-    client.post("/en/accounts/2fa/authenticate/", {"code": current_code()})
+    client.post("/en/accounts/2fa/authenticate/", {"code": totp_code()})
     org = Organisation.objects.get(slug="applicant-ngo")
     response = client.post(
         f"/admin/partners/organisation/{org.pk}/change/",

@@ -24,9 +24,8 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from django.http import HttpResponse
 from django.test import Client
 
-from alliance87.accounts.tests.conftest import verified
-from alliance87.accounts.tests.webauthn_device import SoftwarePasskey, b64url_decode
-from alliance87.test import PASSWORD, make_user
+from alliance87.testing.personas import PASSWORD, make_user, verified
+from alliance87.testing.webauthn_device import SoftwarePasskey, b64url_decode
 
 ORIGIN = "https://testserver"
 LOGIN = "/en/accounts/login/"

@@ -11,9 +11,8 @@ from auditlog.models import LogEntry
 from django.test import Client
 
 from alliance87.accounts import services
-from alliance87.accounts.tests.conftest import verified
 from alliance87.applications import services as applications
-from alliance87.test import TOTP_SECRET, make_user
+from alliance87.testing.personas import TOTP_SECRET, make_user, verified
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,7 @@ from typing import Any
 
 from django.test import Client
 
-from alliance87.accounts.tests.conftest import current_code, verified
-from alliance87.test import PASSWORD, make_user
+from alliance87.testing.personas import PASSWORD, make_user, totp_code, verified
 
 
 def sign_in(client: Client, email: str, password: str = PASSWORD) -> Any:
@@ -31,7 +30,7 @@ def test_secretariat_must_give_the_second_factor(client: Client, accounts: Any) 
     assert "/accounts/2fa/authenticate/" in response["Location"]
     # Not signed in yet.
     assert client.get("/en/account/").status_code == 302
-    response = client.post("/en/accounts/2fa/authenticate/", {"code": current_code()})
+    response = client.post("/en/accounts/2fa/authenticate/", {"code": totp_code()})
     assert response.status_code == 302
     assert client.get("/en/account/").status_code == 200
 

@@ -23,7 +23,7 @@ from django.core.cache import caches
 from django.test import Client
 from pytest_django import Settings
 
-from alliance87.test import PASSWORD
+from alliance87.testing.personas import PASSWORD
 
 pytestmark = pytest.mark.django_db
 
@@ -212,7 +212,7 @@ def test_application_posts_are_counted_in_the_shared_store(client: Client, db: N
 
 
 def _second_factor(client: Client, accounts: Any) -> Any:
-    from alliance87.accounts.tests.conftest import current_code
+    from alliance87.testing.personas import totp_code as current_code
 
     assert sign_in(client, accounts.secretariat.email).status_code == 302
     return client.post("/en/accounts/2fa/authenticate/", {"code": current_code()})

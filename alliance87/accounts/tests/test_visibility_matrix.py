@@ -515,7 +515,8 @@ def _build() -> World:
     )
     from alliance87.statements.models import Statement
     from alliance87.statements.services import endorse_statement
-    from alliance87.test import make_focal_point, make_organisation, make_personas, make_user
+    from alliance87.testing.factories import make_organisation
+    from alliance87.testing.personas import make_focal_point, make_personas, make_user
 
     personas = make_personas()
     secretariat = personas.secretariat

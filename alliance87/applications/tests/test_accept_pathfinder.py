@@ -20,8 +20,8 @@ from alliance87.countries.models import Country
 from alliance87.partners.models import Organisation, StakeholderType
 from alliance87.pathfinders import services as pathfinder_services
 from alliance87.pathfinders.models import Milestone, Pathfinder, Stage
-from alliance87.pathfinders.tests.helpers import make_pathfinder
-from alliance87.test import make_focal_point, make_organisation
+from alliance87.testing.factories import make_organisation, make_pathfinder
+from alliance87.testing.personas import make_focal_point
 
 
 def apply(iso3: str = "GHA", **values: Any) -> Application:

@@ -14,7 +14,7 @@ from alliance87.applications.models import Application
 from alliance87.groups.models import Membership, SeatTerm
 from alliance87.groups.services import start_seat_term
 from alliance87.partners.models import Organisation
-from alliance87.test import make_organisation
+from alliance87.testing.factories import make_organisation
 
 
 def submit(**values: Any) -> Application:

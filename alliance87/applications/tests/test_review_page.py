@@ -12,7 +12,7 @@ from alliance87.applications.models import Application
 from alliance87.countries.models import Country
 from alliance87.groups.services import start_seat_term
 from alliance87.pathfinders.models import Pathfinder
-from alliance87.pathfinders.tests.helpers import make_pathfinder
+from alliance87.testing.factories import make_pathfinder
 
 
 def submit(**values: Any) -> Application:

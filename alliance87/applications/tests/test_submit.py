@@ -3,10 +3,38 @@ party, a duplicate refused, nothing stored twice, an acknowledgement sent."""
 
 from __future__ import annotations
 
-from django.core import mail
+import time
+from typing import Any
 
+from django.core import mail, signing
+
+from alliance87.applications.forms import SALT
 from alliance87.applications.models import Application
-from alliance87.applications.tests.helpers import URL, form_data, token
+
+URL = "/en/apply/"
+
+
+def token(age: float = 10) -> str:
+    """Return the form's signed timestamp, issued `age` seconds ago."""
+    return signing.dumps({"t": time.time() - age}, salt=SALT)
+
+
+def form_data(**values: Any) -> dict[str, Any]:
+    data = {
+        "kind": "partner",
+        "organisation_name": "Freedom Network",
+        "stakeholder_type": "civil_society",
+        "country": "",
+        "group": "",
+        "seat": "",
+        "contact_name": "Ana Example",
+        "email": "ana@example.org",
+        "message": "We work on forced labour in fisheries.",
+        "website": "",
+        "started": token(),
+    }
+    data.update(values)
+    return data
 
 
 def test_the_form_carries_a_csrf_token_and_is_not_cached(client, db):

@@ -24,8 +24,8 @@ from alliance87.core.models import Theme
 from alliance87.core.services import running_service, service
 from alliance87.statements.models import Endorsement
 from alliance87.statements.services import endorse_statement
-from alliance87.statements.tests.helpers import make_statement
 from alliance87.testing.audit_actor import Mismatch, fail_on, mismatches_caught
+from alliance87.testing.factories import make_statement
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,8 @@ from alliance87.core.models import Theme
 from alliance87.core.visibility import Visibility
 from alliance87.partners.models import Organisation
 from alliance87.partners.services import save_organisation
-from alliance87.test import Personas, make_organisation
+from alliance87.testing.factories import make_organisation
+from alliance87.testing.personas import Personas
 
 pytestmark = pytest.mark.django_db
 

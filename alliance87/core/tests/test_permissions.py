@@ -11,7 +11,7 @@ from django.http import Http404
 
 from alliance87.core import hooks
 from alliance87.core.permissions import may, require
-from alliance87.test import Personas, make_user
+from alliance87.testing.personas import Personas, make_user
 
 pytestmark = pytest.mark.django_db
 

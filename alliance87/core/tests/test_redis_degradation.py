@@ -17,7 +17,8 @@ from django.core.cache import cache
 from django.test import Client
 from pytest_django import DjangoCaptureOnCommitCallbacks, Settings
 
-from alliance87.test import Personas, make_organisation
+from alliance87.testing.factories import make_organisation
+from alliance87.testing.personas import Personas
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,8 @@ from pytest_django import Settings
 
 from alliance87.countries.models import Country
 from alliance87.partners.models import Person
-from alliance87.test import Personas, make_organisation
+from alliance87.testing.factories import make_organisation
+from alliance87.testing.personas import Personas
 
 pytestmark = pytest.mark.django_db
 

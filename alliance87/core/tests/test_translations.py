@@ -16,8 +16,6 @@ from django.core.management import call_command
 from django.test import Client
 from pytest_django import Settings
 
-from alliance87.demo.services import load_demo
-
 LANGUAGES = ("fr", "es")
 PLURAL_FORMS = {
     "fr": "nplurals=2; plural=(n > 1);",
@@ -188,14 +186,9 @@ PAGES = [
 ]
 
 
-@pytest.fixture
-def demo_site(db: None) -> None:
-    load_demo()
-
-
 @pytest.mark.parametrize(("path", "phrases", "nav_entries"), PAGES)
 def test_pages_read_in_their_language(
-    demo_site: None, client: Client, path: str, phrases: list[str], nav_entries: list[str]
+    demo: None, client: Client, path: str, phrases: list[str], nav_entries: list[str]
 ) -> None:
     response = client.get(path)
     assert response.status_code == 200

@@ -10,7 +10,8 @@ from alliance87.core import hooks, visibility
 from alliance87.core.visibility import Visibility
 from alliance87.partners.models import Organisation, Person
 from alliance87.partners.services import save_organisation
-from alliance87.test import Personas, make_organisation, make_user
+from alliance87.testing.factories import make_organisation
+from alliance87.testing.personas import Personas, make_user
 
 pytestmark = pytest.mark.django_db
 

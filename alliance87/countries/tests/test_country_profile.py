@@ -10,11 +10,11 @@ import pytest
 from django.test import Client
 
 from alliance87.core import hooks
-from alliance87.core.tests.fixtures import sign_in
 from alliance87.core.visibility import Visibility
 from alliance87.countries import profile
 from alliance87.countries.models import Country
-from alliance87.test import Personas, make_organisation
+from alliance87.testing.factories import make_organisation
+from alliance87.testing.personas import Personas, sign_in
 
 pytestmark = pytest.mark.django_db
 

@@ -9,10 +9,10 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from pytest_django import Settings
 
-from alliance87.core.tests.fixtures import sign_in
 from alliance87.countries.models import Country
 from alliance87.partners.models import Organisation
-from alliance87.test import Personas, make_organisation
+from alliance87.testing.factories import make_organisation
+from alliance87.testing.personas import Personas, sign_in
 
 pytestmark = pytest.mark.django_db
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from alliance87.core.tests.fixtures import in_each_language
 from alliance87.countries.models import Country, Region
 from alliance87.countries.services import sync_countries
+from alliance87.testing.translations import in_each_language
 
 pytestmark = pytest.mark.django_db
 

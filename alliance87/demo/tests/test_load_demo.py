@@ -10,11 +10,11 @@ from django.test import Client
 from django.utils import translation
 
 from alliance87.core.models import KeyFigure
-from alliance87.core.tests.fixtures import in_each_language
 from alliance87.countries.models import Country
 from alliance87.demo.data import directory
 from alliance87.demo.services import load_demo
 from alliance87.partners.models import Organisation, Person, StakeholderType
+from alliance87.testing.translations import in_each_language
 
 pytestmark = pytest.mark.django_db
 
@@ -25,11 +25,6 @@ def row_counts() -> dict[str, int]:
         for model in apps.get_models()
         if model.__module__.startswith("alliance87.")
     }
-
-
-@pytest.fixture
-def loaded() -> None:
-    load_demo()
 
 
 class TestLoadingTwice:
@@ -80,7 +75,7 @@ class TestLoadingTwice:
         assert in_each_language(ilo, "name")[0] == "International Labour Organization"
 
 
-@pytest.mark.usefixtures("loaded")
+@pytest.mark.usefixtures("demo")
 class TestFacts:
     @pytest.mark.parametrize(
         ("slug", "name", "stakeholder_type"),

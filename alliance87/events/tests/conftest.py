@@ -1,3 +1,6 @@
+"""The events' own fixtures: the GCG meetings series, its member, and a
+recorded meeting."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -17,33 +20,12 @@ from alliance87.events.models import (
     EventSeries,
     Exchange,
 )
+from alliance87.groups.models import Group, GroupKind
+from alliance87.groups.services import save_group
+from alliance87.testing.factories import make_event
+from alliance87.testing.personas import make_member
 
 D = dt.date
-
-
-def make_event(
-    slug: str,
-    *,
-    acting_user: Any,
-    date: ReportedDate | None = None,
-    publish: bool = True,
-    **values: Any,
-) -> Event:
-    """Create an event through the services; published unless told not."""
-    values.setdefault("event_type", "gcg_meeting")
-    countries = values.pop("countries", None)
-    title = values.pop("title", slug.replace("-", " ").title())
-    event = Event(slug=slug, title=title, title_en=title, **values)
-    if date is not None:
-        event.date_start = date.start
-        event.date_end = date.end
-        event.date_precision = date.precision
-        event.date_tentative = date.tentative
-    services.save_event(event, acting_user=acting_user, countries=countries)
-    if publish:
-        services.publish_event(event, acting_user=acting_user)
-        event.refresh_from_db()
-    return event
 
 
 @pytest.fixture
@@ -64,20 +46,11 @@ def member(personas: Any) -> Any:
     """The group member: works for an organisation that is not a partner but
     is a current member of the Global Coordinating Group, whose meetings
     these are. A member reads the record; only the Secretariat writes it."""
-    from alliance87.groups.models import Group, GroupKind
-    from alliance87.groups.services import add_member, save_group
-    from alliance87.partners.models import Person
-    from alliance87.test import make_organisation, make_user
-
-    organisation = make_organisation("member-ngo", "Member NGO", is_partner=False)
-    user = make_user("member")
-    Person.objects.create(slug="mo-member", name="Mo Member", organisation=organisation, user=user)
     name = "Global Coordinating Group"
     group = Group(slug="gcg", name=name, name_en=name)
     group.kind = GroupKind.GCG
     group = save_group(group, acting_user=personas.secretariat)
-    add_member(group, organisation=organisation, acting_user=personas.secretariat)
-    return user
+    return make_member(group, acting_user=personas.secretariat)
 
 
 @dataclass

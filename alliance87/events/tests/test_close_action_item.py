@@ -11,9 +11,9 @@ from alliance87.core import permissions
 from alliance87.core.dates import ReportedDate
 from alliance87.events import services
 from alliance87.events.models import ActionItem
-from alliance87.events.tests.conftest import make_event
 from alliance87.partners.models import Person
-from alliance87.test import make_organisation, make_user
+from alliance87.testing.factories import make_event, make_organisation
+from alliance87.testing.personas import make_user
 
 D = dt.date
 pytestmark = pytest.mark.django_db

@@ -14,7 +14,7 @@ from django.forms.models import model_to_dict
 
 from alliance87.events import services
 from alliance87.events.models import ActionItem, AgendaItem, Decision, Document, Exchange
-from alliance87.events.tests.conftest import make_event
+from alliance87.testing.factories import make_event
 
 D = dt.date
 pytestmark = pytest.mark.django_db

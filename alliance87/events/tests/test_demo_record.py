@@ -10,11 +10,6 @@ from alliance87.events.models import ActionItem, AgendaItem, Decision, Event, Ex
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo(db):
-    load_demo()
-
-
 def test_loading_twice_changes_nothing(demo):
     assert not load_demo().changed
 

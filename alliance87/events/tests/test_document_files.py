@@ -15,7 +15,7 @@ from pytest_django import Settings
 from alliance87.core.dates import ReportedDate
 from alliance87.core.visibility import Visibility
 from alliance87.events import services
-from alliance87.events.tests.conftest import make_event
+from alliance87.testing.factories import make_event
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from icalendar import Calendar
 from alliance87.core.dates import ReportedDate
 from alliance87.countries.models import Country
 from alliance87.events import services
-from alliance87.events.tests.conftest import make_event
+from alliance87.testing.factories import make_event
 
 D = dt.date
 pytestmark = pytest.mark.django_db

@@ -12,9 +12,8 @@ from alliance87.core.dates import ReportedDate
 from alliance87.core.models import Theme
 from alliance87.countries.models import Country
 from alliance87.events import services
-from alliance87.events.tests.conftest import make_event
 from alliance87.partners.models import Person
-from alliance87.test import make_organisation
+from alliance87.testing.factories import make_event, make_organisation
 
 D = dt.date
 pytestmark = pytest.mark.django_db

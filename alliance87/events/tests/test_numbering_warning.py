@@ -8,7 +8,7 @@ import pytest
 
 from alliance87.core.dates import ReportedDate
 from alliance87.events import selectors
-from alliance87.events.tests.conftest import make_event
+from alliance87.testing.factories import make_event
 
 D = dt.date
 pytestmark = pytest.mark.django_db

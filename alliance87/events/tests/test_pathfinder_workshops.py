@@ -16,9 +16,9 @@ from alliance87.core.visibility import Visibility
 from alliance87.countries.models import Country, Region
 from alliance87.events import selectors, services
 from alliance87.events.models import Event, EventType
-from alliance87.events.tests.conftest import make_event
 from alliance87.pathfinders import services as pathfinder_services
 from alliance87.pathfinders.models import Workshop
+from alliance87.testing.factories import make_event
 
 D = dt.date
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from alliance87.core.dates import ReportedDate
 from alliance87.events.models import ActionItem, Decision, EventStatus, Exchange
-from alliance87.events.tests.conftest import make_event
+from alliance87.testing.factories import make_event
 
 D = dt.date
 pytestmark = pytest.mark.django_db

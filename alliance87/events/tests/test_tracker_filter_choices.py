@@ -11,8 +11,7 @@ from django.test import Client
 from alliance87.core.dates import ReportedDate
 from alliance87.core.visibility import Visibility
 from alliance87.events import services
-from alliance87.events.tests.conftest import make_event
-from alliance87.test import make_organisation
+from alliance87.testing.factories import make_event, make_organisation
 
 pytestmark = pytest.mark.django_db
 

@@ -16,8 +16,6 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from alliance87.core import permissions
-from alliance87.core.tests.fixtures import in_each_language
-from alliance87.core.tests.test_pages_accessible import problems_of
 from alliance87.groups import services
 from alliance87.groups.models import (
     Activity,
@@ -28,9 +26,11 @@ from alliance87.groups.models import (
     WorkplanArea,
     current_q,
 )
-from alliance87.groups.tests.fixtures import World, make_chair, make_group
 from alliance87.partners.models import Organisation, Person
-from alliance87.test import make_user
+from alliance87.testing.factories import World, make_group
+from alliance87.testing.pages import problems_of
+from alliance87.testing.personas import make_chair, make_user
+from alliance87.testing.translations import in_each_language
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,7 @@ from alliance87.groups.selectors import group_page
 from alliance87.partners.models import StakeholderType
 
 
-def test_the_demo_loads_the_seeds_groups_idempotently(db):
-    load_demo()
+def test_the_demo_loads_the_seeds_groups_idempotently(demo):
     assert not load_demo().changed
     migration = Group.objects.get(slug="migration")
     first = migration.workplan_areas.order_by("order").first()
@@ -24,8 +23,7 @@ def test_the_demo_loads_the_seeds_groups_idempotently(db):
     assert ceag.subgroups.filter(slug="ceag-steering-committee").exists()
 
 
-def test_the_gcg_chair_handed_over_from_australia_to_france(db):
-    load_demo()
+def test_the_gcg_chair_handed_over_from_australia_to_france(demo):
     gcg = Group.objects.get(slug="global-coordinating-group")
     page = group_page(None, gcg)
     assert [t.organisation.slug for t in page.current_chairs] == ["government-of-france"]
@@ -34,17 +32,15 @@ def test_the_gcg_chair_handed_over_from_australia_to_france(db):
     assert any(s.seat.open_for_nominations and s.current is None for s in page.seats)
 
 
-def test_no_government_is_recorded_in_an_action_group(db):
+def test_no_government_is_recorded_in_an_action_group(demo):
     # The seed's chair saw that governments took little part in the action
     # groups; the demo invents no membership the seed does not report.
-    load_demo()
     assert not Membership.objects.filter(
         group__kind="action_group", organisation__stakeholder_type=StakeholderType.GOVERNMENT
     ).exists()
 
 
-def test_the_french_migration_page_reads_in_french(client, db):
-    load_demo()
+def test_the_french_migration_page_reads_in_french(client, demo):
     html = client.get("/fr/groups/migration/").content.decode()
     assert (
         "Groupe d'action sur les migrations" in html

@@ -10,7 +10,7 @@ from alliance87.core import hooks
 from alliance87.groups import analytics
 from alliance87.groups.services import add_member
 from alliance87.partners.models import StakeholderType
-from alliance87.test import make_organisation
+from alliance87.testing.factories import make_organisation
 
 
 def _members(world):

@@ -10,8 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from alliance87.core.visibility import Visibility
 from alliance87.groups.models import ActivityStatus, ChairRole, GroupStatus
 from alliance87.groups.services import add_member, start_chair_term, start_seat_term
-from alliance87.groups.tests.fixtures import make_group
-from alliance87.test import make_organisation
+from alliance87.testing.factories import make_group, make_organisation
 
 
 def test_the_list_shows_each_group_with_its_chairs(client, world):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from alliance87.core.visibility import Visibility, audience_for
 from alliance87.groups.models import Activity
 from alliance87.groups.services import add_member
-from alliance87.groups.tests.fixtures import make_group
+from alliance87.testing.factories import make_group
 
 
 def _members_only(world):

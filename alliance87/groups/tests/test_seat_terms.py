@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 
 from alliance87.groups.models import SeatTerm
 from alliance87.groups.services import start_seat_term
-from alliance87.test import make_organisation
+from alliance87.testing.factories import make_organisation
 
 D = dt.date
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from alliance87.core.tests.fixtures import sign_in
 from alliance87.core.visibility import Visibility
 from alliance87.partners.models import Person
-from alliance87.test import Personas
+from alliance87.testing.personas import Personas, sign_in
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ import pytest
 from django.test import Client
 
 from alliance87.partners.models import StakeholderType
-from alliance87.test import make_organisation
+from alliance87.testing.factories import make_organisation
 
 pytestmark = pytest.mark.django_db
 

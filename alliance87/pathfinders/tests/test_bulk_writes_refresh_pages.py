@@ -10,8 +10,8 @@ from pytest_django import DjangoCaptureOnCommitCallbacks
 
 from alliance87.core.invalidation import content_version
 from alliance87.pathfinders.models import FocalPoint, Milestone, Pathfinder, Stage
-from alliance87.pathfinders.tests.helpers import make_pathfinder
-from alliance87.test import make_focal_point
+from alliance87.testing.factories import make_pathfinder
+from alliance87.testing.personas import make_focal_point
 
 pytestmark = pytest.mark.django_db
 

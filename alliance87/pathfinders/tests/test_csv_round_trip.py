@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -13,15 +14,10 @@ from django.test import Client
 
 from alliance87.pathfinders import services
 from alliance87.pathfinders.csvio import safe_cell, unescape_cell
-from alliance87.pathfinders.models import Action
+from alliance87.pathfinders.models import Action, Roadmap
 from alliance87.pathfinders.selectors import actions_csv
-from alliance87.pathfinders.tests.helpers import (
-    actions_of,
-    make_pathfinder,
-    make_roadmap,
-    snapshot,
-)
-from alliance87.test import make_focal_point, make_user
+from alliance87.testing.factories import actions_of, make_pathfinder, make_roadmap
+from alliance87.testing.personas import make_focal_point, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -29,6 +25,11 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def roadmap():
     return make_roadmap(make_pathfinder("CHL"), actions=3)
+
+
+def snapshot(roadmap: Roadmap) -> list[tuple[Any, ...]]:
+    """Return what a bulk upload may change, to compare before and after."""
+    return [(a.pk, a.status, a.percent_done, a.updates.count()) for a in actions_of(roadmap)]
 
 
 def download(roadmap) -> list[dict[str, str]]:

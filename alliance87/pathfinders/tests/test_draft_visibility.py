@@ -8,8 +8,8 @@ from django.test import Client
 
 from alliance87.core.visibility import Visibility
 from alliance87.pathfinders.models import Action, Pathfinder, Roadmap
-from alliance87.pathfinders.tests.helpers import make_pathfinder, make_roadmap
-from alliance87.test import make_focal_point
+from alliance87.testing.factories import make_pathfinder, make_roadmap
+from alliance87.testing.personas import make_focal_point
 
 pytestmark = pytest.mark.django_db
 

@@ -15,8 +15,7 @@ from alliance87.countries.models import Country
 from alliance87.partners.models import StakeholderType
 from alliance87.pathfinders import services
 from alliance87.pathfinders.models import Milestone, Pathfinder, Stage
-from alliance87.pathfinders.tests.helpers import make_pathfinder
-from alliance87.test import make_organisation
+from alliance87.testing.factories import make_organisation, make_pathfinder
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from alliance87.demo.services import load_demo
-from alliance87.pathfinders.tests.helpers import make_pathfinder, make_roadmap
-from alliance87.test import make_focal_point
+from alliance87.testing.factories import make_pathfinder, make_roadmap
+from alliance87.testing.personas import make_focal_point
 
 pytestmark = pytest.mark.django_db
 
@@ -38,8 +38,7 @@ def test_query_count_does_not_grow_with_the_data(
     assert queries_for(client, "/en/countries/chl/") == country_few
 
 
-def test_the_demo_answers_the_questions_of_the_issue(client: Client) -> None:
-    load_demo()
+def test_the_demo_answers_the_questions_of_the_issue(demo: None, client: Client) -> None:
     page = client.get("/en/pathfinders/").content.decode()
     # The map: each pathfinder a link with a text alternative.
     assert '<a href="/en/countries/chl/#pathfinder" class="pf-country pf-s4">' in page
@@ -67,8 +66,7 @@ def test_the_demo_answers_the_questions_of_the_issue(client: Client) -> None:
     assert "<h1>Países pioneros</h1>" in spanish and "julio de 2019 (por confirmar)" in spanish
 
 
-def test_loading_the_demo_twice_changes_nothing() -> None:
-    load_demo()
+def test_loading_the_demo_twice_changes_nothing(demo: None) -> None:
     assert not load_demo().changed
 
 

@@ -7,19 +7,17 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from alliance87.core.tests.test_pages_accessible import problems_of
-from alliance87.demo.services import load_demo
 from alliance87.pathfinders.models import Action, Roadmap
-from alliance87.test import make_focal_point
+from alliance87.testing.pages import problems_of
+from alliance87.testing.personas import make_focal_point
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize("language", ["en", "fr", "es"])
 def test_every_pathfinder_page_of_a_focal_point_meets_the_rules(
-    client: Client, language: str
+    demo: None, client: Client, language: str
 ) -> None:
-    load_demo()
     client.force_login(make_focal_point("MDG"))
     roadmap = Roadmap.objects.get(pathfinder__country__iso3="MDG")
     action = Action.objects.filter(priority__roadmap=roadmap).first()

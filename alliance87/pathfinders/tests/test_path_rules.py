@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from alliance87.core.dates import DatePrecision, ReportedDate
 from alliance87.pathfinders import services
 from alliance87.pathfinders.models import Roadmap, Stage
-from alliance87.pathfinders.tests.helpers import make_pathfinder
+from alliance87.testing.factories import make_pathfinder
 
 pytestmark = pytest.mark.django_db
 

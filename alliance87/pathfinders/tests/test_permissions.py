@@ -11,8 +11,8 @@ from django.test import Client
 from alliance87.core import permissions
 from alliance87.pathfinders import services
 from alliance87.pathfinders.models import FocalPoint, Stage
-from alliance87.pathfinders.tests.helpers import actions_of, make_pathfinder, make_roadmap
-from alliance87.test import make_focal_point
+from alliance87.testing.factories import actions_of, make_pathfinder, make_roadmap
+from alliance87.testing.personas import make_focal_point
 
 pytestmark = pytest.mark.django_db
 

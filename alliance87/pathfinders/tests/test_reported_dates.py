@@ -13,7 +13,7 @@ from alliance87.pathfinders import services
 from alliance87.pathfinders.forms import StageForm
 from alliance87.pathfinders.models import Workshop
 from alliance87.pathfinders.selectors import list_workshops
-from alliance87.test import make_organisation
+from alliance87.testing.factories import make_organisation
 
 pytestmark = pytest.mark.django_db
 

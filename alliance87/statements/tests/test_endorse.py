@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 
 from alliance87.statements.models import Endorsement
 from alliance87.statements.services import endorse_statement
-from alliance87.statements.tests.helpers import make_statement
+from alliance87.testing.factories import make_statement
 
 URL = "/en/statements/bangkok-statement/endorse/"
 

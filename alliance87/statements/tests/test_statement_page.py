@@ -6,8 +6,7 @@ from __future__ import annotations
 from alliance87.partners.models import StakeholderType
 from alliance87.statements.models import Endorsement
 from alliance87.statements.services import endorse_statement
-from alliance87.statements.tests.helpers import make_statement
-from alliance87.test import make_organisation
+from alliance87.testing.factories import make_organisation, make_statement
 
 
 def test_the_page_counts_endorsers_by_type_and_labels_the_sample(client, personas):

@@ -2,27 +2,43 @@
 The personas every test speaks of, defined once.
 
 - secretariat: Alliance 8.7 Secretariat staff; sees and may do everything.
+  Signs in with a second factor (`TOTP_SECRET`, `totp_code()`).
+- focal point of one country: named today on the country's pathfinder;
+  edits that pathfinder and no other (`make_focal_point`).
+- chair of one group: the person of a user account, working for the
+  chairing organisation and named on its current chair term; edits that
+  group and no other (`make_chair`).
+- member of that group: works for an organisation that is a current member
+  of the group; reads what the group shares with its members, writes
+  nothing (`make_member`, and the `member` fixture).
 - partner: works for an approved partner organisation (the ITUC here);
   sees public and partners' content.
 - outsider: signed in, but belongs to no partner organisation; sees what
   the public sees, nothing more.
 - anonymous: not signed in.
 
-Later areas add theirs here (focal point of one country, chair of one
-group), so that every visibility or permission rule has its outsider case.
+`make_personas()` (the `personas` fixture) builds the four that every area
+needs; the focal point, the chair and the member belong to a country or a
+group, so a test makes them for the country or group it is about. Every
+visibility or permission rule has its outsider case.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 
 from alliance87.countries.models import Country
 from alliance87.partners.models import Organisation, Person, StakeholderType
-from alliance87.partners.services import save_organisation
+from alliance87.testing.factories import make_organisation
+
+if TYPE_CHECKING:
+    from django.test import Client
+
+    from alliance87.groups.models import Group
 
 PASSWORD = "correct horse battery staple 8.7"
 # The Secretariat must use a second factor (accounts.middleware): every
@@ -31,16 +47,11 @@ TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 
 def totp_code() -> str:
+    """Return the code the staff personas' authenticator shows now."""
     from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
     from django.utils import timezone
 
     return format_hotp_value(hotp_value(TOTP_SECRET, int(timezone.now().timestamp()) // 30))
-
-
-def make_organisation(slug: str, name: str, **values: Any) -> Organisation:
-    values.setdefault("stakeholder_type", StakeholderType.CIVIL_SOCIETY)
-    org = Organisation(slug=slug, name=name, name_en=name, **values)
-    return save_organisation(org, acting_user=None)
 
 
 def make_user(username: str, *, staff: bool = False, second_factor: bool | None = None) -> Any:
@@ -53,6 +64,22 @@ def make_user(username: str, *, staff: bool = False, second_factor: bool | None 
     if staff if second_factor is None else second_factor:
         TOTP.activate(user, TOTP_SECRET)
     return user
+
+
+def verified(user: Any) -> Any:
+    """Mark `user`'s email address verified, as allauth requires to sign in."""
+    from allauth.account.models import EmailAddress
+
+    EmailAddress.objects.get_or_create(
+        user=user, email=user.email, defaults={"verified": True, "primary": True}
+    )
+    return user
+
+
+def sign_in(client: Client, user: Any) -> None:
+    """Sign `user` in, unless it is the anonymous persona."""
+    if user.is_authenticated:
+        client.force_login(user)
 
 
 @dataclass
@@ -114,4 +141,49 @@ def make_focal_point(country: Country | str, username: str | None = None) -> Any
     )
     user = make_user(username or f"focal-{country.iso3.lower()}")
     assign_focal_point(pathfinder, user=user, role="National focal point", acting_user=None)
+    return user
+
+
+def make_chair(
+    group: Group,
+    organisation: Organisation,
+    username: str,
+    *,
+    role: str = "chair",
+    confirmed: bool = True,
+) -> Any:
+    """Return a new user named today as `organisation`'s chair of `group`."""
+    from alliance87.groups.services import start_chair_term
+
+    user = make_user(username)
+    person = Person.objects.create(
+        slug=username,
+        name=username.replace("-", " ").title(),
+        organisation=organisation,
+        user=user,
+    )
+    start_chair_term(
+        group,
+        role=role,
+        organisation=organisation,
+        person=person,
+        confirmed=confirmed,
+        acting_user=None,
+    )
+    return user
+
+
+def make_member(group: Group, *, acting_user: Any) -> Any:
+    """Return a new user, Mo Member, whose organisation is a current member
+    of `group`.
+
+    The organisation, "Member NGO", is not a partner: what the user sees
+    beyond the public's, the membership alone opens.
+    """
+    from alliance87.groups.services import add_member
+
+    organisation = make_organisation("member-ngo", "Member NGO", is_partner=False)
+    user = make_user("member")
+    Person.objects.create(slug="mo-member", name="Mo Member", organisation=organisation, user=user)
+    add_member(group, organisation=organisation, acting_user=acting_user)
     return user

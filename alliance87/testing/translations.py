@@ -1,22 +1,10 @@
-"""
-Fixtures and helpers shared by the test folders of every app.
-
-Each `tests/conftest.py` imports them by name: pytest honours
-`pytest_plugins` only in the root conftest.
-"""
+"""Read the translated fields of a model, whatever the active language."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.conf import settings
-from django.test import Client
-
-
-def sign_in(client: Client, user: Any) -> None:
-    """Sign `user` in, unless it is the anonymous persona."""
-    if user.is_authenticated:
-        client.force_login(user)
 
 
 def in_each_language(obj: Any, field: str) -> tuple[str, ...]:

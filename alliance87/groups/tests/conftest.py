@@ -1,1 +1,0 @@
-from alliance87.groups.tests.fixtures import world  # noqa: F401
