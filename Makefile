@@ -10,7 +10,7 @@ TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 PROD_ENV := DEBUG=false HTTPS=true SECRET_KEY=check-deploy-$(shell date +%s)-not-a-real-secret-but-long-enough-for-django
 DEV_ENV  := DEBUG=true
 
-.PHONY: install demo test lint typecheck pytest-sqlite pytest-postgres services bench mutations lock messages clean
+.PHONY: install demo test lint typecheck pytest-sqlite pytest-postgres services bench mutations fuzz lock messages clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -58,6 +58,10 @@ bench: install
 # docs/visibility-matrix.md (about an hour on two cores).
 mutations: install
 	$(BIN)/python tools/visibility_mutations.py
+
+# The form fuzz of make test, with many more examples per form (minutes).
+fuzz: install
+	FUZZ_EXAMPLES=200 $(BIN)/pytest -n 2 -q alliance87/core/tests/test_forms_fuzz.py
 
 lock:
 	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --extra dev --strip-extras \

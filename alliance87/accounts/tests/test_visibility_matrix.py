@@ -233,6 +233,9 @@ KINDS: dict[str, Kind] = {
                 ),
                 Way("country", _fixed(f"/en/countries/{ORG_COUNTRY}/")),
                 Way("statement", _fixed(f"/en/statements/{HOST_STATEMENT}/")),
+                # The tracker's Owner filter: a filter's choices are a way
+                # out (it offered partners-only owners to anyone).
+                Way("tracker-owner-filter", _fixed("/en/events/action-items/")),
                 # A member of the host group, and an owner of its activity.
                 HOST_GROUP_PAGE,
                 HOST_EVENT_PAGE,
