@@ -88,15 +88,18 @@ def horizontal_overflow(page: Any) -> int:
 
 
 def wide_elements(page: Any, limit: int = 3) -> list[str]:
-    """Return the innermost elements that reach past the window's right edge."""
+    """Return the innermost elements that reach, or whose text reaches, past
+    the window's right edge."""
     return list(
         page.evaluate(
-            """limit => Array.from(document.querySelectorAll('body *'))
-              .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
-              .filter(e => !Array.from(e.children).some(
-                  c => c.getBoundingClientRect().right > window.innerWidth + 1))
-              .slice(0, limit)
-              .map(e => e.outerHTML.slice(0, 160))""",
+            """limit => {
+              const past = e => e.getBoundingClientRect().right > window.innerWidth + 1
+                || e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible';
+              return Array.from(document.querySelectorAll('body *'))
+                .filter(e => past(e) && !Array.from(e.children).some(past))
+                .slice(0, limit)
+                .map(e => e.outerHTML.slice(0, 160));
+            }""",
             limit,
         )
     )

@@ -40,6 +40,8 @@ AXE_TURNS = [("fr", "desktop"), ("es", "phone"), ("fr", "phone"), ("es", "deskto
 # The path of each page (after the language prefix) and the status it
 # answers with; {names} are filled in by `ids()`.
 PAGES: dict[str, list[tuple[str, int]]] = {
+    # The anonymous visitor's pages come in two runs ("anonymous 2"), which
+    # pytest-xdist gives to both processes.
     "anonymous": [
         ("/", 200),
         ("/countries/", 200),
@@ -53,6 +55,8 @@ PAGES: dict[str, list[tuple[str, int]]] = {
         ("/events/decisions/", 200),
         ("/groups/", 200),
         ("/groups/migration/", 200),
+    ],
+    "anonymous 2": [
         ("/groups/engagement/", 200),
         ("/statements/", 200),
         ("/statements/bangkok-statement/", 200),
@@ -121,12 +125,11 @@ def ids() -> dict[str, int]:
     }
 
 
-@pytest.mark.parametrize("persona", list(PAGES))
-def test_pages_pass_axe_fit_a_phone_and_work_without_javascript(
-    browser: Any, persona: str
-) -> None:
+@pytest.mark.parametrize("run", list(PAGES))
+def test_pages_pass_axe_fit_a_phone_and_work_without_javascript(browser: Any, run: str) -> None:
+    persona = run.split()[0]
     problems: list[tuple[str, str, str]] = []
-    pages = [(path.format(**ids()), status) for path, status in PAGES[persona]]
+    pages = [(path.format(**ids()), status) for path, status in PAGES[run]]
 
     def check(path: str, name: str, detail: str) -> None:
         problems.append((path, name, detail))
@@ -178,7 +181,8 @@ def test_pages_pass_axe_fit_a_phone_and_work_without_javascript(
             )
     visit.close()
 
-    expected = {key: why for key, why in KNOWN.items() if key[0] == persona}
+    paths = {path for path, _ in pages}
+    expected = {key: why for key, why in KNOWN.items() if key[0] == persona and key[1] in paths}
     unexpected = [
         detail for path, name, detail in problems if (persona, path, name) not in expected
     ]
