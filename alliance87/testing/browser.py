@@ -94,13 +94,70 @@ def wide_elements(page: Any, limit: int = 3) -> list[str]:
         page.evaluate(
             """limit => {
               const past = e => e.getBoundingClientRect().right > window.innerWidth + 1
-                || e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible';
+                || e.scrollWidth > e.clientWidth + 1
+                   && getComputedStyle(e).overflowX === 'visible';
               return Array.from(document.querySelectorAll('body *'))
                 .filter(e => past(e) && !Array.from(e.children).some(past))
                 .slice(0, limit)
                 .map(e => e.outerHTML.slice(0, 160));
             }""",
             limit,
+        )
+    )
+
+
+def small_text(page: Any, minimum: float = 10) -> list[str]:
+    """Return the visible texts drawn smaller than `minimum` CSS pixels.
+
+    An SVG's text is measured as drawn: its font size times the scale at
+    which the drawing is shown (a chart shrunk to a phone's width shrinks
+    its labels).
+    """
+    return list(
+        page.evaluate(
+            """minimum => Array.from(document.querySelectorAll('body *'))
+              .filter(e => e.getClientRects().length && Array.from(e.childNodes)
+                .some(n => n.nodeType === 3 && n.textContent.trim()))
+              .map(e => {
+                let size = parseFloat(getComputedStyle(e).fontSize);
+                if (e instanceof SVGGraphicsElement) {
+                  const m = e.getScreenCTM();
+                  size *= Math.hypot(m.a, m.b);
+                }
+                return [size, e];
+              })
+              .filter(([size, e]) => size < minimum
+                && !e.closest('.visually-hidden, [aria-hidden=true]'))
+              .slice(0, 3)
+              .map(([size, e]) => `${size.toFixed(1)}px: ${e.textContent.trim().slice(0, 40)}`)""",
+            minimum,
+        )
+    )
+
+
+def broken_references(page: Any) -> list[str]:
+    """Return the ids that ARIA attributes or in-page links name in vain.
+
+    axe passes an aria-describedby whose ids are partly missing, and a link
+    to "#" in an error summary: a screen reader then reads no hint, and the
+    link leads nowhere.
+    """
+    return list(
+        page.evaluate(
+            """() => {
+              const missing = id => !document.getElementById(id);
+              const aria = Array.from(document.querySelectorAll(
+                  '[aria-describedby], [aria-labelledby]'))
+                .flatMap(e => ['aria-describedby', 'aria-labelledby']
+                  .flatMap(a => (e.getAttribute(a) || '').split(/\\s+/).filter(Boolean))
+                  .filter(missing)
+                  .map(id => `${e.getAttribute('name') || e.tagName}: ${id}`));
+              const links = Array.from(document.querySelectorAll('main a[href^="#"]'))
+                .map(a => decodeURIComponent(a.getAttribute('href').slice(1)))
+                .filter(id => !id || missing(id))
+                .map(id => `link to #${id}`);
+              return aria.concat(links);
+            }"""
         )
     )
 

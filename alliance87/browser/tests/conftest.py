@@ -34,14 +34,17 @@ PERSONAS = {
 }
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     # Playwright's synchronous API keeps an event loop running in this
     # thread, which Django takes for an async context and refuses the ORM
     # (database set-up and flush included). The calls are plain synchronous
-    # ones. pytest-django runs transactional tests, these, after the rest.
+    # ones. The variable lives only as long as the browser: per module, as
+    # pytest-django runs the transactional tests (these) after the others
+    # that use the database, and before those that do not, which must not
+    # inherit it (`check --deploy` refuses it).
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         with sync_playwright() as playwright:
