@@ -57,10 +57,10 @@ PAGES: dict[str, list[tuple[str, int]]] = {
         ("/events/gcg-5/", 200),
         ("/events/action-items/", 200),
         ("/events/decisions/", 200),
-        ("/groups/", 200),
-        ("/groups/migration/", 200),
     ],
     "anonymous 2": [
+        ("/groups/", 200),
+        ("/groups/migration/", 200),
         ("/groups/engagement/", 200),
         ("/statements/", 200),
         ("/statements/bangkok-statement/", 200),
