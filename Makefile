@@ -10,7 +10,7 @@ TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 PROD_ENV := DEBUG=false HTTPS=true SECRET_KEY=check-deploy-$(shell date +%s)-not-a-real-secret-but-long-enough-for-django
 DEV_ENV  := DEBUG=true
 
-.PHONY: install demo test lint typecheck pytest-sqlite pytest-postgres services bench mutations fuzz lock messages clean
+.PHONY: install demo test lint typecheck chromium pytest-sqlite pytest-postgres services bench mutations fuzz lock messages clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,14 +39,27 @@ lint: install
 typecheck: install
 	$(BIN)/mypy alliance87 bench
 
-pytest-sqlite: install
+# The browser tests (alliance87/browser/tests) drive Debian's Chromium
+# through Playwright; Playwright's own browser downloads are not used.
+CHROMIUM ?= /usr/bin/chromium
+chromium:
+	@test -x $(CHROMIUM) || { \
+	  if [ "$$(id -u)" = 0 ]; then sudo=; \
+	  elif command -v sudo >/dev/null; then sudo=sudo; \
+	  else echo "$(CHROMIUM) is missing: install Debian's chromium package as root" >&2; exit 1; fi; \
+	  $$sudo apt-get update && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; }
+
+pytest-sqlite: install chromium
 	$(BIN)/pytest -n 2 -q
 
 # PostgreSQL, with the Redis cache on: the scale tier. pytest-django
 # creates and drops a throw-away test database. The tools' own tests run
-# their matrix on SQLite whatever the database: once is enough.
+# their matrix on SQLite whatever the database: once is enough. So do the
+# browser tests: they check what the browser shows (the same templates and
+# styles on either database), and run on SQLite only to keep `make test`
+# within its time.
 pytest-postgres: install services
-	DATABASE_URL=$(PG_URL) REDIS_URL=$(TEST_REDIS_URL) $(BIN)/pytest -n 2 -q alliance87
+	DATABASE_URL=$(PG_URL) REDIS_URL=$(TEST_REDIS_URL) $(BIN)/pytest -n 2 -q -m "not browser" alliance87
 
 services:
 	@.ci/services
