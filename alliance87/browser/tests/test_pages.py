@@ -115,12 +115,7 @@ PAGES: dict[str, list[tuple[str, int]]] = {
 # run that meets one is reported as an expected failure once all its other
 # checks pass; a known defect that no longer shows fails the run (strict):
 # remove it here.
-KNOWN: dict[tuple[str, str, str], str] = {
-    ("anonymous", "/apply/", "references"): (
-        "issue 10, item 12: the apply form's hints are not linked to their fields "
-        "(aria-describedby names ids that no element has)"
-    ),
-}
+KNOWN: dict[tuple[str, str, str], str] = {}
 
 
 def ids() -> dict[str, int]:
@@ -211,11 +206,6 @@ def test_pages_pass_axe_fit_a_phone_and_work_without_javascript(browser: Any, ru
         pytest.xfail("; ".join(sorted(set(expected.values()))))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 10, item 12: the apply form's hints are not linked to their fields "
-    "(aria-describedby names missing ids) and its error summary links the radio group to #",
-)
 def test_refused_application_links_each_error_to_its_field(browser: Any) -> None:
     page = browser.open(None, viewport=PHONE).new_page()
     page.goto("/en/apply/")
