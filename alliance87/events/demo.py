@@ -90,10 +90,8 @@ def load(report: LoadReport) -> None:
         report.count("event series", created, changed)
 
     events: dict[str, Event] = {}
+    # Pathfinder workshops are the pathfinders area's; /events/ lists them.
     rows = [*data.EVENTS, data.GCG4]
-    # The pathfinders area keeps the workshops; /events/ links to them.
-    slugs = {w["slug"] for w in data.PATHFINDER_WORKSHOPS}
-    rows = [r for r in rows if r["slug"] not in slugs]
     for row in rows:
         events[row["slug"]] = _load_event(row, look, series, report)
     for row in rows:

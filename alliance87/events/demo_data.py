@@ -53,117 +53,6 @@ PACIFIC_COUNTRIES = [
 TARGETS = ["child-labour", "forced-labour", "modern-slavery", "human-trafficking"]
 
 
-def _workshop(
-    slug: str, country: str | None, org: str, name: dict[str, str], region: str, date: tuple
-) -> dict[str, Any]:
-    return {
-        "slug": slug,
-        "type": "pathfinder_workshop",
-        "title": {
-            "en": f"Pathfinder Country Strategic Workshop: {name['en']}",
-            "fr": f"Atelier stratégique de pays pionnier : {name['fr']}",
-            "es": f"Taller estratégico de país pionero: {name['es']}",
-        },
-        "date": date,
-        "country": country,
-        "countries": [country] if country else [],
-        "organisers": [org],
-        "regions": [region],
-        "themes": TARGETS,
-    }
-
-
-PATHFINDER_WORKSHOPS = [
-    _workshop(
-        "pathfinder-workshop-madagascar-2018",
-        "MDG",
-        "government-of-madagascar",
-        T("Madagascar", "Madagascar", "Madagascar"),
-        "africa",
-        (D(2018, 10, 25), None, "day", False),
-    ),
-    _workshop(
-        "pathfinder-workshop-mauritania-2019",
-        "MRT",
-        "government-of-mauritania",
-        T("Mauritania", "Mauritanie", "Mauritania"),
-        "africa",
-        (D(2019, 3, 4), None, "day", False),
-    ),
-    _workshop(
-        "pathfinder-workshop-african-union-2019",
-        None,
-        "african-union",
-        T("African Union", "Union africaine", "Unión Africana"),
-        "africa",
-        (D(2019, 3, 20), D(2019, 3, 21), "range", False),
-    ),
-    _workshop(
-        "pathfinder-workshop-tunisia-2019",
-        "TUN",
-        "government-of-tunisia",
-        T("Tunisia", "Tunisie", "Túnez"),
-        "africa",
-        (D(2019, 3, 28), None, "day", False),
-    ),
-    _workshop(
-        "pathfinder-workshop-uganda-2019",
-        "UGA",
-        "government-of-uganda",
-        T("Uganda", "Ouganda", "Uganda"),
-        "africa",
-        (D(2019, 4, 17), None, "day", False),
-    ),
-    _workshop(
-        "pathfinder-workshop-nigeria-2019",
-        "NGA",
-        "government-of-nigeria",
-        T("Nigeria", "Nigéria", "Nigeria"),
-        "africa",
-        (D(2019, 5, 9), None, "day", False),
-    ),
-    _workshop(
-        "pathfinder-workshop-chile-2019",
-        "CHL",
-        "government-of-chile",
-        T("Chile", "Chili", "Chile"),
-        "americas",
-        (D(2019, 3, 28), None, "day", False),
-    ),
-    _workshop(
-        "pathfinder-workshop-nepal-2019",
-        "NPL",
-        "government-of-nepal",
-        T("Nepal", "Népal", "Nepal"),
-        "asia_pacific",
-        (D(2019, 2, 7), None, "day", False),
-    ),
-    _workshop(
-        "pathfinder-workshop-viet-nam-2019",
-        "VNM",
-        "government-of-viet-nam",
-        T("Viet Nam", "Viet Nam", "Viet Nam"),
-        "asia_pacific",
-        (D(2019, 5, 24), None, "day", False),
-    ),
-    _workshop(
-        "pathfinder-workshop-fiji-2019",
-        "FJI",
-        "government-of-fiji",
-        T("Fiji", "Fidji", "Fiji"),
-        "asia_pacific",
-        (D(2019, 7, 1), None, "month", True),
-    ),
-    _workshop(
-        "pathfinder-workshop-albania-2019",
-        "ALB",
-        "government-of-albania",
-        T("Albania", "Albanie", "Albania"),
-        "europe_central_asia",
-        (D(2019, 4, 12), None, "day", False),
-    ),
-]
-
 INTERNATIONAL_DAYS = [
     {
         "slug": "world-day-against-child-labour",
@@ -445,7 +334,6 @@ EVENTS: list[dict[str, Any]] = [
         "country": "USA",
         "themes": TARGETS,
     },
-    *PATHFINDER_WORKSHOPS,
     *INTERNATIONAL_DAYS,
 ]
 

@@ -92,7 +92,7 @@ def _represented_organisation(user: Any) -> Person:
 
 def assign_chair(user: Any, scope: str, *, acting_user: Any) -> None:
     from alliance87.groups.models import current_q
-    from alliance87.groups.services import start_chair_term
+    from alliance87.groups.services import set_chair_representative, start_chair_term
 
     group = _group_of(scope)
     person = _represented_organisation(user)
@@ -107,8 +107,7 @@ def assign_chair(user: Any, scope: str, *, acting_user: Any) -> None:
                 _("%(organisation)s already chairs %(group)s, represented by someone else.")
                 % {"organisation": person.organisation, "group": group}
             )
-        current.person = person
-        current.save(update_fields=["person"])
+        set_chair_representative(current, person=person, acting_user=acting_user)
         return
     start_chair_term(
         group,
@@ -122,7 +121,7 @@ def assign_chair(user: Any, scope: str, *, acting_user: Any) -> None:
 
 def assign_member(user: Any, scope: str, *, acting_user: Any) -> None:
     from alliance87.groups.models import current_q
-    from alliance87.groups.services import add_member
+    from alliance87.groups.services import add_member, set_representatives
 
     group = _group_of(scope)
     person = _represented_organisation(user)
@@ -137,7 +136,11 @@ def assign_member(user: Any, scope: str, *, acting_user: Any) -> None:
             acting_user=acting_user,
             starts_on=timezone.localdate(),
         )
-    membership.representatives.add(person)
+    set_representatives(
+        membership,
+        people=[*membership.representatives.exclude(pk=person.pk), person],
+        acting_user=acting_user,
+    )
 
 
 def end_chair(ref: ChairTerm, *, user: Any, acting_user: Any) -> None:
@@ -147,9 +150,13 @@ def end_chair(ref: ChairTerm, *, user: Any, acting_user: Any) -> None:
 
 
 def end_member(ref: Membership, *, user: Any, acting_user: Any) -> None:
+    from alliance87.groups.services import set_representatives
+
     person = _person(user)
     if person is not None:
-        ref.representatives.remove(person)
+        set_representatives(
+            ref, people=ref.representatives.exclude(pk=person.pk), acting_user=acting_user
+        )
 
 
 def register_roles() -> None:

@@ -104,6 +104,19 @@ def start_chair_term(
 
 
 @service
+def set_chair_representative(term: ChairTerm, *, person: Person, acting_user: Any) -> ChairTerm:
+    """Make `person` the one who represents the chairing organisation."""
+    if person.organisation_id != term.organisation_id:
+        raise ValidationError(
+            _("%(person)s does not work for %(organisation)s, so cannot represent it.")
+            % {"person": person, "organisation": term.organisation}
+        )
+    term.person = person
+    term.save(update_fields=["person"])
+    return term
+
+
+@service
 def end_term(
     term: ChairTerm | SeatTerm | Membership, *, ends_on: dt.date, acting_user: Any
 ) -> Any:
