@@ -11,5 +11,8 @@ class StatementsConfig(AppConfig):
         from alliance87.statements.models import Statement
         from alliance87.statements.selectors import may_endorse
 
+        hooks.NAVIGATION.register(
+            hooks.NavEntry(_("Statements"), "statements:list", section="statements", order=55)
+        )
         hooks.PERMISSION_RULES.register(hooks.PermissionRule("endorse", Statement, may_endorse))
         hooks.DEMO_LOADERS.register(hooks.DemoLoader("alliance87.statements.demo", order=30))

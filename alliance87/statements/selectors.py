@@ -9,7 +9,7 @@ from typing import Any
 from django.db.models import Count
 from django.http import Http404
 
-from alliance87.core.visibility import audience_for
+from alliance87.core.visibility import audience_for, is_secretariat
 from alliance87.partners.models import Organisation, Person, StakeholderType
 from alliance87.statements.models import Endorsement, Statement
 
@@ -29,6 +29,15 @@ def may_endorse(user: Any, statement: Statement) -> bool:
         and statement.open_for_endorsement
         and organisation_of(user) is not None
     )
+
+
+def own_endorsement(user: Any, statement: Statement) -> Organisation | None:
+    """Return the visitor's organisation if it already endorses `statement`."""
+    organisation = organisation_of(user)
+    if organisation is None or is_secretariat(user):
+        return None
+    endorses = statement.endorsements.filter(organisation=organisation).exists()
+    return organisation if endorses else None
 
 
 def list_statements(user: Any) -> list[Statement]:

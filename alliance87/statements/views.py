@@ -31,7 +31,11 @@ def statement_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(
         request,
         "statements/detail.html",
-        {"statement": statement, "endorsers": selectors.endorsers(request.user, statement)},
+        {
+            "statement": statement,
+            "endorsers": selectors.endorsers(request.user, statement),
+            "own_endorsement": selectors.own_endorsement(request.user, statement),
+        },
     )
 
 

@@ -142,9 +142,6 @@ def test_partner_endorses_a_statement(browser: Any, tmp_path: Any) -> None:
     partner_endorses(browser.open("partner", viewport=PHONE, js=False).new_page(), tmp_path)
 
 
-@pytest.mark.xfail(
-    strict=True, reason="issue 10, item 11: Endorse is still offered after endorsing"
-)
 def test_partner_is_not_offered_to_endorse_twice(browser: Any, tmp_path: Any) -> None:
     page = browser.open("partner", viewport=DESKTOP).new_page()
     partner_endorses(page, tmp_path)

@@ -86,3 +86,14 @@ def test_the_service_refuses_a_duplicate_and_the_database_backs_it(personas):
         endorse_statement(statement, organisation=personas.partner_org, acting_user=None)
     with pytest.raises(IntegrityError), transaction.atomic():
         Endorsement.objects.create(statement=statement, organisation=personas.partner_org)
+
+
+def test_after_endorsing_the_page_says_so_instead_of_offering_to_endorse(client, personas):
+    make_statement()
+    client.force_login(personas.partner)
+    page = "/en/statements/bangkok-statement/"
+    assert "Endorse on behalf of your organisation" in client.get(page).content.decode()
+    client.post(URL, {"confirm": "on"})
+    html = client.get(page).content.decode()
+    assert "Endorse on behalf of your organisation" not in html
+    assert "International Trade Union Confederation endorses this statement." in html
