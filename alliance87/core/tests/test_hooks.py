@@ -103,6 +103,7 @@ def test_the_areas_register_their_contributions() -> None:
         "pathfinders:index",
         "events:list",
         "groups:list",
+        "statements:list",
         "partners:list",
     ]
     assert [s.key for s in hooks.COUNTRY_PROFILE_SECTIONS.items()] == [
