@@ -27,23 +27,30 @@ class DirectoryFilters:
     theme: str = ""  # slug
 
 
+# What a row of organisations shows: name and acronym in each language,
+# stakeholder type, partner standing.
+LISTED_FIELDS = (
+    "slug",
+    "name",
+    "name_en",
+    "name_fr",
+    "name_es",
+    "acronym",
+    "acronym_en",
+    "acronym_fr",
+    "acronym_es",
+    "stakeholder_type",
+    "is_partner",
+)
+
+
 def list_organisations(user: Any, filters: DirectoryFilters, page_number: Any = 1) -> Page:
     """Return one page of the directory as `user` may see it."""
     qs = (
         Organisation.objects.visible_to(user)
         .select_related("country")
         .only(
-            "slug",
-            "name",
-            "name_en",
-            "name_fr",
-            "name_es",
-            "acronym",
-            "acronym_en",
-            "acronym_fr",
-            "acronym_es",
-            "stakeholder_type",
-            "is_partner",
+            *LISTED_FIELDS,
             "country__iso3",
             "country__name",
             "country__name_en",
@@ -89,19 +96,7 @@ def country_section(user: Any, country: Any) -> dict[str, Any]:
     organisations = list(
         Organisation.objects.visible_to(user)
         .filter(country=country)
-        .only(
-            "slug",
-            "name",
-            "name_en",
-            "name_fr",
-            "name_es",
-            "acronym",
-            "acronym_en",
-            "acronym_fr",
-            "acronym_es",
-            "stakeholder_type",
-            "is_partner",
-        )
+        .only(*LISTED_FIELDS)
         .order_by("stakeholder_type", "sort_name")
     )
     return {"organisations": organisations}
