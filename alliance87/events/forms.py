@@ -86,7 +86,8 @@ class TrackerFilterForm(forms.Form):
         required=False,
         choices=[
             ("open", _("Open")),
-            ("overdue", _("Overdue")),
+            ("overdue", _("Overdue (still followed)")),
+            ("unreported", _("Past due, no report since")),
             ("done", _("Done")),
             ("dropped", _("Dropped")),
             ("all", _("All")),
@@ -285,6 +286,14 @@ class ActionItemForm(RecordForm):
         label=_("The due date is"), choices=DatePrecision.choices, initial=DatePrecision.DAY
     )
     due_tentative = forms.BooleanField(label=_("Tentative"), required=False)
+    followed = forms.BooleanField(
+        label=_("Still followed"),
+        required=False,
+        help_text=_(
+            "Tick when the owner or a later meeting reported on it. Past its due date, "
+            "a followed item is overdue; one nobody follows reads “no report since”."
+        ),
+    )
     visibility = forms.ChoiceField(**VISIBILITY_FIELD)  # type: ignore[arg-type]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -626,6 +626,14 @@ class ActionItem(ReportedDateFields, RecordPart):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
     )
+    followed = models.BooleanField(
+        _("still followed"),
+        default=False,
+        help_text=_(
+            "Someone still follows this item up (its owner or a later meeting "
+            "reported on it). Only a followed item past its due date is overdue."
+        ),
+    )
     done_note = models.TextField(_("note on closing"), blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     closed_by = models.ForeignKey(
@@ -660,7 +668,3 @@ class ActionItem(ReportedDateFields, RecordPart):
     @property
     def is_open(self) -> bool:
         return self.status == self.Status.OPEN
-
-    def is_overdue(self, today: dt.date) -> bool:
-        rd = self.reported_date
-        return self.is_open and rd is not None and rd.last_day < today

@@ -37,6 +37,12 @@ from alliance87.events.selectors.detail import (
     previous_event,
 )
 from alliance87.events.selectors.filters import EventFilters, filter_events
+from alliance87.events.selectors.following import (
+    follow_state,
+    follow_up_q,
+    overdue_q,
+    unreported_q,
+)
 from alliance87.events.selectors.lists import (
     FEED_LIMIT,
     PAGE_SIZE,
@@ -53,7 +59,6 @@ from alliance87.events.selectors.tracker import (
     TrackerFilters,
     list_action_items,
     list_decisions,
-    overdue_q,
 )
 from alliance87.events.selectors.workshops import LinkedWorkshop, pathfinder_workshops
 
@@ -74,7 +79,9 @@ __all__ = [
     "event_page",
     "event_rows",
     "filter_events",
+    "follow_state",
     "follow_up_items",
+    "follow_up_q",
     "get_action_item_for_user",
     "get_event_for_user",
     "get_record_row_for_user",
@@ -93,5 +100,6 @@ __all__ = [
     "record_page",
     "rows_under",
     "series_choices",
+    "unreported_q",
     "with_parties",
 ]

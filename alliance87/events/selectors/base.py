@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from alliance87.core.visibility import audience_for
 from alliance87.events.models import ActionItem, Event, Exchange, Participant, PartyRole
+from alliance87.events.selectors import following
 from alliance87.partners.models import Organisation, Person
 
 
@@ -105,7 +106,9 @@ def label_action_items(items: list[ActionItem], names: PartyNames, now: dt.date)
         item.owner_label = owner or item.owner_note  # type: ignore[attr-defined]
         if item.owner_note and owner:
             item.owner_label = f"{owner} ({item.owner_note})"  # type: ignore[attr-defined]
-        item.overdue = item.is_overdue(now)  # type: ignore[attr-defined]
+        state = following.follow_state(item, now)
+        item.overdue = state == following.OVERDUE  # type: ignore[attr-defined]
+        item.unreported = state == following.UNREPORTED  # type: ignore[attr-defined]
 
 
 # Who may close an action item ---------------------------------------------

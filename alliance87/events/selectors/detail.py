@@ -31,7 +31,7 @@ from alliance87.events.models import (
     Objective,
     Participant,
 )
-from alliance87.events.selectors import base
+from alliance87.events.selectors import base, following
 from alliance87.partners.models import Organisation, Person
 
 
@@ -67,18 +67,6 @@ def previous_event(user: Any, event: Event) -> Event | None:
     )
 
 
-def _follow_up_q(event: Event) -> Q | None:
-    """Return the filter for the action items still open from earlier
-    meetings of `event`'s series, or None outside a dated series."""
-    if event.series_id is None or event.date_start is None:
-        return None
-    return Q(
-        event__series_id=event.series_id,
-        event__date_start__lt=event.date_start,
-        status=ActionItem.Status.OPEN,
-    )
-
-
 def _action_items(user: Any, q: Q) -> QuerySet[ActionItem]:
     return (
         base.with_parties(ActionItem.objects.visible_to(user).filter(q), user)
@@ -88,11 +76,10 @@ def _action_items(user: Any, q: Q) -> QuerySet[ActionItem]:
 
 
 def follow_up_items(user: Any, event: Event) -> QuerySet[ActionItem]:
-    """Return the action items still open from earlier meetings of the series.
-
-    An open item rolls over from meeting to meeting until it is closed.
-    """
-    q = _follow_up_q(event)
+    """Return the open action items of earlier meetings that `event`
+    follows up: those of the meeting before, and older ones still followed
+    (see `following`)."""
+    q = following.follow_up_q(event)
     if q is None:
         return ActionItem.objects.none()
     return _action_items(user, q)
@@ -245,7 +232,7 @@ def event_page(user: Any, event: Event) -> dict[str, Any]:
     )
     decisions = list(Decision.objects.visible_to(user).filter(event=event))
     wanted = Q(event=event)
-    follow_up_q = _follow_up_q(event)
+    follow_up_q = following.follow_up_q(event)
     if follow_up_q is not None:
         wanted |= follow_up_q
     all_actions = list(_action_items(user, wanted))

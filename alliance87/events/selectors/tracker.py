@@ -4,7 +4,6 @@ The action-item tracker and the decisions register.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,16 +11,18 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from alliance87.core.dates import DatePrecision
 from alliance87.events.models import ActionItem, Decision
 from alliance87.events.selectors import base
+from alliance87.events.selectors.following import overdue_q, unreported_q
 
 TRACKER_PAGE_SIZE = 50
 
 
 @dataclass
 class TrackerFilters:
-    state: str = "open"  # open, overdue, done, dropped, all
+    # open, overdue (past due and followed), unreported (past due and
+    # followed by nobody: "no report since"), done, dropped, all
+    state: str = "open"
     owner: str = ""  # organisation slug
     series: str = ""  # slug
     group_by: str = "body"  # body or owner
@@ -36,15 +37,6 @@ class TrackerFilters:
         return {k: v for k, v in pairs.items() if v}
 
 
-def overdue_q(now: dt.date) -> Q:
-    """Return the filter for due dates whose last possible day is past."""
-    return Q(status=ActionItem.Status.OPEN) & (
-        Q(date_precision=DatePrecision.DAY, date_start__lt=now)
-        | Q(date_precision=DatePrecision.RANGE, date_end__lt=now)
-        | Q(date_precision=DatePrecision.MONTH, date_start__lt=now.replace(day=1))
-    )
-
-
 def list_action_items(user: Any, filters: TrackerFilters, page_number: Any = 1) -> Page:
     """Return one page of the action-item tracker as `user` may see it."""
     now = base.today()
@@ -53,6 +45,8 @@ def list_action_items(user: Any, filters: TrackerFilters, page_number: Any = 1) 
     )
     if filters.state == "overdue":
         qs = qs.filter(overdue_q(now))
+    elif filters.state == "unreported":
+        qs = qs.filter(unreported_q(now))
     elif filters.state in ActionItem.Status.values:
         qs = qs.filter(status=filters.state)
     if filters.owner:

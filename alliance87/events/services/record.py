@@ -140,6 +140,7 @@ def record_action_item(
     owner_person: Person | None = None,
     owner_note: str = "",
     due: Any = None,
+    followed: bool = False,
     visibility: str = "public",
 ) -> ActionItem:
     """Record a next step with its owner and, if known, its due date.
@@ -154,6 +155,7 @@ def record_action_item(
         owner_role=owner_role,
         owner_organisation=owner_organisation,
         owner_person=owner_person,
+        followed=followed,
         visibility=visibility,
     )
     _set_due(item, due)
@@ -255,7 +257,7 @@ DECISION_RULES = RowRules(
 
 
 def _apply_action_item(item: ActionItem, values: dict[str, Any]) -> None:
-    for name in ("owner_role", "owner_organisation", "owner_person", "visibility"):
+    for name in ("owner_role", "owner_organisation", "owner_person", "followed", "visibility"):
         setattr(item, name, values[name])
     _set_due(item, values["due"])
 
@@ -270,6 +272,7 @@ ACTION_ITEM_RULES = RowRules(
         "owner_person": None,
         "owner_note": "",
         "due": None,
+        "followed": False,
         "visibility": "public",
     },
     texts=("text", "owner_note"),

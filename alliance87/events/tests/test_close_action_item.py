@@ -120,6 +120,7 @@ def test_tracker_filters_overdue_open_and_done(client, personas, item, monkeypat
         text="Late item",
         owner_role="chair",
         due=ReportedDate(D(2019, 7, 1), None, "month"),
+        followed=True,
     )
     services.record_action_item(
         event,

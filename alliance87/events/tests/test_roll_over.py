@@ -1,4 +1,5 @@
-"""Open action items roll over to the next meeting of the same body."""
+"""Open action items roll over to the next meeting of the same body, and
+to later ones only while someone still follows them."""
 
 from __future__ import annotations
 
@@ -65,7 +66,27 @@ def meetings(personas, gcg):
     return {"third": third, "fourth": fourth, "fifth": fifth, "old": old, "open": open_}
 
 
-def test_next_meeting_shows_open_items_of_earlier_meetings(personas, meetings):
+def test_next_meeting_shows_the_open_items_of_the_meeting_before(personas, meetings):
+    items = list(selectors.follow_up_items(personas.anonymous, meetings["fifth"]))
+    assert [i.text for i in items] == ["Argentina contacts its mission"]
+
+
+def test_an_older_open_item_nobody_follows_does_not_roll_into_every_meeting(personas, meetings):
+    # Failed before: every open item of every earlier meeting rolled over.
+    texts = {i.text for i in selectors.follow_up_items(personas.anonymous, meetings["fifth"])}
+    assert "Old open item" not in texts
+    page = selectors.event_page(personas.anonymous, meetings["fifth"])
+    assert "Old open item" not in {a.text for a in page["follow_up"]}
+
+
+def test_an_older_open_item_still_followed_rolls_over(personas, meetings):
+    services.correct_row(
+        meetings["old"],
+        acting_user=personas.secretariat,
+        text="Old open item",
+        owner_role="secretariat",
+        followed=True,
+    )
     items = list(selectors.follow_up_items(personas.anonymous, meetings["fifth"]))
     assert [i.text for i in items] == ["Old open item", "Argentina contacts its mission"]
 
@@ -81,14 +102,14 @@ def test_page_shows_follow_up_since_the_last_meeting(client, meetings):
     assert "Follow-up since the last meeting" in page
     assert "Argentina contacts its mission" in page
     assert "Finished item" not in page
+    assert "Old open item" not in page
 
 
 def test_closed_item_leaves_the_follow_up(personas, meetings):
     services.close_action_item(
         meetings["open"], acting_user=personas.secretariat, note="Done in June."
     )
-    texts = {i.text for i in selectors.follow_up_items(personas.anonymous, meetings["fifth"])}
-    assert texts == {"Old open item"}
+    assert list(selectors.follow_up_items(personas.anonymous, meetings["fifth"])) == []
 
 
 def test_briefing_pack_gathers_agenda_previous_decisions_and_open_items(
