@@ -92,7 +92,7 @@ class ExchangeInline(TranslationStackedInline):
 class DecisionInline(TranslationTabularInline):
     model = Decision
     extra = 0
-    fields = ["order", "identifier", "agenda_item", "text", "visibility"]
+    fields = ["order", "number", "identifier", "agenda_item", "text", "visibility"]
 
 
 class ActionItemInline(TranslationStackedInline):
@@ -181,7 +181,7 @@ class ActionItemAdmin(TranslationAdmin):
 
 @admin.register(Decision)
 class DecisionAdmin(TranslationAdmin):
-    list_display = ["identifier", "__str__", "event", "visibility"]
+    list_display = ["__str__", "number", "event", "visibility"]
     list_filter = ["event__series", "visibility"]
     search_fields = ["identifier", "text_en", "text_fr", "text_es"]
     autocomplete_fields = ["event", "agenda_item"]

@@ -2,9 +2,9 @@
 Load the events of the seed documents (see demo_data.py).
 
 Idempotent like the rest of the demo: every row is found by its natural key
-(an event's slug, an agenda item's number, a decision's identifier, the
-order of an objective, participant, exchange or action item within its
-event) and written only when it differs. An action item's status is never
+(an event's slug, an agenda item's number, a decision's number in its
+meeting, the order of an objective, participant, exchange or action item
+within its event) and written only when it differs. An action item's status is never
 reset, so items closed through the site stay closed.
 """
 
@@ -229,12 +229,15 @@ def _load_record(event: Event, row: dict[str, Any], look: _Lookups, report: Load
         )
         report.count("exchange", created, changed)
 
+    # Numbered within the meeting. The report prints no reference for its
+    # decisions, so the demo data's "GCG4/D1" style identifiers (invented)
+    # are not shown: `identifier` stays empty.
     for order, spec in enumerate(data.GCG4_DECISIONS, start=1):
         _d, created, changed = upsert(
             Decision,
-            {"identifier": spec["identifier"]},
+            {"event": event, "number": order},
             {
-                "event": event,
+                "identifier": "",
                 "order": order,
                 "agenda_item": items[spec["item"]],
                 **translated("text", spec["text"]),

@@ -221,6 +221,12 @@ class AgendaItemForm(RecordForm):
     )
     title = forms.CharField(label=_("Title"), max_length=300)
     presenters_note = forms.CharField(label=_("Presenters"), max_length=300, required=False)
+    objective = forms.CharField(
+        label=_("Objective of the item"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    duration = forms.IntegerField(
+        label=_("Duration in minutes"), required=False, min_value=1, max_value=1440
+    )
     minutes = forms.CharField(label=_("Minutes"), widget=forms.Textarea, required=False)
     visibility = forms.ChoiceField(**VISIBILITY_FIELD)  # type: ignore[arg-type]
 
@@ -228,6 +234,12 @@ class AgendaItemForm(RecordForm):
 class MinutesForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=300)
     presenters_note = forms.CharField(label=_("Presenters"), max_length=300, required=False)
+    objective = forms.CharField(
+        label=_("Objective of the item"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    duration = forms.IntegerField(
+        label=_("Duration in minutes"), required=False, min_value=1, max_value=1440
+    )
     minutes = forms.CharField(label=_("Minutes"), widget=forms.Textarea, required=False)
 
     @classmethod
@@ -236,6 +248,8 @@ class MinutesForm(forms.Form):
             initial={
                 "title": item.title,
                 "presenters_note": item.presenters_note,
+                "objective": item.objective,
+                "duration": item.duration,
                 "minutes": item.minutes,
             },
             prefix=f"item{item.pk}",
@@ -263,8 +277,17 @@ class ExchangeForm(RecordForm):
 
 
 class DecisionForm(RecordForm):
+    number = forms.IntegerField(
+        label=_("Number in the meeting"),
+        required=False,
+        min_value=1,
+        help_text=_("Leave empty for the next number."),
+    )
     identifier = forms.CharField(
-        label=_("Identifier"), max_length=30, help_text=_("E.g. “GCG4/D1”.")
+        label=_("Reference, as printed"),
+        max_length=30,
+        required=False,
+        help_text=_("Only when the source prints one, e.g. “GCG4/D1”."),
     )
     text = forms.CharField(label=_("Decision"), widget=forms.Textarea)
     visibility = forms.ChoiceField(**VISIBILITY_FIELD)  # type: ignore[arg-type]
@@ -358,6 +381,12 @@ class DocumentForm(RecordForm):
     title = forms.CharField(label=_("Title"), max_length=300)
     url = forms.URLField(label=_("Address"), required=False, assume_scheme="https")
     upload = forms.FileField(label=_("File"), required=False)
+    pages = forms.CharField(
+        label=_("Pages"),
+        max_length=30,
+        required=False,
+        help_text=_("A page or a range, e.g. “12–15”."),
+    )
     visibility = forms.ChoiceField(**VISIBILITY_FIELD)  # type: ignore[arg-type]
 
     def __init__(self, *args: Any, kept_file: str = "", **kwargs: Any) -> None:

@@ -59,6 +59,8 @@ class EventType(models.TextChoices):
     WEBINAR = "webinar", _("Webinar")
     SIDE_EVENT = "side_event", _("Side event")
     INTERNATIONAL_DAY = "international_day", _("International day")
+    COMMITTEE_MEETING = "committee_meeting", _("Committee meeting")
+    OTHER_MEETING = "other", _("Other meeting")
 
 
 class EventStatus(models.TextChoices):
@@ -147,6 +149,11 @@ class Event(ReportedDateFields):
         related_name="events",
     )
     number = models.PositiveSmallIntegerField(_("number in the series"), null=True, blank=True)
+    extraordinary = models.BooleanField(
+        _("extraordinary session"),
+        default=False,
+        help_text=_("A session called outside the body's regular meetings."),
+    )
     # The last day the reported date may cover, kept by the service, so that
     # "upcoming" and "past" are one indexed comparison.
     last_day = models.DateField(_("last day"), null=True, blank=True, editable=False)
@@ -157,7 +164,10 @@ class Event(ReportedDateFields):
         max_length=64,
         blank=True,
         validators=[validate_time_zone],
-        help_text=_("An IANA time zone name, such as America/New_York."),
+        help_text=_(
+            "An IANA time zone name, such as America/New_York. Leave empty when the "
+            "source gives the times without one."
+        ),
     )
     recurs_yearly = models.BooleanField(
         _("recurs every year"),
@@ -226,10 +236,9 @@ class Event(ReportedDateFields):
         if self.number is not None and self.series_id is None:
             raise ValidationError({"number": _("Only an event in a series has a number.")})
         if self.start_time or self.end_time:
-            if not self.time_zone:
-                raise ValidationError(
-                    {"time_zone": _("Give the time zone of the start and end times.")}
-                )
+            # A time without a zone is kept as the source gives it (local
+            # time, zone not reported); calendars then treat the day as a
+            # whole day rather than guess a zone.
             if self.date_precision == DatePrecision.MONTH or self.date_start is None:
                 raise ValidationError(
                     {"start_time": _("Times need a day or a range of days, not a month.")}
@@ -359,6 +368,48 @@ class Objective(RecordPart):
         return self.text[:80]
 
 
+class ReportedCount(RecordPart):
+    """A count the source reports ("more than 60 participants", "42
+    members"), with its qualifier; its source is its provenance."""
+
+    class Qualifier(models.TextChoices):
+        EXACTLY = "exactly", _("exactly")
+        ABOUT = "about", _("about")
+        MORE_THAN = "more_than", _("more than")
+        AT_LEAST = "at_least", _("at least")
+        FEWER_THAN = "fewer_than", _("fewer than")
+
+    class Counted(models.TextChoices):
+        PARTICIPANTS = "participants", _("participants")
+        MEMBERS = "members", _("members")
+        ORGANISATIONS = "organisations", _("organisations")
+        COUNTRIES = "countries", _("countries")
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="counts")
+    qualifier = models.CharField(
+        _("qualifier"), max_length=12, choices=Qualifier.choices, default=Qualifier.EXACTLY
+    )
+    value = models.PositiveIntegerField(_("number"))
+    counted = models.CharField(_("what is counted"), max_length=16, choices=Counted.choices)
+
+    objects = RecordQuerySet.as_manager()
+
+    class Meta(RecordPart.Meta):
+        verbose_name = _("reported count")
+        verbose_name_plural = _("reported counts")
+
+    def __str__(self) -> str:
+        return self.phrase
+
+    @property
+    def phrase(self) -> str:
+        """Return "more than 60 participants" (or "42 members")."""
+        counted = self.get_counted_display()
+        if self.qualifier == self.Qualifier.EXACTLY:
+            return f"{self.value} {counted}"
+        return f"{self.get_qualifier_display()} {self.value} {counted}"
+
+
 def describe_party(role: str, organisation: Any, person: Any) -> str:
     """Return "Chair, Australia, Geoffrey Shaw" from whichever parts are known."""
     parts: list[str] = []
@@ -381,6 +432,9 @@ class Participant(RecordPart):
     class Attendance(models.TextChoices):
         IN_PERSON = "in_person", _("In person")
         REMOTE = "remote", _("Remote")
+        APOLOGIES = "apologies", _("Apologies")
+        INVITED_UNABLE = "invited_unable", _("Invited, unable to attend")
+        WRITTEN_INPUT = "written_input", _("Written input")
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="participants")
     organisation = models.ForeignKey(
@@ -403,7 +457,7 @@ class Participant(RecordPart):
         _("role"), max_length=12, choices=Role.choices, default=Role.PARTICIPANT
     )
     attendance = models.CharField(
-        _("attendance"), max_length=10, choices=Attendance.choices, default=Attendance.IN_PERSON
+        _("attendance"), max_length=16, choices=Attendance.choices, default=Attendance.IN_PERSON
     )
 
     objects = RecordQuerySet.as_manager()
@@ -432,6 +486,19 @@ class Document(RecordPart):
         OTHER = "other", _("Other")
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="documents")
+    # The agenda item the document was presented under, and the pages of it
+    # that concern the item ("12–15"), when the report says so.
+    agenda_item = models.ForeignKey(
+        "AgendaItem",
+        verbose_name=_("agenda item"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="documents",
+    )
+    pages = models.CharField(
+        _("pages"), max_length=30, blank=True, help_text=_("A page or a range, e.g. “12–15”.")
+    )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     title = models.CharField(_("title"), max_length=300)
     url = models.URLField(_("address"), blank=True)
@@ -471,6 +538,8 @@ class AgendaItem(RecordPart):
         blank=True,
         help_text=_("E.g. “Secretariat, with inputs from National Focal Points”."),
     )
+    objective = models.TextField(_("objective"), blank=True)
+    duration = models.PositiveSmallIntegerField(_("duration in minutes"), null=True, blank=True)
     minutes = models.TextField(_("minutes"), blank=True)
 
     objects = RecordQuerySet.as_manager()
@@ -563,8 +632,15 @@ class Decision(RecordPart):
         blank=True,
         related_name="decisions",
     )
+    # Decisions are numbered within their meeting (1, 2, 3...); the Hub
+    # invents no site-wide identifier. `identifier` keeps a reference only
+    # when the source prints one ("GCG4/D1").
+    number = models.PositiveSmallIntegerField(_("number in the meeting"))
     identifier = models.CharField(
-        _("identifier"), max_length=30, unique=True, help_text=_("E.g. “GCG4/D1”.")
+        _("reference, as printed"),
+        max_length=30,
+        blank=True,
+        help_text=_("Only when the source prints one, e.g. “GCG4/D1”."),
     )
     text = models.TextField(_("decision"))
 
@@ -573,9 +649,20 @@ class Decision(RecordPart):
     class Meta(RecordPart.Meta):
         verbose_name = _("decision")
         verbose_name_plural = _("decisions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "number"], name="events_unique_decision_number"
+            )
+        ]
 
     def __str__(self) -> str:
-        return self.identifier
+        return self.identifier or str(_("Decision %(number)s") % {"number": self.number})
+
+    @property
+    def label(self) -> str:
+        """Return "Decision 2" and, when printed, its reference."""
+        own = _("Decision %(number)s") % {"number": self.number}
+        return f"{own} ({self.identifier})" if self.identifier else str(own)
 
 
 class ActionItem(ReportedDateFields, RecordPart):

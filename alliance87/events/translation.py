@@ -38,7 +38,7 @@ class DocumentTranslationOptions(TranslationOptions):
 
 @register(AgendaItem)
 class AgendaItemTranslationOptions(TranslationOptions):
-    fields = ("title", "presenters_note", "minutes")
+    fields = ("title", "presenters_note", "objective", "minutes")
     required_languages = ("en",)
 
 

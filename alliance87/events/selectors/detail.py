@@ -30,6 +30,7 @@ from alliance87.events.models import (
     Exchange,
     Objective,
     Participant,
+    ReportedCount,
 )
 from alliance87.events.selectors import base, following
 from alliance87.partners.models import Organisation, Person
@@ -151,7 +152,21 @@ def _event_facts(user: Any, event: Event) -> dict[str, Any]:
             documents_=folded(
                 Document.objects.visible_to(user).filter(event=outer),
                 "event",
-                ["id", "order", "kind", "url", "file", *translated("title")],
+                [
+                    "id",
+                    "order",
+                    "kind",
+                    "url",
+                    "file",
+                    "pages",
+                    "agenda_item_id",
+                    *translated("title"),
+                ],
+            ),
+            counts_=folded(
+                ReportedCount.objects.visible_to(user).filter(event=outer),
+                "event",
+                ["id", "order", "qualifier", "value", "counted"],
             ),
         )
         .get()
@@ -166,6 +181,7 @@ def _event_facts(user: Any, event: Event) -> dict[str, Any]:
         ),
         "objectives": unfolded(Objective, facts["objectives_"], by_order),
         "documents": unfolded(Document, facts["documents_"], by_order),
+        "counts": unfolded(ReportedCount, facts["counts_"], by_order),
     }
 
 
@@ -260,7 +276,8 @@ def event_page(user: Any, event: Event) -> dict[str, Any]:
     base.mark_closable(user, all_actions)
 
     by_item: dict[int | None, dict[str, list[Any]]] = {
-        item.pk: {"exchanges": [], "decisions": [], "actions": []} for item in agenda
+        item.pk: {"exchanges": [], "decisions": [], "actions": [], "documents": []}
+        for item in agenda
     }
     loose: dict[str, list[Any]] = {"exchanges": [], "decisions": [], "actions": []}
     for key, rows in (("exchanges", exchanges), ("decisions", decisions), ("actions", actions)):
@@ -269,12 +286,16 @@ def event_page(user: Any, event: Event) -> dict[str, Any]:
     for item in agenda:
         item.record = by_item[item.pk]  # type: ignore[attr-defined]
 
+    facts = _event_facts(user, event)
+    for document in facts["documents"]:
+        if document.agenda_item_id in by_item:
+            by_item[document.agenda_item_id]["documents"].append(document)
     feeds_into, fed_by = _linked_events(user, event)
     return {
         "event": event,
         "today": now,
         "is_upcoming": event.last_day is not None and event.last_day >= now,
-        **_event_facts(user, event),
+        **facts,
         "participants": participants,
         "agenda": agenda,
         "loose": loose,

@@ -10,7 +10,11 @@ Invariants kept here:
   "upcoming" and "past" never disagree with the date shown;
 - a published event has a title and a date; a draft is seen by the
   secretariat only (the querysets enforce it; publishing is one service);
-- a decision's identifier is unique across the Hub ("GCG4/D1");
+- a meeting's decisions are numbered 1, 2, 3... within it (unique in the
+  meeting); the Hub invents no site-wide identifier and keeps the source's
+  printed reference ("GCG4/D1") only when there is one;
+- a row of the record is added through one path (`base.add_row`): the
+  next order, its text in the active language, checked whole, saved;
 - an agenda item's number is unique within its event's agenda; when every
   number of the agenda reads as a number ("3", "IV", "2a", "3.1"), the
   agenda is kept in the order of its numbers, so renumbering an item moves
@@ -45,6 +49,7 @@ from alliance87.events.services.documents import attach_document
 from alliance87.events.services.events import (
     add_objective,
     add_participant,
+    add_reported_count,
     link_events,
     publish_event,
     save_event,
@@ -61,6 +66,7 @@ __all__ = [
     "add_agenda_item",
     "add_objective",
     "add_participant",
+    "add_reported_count",
     "agenda_number_key",
     "attach_document",
     "close_action_item",

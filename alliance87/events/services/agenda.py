@@ -13,8 +13,17 @@ from django.utils.translation import gettext as _
 
 from alliance87.core.services import service
 from alliance87.events.models import AgendaItem, Event
-from alliance87.events.services.base import REQUIRED, RowRules, next_order, save_unique, set_text
+from alliance87.events.services.base import (
+    REQUIRED,
+    RowRules,
+    add_row,
+    save_unique,
+    set_changed_text,
+)
 from alliance87.partners.models import Organisation, Person
+
+# The default of an argument whose absence leaves the field as it is.
+KEEP: Any = object()
 
 
 @service
@@ -27,6 +36,8 @@ def add_agenda_item(
     presenters_note: str = "",
     presenter_organisations: list[Organisation] | None = None,
     presenter_people: list[Person] | None = None,
+    objective: str = "",
+    duration: int | None = None,
     minutes: str = "",
     visibility: str = "public",
 ) -> AgendaItem:
@@ -37,17 +48,17 @@ def add_agenda_item(
         raise ValidationError(
             _("The agenda already has an item numbered “%(number)s”.") % {"number": number}
         )
-    item = AgendaItem(
-        event=event,
-        number=number,
-        order=next_order(event.agenda_items.all()),
-        visibility=visibility,
+    item = AgendaItem(event=event, number=number, duration=duration, visibility=visibility)
+    add_row(
+        item,
+        event.agenda_items.all(),
+        texts={
+            "title": title,
+            "presenters_note": presenters_note,
+            "objective": objective,
+            "minutes": minutes,
+        },
     )
-    set_text(item, "title", title)
-    set_text(item, "presenters_note", presenters_note)
-    set_text(item, "minutes", minutes)
-    item.full_clean()
-    item.save()
     item.presenter_organisations.set(presenter_organisations or [])
     item.presenter_people.set(presenter_people or [])
     _follow_numbering(event.pk)
@@ -148,6 +159,12 @@ def _apply_agenda_item(item: AgendaItem, values: dict[str, Any]) -> bool:
             item.number = number
     if values["visibility"]:
         item.visibility = values["visibility"]
+    # Left alone unless given, so that a correction from an older form
+    # keeps them.
+    if values["objective"] is not None:
+        set_changed_text(item, "objective", values["objective"])
+    if values["duration"] is not KEEP:
+        item.duration = values["duration"]
     return renumbered
 
 
@@ -168,6 +185,8 @@ AGENDA_ITEM_RULES = RowRules(
         "presenters_note": "",
         "visibility": None,
         "number": None,
+        "objective": None,
+        "duration": KEEP,
     },
     texts=("title", "minutes", "presenters_note"),
     apply=_apply_agenda_item,

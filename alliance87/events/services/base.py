@@ -37,6 +37,21 @@ def next_order(qs: Any) -> int:
     return (last or 0) + 1
 
 
+def add_row(row: Any, siblings: Any, *, texts: dict[str, str] | None = None) -> Any:
+    """Add `row` to the record: the next order among `siblings`, its texts
+    in the active language, checked whole, then saved.
+
+    The one path every kind of row takes when it is added (objectives,
+    participants, counts, agenda items, exchanges, decisions, action items).
+    """
+    row.order = next_order(siblings)
+    for name, value in (texts or {}).items():
+        set_text(row, name, value)
+    row.full_clean()
+    row.save()
+    return row
+
+
 # Correcting and removing a row of the record --------------------------------
 
 # The default of an argument a correction cannot do without.

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from alliance87.core import files
 from alliance87.core.services import service
-from alliance87.events.models import Document, Event
+from alliance87.events.models import AgendaItem, Document, Event
 from alliance87.events.services.base import REQUIRED, RowRules, next_order, set_text
 
 logger = logging.getLogger(__name__)
@@ -56,15 +56,22 @@ def attach_document(
     title: str,
     url: str = "",
     upload: UploadedFile | None = None,
+    agenda_item: AgendaItem | None = None,
+    pages: str = "",
     visibility: str = "public",
 ) -> Document:
-    """Attach an agenda, report or annex, as a link or an uploaded file."""
+    """Attach an agenda, report or annex, as a link or an uploaded file;
+    `agenda_item` and `pages` say which item and pages of it it concerns."""
+    if agenda_item is not None and agenda_item.event_id != event.pk:
+        raise ValidationError(_("That agenda item belongs to another event."))
     if bool(url) == bool(upload):
         raise ValidationError(_("Give either an address or a file, not both or neither."))
     document = Document(
         event=event,
         kind=kind,
         url=url,
+        agenda_item=agenda_item,
+        pages=pages.strip(),
         order=next_order(event.documents.all()),
         visibility=visibility,
     )
@@ -112,6 +119,8 @@ def _apply_document(document: Document, values: dict[str, Any]) -> tuple[Uploade
         document.file.name = ""
     document.kind = values["kind"]
     document.visibility = values["visibility"]
+    if values["pages"] is not None:
+        document.pages = values["pages"].strip()
     return upload, freed
 
 
@@ -143,6 +152,8 @@ DOCUMENT_RULES = RowRules(
         "url": "",
         "upload": None,
         "visibility": "public",
+        # Left as it is unless given.
+        "pages": None,
     },
     texts=("title",),
     apply=_apply_document,

@@ -12,8 +12,15 @@ from django.utils.translation import gettext as _
 
 from alliance87.core.services import service
 from alliance87.countries.models import Country
-from alliance87.events.models import Event, EventRegion, EventStatus, Participant
-from alliance87.events.services.base import next_order, set_text
+from alliance87.events.models import (
+    Event,
+    EventRegion,
+    EventStatus,
+    Objective,
+    Participant,
+    ReportedCount,
+)
+from alliance87.events.services.base import add_row
 from alliance87.partners.models import Organisation, Person
 
 
@@ -76,16 +83,28 @@ def link_events(source: Event, target: Event, *, acting_user: Any) -> None:
 
 
 @service
-def add_objective(event: Event, *, acting_user: Any, text: str, visibility: str = "public") -> Any:
-    from alliance87.events.models import Objective
+def add_objective(
+    event: Event, *, acting_user: Any, text: str, visibility: str = "public"
+) -> Objective:
+    objective = Objective(event=event, visibility=visibility)
+    return add_row(objective, event.objectives.all(), texts={"text": text})
 
-    objective = Objective(
-        event=event, order=next_order(event.objectives.all()), visibility=visibility
+
+@service
+def add_reported_count(
+    event: Event,
+    *,
+    acting_user: Any,
+    value: int,
+    counted: str,
+    qualifier: str = ReportedCount.Qualifier.EXACTLY,
+    visibility: str = "public",
+) -> ReportedCount:
+    """Record a count the source reports ("more than 60 participants")."""
+    count = ReportedCount(
+        event=event, value=value, counted=counted, qualifier=qualifier, visibility=visibility
     )
-    set_text(objective, "text", text)
-    objective.full_clean()
-    objective.save()
-    return objective
+    return add_row(count, event.counts.all())
 
 
 @service
@@ -106,9 +125,6 @@ def add_participant(
         person=person,
         role=role,
         attendance=attendance,
-        order=next_order(event.participants.all()),
         visibility=visibility,
     )
-    participant.full_clean()
-    participant.save()
-    return participant
+    return add_row(participant, event.participants.all())

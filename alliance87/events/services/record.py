@@ -14,7 +14,14 @@ from django.utils.translation import gettext as _
 from alliance87.core.dates import DatePrecision
 from alliance87.core.services import service
 from alliance87.events.models import ActionItem, AgendaItem, Decision, Event, Exchange
-from alliance87.events.services.base import REQUIRED, RowRules, next_order, save_unique, set_text
+from alliance87.events.services.base import (
+    REQUIRED,
+    RowRules,
+    add_row,
+    next_order,
+    save_unique,
+    set_text,
+)
 from alliance87.partners.models import Organisation, Person
 
 
@@ -58,7 +65,6 @@ def record_exchange(
     exchange = Exchange(
         event=event,
         agenda_item=agenda_item,
-        order=next_order(event.exchanges.all()),
         asked_by_role=asked_by_role,
         asked_by_organisation=asked_by_organisation,
         asked_by_person=asked_by_person,
@@ -67,26 +73,27 @@ def record_exchange(
         answered_by_person=answered_by_person,
         visibility=visibility,
     )
-    set_text(exchange, "question", question)
-    set_text(exchange, "answer", answer)
-    exchange.full_clean()
-    exchange.save()
-    return exchange
+    return add_row(exchange, event.exchanges.all(), texts={"question": question, "answer": answer})
 
 
-def _identifier_taken(identifier: str) -> ValidationError:
+def _next_number(event: Event) -> int:
+    last = event.decisions.order_by("-number").values_list("number", flat=True).first()
+    return (last or 0) + 1
+
+
+def _number_taken(number: int) -> ValidationError:
     return ValidationError(
-        _("A decision is already recorded as “%(identifier)s”; give another identifier.")
-        % {"identifier": identifier}
+        _("This meeting already has a decision numbered %(number)s; give another number.")
+        % {"number": number}
     )
 
 
-def _check_free_identifier(identifier: str, decision: Decision | None) -> None:
-    others = Decision.objects.filter(identifier=identifier)
+def _check_free_number(event_id: int, number: int, decision: Decision | None) -> None:
+    others = Decision.objects.filter(event_id=event_id, number=number)
     if decision is not None:
         others = others.exclude(pk=decision.pk)
     if others.exists():
-        raise _identifier_taken(identifier)
+        raise _number_taken(number)
 
 
 @service
@@ -94,25 +101,34 @@ def record_decision(
     event: Event,
     *,
     acting_user: Any,
-    identifier: str,
     text: str,
+    number: int | None = None,
+    identifier: str = "",
     agenda_item: AgendaItem | None = None,
     visibility: str = "public",
 ) -> Decision:
-    """Record a decision under its identifier ("GCG4/D1")."""
+    """Record a decision of the meeting, with or without an agenda item.
+
+    Decisions are numbered within their meeting: `number` defaults to the
+    next one. `identifier` is the reference the source prints, if any
+    ("GCG4/D1"); the Hub invents none.
+    """
     _check_agenda_item(event, agenda_item)
-    identifier = identifier.strip()
-    _check_free_identifier(identifier, None)
+    if number is None:
+        number = _next_number(event)
+    _check_free_number(event.pk, number, None)
     decision = Decision(
         event=event,
         agenda_item=agenda_item,
-        identifier=identifier,
-        order=next_order(event.decisions.all()),
+        number=number,
+        identifier=identifier.strip(),
         visibility=visibility,
     )
+    # A twin number saved meanwhile is the database's to refuse.
+    decision.order = next_order(event.decisions.all())
     set_text(decision, "text", text)
-    decision.full_clean()
-    decision.save()
+    decision.full_clean(validate_constraints=False)
+    save_unique(decision, lambda: _number_taken(number))
     return decision
 
 
@@ -151,7 +167,6 @@ def record_action_item(
     item = ActionItem(
         event=event,
         agenda_item=agenda_item,
-        order=next_order(event.action_items.all()),
         owner_role=owner_role,
         owner_organisation=owner_organisation,
         owner_person=owner_person,
@@ -159,11 +174,7 @@ def record_action_item(
         visibility=visibility,
     )
     _set_due(item, due)
-    set_text(item, "text", text)
-    set_text(item, "owner_note", owner_note)
-    item.full_clean()
-    item.save()
-    return item
+    return add_row(item, event.action_items.all(), texts={"text": text, "owner_note": owner_note})
 
 
 @service
@@ -230,25 +241,27 @@ EXCHANGE_RULES = RowRules(
 
 
 def _apply_decision(decision: Decision, values: dict[str, Any]) -> None:
-    identifier = values["identifier"].strip()
-    _check_free_identifier(identifier, decision)
-    decision.identifier = identifier
+    number = values["number"]
+    if number is not None and number != decision.number:
+        _check_free_number(decision.event_id, number, decision)
+        decision.number = number
+    decision.identifier = values["identifier"].strip()
     decision.visibility = values["visibility"]
 
 
 def _clean_decision(decision: Decision) -> None:
-    # The identifier's uniqueness is checked above and, for a twin saved
+    # The number's uniqueness is checked above and, for a twin saved
     # meanwhile, by the database.
-    decision.full_clean(validate_unique=False)
+    decision.full_clean(validate_unique=False, validate_constraints=False)
 
 
 def _write_decision(decision: Decision, state: None) -> None:
-    save_unique(decision, lambda: _identifier_taken(decision.identifier))
+    save_unique(decision, lambda: _number_taken(decision.number))
 
 
-# A decision's identifier, text or visibility.
+# A decision's number, reference, text or visibility.
 DECISION_RULES = RowRules(
-    arguments={"identifier": REQUIRED, "text": REQUIRED, "visibility": "public"},
+    arguments={"text": REQUIRED, "number": None, "identifier": "", "visibility": "public"},
     texts=("text",),
     apply=_apply_decision,
     clean=_clean_decision,

@@ -283,10 +283,10 @@ BAD_EDITS = {
         {"question": "Who asked?", "answer": "", "visibility": "public"},
         "Say who asked the question.",
     ),
-    # The service refuses: the identifier is another decision's.
+    # The service refuses: the number is another decision's of the meeting.
     "decision": (
-        {"identifier": "GCG3/D1", "text": "x", "visibility": "public"},
-        "A decision is already recorded as “GCG3/D1”",
+        {"number": "2", "text": "x", "visibility": "public"},
+        "This meeting already has a decision numbered 2",
     ),
     # The model refuses: an action item needs an owner.
     "action": (
@@ -304,8 +304,7 @@ BAD_EDITS = {
 
 @pytest.mark.parametrize("kind", sorted(BAD_EDITS))
 def test_a_bad_edit_is_explained_and_changes_nothing(kind, client, secretariat, recorded):
-    other = make_event("gcg-3", acting_user=secretariat, publish=False)
-    services.record_decision(other, acting_user=secretariat, identifier="GCG3/D1", text="x")
+    services.record_decision(recorded.event, acting_user=secretariat, text="A second one")
     row = recorded.row(kind)
     before = model_to_dict(type(row).objects.get(pk=row.pk))
     data, message = BAD_EDITS[kind]

@@ -9,6 +9,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from alliance87.core.dates import ReportedDate
+from alliance87.events import services
 from alliance87.events.models import ActionItem, Decision, EventStatus, Exchange
 from alliance87.testing.factories import make_event
 
@@ -89,7 +90,7 @@ def test_secretariat_builds_agenda_and_record_then_publishes(client, personas, d
     )
 
 
-def test_duplicate_decision_identifier_is_explained(client, personas, draft):
+def test_duplicate_decision_number_is_explained(client, personas, draft):
     client.force_login(personas.secretariat)
     client.post(
         "/en/events/gcg-6/record/agenda/",
@@ -97,11 +98,24 @@ def test_duplicate_decision_identifier_is_explained(client, personas, draft):
     )
     item = draft.agenda_items.get()
     p = f"decision{item.pk}"
-    data = {f"{p}-identifier": "GCG6/D1", f"{p}-text": "x", f"{p}-visibility": "public"}
+    data = {f"{p}-number": "1", f"{p}-text": "x", f"{p}-visibility": "public"}
     client.post(f"/en/events/gcg-6/record/{item.pk}/decision/", data)
     response = client.post(f"/en/events/gcg-6/record/{item.pk}/decision/", data)
     assert response.status_code == 400
-    assert "already recorded" in response.content.decode()
+    assert "already has a decision numbered 1" in response.content.decode()
+
+
+def test_decisions_are_numbered_within_their_meeting(personas, draft):
+    sec = personas.secretariat
+    other = make_event("gcg-7", acting_user=sec, publish=False)
+    first = services.record_decision(draft, acting_user=sec, text="One")
+    second = services.record_decision(draft, acting_user=sec, text="Two")
+    elsewhere = services.record_decision(other, acting_user=sec, text="Another meeting's")
+    assert (first.number, second.number, elsewhere.number) == (1, 2, 1)
+    assert first.identifier == "" and first.label == "Decision 1"
+    # The source's printed reference, when there is one, is kept beside it.
+    printed = services.record_decision(draft, acting_user=sec, identifier="GCG6/D3", text="3")
+    assert printed.label == "Decision 3 (GCG6/D3)"
 
 
 def test_text_is_written_in_the_active_language(client, personas, draft):

@@ -57,14 +57,17 @@ def test_unknown_time_zone_is_refused(personas):
     assert "time zone" in str(e.value)
 
 
-def test_times_need_a_time_zone(personas):
-    with pytest.raises(ValidationError):
-        make_event(
-            "no-zone",
-            acting_user=personas.secretariat,
-            date=ReportedDate(D(2019, 7, 17)),
-            start_time=dt.time(10),
-        )
+def test_times_without_a_time_zone_are_kept_as_the_source_gives_them(client, personas):
+    event = make_event(
+        "no-zone",
+        acting_user=personas.secretariat,
+        date=ReportedDate(D(2019, 7, 17)),
+        start_time=dt.time(10),
+    )
+    # No zone is guessed: the calendar treats the day as a whole day.
+    assert event.starts_at is None
+    page = client.get("/en/events/no-zone/").content.decode()
+    assert "10:00" in page and "the source gives no time zone" in page
 
 
 def test_times_are_refused_on_a_month(personas):
