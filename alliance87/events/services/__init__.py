@@ -24,6 +24,8 @@ Invariants kept here:
   checks everything before it writes anything, and a deleted agenda item
   takes its questions, decisions and action items with it (the audit log
   keeps what each said);
+- an event is created or corrected through the site with its objectives,
+  participants and reported counts in one `write_event`, all or nothing;
 - an action item is closed (done or dropped) once, by its owner or the
   secretariat, with a note saying what was done;
 - an uploaded document is written whole or not at all: streamed to a
@@ -47,12 +49,15 @@ from alliance87.events.services.base import LANGUAGE_CODES, set_changed_text, se
 from alliance87.events.services.corrections import correct_row, remove_row
 from alliance87.events.services.documents import attach_document
 from alliance87.events.services.events import (
+    EVENT_TEXTS,
+    RowChange,
     add_objective,
     add_participant,
     add_reported_count,
     link_events,
     publish_event,
     save_event,
+    write_event,
 )
 from alliance87.events.services.record import (
     close_action_item,
@@ -62,7 +67,9 @@ from alliance87.events.services.record import (
 )
 
 __all__ = [
+    "EVENT_TEXTS",
     "LANGUAGE_CODES",
+    "RowChange",
     "add_agenda_item",
     "add_objective",
     "add_participant",
@@ -80,4 +87,5 @@ __all__ = [
     "save_event",
     "set_changed_text",
     "set_text",
+    "write_event",
 ]

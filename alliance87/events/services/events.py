@@ -4,6 +4,8 @@ Events themselves: saving, publishing, linking, objectives, participants.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -20,7 +22,7 @@ from alliance87.events.models import (
     Participant,
     ReportedCount,
 )
-from alliance87.events.services.base import add_row
+from alliance87.events.services.base import add_row, set_changed_text
 from alliance87.partners.models import Organisation, Person
 
 
@@ -128,3 +130,97 @@ def add_participant(
         visibility=visibility,
     )
     return add_row(participant, event.participants.all())
+
+
+# Writing an event and its short lists in one go -----------------------------
+
+
+@dataclass(frozen=True)
+class RowChange:
+    """One row of a list written with its event: a new row (`pk` None), a
+    correction of an existing one, or its removal (`delete`)."""
+
+    values: dict[str, Any]
+    pk: int | None = None
+    delete: bool = False
+
+
+# The translated text of an event written through the site.
+EVENT_TEXTS = ("title", "summary", "venue", "city")
+
+# What each short list holds, and which of its fields are translated.
+_LISTS: dict[str, tuple[type[Any], str, tuple[str, ...]]] = {
+    "objectives": (Objective, "objectives", ("text",)),
+    "participants": (Participant, "participants", ()),
+    "counts": (ReportedCount, "counts", ()),
+}
+
+
+def _write_rows(event: Event, kind: str, changes: list[RowChange]) -> None:
+    model, related, texts = _LISTS[kind]
+    rows = getattr(event, related)
+    for change in changes:
+        plain = {k: v for k, v in change.values.items() if k not in texts}
+        if change.pk is None:
+            if change.delete:
+                continue
+            row = model(event=event, **plain)
+            add_row(row, rows.all(), texts={t: change.values.get(t, "") for t in texts})
+            continue
+        try:
+            row = rows.get(pk=change.pk)
+        except model.DoesNotExist:
+            raise ValidationError(
+                _("A row of this event changed meanwhile; reload the page.")
+            ) from None
+        if change.delete:
+            row.delete()
+            continue
+        for name, value in plain.items():
+            setattr(row, name, value)
+        for name in texts:
+            set_changed_text(row, name, change.values.get(name, ""))
+        row.full_clean()
+        row.save()
+
+
+@service
+def write_event(
+    event: Event,
+    *,
+    acting_user: Any,
+    fields: dict[str, Any],
+    texts: dict[str, str],
+    organisers: list[Organisation] | None = None,
+    countries: list[Country] | None = None,
+    regions: list[str] | None = None,
+    themes: list[Any] | None = None,
+    objectives: Sequence[RowChange] = (),
+    participants: Sequence[RowChange] = (),
+    counts: Sequence[RowChange] = (),
+) -> Event:
+    """Create or correct an event with its objectives, participants and
+    reported counts, all or nothing: a row that fails its checks leaves
+    the event and every other row as they were.
+
+    `fields` are the event's plain fields; `texts` its translated ones,
+    written in the active language.
+    """
+    if event.pk is not None:
+        event = Event.objects.select_for_update().get(pk=event.pk)
+    for name, value in fields.items():
+        setattr(event, name, value)
+    for name, value in texts.items():
+        set_changed_text(event, name, value)
+    save_event(
+        event,
+        acting_user=acting_user,
+        organisers=organisers,
+        countries=countries,
+        regions=regions,
+        themes=themes,
+    )
+    _write_rows(event, "objectives", list(objectives))
+    _write_rows(event, "participants", list(participants))
+    _write_rows(event, "counts", list(counts))
+    return event

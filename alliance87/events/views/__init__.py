@@ -2,10 +2,12 @@
 Views of events, one module per use case: `events` (the list, an event's
 page, calendar files, the briefing pack), `tracker` (the action-item
 tracker, closing an item, the decisions register), `record` (building the
-record of a meeting) and `corrections` (editing and deleting its rows).
+record of a meeting), `edit` (creating and editing an event itself) and
+`corrections` (editing and deleting the rows of its record).
 """
 
 from alliance87.events.views.corrections import delete_row, edit_row
+from alliance87.events.views.edit import create_event, edit_event
 from alliance87.events.views.events import (
     briefing,
     calendar_feed,
@@ -27,8 +29,10 @@ __all__ = [
     "briefing",
     "calendar_feed",
     "close_action_item",
+    "create_event",
     "decisions",
     "delete_row",
+    "edit_event",
     "edit_row",
     "event_detail",
     "event_ics",

@@ -20,6 +20,7 @@ from alliance87.core.pagecache import public_page
 from alliance87.events import selectors
 from alliance87.events.calendars import build_calendar, google_calendar_url
 from alliance87.events.forms import EventFilterForm
+from alliance87.events.models import Event
 
 ICS_CONTENT_TYPE = "text/calendar; charset=utf-8"
 
@@ -47,6 +48,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
             "filtered": bool(query),
             "feed_url": feed,
             "webcal_url": "webcal://" + feed.split("://", 1)[1],
+            "may_create": permissions.may(request.user, "record", Event),
         },
     )
 
