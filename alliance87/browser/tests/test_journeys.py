@@ -177,7 +177,6 @@ def secretariat_records_a_meeting(page: Any, tmp_path: Any) -> None:
     click(page, "Add the item", role="button")
     item = page.get_by_role("region", name="IX. Browser-tested agenda item")
     item.get_by_text("Add a decision", exact=True).click()
-    item.get_by_label(re.compile("^Identifier")).fill("GCG5/D99")
     item.get_by_label(re.compile("^Decision")).fill("The group adopts the browser test.")
     item.get_by_role("button", name="Add the decision").click()
     expect(page.get_by_text("Saved.", exact=True)).to_be_visible()
@@ -188,4 +187,38 @@ def secretariat_records_a_meeting(page: Any, tmp_path: Any) -> None:
 def test_secretariat_records_a_meeting(browser: Any, tmp_path: Any) -> None:
     secretariat_records_a_meeting(
         browser.open("secretariat", viewport=DESKTOP).new_page(), tmp_path
+    )
+
+
+def secretariat_creates_and_edits_an_event(page: Any) -> None:
+    page.goto("/en/")
+    click(page, "Events")
+    click(page, "Record a new event")
+    fill(page, "Title", "Browser-tested committee meeting")
+    field(page, "Type").select_option("committee_meeting")
+    fill(page, "Date", "2019-09-20")
+    fill(page, "Objective", "Agree the terms of reference")
+    # Without JavaScript, more rows come from the server, keeping the text.
+    page.locator("#participants").get_by_role("button", name="More rows").click()
+    expect(field(page, "Objective")).to_have_value("Agree the terms of reference")
+    participants = page.locator("#participants")
+    expect(participants.get_by_role("group", name="Participant 4")).to_be_visible()
+    participants.get_by_label(re.compile("^Organisation")).first.select_option(index=1)
+    participants.get_by_label(re.compile("^Attendance")).first.select_option("written_input")
+    click(page, "Save the event", role="button")
+    expect(page.get_by_role("heading", name="Browser-tested committee meeting")).to_be_visible()
+    expect(page.get_by_text("Agree the terms of reference")).to_be_visible()
+    expect(page.get_by_text("Written input")).to_be_visible()
+
+    click(page, "Edit the event, its participants and objectives")
+    fill(page, "Title", "Browser-tested committee meeting, corrected")
+    click(page, "Save the event", role="button")
+    expect(
+        page.get_by_role("heading", name="Browser-tested committee meeting, corrected")
+    ).to_be_visible()
+
+
+def test_secretariat_creates_and_edits_an_event_without_javascript(browser: Any) -> None:
+    secretariat_creates_and_edits_an_event(
+        browser.open("secretariat", viewport=DESKTOP, js=False).new_page()
     )

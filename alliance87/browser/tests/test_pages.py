@@ -104,6 +104,8 @@ PAGES: dict[str, list[tuple[str, int]]] = {
         ("/account/people/invite/", 200),
         ("/applications/", 200),
         ("/events/gcg-5/record/", 200),
+        ("/events/new/", 200),
+        ("/events/gcg-5/edit/", 200),
         ("/events/action-items/", 200),
         ("/account/people/{user}/roles/", 200),
         ("/accounts/2fa/", 200),
