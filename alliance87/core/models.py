@@ -1,9 +1,12 @@
-"""Shared vocabulary: the Theme taxonomy, the home page's key figures, and
-the content version that keeps cached public pages honest (defined in
+"""Shared vocabulary: the Theme taxonomy, the home page's key figures, the
+provenance of a fact (`Citation`, read and written through core/provenance.py),
+and the content version that keeps cached public pages honest (defined in
 core/invalidation.py, beside the functions that move it)."""
 
 from __future__ import annotations
 
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -11,7 +14,82 @@ from alliance87.core.invalidation import ContentVersion
 from alliance87.core.querysets import HubManager
 from alliance87.core.visibility import Visibility, VisibleQuerySet
 
-__all__ = ["ContentVersion", "KeyFigure", "Theme", "Visibility", "VisibleQuerySet"]
+__all__ = [
+    "Basis",
+    "Citation",
+    "ContentVersion",
+    "KeyFigure",
+    "Sourced",
+    "Theme",
+    "Visibility",
+    "VisibleQuerySet",
+]
+
+
+class Basis(models.TextChoices):
+    """Why a fact is held: see docs/provenance.md."""
+
+    REPORTED = "reported", _("Reported")
+    INFERRED = "inferred", _("Inferred")
+    ILLUSTRATIVE = "illustrative", _("Illustrative")
+
+
+class Citation(models.Model):
+    """The source and basis of a fact: a record as a whole (`field` empty)
+    or one of its fields ("date"), held as reported by one source.
+
+    The source is a document in the Hub (`document_owner` names the file
+    owner registered on `hooks.FILE_OWNERS`, `document_id` its row), an
+    address (`url`), or a document named by its title only. Two citations
+    of one field whose `value`s differ are two sources that disagree; both
+    are kept and shown side by side.
+    """
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    target = GenericForeignKey("content_type", "object_id")
+    field = models.CharField(
+        _("field"), max_length=60, blank=True, help_text=_("Empty for the whole record.")
+    )
+    basis = models.CharField(_("basis"), max_length=12, choices=Basis.choices)
+    note = models.TextField(
+        _("inferred from"), blank=True, help_text=_("For an inference: from what, and by whom.")
+    )
+    source_title = models.CharField(_("source"), max_length=300, blank=True)
+    url = models.URLField(_("address of the source"), blank=True, max_length=500)
+    document_owner = models.CharField(_("kind of Hub document"), max_length=60, blank=True)
+    document_id = models.PositiveBigIntegerField(_("Hub document"), null=True, blank=True)
+    locator = models.CharField(
+        _("page or paragraph"), max_length=100, blank=True, help_text=_("E.g. “p. 3”, “para. 12”.")
+    )
+    value = models.CharField(
+        _("value, as this source gives it"),
+        max_length=300,
+        blank=True,
+        help_text=_("Only when sources disagree: what this one says."),
+    )
+    as_of = models.DateField(_("as of"), null=True, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = HubManager()
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("citation")
+        verbose_name_plural = _("citations")
+        indexes = [models.Index(fields=["content_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_basis_display()}: {self.source_title or self.url}"
+
+
+class Sourced(models.Model):
+    """Abstract: a model whose facts carry citations (deleted with it)."""
+
+    citations = GenericRelation(Citation)
+
+    class Meta:
+        abstract = True
 
 
 class Theme(models.Model):
@@ -38,7 +116,7 @@ class Theme(models.Model):
         return self.name
 
 
-class KeyFigure(models.Model):
+class KeyFigure(Sourced):
     """A published figure, shown with its source and reference year."""
 
     slug = models.SlugField(_("slug"), unique=True)

@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from alliance87.core.dates import DatePrecision, ReportedDateFields
 from alliance87.core.files import file_url
-from alliance87.core.models import Theme
+from alliance87.core.models import Sourced, Theme
 from alliance87.core.querysets import HubManager
 from alliance87.core.visibility import Visibility, VisibleQuerySet, audience_for, visible_q
 from alliance87.countries.models import Country, Region
@@ -127,7 +127,7 @@ class EventQuerySet(VisibleQuerySet):
         return self.dated().filter(last_day__lt=today)
 
 
-class Event(ReportedDateFields):
+class Event(Sourced, ReportedDateFields):
     """A meeting, workshop, conference or day, with its place and record."""
 
     slug = models.SlugField(_("slug"), unique=True, max_length=120)
@@ -341,7 +341,7 @@ class RecordQuerySet(VisibleQuerySet):
         return self.filter(own, event_q, event__status=EventStatus.PUBLISHED)
 
 
-class RecordPart(models.Model):
+class RecordPart(Sourced):
     """Abstract: a row of an event's record, ordered, with its visibility."""
 
     order = models.PositiveSmallIntegerField(_("order"), default=0)

@@ -24,7 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from alliance87.core.dates import ReportedDateFields
-from alliance87.core.models import Theme
+from alliance87.core.models import Sourced, Theme
 from alliance87.core.querysets import HubQuerySet
 from alliance87.core.visibility import Visibility, VisibleQuerySet, audience_for, visible_q
 from alliance87.countries.models import Region
@@ -178,7 +178,7 @@ class Pathfinder(models.Model):
         return [line.strip() for line in (self.ministries or "").splitlines() if line.strip()]
 
 
-class Milestone(ReportedDateFields):
+class Milestone(Sourced, ReportedDateFields):
     """A stage a pathfinder has reached, with its date and evidence."""
 
     pathfinder = models.ForeignKey(
@@ -305,7 +305,7 @@ class WorkshopQuerySet(PathfinderScopedQuerySet):
     pathfinder_optional = True
 
 
-class Workshop(ReportedDateFields):
+class Workshop(Sourced, ReportedDateFields):
     """A strategic planning workshop, hosted by a country or a regional body."""
 
     class Status(models.TextChoices):
@@ -384,7 +384,7 @@ class RoadmapQuerySet(PathfinderScopedQuerySet):
     roadmap_prefix = ""
 
 
-class Roadmap(ReportedDateFields):
+class Roadmap(Sourced, ReportedDateFields):
     """A country's roadmap; its reported date is the adoption date."""
 
     class Status(models.TextChoices):
@@ -479,7 +479,7 @@ class ActionQuerySet(PathfinderScopedQuerySet):
     roadmap_prefix = "priority__roadmap__"
 
 
-class Action(models.Model):
+class Action(Sourced):
     """An action under a roadmap's priority area."""
 
     class Status(models.TextChoices):

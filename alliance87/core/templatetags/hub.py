@@ -72,3 +72,13 @@ def breadcrumbs(*trail: Any, extra_class: str = "") -> dict[str, Any]:
         (label, url) for label, url in zip(pairs[::2], pairs[1::2], strict=True) if label and url
     ]
     return {"links": links, "current": current, "extra_class": extra_class}
+
+
+@register.inclusion_tag("core/_source.html")
+def source(row: Any, field: str = "") -> dict[str, Any]:
+    """Render, quietly beside a fact, where it comes from: the citations of
+    `row` (or of its `field`) that `provenance.attach_sources` hung on it.
+    Renders nothing for a row whose sources were not read or that has none.
+    """
+    sources = getattr(row, "sources", {}).get(field)
+    return {"sources": sources}

@@ -15,6 +15,7 @@ from django.http import Http404
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from alliance87.core import provenance
 from alliance87.core.models import Theme
 from alliance87.core.visibility import audience_for
 from alliance87.countries.models import Country
@@ -290,6 +291,21 @@ def event_page(user: Any, event: Event) -> dict[str, Any]:
     for document in facts["documents"]:
         if document.agenda_item_id in by_item:
             by_item[document.agenda_item_id]["documents"].append(document)
+    # Where each fact comes from: one query for every row the page shows
+    # (and one per kind of Hub document cited, for its visibility).
+    provenance.attach_sources(
+        user,
+        [
+            event,
+            *agenda,
+            *exchanges,
+            *decisions,
+            *all_actions,
+            *participants,
+            *facts["objectives"],
+            *facts["counts"],
+        ],
+    )
     feeds_into, fed_by = _linked_events(user, event)
     return {
         "event": event,

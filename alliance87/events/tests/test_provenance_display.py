@@ -1,0 +1,150 @@
+"""Pages show the source of a fact quietly beside it: reported with its
+source and page, inferred with what from, illustrative labelled; two
+sources that disagree side by side; an "as of" date where a state can have
+changed; and a hidden Hub document cited as a source is not leaked."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from alliance87.core.dates import ReportedDate
+from alliance87.core.models import Basis
+from alliance87.core.provenance import cite
+from alliance87.core.visibility import Visibility
+from alliance87.events import services
+from alliance87.testing.factories import make_event
+
+D = dt.date
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def event(personas: Any) -> Any:
+    return make_event(
+        "gcg-4", acting_user=personas.secretariat, date=ReportedDate(D(2019, 4, 1), None, "month")
+    )
+
+
+def page(client: Any) -> str:
+    return client.get("/en/events/gcg-4/").content.decode()
+
+
+def test_a_reported_fact_shows_its_source_and_page(client: Any, personas: Any, event: Any) -> None:
+    decision = services.record_decision(event, acting_user=personas.secretariat, text="Agreed.")
+    cite(
+        decision,
+        acting_user=personas.secretariat,
+        basis=Basis.REPORTED,
+        source_title="Report of the 4th GCG meeting",
+        url="https://example.org/gcg4.pdf",
+        locator="p. 7",
+    )
+    html = page(client)
+    start = html.index('id="decisions"')
+    section = html[start : html.index("</section>", start)]
+    assert (
+        '<a href="https://example.org/gcg4.pdf">Report of the 4th GCG meeting</a>, p. 7' in section
+    )
+    assert "Source:" in section
+
+
+def test_an_inferred_fact_says_from_what(client: Any, personas: Any, event: Any) -> None:
+    cite(
+        event,
+        acting_user=personas.secretariat,
+        field="date_start",
+        basis=Basis.INFERRED,
+        note="the report's mention of a workshop held “last week”",
+    )
+    assert "Inferred from the report’s mention" in page(client) or (
+        "Inferred from the report&#x27;s mention" in page(client)
+    )
+
+
+def test_two_sources_that_disagree_are_shown_side_by_side(
+    client: Any, personas: Any, event: Any
+) -> None:
+    sec = personas.secretariat
+    cite(
+        event,
+        acting_user=sec,
+        field="date_start",
+        basis=Basis.REPORTED,
+        source_title="Meeting report",
+        value="April 2019",
+    )
+    cite(
+        event,
+        acting_user=sec,
+        field="date_start",
+        basis=Basis.REPORTED,
+        source_title="Annual review",
+        value="March 2019",
+    )
+    html = page(client)
+    assert "Sources disagree" in html
+    assert "<strong>April 2019</strong> — Meeting report" in html
+    assert "<strong>March 2019</strong> — Annual review" in html
+
+
+def test_illustrative_content_is_labelled(client: Any, personas: Any, event: Any) -> None:
+    services.add_objective(event, acting_user=personas.secretariat, text="An objective")
+    objective = event.objectives.get()
+    cite(objective, acting_user=personas.secretariat, basis=Basis.ILLUSTRATIVE)
+    assert "Illustrative (demo)" in page(client)
+
+
+def test_a_state_that_can_change_shows_its_as_of_date(
+    client: Any, personas: Any, event: Any
+) -> None:
+    item = services.record_action_item(
+        event, acting_user=personas.secretariat, text="Confirm the Chair", owner_role="chair"
+    )
+    cite(
+        item,
+        acting_user=personas.secretariat,
+        basis=Basis.REPORTED,
+        source_title="Meeting report",
+        as_of=D(2019, 4, 5),
+    )
+    assert "as of 5 April 2019" in page(client)
+
+
+def test_a_hidden_document_cited_as_source_is_not_leaked(
+    client: Any, personas: Any, event: Any
+) -> None:
+    sec = personas.secretariat
+    hidden = services.attach_document(
+        event,
+        acting_user=sec,
+        kind="report",
+        title="Confidential draft minutes",
+        url="https://example.org/secret-minutes.pdf",
+        visibility=Visibility.SECRETARIAT,
+    )
+    decision = services.record_decision(event, acting_user=sec, text="Agreed.")
+    cite(decision, acting_user=sec, basis=Basis.REPORTED, document=hidden, locator="para. 4")
+    for who in (None, personas.outsider, personas.partner):
+        if who is not None:
+            client.force_login(who)
+        html = page(client)
+        assert "Confidential draft minutes" not in html
+        assert "secret-minutes" not in html
+        assert "para. 4" not in html
+        assert "a document not shown here" in html
+    client.force_login(sec)
+    html = page(client)
+    assert '<a href="https://example.org/secret-minutes.pdf">source</a>, para. 4' in html
+
+
+def test_a_reported_fact_must_name_its_source(personas: Any, event: Any) -> None:
+    with pytest.raises(ValidationError):
+        cite(event, acting_user=personas.secretariat, basis=Basis.REPORTED)
+    with pytest.raises(ValidationError):
+        cite(event, acting_user=personas.secretariat, basis=Basis.INFERRED)
+    with pytest.raises(ValidationError):
+        cite(event, acting_user=personas.secretariat, basis=Basis.ILLUSTRATIVE, field="nope")
