@@ -131,10 +131,12 @@ def cite(
         **key,
         order=Citation.objects.filter(content_type=content_type, object_id=obj.pk).count() + 1,
     )
-    citation.locator = locator
-    citation.note = note.strip()
-    citation.value = value
-    citation.as_of = as_of
+    wanted = {"locator": locator, "note": note.strip(), "value": value, "as_of": as_of}
+    if citation.pk is not None and all(getattr(citation, k) == v for k, v in wanted.items()):
+        # Cited again as it stands: nothing to write (the demo loads twice).
+        return citation
+    for name, v in wanted.items():
+        setattr(citation, name, v)
     citation.full_clean()
     citation.save()
     return citation

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from alliance87.core.models import Theme
+from alliance87.core.models import Basis, Theme
+from alliance87.core.provenance import cite
 from alliance87.countries.models import Country
 from alliance87.demo.loading import LoadReport, set_m2m, translated, upsert
 from alliance87.events import demo_data as data
@@ -100,6 +101,61 @@ def load(report: LoadReport) -> None:
             report.count("event", False, event.slug in existed)
     _load_record(events["gcg-4"], data.GCG4, look, report)
     _link_groups(series, events, report, existed)
+    _cite_sources(events)
+
+
+# Provenance (docs/provenance.md). The record of the 4th GCG meeting is
+# transcribed from its report (seed 004), the Pacific consultation from its
+# concept note (seed 000); the report also gives the date of the 5th
+# meeting and of the HLPF event. Everything else in the demo is
+# illustrative and says so.
+GCG4_REPORT = "Report of the 4th Global Coordinating Group meeting (seed document 004)"
+PACIFIC_NOTE = "Concept note of the Pacific Consultation on Alliance 8.7 (seed document 000)"
+GCG4_DATE_INFERENCE = (
+    "the report, which names no day: the Chilean workshop of 28 March 2019 was "
+    "“last week”, so the meeting was held in early April 2019"
+)
+
+
+def _cite_sources(events: dict[str, Event]) -> None:
+    reported = Basis.REPORTED
+    gcg4 = events["gcg-4"]
+    cite(gcg4, acting_user=None, basis=reported, source_title=GCG4_REPORT)
+    cite(
+        gcg4,
+        acting_user=None,
+        field="date_start",
+        basis=Basis.INFERRED,
+        note=GCG4_DATE_INFERENCE,
+    )
+    for rows in (
+        gcg4.objectives.all(),
+        gcg4.participants.all(),
+        gcg4.agenda_items.all(),
+        gcg4.exchanges.all(),
+        gcg4.decisions.all(),
+        gcg4.action_items.all(),
+    ):
+        for row in rows:
+            cite(row, acting_user=None, basis=reported, source_title=GCG4_REPORT)
+    for slug in ("gcg-5", "hlpf-alliance87-event-2019"):
+        if slug in events:
+            cite(
+                events[slug],
+                acting_user=None,
+                field="date_start",
+                basis=reported,
+                source_title=GCG4_REPORT,
+            )
+    sourced = {"gcg-4", "pacific-consultation-2017"}
+    if "pacific-consultation-2017" in events:
+        pacific = events["pacific-consultation-2017"]
+        cite(pacific, acting_user=None, basis=reported, source_title=PACIFIC_NOTE)
+        for objective in pacific.objectives.all():
+            cite(objective, acting_user=None, basis=reported, source_title=PACIFIC_NOTE)
+    for slug, event in events.items():
+        if slug not in sourced:
+            cite(event, acting_user=None, basis=Basis.ILLUSTRATIVE)
 
 
 # Which group holds each series and event, where it is one of the groups.

@@ -77,3 +77,27 @@ def test_fifth_meeting_shows_the_open_items_of_the_fourth(client, demo):
     page = client.get("/en/events/gcg-5/").content.decode()
     assert "Follow-up since the last meeting" in page
     assert "Contact its mission in New York" in page
+
+
+def test_every_demo_event_says_where_it_comes_from(demo):
+    from alliance87.core.models import Basis, Citation
+
+    for event in Event.objects.all():
+        bases = set(event.citations.filter(field="").values_list("basis", flat=True))
+        assert bases, event.slug
+        if event.slug not in {"gcg-4", "pacific-consultation-2017"}:
+            assert bases == {Basis.ILLUSTRATIVE}, event.slug
+    # Every row of the 4th meeting's record is sourced to its report.
+    gcg4 = Event.objects.get(slug="gcg-4")
+    for row in (*gcg4.decisions.all(), *gcg4.exchanges.all(), *gcg4.action_items.all()):
+        assert row.citations.get().basis == Basis.REPORTED
+    assert Citation.objects.filter(basis=Basis.REPORTED, source_title="").count() == 0
+
+
+def test_the_fourth_meeting_shows_its_report_and_its_inferred_date(client, demo):
+    page = client.get("/en/events/gcg-4/").content.decode()
+    assert "Source: Report of the 4th Global Coordinating Group meeting" in page
+    assert "Inferred from the report, which names no day" in page
+    assert "Illustrative (demo)" not in page
+    other = client.get("/en/events/freedom-from-slavery-forum-2018/").content.decode()
+    assert "Illustrative (demo)" in other
