@@ -12,6 +12,7 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
+from alliance87.core.admin import CitationInline
 from alliance87.events import selectors
 from alliance87.events.models import (
     ActionItem,
@@ -146,6 +147,7 @@ class EventAdmin(TranslationAdmin):
         ExchangeInline,
         DecisionInline,
         ActionItemInline,
+        CitationInline,
     ]
 
     @admin.display(description=_("Numbering warnings"))

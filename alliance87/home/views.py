@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from alliance87.core import provenance
 from alliance87.core.models import KeyFigure
 from alliance87.core.pagecache import public_page
 from alliance87.countries.models import Country
@@ -12,7 +13,10 @@ from alliance87.partners.models import Organisation
 @public_page
 def home(request: HttpRequest) -> HttpResponse:
     """Show the commitment, the key figures and how many take part."""
-    figures = KeyFigure.objects.visible_to(request.user).order_by("order")
+    figures = list(KeyFigure.objects.visible_to(request.user).order_by("order"))
+    # A figure carries its own source; a citation adds a second source that
+    # disagrees, or an "as of" date.
+    provenance.attach_sources(request.user, figures)
     return render(
         request,
         "home/index.html",

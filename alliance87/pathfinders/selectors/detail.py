@@ -10,7 +10,7 @@ from typing import Any
 from django.db.models import Prefetch
 from django.http import Http404
 
-from alliance87.core import permissions
+from alliance87.core import permissions, provenance
 from alliance87.core.visibility import audience_for
 from alliance87.countries.models import Country
 from alliance87.pathfinders.models import (
@@ -141,6 +141,15 @@ def country_section(user: Any, country: Country) -> dict[str, Any] | None:
     except Http404:
         return None
     findings = findings_by_kind(pathfinder.visible_findings)  # type: ignore[attr-defined]
+    # Where each stage, roadmap and workshop comes from, in one query.
+    provenance.attach_sources(
+        user,
+        [
+            *pathfinder.milestones.all(),
+            *pathfinder.visible_roadmaps,  # type: ignore[attr-defined]
+            *pathfinder.visible_workshops,  # type: ignore[attr-defined]
+        ],
+    )
     pathfinder.stage_css = STAGE_CLASS[pathfinder.stage]  # type: ignore[attr-defined]
     return {
         "pathfinder": pathfinder,
