@@ -381,6 +381,12 @@ class DocumentForm(RecordForm):
     title = forms.CharField(label=_("Title"), max_length=300)
     url = forms.URLField(label=_("Address"), required=False, assume_scheme="https")
     upload = forms.FileField(label=_("File"), required=False)
+    agenda_number = forms.CharField(
+        label=_("Under agenda item"),
+        max_length=10,
+        required=False,
+        help_text=_("The item's number, as printed (e.g. “IV”); empty for the whole meeting."),
+    )
     pages = forms.CharField(
         label=_("Pages"),
         max_length=30,
@@ -402,6 +408,13 @@ class DocumentForm(RecordForm):
                 "Leave empty to keep the file “%(name)s”, or give another file or an address "
                 "to replace it."
             ) % {"name": Path(kept_file).name}
+
+    @classmethod
+    def initial_from(cls, row: models.Model) -> dict[str, Any]:
+        assert isinstance(row, Document)
+        initial = super().initial_from(row)
+        initial["agenda_number"] = row.agenda_item.number if row.agenda_item else ""
+        return initial
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -57,11 +57,15 @@ def attach_document(
     url: str = "",
     upload: UploadedFile | None = None,
     agenda_item: AgendaItem | None = None,
+    agenda_number: str = "",
     pages: str = "",
     visibility: str = "public",
 ) -> Document:
     """Attach an agenda, report or annex, as a link or an uploaded file;
-    `agenda_item` and `pages` say which item and pages of it it concerns."""
+    `agenda_item` (or its `agenda_number`, as printed) and `pages` say which
+    item and pages of it it concerns."""
+    if agenda_number.strip():
+        agenda_item = _agenda_item_numbered(event.pk, agenda_number)
     if agenda_item is not None and agenda_item.event_id != event.pk:
         raise ValidationError(_("That agenda item belongs to another event."))
     if bool(url) == bool(upload):
@@ -80,6 +84,15 @@ def attach_document(
     document.clean_fields(exclude=["file"])
     _save_storing(document, upload)
     return document
+
+
+def _agenda_item_numbered(event_id: int, number: str) -> AgendaItem:
+    item = AgendaItem.objects.filter(event_id=event_id, number=number.strip()).first()
+    if item is None:
+        raise ValidationError(
+            _("The agenda has no item numbered “%(number)s”.") % {"number": number.strip()}
+        )
+    return item
 
 
 def _remove_file_after_commit(name: str) -> None:
@@ -121,6 +134,11 @@ def _apply_document(document: Document, values: dict[str, Any]) -> tuple[Uploade
     document.visibility = values["visibility"]
     if values["pages"] is not None:
         document.pages = values["pages"].strip()
+    number = values["agenda_number"]
+    if number is not None:
+        document.agenda_item = (
+            _agenda_item_numbered(document.event_id, number) if number.strip() else None
+        )
     return upload, freed
 
 
@@ -152,8 +170,9 @@ DOCUMENT_RULES = RowRules(
         "url": "",
         "upload": None,
         "visibility": "public",
-        # Left as it is unless given.
+        # Left as they are unless given.
         "pages": None,
+        "agenda_number": None,
     },
     texts=("title",),
     apply=_apply_document,

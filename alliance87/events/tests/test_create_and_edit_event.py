@@ -265,3 +265,32 @@ def test_the_event_page_shows_what_real_reports_need(client: Any, personas: Any)
         "42 members",
     ):
         assert shown in page, shown
+
+
+def test_a_document_is_attached_under_an_agenda_item_with_its_pages(
+    sec_client: Any, personas: Any
+) -> None:
+    sec = personas.secretariat
+    event = make_event("gcg-4", acting_user=sec, date=ReportedDate(D(2019, 4, 1)))
+    services.add_agenda_item(event, acting_user=sec, number="IV", title="Pathfinders")
+    data = {
+        "document-kind": "report",
+        "document-title": "Progress report",
+        "document-url": "https://example.org/progress.pdf",
+        "document-agenda_number": "IV",
+        "document-pages": "12–15",
+        "document-visibility": "public",
+    }
+    response = sec_client.post("/en/events/gcg-4/record/document/", data)
+    assert response.status_code == 302
+    document = event.documents.get()
+    assert document.agenda_item is not None
+    assert (document.agenda_item.number, document.pages) == ("IV", "12–15")
+    refused = sec_client.post(
+        "/en/events/gcg-4/record/document/", {**data, "document-agenda_number": "IX"}
+    )
+    assert refused.status_code == 400
+    assert "The agenda has no item numbered “IX”." in refused.content.decode()
+    page = sec_client.get("/en/events/gcg-4/").content.decode()
+    start = page.index("Pathfinders")
+    assert "Progress report" in page[start:] and "pp. 12–15" in page[start:]
