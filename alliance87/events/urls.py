@@ -16,6 +16,7 @@ urlpatterns = [
     path("<slug:slug>/record/", views.record, name="record"),
     path("<slug:slug>/record/agenda/", views.record_agenda_item, name="record-agenda"),
     path("<slug:slug>/record/document/", views.record_document, name="record-document"),
+    path("<slug:slug>/record/decision/", views.record_loose_decision, name="record-decision"),
     path("<slug:slug>/record/<int:pk>/minutes/", views.record_minutes, name="record-minutes"),
     path(
         "<slug:slug>/record/<int:pk>/<str:kind>/",

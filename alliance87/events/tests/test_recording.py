@@ -189,3 +189,15 @@ def test_upload_failure_keeps_nothing(personas, draft, settings, tmp_path, monke
     assert not draft.documents.exists()
     folder = Path(tmp_path) / "events" / "documents"
     assert list(folder.iterdir()) == []
+
+
+def test_a_decision_under_no_agenda_item_is_recorded_from_the_record_page(client, personas, draft):
+    client.force_login(personas.secretariat)
+    data = {"decision-text": "Meet again in July.", "decision-visibility": "public"}
+    response = client.post("/en/events/gcg-6/record/decision/", data)
+    assert response.status_code == 302
+    decision = Decision.objects.get()
+    assert (decision.agenda_item, decision.number) == (None, 1)
+    page = client.get("/en/events/gcg-6/record/").content.decode()
+    start = page.index('id="other-rows"')
+    assert "Meet again in July." in page[start:]

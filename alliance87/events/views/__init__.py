@@ -20,6 +20,7 @@ from alliance87.events.views.record import (
     record,
     record_agenda_item,
     record_document,
+    record_loose_decision,
     record_minutes,
     record_part,
 )
@@ -41,6 +42,7 @@ __all__ = [
     "record",
     "record_agenda_item",
     "record_document",
+    "record_loose_decision",
     "record_minutes",
     "record_part",
     "tracker",

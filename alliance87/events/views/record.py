@@ -63,6 +63,7 @@ def _record_page(
             **context,
             "agenda_form": bound.get("agenda") or AgendaItemForm(prefix="agenda"),
             "document_form": bound.get("document") or DocumentForm(prefix="document"),
+            "decision_form": bound.get("decision") or DecisionForm(prefix="decision"),
             "warnings": selectors.numbering_warnings(event.series),
         },
         status=status,
@@ -113,6 +114,21 @@ def _agenda_item(event: Event, pk: int) -> AgendaItem:
     if item is None:
         raise Http404("No such agenda item.")
     return item
+
+
+@require_POST
+def record_loose_decision(request: HttpRequest, slug: str) -> HttpResponse:
+    """Add a decision of the meeting that is under no agenda item."""
+    event = recordable_event(request, slug)
+    form = DecisionForm(request.POST, prefix="decision")
+    if form.is_valid():
+        try:
+            services.record_decision(event, acting_user=request.user, **form.arguments())
+        except ValidationError as e:
+            add_errors(form, e)
+        else:
+            return saved(request, event, "other-rows")
+    return _record_page(request, event, {"decision": form}, status=400)
 
 
 @require_POST
