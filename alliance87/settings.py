@@ -281,6 +281,8 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_FORMS = {
     "authenticate": "alliance87.accounts.forms.SecondFactorForm",
     "reauthenticate": "alliance87.accounts.forms.SecondFactorReauthenticateForm",
+    "add_webauthn": "alliance87.accounts.forms.AddKeyForm",
+    "edit_webauthn": "alliance87.accounts.forms.RenameKeyForm",
 }
 MFA_PASSKEY_LOGIN_ENABLED = True
 # Never on: it would accept any origin, and python-fido2 already accepts

@@ -102,3 +102,36 @@ def _allauth_forms() -> tuple[type[forms.Form], type[forms.Form]]:
 
 
 SecondFactorForm, SecondFactorReauthenticateForm = _allauth_forms()
+
+KEY_NAME = _("Name of the key")
+KEY_NAME_HELP = _("So that you can tell your keys apart, e.g. “Work laptop”.")
+
+
+def _key_forms() -> tuple[type[forms.Form], type[forms.Form]]:
+    """Return allauth's forms that add and rename a passkey, in the Hub's
+    words (allauth's own labels are missing from its Spanish catalogue)."""
+    from allauth.mfa.webauthn.forms import AddWebAuthnForm, EditWebAuthnForm
+
+    class AddKeyForm(AddWebAuthnForm):  # type: ignore[misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.fields["name"].label = KEY_NAME
+            self.fields["name"].help_text = KEY_NAME_HELP
+            if "passwordless" in self.fields:
+                self.fields["passwordless"].label = _(
+                    "Make it a passkey: sign in with this key alone, without your password"
+                )
+                self.fields["passwordless"].help_text = _(
+                    "The key then asks for your fingerprint, face or PIN each time."
+                )
+
+    class RenameKeyForm(EditWebAuthnForm):  # type: ignore[misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.fields["name"].label = KEY_NAME
+            self.fields["name"].help_text = KEY_NAME_HELP
+
+    return AddKeyForm, RenameKeyForm
+
+
+AddKeyForm, RenameKeyForm = _key_forms()
