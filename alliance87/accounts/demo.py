@@ -17,6 +17,14 @@ from alliance87.accounts import roles
 
 DEMO_PASSWORD = "demo-hub-8.7-password"
 DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPALLIANCEDEMOHUBA"  # base32, demo only
+
+
+def current_code() -> str:
+    """Return the code the demo Secretariat's authenticator app shows now."""
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+    from django.utils import timezone
+
+    return format_hotp_value(hotp_value(DEMO_TOTP_SECRET, int(timezone.now().timestamp()) // 30))
 DEMO_DOMAIN = "demo.alliance87.example"
 
 # email local part, first name, last name, staff, person slug (from the

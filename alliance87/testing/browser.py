@@ -173,10 +173,10 @@ def sign_in(
     page.goto(f"{base_url}/en/accounts/login/")
     page.locator("input[name=login]").fill(email)
     page.locator("input[name=password]").fill(password)
-    page.locator("form button[type=submit]").last.click()
+    page.get_by_role("button", name="Sign in", exact=True).click()
     page.wait_for_load_state()
     if "/2fa/authenticate/" in page.url:
         assert code is not None, f"{email} must give a second factor"
         page.locator("input[name=code]").fill(code())
-        page.locator("form button[type=submit]").last.click()
+        page.get_by_role("button", name="Sign in", exact=True).click()
         page.wait_for_load_state()

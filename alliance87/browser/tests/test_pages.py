@@ -67,6 +67,9 @@ PAGES: dict[str, list[tuple[str, int]]] = {
         ("/apply/", 200),
         ("/accounts/login/", 200),
         ("/accounts/password/reset/", 200),
+        ("/accounts/password/reset/done/", 200),
+        ("/accounts/password/reset/key/1-no-such-key/", 200),
+        ("/accounts/signup/", 200),
         ("/no-such-page/", 404),
     ],
     "outsider": [
@@ -96,6 +99,8 @@ PAGES: dict[str, list[tuple[str, int]]] = {
         ("/pathfinders/npl/roadmaps/new/", 200),
         ("/pathfinders/npl/findings/new/", 200),
         ("/accounts/password/change/", 200),
+        ("/accounts/email/", 200),
+        ("/accounts/2fa/", 200),
         ("/pathfinders/chl/roadmaps/{roadmap}/print/", 200),
     ],
     "secretariat": [
@@ -107,6 +112,8 @@ PAGES: dict[str, list[tuple[str, int]]] = {
         ("/events/action-items/", 200),
         ("/account/people/{user}/roles/", 200),
         ("/accounts/2fa/", 200),
+        ("/accounts/2fa/webauthn/", 200),
+        ("/accounts/reauthenticate/", 200),
     ],
 }
 
