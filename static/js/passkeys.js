@@ -1,11 +1,15 @@
 // Show the passkey controls only where they can work: this script runs
-// (JavaScript is on) and the browser speaks WebAuthn. Elements marked
+// (JavaScript is on), the browser speaks WebAuthn, and the page is served
+// under a name: a passkey belongs to a domain, and browsers refuse one for
+// a numeric address such as 127.0.0.1. Elements marked
 // data-passkey are hidden in the HTML; data-passkey-fallback explains their
 // absence and goes. A failed or cancelled passkey shows data-passkey-error
 // rather than nothing (allauth's script only logs it).
 (function () {
   'use strict'
-  if (!window.PublicKeyCredential) return
+  var host = window.location.hostname
+  var numeric = /^[0-9.]+$/.test(host) || host.indexOf(':') !== -1 || host.charAt(0) === '['
+  if (!window.PublicKeyCredential || !window.isSecureContext || numeric) return
   function show () {
     document.querySelectorAll('[data-passkey]').forEach(function (e) { e.hidden = false })
     document.querySelectorAll('[data-passkey-fallback]').forEach(function (e) { e.hidden = true })

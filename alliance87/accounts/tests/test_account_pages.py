@@ -26,6 +26,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
+from alliance87.accounts import services
 from alliance87.testing.pages import problems_of
 from alliance87.testing.personas import PASSWORD, make_user, totp_code, verified
 from alliance87.testing.webauthn_device import SoftwarePasskey, b64url
@@ -241,6 +242,11 @@ def every_page(db: None) -> list[tuple[str, Client, str]]:
     client = Client()
     client.force_login(no_password)
     pages.append(("no password", client, "/accounts/password/set/"))
+    # Someone who followed the link of an invitation: sign-up is open to them.
+    _, token = services.invite(email="invited@example.org", organisation=None, acting_user=staff)
+    invited = Client()
+    assert invited.get(f"/en/account/invitation/{token}/").status_code == 302
+    pages.append(("invited", invited, "/accounts/signup/"))
     return pages
 
 

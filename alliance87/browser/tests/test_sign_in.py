@@ -84,3 +84,19 @@ def test_partner_adds_a_passkey_then_signs_in_with_it(browser: Any) -> None:
     page.goto("/en/accounts/login/")
     page.get_by_role("button", name="Sign in with a passkey").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Your account")
+
+
+def test_no_passkey_control_at_a_numeric_address(browser: Any) -> None:
+    """Browsers refuse passkeys for an address such as 127.0.0.1 (a passkey
+    belongs to a domain): the demo opened there shows none."""
+    from urllib.parse import urlsplit
+
+    port = urlsplit(browser.hub.url).port
+    context = browser.chromium.new_context(viewport=PHONE)
+    try:
+        page = context.new_page()
+        page.goto(f"http://127.0.0.1:{port}/en/accounts/login/")
+        expect(page.get_by_role("heading", level=1)).to_have_text("Sign in")
+        expect(page.locator("#passkey_login")).to_be_hidden()
+    finally:
+        context.close()
