@@ -360,7 +360,8 @@ CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 
 # Strict policy from day one: nothing inline without a nonce, nothing from
-# another origin. Pages load one stylesheet and, at most, one script.
+# another origin. Pages load one stylesheet; only the passkey pages load
+# scripts (allauth's and static/js/passkeys.js), files of this origin.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [NONE],
