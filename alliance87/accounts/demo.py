@@ -25,6 +25,8 @@ def current_code() -> str:
     from django.utils import timezone
 
     return format_hotp_value(hotp_value(DEMO_TOTP_SECRET, int(timezone.now().timestamp()) // 30))
+
+
 DEMO_DOMAIN = "demo.alliance87.example"
 
 # email local part, first name, last name, staff, person slug (from the

@@ -112,7 +112,7 @@ def _key_forms() -> tuple[type[forms.Form], type[forms.Form]]:
     words (allauth's own labels are missing from its Spanish catalogue)."""
     from allauth.mfa.webauthn.forms import AddWebAuthnForm, EditWebAuthnForm
 
-    class AddKeyForm(AddWebAuthnForm):  # type: ignore[misc]
+    class AddKeyForm(AddWebAuthnForm):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self.fields["name"].label = KEY_NAME
@@ -125,7 +125,7 @@ def _key_forms() -> tuple[type[forms.Form], type[forms.Form]]:
                     "The key then asks for your fingerprint, face or PIN each time."
                 )
 
-    class RenameKeyForm(EditWebAuthnForm):  # type: ignore[misc]
+    class RenameKeyForm(EditWebAuthnForm):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self.fields["name"].label = KEY_NAME

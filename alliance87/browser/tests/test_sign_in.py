@@ -44,7 +44,8 @@ def test_secretariat_signs_in_with_password_and_code_without_javascript(browser:
 def test_passkey_controls_appear_when_javascript_runs(browser: Any) -> None:
     page = browser.open(None, viewport=PHONE).new_page()
     page.goto("/es/accounts/login/")
-    expect(page.get_by_role("button", name="Iniciar sesión con una llave de acceso")).to_be_visible()
+    passkey = page.get_by_role("button", name="Iniciar sesión con una llave de acceso")
+    expect(passkey).to_be_visible()
     # The form that works everywhere is still there.
     expect(page.get_by_role("button", name="Iniciar sesión", exact=True)).to_be_visible()
 
