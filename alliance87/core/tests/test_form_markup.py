@@ -162,3 +162,20 @@ def test_apply_form_with_errors_links_hints_and_radio_group() -> None:
     # Country is required for a pathfinder application: not "(optional)".
     label = html.split('for="id_country"', 1)[1].split("</label>", 1)[0]
     assert "optional" not in label
+
+
+def test_a_hint_that_is_a_list_stays_inside_its_hint() -> None:
+    """Django's password rules come as a <ul>: inside a <p>, a browser ends
+    the paragraph before the list, and the field's aria-describedby names
+    an empty hint."""
+    from django import forms
+    from django.utils.safestring import mark_safe
+
+    class PasswordForm(forms.Form):
+        password = forms.CharField(
+            help_text=mark_safe("<ul><li>At least 12 characters.</li></ul>")
+        )
+
+    html = PAGE.render({"form": PasswordForm()})
+    assert '<p class="hint"' not in html
+    assert 'id="id_password_helptext"><ul>' in html
