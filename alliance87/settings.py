@@ -260,6 +260,7 @@ AUTHENTICATION_BACKENDS = [
     "alliance87.accounts.backends.SecretariatPermissions",
 ]
 ACCOUNT_ADAPTER = "alliance87.accounts.adapter.AccountAdapter"
+ACCOUNT_FORMS = {"login": "alliance87.accounts.forms.SignInForm"}
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"

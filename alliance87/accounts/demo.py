@@ -17,6 +17,7 @@ from alliance87.accounts import roles
 
 DEMO_PASSWORD = "demo-hub-8.7-password"
 DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPALLIANCEDEMOHUBA"  # base32, demo only
+DEMO_DOMAIN = "demo.alliance87.example"
 
 
 def current_code() -> str:
@@ -26,8 +27,6 @@ def current_code() -> str:
 
     return format_hotp_value(hotp_value(DEMO_TOTP_SECRET, int(timezone.now().timestamp()) // 30))
 
-
-DEMO_DOMAIN = "demo.alliance87.example"
 
 # email local part, first name, last name, staff, person slug (from the
 # directory demo data) or None, organisation slug for a new person or None

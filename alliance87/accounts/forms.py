@@ -135,3 +135,22 @@ def _key_forms() -> tuple[type[forms.Form], type[forms.Form]]:
 
 
 AddKeyForm, RenameKeyForm = _key_forms()
+
+
+def _sign_in_form() -> type[forms.Form]:
+    """Return allauth's sign-in form in the Hub's words: labels only, no
+    placeholders repeating them (they vanish as one types)."""
+    from allauth.account.forms import LoginForm
+
+    class SignInForm(LoginForm):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.fields["login"].label = _("Email address")
+            self.fields["remember"].label = _("Keep me signed in on this device")
+            for name in ("login", "password"):
+                self.fields[name].widget.attrs.pop("placeholder", None)
+
+    return SignInForm
+
+
+SignInForm = _sign_in_form()
