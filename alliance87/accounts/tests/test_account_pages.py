@@ -13,7 +13,6 @@ an authenticator app, recovery codes and a passkey.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
 
@@ -32,8 +31,8 @@ from alliance87.testing.personas import PASSWORD, make_user, totp_code, verified
 from alliance87.testing.webauthn_device import SoftwarePasskey, b64url
 
 LANGUAGES = ("en", "fr", "es")
-# Words a French or Spanish page may show as in English: names, and what
-# the visitor typed.
+# Words a French or Spanish page may show as in English: names, and the
+# name given to the test's key.
 SAME_IN_EVERY_LANGUAGE = {"Alliance 8.7", "Hub", "Laptop"}
 # Words that French spells as English does.
 SAME_IN = {"fr": {"Code", "Actions"}, "es": set()}
@@ -47,35 +46,35 @@ PASSKEY_IDS = {
 PASSKEY_HREFS = ("/2fa/webauthn/add/", "/2fa/webauthn/reauthenticate/")
 
 
-@dataclass
 class Audit(HTMLParser):
-    """What the checks below need from a page."""
-
-    texts: list[str] = field(default_factory=list)
-    links: list[str] = field(default_factory=list)
-    controls_outside_fields: list[str] = field(default_factory=list)
-    passkey_controls_shown: list[str] = field(default_factory=list)
-    noscript: int = 0
-    _stack: list[tuple[str, bool, bool]] = field(default_factory=list)
-    _in_main_or_title: int = 0
-
-    def __post_init__(self) -> None:
-        super().__init__(convert_charrefs=True)
+    """What the checks below need from a page: the text of its title and
+    main part (hidden parts too: a script may show them), its links, the
+    form controls drawn outside the Hub's field markup, and the passkey
+    controls a browser without JavaScript would show."""
 
     VOID = frozenset({"input", "br", "img", "meta", "link", "hr"})
 
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.texts: list[str] = []
+        self.links: list[str] = []
+        self.controls_outside_fields: list[str] = []
+        self.passkey_controls_shown: list[str] = []
+        self.noscript = 0
+        # (tag, hidden, inside a .field, inside a script) of each open element
+        self._stack: list[tuple[str, bool, bool, bool]] = []
+        self._in_main_or_title = 0
+
     def handle_starttag(self, tag: str, attrs_list: list[tuple[str, str | None]]) -> None:
         a = {k: v or "" for k, v in attrs_list}
-        hidden = "hidden" in a or bool(self._stack and self._stack[-1][1])
-        in_field = "field" in a.get("class", "").split() or bool(
-            self._stack and self._stack[-1][2]
-        )
+        parent = self._stack[-1] if self._stack else ("", False, False, False)
+        hidden = "hidden" in a or parent[1]
+        in_field = "field" in a.get("class", "").split() or parent[2]
+        in_script = tag in ("script", "style") or parent[3]
         if tag == "noscript":
             self.noscript += 1
         if tag in ("main", "title"):
             self._in_main_or_title += 1
-        if tag == "script":
-            hidden = True  # code and data, not text
         # The language links lead to this same page in another language.
         href = "" if "hreflang" in a else a.get("href", "")
         if tag == "a" and href:
@@ -91,7 +90,7 @@ class Audit(HTMLParser):
         ):
             self.controls_outside_fields.append(a.get("name") or a.get("id") or tag)
         if tag not in self.VOID:
-            self._stack.append((tag, hidden, in_field))
+            self._stack.append((tag, hidden, in_field, in_script))
 
     def handle_endtag(self, tag: str) -> None:
         if tag in self.VOID:
@@ -104,7 +103,8 @@ class Audit(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         text = " ".join(data.split())
-        if self._in_main_or_title and text and not (self._stack and self._stack[-1][1]):
+        in_script = bool(self._stack and self._stack[-1][3])
+        if self._in_main_or_title and text and not in_script:
             self.texts.append(text)
 
 
@@ -220,7 +220,7 @@ STAFF = [
 ]
 
 
-def every_page(db: None) -> list[tuple[str, Client, str]]:
+def every_page() -> list[tuple[str, Client, str]]:
     """Return (label, client, path after the language) for each page."""
     partner = verified(make_user("partner"))
     staff, key = staff_with_every_factor()
@@ -262,7 +262,7 @@ def open_in_each_language(client: Client, path: str) -> dict[str, str]:
 @pytest.mark.django_db
 def test_every_account_page_is_a_hub_page_in_three_languages() -> None:
     problems = []
-    for who, client, path in every_page(None):
+    for who, client, path in every_page():
         pages = open_in_each_language(client, path)
         english = audit(pages["en"])
         for lang, html in pages.items():
@@ -288,7 +288,7 @@ def test_no_account_page_offers_to_sign_up() -> None:
     signup = "/accounts/signup/"
     offers = [
         f"{who} /{lang}{path}"
-        for who, client, path in every_page(None)
+        for who, client, path in every_page()
         for lang, html in open_in_each_language(client, path).items()
         if any(signup in href for href in audit(html).links)
     ]
@@ -307,7 +307,7 @@ def test_sign_in_page_says_how_to_get_an_account(client: Client, db: None) -> No
 @pytest.mark.django_db
 def test_passkey_controls_are_hidden_until_a_script_shows_them() -> None:
     shown = []
-    for who, client, path in every_page(None):
+    for who, client, path in every_page():
         html = client.get(f"/en{path}").content.decode()
         page = audit(html)
         if page.passkey_controls_shown or page.noscript or "requires JavaScript" in html:
