@@ -26,7 +26,7 @@ def frame(request: HttpRequest) -> dict[str, Any]:
     return {
         "language_links": alternates,
         "section": _section(request.path),
-        "navigation": navigation.entries(),
+        "navigation": navigation.entries(getattr(request, "user", None)),
     }
 
 
