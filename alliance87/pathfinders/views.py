@@ -193,6 +193,16 @@ def add_action(request: HttpRequest, iso3: str, pk: int) -> HttpResponse:
     pathfinder = _editable(request, iso3)
     roadmap = selectors.get_roadmap_for_user(request.user, pathfinder, pk)
     first = PriorityArea.objects.filter(roadmap=roadmap).first()
+    if first is None:
+        # An action belongs to a priority area: say so, and lead to the
+        # form that adds one, rather than offer an empty list.
+        return _page(
+            request,
+            "pathfinders/needs_priority.html",
+            pathfinder,
+            roadmap=roadmap,
+            title=_("Add an action"),
+        )
     return _action_form(
         request,
         pathfinder,
