@@ -7,7 +7,10 @@ from typing import Any
 from django import template
 from django.forms import BoundField
 from django.utils.formats import number_format
+from django.utils.safestring import mark_safe
 from django.utils.translation import ngettext
+
+from alliance87.core.tables import label_cells
 
 register = template.Library()
 
@@ -72,3 +75,20 @@ def breadcrumbs(*trail: Any, extra_class: str = "") -> dict[str, Any]:
         (label, url) for label, url in zip(pairs[::2], pairs[1::2], strict=True) if label and url
     ]
     return {"links": links, "current": current, "extra_class": extra_class}
+
+
+class LabelledTablesNode(template.Node):
+    def __init__(self, nodelist: template.NodeList) -> None:
+        self.nodelist = nodelist
+
+    def render(self, context: template.Context) -> str:
+        return mark_safe(label_cells(self.nodelist.render(context)))
+
+
+@register.tag
+def labelled_tables(parser: template.base.Parser, token: template.base.Token) -> template.Node:
+    """Render the block with each table cell labelled with its column's
+    header (core.tables), for the stacked tables of narrow screens."""
+    nodelist = parser.parse(("endlabelled_tables",))
+    parser.delete_first_token()
+    return LabelledTablesNode(nodelist)
