@@ -15,6 +15,7 @@ class ApplicationsConfig(AppConfig):
         hooks.PERMISSION_RULES.register(
             hooks.PermissionRule("review", Application, lambda user, application: False)
         )
+
         # Those who review applications see the list to review; everyone
         # else (visitors, partners, members) may apply.
         def may_review(user: object) -> bool:

@@ -36,7 +36,7 @@ def test_english_only_text_on_a_french_page_is_marked_english() -> None:
 def test_text_in_the_page_language_carries_no_lang() -> None:
     statement = make_statement()
     assert "lang=" not in render(statement, "en")
-    statement.title_fr = "La Déclaration de Bangkok"
+    statement.title_fr = "La Déclaration de Bangkok"  # type: ignore[attr-defined]
     html = render(statement, "fr")
     assert "lang=" not in html
     assert "La Déclaration de Bangkok" in html
@@ -53,7 +53,7 @@ def test_a_statement_page_in_french_marks_its_english_title(client: Client) -> N
 
 def test_the_country_page_in_spanish_marks_an_english_summary(client: Client) -> None:
     pathfinder = make_pathfinder("CHL")
-    pathfinder.summary_en = "A summary written in English."
+    pathfinder.summary_en = "A summary written in English."  # type: ignore[attr-defined]
     pathfinders.update_pathfinder(pathfinder, acting_user=None)
     html = client.get("/es/countries/chl/").content.decode()
     assert '<p lang="en">A summary written in English.</p>' in html

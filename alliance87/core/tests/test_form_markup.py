@@ -187,7 +187,7 @@ def test_a_field_required_in_some_cases_is_not_marked_optional(
     form_name: str, field_name: str
 ) -> None:
     form_class = every_form_named(form_name)
-    assert field_name in form_class.base_fields
+    assert field_name in form_class.base_fields  # type: ignore[attr-defined]
     assert field_name in getattr(form_class, "conditionally_required", ())
 
 
@@ -196,5 +196,5 @@ def test_no_label_writes_optional_itself() -> None:
     """The field template adds "(optional)": a label that says it too shows
     it twice."""
     for form_class in every_form_class():
-        for name, field in form_class.base_fields.items():
+        for name, field in form_class.base_fields.items():  # type: ignore[attr-defined]
             assert "optional" not in str(field.label or "").lower(), (form_class.__name__, name)

@@ -4,9 +4,10 @@ The Hub's English pages serve readers from every region, as French and
 Spanish pages do, and in the French and Spanish formats 30/04/2027 is the
 30th of April. Django's "en" formats (American) read 04/30/2027 and refuse
 30/04/2027, so the English pages take the day-first input formats of
-Django's "en_GB" instead: one order of day and month in every language. Django adds ISO 8601 (2027-04-30) to every
-language's input formats. Only the input formats change here: dates are
-still shown as Django's "en" shows them.
+Django's "en_GB" instead: one order of day and month in every language.
+Django adds ISO 8601 (2027-04-30) to every language's input formats. Only
+the input formats change here: dates are still shown as Django's "en"
+shows them.
 """
 
 DATE_INPUT_FORMATS = [
