@@ -316,6 +316,8 @@ LANGUAGES = [("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))]
 LOCALE_PATHS = [BASE_DIR / "alliance87" / "locale"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+# Dates are typed day first in every language (see alliance87/formats/en).
+FORMAT_MODULE_PATH = ["alliance87.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"

@@ -22,6 +22,8 @@ class InvitationForm(forms.Form):
 class RoleAssignForm(forms.Form):
     kind = forms.ChoiceField(label=_("Role"))
     scope = forms.CharField(label=_("For"), required=False, max_length=200)
+    # Some roles are for a group or a country, named here (clean() says so).
+    conditionally_required = frozenset({"scope"})
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -45,7 +47,7 @@ class RoleAssignForm(forms.Form):
 
 class ErasureForm(forms.Form):
     reason = forms.CharField(
-        label=_("Anything the Secretariat should know (optional)"),
+        label=_("Anything the Secretariat should know"),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
         max_length=2000,

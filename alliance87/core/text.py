@@ -21,3 +21,21 @@ def parse_id(value: object) -> int | None:
     """Return `value` as a row id, or None when it cannot be one."""
     text = str(value).strip()
     return int(text) if _ID.fullmatch(text) else None
+
+
+def shown_language(obj: object, field: str) -> str:
+    """Return the language of the text that `obj.<field>` shows on a page
+    in the active language: the active one, or the language it falls back
+    to when nothing is written in it (django-modeltranslation's fallback
+    order), or "" when the field is not translated or holds nothing."""
+    from django.utils.translation import get_language
+    from modeltranslation.utils import build_localized_fieldname, resolution_order
+
+    language = (get_language() or "en").split("-")[0]
+    for code in resolution_order(language):
+        name = build_localized_fieldname(field, code)
+        if not hasattr(obj, name):
+            return ""
+        if getattr(obj, name) not in (None, ""):
+            return code
+    return ""

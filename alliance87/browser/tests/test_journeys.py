@@ -107,9 +107,8 @@ def visitor_applies(page: Any, tmp_path: Any) -> None:
 
 
 def secretariat_reviews_the_application(page: Any, tmp_path: Any) -> None:
-    # Nothing links to the applications yet (issue 10, item 11): the
-    # Secretariat types the address.
-    page.goto("/en/applications/")
+    page.goto("/en/")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Applications").click()
     click(page, "Browser Test Workers' Union")
     page.get_by_label("Start the review (the applicant is told)").check()
     fill(page, "Reason or note for the applicant", "We are reading it.")
@@ -126,8 +125,8 @@ def test_visitor_applies_and_the_secretariat_reviews(browser: Any, tmp_path: Any
 
 
 def partner_endorses(page: Any, tmp_path: Any) -> None:
-    # Statements are not in the navigation yet (issue 10, item 11).
-    page.goto("/en/statements/")
+    page.goto("/en/")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Statements").click()
     click(page, "The Bangkok Statement")
     click(page, "Endorse on behalf of your organisation")
     page.get_by_role("checkbox").first.check()

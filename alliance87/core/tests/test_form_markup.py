@@ -179,3 +179,39 @@ def test_a_hint_that_is_a_list_stays_inside_its_hint() -> None:
     html = PAGE.render({"form": PasswordForm()})
     assert '<p class="hint"' not in html
     assert 'id="id_password_helptext"><ul>' in html
+
+
+# Fields a service or clean() requires in some cases (issue 10, item 12):
+# "(optional)" would tell a person they may leave them empty.
+REQUIRED_IN_SOME_CASES = [
+    ("ActionItemForm", "due_end"),  # for a range
+    ("ExchangeForm", "asked_by_role"),  # who asked: one of three
+    ("ExchangeForm", "asked_by_organisation"),
+    ("ExchangeForm", "asked_by_person"),
+    ("ExchangeForm", "answered_by_person"),  # who answered, with an answer
+    ("DocumentForm", "url"),  # an address or a file
+    ("DocumentForm", "upload"),
+    ("StageForm", "date_end"),  # for a range
+    ("RoadmapForm", "date_end"),
+    ("ActionForm", "currency"),  # with a budget
+    ("RoleAssignForm", "scope"),  # for a role held for a group or country
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("form_name", "field_name"), REQUIRED_IN_SOME_CASES)
+def test_a_field_required_in_some_cases_is_not_marked_optional(
+    form_name: str, field_name: str
+) -> None:
+    form_class = every_form_named(form_name)
+    assert field_name in form_class.base_fields  # type: ignore[attr-defined]
+    assert field_name in getattr(form_class, "conditionally_required", ())
+
+
+@pytest.mark.django_db
+def test_no_label_writes_optional_itself() -> None:
+    """The field template adds "(optional)": a label that says it too shows
+    it twice."""
+    for form_class in every_form_class():
+        for name, field in form_class.base_fields.items():  # type: ignore[attr-defined]
+            assert "optional" not in str(field.label or "").lower(), (form_class.__name__, name)

@@ -36,9 +36,18 @@ def save_roadmap(roadmap: Roadmap, *, acting_user: Any) -> Roadmap:
     if roadmap.status == Roadmap.Status.ADOPTED:
         pathfinder = lock_pathfinder(roadmap.pathfinder)
         path = path_of(pathfinder)
-        if Stage.ROADMAP_ADOPTED not in path:
-            path[Stage.ROADMAP_ADOPTED] = roadmap.reported_date
-        check_path(path)
+        if Stage.ROADMAP_ADOPTED in path:
+            check_path(path)
+        else:
+            # The first roadmap adopted is the path's stage "Roadmap
+            # adopted", on the roadmap's date, whichever form saved it.
+            record_stage(
+                pathfinder,
+                stage=Stage.ROADMAP_ADOPTED,
+                date=roadmap.reported_date,
+                evidence_url=roadmap.document_url,
+                acting_user=acting_user,
+            )
     fill_languages(roadmap, ("title", "note"))
     roadmap.full_clean()
     roadmap.save()
