@@ -26,6 +26,28 @@ from alliance87.reports.proposal import OrgRef, Party
 # must stay apart, "Organisation" and "Organization" must meet.
 CLOSE_SPELLING = 0.88
 
+# A name an organisation could bear, though the directory does not know
+# it: capitalised words, one of them a word organisations are named with.
+ORG_WORDS = (
+    r"ministry|organi[sz]ation|union|council|government|association|federation|network|"
+    r"office|department|foundation|commission|committee|university|institute|agency|bank|"
+    r"platform|confederation|centre|center|mission|embassy|programme|fund|coalition|society|trust"
+)
+_ORG_WORD = re.compile(r"(?:" + ORG_WORDS + r")s?", re.I)
+_CONNECTORS = {"of", "for", "on", "and", "the", "de", "du", "des", "la", "del", "against", "in"}
+
+
+def org_shaped(name: str) -> bool:
+    """Return True for "Walk Free Foundation", "Ministry of Labour": words
+    that begin with a capital (or join them), one naming a kind of body."""
+    words = name.split()
+    if len(words) < 2 or words[0][:1].islower():
+        return False
+    if not all(w[:1].isupper() or w in _CONNECTORS or w[:1].isdigit() for w in words):
+        return False
+    return any(_ORG_WORD.fullmatch(w.strip(".,")) for w in words)
+
+
 _ROLE_WORDS = (
     (re.compile(r"\bco-?chairs?\b", re.I), None),
     (re.compile(r"\bsecretariat\b", re.I), "secretariat"),
@@ -250,6 +272,8 @@ class Directory:
         if any(p.search(text) and r for p, r in _ROLE_WORDS):
             return True
         if re.fullmatch(r"[A-Z][A-Z0-9&-]{1,9}", text):
+            return True
+        if org_shaped(text):
             return True
         _ref, match = self.resolve(text)
         return match is not None

@@ -26,7 +26,7 @@ _ITEM = re.compile(
 )
 _LABEL = re.compile(
     r"^[ \t]*[-•*]?\s*(?P<label>objectives?|purpose|aim|duration|time|presenters?|speakers?|"
-    r"presented by|led by|lead|facilitators?|moderators?)\s*:\s*(?P<value>.+)$",
+    r"presented by|led by|lead|facilitators?|moderators?)[ \t]*:[ \t]*(?P<value>\S.*)$",
     re.I,
 )
 # A short line ending in a colon, or a known heading, ends the list.
@@ -163,7 +163,9 @@ def duration_minutes(text: str) -> tuple[int, str] | None:
 
 
 _PRESENTER_HINT = re.compile(
-    r"secretariat|chairs?\b|co-chairs?|focal points?|video|rapporteur|moderat|facilitat", re.I
+    r"secretariat|chairs?\b|co-chairs?|focal points?|video|rapporteur|moderat|facilitat|"
+    r"ministry|minister|government|delegation|representative|panel|speaker",
+    re.I,
 )
 _TRAILING_PAREN = re.compile(r"\((?P<inner>[^()]+)\)\s*[.;]?\s*$")
 _DURATION_BIT = re.compile(

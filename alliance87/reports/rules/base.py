@@ -64,10 +64,10 @@ _ABBREVIATIONS = {
     "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "h.e",
     "amb", "art", "para", "p", "pp", "ca",
 }  # fmt: skip
-# A blank line ends a sentence unless it falls inside one (after a small
-# letter or a comma): PDF text has blank lines at page breaks.
+# A blank line ends a sentence unless it falls inside one (between small
+# letters, or after a comma): PDF text has blank lines at page breaks.
 _BOUNDARY = re.compile(
-    r"[.!?][\"”’)]?(?=\s+[\"“‘(]?[A-Z0-9])|(?<![a-z,])\n[ ]*\n|"
+    r"[.!?][\"”’)]?(?=\s+[\"“‘(]?[A-Z0-9])|(?<![a-z,])\n[ ]*\n|(?<=[a-z])\n[ ]*\n(?=[ ]*[^a-z\s])|"
     r"\n(?=[ ]*(?:[QA]:|[-•*o] |[-•]$))|(?<=:)\n(?=[ ]*[A-Z])",
     re.M,
 )
@@ -199,6 +199,8 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[FoundD
                 continue
             value = _date_value(m)
             if value is None:
+                # "31 February 2019" is no date, and no month either.
+                taken.append((m.start(), m.end()))
                 continue
             tentative = bool(
                 re.match(r"\s*\(?(?:TBC|TBD|tentative)", text[m.end() : m.end() + 14], re.I)

@@ -165,17 +165,20 @@ def extraordinary(ctx: Context) -> Scalar | None:
 
 _LABEL_LINE = re.compile(
     r"^[ \t*#-]*(?P<label>dates?|when|date and time|time|venue|location|place|where|format|"
-    r"chair|chaired by|chairperson|presiding)\s*:\s*(?P<value>.+)$",
+    r"chair|chaired by|chairperson|presiding)[ \t]*:[ \t]*(?P<value>\S.*)$",
     re.I | re.M,
 )
+# "The ILO ... will organize a regional consultation", "The meeting was
+# held on ...": the meeting itself, not another event that was held.
 _ANNOUNCE = re.compile(
     r"\b(?:will (?:organi[sz]e|host|convene|hold)|organi[sz]es|hosts|convenes|is organi[sz]ing|"
-    r"is hosting|(?:will|is to) take place|will be held|took place|was held|were held|met)\b",
-    re.I,
-)
-_EVENT_NOUN = re.compile(
-    r"\b(?:meeting|consultation|workshop|session|conference|forum|webinar|event|committee)\b",
-    re.I,
+    r"is hosting)\b.*\b(?:meeting|consultation|workshop|session|conference|forum|webinar|event)\b"
+    r"|^(?:The|This)\s+(?!next\b|following\b|upcoming\b|future\b)(?:[\w-]+\s+){0,3}?"
+    r"(?:meeting|consultation|workshop|session|conference|forum|webinar)\s+"
+    r"(?:was|is|will be)\s+(?:held|convened|organi[sz]ed)\b"
+    r"|^(?:The|This)\s+(?!next\b|following\b|upcoming\b|future\b)(?:[\w-]+\s+){0,3}?"
+    r"(?:meeting|consultation|workshop|session|conference|forum|webinar)\s+(?:took|will take) place\b",
+    re.I | re.S,
 )
 
 
@@ -187,7 +190,7 @@ def _announcing_sentence(ctx: Context) -> tuple[int, int, FoundDate] | None:
     """Return the first sentence near the head that announces a meeting
     with a date, and that date."""
     for s in sentences(ctx.text, 0, min(len(ctx.text), HEAD)):
-        if _ANNOUNCE.search(s.text) and _EVENT_NOUN.search(s.text):
+        if _ANNOUNCE.search(s.text):
             dates = find_dates(ctx.text, s.start, s.end)
             if dates:
                 return s.start, s.end, dates[0]
@@ -207,9 +210,11 @@ def dates(ctx: Context) -> tuple[Scalar | None, Scalar | None, str | None]:
                 break
     if found is None:
         for start, end, line in _lines(ctx.text, 6):
-            if len(line) <= 80:
+            # A line that is mostly a date ("Geneva, 4 April 2019"), not a
+            # sentence that mentions one.
+            if len(line) <= 80 and not line.endswith("."):
                 ds = find_dates(ctx.text, start, end)
-                if ds:
+                if ds and len(line) - (ds[0].span_end - ds[0].span_start) <= 40:
                     found = (ds[0], "date_head")
                     break
     if found is None:

@@ -50,7 +50,7 @@ _NUMBERED = re.compile(
     re.I,
 )
 _LABELLED_DECISION = re.compile(
-    r"^[ \t]*(?:[-•*]\s*)?(?:decision|resolution)\s+(?P<num>[\w/.-]*\d[\w/.-]*)\s*[:.–-]\s*(?P<text>\S.+)$",
+    r"^[ \t]*(?:[-•*][ \t]*)?(?:decision|resolution)[ \t]+(?P<num>[\w/.-]*\d[\w/.-]*)[ \t]*[:.–-][ \t]*(?P<text>\S.+)$",
     re.I | re.M,
 )
 
@@ -155,7 +155,7 @@ _WILL_BE = re.compile(
     r"made available)\b"
 )
 _ACTION_LABEL = re.compile(
-    r"^[ \t]*(?:[-•*]\s*)?(?:action(?: point| item)?|follow-up|to do)\s*(?:\d+\s*)?:\s*(?P<text>\S.+)$",
+    r"^[ \t]*(?:[-•*][ \t]*)?(?:action(?: point| item)?|follow-up|to do)[ \t]*(?:\d+[ \t]*)?:[ \t]*(?P<text>\S.+)$",
     re.I | re.M,
 )
 _DUE_WORDS = re.compile(

@@ -44,7 +44,9 @@ _HEADINGS = [
     (r"participants|attendance|in attendance|attendees|list of participants|attending", None),
 ]  # fmt: skip
 _HEADING = re.compile(
-    r"^[ #*-]*(?P<label>" + "|".join(p for p, _ in _HEADINGS) + r")\s*(?::\s*(?P<inline>.*))?$",
+    r"^[ #*-]*(?P<label>"
+    + "|".join(p for p, _ in _HEADINGS)
+    + r")[ \t]*(?::[ \t]*(?P<inline>.*))?$",
     re.I | re.M,
 )
 _MARKS = [
