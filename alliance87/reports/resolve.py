@@ -233,7 +233,15 @@ class Directory:
         if org:
             ref.slug = org.slug
             return ref, "name"
-        country = self.country(cleaned)
+        # "Ministry of Labour of Ghana": ministries fold into the government.
+        ministry = re.match(
+            r"(?:ministry|department|office of the president)\b.*\bof\s+(?P<c>[A-Z][\w’' -]+)$",
+            cleaned,
+            re.I,
+        )
+        country = self.country(cleaned) or (
+            self.country(ministry.group("c")) if ministry else None
+        )
         if country:
             ref.country = country.iso3
             government = self._government.get(country.iso3)

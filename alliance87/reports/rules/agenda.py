@@ -195,6 +195,13 @@ def split_presenters(ctx: Context, inner: str) -> list[Party] | None:
         chunk = re.sub(
             r"^(?:video|recorded)\s+(?:message|update)\s+(?:from\s+)?", "", chunk, flags=re.I
         )
+        # "Co-Chairs IOM and UNICEF": the function, then who holds it.
+        chunk = re.sub(
+            r"^(?:co-?chairs?|chairs?|moderators?|facilitators?|presenters?)\s+(?=[A-Z])",
+            "",
+            chunk,
+            flags=re.I,
+        )
         if i == 0 and not re.search(r"\bin\b", chunk):
             names = [p for p in re.split(r",\s*|\s+and\s+", chunk) if p.strip()]
         else:

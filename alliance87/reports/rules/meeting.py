@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from alliance87.reports.proposal import Chair, Count, OrgRef, Scalar, Series, Source, Time, Venue
+from alliance87.reports.resolve import org_shaped
 from alliance87.reports.rules.base import Context, FoundDate, clean, find_dates, sentences
 
 # How far from the top a report announces its own meeting.
@@ -126,6 +127,7 @@ def series(ctx: Context, found_title: Scalar | None) -> Series | None:
 
 _KINDS = [
     (re.compile(r"global coordinating group|\bGCG\b", re.I), "gcg_meeting"),
+    (re.compile(r"\bcommittee\b", re.I), "committee"),
     (re.compile(r"action group", re.I), "action_group_meeting"),
     (re.compile(r"pathfinder.*workshop|workshop.*pathfinder", re.I), "pathfinder_workshop"),
     (re.compile(r"consultation", re.I), "regional_consultation"),
@@ -133,7 +135,6 @@ _KINDS = [
     (re.compile(r"webinar", re.I), "webinar"),
     (re.compile(r"side event", re.I), "side_event"),
     (re.compile(r"\bforum\b", re.I), "forum"),
-    (re.compile(r"\bcommittee\b", re.I), "committee"),
 ]
 
 
@@ -364,7 +365,8 @@ def _host(ctx: Context) -> OrgRef | None:
         m.group("subject"),
     )[0]
     ref, match = ctx.directory.resolve(subject)
-    return ref if match else None
+    # An organisation the directory does not know is kept by name.
+    return ref if match or org_shaped(ref.name) else None
 
 
 _PERSON = (

@@ -132,7 +132,7 @@ _NEXT_STEPS = re.compile(
 _WILL = re.compile(
     r"\s+(?:will|shall)\s+(?:also\s+|further\s+)?(?!be\b|have\b|not\b)(?P<verb>[a-z]+)\b"
 )
-_OFFERED = re.compile(r"\boffered to\s+\w+")
+_OFFERED = re.compile(r"\boffered\s+to\s+\w+")
 _INVITED = re.compile(
     r"\binvited\s+(?P<who>(?:the\s+)?(?:[A-Z][\w.&-]*\s+)?(?:members|countries|partners|governments|"
     r"participants|[A-Z][\w.&-]{1,12}))\s+to\s+\w+"
@@ -220,7 +220,7 @@ def _action_in(ctx: Context, s: Sentence) -> ActionItem | None:
         return _action(ctx, s.start, s.end, None, "offered_to")
     if _OFFERED.search(body):
         lead = re.match(
-            r"(?P<who>(?:[Tt]he\s+)?[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,5})\s+(?:\w+\s+)?offered to",
+            r"(?P<who>(?:[Tt]he\s+)?[A-Z][\w.’'&-]*(?:\s+[A-Z][\w.’'&-]*){0,5})\s+(?:\w+\s+)?offered\s+to",
             body,
         )
         if lead and ctx.directory.is_party(lead.group("who")):

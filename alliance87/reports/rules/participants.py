@@ -226,6 +226,9 @@ def spoke_at_meeting(
             Participant(chair.person, chair.organisation, "chair", None, chair.source, "chair")
         )
     for item in agenda:
+        if not item.minutes:
+            # An agenda announces speakers; only a record shows they spoke.
+            continue
         for party in item.presenters:
             if _named_organisation(party):
                 found.append(
