@@ -26,7 +26,7 @@ _ITEM = re.compile(
 )
 _LABEL = re.compile(
     r"^[ \t]*[-•*]?\s*(?P<label>objectives?|purpose|aim|duration|time|presenters?|speakers?|"
-    r"presented by|led by|lead|facilitators?|moderators?)[ \t]*:[ \t]*(?P<value>\S.*)$",
+    r"presented by|led by|lead|facilitators?|moderators?)(?:\*\*|__)?[ \t]*:[ \t]*(?:\*\*|__)?[ \t]*(?P<value>\S.*)$",
     re.I,
 )
 # A short line ending in a colon, or a known heading, ends the list.

@@ -117,8 +117,10 @@ def _add(found: list[Sentence], text: str, start: int, end: int) -> None:
 
 def clean(text: str) -> str:
     """Return `text` on one line: wrapped lines joined, spaces collapsed,
-    leading bullets and Q:/A: markers dropped."""
+    leading bullets, Q:/A: markers and Markdown's bold marks dropped."""
     text = re.sub(r"^\s*(?:[-•*]\s+|[QA]:\s*)", "", text)
+    # Markdown's emphasis marks are no part of the words.
+    text = re.sub(r"\*\*|__", "", text)
     return " ".join(text.split())
 
 

@@ -166,7 +166,7 @@ def extraordinary(ctx: Context) -> Scalar | None:
 
 _LABEL_LINE = re.compile(
     r"^[ \t*#-]*(?P<label>dates?|when|date and time|time|venue|location|place|where|format|"
-    r"chair|chaired by|chairperson|presiding)[ \t]*:[ \t]*(?P<value>\S.*)$",
+    r"chair|chaired by|chairperson|presiding)(?:\*\*|__)?[ \t]*:[ \t]*(?:\*\*|__)?[ \t]*(?P<value>\S.*)$",
     re.I | re.M,
 )
 # "The ILO ... will organize a regional consultation", "The meeting was

@@ -46,7 +46,7 @@ _HEADINGS = [
 _HEADING = re.compile(
     r"^[ #*-]*(?P<label>"
     + "|".join(p for p, _ in _HEADINGS)
-    + r")[ \t]*(?::[ \t]*(?P<inline>.*))?$",
+    + r")(?:\*\*|__)?[ \t]*(?::[ \t]*(?:\*\*|__)?[ \t]*(?P<inline>.*))?$",
     re.I | re.M,
 )
 _MARKS = [
