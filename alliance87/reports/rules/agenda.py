@@ -246,6 +246,7 @@ def agenda_items(ctx: Context) -> list[AgendaItem]:
                 minutes=None,
                 source=Source(draft.start, draft.end),
                 rule=rule
+                + (f"+{draft.objective_rule}" if draft.objective_rule else "")
                 + (f"+{duration_rule}" if duration_rule else "")
                 + ("+presenter_parenthesis" if presenters and not draft.presenters_text else ""),
             )

@@ -111,6 +111,8 @@ def _in_passage(ctx: Context, sents: list[Sentence], number: str | None) -> list
             mode == "q"
             and speaker is not None
             and speaker[0] not in {p.asked_name for p in pending}
+            # Across a paragraph break only one who answers answers.
+            and (not paragraph_break or speaker[1] in _ANSWER_VERBS)
         ):
             if mode == "a" and a_marker:
                 close()
