@@ -75,6 +75,8 @@ class Chair:
     organisation: OrgRef | None
     source: Source
     rule: str
+    # Where the organisation was found, when elsewhere ("chaired by ...").
+    organisation_source: Source | None = None
 
 
 @dataclass

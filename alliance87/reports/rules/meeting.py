@@ -411,18 +411,17 @@ def chair(ctx: Context) -> Chair | None:
     if person_m is None and organisation is None:
         return None
     rules = []
-    spans = []
     if person_m:
         rules.append("chair_appositive")
-        spans.append((person_m.start(), person_m.end()))
     if organisation and by_m:
         rules.append("chaired_by")
-        spans.append((by_m.start(), by_m.end()))
+    org_source = Source(by_m.start(), by_m.end()) if organisation and by_m else None
     return Chair(
         person_m.group("person") if person_m else None,
         organisation,
-        Source(min(s for s, _ in spans), max(e for _, e in spans)),
+        Source(person_m.start(), person_m.end()) if person_m else org_source,  # type: ignore[arg-type]
         "+".join(rules),
+        org_source if person_m else None,
     )
 
 

@@ -50,6 +50,14 @@ def test_the_meeting_itself(proposal):
     assert len(proposal.objectives) == Event.objects.get(slug="gcg-4").objectives.count() == 5
 
 
+def test_the_chair_is_sourced_to_both_passages(proposal, text):
+    chair = proposal.chair
+    assert at(text, chair) == "Ambassador Geoffrey Shaw, Chair of"
+    assert chair.organisation_source is not None
+    found = text[chair.organisation_source.start : chair.organisation_source.end]
+    assert found == "meeting chaired by Australia"
+
+
 def test_what_the_report_does_not_state_stays_null(proposal):
     # The report names no day, place, time or format: the demo's "April
     # 2019" is its own inference, and is not proposed.
