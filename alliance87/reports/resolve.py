@@ -15,6 +15,7 @@ also be built from plain entries, so that the rules run without a database.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -56,6 +57,7 @@ _ROLE_WORDS = (
 )
 
 
+@functools.lru_cache(maxsize=8192)
 def fold_char(ch: str) -> str:
     """Return `ch` in lower case without accent, always one character."""
     folded = "".join(

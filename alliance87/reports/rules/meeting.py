@@ -333,18 +333,18 @@ def venue(ctx: Context) -> Venue | None:
     announced = _announcing_sentence(ctx)
     if announced:
         for m in _PLACE.finditer(ctx.text, announced[0], announced[1]):
-            country = ctx.directory.country(m.group("country"))
+            country = ctx.directory.country(m.group("country").rstrip("."))
             if country:
+                # The full stop that ends the sentence is no part of the place.
+                end = m.end("country") - (1 if m.group("country").endswith(".") else 0)
                 return Venue(
                     m.group("city"),
                     country.iso3,
                     host,
-                    clean(m.group()[3:]).rstrip(" .,;"),
-                    Source(m.start("city"), m.end("country")),
+                    ctx.text[m.start("city") : end],
+                    Source(m.start("city"), end),
                     "venue_announced",
                 )
-    if host:
-        return None
     return None
 
 
