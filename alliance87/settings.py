@@ -117,6 +117,7 @@ INSTALLED_APPS = [
     "alliance87.events",
     "alliance87.groups",
     "alliance87.statements",
+    "alliance87.reports",
     "alliance87.applications",
     "alliance87.accounts",
     "alliance87.home",
