@@ -10,11 +10,13 @@ reset, so items closed through the site stay closed.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
+from alliance87.core.dates import ReportedDate
 from alliance87.core.models import Theme
 from alliance87.countries.models import Country
-from alliance87.demo.loading import LoadReport, set_m2m, translated, upsert
+from alliance87.demo.loading import LoadReport, set_m2m, translated, upsert, write
 from alliance87.events import demo_data as data
 from alliance87.events import services
 from alliance87.events.models import (
@@ -196,63 +198,115 @@ def _load_event(
 
 
 def _load_record(event: Event, row: dict[str, Any], look: _Lookups, report: LoadReport) -> None:
+    """Write the record through the services that add and correct its rows.
+
+    A row's place (its order, and the agenda item it is recorded under) is
+    given when the service adds it; the data corrects the rest.
+    """
     items: dict[str, AgendaItem] = {}
-    for order, spec in enumerate(data.GCG4_AGENDA, start=1):
-        item, created, changed = upsert(
-            AgendaItem,
-            {"event": event, "number": spec["number"]},
-            {
-                "order": order,
-                **translated("title", spec["title"]),
-                **translated("presenters_note", spec.get("presenters") or {}),
-                **translated("minutes", spec["minutes"]),
-            },
-        )
+    for spec in data.GCG4_AGENDA:
+        texts = {
+            "title": spec["title"],
+            "presenters_note": spec.get("presenters") or {},
+            "minutes": spec["minutes"],
+        }
         orgs = [look.orgs[s] for s in spec.get("organisations", [])]
         people = [look.people[s] for s in spec.get("people", [])]
-        changed = set_m2m(item.presenter_organisations, orgs) or changed
-        changed = set_m2m(item.presenter_people, people) or changed
+        item, created, changed = write(
+            AgendaItem,
+            {"event": event, "number": spec["number"]},
+            _translated_all(texts),
+            create=partial(
+                services.add_agenda_item,
+                event,
+                acting_user=None,
+                number=spec["number"],
+                presenter_organisations=orgs,
+                presenter_people=people,
+                **texts,
+            ),
+            correct=partial(services.correct_row, acting_user=None, **texts),
+        )
+        if not created:
+            changed = set_m2m(item.presenter_organisations, orgs) or changed
+            changed = set_m2m(item.presenter_people, people) or changed
         items[item.number] = item
         report.count("agenda item", created, changed)
 
     for order, spec in enumerate(data.GCG4_EXCHANGES, start=1):
-        _x, created, changed = upsert(
+        fields = {
+            **look.party(spec.get("asked"), "asked_by"),
+            **look.party(spec.get("answered"), "answered_by"),
+        }
+        texts = {"question": spec["question"], "answer": spec.get("answer") or {}}
+        _x, created, changed = write(
             Exchange,
             {"event": event, "order": order},
-            {
-                "agenda_item": items[spec["item"]],
-                **look.party(spec.get("asked"), "asked_by"),
-                **look.party(spec.get("answered"), "answered_by"),
-                **translated("question", spec["question"]),
-                **translated("answer", spec.get("answer") or {}),
-            },
+            {**fields, **_translated_all(texts)},
+            create=partial(
+                services.record_exchange,
+                event,
+                acting_user=None,
+                agenda_item=items[spec["item"]],
+                **fields,
+                **texts,
+            ),
+            correct=partial(services.correct_row, acting_user=None, **fields, **texts),
         )
         report.count("exchange", created, changed)
 
-    for order, spec in enumerate(data.GCG4_DECISIONS, start=1):
-        _d, created, changed = upsert(
+    for spec in data.GCG4_DECISIONS:
+        texts = {"identifier": spec["identifier"], "text": spec["text"]}
+        _d, created, changed = write(
             Decision,
             {"identifier": spec["identifier"]},
-            {
-                "event": event,
-                "order": order,
-                "agenda_item": items[spec["item"]],
-                **translated("text", spec["text"]),
-            },
+            translated("text", spec["text"]),
+            create=partial(
+                services.record_decision,
+                event,
+                acting_user=None,
+                agenda_item=items[spec["item"]],
+                **texts,
+            ),
+            correct=partial(services.correct_row, acting_user=None, **texts),
         )
         report.count("decision", created, changed)
 
     for order, spec in enumerate(data.GCG4_ACTIONS, start=1):
         owner = spec["owner"]
-        _a, created, changed = upsert(
+        fields = {**look.party(owner, "owner"), "due": _reported_date(spec.get("due"))}
+        texts = {"text": spec["text"], "owner_note": owner.get("note") or {}}
+        _a, created, changed = write(
             ActionItem,
             {"event": event, "order": order},
             {
-                "agenda_item": items[spec["item"]],
                 **look.party(owner, "owner"),
-                **translated("owner_note", owner.get("note") or {}),
                 **_date_values(spec.get("due")),
-                **translated("text", spec["text"]),
+                **_translated_all(texts),
             },
+            create=partial(
+                services.record_action_item,
+                event,
+                acting_user=None,
+                agenda_item=items[spec["item"]],
+                **fields,
+                **texts,
+            ),
+            correct=partial(services.correct_row, acting_user=None, **fields, **texts),
         )
         report.count("action item", created, changed)
+
+
+def _translated_all(texts: dict[str, dict[str, str]]) -> dict[str, str]:
+    """Return the per-language fields of every text in `texts`."""
+    out: dict[str, str] = {}
+    for prefix, values in texts.items():
+        out.update(translated(prefix, values))
+    return out
+
+
+def _reported_date(date: tuple | None) -> ReportedDate | None:
+    if date is None:
+        return None
+    start, end, precision, tentative = date
+    return ReportedDate(start=start, end=end, precision=precision, tentative=tentative)

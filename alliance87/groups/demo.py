@@ -80,6 +80,7 @@ def load(report: LoadReport) -> None:
                 "confirmed": row.get("confirmed", True),
                 **translated("note", row.get("note") or {}),
             },
+            save=services.save_chair_term,
         )
         report.count("chair term", created, changed)
 
@@ -91,6 +92,7 @@ def load(report: LoadReport) -> None:
                 "role": row.get("role", MembershipRole.MEMBER),
                 **translated("note", row.get("note") or {}),
             },
+            save=services.save_membership,
         )
         report.count("membership", created, changed)
 

@@ -5,13 +5,15 @@ report of the 4th Global Coordinating Group meeting (seed 004).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 from alliance87.core.dates import ReportedDate
 from alliance87.core.models import Theme
 from alliance87.countries.models import Country
-from alliance87.demo.loading import LoadReport, set_m2m, translated, upsert
+from alliance87.demo.loading import LoadReport, set_m2m, translated, upsert, write
 from alliance87.partners.models import Organisation
 from alliance87.pathfinders import services
 from alliance87.pathfinders.demo_data import LESSONS, PATHFINDERS, REPORT, ROADMAPS, WORKSHOPS
@@ -24,7 +26,6 @@ from alliance87.pathfinders.models import (
     PriorityArea,
     Roadmap,
     Workshop,
-    stage_rank,
 )
 
 
@@ -44,6 +45,11 @@ def date_values(date: ReportedDate | None) -> dict[str, Any]:
     }
 
 
+def _record_again(record: Callable[[], Milestone], _milestone: Milestone) -> Milestone:
+    """Correct a stage: record_stage adds and corrects a stage alike."""
+    return record()
+
+
 def load(report: LoadReport) -> None:
     """Write the pathfinder demo data; running it twice changes nothing."""
     countries = {c.iso3: c for c in Country.objects.filter(iso3__in=list(PATHFINDERS))}
@@ -54,16 +60,20 @@ def load(report: LoadReport) -> None:
     for iso3, row in PATHFINDERS.items():
         path = {stage: date for stage, date, _evidence in row["stages"]}
         services.check_path(path)  # the demo obeys the same rules as the site
-        furthest = max(path, key=stage_rank)
-        pathfinder, created, changed = upsert(
+        fields = {
+            "lead_organisation": organisations.get(row["lead"]),
+            **translated("summary", row["summary"]),
+            **translated("ministries", row["ministries"]),
+        }
+        # The stage follows from the stages recorded below (record_stage).
+        pathfinder, created, changed = write(
             Pathfinder,
             {"country": countries[iso3]},
-            {
-                "stage": furthest,
-                "lead_organisation": organisations.get(row["lead"]),
-                **translated("summary", row["summary"]),
-                **translated("ministries", row["ministries"]),
-            },
+            fields,
+            create=partial(
+                services.create_pathfinder, country=countries[iso3], acting_user=None, **fields
+            ),
+            correct=partial(services.update_pathfinder, acting_user=None),
         )
         changed = (
             set_m2m(pathfinder.participants, [organisations[s] for s in row["participants"]])
@@ -72,10 +82,20 @@ def load(report: LoadReport) -> None:
         report.count("pathfinder", created, changed)
         pathfinders[iso3] = pathfinder
         for stage, date, evidence in row["stages"]:
-            _m, created, changed = upsert(
+            record = partial(
+                services.record_stage,
+                pathfinder,
+                stage=stage,
+                date=date,
+                evidence=evidence,
+                acting_user=None,
+            )
+            _m, created, changed = write(
                 Milestone,
                 {"pathfinder": pathfinder, "stage": stage},
                 {**date_values(date), **translated("evidence", evidence)},
+                create=record,
+                correct=partial(_record_again, record),
             )
             report.count("pathfinder stage", created, changed)
         for order, (kind, heading, text, theme_slugs) in enumerate(row["findings"]):

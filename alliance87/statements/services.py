@@ -36,8 +36,13 @@ def endorse_statement(
     acting_user: Any,
     source: str = Endorsement.Source.ONLINE,
     endorsed_on: dt.date | None = None,
+    date_unknown: bool = False,
 ) -> Endorsement:
-    """Record that `organisation` endorses `statement`; refuse a second time."""
+    """Record that `organisation` endorses `statement`; refuse a second time.
+
+    The endorsement is dated `endorsed_on`, today by default, or not at all
+    when the date is unknown (an endorsement copied from a published list).
+    """
     if not statement.open_for_endorsement and source == Endorsement.Source.ONLINE:
         raise ValidationError(_("This statement is no longer open for endorsement."))
     if Endorsement.objects.filter(statement=statement, organisation=organisation).exists():
@@ -49,7 +54,7 @@ def endorse_statement(
             return Endorsement.objects.create(
                 statement=statement,
                 organisation=organisation,
-                endorsed_on=endorsed_on or timezone.localdate(),
+                endorsed_on=None if date_unknown else endorsed_on or timezone.localdate(),
                 source=source,
                 recorded_by=acting_user if getattr(acting_user, "pk", None) else None,
             )

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliance87.core.services import service
+from alliance87.core.text import Translations
 from alliance87.countries.models import Country
 from alliance87.events.models import Event, EventRegion, EventStatus, Participant
 from alliance87.events.services.base import next_order, set_text
@@ -76,7 +77,9 @@ def link_events(source: Event, target: Event, *, acting_user: Any) -> None:
 
 
 @service
-def add_objective(event: Event, *, acting_user: Any, text: str, visibility: str = "public") -> Any:
+def add_objective(
+    event: Event, *, acting_user: Any, text: str | Translations, visibility: str = "public"
+) -> Any:
     from alliance87.events.models import Objective
 
     objective = Objective(

@@ -6,6 +6,7 @@ removing the stages it reaches, and the rules the path keeps.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -14,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from alliance87.core.dates import ReportedDate
 from alliance87.core.services import service
+from alliance87.core.text import Translations, set_translations
 from alliance87.countries.models import Country
 from alliance87.pathfinders.models import Milestone, Pathfinder, Stage, stage_rank
 from alliance87.pathfinders.services.base import fill_languages, set_reported_date
@@ -142,7 +144,7 @@ def record_stage(
     *,
     stage: str,
     date: ReportedDate | None,
-    evidence: str = "",
+    evidence: str | Translations = "",
     evidence_url: str = "",
     acting_user: Any,
 ) -> Milestone:
@@ -157,7 +159,10 @@ def record_stage(
     if milestone is None:
         milestone = Milestone(pathfinder=pathfinder, stage=stage)
     set_reported_date(milestone, date)
-    milestone.evidence = evidence
+    if isinstance(evidence, Mapping):
+        set_translations(milestone, "evidence", evidence)
+    else:
+        milestone.evidence = evidence
     milestone.evidence_url = evidence_url
     milestone.recorded_by = acting_user if getattr(acting_user, "pk", None) else None
     fill_languages(milestone, ("evidence",))
