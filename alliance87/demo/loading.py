@@ -110,3 +110,12 @@ def write(
     for name, value in values.items():
         setattr(obj, name, value)
     return correct(obj), False, True
+
+
+def related_as(obj: Any, relations: dict[str, list[Any]]) -> bool:
+    """Return whether each many-to-many relation of `obj` holds just the
+    rows `relations` names (a service sets them when not)."""
+    return all(
+        set(getattr(obj, name).values_list("pk", flat=True)) == {o.pk for o in objs}
+        for name, objs in relations.items()
+    )

@@ -16,7 +16,14 @@ from typing import Any
 from alliance87.core.dates import ReportedDate
 from alliance87.core.models import Theme
 from alliance87.countries.models import Country
-from alliance87.demo.loading import LoadReport, set_m2m, translated, upsert, write
+from alliance87.demo.loading import (
+    LoadReport,
+    related_as,
+    set_m2m,
+    translated,
+    upsert,
+    write,
+)
 from alliance87.events import demo_data as data
 from alliance87.events import services
 from alliance87.events.models import (
@@ -159,38 +166,51 @@ def _load_event(
     )
     if event.published_at is None:
         Event.objects.filter(pk=event.pk).update(published_at=event.created)
-    changed = (
-        set_m2m(event.organisers, [look.orgs[s] for s in row.get("organisers", [])]) or changed
-    )
-    changed = (
-        set_m2m(event.countries, [look.countries[c] for c in row.get("countries", [])]) or changed
-    )
-    changed = set_m2m(event.themes, [look.themes[t] for t in row.get("themes", [])]) or changed
-    wanted = set(row.get("regions", []))
-    have = set(event.regions.values_list("region", flat=True))
-    if wanted != have:
-        services.save_event(event, regions=sorted(wanted), acting_user=None)
+    relations: dict[str, list[Any]] = {
+        "organisers": [look.orgs[s] for s in row.get("organisers", [])],
+        "countries": [look.countries[c] for c in row.get("countries", [])],
+        "themes": [look.themes[t] for t in row.get("themes", [])],
+    }
+    regions = sorted(set(row.get("regions", [])))
+    if not related_as(event, relations) or regions != sorted(
+        event.regions.values_list("region", flat=True)
+    ):
+        services.save_event(event, regions=regions, **relations, acting_user=None)
         changed = True
     for order, text in enumerate(row.get("objectives", []), start=1):
-        _o, c, ch = upsert(Objective, {"event": event, "order": order}, translated("text", text))
+        _o, c, ch = write(
+            Objective,
+            {"event": event, "order": order},
+            translated("text", text),
+            create=partial(services.add_objective, event, text=text, acting_user=None),
+        )
         report.count("objective", c, ch)
     for order, (org, person, role, attendance) in enumerate(row.get("participants", []), 1):
-        _p, c, ch = upsert(
+        _p, c, ch = write(
             Participant,
             {"event": event, "order": order},
-            {
-                "organisation": look.orgs[org] if org else None,
-                "person": look.people[person] if person else None,
-                "role": role,
-                "attendance": attendance,
-            },
+            {},
+            create=partial(
+                services.add_participant,
+                event,
+                organisation=look.orgs[org] if org else None,
+                person=look.people[person] if person else None,
+                role=role,
+                attendance=attendance,
+                acting_user=None,
+            ),
         )
         report.count("participant", c, ch)
     for order, doc in enumerate(row.get("documents", []), start=1):
-        _d, c, ch = upsert(
+        fields = {"kind": doc["kind"], "url": doc["url"]}
+        _d, c, ch = write(
             Document,
             {"event": event, "order": order},
-            {"kind": doc["kind"], "url": doc["url"], **translated("title", doc["title"])},
+            {**fields, **translated("title", doc["title"])},
+            create=partial(
+                services.attach_document, event, title=doc["title"], acting_user=None, **fields
+            ),
+            correct=partial(services.correct_row, acting_user=None, title=doc["title"], **fields),
         )
         report.count("document", c, ch)
     report.count("event", created, changed)

@@ -147,7 +147,6 @@ def start_seat_term(
     note: str = "",
 ) -> SeatTerm:
     """Give `organisation` the seat for a term; refuse an overlap."""
-    Seat.objects.select_for_update().filter(pk=seat.pk).first()
     term = SeatTerm(
         seat=seat,
         organisation=organisation,
@@ -158,12 +157,30 @@ def start_seat_term(
         ends_precision=ends_precision,
         note=note,
     )
+    return save_seat_term(term, acting_user=acting_user)
+
+
+@service
+def save_seat_term(term: SeatTerm, *, acting_user: Any) -> SeatTerm:
+    """Validate and save a seat term, new or corrected; refuse an overlap.
+    A seat held from today is no longer open for nominations."""
+    seat = Seat.objects.select_for_update().get(pk=term.seat_id)
+    fill_default_language(term, ("note",))
     term.full_clean()
     term.save()
     if seat.open_for_nominations and term.is_current():
         seat.open_for_nominations = False
         seat.save(update_fields=["open_for_nominations"])
     return term
+
+
+@service
+def save_seat(seat: Seat, *, acting_user: Any) -> Seat:
+    """Validate and save a seat of the GCG, new or corrected."""
+    fill_default_language(seat, ("label", "note"))
+    seat.full_clean()
+    seat.save()
+    return seat
 
 
 @service
