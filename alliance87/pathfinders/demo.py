@@ -13,7 +13,7 @@ from typing import Any
 from alliance87.core.dates import ReportedDate
 from alliance87.core.models import Theme
 from alliance87.countries.models import Country
-from alliance87.demo.loading import LoadReport, set_m2m, translated, upsert, write
+from alliance87.demo.loading import LoadReport, related_as, translated, upsert, write
 from alliance87.partners.models import Organisation
 from alliance87.pathfinders import services
 from alliance87.pathfinders.demo_data import LESSONS, PATHFINDERS, REPORT, ROADMAPS, WORKSHOPS
@@ -75,10 +75,10 @@ def load(report: LoadReport) -> None:
             ),
             correct=partial(services.update_pathfinder, acting_user=None),
         )
-        changed = (
-            set_m2m(pathfinder.participants, [organisations[s] for s in row["participants"]])
-            or changed
-        )
+        participants = {"participants": [organisations[s] for s in row["participants"]]}
+        if not related_as(pathfinder, participants):
+            services.update_pathfinder(pathfinder, **participants, acting_user=None)
+            changed = True
         report.count("pathfinder", created, changed)
         pathfinders[iso3] = pathfinder
         for stage, date, evidence in row["stages"]:
@@ -105,7 +105,10 @@ def load(report: LoadReport) -> None:
                 {"kind": kind, **translated("heading", heading), **translated("text", text)},
                 save=services.save_finding,
             )
-            changed = set_m2m(finding.themes, [themes[s] for s in theme_slugs]) or changed
+            wanted = {"themes": [themes[s] for s in theme_slugs]}
+            if not related_as(finding, wanted):
+                services.save_finding(finding, **wanted, acting_user=None)
+                changed = True
             report.count("pathfinder finding", created, changed)
 
     for row in WORKSHOPS:
@@ -169,10 +172,10 @@ def load(report: LoadReport) -> None:
                     },
                     save=services.save_action,
                 )
-                changed = (
-                    set_m2m(action.partners, [organisations[s] for s in a.get("partners", [])])
-                    or changed
-                )
+                partners = {"partners": [organisations[s] for s in a.get("partners", [])]}
+                if not related_as(action, partners):
+                    services.save_action(action, **partners, acting_user=None)
+                    changed = True
                 report.count("roadmap action", created, changed)
 
     for order, text in enumerate(LESSONS):
@@ -180,5 +183,6 @@ def load(report: LoadReport) -> None:
             Lesson,
             {"order": order},
             {**translated("text", text), **translated("source", REPORT)},
+            save=services.save_lesson,
         )
         report.count("lesson learned", created, changed)

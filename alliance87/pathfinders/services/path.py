@@ -6,7 +6,7 @@ removing the stages it reaches, and the rules the path keeps.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -122,8 +122,11 @@ def create_pathfinder(*, country: Any, acting_user: Any, **values: Any) -> Pathf
 
 
 @service
-def update_pathfinder(pathfinder: Pathfinder, *, acting_user: Any) -> Pathfinder:
-    """Save the pathfinder's description, lead and participants."""
+def update_pathfinder(
+    pathfinder: Pathfinder, *, acting_user: Any, participants: Iterable[Any] | None = None
+) -> Pathfinder:
+    """Save the pathfinder's description and lead; set the organisations
+    taking part when given."""
     fill_languages(pathfinder, ("summary", "ministries"))
     pathfinder.full_clean(exclude=["stage"])
     # The stage belongs to record_stage: a copy read before a stage was
@@ -135,6 +138,8 @@ def update_pathfinder(pathfinder: Pathfinder, *, acting_user: Any) -> Pathfinder
             if not f.primary_key and f.name != "stage"
         ]
     )
+    if participants is not None:
+        pathfinder.participants.set(list(participants))
     return pathfinder
 
 
