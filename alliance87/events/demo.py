@@ -94,6 +94,7 @@ def load(report: LoadReport) -> None:
                 **translated("body", row["body"]),
                 **translated("body_short", row["body_short"]),
             },
+            save=services.save_event_series,
         )
         series[obj.slug] = obj
         report.count("event series", created, changed)
@@ -105,7 +106,11 @@ def load(report: LoadReport) -> None:
         events[row["slug"]] = _load_event(row, look, series, report)
     for row in rows:
         event = events[row["slug"]]
-        if set_m2m(event.feeds_into, [events[s] for s in row.get("feeds_into", [])]):
+        linked = set(event.feeds_into.values_list("slug", flat=True))
+        missing = [s for s in row.get("feeds_into", []) if s not in linked]
+        for slug in missing:
+            services.link_events(event, events[slug], acting_user=None)
+        if missing:
             report.count("event", False, event.slug in existed)
     _load_record(events["gcg-4"], data.GCG4, look, report)
     _link_groups(series, events, report, existed)
@@ -130,14 +135,15 @@ def _link_groups(
         obj = series.get(slug)
         if obj is not None and group_slug in groups and obj.group_id != groups[group_slug].pk:
             obj.group = groups[group_slug]
-            obj.save(update_fields=["group"])
+            services.save_event_series(obj, acting_user=None)
             report.count("event series", False, f"series:{slug}" in existed)
     for slug, group_slugs in EVENT_GROUPS.items():
         event = events.get(slug)
         if event is None:
             continue
         wanted = [groups[s] for s in group_slugs if s in groups]
-        if set_m2m(event.groups, wanted):
+        if not related_as(event, {"groups": wanted}):
+            services.save_event(event, groups=wanted, acting_user=None)
             report.count("event", False, slug in existed)
 
 

@@ -97,6 +97,7 @@ def load(report: LoadReport) -> None:
                 },
             ),
         },
+        save=services.save_statement,
     )
     report.count("statement", created, changed)
     for slug in SAMPLE_ENDORSERS:

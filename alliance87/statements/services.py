@@ -29,6 +29,15 @@ def _already(statement: Statement, organisation: Organisation) -> ValidationErro
 
 
 @service
+def save_statement(statement: Statement, *, acting_user: Any) -> Statement:
+    """Validate and save a statement."""
+    statement.clean_reported_date()
+    statement.full_clean()
+    statement.save()
+    return statement
+
+
+@service
 def endorse_statement(
     statement: Statement,
     *,
