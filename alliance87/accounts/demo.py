@@ -77,6 +77,7 @@ def ensure_account(
     organisation_slug: str | None,
 ) -> tuple[Any, bool]:
     from alliance87.partners.models import Organisation, Person
+    from alliance87.partners.services import save_person
 
     User = get_user_model()
     email = email_of(local)
@@ -106,7 +107,7 @@ def ensure_account(
         )
     if person is not None and person.user_id != user.pk:
         person.user = user
-        person.save()
+        save_person(person, acting_user=None)
         created = True
     return user, created
 

@@ -19,17 +19,38 @@ class InvitationForm(forms.Form):
     )
 
 
+class PeopleSearchForm(forms.Form):
+    """The Secretariat's search for an account, on the accounts page."""
+
+    q = forms.CharField(label=_("Email or name"), required=False, max_length=100)
+
+
 class RoleAssignForm(forms.Form):
     kind = forms.ChoiceField(label=_("Role"))
-    scope = forms.CharField(label=_("For"), required=False, max_length=200)
-    # Some roles are for a group or a country, named here (clean() says so).
+    scope = forms.ChoiceField(
+        label=_("For"),
+        required=False,
+        help_text=_(
+            "Choose what the role is for: a country for a focal point, a group for a chair "
+            "or member, an organisation for a partner."
+        ),
+        error_messages={"invalid_choice": _("Choose what this role is for from the list.")},
+    )
+    # A role kind with scopes needs one (checked in clean()).
     conditionally_required = frozenset({"scope"})
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["kind"]
-        assert isinstance(field, forms.ChoiceField)
-        field.choices = [(k.key, k.label) for k in roles.kinds() if k.assign is not None]
+        kinds = [k for k in roles.kinds() if k.assign is not None]
+        kind = self.fields["kind"]
+        assert isinstance(kind, forms.ChoiceField)
+        kind.choices = [(k.key, k.label) for k in kinds]
+        scope = self.fields["scope"]
+        assert isinstance(scope, forms.ChoiceField)
+        scope.choices = [
+            ("", _("(no scope)")),
+            *((k.label, k.scopes()) for k in kinds if k.scopes is not None),
+        ]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -37,7 +58,8 @@ class RoleAssignForm(forms.Form):
         if kind is None:
             return data
         scope = data.get("scope", "")
-        if kind.scopes is not None:
+        # A value of no kind's list: the field has said so.
+        if kind.scopes is not None and "scope" not in self.errors:
             allowed = dict(kind.scopes())
             if scope not in allowed:
                 self.add_error("scope", _("Choose what this role is for from the list."))

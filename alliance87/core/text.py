@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 
 
 def fold(text: str) -> str:
@@ -39,3 +40,24 @@ def shown_language(obj: object, field: str) -> str:
         if getattr(obj, name) not in (None, ""):
             return code
     return ""
+
+
+# Text a service writes: a string in the active language, or a mapping of
+# language codes to the text in each ("en", "fr", "es"), for callers that
+# hold every translation (the demo loader, an import).
+Translations = Mapping[str, str]
+
+
+def set_translations(obj: object, field: str, texts: Translations) -> bool:
+    """Write each language's text of `field`, "" where `texts` has none;
+    return whether anything changed."""
+    from django.conf import settings
+
+    changed = False
+    for code, _name in settings.LANGUAGES:
+        name = f"{field}_{code}"
+        value = texts.get(code, "") or ""
+        if getattr(obj, name) != value:
+            setattr(obj, name, value)
+            changed = True
+    return changed

@@ -180,3 +180,11 @@ def sign_in(
         page.locator("input[name=code]").fill(code())
         page.get_by_role("button", name="Sign in", exact=True).click()
         page.wait_for_load_state()
+
+
+def follow(page: Any, *links: str, start: str = "/en/") -> None:
+    """Open `start` and follow the links named, in order, as a person
+    clicks through: the prelude of every journey."""
+    page.goto(start)
+    for name in links:
+        page.get_by_role("link", name=name, exact=True).first.click()

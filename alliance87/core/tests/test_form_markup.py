@@ -215,3 +215,24 @@ def test_no_label_writes_optional_itself() -> None:
     for form_class in every_form_class():
         for name, field in form_class.base_fields.items():  # type: ignore[attr-defined]
             assert "optional" not in str(field.label or "").lower(), (form_class.__name__, name)
+
+
+@pytest.mark.django_db
+def test_the_accounts_search_and_the_role_scope_go_through_the_form_renderer(personas) -> None:
+    """The Secretariat's account search is the shared filter form, and the
+    role's scope a select box with a group per kind of role, both rendered
+    by the field template."""
+    client = Client()
+    client.force_login(personas.secretariat)
+    html = client.get("/en/account/people/", {"q": "part"}).content.decode()
+    assert audit(html) == []
+    assert 'role="search"' in html and 'id="id_q"' in html and 'value="part"' in html
+    assert "Clear filters" in html
+    url = f"/en/account/people/{personas.outsider.pk}/roles/"
+    html = client.post(url, {"kind": "partner", "scope": "nowhere"}).content.decode()
+    assert audit(html) == []
+    assert 'aria-describedby="id_scope_helptext id_scope_error"' in html
+    assert "<optgroup" in html and "(no scope)" in html
+    # "For" is required for some roles only: not marked "(optional)".
+    label = html.split('for="id_scope"', 1)[1].split("</label>", 1)[0]
+    assert "optional" not in label

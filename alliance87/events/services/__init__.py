@@ -48,6 +48,7 @@ from alliance87.events.services.events import (
     link_events,
     publish_event,
     save_event,
+    save_event_series,
 )
 from alliance87.events.services.record import (
     close_action_item,
@@ -72,6 +73,7 @@ __all__ = [
     "record_exchange",
     "remove_row",
     "save_event",
+    "save_event_series",
     "set_changed_text",
     "set_text",
 ]

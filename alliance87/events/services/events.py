@@ -11,8 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliance87.core.services import service
+from alliance87.core.text import Translations
 from alliance87.countries.models import Country
-from alliance87.events.models import Event, EventRegion, EventStatus, Participant
+from alliance87.events.models import Event, EventRegion, EventSeries, EventStatus, Participant
 from alliance87.events.services.base import next_order, set_text
 from alliance87.partners.models import Organisation, Person
 
@@ -26,11 +27,12 @@ def save_event(
     countries: list[Country] | None = None,
     regions: list[str] | None = None,
     themes: list[Any] | None = None,
+    groups: list[Any] | None = None,
 ) -> Event:
     """Validate and save `event`; set its relations when given."""
     rd = event.reported_date
     event.last_day = rd.last_day if rd else None
-    event.full_clean(exclude=["organisers", "countries", "themes", "feeds_into"])
+    event.full_clean(exclude=["organisers", "countries", "themes", "feeds_into", "groups"])
     event.save()
     if organisers is not None:
         event.organisers.set(organisers)
@@ -38,6 +40,8 @@ def save_event(
         event.countries.set(countries)
     if themes is not None:
         event.themes.set(themes)
+    if groups is not None:
+        event.groups.set(groups)
     if regions is not None:
         wanted = set(regions)
         event.regions.exclude(region__in=wanted).delete()
@@ -46,6 +50,14 @@ def save_event(
             [EventRegion(event=event, region=r) for r in sorted(wanted - have)]
         )
     return event
+
+
+@service
+def save_event_series(series: EventSeries, *, acting_user: Any) -> EventSeries:
+    """Validate and save a series of events (the GCG's meetings)."""
+    series.full_clean()
+    series.save()
+    return series
 
 
 @service
@@ -76,7 +88,9 @@ def link_events(source: Event, target: Event, *, acting_user: Any) -> None:
 
 
 @service
-def add_objective(event: Event, *, acting_user: Any, text: str, visibility: str = "public") -> Any:
+def add_objective(
+    event: Event, *, acting_user: Any, text: str | Translations, visibility: str = "public"
+) -> Any:
     from alliance87.events.models import Objective
 
     objective = Objective(
