@@ -52,7 +52,11 @@ from xml.etree import ElementTree
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = "alliance87"
 RULES_MODULE = "alliance87/core/visibility.py"
-MATRIX = "alliance87/accounts/tests/test_visibility_matrix.py"
+# The matrix: a package of test modules, run as one by pytest.
+MATRIX = "alliance87/accounts/tests/visibility_matrix"
+# What a kept outcome of an interrupted run depends on besides the mutated
+# file: the matrix and the test support it builds its world with.
+MATRIX_INPUTS = (MATRIX, "alliance87/testing")
 REPORT = "docs/visibility-matrix.md"
 PYTEST_ARGS = ("-x", "-q", "-n", "2", "-p", "no:randomly")
 DEFAULT_TIMEOUT = 300.0
@@ -475,6 +479,16 @@ def _hash(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
 
 
+def _matrix_hash(root: Path) -> str:
+    """Hash the matrix and its test support (every .py file under them)."""
+    digest = hashlib.sha256()
+    for top in MATRIX_INPUTS:
+        for path in sorted((root / top).rglob("*.py")):
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def _replace(mutant: Mutant, **changes: Any) -> Mutant:
     return Mutant(**{**asdict(mutant), **changes})
 
@@ -645,14 +659,18 @@ _BASELINE = Mutant(MATRIX, 0, 0, 0, 0, "", "baseline", "", "", "none")
 
 _DESCRIBE = textwrap.dedent(
     """
-    import importlib.util, json, os, sys
+    import importlib, json, os, pkgutil, sys
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "alliance87.settings")
     import django
     django.setup()
-    spec = importlib.util.spec_from_file_location("matrix", sys.argv[1])
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["matrix"] = module
-    spec.loader.exec_module(module)
+    package = sys.argv[1].strip("/").replace("/", ".")
+    found = {}
+    tests = set()
+    for info in pkgutil.iter_modules(importlib.import_module(package).__path__):
+        module = importlib.import_module(f"{package}.{info.name}")
+        found.update(vars(module))
+        if info.name.startswith("test_"):
+            tests.update(n for n in vars(module) if n.startswith("test_"))
     kinds = [
         {
             "name": k.name,
@@ -660,16 +678,16 @@ _DESCRIBE = textwrap.dedent(
             "statuses": [s for s in k.statuses if s],
             "ways": [w.name for w in k.ways],
         }
-        for k in module.KINDS.values()
+        for k in found["KINDS"].values()
     ]
     print(json.dumps({
-        "personas": list(module.PERSONAS),
-        "levels": list(module.LEVELS),
+        "personas": list(found["PERSONAS"]),
+        "levels": list(found["LEVELS"]),
         "kinds": kinds,
-        "cells": len(module.CELLS),
-        "items": len(list(module.items())),
-        "figures": [f.name for f in getattr(module, "FIGURES", ())],
-        "tests": sorted(n for n in vars(module) if n.startswith("test_")),
+        "cells": len(found["CELLS"]),
+        "items": len(list(found["items"]())),
+        "figures": [f.name for f in found.get("FIGURES", ())],
+        "tests": sorted(tests),
     }))
     """
 )
@@ -901,7 +919,7 @@ def reusable(options: Options) -> dict[str, Outcome]:
     if not (options.resume and options.json and options.json.exists()):
         return {}
     kept = load_run(options.json)
-    if kept.get("matrix_hash") != _hash(options.source / MATRIX):
+    if kept.get("matrix_hash") != _matrix_hash(options.source):
         return {}
     return {o.mutant.key: o for o in kept["outcomes"] if o.status != "error"}
 
@@ -927,7 +945,7 @@ def mutate_all(options: Options, mutants: list[Mutant]) -> dict[str, Any] | None
             return None
         run: dict[str, Any] = {
             "matrix": matrix,
-            "matrix_hash": _hash(space.copy / MATRIX),
+            "matrix_hash": _matrix_hash(space.copy),
             "baseline": baseline,
             "outcomes": [],
             "seconds": 0.0,

@@ -147,7 +147,7 @@ def test_visible_q_call_becomes_a_filter_every_row_passes() -> None:
 
 def test_the_copy_leaves_out_the_virtualenv_and_data(tmp_path: Path) -> None:
     copy = vm.copy_tree(ROOT, tmp_path / "tree")
-    assert (copy / vm.MATRIX).is_file()
+    assert (copy / vm.MATRIX / "test_cells.py").is_file()
     assert (copy / "pyproject.toml").is_file()
     assert not (copy / ".venv").exists()
     assert not list((copy / "var").iterdir())
