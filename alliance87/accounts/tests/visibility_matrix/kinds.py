@@ -28,6 +28,7 @@ from alliance87.accounts.tests.visibility_matrix.ways import (
     PATHFINDER_INDEX,
     PEOPLE_ORG,
     PERSONAS,
+    SOLE_COUNTRIES,
     WORKPLAN,
     Item,
     Kind,
@@ -278,6 +279,23 @@ KINDS: dict[str, Kind] = {
                 ),
             ),
             levels=("secretariat",),
+        ),
+        # A public organisation that owns one action item only, of the
+        # row's level: the tracker's Owner filter offers it to those who
+        # may see the item (an owner of hidden items only is no choice).
+        Kind("itemowner", (Way("tracker-owner-filter", fixed("/en/events/action-items/")),)),
+        # An organisation of the row's level, alone in its country: the
+        # directory's Country filter offers that country to those who may
+        # see the organisation.
+        Kind(
+            "soleorg",
+            (
+                Way(
+                    "directory-country-filter",
+                    fixed("/en/partners/"),
+                    look_for=lambda world, item: f'<option value="{SOLE_COUNTRIES[item.level]}"',
+                ),
+            ),
         ),
     )
 }

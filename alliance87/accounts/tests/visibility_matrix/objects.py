@@ -15,6 +15,7 @@ from alliance87.accounts.tests.visibility_matrix.ways import (
     HOST_COUNTRY,
     ORG_COUNTRY,
     PATHFINDER_COUNTRIES,
+    SOLE_COUNTRIES,
     Item,
 )
 from alliance87.applications.services import submit_application
@@ -360,6 +361,23 @@ def make_object(scene: Scene, n: int, item: Item) -> Any:
             contact_name="Ana Example",
             email="ana@example.org",
             acting_user=None,
+        )
+    elif item.kind == "itemowner":
+        obj = make_organisation(item.key, m, is_partner=False)
+        events.record_action_item(
+            scene.host_event,
+            acting_user=scene.secretariat,
+            text="Owned alone",
+            visibility=level,
+            owner_organisation=obj,
+        )
+    elif item.kind == "soleorg":
+        obj = make_organisation(
+            item.key,
+            m,
+            is_partner=False,
+            country=country(SOLE_COUNTRIES[level]),
+            visibility=level,
         )
     else:  # pragma: no cover - a kind without a builder
         raise AssertionError(item.kind)

@@ -42,6 +42,16 @@ def _event_participation(body: str) -> int:
     return 0
 
 
+def _host_group_members(body: str) -> int:
+    # One row per (group, stakeholder type): every matrix organisation is a
+    # member of the host group, of civil society, as are the member
+    # persona's and the matrix people's organisations (both public).
+    for row in csv.reader(io.StringIO(body)):
+        if row[:3] == ["Group", "Host action group", "Civil society"]:
+            return int(row[3])
+    return 0
+
+
 @dataclass(frozen=True)
 class Figure:
     name: str
@@ -60,6 +70,7 @@ FIGURES = (
         _number(r"Roadmap actions by status \((\d+) action"),
     ),
     Figure("event-participation", "event", "/en/groups/engagement.csv", _event_participation),
+    Figure("group-members", "organisation", "/en/groups/engagement.csv", _host_group_members),
 )
 
 

@@ -24,6 +24,8 @@ ORG_COUNTRY = "per"  # where the matrix organisations are based
 FOLLOWER_COUNTRY = "che"  # where the meetings that follow the matrix events are held
 PEOPLE_ORG = "mx-people-org"  # the matrix people work for it; a member of the host group
 PATHFINDER_COUNTRIES = {"public": "uga", "partners": "khm", "members": "alb", "secretariat": "gha"}
+# Where each `soleorg` row is the only organisation.
+SOLE_COUNTRIES = {"public": "isl", "partners": "nzl", "members": "ury", "secretariat": "mng"}
 
 
 @dataclass(frozen=True)
