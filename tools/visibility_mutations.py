@@ -730,7 +730,10 @@ def render_report(
     *,
     seconds: float,
     command: str,
+    total: int | None = None,
 ) -> str:
+    """Return the report; `total` is the number of sites of the tree when
+    the run stopped before the last of them (None: a complete run)."""
     counts = Counter(o.result for o in outcomes)
     operators = Counter(o.mutant.operator for o in outcomes)
     survivors = [o for o in outcomes if o.survived]
@@ -807,6 +810,15 @@ def render_report(
         + ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
         + ".",
         "",
+    ]
+    if total is not None:
+        lines += [
+            f"**The run stopped before its end**: {len(outcomes)} of the tree's {total} "
+            f"sites were run, {total - len(outcomes)} were not reached (`--json F --resume` "
+            "goes on from where it stopped).",
+            "",
+        ]
+    lines += [
         "Sites by kind of check: "
         + ", ".join(f"{n} {OPERATORS[o]}" for o, n in sorted(operators.items()))
         + ".",
@@ -1017,7 +1029,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if options.report:
         options.report.write_text(
             render_report(
-                run["matrix"], run["baseline"], outcomes, seconds=seconds, command=COMMAND
+                run["matrix"],
+                run["baseline"],
+                outcomes,
+                seconds=seconds,
+                command=COMMAND,
+                total=None if run.get("complete") else len(discover(options.source)),
             ),
             encoding="utf-8",
         )
