@@ -117,6 +117,7 @@ INSTALLED_APPS = [
     "alliance87.events",
     "alliance87.groups",
     "alliance87.statements",
+    "alliance87.reports",
     "alliance87.applications",
     "alliance87.accounts",
     "alliance87.home",
@@ -260,6 +261,7 @@ AUTHENTICATION_BACKENDS = [
     "alliance87.accounts.backends.SecretariatPermissions",
 ]
 ACCOUNT_ADAPTER = "alliance87.accounts.adapter.AccountAdapter"
+ACCOUNT_FORMS = {"login": "alliance87.accounts.forms.SignInForm"}
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
@@ -281,6 +283,8 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_FORMS = {
     "authenticate": "alliance87.accounts.forms.SecondFactorForm",
     "reauthenticate": "alliance87.accounts.forms.SecondFactorReauthenticateForm",
+    "add_webauthn": "alliance87.accounts.forms.AddKeyForm",
+    "edit_webauthn": "alliance87.accounts.forms.RenameKeyForm",
 }
 MFA_PASSKEY_LOGIN_ENABLED = True
 # Never on: it would accept any origin, and python-fido2 already accepts
@@ -313,6 +317,8 @@ LANGUAGES = [("en", _("English")), ("fr", _("French")), ("es", _("Spanish"))]
 LOCALE_PATHS = [BASE_DIR / "alliance87" / "locale"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+# Dates are typed day first in every language (see alliance87/formats/en).
+FORMAT_MODULE_PATH = ["alliance87.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"
@@ -358,7 +364,8 @@ CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 
 # Strict policy from day one: nothing inline without a nonce, nothing from
-# another origin. Pages load one stylesheet and, at most, one script.
+# another origin. Pages load one stylesheet; only the passkey pages load
+# scripts (allauth's and static/js/passkeys.js), files of this origin.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [NONE],

@@ -14,7 +14,7 @@ urlpatterns = [
     # Uploaded files, each behind its owner's visibility (core/files.py).
     path("files/<str:label>/<int:pk>/<str:name>", serve_file, name="serve-file"),
     # The calendar feed keeps one address for subscribers; ?lang= sets its
-    # language (see alliance87/events/views.py).
+    # language (see calendar_feed in alliance87/events/views/events.py).
     path("events.ics", events_views.calendar_feed, name="events-feed"),
 ]
 if settings.DEBUG or settings.BENCH_HELLO:

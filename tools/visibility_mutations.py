@@ -52,7 +52,11 @@ from xml.etree import ElementTree
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = "alliance87"
 RULES_MODULE = "alliance87/core/visibility.py"
-MATRIX = "alliance87/accounts/tests/test_visibility_matrix.py"
+# The matrix: a package of test modules, run as one by pytest.
+MATRIX = "alliance87/accounts/tests/visibility_matrix"
+# What a kept outcome of an interrupted run depends on besides the mutated
+# file: the matrix and the test support it builds its world with.
+MATRIX_INPUTS = (MATRIX, "alliance87/testing")
 REPORT = "docs/visibility-matrix.md"
 PYTEST_ARGS = ("-x", "-q", "-n", "2", "-p", "no:randomly")
 DEFAULT_TIMEOUT = 300.0
@@ -69,7 +73,9 @@ CHECK_CALLS = ("visible_to", "visible_q", "can_see", "visible_ids", "AUDIENCE_PR
 
 # Surviving mutants whose check is redundant (another check already
 # applies), or not a visibility check at all, with the reason. Keyed by
-# `Mutant.key`, which does not change when lines move.
+# `Mutant.key` (file, function, kind of check, its code, the replacement),
+# which does not change when lines move; a key that names no current site is
+# reported at each run (`stale_explanations`) and fails the tool's tests.
 _V = "alliance87/core/visibility.py"
 _P = "alliance87/pathfinders/selectors/detail.py"
 _PX = "alliance87/pathfinders/selectors/exports.py"
@@ -114,6 +120,13 @@ EXPLAINED: dict[str, str] = {
     f"{_V}::audience_for::operand::not user.is_authenticated::False::1": (
         "Redundant: an anonymous user is not active either, so `not user.is_active` "
         "turns it away all the same."
+    ),
+    f"{_V}::audience_for::operand::not user.is_active::False::1": (
+        "Redundant on every way out: no request carries an inactive user (the "
+        "authentication backends drop them from every session: the `inactive` "
+        "persona, former staff of the member's organisation, in every matrix group, "
+        "checks that), so only a direct call with an inactive user object reaches it; "
+        "the Hub makes none (no task or digest reads on a user's behalf yet)."
     ),
     f"{_V}::audience_for::condition::cached is not None::False::1": (
         "Not a check: the audience cached on the user object. Without it the audience "
@@ -475,6 +488,16 @@ def _hash(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
 
 
+def _matrix_hash(root: Path) -> str:
+    """Hash the matrix and its test support (every .py file under them)."""
+    digest = hashlib.sha256()
+    for top in MATRIX_INPUTS:
+        for path in sorted((root / top).rglob("*.py")):
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def _replace(mutant: Mutant, **changes: Any) -> Mutant:
     return Mutant(**{**asdict(mutant), **changes})
 
@@ -645,14 +668,18 @@ _BASELINE = Mutant(MATRIX, 0, 0, 0, 0, "", "baseline", "", "", "none")
 
 _DESCRIBE = textwrap.dedent(
     """
-    import importlib.util, json, os, sys
+    import importlib, json, os, pkgutil, sys
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "alliance87.settings")
     import django
     django.setup()
-    spec = importlib.util.spec_from_file_location("matrix", sys.argv[1])
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["matrix"] = module
-    spec.loader.exec_module(module)
+    package = sys.argv[1].strip("/").replace("/", ".")
+    found = {}
+    tests = set()
+    for info in pkgutil.iter_modules(importlib.import_module(package).__path__):
+        module = importlib.import_module(f"{package}.{info.name}")
+        found.update(vars(module))
+        if info.name.startswith("test_"):
+            tests.update(n for n in vars(module) if n.startswith("test_"))
     kinds = [
         {
             "name": k.name,
@@ -660,16 +687,16 @@ _DESCRIBE = textwrap.dedent(
             "statuses": [s for s in k.statuses if s],
             "ways": [w.name for w in k.ways],
         }
-        for k in module.KINDS.values()
+        for k in found["KINDS"].values()
     ]
     print(json.dumps({
-        "personas": list(module.PERSONAS),
-        "levels": list(module.LEVELS),
+        "personas": list(found["PERSONAS"]),
+        "levels": list(found["LEVELS"]),
         "kinds": kinds,
-        "cells": len(module.CELLS),
-        "items": len(list(module.items())),
-        "figures": [f.name for f in getattr(module, "FIGURES", ())],
-        "tests": sorted(n for n in vars(module) if n.startswith("test_")),
+        "cells": len(found["CELLS"]),
+        "items": len(list(found["items"]())),
+        "figures": [f.name for f in found.get("FIGURES", ())],
+        "tests": sorted(tests),
     }))
     """
 )
@@ -703,7 +730,10 @@ def render_report(
     *,
     seconds: float,
     command: str,
+    total: int | None = None,
 ) -> str:
+    """Return the report; `total` is the number of sites of the tree when
+    the run stopped before the last of them (None: a complete run)."""
     counts = Counter(o.result for o in outcomes)
     operators = Counter(o.mutant.operator for o in outcomes)
     survivors = [o for o in outcomes if o.survived]
@@ -780,6 +810,15 @@ def render_report(
         + ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
         + ".",
         "",
+    ]
+    if total is not None:
+        lines += [
+            f"**The run stopped before its end**: {len(outcomes)} of the tree's {total} "
+            f"sites were run, {total - len(outcomes)} were not reached (`--json F --resume` "
+            "goes on from where it stopped).",
+            "",
+        ]
+    lines += [
         "Sites by kind of check: "
         + ", ".join(f"{n} {OPERATORS[o]}" for o, n in sorted(operators.items()))
         + ".",
@@ -863,6 +902,13 @@ def parse_args(argv: Sequence[str] | None = None) -> Options:
     return options
 
 
+def stale_explanations(mutants: Sequence[Mutant]) -> list[str]:
+    """Return the keys of `EXPLAINED` that name no current site: a check
+    rewritten or moved to another function needs its explanation rekeyed."""
+    current = {m.key for m in mutants}
+    return [key for key in EXPLAINED if key not in current]
+
+
 def matches(mutant: Mutant, patterns: Sequence[str]) -> bool:
     if not patterns:
         return True
@@ -901,7 +947,7 @@ def reusable(options: Options) -> dict[str, Outcome]:
     if not (options.resume and options.json and options.json.exists()):
         return {}
     kept = load_run(options.json)
-    if kept.get("matrix_hash") != _hash(options.source / MATRIX):
+    if kept.get("matrix_hash") != _matrix_hash(options.source):
         return {}
     return {o.mutant.key: o for o in kept["outcomes"] if o.status != "error"}
 
@@ -927,7 +973,7 @@ def mutate_all(options: Options, mutants: list[Mutant]) -> dict[str, Any] | None
             return None
         run: dict[str, Any] = {
             "matrix": matrix,
-            "matrix_hash": _hash(space.copy / MATRIX),
+            "matrix_hash": _matrix_hash(space.copy),
             "baseline": baseline,
             "outcomes": [],
             "seconds": 0.0,
@@ -963,7 +1009,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if options.render:
         run = load_run(options.render)
     else:
-        mutants = [m for m in discover(options.source) if matches(m, options.only)]
+        every = discover(options.source)
+        for key in stale_explanations(every):
+            print(f"warning: EXPLAINED names no current site: {key}", file=sys.stderr)
+        mutants = [m for m in every if matches(m, options.only)]
         if options.list_only:
             for m in mutants:
                 print(f"{m.where:48} {m.operator:11} {m.code[:60]:60} {m.description}")
@@ -980,7 +1029,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if options.report:
         options.report.write_text(
             render_report(
-                run["matrix"], run["baseline"], outcomes, seconds=seconds, command=COMMAND
+                run["matrix"],
+                run["baseline"],
+                outcomes,
+                seconds=seconds,
+                command=COMMAND,
+                total=None if run.get("complete") else len(discover(options.source)),
             ),
             encoding="utf-8",
         )

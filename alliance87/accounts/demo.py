@@ -19,6 +19,15 @@ DEMO_PASSWORD = "demo-hub-8.7-password"
 DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPALLIANCEDEMOHUBA"  # base32, demo only
 DEMO_DOMAIN = "demo.alliance87.example"
 
+
+def current_code() -> str:
+    """Return the code the demo Secretariat's authenticator app shows now."""
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+    from django.utils import timezone
+
+    return format_hotp_value(hotp_value(DEMO_TOTP_SECRET, int(timezone.now().timestamp()) // 30))
+
+
 # email local part, first name, last name, staff, person slug (from the
 # directory demo data) or None, organisation slug for a new person or None
 ACCOUNTS: list[tuple[str, str, str, bool, str | None, str | None]] = [
@@ -68,6 +77,7 @@ def ensure_account(
     organisation_slug: str | None,
 ) -> tuple[Any, bool]:
     from alliance87.partners.models import Organisation, Person
+    from alliance87.partners.services import save_person
 
     User = get_user_model()
     email = email_of(local)
@@ -97,7 +107,7 @@ def ensure_account(
         )
     if person is not None and person.user_id != user.pk:
         person.user = user
-        person.save()
+        save_person(person, acting_user=None)
         created = True
     return user, created
 

@@ -7,7 +7,9 @@ every change to it is in the audit log. A role kept by another area (a
 chair, a focal point) is given and ended here, through the area's
 `hooks.RoleKind`, in one transaction. Erasure removes a person's
 identifiers (name, contact details, account) but keeps the partnership's
-records that mention them, which then name a "former participant".
+records that mention them, which then name a "former participant"; the
+audit log keeps which of their fields changed and who erased the account,
+never what the fields held, and no entry records an empty change.
 """
 
 from __future__ import annotations
@@ -229,6 +231,8 @@ def _erase_person(*, person: Person | None, user: Any) -> None:
 
     Records that mention the person (minutes, questions asked, action items)
     keep pointing at the same row, which now names a former participant.
+    The audit trail keeps when which of the person's fields changed and who
+    erased the account, never what the fields held.
     """
     for contribution in hooks.PERSONAL_DATA.items():
         if contribution.erase is not None:
@@ -243,21 +247,52 @@ def _erase_person(*, person: Person | None, user: Any) -> None:
         person.position = ""
         person.user = None
         person.save()
-        person.expertise.clear()
+        # Not clear(): auditlog would log every theme as removed.
+        person.expertise.set([])
         # The person's own history held the name and contact details.
-        LogEntry.objects.filter(
+        history = LogEntry.objects.filter(
             content_type=ContentType.objects.get_for_model(type(person)),
             object_pk=str(person.pk),
-        ).update(changes_text="", changes={}, object_repr=person.name, serialized_data=None)
+        )
+        for pk, changes in history.values_list("pk", "changes"):
+            # update(), not save(): auditlog would give an entry without an
+            # author the author of this service.
+            LogEntry.objects.filter(pk=pk).update(
+                changes=_erased_changes(changes),
+                changes_text="",
+                object_repr=person.name,
+                serialized_data=None,
+            )
     if user is not None:
         # Changes the person made keep their place in the trail, without
         # the email or address that identified them.
         LogEntry.objects.filter(actor=user).update(
             actor=None, actor_email="", remote_addr=None, remote_port=None
         )
-        LogEntry.objects.filter(
-            content_type=ContentType.objects.get_for_model(get_user_model()),
-            object_pk=str(user.pk),
-        ).delete()
+        user_type = ContentType.objects.get_for_model(get_user_model())
+        LogEntry.objects.filter(content_type=user_type, object_pk=str(user.pk)).delete()
+        # The account's deletion, under the Secretariat member who erased
+        # it; its fields held the identifiers, so the entry names only the id.
+        LogEntry.objects.log_create(
+            user,
+            action=LogEntry.Action.DELETE,
+            changes={"id": [str(user.pk), "None"]},
+            object_repr=f"{ERASED_NAME} (account {user.pk})",
+        )
         with disable_auditlog():
             user.delete()
+
+
+ERASED_VALUE = "(erased)"
+
+
+def _erased_changes(changes: Any) -> dict[str, Any]:
+    """Return `changes` with which fields changed, and none of their values."""
+    erased: dict[str, Any] = {}
+    for name, change in (changes or {}).items():
+        if isinstance(change, dict):  # a many-to-many change
+            objects = [ERASED_VALUE] * len(change.get("objects", []))
+            erased[name] = {**change, "objects": objects}
+        else:
+            erased[name] = [ERASED_VALUE, ERASED_VALUE]
+    return erased

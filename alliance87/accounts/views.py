@@ -15,7 +15,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from alliance87.accounts import roles, selectors, services
-from alliance87.accounts.forms import ErasureForm, InvitationForm, RoleAssignForm
+from alliance87.accounts.forms import (
+    ErasureForm,
+    InvitationForm,
+    PeopleSearchForm,
+    RoleAssignForm,
+)
 from alliance87.accounts.models import ErasureRequest
 from alliance87.accounts.personal_data import collect as collect_personal_data
 from alliance87.core.visibility import is_secretariat
@@ -122,13 +127,16 @@ def invite(request: HttpRequest) -> HttpResponse:
 @login_required
 def people(request: HttpRequest) -> HttpResponse:
     _require_secretariat(request)
-    q = request.GET.get("q", "")[:100]
+    search = PeopleSearchForm(request.GET)
+    q = search.cleaned_data["q"] if search.is_valid() else ""
     accounts = selectors.list_accounts(q)[:200]
     erasures = ErasureRequest.objects.filter(
         status=ErasureRequest.Status.REQUESTED
     ).select_related("person")
     return render(
-        request, "accounts/people.html", {"accounts": accounts, "q": q, "erasures": erasures}
+        request,
+        "accounts/people.html",
+        {"accounts": accounts, "search": search, "q": q, "erasures": erasures},
     )
 
 
@@ -152,11 +160,6 @@ def person_roles(request: HttpRequest, user_id: int) -> HttpResponse:
         else:
             messages.success(request, _("The role has been given."))
             return redirect("accounts:person-roles", user_id=account.pk)
-    scoped = [
-        {"key": k.key, "label": k.label, "scopes": k.scopes()}
-        for k in roles.kinds()
-        if k.assign is not None and k.scopes is not None
-    ]
     seen: dict[str, int] = {}
     end_holdings = []
     for holding in roles.holdings_of(account):
@@ -172,7 +175,6 @@ def person_roles(request: HttpRequest, user_id: int) -> HttpResponse:
             "account": account,
             "end_holdings": end_holdings,
             "form": form,
-            "scoped": scoped,
         },
     )
 

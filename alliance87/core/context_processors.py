@@ -26,7 +26,9 @@ def frame(request: HttpRequest) -> dict[str, Any]:
     return {
         "language_links": alternates,
         "section": _section(request.path),
-        "navigation": navigation.entries(),
+        # Read when a template shows it: the entries depend on the user, and
+        # the 503 page must not load the user from a database that is down.
+        "navigation": lambda: navigation.entries(getattr(request, "user", None)),
     }
 
 

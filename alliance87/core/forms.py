@@ -13,15 +13,25 @@ option; on the directory and events pages that was a third of the page's
 cost. `HubFormRenderer` writes `<select>` and its options directly, with
 the same markup as Django's templates (tests compare both), and leaves
 every other widget to the templates.
+
+`TypedDateField` is a date typed in a text box: it reads the active
+language's formats (day first in all three, alliance87/formats/) and ISO
+dates, and its hint and error say the format expected, in the page's
+language.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
+from django import forms
 from django.forms.renderers import DjangoTemplates
+from django.utils.formats import get_format
+from django.utils.functional import Promise, lazy
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 SELECT_TEMPLATES = frozenset({"django/forms/widgets/select.html"})
 OPTION_TEMPLATE = "django/forms/widgets/select_option.html"
@@ -70,3 +80,43 @@ class HubFormRenderer(DjangoTemplates):
             except LookupError:  # a custom option template: let Django render it
                 pass
         return super().render(template_name, context, request=request)
+
+
+# --- Dates typed in a text box -------------------------------------------
+
+EXAMPLE_DATE = dt.date(2027, 4, 30)
+
+
+def date_format_hint() -> str:
+    """Return the sentence that says how to type a date, in the active
+    language, with an example written in the format it reads first."""
+    example = EXAMPLE_DATE.strftime(get_format("DATE_INPUT_FORMATS")[0])
+    # Translators: DD/MM/YYYY names the parts of a date typed day first.
+    return gettext("Type the date as %(format)s, for example %(example)s.") % {
+        "format": gettext("DD/MM/YYYY"),
+        "example": example,
+    }
+
+
+def _hint_after(help_text: str | Promise) -> str:
+    return " ".join(part for part in (str(help_text), date_format_hint()) if part)
+
+
+def _invalid_date() -> str:
+    return " ".join((gettext("Enter a valid date."), date_format_hint()))
+
+
+_lazy_hint_after = lazy(_hint_after, str)
+_lazy_invalid_date = lazy(_invalid_date, str)
+
+
+class TypedDateField(forms.DateField):
+    """A date typed in a text box, in the active language's format or as
+    YYYY-MM-DD; its hint says which format."""
+
+    widget = forms.DateInput
+
+    def __init__(self, *, help_text: str | Promise = "", **kwargs: Any) -> None:
+        kwargs.setdefault("error_messages", {})
+        kwargs["error_messages"].setdefault("invalid", _lazy_invalid_date())
+        super().__init__(help_text=_lazy_hint_after(help_text), **kwargs)

@@ -22,8 +22,9 @@ Core imports no area, so each hook's item types live here.
 Hook                      Item registered              Registered by         Read by
 ========================  ===========================  ====================  ======================
 NAVIGATION                NavEntry(label, url_name,    countries, partners,  core.navigation (the
-                          section, order); key         pathfinders, events,  header)
-                          url_name                     groups
+                          section, order, visible);    pathfinders, events,  header, entries the
+                          visible(user) -> bool; key   groups, statements,   user may see)
+                          url_name                     applications
 PERMISSION_RULES          PermissionRule(action,       groups, pathfinders,  core.permissions
                           model, rule); rule(user,     events, statements,
                           obj) -> bool; key (action,   applications
@@ -138,14 +139,25 @@ class Hook(Generic[T]):
 # --- Navigation -------------------------------------------------------------
 
 
+class NavVisibility(Protocol):
+    """Whether the header shows the entry to `user` (None: anonymous)."""
+
+    def __call__(self, user: Any, /) -> bool: ...
+
+
 @dataclass(frozen=True)
 class NavEntry:
-    """One link of the header's navigation."""
+    """One link of the header's navigation, shown to the users `visible`
+    accepts (to everyone when it is None)."""
 
     label: str | Promise
     url_name: str
     section: str
     order: int
+    visible: NavVisibility | None = None
+
+    def is_visible_to(self, user: Any) -> bool:
+        return self.visible is None or bool(self.visible(user))
 
 
 NAVIGATION: Hook[NavEntry] = Hook("navigation", key=lambda e: e.url_name, order=lambda e: e.order)

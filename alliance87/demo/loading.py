@@ -5,7 +5,9 @@ A loader finds each row by its natural key and writes it only when it
 differs, so that loading twice changes nothing (`upsert`, `set_m2m`), and
 counts what it created and changed in a `LoadReport`. Where the area has a
 service that validates and saves the row, `upsert` writes through it
-(`save=services.save_group`), so the demo obeys the same rules as the site.
+(`save=services.save_group`), so the demo obeys the same rules as the site;
+where the service takes its values as arguments rather than a row, `write`
+calls it (`create` for a new row, `correct` for one that differs).
 """
 
 from __future__ import annotations
@@ -81,3 +83,39 @@ def set_m2m(manager: Any, objs: list[Any]) -> bool:
         manager.set(objs)
         return True
     return False
+
+
+def write(
+    model: Any,
+    lookup: dict[str, Any],
+    values: dict[str, Any],
+    *,
+    create: Callable[[], Any],
+    correct: Callable[[Any], Any] | None = None,
+) -> tuple[Any, bool, bool]:
+    """Find one row by `lookup` and write it through a service; return
+    (row, created, changed).
+
+    `create()` calls the service that adds the row. When one of `values`
+    (the row's fields as the data gives them) differs from the row, they
+    are set on it and `correct(row)` calls the service that corrects it;
+    without `correct`, the data only adds the row, and what the site has
+    changed since is kept.
+    """
+    obj = model.objects.filter(**lookup).first()
+    if obj is None:
+        return create(), True, False
+    if correct is None or all(getattr(obj, name) == value for name, value in values.items()):
+        return obj, False, False
+    for name, value in values.items():
+        setattr(obj, name, value)
+    return correct(obj), False, True
+
+
+def related_as(obj: Any, relations: dict[str, list[Any]]) -> bool:
+    """Return whether each many-to-many relation of `obj` holds just the
+    rows `relations` names (a service sets them when not)."""
+    return all(
+        set(getattr(obj, name).values_list("pk", flat=True)) == {o.pk for o in objs}
+        for name, objs in relations.items()
+    )

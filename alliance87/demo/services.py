@@ -18,9 +18,9 @@ from alliance87.core.models import KeyFigure, Theme
 from alliance87.countries.models import Country
 from alliance87.countries.services import sync_countries
 from alliance87.demo.data import directory
-from alliance87.demo.loading import LoadReport, set_m2m, translated, upsert
+from alliance87.demo.loading import LoadReport, related_as, translated, upsert
 from alliance87.partners.models import Organisation, Person
-from alliance87.partners.services import save_organisation
+from alliance87.partners.services import save_organisation, save_person
 
 
 def load_demo() -> LoadReport:
@@ -70,7 +70,10 @@ def _load_demo() -> LoadReport:
         org, created, changed = upsert(
             Organisation, {"slug": row["slug"]}, values, save=save_organisation
         )
-        changed = set_m2m(org.themes, [themes[s] for s in row.get("themes", [])]) or changed
+        wanted = {"themes": [themes[s] for s in row.get("themes", [])]}
+        if not related_as(org, wanted):
+            save_organisation(org, **wanted, acting_user=None)
+            changed = True
         organisations[org.slug] = org
         report.count("organisation", created, changed)
 
@@ -83,10 +86,12 @@ def _load_demo() -> LoadReport:
                 "organisation": organisations.get(row.get("organisation") or ""),
                 **translated("position", row.get("position") or {}),
             },
+            save=save_person,
         )
-        changed = (
-            set_m2m(person.expertise, [themes[s] for s in row.get("expertise", [])]) or changed
-        )
+        expertise = {"expertise": [themes[s] for s in row.get("expertise", [])]}
+        if not related_as(person, expertise):
+            save_person(person, **expertise, acting_user=None)
+            changed = True
         report.count("person", created, changed)
 
     for order, row in enumerate(directory.KEY_FIGURES):

@@ -10,12 +10,21 @@ reset, so items closed through the site stay closed.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
+from alliance87.core.dates import ReportedDate
 from alliance87.core.models import Basis, Theme
 from alliance87.core.provenance import cite
 from alliance87.countries.models import Country
-from alliance87.demo.loading import LoadReport, set_m2m, translated, upsert
+from alliance87.demo.loading import (
+    LoadReport,
+    related_as,
+    set_m2m,
+    translated,
+    upsert,
+    write,
+)
 from alliance87.events import demo_data as data
 from alliance87.events import services
 from alliance87.events.models import (
@@ -86,6 +95,7 @@ def load(report: LoadReport) -> None:
                 **translated("body", row["body"]),
                 **translated("body_short", row["body_short"]),
             },
+            save=services.save_event_series,
         )
         series[obj.slug] = obj
         report.count("event series", created, changed)
@@ -97,7 +107,11 @@ def load(report: LoadReport) -> None:
         events[row["slug"]] = _load_event(row, look, series, report)
     for row in rows:
         event = events[row["slug"]]
-        if set_m2m(event.feeds_into, [events[s] for s in row.get("feeds_into", [])]):
+        linked = set(event.feeds_into.values_list("slug", flat=True))
+        missing = [s for s in row.get("feeds_into", []) if s not in linked]
+        for slug in missing:
+            services.link_events(event, events[slug], acting_user=None)
+        if missing:
             report.count("event", False, event.slug in existed)
     _load_record(events["gcg-4"], data.GCG4, look, report)
     _link_groups(series, events, report, existed)
@@ -177,14 +191,15 @@ def _link_groups(
         obj = series.get(slug)
         if obj is not None and group_slug in groups and obj.group_id != groups[group_slug].pk:
             obj.group = groups[group_slug]
-            obj.save(update_fields=["group"])
+            services.save_event_series(obj, acting_user=None)
             report.count("event series", False, f"series:{slug}" in existed)
     for slug, group_slugs in EVENT_GROUPS.items():
         event = events.get(slug)
         if event is None:
             continue
         wanted = [groups[s] for s in group_slugs if s in groups]
-        if set_m2m(event.groups, wanted):
+        if not related_as(event, {"groups": wanted}):
+            services.save_event(event, groups=wanted, acting_user=None)
             report.count("event", False, slug in existed)
 
 
@@ -213,38 +228,51 @@ def _load_event(
     )
     if event.published_at is None:
         Event.objects.filter(pk=event.pk).update(published_at=event.created)
-    changed = (
-        set_m2m(event.organisers, [look.orgs[s] for s in row.get("organisers", [])]) or changed
-    )
-    changed = (
-        set_m2m(event.countries, [look.countries[c] for c in row.get("countries", [])]) or changed
-    )
-    changed = set_m2m(event.themes, [look.themes[t] for t in row.get("themes", [])]) or changed
-    wanted = set(row.get("regions", []))
-    have = set(event.regions.values_list("region", flat=True))
-    if wanted != have:
-        services.save_event(event, regions=sorted(wanted), acting_user=None)
+    relations: dict[str, list[Any]] = {
+        "organisers": [look.orgs[s] for s in row.get("organisers", [])],
+        "countries": [look.countries[c] for c in row.get("countries", [])],
+        "themes": [look.themes[t] for t in row.get("themes", [])],
+    }
+    regions = sorted(set(row.get("regions", [])))
+    if not related_as(event, relations) or regions != sorted(
+        event.regions.values_list("region", flat=True)
+    ):
+        services.save_event(event, regions=regions, **relations, acting_user=None)
         changed = True
     for order, text in enumerate(row.get("objectives", []), start=1):
-        _o, c, ch = upsert(Objective, {"event": event, "order": order}, translated("text", text))
+        _o, c, ch = write(
+            Objective,
+            {"event": event, "order": order},
+            translated("text", text),
+            create=partial(services.add_objective, event, text=text, acting_user=None),
+        )
         report.count("objective", c, ch)
     for order, (org, person, role, attendance) in enumerate(row.get("participants", []), 1):
-        _p, c, ch = upsert(
+        _p, c, ch = write(
             Participant,
             {"event": event, "order": order},
-            {
-                "organisation": look.orgs[org] if org else None,
-                "person": look.people[person] if person else None,
-                "role": role,
-                "attendance": attendance,
-            },
+            {},
+            create=partial(
+                services.add_participant,
+                event,
+                organisation=look.orgs[org] if org else None,
+                person=look.people[person] if person else None,
+                role=role,
+                attendance=attendance,
+                acting_user=None,
+            ),
         )
         report.count("participant", c, ch)
     for order, doc in enumerate(row.get("documents", []), start=1):
-        _d, c, ch = upsert(
+        fields = {"kind": doc["kind"], "url": doc["url"]}
+        _d, c, ch = write(
             Document,
             {"event": event, "order": order},
-            {"kind": doc["kind"], "url": doc["url"], **translated("title", doc["title"])},
+            {**fields, **translated("title", doc["title"])},
+            create=partial(
+                services.attach_document, event, title=doc["title"], acting_user=None, **fields
+            ),
+            correct=partial(services.correct_row, acting_user=None, title=doc["title"], **fields),
         )
         report.count("document", c, ch)
     report.count("event", created, changed)
@@ -252,36 +280,60 @@ def _load_event(
 
 
 def _load_record(event: Event, row: dict[str, Any], look: _Lookups, report: LoadReport) -> None:
+    """Write the record through the services that add and correct its rows.
+
+    A row's place (its order, and the agenda item it is recorded under) is
+    given when the service adds it; the data corrects the rest.
+    """
     items: dict[str, AgendaItem] = {}
-    for order, spec in enumerate(data.GCG4_AGENDA, start=1):
-        item, created, changed = upsert(
-            AgendaItem,
-            {"event": event, "number": spec["number"]},
-            {
-                "order": order,
-                **translated("title", spec["title"]),
-                **translated("presenters_note", spec.get("presenters") or {}),
-                **translated("minutes", spec["minutes"]),
-            },
-        )
+    for spec in data.GCG4_AGENDA:
+        texts = {
+            "title": spec["title"],
+            "presenters_note": spec.get("presenters") or {},
+            "minutes": spec["minutes"],
+        }
         orgs = [look.orgs[s] for s in spec.get("organisations", [])]
         people = [look.people[s] for s in spec.get("people", [])]
-        changed = set_m2m(item.presenter_organisations, orgs) or changed
-        changed = set_m2m(item.presenter_people, people) or changed
+        item, created, changed = write(
+            AgendaItem,
+            {"event": event, "number": spec["number"]},
+            _translated_all(texts),
+            create=partial(
+                services.add_agenda_item,
+                event,
+                acting_user=None,
+                number=spec["number"],
+                presenter_organisations=orgs,
+                presenter_people=people,
+                **texts,
+            ),
+            correct=partial(services.correct_row, acting_user=None, **texts),
+        )
+        if not created:
+            changed = set_m2m(item.presenter_organisations, orgs) or changed
+            changed = set_m2m(item.presenter_people, people) or changed
         items[item.number] = item
         report.count("agenda item", created, changed)
 
     for order, spec in enumerate(data.GCG4_EXCHANGES, start=1):
-        _x, created, changed = upsert(
+        fields = {
+            **look.party(spec.get("asked"), "asked_by"),
+            **look.party(spec.get("answered"), "answered_by"),
+        }
+        texts = {"question": spec["question"], "answer": spec.get("answer") or {}}
+        _x, created, changed = write(
             Exchange,
             {"event": event, "order": order},
-            {
-                "agenda_item": items[spec["item"]],
-                **look.party(spec.get("asked"), "asked_by"),
-                **look.party(spec.get("answered"), "answered_by"),
-                **translated("question", spec["question"]),
-                **translated("answer", spec.get("answer") or {}),
-            },
+            {**fields, **_translated_all(texts)},
+            create=partial(
+                services.record_exchange,
+                event,
+                acting_user=None,
+                agenda_item=items[spec["item"]],
+                **fields,
+                **texts,
+            ),
+            correct=partial(services.correct_row, acting_user=None, **fields, **texts),
         )
         report.count("exchange", created, changed)
 
@@ -289,29 +341,58 @@ def _load_record(event: Event, row: dict[str, Any], look: _Lookups, report: Load
     # decisions, so the demo data's "GCG4/D1" style identifiers (invented)
     # are not shown: `identifier` stays empty.
     for order, spec in enumerate(data.GCG4_DECISIONS, start=1):
-        _d, created, changed = upsert(
+        texts = {"identifier": "", "text": spec["text"]}
+        _d, created, changed = write(
             Decision,
             {"event": event, "number": order},
-            {
-                "identifier": "",
-                "order": order,
-                "agenda_item": items[spec["item"]],
-                **translated("text", spec["text"]),
-            },
+            {"identifier": "", **translated("text", spec["text"])},
+            create=partial(
+                services.record_decision,
+                event,
+                acting_user=None,
+                number=order,
+                agenda_item=items[spec["item"]],
+                **texts,
+            ),
+            correct=partial(services.correct_row, acting_user=None, **texts),
         )
         report.count("decision", created, changed)
 
     for order, spec in enumerate(data.GCG4_ACTIONS, start=1):
         owner = spec["owner"]
-        _a, created, changed = upsert(
+        fields = {**look.party(owner, "owner"), "due": _reported_date(spec.get("due"))}
+        texts = {"text": spec["text"], "owner_note": owner.get("note") or {}}
+        _a, created, changed = write(
             ActionItem,
             {"event": event, "order": order},
             {
-                "agenda_item": items[spec["item"]],
                 **look.party(owner, "owner"),
-                **translated("owner_note", owner.get("note") or {}),
                 **_date_values(spec.get("due")),
-                **translated("text", spec["text"]),
+                **_translated_all(texts),
             },
+            create=partial(
+                services.record_action_item,
+                event,
+                acting_user=None,
+                agenda_item=items[spec["item"]],
+                **fields,
+                **texts,
+            ),
+            correct=partial(services.correct_row, acting_user=None, **fields, **texts),
         )
         report.count("action item", created, changed)
+
+
+def _translated_all(texts: dict[str, dict[str, str]]) -> dict[str, str]:
+    """Return the per-language fields of every text in `texts`."""
+    out: dict[str, str] = {}
+    for prefix, values in texts.items():
+        out.update(translated(prefix, values))
+    return out
+
+
+def _reported_date(date: tuple | None) -> ReportedDate | None:
+    if date is None:
+        return None
+    start, end, precision, tentative = date
+    return ReportedDate(start=start, end=end, precision=precision, tentative=tentative)

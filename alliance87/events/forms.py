@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from alliance87.core import files
 from alliance87.core.dates import DatePrecision, ReportedDate
+from alliance87.core.forms import TypedDateField
 from alliance87.core.models import Theme
 from alliance87.core.visibility import Visibility
 from alliance87.countries.models import Country, Region
@@ -258,6 +259,19 @@ class MinutesForm(forms.Form):
 
 
 class ExchangeForm(RecordForm):
+    # Who asked: one of the three; who answered: one of the three when
+    # there is an answer (the service says so).
+    conditionally_required = frozenset(
+        {
+            "asked_by_role",
+            "asked_by_organisation",
+            "asked_by_person",
+            "answered_by_role",
+            "answered_by_organisation",
+            "answered_by_person",
+        }
+    )
+
     asked_by_role = _roles(_("Asked by (function)"))
     asked_by_organisation = _organisations()
     asked_by_person = _people()
@@ -294,17 +308,20 @@ class DecisionForm(RecordForm):
 
 
 class ActionItemForm(RecordForm):
+    # A range needs its last day.
+    conditionally_required = frozenset({"due_end"})
+
     text = forms.CharField(label=_("Action"), widget=forms.Textarea)
     owner_role = _roles(_("Owner (function)"))
     owner_organisation = _organisations()
     owner_person = _people()
     owner_note = forms.CharField(label=_("Owner, as reported"), max_length=200, required=False)
-    due = forms.DateField(
+    due = TypedDateField(
         label=_("Due"),
         required=False,
         help_text=_("The day, the first day of a range, or any day of the month."),
     )
-    due_end = forms.DateField(label=_("Due, last day of a range"), required=False)
+    due_end = TypedDateField(label=_("Due, last day of a range"), required=False)
     due_precision = forms.ChoiceField(
         label=_("The due date is"), choices=DatePrecision.choices, initial=DatePrecision.DAY
     )
@@ -377,6 +394,9 @@ class CloseActionItemForm(forms.Form):
 
 
 class DocumentForm(RecordForm):
+    # An address or a file: one of the two (the service says so).
+    conditionally_required = frozenset({"url", "upload"})
+
     kind = forms.ChoiceField(label=_("Kind"), choices=Document.Kind.choices)
     title = forms.CharField(label=_("Title"), max_length=300)
     url = forms.URLField(label=_("Address"), required=False, assume_scheme="https")

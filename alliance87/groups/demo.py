@@ -9,7 +9,7 @@ from typing import Any
 
 from alliance87.core.dates import DatePrecision
 from alliance87.core.models import Theme
-from alliance87.demo.loading import LoadReport, set_m2m, translated, upsert
+from alliance87.demo.loading import LoadReport, related_as, translated, upsert
 from alliance87.groups import services
 from alliance87.groups.demo_data import (
     ACTIVITIES,
@@ -57,7 +57,10 @@ def load(report: LoadReport) -> None:
         group, created, changed = upsert(
             Group, {"slug": row["slug"]}, values, save=services.save_group
         )
-        changed = set_m2m(group.themes, [themes[s] for s in row["themes"]]) or changed
+        wanted = {"themes": [themes[s] for s in row["themes"]]}
+        if not related_as(group, wanted):
+            services.save_group(group, **wanted, acting_user=None)
+            changed = True
         groups[group.slug] = group
         report.count("group", created, changed)
 
@@ -80,6 +83,7 @@ def load(report: LoadReport) -> None:
                 "confirmed": row.get("confirmed", True),
                 **translated("note", row.get("note") or {}),
             },
+            save=services.save_chair_term,
         )
         report.count("chair term", created, changed)
 
@@ -91,6 +95,7 @@ def load(report: LoadReport) -> None:
                 "role": row.get("role", MembershipRole.MEMBER),
                 **translated("note", row.get("note") or {}),
             },
+            save=services.save_membership,
         )
         report.count("membership", created, changed)
 
@@ -106,6 +111,7 @@ def load(report: LoadReport) -> None:
                 **translated("label", row["label"]),
                 **translated("note", row.get("note") or {}),
             },
+            save=services.save_seat,
         )
         report.count("seat", created, changed)
         if row.get("holder"):
@@ -113,6 +119,7 @@ def load(report: LoadReport) -> None:
                 SeatTerm,
                 {"seat": seat, "organisation": orgs[row["holder"]]},
                 translated("note", row.get("holder_note") or {}),
+                save=services.save_seat_term,
             )
             report.count("seat term", created, changed)
 
@@ -146,7 +153,10 @@ def load(report: LoadReport) -> None:
             },
             save=services.save_activity,
         )
-        changed = set_m2m(activity.owners, [orgs[s] for s in row["owners"]]) or changed
+        owners = {"owners": [orgs[s] for s in row["owners"]]}
+        if not related_as(activity, owners):
+            services.save_activity(activity, **owners, acting_user=None)
+            changed = True
         report.count("activity", created, changed)
 
     for slug, steps in NEXT_STEPS.items():

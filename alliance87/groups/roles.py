@@ -20,55 +20,38 @@ def _person(user: Any) -> Person | None:
     return Person.objects.filter(user=user).select_related("organisation").first()
 
 
+def _holding(key: str, label: Any, term: Any, scope: Any, group: Group) -> Holding:
+    """Return a term (chair, seat or membership) as a role held in `scope`."""
+    return Holding(
+        key,
+        label,
+        scope=str(scope),
+        scope_url=group.get_absolute_url(),
+        starts_on=term.starts_on,
+        ends_on=term.ends_on,
+        current=term.is_current(),
+        ref=term,
+    )
+
+
 def chair_holdings(user: Any) -> list[Holding]:
     terms = ChairTerm.objects.filter(person__user=user).select_related("group")
     return [
-        Holding(
-            "group_chair",
-            term.get_role_display(),
-            scope=str(term.group),
-            scope_url=term.group.get_absolute_url(),
-            starts_on=term.starts_on,
-            ends_on=term.ends_on,
-            current=term.is_current(),
-            ref=term,
-        )
+        _holding("group_chair", term.get_role_display(), term, term.group, term.group)
         for term in terms
     ]
 
 
 def member_holdings(user: Any) -> list[Holding]:
     memberships = Membership.objects.filter(representatives__user=user).select_related("group")
-    return [
-        Holding(
-            "group_member",
-            gettext_lazy("Group member"),
-            scope=str(m.group),
-            scope_url=m.group.get_absolute_url(),
-            starts_on=m.starts_on,
-            ends_on=m.ends_on,
-            current=m.is_current(),
-            ref=m,
-        )
-        for m in memberships
-    ]
+    label = gettext_lazy("Group member")
+    return [_holding("group_member", label, m, m.group, m.group) for m in memberships]
 
 
 def gcg_holdings(user: Any) -> list[Holding]:
     terms = SeatTerm.objects.filter(person__user=user).select_related("seat__group")
-    return [
-        Holding(
-            "gcg_member",
-            gettext_lazy("GCG member"),
-            scope=str(term.seat),
-            scope_url=term.seat.group.get_absolute_url(),
-            starts_on=term.starts_on,
-            ends_on=term.ends_on,
-            current=term.is_current(),
-            ref=term,
-        )
-        for term in terms
-    ]
+    label = gettext_lazy("GCG member")
+    return [_holding("gcg_member", label, term, term.seat, term.seat.group) for term in terms]
 
 
 def group_scopes() -> list[tuple[str, str]]:

@@ -89,17 +89,36 @@ def _members_url(group: Group) -> str:
     return reverse("groups:members", args=[group.slug])
 
 
-def _form_page(
+def _editable(request: HttpRequest, get: Callable[..., Any], group: Group, pk: int) -> Any:
+    """Return row `pk` of `group`, fetched with `get`, if the user may edit
+    it; 404 otherwise, alike."""
+    row = get(request.user, group, pk)
+    permissions.require(request.user, "edit", row)
+    return row
+
+
+def _save_form(
     request: HttpRequest,
     group: Group,
     form: Any,
     *,
-    title: str,
+    save: Callable[[Any], object],
+    saved: str,
     back: str,
     back_label: str,
+    title: str,
     subject: str = "",
     submit: str = "",
 ) -> HttpResponse:
+    """Save a valid form through `save` and go `back`, or show it with its
+    errors (the service's own refusals among them)."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            save(form)
+        except ValidationError as e:
+            form.add_error(None, e)
+        else:
+            return _done(request, saved, back)
     return render(
         request,
         "groups/edit.html",
@@ -115,33 +134,51 @@ def _form_page(
     )
 
 
-def _workplan_form(
-    request: HttpRequest,
-    group: Group,
-    form: Any,
-    *,
-    save: Callable[[Any], object],
-    saved: str,
-    title: str,
-    subject: str = "",
-) -> HttpResponse:
-    """Save a valid workplan form through `save`, or show it with its errors
-    (the service's own refusals among them)."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            save(form)
-        except ValidationError as e:
-            form.add_error(None, e)
-        else:
-            return _done(request, saved, _workplan_url(group))
-    return _form_page(
+def _workplan_form(request: HttpRequest, group: Group, form: Any, **kwargs: Any) -> HttpResponse:
+    return _save_form(
         request,
         group,
         form,
-        title=title,
-        subject=subject,
         back=_workplan_url(group),
         back_label=_("Back to the workplan"),
+        **kwargs,
+    )
+
+
+def _members_form(request: HttpRequest, group: Group, form: Any, **kwargs: Any) -> HttpResponse:
+    return _save_form(
+        request,
+        group,
+        form,
+        back=_members_url(group),
+        back_label=_("Back to the members"),
+        **kwargs,
+    )
+
+
+def _edit_row(
+    request: HttpRequest,
+    slug: str,
+    pk: int | None,
+    *,
+    new: Callable[[Group], Any],
+    get: Callable[..., Any],
+    form: Callable[..., Any],
+    service: Callable[..., object],
+    saved: str,
+    title: str,
+) -> HttpResponse:
+    """Add a row to the group's workplan (`pk` None) or edit row `pk`,
+    through the form of its model and the service that saves it."""
+    group = _editable_group(request, slug)
+    row = new(group) if pk is None else _editable(request, get, group, pk)
+    return _workplan_form(
+        request,
+        group,
+        form(request.POST or None, instance=row),
+        save=lambda form: service(form.save(commit=False), acting_user=request.user),
+        saved=saved,
+        title=title,
     )
 
 
@@ -157,19 +194,14 @@ def workplan(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def edit_area(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
-    group = _editable_group(request, slug)
-    if pk is None:
-        area = WorkplanArea(group=group)
-    else:
-        area = selectors.get_area_for_user(request.user, group, pk)
-        permissions.require(request.user, "edit", area)
-    return _workplan_form(
+    return _edit_row(
         request,
-        group,
-        WorkplanAreaForm(request.POST or None, instance=area),
-        save=lambda form: services.save_workplan_area(
-            form.save(commit=False), acting_user=request.user
-        ),
+        slug,
+        pk,
+        new=lambda group: WorkplanArea(group=group),
+        get=selectors.get_area_for_user,
+        form=WorkplanAreaForm,
+        service=services.save_workplan_area,
         saved=_("The workplan area is saved."),
         title=_("Add a workplan area") if pk is None else _("Edit the workplan area"),
     )
@@ -184,8 +216,7 @@ def edit_activity(request: HttpRequest, slug: str, pk: int | None = None) -> Htt
         if area_id is not None:
             activity.area = group.workplan_areas.filter(pk=area_id).first()
     else:
-        activity = selectors.get_activity_for_user(request.user, group, pk)
-        permissions.require(request.user, "edit", activity)
+        activity = _editable(request, selectors.get_activity_for_user, group, pk)
     return _workplan_form(
         request,
         group,
@@ -201,8 +232,7 @@ def edit_activity(request: HttpRequest, slug: str, pk: int | None = None) -> Htt
 @require_http_methods(["GET", "POST"])
 def record_progress(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     group = _editable_group(request, slug)
-    activity = selectors.get_activity_for_user(request.user, group, pk)
-    permissions.require(request.user, "edit", activity)
+    activity = _editable(request, selectors.get_activity_for_user, group, pk)
     form = ProgressForm(
         request.POST or None,
         initial={
@@ -230,19 +260,14 @@ def record_progress(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def edit_next_step(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
-    group = _editable_group(request, slug)
-    if pk is None:
-        step = NextStep(group=group)
-    else:
-        step = selectors.get_next_step_for_user(request.user, group, pk)
-        permissions.require(request.user, "edit", step)
-    return _workplan_form(
+    return _edit_row(
         request,
-        group,
-        NextStepForm(request.POST or None, instance=step),
-        save=lambda form: services.save_next_step(
-            form.save(commit=False), acting_user=request.user
-        ),
+        slug,
+        pk,
+        new=lambda group: NextStep(group=group),
+        get=selectors.get_next_step_for_user,
+        form=NextStepForm,
+        service=services.save_next_step,
         saved=_("The next step is saved."),
         title=_("Add a next step") if pk is None else _("Edit the next step"),
     )
@@ -251,8 +276,7 @@ def edit_next_step(request: HttpRequest, slug: str, pk: int | None = None) -> Ht
 @require_http_methods(["GET", "POST"])
 def remove_next_step(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     group = _editable_group(request, slug)
-    step = selectors.get_next_step_for_user(request.user, group, pk)
-    permissions.require(request.user, "edit", step)
+    step = _editable(request, selectors.get_next_step_for_user, group, pk)
     if request.method == "POST":
         services.remove_next_step(step, acting_user=request.user)
         return _done(request, _("The next step is removed."), _workplan_url(group))
@@ -307,31 +331,18 @@ def members(request: HttpRequest, slug: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def end_membership(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     group = _editable_group(request, slug)
-    membership = selectors.get_membership_for_user(request.user, group, pk)
-    permissions.require(request.user, "edit", membership)
-    form = EndMembershipForm(request.POST or None, initial={"ends_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.end_term(
-                membership, ends_on=form.cleaned_data["ends_on"], acting_user=request.user
-            )
-        except ValidationError as e:
-            form.add_error(None, e)
-        else:
-            return _done(
-                request,
-                _("%(organisation)s is no longer a member.")
-                % {"organisation": membership.organisation},
-                _members_url(group),
-            )
-    return _form_page(
+    membership = _editable(request, selectors.get_membership_for_user, group, pk)
+    return _members_form(
         request,
         group,
-        form,
+        EndMembershipForm(request.POST or None, initial={"ends_on": timezone.localdate()}),
+        save=lambda form: services.end_term(
+            membership, ends_on=form.cleaned_data["ends_on"], acting_user=request.user
+        ),
+        saved=_("%(organisation)s is no longer a member.")
+        % {"organisation": membership.organisation},
         title=_("End a membership"),
         subject=str(membership.organisation),
-        back=_members_url(group),
-        back_label=_("Back to the members"),
         submit=_("End the membership"),
     )
 
@@ -339,39 +350,31 @@ def end_membership(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def edit_representatives(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     group = _editable_group(request, slug)
-    membership = selectors.get_membership_for_user(request.user, group, pk)
-    permissions.require(request.user, "edit", membership)
+    membership = _editable(request, selectors.get_membership_for_user, group, pk)
     form = RepresentativesForm(
         request.POST or None,
         membership=membership,
         user=request.user,
         initial={"representatives": list(membership.representatives.all())},
     )
-    if request.method == "POST" and form.is_valid():
+
+    def save(form: Any) -> object:
         # Representatives the user cannot see are not offered, so keep them.
-        offered = form.fields["representatives"].queryset  # type: ignore[attr-defined]
+        offered = form.fields["representatives"].queryset
         hidden = membership.representatives.exclude(pk__in=offered.values("pk"))
-        try:
-            services.set_representatives(
-                membership,
-                people=[*form.cleaned_data["representatives"], *hidden],
-                acting_user=request.user,
-            )
-        except ValidationError as e:
-            form.add_error(None, e)
-        else:
-            return _done(
-                request,
-                _("The representatives of %(organisation)s are saved.")
-                % {"organisation": membership.organisation},
-                _members_url(group),
-            )
-    return _form_page(
+        return services.set_representatives(
+            membership,
+            people=[*form.cleaned_data["representatives"], *hidden],
+            acting_user=request.user,
+        )
+
+    return _members_form(
         request,
         group,
         form,
+        save=save,
+        saved=_("The representatives of %(organisation)s are saved.")
+        % {"organisation": membership.organisation},
         title=_("Set the representatives"),
         subject=str(membership.organisation),
-        back=_members_url(group),
-        back_label=_("Back to the members"),
     )

@@ -8,11 +8,12 @@ published, so links to it keep working.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from alliance87.core.services import service
 from alliance87.core.text import fold
-from alliance87.partners.models import Organisation
+from alliance87.partners.models import Organisation, Person
 
 LANGUAGE_CODES = ("en", "fr", "es")
 SORT_PREFIXES = (
@@ -58,10 +59,28 @@ def set_sort_names(org: Organisation) -> None:
 
 
 @service
-def save_organisation(org: Organisation, *, acting_user: Any) -> Organisation:
-    """Validate and save `org`, keeping its search names current."""
+def save_organisation(
+    org: Organisation, *, acting_user: Any, themes: Iterable[Any] | None = None
+) -> Organisation:
+    """Validate and save `org`, keeping its search names current; set its
+    themes when given."""
     org.full_clean(exclude=["themes"])
     org.search_names = organisation_search_names(org)
     set_sort_names(org)
     org.save()
+    if themes is not None:
+        org.themes.set(list(themes))
     return org
+
+
+@service
+def save_person(
+    person: Person, *, acting_user: Any, expertise: Iterable[Any] | None = None
+) -> Person:
+    """Validate and save a person of the directory; set their expertise
+    when given."""
+    person.full_clean(exclude=["expertise", "user"])
+    person.save()
+    if expertise is not None:
+        person.expertise.set(list(expertise))
+    return person

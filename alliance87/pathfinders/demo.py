@@ -5,13 +5,15 @@ report of the 4th Global Coordinating Group meeting (seed 004).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 from alliance87.core.dates import ReportedDate
 from alliance87.core.models import Theme
 from alliance87.countries.models import Country
-from alliance87.demo.loading import LoadReport, set_m2m, translated, upsert
+from alliance87.demo.loading import LoadReport, related_as, translated, upsert, write
 from alliance87.partners.models import Organisation
 from alliance87.pathfinders import services
 from alliance87.pathfinders.demo_data import LESSONS, PATHFINDERS, REPORT, ROADMAPS, WORKSHOPS
@@ -24,7 +26,6 @@ from alliance87.pathfinders.models import (
     PriorityArea,
     Roadmap,
     Workshop,
-    stage_rank,
 )
 
 
@@ -44,6 +45,11 @@ def date_values(date: ReportedDate | None) -> dict[str, Any]:
     }
 
 
+def _record_again(record: Callable[[], Milestone], _milestone: Milestone) -> Milestone:
+    """Correct a stage: record_stage adds and corrects a stage alike."""
+    return record()
+
+
 def load(report: LoadReport) -> None:
     """Write the pathfinder demo data; running it twice changes nothing."""
     countries = {c.iso3: c for c in Country.objects.filter(iso3__in=list(PATHFINDERS))}
@@ -54,28 +60,42 @@ def load(report: LoadReport) -> None:
     for iso3, row in PATHFINDERS.items():
         path = {stage: date for stage, date, _evidence in row["stages"]}
         services.check_path(path)  # the demo obeys the same rules as the site
-        furthest = max(path, key=stage_rank)
-        pathfinder, created, changed = upsert(
+        fields = {
+            "lead_organisation": organisations.get(row["lead"]),
+            **translated("summary", row["summary"]),
+            **translated("ministries", row["ministries"]),
+        }
+        # The stage follows from the stages recorded below (record_stage).
+        pathfinder, created, changed = write(
             Pathfinder,
             {"country": countries[iso3]},
-            {
-                "stage": furthest,
-                "lead_organisation": organisations.get(row["lead"]),
-                **translated("summary", row["summary"]),
-                **translated("ministries", row["ministries"]),
-            },
+            fields,
+            create=partial(
+                services.create_pathfinder, country=countries[iso3], acting_user=None, **fields
+            ),
+            correct=partial(services.update_pathfinder, acting_user=None),
         )
-        changed = (
-            set_m2m(pathfinder.participants, [organisations[s] for s in row["participants"]])
-            or changed
-        )
+        participants = {"participants": [organisations[s] for s in row["participants"]]}
+        if not related_as(pathfinder, participants):
+            services.update_pathfinder(pathfinder, **participants, acting_user=None)
+            changed = True
         report.count("pathfinder", created, changed)
         pathfinders[iso3] = pathfinder
         for stage, date, evidence in row["stages"]:
-            _m, created, changed = upsert(
+            record = partial(
+                services.record_stage,
+                pathfinder,
+                stage=stage,
+                date=date,
+                evidence=evidence,
+                acting_user=None,
+            )
+            _m, created, changed = write(
                 Milestone,
                 {"pathfinder": pathfinder, "stage": stage},
                 {**date_values(date), **translated("evidence", evidence)},
+                create=record,
+                correct=partial(_record_again, record),
             )
             report.count("pathfinder stage", created, changed)
         for order, (kind, heading, text, theme_slugs) in enumerate(row["findings"]):
@@ -85,7 +105,10 @@ def load(report: LoadReport) -> None:
                 {"kind": kind, **translated("heading", heading), **translated("text", text)},
                 save=services.save_finding,
             )
-            changed = set_m2m(finding.themes, [themes[s] for s in theme_slugs]) or changed
+            wanted = {"themes": [themes[s] for s in theme_slugs]}
+            if not related_as(finding, wanted):
+                services.save_finding(finding, **wanted, acting_user=None)
+                changed = True
             report.count("pathfinder finding", created, changed)
 
     for row in WORKSHOPS:
@@ -149,10 +172,10 @@ def load(report: LoadReport) -> None:
                     },
                     save=services.save_action,
                 )
-                changed = (
-                    set_m2m(action.partners, [organisations[s] for s in a.get("partners", [])])
-                    or changed
-                )
+                partners = {"partners": [organisations[s] for s in a.get("partners", [])]}
+                if not related_as(action, partners):
+                    services.save_action(action, **partners, acting_user=None)
+                    changed = True
                 report.count("roadmap action", created, changed)
 
     for order, text in enumerate(LESSONS):
@@ -160,5 +183,6 @@ def load(report: LoadReport) -> None:
             Lesson,
             {"order": order},
             {**translated("text", text), **translated("source", REPORT)},
+            save=services.save_lesson,
         )
         report.count("lesson learned", created, changed)

@@ -29,6 +29,9 @@ class DateInput(forms.DateInput):
 class ReportedDateMixin(forms.Form):
     """The four parts of a reported date, and their check."""
 
+    # A range needs its last day.
+    conditionally_required = frozenset({"date_end"})
+
     date_start = forms.DateField(
         label=_("Date"),
         required=False,
@@ -159,6 +162,9 @@ class PriorityAreaForm(forms.ModelForm):
 
 
 class ActionForm(forms.ModelForm):
+    # A budget needs its currency (the service says so).
+    conditionally_required = frozenset({"currency"})
+
     class Meta:
         model = Action
         fields = [

@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_safe
 
 from alliance87.core import permissions
@@ -192,6 +193,16 @@ def add_action(request: HttpRequest, iso3: str, pk: int) -> HttpResponse:
     pathfinder = _editable(request, iso3)
     roadmap = selectors.get_roadmap_for_user(request.user, pathfinder, pk)
     first = PriorityArea.objects.filter(roadmap=roadmap).first()
+    if first is None:
+        # An action belongs to a priority area: say so, and lead to the
+        # form that adds one, rather than offer an empty list.
+        return _page(
+            request,
+            "pathfinders/needs_priority.html",
+            pathfinder,
+            roadmap=roadmap,
+            title=_("Add an action"),
+        )
     return _action_form(
         request,
         pathfinder,
@@ -270,11 +281,21 @@ def upload_actions(request: HttpRequest, iso3: str, pk: int) -> HttpResponse:
                 return _done(
                     request,
                     pathfinder,
-                    _(
-                        "The file is applied: %(actions)s actions changed, "
-                        "%(notes)s progress notes added."
-                    )
-                    % {"actions": result.actions_changed, "notes": result.updates_added},
+                    _("The file is applied: %(actions)s, %(notes)s.")
+                    % {
+                        "actions": ngettext(
+                            "%(count)s action changed",
+                            "%(count)s actions changed",
+                            result.actions_changed,
+                        )
+                        % {"count": result.actions_changed},
+                        "notes": ngettext(
+                            "%(count)s progress note added",
+                            "%(count)s progress notes added",
+                            result.updates_added,
+                        )
+                        % {"count": result.updates_added},
+                    },
                 )
     return _page(
         request,

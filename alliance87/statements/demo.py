@@ -10,10 +10,12 @@ are marked as a demonstration sample, shown with that label.
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 from alliance87.core.dates import DatePrecision
-from alliance87.demo.loading import LoadReport, translated, upsert
+from alliance87.demo.loading import LoadReport, translated, upsert, write
 from alliance87.partners.models import Organisation
+from alliance87.statements import services
 from alliance87.statements.models import Endorsement, Statement
 
 SAMPLE_ENDORSERS = ["global-march-against-child-labour", "walk-free-foundation"]
@@ -95,15 +97,24 @@ def load(report: LoadReport) -> None:
                 },
             ),
         },
+        save=services.save_statement,
     )
     report.count("statement", created, changed)
     for slug in SAMPLE_ENDORSERS:
         organisation = Organisation.objects.filter(slug=slug).first()
         if organisation is None:
             continue
-        _e, created, changed = upsert(
+        _e, created, changed = write(
             Endorsement,
             {"statement": statement, "organisation": organisation},
-            {"source": Endorsement.Source.SAMPLE, "endorsed_on": None},
+            {},
+            create=partial(
+                services.endorse_statement,
+                statement,
+                organisation=organisation,
+                source=Endorsement.Source.SAMPLE,
+                date_unknown=True,
+                acting_user=None,
+            ),
         )
         report.count("endorsement", created, changed)

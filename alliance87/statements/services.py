@@ -29,6 +29,15 @@ def _already(statement: Statement, organisation: Organisation) -> ValidationErro
 
 
 @service
+def save_statement(statement: Statement, *, acting_user: Any) -> Statement:
+    """Validate and save a statement."""
+    statement.clean_reported_date()
+    statement.full_clean()
+    statement.save()
+    return statement
+
+
+@service
 def endorse_statement(
     statement: Statement,
     *,
@@ -36,8 +45,13 @@ def endorse_statement(
     acting_user: Any,
     source: str = Endorsement.Source.ONLINE,
     endorsed_on: dt.date | None = None,
+    date_unknown: bool = False,
 ) -> Endorsement:
-    """Record that `organisation` endorses `statement`; refuse a second time."""
+    """Record that `organisation` endorses `statement`; refuse a second time.
+
+    The endorsement is dated `endorsed_on`, today by default, or not at all
+    when the date is unknown (an endorsement copied from a published list).
+    """
     if not statement.open_for_endorsement and source == Endorsement.Source.ONLINE:
         raise ValidationError(_("This statement is no longer open for endorsement."))
     if Endorsement.objects.filter(statement=statement, organisation=organisation).exists():
@@ -49,7 +63,7 @@ def endorse_statement(
             return Endorsement.objects.create(
                 statement=statement,
                 organisation=organisation,
-                endorsed_on=endorsed_on or timezone.localdate(),
+                endorsed_on=None if date_unknown else endorsed_on or timezone.localdate(),
                 source=source,
                 recorded_by=acting_user if getattr(acting_user, "pk", None) else None,
             )

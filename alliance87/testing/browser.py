@@ -173,10 +173,18 @@ def sign_in(
     page.goto(f"{base_url}/en/accounts/login/")
     page.locator("input[name=login]").fill(email)
     page.locator("input[name=password]").fill(password)
-    page.locator("form button[type=submit]").last.click()
+    page.get_by_role("button", name="Sign in", exact=True).click()
     page.wait_for_load_state()
     if "/2fa/authenticate/" in page.url:
         assert code is not None, f"{email} must give a second factor"
         page.locator("input[name=code]").fill(code())
-        page.locator("form button[type=submit]").last.click()
+        page.get_by_role("button", name="Sign in", exact=True).click()
         page.wait_for_load_state()
+
+
+def follow(page: Any, *links: str, start: str = "/en/") -> None:
+    """Open `start` and follow the links named, in order, as a person
+    clicks through: the prelude of every journey."""
+    page.goto(start)
+    for name in links:
+        page.get_by_role("link", name=name, exact=True).first.click()

@@ -10,12 +10,16 @@ The personas every test speaks of, defined once.
   group and no other (`make_chair`).
 - member of that group: works for an organisation that is a current member
   of the group; reads what the group shares with its members, writes
-  nothing (`make_member`, and the `member` fixture).
+  nothing (`make_member`, and the `member` fixture). A member can be named
+  chair too (`name_chair`): the visibility matrix's member chairs its host
+  group.
 - partner: works for an approved partner organisation (the ITUC here);
   sees public and partners' content.
 - outsider: signed in, but belongs to no partner organisation; sees what
   the public sees, nothing more.
 - anonymous: not signed in.
+- former staff: a deactivated Secretariat account (`make_former_staff`);
+  signs in no more, so sees what anonymous visitors see.
 
 `make_personas()` (the `personas` fixture) builds the four that every area
 needs; the focal point, the chair and the member belong to a country or a
@@ -25,6 +29,7 @@ visibility or permission rule has its outsider case.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -153,24 +158,40 @@ def make_chair(
     confirmed: bool = True,
 ) -> Any:
     """Return a new user named today as `organisation`'s chair of `group`."""
-    from alliance87.groups.services import start_chair_term
-
     user = make_user(username)
-    person = Person.objects.create(
+    Person.objects.create(
         slug=username,
         name=username.replace("-", " ").title(),
         organisation=organisation,
         user=user,
     )
+    name_chair(group, user, role=role, confirmed=confirmed)
+    return user
+
+
+def name_chair(
+    group: Group,
+    user: Any,
+    *,
+    role: str = "chair",
+    starts_on: dt.date | None = None,
+    confirmed: bool = True,
+    acting_user: Any = None,
+) -> None:
+    """Name `user`'s person, for their organisation, as `role` of `group`
+    from `starts_on` (today by default)."""
+    from alliance87.groups.services import start_chair_term
+
+    person = user.person
     start_chair_term(
         group,
         role=role,
-        organisation=organisation,
+        organisation=person.organisation,
         person=person,
+        starts_on=starts_on,
         confirmed=confirmed,
-        acting_user=None,
+        acting_user=acting_user,
     )
-    return user
 
 
 def make_member(group: Group, *, acting_user: Any) -> Any:
@@ -186,4 +207,17 @@ def make_member(group: Group, *, acting_user: Any) -> Any:
     user = make_user("member")
     Person.objects.create(slug="mo-member", name="Mo Member", organisation=organisation, user=user)
     add_member(group, organisation=organisation, acting_user=acting_user)
+    return user
+
+
+def make_former_staff(organisation: Organisation, username: str = "inactive") -> Any:
+    """Return a former Secretariat staff member of `organisation`, Ina
+    Inactive, whose account was deactivated: still staff, but no request
+    carries them (the authentication backends refuse inactive users)."""
+    user = make_user(username, staff=True)
+    user.is_active = False
+    user.save(update_fields=["is_active"])
+    Person.objects.create(
+        slug="ina-inactive", name="Ina Inactive", organisation=organisation, user=user
+    )
     return user

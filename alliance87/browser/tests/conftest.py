@@ -113,7 +113,7 @@ class Browser:
         self.visits: list[Visit] = []
 
     def state(self, persona: str) -> Any:
-        from alliance87.accounts.demo import DEMO_PASSWORD, email_of
+        from alliance87.accounts.demo import DEMO_PASSWORD, current_code, email_of
 
         local = PERSONAS[persona]
         if local is None:
@@ -122,7 +122,7 @@ class Browser:
             # Sign in with JavaScript off: it must work without it.
             visit = self.open(None, js=False)
             page = visit.new_page()
-            sign_in(page, self.hub.url, email_of(local), DEMO_PASSWORD, demo_totp_code)
+            sign_in(page, self.hub.url, email_of(local), DEMO_PASSWORD, current_code)
             assert "/accounts/" not in page.url, f"{persona} could not sign in: {page.url}"
             self.states[persona] = visit.context.storage_state()
             visit.close()
@@ -145,16 +145,6 @@ class Browser:
 
     def refused(self) -> list[str]:
         return [url for visit in self.visits for url in visit.guard.refused]
-
-
-def demo_totp_code() -> str:
-    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
-    from django.utils import timezone
-
-    from alliance87.accounts.demo import DEMO_TOTP_SECRET
-
-    counter = int(timezone.now().timestamp()) // 30
-    return format_hotp_value(hotp_value(DEMO_TOTP_SECRET, counter))
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from alliance87.testing.browser import DESKTOP, PHONE
+from alliance87.testing.browser import DESKTOP, PHONE, follow
 
 pytestmark = [
     pytest.mark.browser,
@@ -40,9 +40,7 @@ def fill(page: Any, label: str, value: str) -> None:
 
 
 def focal_point_updates_progress_and_round_trips_the_csv(page: Any, tmp_path: Any) -> None:
-    page.goto("/en/")
-    click(page, "Your account")
-    click(page, "Nepal")
+    follow(page, "Your account", "Nepal")
     # Nepal has no roadmap in the demo: the focal point writes one.
     click(page, "Add a roadmap")
     fill(page, "Title", "Nepal roadmap, browser test")
@@ -90,9 +88,7 @@ def test_focal_point_updates_progress_and_round_trips_the_csv(
 
 
 def visitor_applies(page: Any, tmp_path: Any) -> None:
-    page.goto("/en/")
-    click(page, "Groups")
-    click(page, "Apply to join the Alliance, a group or the GCG")
+    follow(page, "Groups", "Apply to join the Alliance, a group or the GCG")
     page.get_by_label("Join a group").check()
     fill(page, "Name of your organisation", "Browser Test Workers' Union")
     field(page, "Type of organisation").select_option("workers")
@@ -107,9 +103,8 @@ def visitor_applies(page: Any, tmp_path: Any) -> None:
 
 
 def secretariat_reviews_the_application(page: Any, tmp_path: Any) -> None:
-    # Nothing links to the applications yet (issue 10, item 11): the
-    # Secretariat types the address.
-    page.goto("/en/applications/")
+    page.goto("/en/")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Applications").click()
     click(page, "Browser Test Workers' Union")
     page.get_by_label("Start the review (the applicant is told)").check()
     fill(page, "Reason or note for the applicant", "We are reading it.")
@@ -126,8 +121,8 @@ def test_visitor_applies_and_the_secretariat_reviews(browser: Any, tmp_path: Any
 
 
 def partner_endorses(page: Any, tmp_path: Any) -> None:
-    # Statements are not in the navigation yet (issue 10, item 11).
-    page.goto("/en/statements/")
+    page.goto("/en/")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Statements").click()
     click(page, "The Bangkok Statement")
     click(page, "Endorse on behalf of your organisation")
     page.get_by_role("checkbox").first.check()
@@ -151,11 +146,7 @@ def test_partner_is_not_offered_to_endorse_twice(browser: Any, tmp_path: Any) ->
 
 
 def chair_edits_the_workplan(page: Any, tmp_path: Any) -> None:
-    page.goto("/en/")
-    click(page, "Groups")
-    click(page, "Action Group on Migration")
-    click(page, "Edit the workplan")
-    click(page, "Add an activity")
+    follow(page, "Groups", "Action Group on Migration", "Edit the workplan", "Add an activity")
     fill(page, "Title", "Browser-tested mapping of recruitment fees")
     field(page, "Status").select_option("in_progress")
     fill(page, "Percentage done", "10")
@@ -168,10 +159,7 @@ def test_chair_edits_the_workplan(browser: Any, tmp_path: Any) -> None:
 
 
 def secretariat_records_a_meeting(page: Any, tmp_path: Any) -> None:
-    page.goto("/en/")
-    click(page, "Events")
-    click(page, "5th Global Coordinating Group meeting")
-    click(page, "Record this meeting")
+    follow(page, "Events", "5th Global Coordinating Group meeting", "Record this meeting")
     fill(page, "Number", "IX")
     fill(page, "Title", "Browser-tested agenda item")
     click(page, "Add the item", role="button")

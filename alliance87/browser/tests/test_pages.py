@@ -67,6 +67,9 @@ PAGES: dict[str, list[tuple[str, int]]] = {
         ("/apply/", 200),
         ("/accounts/login/", 200),
         ("/accounts/password/reset/", 200),
+        ("/accounts/password/reset/done/", 200),
+        ("/accounts/password/reset/key/1-no-such-key/", 200),
+        ("/accounts/signup/", 200),
         ("/no-such-page/", 404),
     ],
     "outsider": [
@@ -96,6 +99,8 @@ PAGES: dict[str, list[tuple[str, int]]] = {
         ("/pathfinders/npl/roadmaps/new/", 200),
         ("/pathfinders/npl/findings/new/", 200),
         ("/accounts/password/change/", 200),
+        ("/accounts/email/", 200),
+        ("/accounts/2fa/", 200),
         ("/pathfinders/chl/roadmaps/{roadmap}/print/", 200),
     ],
     "secretariat": [
@@ -109,6 +114,8 @@ PAGES: dict[str, list[tuple[str, int]]] = {
         ("/events/action-items/", 200),
         ("/account/people/{user}/roles/", 200),
         ("/accounts/2fa/", 200),
+        ("/accounts/2fa/webauthn/", 200),
+        ("/accounts/reauthenticate/", 200),
     ],
 }
 
@@ -216,3 +223,23 @@ def test_refused_application_links_each_error_to_its_field(browser: Any) -> None
     assert page.locator(".error-summary").count() == 1
     assert axe_violations(page) == []
     assert broken_references(page) == []
+
+
+def test_a_stacked_table_cell_shows_its_column_on_a_phone(browser: Any) -> None:
+    """At 390 px the header row is hidden; each cell says its column before
+    its value (issue 10, item 13), with JavaScript on or off."""
+    for js in (True, False):
+        page = browser.open(None, viewport=PHONE, js=js).new_page()
+        page.goto("/fr/partners/")
+        assert not page.locator("table.table thead").first.is_visible()
+        cell = page.locator("table.table tbody td").first
+        assert cell.is_visible()
+        assert cell.get_attribute("data-label") == "Type de partie prenante"
+        label = cell.evaluate("td => getComputedStyle(td, '::before').content")
+        assert label == '"Type de partie prenante: "'
+        # The label is laid out before the value: the value starts further in.
+        indent = cell.evaluate(
+            "td => { const r = document.createRange(); r.selectNodeContents(td);"
+            " return r.getClientRects()[0].left - td.getBoundingClientRect().left; }"
+        )
+        assert indent > 40, indent

@@ -7,7 +7,12 @@ from typing import Any
 from django import template
 from django.forms import BoundField
 from django.utils.formats import number_format
-from django.utils.translation import ngettext
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, ngettext
+
+from alliance87.core.tables import label_cells
+from alliance87.core.text import shown_language
 
 register = template.Library()
 
@@ -82,3 +87,50 @@ def source(row: Any, field: str = "") -> dict[str, Any]:
     """
     sources = getattr(row, "sources", {}).get(field)
     return {"sources": sources}
+
+
+class LabelledTablesNode(template.Node):
+    def __init__(self, nodelist: template.NodeList) -> None:
+        self.nodelist = nodelist
+
+    def render(self, context: template.Context) -> str:
+        return mark_safe(label_cells(self.nodelist.render(context)))
+
+
+@register.tag
+def labelled_tables(parser: template.base.Parser, token: template.base.Token) -> template.Node:
+    """Render the block with each table cell labelled with its column's
+    header (core.tables), for the stacked tables of narrow screens."""
+    nodelist = parser.parse(("endlabelled_tables",))
+    parser.delete_first_token()
+    return LabelledTablesNode(nodelist)
+
+
+def _page_language() -> str:
+    return (get_language() or "en").split("-")[0]
+
+
+@register.filter
+def translated(obj: Any, field: str) -> str:
+    """Return `obj`'s translated `field` as the page shows it, in a
+    `<span lang>` when it is text of another language (nothing was written
+    in the page's language, so it falls back to English)."""
+    value = getattr(obj, field, "") if obj is not None else ""
+    if value in (None, ""):
+        return ""
+    shown = shown_language(obj, field)
+    if shown and shown != _page_language():
+        return format_html('<span lang="{}">{}</span>', shown, value)
+    return conditional_escape(value)
+
+
+@register.simple_tag
+def lang_of(obj: Any, field: str) -> str:
+    """Return ` lang="<code>"` for an element holding `obj`'s translated
+    `field` when the text shown is not in the page's language, else "".
+    For a block of text (`<div{% lang_of group "mandate" %}>`), where a
+    span would not fit."""
+    shown = shown_language(obj, field) if obj is not None else ""
+    if shown and shown != _page_language():
+        return format_html(' lang="{}"', shown)
+    return ""

@@ -162,3 +162,77 @@ def test_apply_form_with_errors_links_hints_and_radio_group() -> None:
     # Country is required for a pathfinder application: not "(optional)".
     label = html.split('for="id_country"', 1)[1].split("</label>", 1)[0]
     assert "optional" not in label
+
+
+def test_a_hint_that_is_a_list_stays_inside_its_hint() -> None:
+    """Django's password rules come as a <ul>: inside a <p>, a browser ends
+    the paragraph before the list, and the field's aria-describedby names
+    an empty hint."""
+    from django import forms
+    from django.utils.safestring import mark_safe
+
+    class PasswordForm(forms.Form):
+        password = forms.CharField(
+            help_text=mark_safe("<ul><li>At least 12 characters.</li></ul>")
+        )
+
+    html = PAGE.render({"form": PasswordForm()})
+    assert '<p class="hint"' not in html
+    assert 'id="id_password_helptext"><ul>' in html
+
+
+# Fields a service or clean() requires in some cases (issue 10, item 12):
+# "(optional)" would tell a person they may leave them empty.
+REQUIRED_IN_SOME_CASES = [
+    ("ActionItemForm", "due_end"),  # for a range
+    ("ExchangeForm", "asked_by_role"),  # who asked: one of three
+    ("ExchangeForm", "asked_by_organisation"),
+    ("ExchangeForm", "asked_by_person"),
+    ("ExchangeForm", "answered_by_person"),  # who answered, with an answer
+    ("DocumentForm", "url"),  # an address or a file
+    ("DocumentForm", "upload"),
+    ("StageForm", "date_end"),  # for a range
+    ("RoadmapForm", "date_end"),
+    ("ActionForm", "currency"),  # with a budget
+    ("RoleAssignForm", "scope"),  # for a role held for a group or country
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("form_name", "field_name"), REQUIRED_IN_SOME_CASES)
+def test_a_field_required_in_some_cases_is_not_marked_optional(
+    form_name: str, field_name: str
+) -> None:
+    form_class = every_form_named(form_name)
+    assert field_name in form_class.base_fields  # type: ignore[attr-defined]
+    assert field_name in getattr(form_class, "conditionally_required", ())
+
+
+@pytest.mark.django_db
+def test_no_label_writes_optional_itself() -> None:
+    """The field template adds "(optional)": a label that says it too shows
+    it twice."""
+    for form_class in every_form_class():
+        for name, field in form_class.base_fields.items():  # type: ignore[attr-defined]
+            assert "optional" not in str(field.label or "").lower(), (form_class.__name__, name)
+
+
+@pytest.mark.django_db
+def test_the_accounts_search_and_the_role_scope_go_through_the_form_renderer(personas) -> None:
+    """The Secretariat's account search is the shared filter form, and the
+    role's scope a select box with a group per kind of role, both rendered
+    by the field template."""
+    client = Client()
+    client.force_login(personas.secretariat)
+    html = client.get("/en/account/people/", {"q": "part"}).content.decode()
+    assert audit(html) == []
+    assert 'role="search"' in html and 'id="id_q"' in html and 'value="part"' in html
+    assert "Clear filters" in html
+    url = f"/en/account/people/{personas.outsider.pk}/roles/"
+    html = client.post(url, {"kind": "partner", "scope": "nowhere"}).content.decode()
+    assert audit(html) == []
+    assert 'aria-describedby="id_scope_helptext id_scope_error"' in html
+    assert "<optgroup" in html and "(no scope)" in html
+    # "For" is required for some roles only: not marked "(optional)".
+    label = html.split('for="id_scope"', 1)[1].split("</label>", 1)[0]
+    assert "optional" not in label

@@ -105,6 +105,8 @@ def test_the_areas_register_their_contributions() -> None:
         "groups:list",
         "statements:list",
         "partners:list",
+        "applications:apply",
+        "applications:review-list",
     ]
     assert [s.key for s in hooks.COUNTRY_PROFILE_SECTIONS.items()] == [
         "pathfinder",

@@ -14,6 +14,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from alliance87.core import provenance
 from alliance87.core.models import Theme
@@ -118,7 +119,12 @@ def numbering_warnings(series: EventSeries | None) -> list[str]:
     unnumbered = Event.objects.filter(series=series, number__isnull=True).count()
     if unnumbered:
         warnings.append(
-            _("%(count)s event(s) of this series have no number.") % {"count": unnumbered}
+            ngettext(
+                "%(count)s event of this series has no number.",
+                "%(count)s events of this series have no number.",
+                unnumbered,
+            )
+            % {"count": unnumbered}
         )
     return warnings
 

@@ -57,6 +57,7 @@ from alliance87.events.services.events import (
     link_events,
     publish_event,
     save_event,
+    save_event_series,
     write_event,
 )
 from alliance87.events.services.record import (
@@ -85,6 +86,7 @@ __all__ = [
     "record_exchange",
     "remove_row",
     "save_event",
+    "save_event_series",
     "set_changed_text",
     "set_text",
     "write_event",

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from alliance87.core.services import service
+from alliance87.core.text import Translations
 from alliance87.events.models import AgendaItem, Event
 from alliance87.events.services.base import (
     REQUIRED,
@@ -32,13 +33,13 @@ def add_agenda_item(
     *,
     acting_user: Any,
     number: str,
-    title: str,
-    presenters_note: str = "",
+    title: str | Translations,
+    presenters_note: str | Translations = "",
     presenter_organisations: list[Organisation] | None = None,
     presenter_people: list[Person] | None = None,
-    objective: str = "",
+    objective: str | Translations = "",
     duration: int | None = None,
-    minutes: str = "",
+    minutes: str | Translations = "",
     visibility: str = "public",
 ) -> AgendaItem:
     """Add an item to the agenda: in the order of its number when the

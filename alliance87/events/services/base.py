@@ -6,7 +6,7 @@ corrected and removed (see `corrections`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,11 +14,17 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import get_language
 
+from alliance87.core.text import Translations, set_translations
+
 LANGUAGE_CODES = ("en", "fr", "es")
 
 
-def set_text(obj: Any, field: str, value: str) -> None:
-    """Write `value` in the active language (and in English if it is empty)."""
+def set_text(obj: Any, field: str, value: str | Translations) -> None:
+    """Write `value` in the active language (and in English if it is empty);
+    a mapping of languages to text writes each language."""
+    if isinstance(value, Mapping):
+        set_translations(obj, field, value)
+        return
     language = get_language() or "en"
     code = language.split("-")[0] if language.split("-")[0] in LANGUAGE_CODES else "en"
     setattr(obj, f"{field}_{code}", value)
@@ -26,9 +32,11 @@ def set_text(obj: Any, field: str, value: str) -> None:
         setattr(obj, f"{field}_en", value)
 
 
-def set_changed_text(obj: Any, field: str, value: str) -> None:
+def set_changed_text(obj: Any, field: str, value: str | Translations) -> None:
     """Write `value` unless it is what the active language already shows."""
-    if value != (getattr(obj, field) or ""):
+    if isinstance(value, Mapping):
+        set_translations(obj, field, value)
+    elif value != (getattr(obj, field) or ""):
         set_text(obj, field, value)
 
 
@@ -37,7 +45,7 @@ def next_order(qs: Any) -> int:
     return (last or 0) + 1
 
 
-def add_row(row: Any, siblings: Any, *, texts: dict[str, str] | None = None) -> Any:
+def add_row(row: Any, siblings: Any, *, texts: dict[str, str | Translations] | None = None) -> Any:
     """Add `row` to the record: the next order among `siblings`, its texts
     in the active language, checked whole, then saved.
 

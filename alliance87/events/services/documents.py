@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from alliance87.core import files
 from alliance87.core.services import service
+from alliance87.core.text import Translations
 from alliance87.events.models import AgendaItem, Document, Event
 from alliance87.events.services.base import REQUIRED, RowRules, next_order, set_text
 
@@ -53,7 +54,7 @@ def attach_document(
     *,
     acting_user: Any,
     kind: str,
-    title: str,
+    title: str | Translations,
     url: str = "",
     upload: UploadedFile | None = None,
     agenda_item: AgendaItem | None = None,

@@ -13,10 +13,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliance87.core.services import service
+from alliance87.core.text import Translations
 from alliance87.countries.models import Country
 from alliance87.events.models import (
     Event,
     EventRegion,
+    EventSeries,
     EventStatus,
     Objective,
     Participant,
@@ -35,11 +37,12 @@ def save_event(
     countries: list[Country] | None = None,
     regions: list[str] | None = None,
     themes: list[Any] | None = None,
+    groups: list[Any] | None = None,
 ) -> Event:
     """Validate and save `event`; set its relations when given."""
     rd = event.reported_date
     event.last_day = rd.last_day if rd else None
-    event.full_clean(exclude=["organisers", "countries", "themes", "feeds_into"])
+    event.full_clean(exclude=["organisers", "countries", "themes", "feeds_into", "groups"])
     event.save()
     if organisers is not None:
         event.organisers.set(organisers)
@@ -47,6 +50,8 @@ def save_event(
         event.countries.set(countries)
     if themes is not None:
         event.themes.set(themes)
+    if groups is not None:
+        event.groups.set(groups)
     if regions is not None:
         wanted = set(regions)
         event.regions.exclude(region__in=wanted).delete()
@@ -55,6 +60,14 @@ def save_event(
             [EventRegion(event=event, region=r) for r in sorted(wanted - have)]
         )
     return event
+
+
+@service
+def save_event_series(series: EventSeries, *, acting_user: Any) -> EventSeries:
+    """Validate and save a series of events (the GCG's meetings)."""
+    series.full_clean()
+    series.save()
+    return series
 
 
 @service
@@ -86,7 +99,7 @@ def link_events(source: Event, target: Event, *, acting_user: Any) -> None:
 
 @service
 def add_objective(
-    event: Event, *, acting_user: Any, text: str, visibility: str = "public"
+    event: Event, *, acting_user: Any, text: str | Translations, visibility: str = "public"
 ) -> Objective:
     objective = Objective(event=event, visibility=visibility)
     return add_row(objective, event.objectives.all(), texts={"text": text})

@@ -5,6 +5,7 @@ with the rules for correcting each, and closing an action item.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -13,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from alliance87.core.dates import DatePrecision
 from alliance87.core.services import service
+from alliance87.core.text import Translations
 from alliance87.events.models import ActionItem, AgendaItem, Decision, Event, Exchange
 from alliance87.events.services.base import (
     REQUIRED,
@@ -31,10 +33,12 @@ def _check_agenda_item(event: Event, agenda_item: AgendaItem | None) -> None:
 
 
 def _check_exchange_parties(
-    *, asked: tuple[Any, ...], answered: tuple[Any, ...], answer: str
+    *, asked: tuple[Any, ...], answered: tuple[Any, ...], answer: str | Translations
 ) -> None:
     if not any(asked):
         raise ValidationError(_("Say who asked the question."))
+    if isinstance(answer, Mapping):
+        answer = "".join(answer.values())
     if answer and not any(answered):
         raise ValidationError(_("Say who answered the question."))
 
@@ -44,8 +48,8 @@ def record_exchange(
     event: Event,
     *,
     acting_user: Any,
-    question: str,
-    answer: str = "",
+    question: str | Translations,
+    answer: str | Translations = "",
     agenda_item: AgendaItem | None = None,
     asked_by_role: str = "",
     asked_by_organisation: Organisation | None = None,
@@ -101,7 +105,7 @@ def record_decision(
     event: Event,
     *,
     acting_user: Any,
-    text: str,
+    text: str | Translations,
     number: int | None = None,
     identifier: str = "",
     agenda_item: AgendaItem | None = None,
@@ -149,12 +153,12 @@ def record_action_item(
     event: Event,
     *,
     acting_user: Any,
-    text: str,
+    text: str | Translations,
     agenda_item: AgendaItem | None = None,
     owner_role: str = "",
     owner_organisation: Organisation | None = None,
     owner_person: Person | None = None,
-    owner_note: str = "",
+    owner_note: str | Translations = "",
     due: Any = None,
     followed: bool = False,
     visibility: str = "public",

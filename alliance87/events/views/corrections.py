@@ -84,14 +84,35 @@ ROW_KINDS: dict[str, RowKind] = {
 }
 
 
-def _recorded_row(request: HttpRequest, slug: str, kind: str, pk: int) -> tuple[Event, Any]:
-    """Return the event and its row, or 404 alike for a user who may not
-    record, an unknown kind, and a row that is missing or another event's."""
+def _recorded_row(
+    request: HttpRequest, slug: str, kind: str, pk: int
+) -> tuple[Event, RowKind, Any]:
+    """Return the event, the kind of row and the row, or 404 alike for a
+    user who may not record, an unknown kind, and a row that is missing or
+    another event's."""
     event = recordable_event(request, slug)
     spec = ROW_KINDS.get(kind)
     if spec is None:
         raise Http404("No such part of the record.")
-    return event, selectors.get_record_row_for_user(request.user, event, spec.model, pk)
+    return event, spec, selectors.get_record_row_for_user(request.user, event, spec.model, pk)
+
+
+def _render_row_page(
+    request: HttpRequest,
+    template: str,
+    event: Event,
+    row: Any,
+    *,
+    kind: str,
+    title: Any,
+    status: int = 200,
+    **context: Any,
+) -> HttpResponse:
+    """Render a page about one row, with the way back to its place."""
+    context.update(
+        event=event, row=row, kind=kind, title=title, back=record_url(event, _row_anchor(row))
+    )
+    return render(request, template, context, status=status)
 
 
 def _row_anchor(row: Any) -> str:
@@ -108,8 +129,7 @@ def _row_anchor(row: Any) -> str:
 @require_http_methods(["GET", "POST"])
 def edit_row(request: HttpRequest, slug: str, kind: str, pk: int) -> HttpResponse:
     """Correct a row of the record with the form that added it, pre-filled."""
-    event, row = _recorded_row(request, slug, kind, pk)
-    spec = ROW_KINDS[kind]
+    event, spec, row = _recorded_row(request, slug, kind, pk)
     status = 200
     if request.method == "POST":
         form = spec.form(request.POST, request.FILES, **spec.form_kwargs(row))
@@ -123,41 +143,34 @@ def edit_row(request: HttpRequest, slug: str, kind: str, pk: int) -> HttpRespons
         status = 400
     else:
         form = spec.form(initial=spec.form.initial_from(row), **spec.form_kwargs(row))
-    return render(
+    return _render_row_page(
         request,
         "events/edit_row.html",
-        {
-            "event": event,
-            "row": row,
-            "kind": kind,
-            "form": form,
-            "title": spec.edit_title,
-            "back": record_url(event, _row_anchor(row)),
-        },
+        event,
+        row,
+        kind=kind,
+        title=spec.edit_title,
         status=status,
+        form=form,
     )
 
 
 @require_http_methods(["GET", "POST"])
 def delete_row(request: HttpRequest, slug: str, kind: str, pk: int) -> HttpResponse:
     """Ask, then delete a row of the record: only a POST deletes."""
-    event, row = _recorded_row(request, slug, kind, pk)
-    spec = ROW_KINDS[kind]
+    event, spec, row = _recorded_row(request, slug, kind, pk)
     if request.method == "POST":
         anchor = "add-item" if isinstance(row, AgendaItem) else _row_anchor(row)
         services.remove_row(row, acting_user=request.user)
         messages.success(request, _("Deleted."))
         return redirect(record_url(event, anchor))
-    return render(
+    return _render_row_page(
         request,
         "events/delete_row.html",
-        {
-            "event": event,
-            "row": row,
-            "kind": kind,
-            "title": spec.delete_title,
-            "question": spec.question,
-            "with_it": selectors.rows_under(row) if isinstance(row, AgendaItem) else None,
-            "back": record_url(event, _row_anchor(row)),
-        },
+        event,
+        row,
+        kind=kind,
+        title=spec.delete_title,
+        question=spec.question,
+        with_it=selectors.rows_under(row) if isinstance(row, AgendaItem) else None,
     )

@@ -57,6 +57,7 @@ from alliance87.pathfinders.services.roadmaps import (
     record_progress,
     save_action,
     save_finding,
+    save_lesson,
     save_priority_area,
     save_roadmap,
 )
@@ -86,6 +87,7 @@ __all__ = [
     "remove_stage",
     "save_action",
     "save_finding",
+    "save_lesson",
     "save_priority_area",
     "save_roadmap",
     "save_workshop",

@@ -6,6 +6,7 @@ removing the stages it reaches, and the rules the path keeps.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -14,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from alliance87.core.dates import ReportedDate
 from alliance87.core.services import service
+from alliance87.core.text import Translations, set_translations
 from alliance87.countries.models import Country
 from alliance87.pathfinders.models import Milestone, Pathfinder, Stage, stage_rank
 from alliance87.pathfinders.services.base import fill_languages, set_reported_date
@@ -120,8 +122,11 @@ def create_pathfinder(*, country: Any, acting_user: Any, **values: Any) -> Pathf
 
 
 @service
-def update_pathfinder(pathfinder: Pathfinder, *, acting_user: Any) -> Pathfinder:
-    """Save the pathfinder's description, lead and participants."""
+def update_pathfinder(
+    pathfinder: Pathfinder, *, acting_user: Any, participants: Iterable[Any] | None = None
+) -> Pathfinder:
+    """Save the pathfinder's description and lead; set the organisations
+    taking part when given."""
     fill_languages(pathfinder, ("summary", "ministries"))
     pathfinder.full_clean(exclude=["stage"])
     # The stage belongs to record_stage: a copy read before a stage was
@@ -133,6 +138,8 @@ def update_pathfinder(pathfinder: Pathfinder, *, acting_user: Any) -> Pathfinder
             if not f.primary_key and f.name != "stage"
         ]
     )
+    if participants is not None:
+        pathfinder.participants.set(list(participants))
     return pathfinder
 
 
@@ -142,7 +149,7 @@ def record_stage(
     *,
     stage: str,
     date: ReportedDate | None,
-    evidence: str = "",
+    evidence: str | Translations = "",
     evidence_url: str = "",
     acting_user: Any,
 ) -> Milestone:
@@ -157,7 +164,10 @@ def record_stage(
     if milestone is None:
         milestone = Milestone(pathfinder=pathfinder, stage=stage)
     set_reported_date(milestone, date)
-    milestone.evidence = evidence
+    if isinstance(evidence, Mapping):
+        set_translations(milestone, "evidence", evidence)
+    else:
+        milestone.evidence = evidence
     milestone.evidence_url = evidence_url
     milestone.recorded_by = acting_user if getattr(acting_user, "pk", None) else None
     fill_languages(milestone, ("evidence",))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -14,10 +15,13 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from alliance87.core.dates import ReportedDate
+from alliance87.core.models import Theme
 from alliance87.core.services import service
+from alliance87.partners.models import Organisation
 from alliance87.pathfinders.models import (
     Action,
     Finding,
+    Lesson,
     PriorityArea,
     ProgressUpdate,
     Roadmap,
@@ -36,9 +40,18 @@ def save_roadmap(roadmap: Roadmap, *, acting_user: Any) -> Roadmap:
     if roadmap.status == Roadmap.Status.ADOPTED:
         pathfinder = lock_pathfinder(roadmap.pathfinder)
         path = path_of(pathfinder)
-        if Stage.ROADMAP_ADOPTED not in path:
-            path[Stage.ROADMAP_ADOPTED] = roadmap.reported_date
-        check_path(path)
+        if Stage.ROADMAP_ADOPTED in path:
+            check_path(path)
+        else:
+            # The first roadmap adopted is the path's stage "Roadmap
+            # adopted", on the roadmap's date, whichever form saved it.
+            record_stage(
+                pathfinder,
+                stage=Stage.ROADMAP_ADOPTED,
+                date=roadmap.reported_date,
+                evidence_url=roadmap.document_url,
+                acting_user=acting_user,
+            )
     fill_languages(roadmap, ("title", "note"))
     roadmap.full_clean()
     roadmap.save()
@@ -95,8 +108,10 @@ def action_problems(status: str, percent: int | None) -> list[str]:
 
 
 @service
-def save_action(action: Action, *, acting_user: Any) -> Action:
-    """Validate and save an action of a roadmap."""
+def save_action(
+    action: Action, *, acting_user: Any, partners: Iterable[Organisation] | None = None
+) -> Action:
+    """Validate and save an action of a roadmap; set its partners when given."""
     problems = action_problems(action.status, action.percent_done)
     if problems:
         raise ValidationError(problems)
@@ -107,8 +122,10 @@ def save_action(action: Action, *, acting_user: Any) -> Action:
     if has_budget and not re.fullmatch(r"[A-Z]{3}", action.currency):
         raise ValidationError(_("Give the budget's currency as a three-letter code, e.g. USD."))
     fill_languages(action, ("title", "indicator"))
-    action.full_clean()
+    action.full_clean(exclude=["partners"])
     action.save()
+    if partners is not None:
+        action.partners.set(list(partners))
     return action
 
 
@@ -146,9 +163,23 @@ def record_progress(
 
 
 @service
-def save_finding(finding: Finding, *, acting_user: Any) -> Finding:
+def save_finding(
+    finding: Finding, *, acting_user: Any, themes: Iterable[Theme] | None = None
+) -> Finding:
+    """Validate and save an achievement or challenge; set its themes when given."""
     finding.clean_reported_date()
     fill_languages(finding, ("heading", "text"))
-    finding.full_clean()
+    finding.full_clean(exclude=["themes"])
     finding.save()
+    if themes is not None:
+        finding.themes.set(list(themes))
     return finding
+
+
+@service
+def save_lesson(lesson: Lesson, *, acting_user: Any) -> Lesson:
+    """Validate and save a lesson learned from the pathfinder strategy."""
+    fill_languages(lesson, ("text", "source"))
+    lesson.full_clean()
+    lesson.save()
+    return lesson

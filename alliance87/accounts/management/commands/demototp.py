@@ -2,11 +2,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.core.management.base import BaseCommand
-from django.utils import timezone
 
-from alliance87.accounts.demo import DEMO_TOTP_SECRET
+from alliance87.accounts.demo import current_code
 
 
 class Command(BaseCommand):
@@ -16,5 +14,4 @@ class Command(BaseCommand):
     requires_system_checks: list[str] = []
 
     def handle(self, *args: Any, **options: Any) -> None:
-        counter = int(timezone.now().timestamp()) // 30
-        self.stdout.write(format_hotp_value(hotp_value(DEMO_TOTP_SECRET, counter)))
+        self.stdout.write(current_code())

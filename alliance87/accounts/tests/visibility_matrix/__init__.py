@@ -1,0 +1,49 @@
+"""
+Every persona, every content type, every visibility, every way out.
+
+One world is built per xdist worker (a package-scoped fixture, conftest.py)
+inside a transaction that is rolled back at the end; each cell then asks one
+page, feed or export as one persona and checks whether the object's marker
+is there. What should be there is decided by `kinds.expected()`, written
+from the rules in DESIGN.md and issue 6, not from `core.visibility`:
+
+- public: everyone;
+- partners: partners and the Secretariat (here the group member and the
+  focal point are not partners, so they do not);
+- members: members of the group the object belongs to, and the
+  Secretariat; an object that belongs to no group is the Secretariat's;
+- secretariat: the Secretariat only;
+- drafts (events, roadmaps): the Secretariat only, and for roadmaps the
+  country's focal points too;
+- a focal point sees everything of their own country's pathfinder (the
+  pathfinder, its roadmaps, workshops and findings): they edit it;
+- the calendar feed carries no session: it is what anonymous visitors see,
+  whoever asks;
+- a deactivated account (`inactive`: former Secretariat staff of the group
+  member's organisation) sees what anonymous visitors see;
+- editing pages open to their editors only (`Way.openers`: the member
+  persona chairs the host group, the focal point edits their pathfinder,
+  the partner owns the action items); to anyone else they answer as a
+  missing page does, or send to the login page.
+
+The personas are alliance87/testing's (personas.py); the matrix names them
+and builds their world.
+
+- ways.py: the personas and levels, the ways out and the world's handle.
+- kinds.py: the content types, the ways out of each, `expected()`, cells.
+- world.py: the world every cell reads; objects.py: one object per cell row.
+- test_cells.py: persona × object × way.
+- test_figures.py: the figures a page shows (how many partners, activities,
+  actions, participating organisations) against the objects each persona
+  may see.
+- test_page_cache.py: the page cache never crosses personas.
+
+`tools/visibility_mutations.py` removes each visibility check of the Hub in
+turn and runs this package: docs/visibility-matrix.md says which cell catches
+each one, and why the few that no cell can catch are redundant.
+
+A hidden object's own page answers 404, as a missing one does.
+Responses are memoised per (user, address) within a run: the world does not
+change while the cells read it, and a page is then asked once for all the
+objects it may show.
+"""

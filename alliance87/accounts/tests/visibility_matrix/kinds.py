@@ -1,0 +1,338 @@
+"""The content types, the ways out of each, what each persona should see,
+and the cells: every item × persona × way."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from alliance87.accounts.tests.visibility_matrix.ways import (
+    CHAIR,
+    EVENT_COUNTRY,
+    FOCAL,
+    HOST_BRIEFING,
+    HOST_COUNTRY,
+    HOST_COUNTRY_PAGE,
+    HOST_EVENT,
+    HOST_EVENT_PAGE,
+    HOST_GROUP,
+    HOST_GROUP_PAGE,
+    HOST_STATEMENT,
+    MEMBERS,
+    NEXT_BRIEFING,
+    NEXT_EVENT_PAGE,
+    ORG_COUNTRY,
+    OWNER,
+    PATHFINDER_COUNTRIES,
+    PATHFINDER_INDEX,
+    PEOPLE_ORG,
+    PERSONAS,
+    SOLE_COUNTRIES,
+    WORKPLAN,
+    Item,
+    Kind,
+    Way,
+    fixed,
+    membership_url,
+    obj_of,
+    pathfinder_link,
+    pk_url,
+    roadmap_url,
+    slug_url,
+    start_date,
+)
+
+KINDS: dict[str, Kind] = {
+    k.name: k
+    for k in (
+        Kind("keyfigure", (Way("home", fixed("/en/")),)),
+        Kind(
+            "organisation",
+            (
+                Way("detail", slug_url("/en/partners/{slug}/"), own_page=True),
+                Way("list", fixed("/en/partners/")),
+                # The directory's search: the object's own name asked for.
+                Way(
+                    "search",
+                    lambda world, item: f"/en/partners/?q={item.marker}",
+                    # The query is echoed in the form: look for the row's link.
+                    look_for=lambda world, item: (
+                        f'href="/en/partners/{obj_of(world, item).slug}/"'
+                    ),
+                ),
+                Way("country", fixed(f"/en/countries/{ORG_COUNTRY}/")),
+                Way("statement", fixed(f"/en/statements/{HOST_STATEMENT}/")),
+                # The tracker's Owner filter: a filter's choices are a way
+                # out (it offered partners-only owners to anyone).
+                Way("tracker-owner-filter", fixed("/en/events/action-items/")),
+                # A member of the host group, and an owner of its activity.
+                HOST_GROUP_PAGE,
+                HOST_EVENT_PAGE,
+                # The chair's pages: the activity's owners, the form's
+                # choice of owners, the members and the form to add one,
+                # the organisation's representatives.
+                WORKPLAN,
+                Way(
+                    "activity-form",
+                    fixed(f"/en/groups/{HOST_GROUP}/workplan/activities/new/"),
+                    openers=CHAIR,
+                ),
+                MEMBERS,
+                Way(
+                    "representatives",
+                    membership_url(lambda item: f"{item.key}:membership"),
+                    own_page=True,
+                    openers=CHAIR,
+                ),
+                # The focal point's forms offer organisations to choose.
+                Way(
+                    "pathfinder-form",
+                    fixed(f"/en/pathfinders/{HOST_COUNTRY}/edit/"),
+                    openers=FOCAL,
+                ),
+                Way(
+                    "action-form",
+                    lambda world, item: (
+                        f"/en/pathfinders/{HOST_COUNTRY}/roadmaps/"
+                        f"{world.objects['roadmap-public-adopted'].pk}/actions/new/"
+                    ),
+                    openers=FOCAL,
+                ),
+            ),
+        ),
+        Kind(
+            "person",
+            (
+                Way("organisation", fixed(f"/en/partners/{PEOPLE_ORG}/")),
+                HOST_EVENT_PAGE,
+                # Representatives of a member of the host group, and its
+                # past co-chairs.
+                HOST_GROUP_PAGE,
+                MEMBERS,
+                Way(
+                    "representatives",
+                    membership_url(lambda item: "people:membership"),
+                    openers=CHAIR,
+                ),
+            ),
+        ),
+        Kind(
+            "event",
+            (
+                Way("detail", slug_url("/en/events/{slug}/"), own_page=True),
+                Way("list", fixed("/en/events/")),
+                Way("calendar", fixed("/events.ics"), public_only=True),
+                Way("ics", slug_url("/en/events/{slug}/event.ics"), own_page=True),
+                Way("briefing", slug_url("/en/events/{slug}/briefing/"), own_page=True),
+                Way("country", fixed(f"/en/countries/{EVENT_COUNTRY}/")),
+                Way("group", fixed(f"/en/groups/{HOST_GROUP}/")),
+                # Each event carries a public decision and a public action
+                # item whose text is its marker.
+                Way("decisions", fixed("/en/events/decisions/")),
+                Way("tracker", fixed("/en/events/action-items/?state=all")),
+                Way("feeds-into", fixed(f"/en/events/{HOST_EVENT}/")),
+                # Each event is the previous meeting of a public one, whose
+                # briefing names it.
+                Way("next-briefing", slug_url("/en/events/{slug}-next/briefing/")),
+            ),
+            statuses=("published", "draft"),
+            draft_statuses=("draft",),
+        ),
+        Kind("objective", (HOST_EVENT_PAGE, HOST_BRIEFING)),
+        Kind("agendaitem", (HOST_EVENT_PAGE, HOST_BRIEFING)),
+        Kind("exchange", (HOST_EVENT_PAGE,)),
+        Kind("document", (HOST_EVENT_PAGE,)),
+        Kind(
+            "decision",
+            (HOST_EVENT_PAGE, Way("register", fixed("/en/events/decisions/")), NEXT_BRIEFING),
+        ),
+        Kind(
+            "actionitem",
+            (
+                HOST_EVENT_PAGE,
+                Way("tracker", fixed("/en/events/action-items/?state=all")),
+                NEXT_EVENT_PAGE,
+                NEXT_BRIEFING,
+                Way(
+                    "close",
+                    pk_url("/en/events/action-items/{pk}/close/"),
+                    own_page=True,
+                    openers=OWNER,
+                ),
+            ),
+        ),
+        Kind("participant", (HOST_EVENT_PAGE,)),
+        Kind(
+            "group",
+            (
+                Way("detail", slug_url("/en/groups/{slug}/"), own_page=True),
+                Way("list", fixed("/en/groups/")),
+                Way("engagement", fixed("/en/groups/engagement/")),
+                Way("engagement-csv", fixed("/en/groups/engagement.csv")),
+                # The application form offers the public action groups, and
+                # their seats open for nominations.
+                Way("apply-form", fixed("/en/apply/"), public_only=True),
+                # Each is a sub-group of the host group.
+                Way("parent", fixed(f"/en/groups/{HOST_GROUP}/")),
+            ),
+            has_group=True,
+        ),
+        # A members-only group the group member does not belong to.
+        Kind(
+            "othergroup",
+            (
+                Way("detail", slug_url("/en/groups/{slug}/"), own_page=True),
+                Way("list", fixed("/en/groups/")),
+                Way("parent", fixed(f"/en/groups/{HOST_GROUP}/")),
+            ),
+            has_group=True,
+            member_belongs=False,
+            levels=("members",),
+        ),
+        Kind(
+            "activity",
+            (
+                HOST_GROUP_PAGE,
+                WORKPLAN,
+                Way(
+                    "edit",
+                    pk_url(f"/en/groups/{HOST_GROUP}/workplan/activities/{{pk}}/edit/"),
+                    own_page=True,
+                    openers=CHAIR,
+                ),
+            ),
+            has_group=True,
+        ),
+        Kind(
+            "pathfinder",
+            (
+                Way("index", fixed("/en/pathfinders/"), look_for=pathfinder_link),
+                Way(
+                    "country",
+                    lambda world, item: f"/en/countries/{PATHFINDER_COUNTRIES[item.level]}/",
+                ),
+                Way(
+                    "briefing",
+                    fixed(f"/en/events/{HOST_EVENT}/briefing/"),
+                    look_for=pathfinder_link,
+                ),
+                Way(
+                    "progress-csv",
+                    lambda world, item: (
+                        f"/en/pathfinders/{PATHFINDER_COUNTRIES[item.level]}/progress.csv"
+                    ),
+                    own_page=True,
+                    look_for=lambda world, item: "country,roadmap,priority_area",
+                ),
+            ),
+            pathfinder_owned=True,
+        ),
+        Kind(
+            "roadmap",
+            (
+                HOST_COUNTRY_PAGE,
+                Way("print", roadmap_url("print/"), own_page=True),
+                Way("actions-csv", roadmap_url("actions.csv"), own_page=True),
+                Way("progress-csv", fixed(f"/en/pathfinders/{HOST_COUNTRY}/progress.csv")),
+            ),
+            statuses=("adopted", "draft"),
+            draft_statuses=("draft",),
+            pathfinder_owned=True,
+        ),
+        Kind(
+            "workshop",
+            (
+                HOST_COUNTRY_PAGE,
+                Way("index", fixed("/en/pathfinders/"), look_for=start_date),
+                Way("events", fixed("/en/events/")),
+                Way("calendar", fixed("/events.ics"), public_only=True),
+            ),
+            pathfinder_owned=True,
+        ),
+        # A workshop hosted by a regional body: it belongs to no pathfinder.
+        Kind(
+            "regionalworkshop",
+            (
+                Way("index", fixed("/en/pathfinders/"), look_for=start_date),
+                Way("events", fixed("/en/events/")),
+                Way("calendar", fixed("/events.ics"), public_only=True),
+            ),
+        ),
+        Kind("finding", (HOST_COUNTRY_PAGE,), pathfinder_owned=True),
+        Kind("lesson", (PATHFINDER_INDEX,)),
+        Kind(
+            "statement",
+            (
+                Way("list", fixed("/en/statements/")),
+                Way("detail", slug_url("/en/statements/{slug}/"), own_page=True),
+            ),
+        ),
+        Kind(
+            "application",
+            (
+                Way("review-list", fixed("/en/applications/")),
+                Way(
+                    "review",
+                    lambda world, item: f"/en/applications/{obj_of(world, item).pk}/",
+                    own_page=True,
+                ),
+            ),
+            levels=("secretariat",),
+        ),
+        # A public organisation that owns one action item only, of the
+        # row's level: the tracker's Owner filter offers it to those who
+        # may see the item (an owner of hidden items only is no choice).
+        Kind("itemowner", (Way("tracker-owner-filter", fixed("/en/events/action-items/")),)),
+        # An organisation of the row's level, alone in its country: the
+        # directory's Country filter offers that country to those who may
+        # see the organisation.
+        Kind(
+            "soleorg",
+            (
+                Way(
+                    "directory-country-filter",
+                    fixed("/en/partners/"),
+                    look_for=lambda world, item: f'<option value="{SOLE_COUNTRIES[item.level]}"',
+                ),
+            ),
+        ),
+    )
+}
+
+
+def items() -> Iterator[Item]:
+    for kind in KINDS.values():
+        for level in kind.levels:
+            for status in kind.statuses:
+                yield Item(kind.name, level, status)
+
+
+def expected(persona: str, item: Item, way: Way) -> bool:
+    """Return whether `persona` should see `item` through `way`."""
+    kind = KINDS[item.kind]
+    if way.public_only or persona == "inactive":
+        persona = "anonymous"
+    if persona == "secretariat":
+        return True
+    if way.openers is not None and persona not in way.openers:
+        return False
+    if persona == "focal" and kind.pathfinder_owned:
+        return True
+    if item.status in kind.draft_statuses:
+        return False
+    if item.level == "public":
+        return True
+    if item.level == "partners":
+        return persona == "partner"
+    if item.level == "members":
+        return kind.has_group and kind.member_belongs and persona == "member"
+    return False
+
+
+CELLS = [
+    pytest.param(item, persona, way, id=f"{item.key}-{persona}-{way.name}")
+    for item in items()
+    for persona in PERSONAS
+    for way in KINDS[item.kind].ways
+]

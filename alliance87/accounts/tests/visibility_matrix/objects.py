@@ -1,0 +1,384 @@
+"""One matrix object per row (content type × level × status), built through
+the services, and the scene they are built in: the host meeting, group,
+statement and pathfinder whose pages show them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from alliance87.accounts.tests.visibility_matrix.ways import (
+    EVENT_COUNTRY,
+    FOLLOWER_COUNTRY,
+    HOST_COUNTRY,
+    ORG_COUNTRY,
+    PATHFINDER_COUNTRIES,
+    SOLE_COUNTRIES,
+    Item,
+)
+from alliance87.applications.services import submit_application
+from alliance87.core.dates import ReportedDate
+from alliance87.core.models import KeyFigure
+from alliance87.countries.models import Country
+from alliance87.events import services as events
+from alliance87.events.models import Event, EventSeries, Objective
+from alliance87.groups.models import Activity, ChairRole, Constituency, Group, GroupKind, Seat
+from alliance87.groups.services import add_member, save_group, start_chair_term
+from alliance87.partners.models import Organisation, Person, StakeholderType
+from alliance87.pathfinders import services as pathfinders
+from alliance87.pathfinders.models import (
+    Action,
+    Finding,
+    Lesson,
+    Pathfinder,
+    PriorityArea,
+    Roadmap,
+    Workshop,
+)
+from alliance87.statements.models import Statement
+from alliance87.statements.services import endorse_statement
+from alliance87.testing.factories import make_organisation
+from alliance87.testing.personas import Personas
+
+
+@dataclass
+class Scene:
+    """What the objects are built in, and what they are built into."""
+
+    personas: Personas
+    member_org: Organisation  # the member persona's; in every matrix group
+    host_group: Group
+    host_event: Event
+    host_statement: Statement
+    host_pathfinder: Pathfinder
+    people_org: Organisation  # the matrix people work for it
+    academy: Organisation  # takes part in every matrix event
+    regional_body: Organisation  # hosts the regional workshops
+    objects: dict[str, Any] = field(default_factory=dict)
+    organisations: list[Organisation] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+
+    @property
+    def secretariat(self) -> Any:
+        return self.personas.secretariat
+
+
+def country(iso3: str) -> Country:
+    return Country.objects.get(iso3=iso3.upper())
+
+
+def make_group(
+    scene: Scene,
+    slug: str,
+    name: str,
+    visibility: str,
+    parent: Group | None = None,
+    member: bool = True,
+) -> Group:
+    """Return a new action group; the member persona's organisation is a
+    member of it unless `member` is False."""
+    group = Group(slug=slug, name=name, name_en=name, visibility=visibility, parent=parent)
+    group.kind = GroupKind.ACTION_GROUP
+    group = save_group(group, acting_user=scene.secretariat)
+    if member:
+        add_member(group, organisation=scene.member_org, acting_user=scene.secretariat)
+    return group
+
+
+def make_event(
+    secretariat: Any,
+    slug: str,
+    title: str,
+    *,
+    day: dt.date,
+    publish: bool,
+    held_in: str = EVENT_COUNTRY,
+    **values: Any,
+) -> Event:
+    event = Event(slug=slug, title=title, title_en=title, event_type="gcg_meeting", **values)
+    date = ReportedDate(day)
+    event.date_start, event.date_end = date.start, date.end
+    event.date_precision, event.date_tentative = date.precision, date.tentative
+    events.save_event(event, acting_user=secretariat, countries=[country(held_in)])
+    if publish:
+        events.publish_event(event, acting_user=secretariat)
+        event.refresh_from_db()
+    return event
+
+
+def make_object(scene: Scene, n: int, item: Item) -> Any:
+    """Build the object of `item`, the `n`th row, with its marker as its
+    name or text, and what links it to the pages that show it."""
+    m, level = item.marker, item.level
+    obj: Any
+    if item.kind == "keyfigure":
+        obj = KeyFigure.objects.create(
+            slug=item.key,
+            value=n,
+            label=m,
+            reference_year=2021,
+            source="ILO",
+            publication_year=2022,
+            visibility=level,
+        )
+    elif item.kind == "organisation":
+        obj = make_organisation(
+            item.key,
+            m,
+            is_partner=True,
+            country=country(ORG_COUNTRY),
+            visibility=level,
+            stakeholder_type=StakeholderType.CIVIL_SOCIETY,
+        )
+        endorse_statement(scene.host_statement, organisation=obj, acting_user=scene.secretariat)
+        scene.objects[f"{item.key}:membership"] = add_member(
+            scene.host_group, organisation=obj, acting_user=scene.secretariat
+        )
+        scene.organisations.append(obj)
+        scene.host_event.organisers.add(obj)
+        # Named as the owner of a public action item, too.
+        events.record_action_item(
+            scene.host_event, acting_user=scene.secretariat, text="Owned", owner_organisation=obj
+        )
+        events.add_agenda_item(
+            scene.host_event,
+            acting_user=scene.secretariat,
+            number=f"O{n}",
+            title="Presented",
+            presenter_organisations=[obj],
+        )
+    elif item.kind == "person":
+        obj = Person.objects.create(
+            slug=item.key, name=m, organisation=scene.people_org, visibility=level
+        )
+        scene.people.append(obj)
+        # A past co-chair of the host group, for its organisation.
+        start_chair_term(
+            scene.host_group,
+            role=ChairRole.CO_CHAIR,
+            organisation=scene.people_org,
+            person=obj,
+            starts_on=dt.date(2010 + len(scene.people), 1, 1),
+            ends_on=dt.date(2010 + len(scene.people), 12, 31),
+            acting_user=scene.secretariat,
+        )
+        # A party to the public record: asks a question, presents an item.
+        events.record_exchange(
+            scene.host_event, acting_user=scene.secretariat, question="Asked", asked_by_person=obj
+        )
+        events.add_agenda_item(
+            scene.host_event,
+            acting_user=scene.secretariat,
+            number=f"P{n}",
+            title="Presented",
+            presenter_people=[obj],
+        )
+    elif item.kind == "event":
+        # Each event opens a series of its own; a public meeting follows.
+        own_series = EventSeries.objects.create(
+            slug=f"mx-series-{n}", name=f"Series {n}", name_en=f"Series {n}", body="Body"
+        )
+        obj = make_event(
+            scene.secretariat,
+            item.key,
+            m,
+            day=dt.date(2018, 1, 1 + n % 28),
+            publish=item.status == "published",
+            visibility=level,
+            series=own_series,
+            number=1,
+        )
+        make_event(
+            scene.secretariat,
+            f"{item.key}-next",
+            f"Follows {n}",
+            day=dt.date(2018, 12, 1 + n % 28),
+            publish=True,
+            held_in=FOLLOWER_COUNTRY,
+            series=own_series,
+            number=2,
+        )
+        obj.groups.add(scene.host_group)
+        events.add_participant(obj, acting_user=scene.secretariat, organisation=scene.academy)
+        # Its outcomes feed into the host meeting, whose page links it.
+        events.link_events(obj, scene.host_event, acting_user=scene.secretariat)
+        events.record_decision(obj, acting_user=scene.secretariat, identifier=f"MX/{n}", text=m)
+        events.record_action_item(
+            obj,
+            acting_user=scene.secretariat,
+            text=m,
+            owner_organisation=scene.personas.partner_org,
+        )
+    elif item.kind == "objective":
+        obj = events.add_objective(scene.host_event, acting_user=scene.secretariat, text=m)
+        Objective.objects.filter(pk=obj.pk).update(visibility=level)
+    elif item.kind == "agendaitem":
+        obj = events.add_agenda_item(
+            scene.host_event,
+            acting_user=scene.secretariat,
+            number=str(n),
+            title=m,
+            visibility=level,
+        )
+    elif item.kind == "exchange":
+        obj = events.record_exchange(
+            scene.host_event,
+            acting_user=scene.secretariat,
+            question=m,
+            visibility=level,
+            asked_by_organisation=scene.personas.partner_org,
+        )
+    elif item.kind == "document":
+        obj = events.attach_document(
+            scene.host_event,
+            acting_user=scene.secretariat,
+            kind="report",
+            title=m,
+            url=f"https://example.org/{item.key}",
+            visibility=level,
+        )
+    elif item.kind == "decision":
+        obj = events.record_decision(
+            scene.host_event,
+            acting_user=scene.secretariat,
+            identifier=item.key,
+            text=m,
+            visibility=level,
+        )
+    elif item.kind == "actionitem":
+        obj = events.record_action_item(
+            scene.host_event,
+            acting_user=scene.secretariat,
+            text=m,
+            visibility=level,
+            owner_organisation=scene.personas.partner_org,
+        )
+    elif item.kind == "participant":
+        obj = events.add_participant(
+            scene.host_event,
+            acting_user=scene.secretariat,
+            organisation=make_organisation(item.key, m, is_partner=False),
+            visibility=level,
+        )
+    elif item.kind == "group":
+        obj = make_group(scene, item.key, m, level, parent=scene.host_group)
+        # A seat open for nominations: the application form offers
+        # those of public groups.
+        Seat.objects.create(
+            group=obj,
+            constituency=Constituency.SOCIAL_PARTNERS,
+            label=f"{m} seat",
+            open_for_nominations=True,
+        )
+    elif item.kind == "othergroup":
+        obj = make_group(scene, item.key, m, level, parent=scene.host_group, member=False)
+    elif item.kind == "activity":
+        obj = Activity.objects.create(
+            group=scene.host_group, title=m, title_en=m, visibility=level
+        )
+    elif item.kind == "pathfinder":
+        obj = Pathfinder.objects.get(country=country(PATHFINDER_COUNTRIES[level]))
+        obj.summary = m
+        obj.visibility = level
+        obj = pathfinders.update_pathfinder(obj, acting_user=scene.secretariat)
+    elif item.kind == "roadmap":
+        roadmap = Roadmap(
+            pathfinder=scene.host_pathfinder,
+            title=m,
+            period_start=2019,
+            period_end=2021,
+            visibility=level,
+        )
+        if item.status == "adopted":
+            pathfinders.adopt_roadmap(
+                roadmap, date=ReportedDate(dt.date(2019, 3, 28)), acting_user=scene.secretariat
+            )
+        else:
+            pathfinders.save_roadmap(roadmap, acting_user=scene.secretariat)
+        priority = pathfinders.save_priority_area(
+            PriorityArea(roadmap=roadmap, number=1, title="Prevention"),
+            acting_user=scene.secretariat,
+        )
+        action = pathfinders.save_action(
+            Action(
+                priority=priority,
+                number=1,
+                title=m,
+                currency="USD",
+                budget_needed=Decimal(1000),
+                budget_secured=Decimal(400),
+            ),
+            acting_user=scene.secretariat,
+        )
+        pathfinders.record_progress(
+            action, date=dt.date(2020, 1, 1), text=m, acting_user=scene.secretariat
+        )
+        obj = roadmap
+    elif item.kind == "workshop":
+        workshop = Workshop(
+            pathfinder=scene.host_pathfinder,
+            host_country=country(HOST_COUNTRY),
+            region=country(HOST_COUNTRY).region,
+            title=m,
+            visibility=level,
+        )
+        date = ReportedDate(dt.date(2019, 6, 1 + n % 28))
+        workshop.date_start, workshop.date_end = date.start, date.end
+        workshop.date_precision = date.precision
+        obj = pathfinders.save_workshop(workshop, acting_user=scene.secretariat)
+    elif item.kind == "regionalworkshop":
+        workshop = Workshop(
+            host_organisation=scene.regional_body,
+            region=country(HOST_COUNTRY).region,
+            title=m,
+            visibility=level,
+        )
+        date = ReportedDate(dt.date(2019, 7, 1 + n % 28))
+        workshop.date_start, workshop.date_end = date.start, date.end
+        workshop.date_precision = date.precision
+        obj = pathfinders.save_workshop(workshop, acting_user=scene.secretariat)
+    elif item.kind == "finding":
+        obj = pathfinders.save_finding(
+            Finding(
+                pathfinder=scene.host_pathfinder,
+                kind=Finding.Kind.ACHIEVEMENT,
+                text=m,
+                visibility=level,
+            ),
+            acting_user=scene.secretariat,
+        )
+    elif item.kind == "lesson":
+        obj = Lesson.objects.create(text=m, text_en=m, visibility=level)
+    elif item.kind == "statement":
+        obj = Statement.objects.create(slug=item.key, title=m, title_en=m, visibility=level)
+    elif item.kind == "application":
+        obj = submit_application(
+            kind="partner",
+            organisation_name=m,
+            stakeholder_type="civil_society",
+            contact_name="Ana Example",
+            email="ana@example.org",
+            acting_user=None,
+        )
+    elif item.kind == "itemowner":
+        obj = make_organisation(item.key, m, is_partner=False)
+        events.record_action_item(
+            scene.host_event,
+            acting_user=scene.secretariat,
+            text="Owned alone",
+            visibility=level,
+            owner_organisation=obj,
+        )
+    elif item.kind == "soleorg":
+        obj = make_organisation(
+            item.key,
+            m,
+            is_partner=False,
+            country=country(SOLE_COUNTRIES[level]),
+            visibility=level,
+        )
+    else:  # pragma: no cover - a kind without a builder
+        raise AssertionError(item.kind)
+    return obj

@@ -1,0 +1,28 @@
+"""The cells: persona × object × way."""
+
+from __future__ import annotations
+
+import pytest
+
+from alliance87.accounts.tests.visibility_matrix.kinds import CELLS, expected
+from alliance87.accounts.tests.visibility_matrix.ways import Item, Way, World
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("no_page_cache")
+@pytest.mark.parametrize(("item", "persona", "way"), CELLS)
+def test_matrix(world: World, item: Item, persona: str, way: Way) -> None:
+    user = world.user(persona, item)
+    status, body = world.get(user, way.url(world, item))
+    look_for = way.look_for(world, item) if way.look_for else item.marker
+    if expected(persona, item, way):
+        assert status == 200, f"{persona} should see {item.key} at {way.name}: got {status}"
+        assert look_for in body, f"{persona} should see {look_for} at {way.name}"
+    else:
+        opens = way.openers is None or persona in (*way.openers, "secretariat")
+        if way.own_page:
+            # A hidden object answers as a missing one; an editing page
+            # refused answers so too, or sends to the login page.
+            allowed = (404,) if opens else (302, 404)
+            assert status in allowed, f"{persona} must get 404 for {item.key}, got {status}"
+        assert look_for not in body, f"{persona} must not see {look_for} at {way.name}"

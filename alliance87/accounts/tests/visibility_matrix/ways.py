@@ -1,0 +1,158 @@
+"""The personas and levels of the matrix, the ways out and the world's handle.
+
+A way out is a page, feed or export; its address is a function of the world
+(the objects built for this run) and of the item (the row a cell is about).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.test import Client
+
+PERSONAS = ("anonymous", "outsider", "partner", "member", "focal", "secretariat", "inactive")
+LEVELS = ("public", "partners", "members", "secretariat")
+HOST_EVENT = "mx-host-meeting"
+NEXT_EVENT = "mx-next-meeting"
+HOST_GROUP = "mx-host-group"
+HOST_STATEMENT = "mx-host-statement"
+HOST_COUNTRY = "mrt"  # the pathfinder that holds the roadmaps, workshops...
+EVENT_COUNTRY = "npl"  # where the matrix events are held
+ORG_COUNTRY = "per"  # where the matrix organisations are based
+FOLLOWER_COUNTRY = "che"  # where the meetings that follow the matrix events are held
+PEOPLE_ORG = "mx-people-org"  # the matrix people work for it; a member of the host group
+PATHFINDER_COUNTRIES = {"public": "uga", "partners": "khm", "members": "alb", "secretariat": "gha"}
+# Where each `soleorg` row is the only organisation.
+SOLE_COUNTRIES = {"public": "isl", "partners": "nzl", "members": "ury", "secretariat": "mng"}
+
+
+@dataclass(frozen=True)
+class Way:
+    """One way an object can leave the Hub."""
+
+    name: str
+    url: Callable[[World, Item], str]
+    # The object's own page: hidden answers 404; seen answers 200.
+    own_page: bool = False
+    # What the page shows of the object, when not its marker.
+    look_for: Callable[[World, Item], str] | None = None
+    # Served without a session: what anonymous visitors see, whoever asks.
+    public_only: bool = False
+    # An editing page: the personas who may open it (the Secretariat may
+    # open every page); None for a page open to all.
+    openers: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    ways: tuple[Way, ...]
+    statuses: tuple[str, ...] = ("",)
+    draft_statuses: tuple[str, ...] = ()
+    has_group: bool = False  # members-only rows belong to a group
+    # Whether the member persona's organisation belongs to that group.
+    member_belongs: bool = True
+    pathfinder_owned: bool = False  # the country's focal points see it all
+    levels: tuple[str, ...] = LEVELS
+
+
+@dataclass(frozen=True)
+class Item:
+    kind: str
+    level: str
+    status: str = ""
+
+    @property
+    def key(self) -> str:
+        return "-".join(p for p in (self.kind, self.level, self.status) if p)
+
+    @property
+    def marker(self) -> str:
+        return f"MK-{self.key}-KM"
+
+
+@dataclass
+class World:
+    users: dict[str, Any]
+    focal_points: dict[str, Any]  # lower-case iso3 -> focal point
+    objects: dict[str, Any] = field(default_factory=dict)
+    responses: dict[tuple[int | None, str], tuple[int, str]] = field(default_factory=dict)
+
+    def user(self, persona: str, item: Item) -> Any:
+        if persona == "focal":
+            return self.focal_points[country_of(item)]
+        return self.users[persona]
+
+    def get(self, user: Any, url: str) -> tuple[int, str]:
+        key = (getattr(user, "pk", None), url)
+        if key not in self.responses:
+            client = Client()
+            if user.is_authenticated:
+                client.force_login(user)
+            response = client.get(url)
+            self.responses[key] = (response.status_code, response.content.decode())
+        return self.responses[key]
+
+
+def country_of(item: Item) -> str:
+    """Return the country whose focal point is the `focal` persona."""
+    if item.kind == "pathfinder":
+        return PATHFINDER_COUNTRIES[item.level]
+    return HOST_COUNTRY
+
+
+def obj_of(world: World, item: Item) -> Any:
+    return world.objects[item.key]
+
+
+def fixed(url: str) -> Callable[[World, Item], str]:
+    return lambda world, item: url
+
+
+def slug_url(template: str) -> Callable[[World, Item], str]:
+    return lambda world, item: template.format(slug=obj_of(world, item).slug)
+
+
+def pathfinder_link(world: World, item: Item) -> str:
+    return f"/en/countries/{PATHFINDER_COUNTRIES[item.level]}/#pathfinder"
+
+
+def pk_url(template: str) -> Callable[[World, Item], str]:
+    return lambda world, item: template.format(pk=obj_of(world, item).pk)
+
+
+def membership_url(key: Callable[[Item], str]) -> Callable[[World, Item], str]:
+    """The representatives page of a membership of the host group."""
+    return lambda world, item: (
+        f"/en/groups/{HOST_GROUP}/members/{world.objects[key(item)].pk}/representatives/"
+    )
+
+
+def roadmap_url(suffix: str) -> Callable[[World, Item], str]:
+    return lambda world, item: (
+        f"/en/pathfinders/{HOST_COUNTRY}/roadmaps/{obj_of(world, item).pk}/{suffix}"
+    )
+
+
+HOST_EVENT_PAGE = Way("event-page", fixed(f"/en/events/{HOST_EVENT}/"))
+HOST_BRIEFING = Way("briefing", fixed(f"/en/events/{HOST_EVENT}/briefing/"))
+NEXT_EVENT_PAGE = Way("next-event-page", fixed(f"/en/events/{NEXT_EVENT}/"))
+NEXT_BRIEFING = Way("next-briefing", fixed(f"/en/events/{NEXT_EVENT}/briefing/"))
+
+
+def start_date(world: World, item: Item) -> str:
+    # The overview lists a workshop by its host and date: each has its own.
+    return f'datetime="{obj_of(world, item).date_start:%Y-%m-%d}"'
+
+
+HOST_COUNTRY_PAGE = Way("country", fixed(f"/en/countries/{HOST_COUNTRY}/"))
+PATHFINDER_INDEX = Way("index", fixed("/en/pathfinders/"))
+HOST_GROUP_PAGE = Way("group", fixed(f"/en/groups/{HOST_GROUP}/"))
+# Who may open the editing pages, besides the Secretariat.
+CHAIR = ("member",)  # the member persona chairs the host group
+FOCAL = ("focal",)  # the focal point edits their own pathfinder
+OWNER = ("partner",)  # the partner's organisation owns the action items
+WORKPLAN = Way("workplan", fixed(f"/en/groups/{HOST_GROUP}/workplan/"), openers=CHAIR)
+MEMBERS = Way("members", fixed(f"/en/groups/{HOST_GROUP}/members/"), openers=CHAIR)

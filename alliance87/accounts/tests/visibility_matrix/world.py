@@ -1,0 +1,154 @@
+"""The world every cell reads: the personas, the host meeting, group,
+statement and pathfinder, and one object per row (objects.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.contrib.auth.models import AnonymousUser
+
+from alliance87.accounts.tests.visibility_matrix.kinds import items
+from alliance87.accounts.tests.visibility_matrix.objects import (
+    Scene,
+    country,
+    make_event,
+    make_object,
+)
+from alliance87.accounts.tests.visibility_matrix.ways import (
+    HOST_COUNTRY,
+    HOST_EVENT,
+    HOST_GROUP,
+    HOST_STATEMENT,
+    NEXT_EVENT,
+    PATHFINDER_COUNTRIES,
+    PEOPLE_ORG,
+    World,
+)
+from alliance87.core.dates import ReportedDate
+from alliance87.core.visibility import Visibility
+from alliance87.events.models import EventSeries
+from alliance87.groups.models import Activity, ChairRole, Group, GroupKind
+from alliance87.groups.services import add_member, save_group, set_representatives
+from alliance87.partners.models import StakeholderType
+from alliance87.pathfinders import services as pathfinders
+from alliance87.pathfinders.models import Pathfinder, Stage
+from alliance87.statements.models import Statement
+from alliance87.testing.factories import make_organisation
+from alliance87.testing.personas import (
+    make_focal_point,
+    make_former_staff,
+    make_member,
+    make_personas,
+    name_chair,
+)
+
+
+def build_world() -> World:
+    personas = make_personas()
+    secretariat = personas.secretariat
+
+    host_group = Group(
+        slug=HOST_GROUP,
+        name="Host action group",
+        name_en="Host action group",
+        visibility=Visibility.PUBLIC,
+        kind=GroupKind.ACTION_GROUP,
+    )
+    host_group = save_group(host_group, acting_user=secretariat)
+    # The group member: works for an organisation that is not a partner,
+    # but is a current member of the host group and of every matrix group.
+    member = make_member(host_group, acting_user=secretariat)
+    member_org = member.person.organisation
+    # A former Secretariat staff member of the same organisation, whose
+    # account was deactivated: staff, and in every matrix group.
+    inactive = make_former_staff(member_org)
+    # The member persona chairs the host group: the chair's pages are ways out.
+    name_chair(
+        host_group,
+        member,
+        role=ChairRole.CHAIR,
+        starts_on=dt.date(2019, 1, 1),
+        acting_user=secretariat,
+    )
+    people_org = make_organisation(PEOPLE_ORG, "People NGO", is_partner=True)
+
+    focal_points = {HOST_COUNTRY: make_focal_point(HOST_COUNTRY.upper())}
+    host_pathfinder = Pathfinder.objects.get(country=country(HOST_COUNTRY))
+    pathfinders.record_stage(
+        host_pathfinder,
+        stage=Stage.WORKSHOP_HELD,
+        date=ReportedDate(dt.date(2019, 3, 1)),
+        acting_user=secretariat,
+    )
+    for iso3 in PATHFINDER_COUNTRIES.values():
+        focal_points[iso3] = make_focal_point(iso3.upper())
+
+    series = EventSeries.objects.create(
+        slug="mx-series", name="Matrix meetings", name_en="Matrix meetings", body="Matrix body"
+    )
+    host_event = make_event(
+        secretariat,
+        HOST_EVENT,
+        "Host meeting",
+        day=dt.date(2019, 5, 1),
+        publish=True,
+        series=series,
+        number=1,
+    )
+    make_event(
+        secretariat,
+        NEXT_EVENT,
+        "Next meeting",
+        day=dt.date(2020, 5, 1),
+        publish=True,
+        series=series,
+        number=2,
+    )
+    scene = Scene(
+        personas=personas,
+        member_org=member_org,
+        host_group=host_group,
+        host_event=host_event,
+        host_statement=Statement.objects.create(
+            slug=HOST_STATEMENT, title="Host statement", title_en="Host statement"
+        ),
+        host_pathfinder=host_pathfinder,
+        people_org=people_org,
+        # An organisation that takes part in every matrix event (engagement
+        # counts).
+        academy=make_organisation(
+            "mx-academy",
+            "Matrix academy",
+            is_partner=False,
+            stakeholder_type=StakeholderType.ACADEMIA,
+        ),
+        regional_body=make_organisation(
+            "mx-regional-body",
+            "Matrix regional body",
+            is_partner=False,
+            stakeholder_type=StakeholderType.REGIONAL_BODY,
+        ),
+    )
+    objects = scene.objects
+    objects["people:membership"] = add_member(
+        host_group, organisation=people_org, acting_user=secretariat
+    )
+    for n, item in enumerate(items()):
+        objects[item.key] = make_object(scene, n, item)
+
+    set_representatives(objects["people:membership"], people=scene.people, acting_user=secretariat)
+    # A public activity of the host group, owned by every matrix organisation.
+    owned = Activity.objects.create(group=host_group, title="Owned", title_en="Owned")
+    owned.owners.set(scene.organisations)
+    # The focal point's persona must not be a partner, or the cells of the
+    # partners level would not tell them apart.
+    users: dict[str, Any] = {
+        "anonymous": AnonymousUser(),
+        "outsider": personas.outsider,
+        "partner": personas.partner,
+        "member": member,
+        "secretariat": secretariat,
+        "inactive": inactive,
+    }
+    return World(users=users, focal_points=focal_points, objects=objects)
