@@ -122,6 +122,8 @@ INSTALLED_APPS = [
     "alliance87.accounts",
     "alliance87.home",
     "alliance87.demo",
+    "django_tasks",
+    "django_tasks_db",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -226,6 +228,18 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 2000},
         }
     }
+# Background tasks (alliance87.core.tasks): kept in the database, so the
+# embedded tier needs no broker, and run by `alliance87 db_worker` (which
+# `make demo` and `alliance87 serve --with-worker` start beside the server).
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
+# A task ready for longer than this means no worker is taking tasks
+# (/healthz says "late").
+TASKS_LATE_SECONDS = envint("TASKS_LATE_SECONDS", 120)
 PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 300)
 # Rate limits and lock-outs (alliance87.core.ratelimit) count across every
 # process and keep counting through a Redis outage: the database cache on

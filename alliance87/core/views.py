@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from alliance87.core.ratelimit import cache_state
+from alliance87.core.tasks import queue_state
 
 logger = logging.getLogger(__name__)
 
@@ -21,7 +22,8 @@ logger = logging.getLogger(__name__)
 def healthz(request: HttpRequest) -> HttpResponse:
     """Answer 200 when the database answers, 503 when it does not; say
     whether the cache server answers too (without it the Hub is slower,
-    not down)."""
+    not down), and whether background tasks are being taken ("late" when
+    one has waited longer than TASKS_LATE_SECONDS: no worker is running)."""
     cache = cache_state()
     try:
         with connections["default"].cursor() as cursor:
@@ -32,8 +34,18 @@ def healthz(request: HttpRequest) -> HttpResponse:
         return JsonResponse(
             {"status": "unavailable", "database": "unreachable", "cache": cache}, status=503
         )
-    status = "degraded" if cache == "unreachable" else "ok"
-    return JsonResponse({"status": status, "database": "ok", "cache": cache})
+    queue = queue_state()
+    tasks = "late" if queue.late else "ok"
+    status = "degraded" if cache == "unreachable" or tasks == "late" else "ok"
+    return JsonResponse(
+        {
+            "status": status,
+            "database": "ok",
+            "cache": cache,
+            "tasks": tasks,
+            "tasks_waiting": queue.ready,
+        }
+    )
 
 
 def hello(request: HttpRequest) -> HttpResponse:

@@ -8,7 +8,10 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 
 class Command(BaseCommand):
-    help = "Migrate, load the demo data and serve the Hub on 127.0.0.1:8000."
+    help = (
+        "Migrate, load the demo data and serve the Hub on 127.0.0.1:8000, "
+        "with a background-task worker."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--addr", default="127.0.0.1:8000", help="HOST:PORT to listen on.")
@@ -26,4 +29,4 @@ class Command(BaseCommand):
             Path(db["NAME"]).parent.mkdir(parents=True, exist_ok=True)
         call_command("migrate", interactive=False, verbosity=0)
         call_command("loaddemo")
-        call_command("serve", addr=options["addr"])
+        call_command("serve", addr=options["addr"], with_worker=True)
