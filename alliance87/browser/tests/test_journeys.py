@@ -160,9 +160,11 @@ def test_chair_edits_the_workplan(browser: Any, tmp_path: Any) -> None:
 
 def secretariat_records_a_meeting(page: Any, tmp_path: Any) -> None:
     follow(page, "Events", "5th Global Coordinating Group meeting", "Record this meeting")
-    fill(page, "Number", "IX")
-    fill(page, "Title", "Browser-tested agenda item")
-    click(page, "Add the item", role="button")
+    # The page also offers a decision (numbered) under no agenda item.
+    adding = page.get_by_role("region", name="Add an agenda item")
+    fill(adding, "Number", "IX")
+    fill(adding, "Title", "Browser-tested agenda item")
+    click(adding, "Add the item", role="button")
     item = page.get_by_role("region", name="IX. Browser-tested agenda item")
     item.get_by_text("Add a decision", exact=True).click()
     item.get_by_label(re.compile("^Decision")).fill("The group adopts the browser test.")
