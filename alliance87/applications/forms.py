@@ -21,6 +21,7 @@ from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
 from alliance87.applications.models import Application
+from alliance87.core.forms import InLanguageModelChoiceField
 from alliance87.countries.models import Country
 from alliance87.groups.models import Group, GroupKind, Seat
 from alliance87.partners.models import Organisation, StakeholderType
@@ -71,7 +72,8 @@ class ApplicationForm(forms.Form):
         empty_label=_("Choose a group"),
         help_text=_("Only when applying to join a group."),
     )
-    seat: forms.ModelChoiceField[Seat] = forms.ModelChoiceField(
+    seat: forms.ModelChoiceField[Seat] = InLanguageModelChoiceField(
+        label_field="label",
         label=_("GCG seat"),
         queryset=Seat.objects.none(),
         required=False,
@@ -184,7 +186,8 @@ class ReviewForm(forms.Form):
         empty_label=_("Find by name, or create a new entry"),
         help_text=_("On acceptance, the Hub updates this entry instead of creating one."),
     )
-    seat: forms.ModelChoiceField[Seat] = forms.ModelChoiceField(
+    seat: forms.ModelChoiceField[Seat] = InLanguageModelChoiceField(
+        label_field="label",
         label=_("GCG seat"),
         queryset=Seat.objects.none(),
         required=False,

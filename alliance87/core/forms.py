@@ -33,6 +33,8 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
+from alliance87.core.text import in_language
+
 SELECT_TEMPLATES = frozenset({"django/forms/widgets/select.html"})
 OPTION_TEMPLATE = "django/forms/widgets/select_option.html"
 
@@ -49,6 +51,25 @@ def _attrs(attrs: dict[str, Any]) -> str:
     return "".join(parts)
 
 
+def _lang_of(label: object) -> str:
+    """` lang="en"` for an option whose text is of another language than
+    the page's (a `core.text.InLanguage`), else ""."""
+    lang = getattr(label, "lang", "")
+    return format_html(' lang="{}"', lang) if lang else ""
+
+
+class InLanguageModelChoiceField(forms.ModelChoiceField):
+    """A model choice labelled by a translated field (`label_field`): an
+    option whose text falls back to another language carries its `lang`."""
+
+    def __init__(self, *args: Any, label_field: str, **kwargs: Any) -> None:
+        self.label_field = label_field
+        super().__init__(*args, **kwargs)
+
+    def label_from_instance(self, obj: Any) -> str:
+        return in_language(obj, self.label_field)
+
+
 def render_select(widget: dict[str, Any]) -> SafeString:
     """Return the markup of Django's select.html for `widget`'s context."""
     out = [format_html('<select name="{}"', widget["name"]), _attrs(widget["attrs"]), ">"]
@@ -61,6 +82,7 @@ def render_select(widget: dict[str, Any]) -> SafeString:
             out.append(
                 format_html('\n  <option value="{}"', str(option["value"]))
                 + _attrs(option["attrs"])
+                + _lang_of(option["label"])
                 + format_html(">{}</option>\n", option["label"])
             )
         if group_name:

@@ -324,6 +324,8 @@ EVENT_PARTICIPATION: Hook[EventParticipationProvider] = Hook("event_participatio
 
 @dataclass(frozen=True)
 class Meeting:
+    # HTML: the title, marked with its language when it is not the page's
+    # (core.text.marked).
     title: str
     url: str
     when: str = ""

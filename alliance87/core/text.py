@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
+from typing import Any
 
 
 def fold(text: str) -> str:
@@ -40,6 +41,64 @@ def shown_language(obj: object, field: str) -> str:
         if getattr(obj, name) not in (None, ""):
             return code
     return ""
+
+
+def page_language() -> str:
+    """Return the language code of the page being rendered ("en", "fr")."""
+    from django.utils.translation import get_language
+
+    return (get_language() or "en").split("-")[0]
+
+
+def _lookup(obj: object, field: str) -> Any:
+    """Return `obj.<field>` as a template's `{{ obj.field }}` would: a
+    mapping's key, else the attribute, called when it is a method."""
+    if obj is None:
+        return ""
+    if isinstance(obj, Mapping):
+        return obj.get(field, "")
+    value = getattr(obj, field, "")
+    return value() if callable(value) else value
+
+
+class InLanguage(str):
+    """Text that carries the language it is written in, for places where
+    no `<span lang>` can go (an `<option>`: the form renderer writes its
+    `lang`)."""
+
+    lang: str
+
+    def __new__(cls, text: str, lang: str) -> InLanguage:
+        obj = super().__new__(cls, text)
+        obj.lang = lang
+        return obj
+
+
+def in_language(obj: object, field: str) -> str:
+    """Return `obj`'s translated `field` as plain text: an `InLanguage`
+    when it is not in the page's language, else a str."""
+    value = str(_lookup(obj, field) or "")
+    shown = shown_language(obj, field)
+    if value and shown and shown != page_language():
+        return InLanguage(value, shown)
+    return value
+
+
+def marked(obj: object, field: str) -> str:
+    """Return `obj`'s translated `field` as HTML for the page: escaped, and
+    in a `<span lang>` when the text shown is of another language than the
+    page's (nothing was written in the page's language, so it falls back
+    to English). For labels built in Python as well as the `translated`
+    filter."""
+    from django.utils.html import conditional_escape, format_html
+
+    value = _lookup(obj, field)
+    if value in (None, ""):
+        return ""
+    shown = shown_language(obj, field)
+    if shown and shown != page_language():
+        return format_html('<span lang="{}">{}</span>', shown, value)
+    return conditional_escape(value)
 
 
 # Text a service writes: a string in the active language, or a mapping of

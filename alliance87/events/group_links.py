@@ -10,6 +10,7 @@ from typing import Any
 from django.db.models import Q
 
 from alliance87.core.hooks import EventParticipation, Meeting
+from alliance87.core.text import marked
 from alliance87.events.models import Event, Participant
 
 
@@ -23,7 +24,7 @@ def group_meetings(user: Any, group: Any) -> list[Meeting]:
     )
     return [
         Meeting(
-            str(event.title),
+            marked(event, "title"),
             event.get_absolute_url(),
             str(event.reported_date or ""),
             event.date_start,

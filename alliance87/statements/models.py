@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from alliance87.core.dates import ReportedDateFields
 from alliance87.core.querysets import HubManager
 from alliance87.core.reversing import reverse_one
+from alliance87.core.text import marked
 from alliance87.core.visibility import Visibility, VisibleQuerySet
 
 
@@ -64,9 +65,10 @@ class Statement(ReportedDateFields):
 
     @property
     def published_display(self) -> str:
-        """Return the published count as reported ("more than 70 ...")."""
+        """Return the published count as reported ("more than 70 ..."), as
+        HTML: a note shown in another language than the page's is marked."""
         if self.published_endorsements_note:
-            return self.published_endorsements_note
+            return marked(self, "published_endorsements_note")
         return str(self.published_endorsements or "")
 
 

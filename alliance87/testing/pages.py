@@ -8,6 +8,7 @@ would and lists each page's problems.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from html.parser import HTMLParser
 from urllib.parse import urldefrag, urlsplit
 
@@ -148,8 +149,12 @@ def problems_of(html: str, expected_lang: str) -> list[str]:
     return found
 
 
-def crawl(client: Client, start: str) -> dict[str, list[str]]:
-    """Visit internal pages breadth first; return each page's problems."""
+def crawl(
+    client: Client, start: str, check: Callable[[str, str], list[str]] | None = None
+) -> dict[str, list[str]]:
+    """Visit internal pages breadth first; return each page's problems:
+    what `check(html, page_language)` finds (by default, `problems_of`)."""
+    check = check or problems_of
     prefix = start.rstrip("/")
     lang = prefix.strip("/")
     queue, seen = [start], {start}
@@ -166,7 +171,7 @@ def crawl(client: Client, start: str) -> dict[str, list[str]]:
         if "text/html" not in response.get("Content-Type", ""):
             continue
         html = response.content.decode()
-        report[url] = problems_of(html, lang)
+        report[url] = check(html, lang)
         audit = PageAudit()
         audit.feed(html)
         for href in audit.links:

@@ -7,12 +7,12 @@ from typing import Any
 from django import template
 from django.forms import BoundField
 from django.utils.formats import number_format
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, ngettext
+from django.utils.translation import ngettext
 
 from alliance87.core.tables import label_cells
-from alliance87.core.text import shown_language
+from alliance87.core.text import marked, page_language, shown_language
 
 register = template.Library()
 
@@ -68,7 +68,7 @@ def field_group(field: BoundField, *, optional_marker: bool = True) -> str:
 def breadcrumbs(*trail: Any, extra_class: str = "") -> dict[str, Any]:
     """Render the breadcrumb trail: labels and URLs in turn, then the
     current page's label, e.g.
-    `{% breadcrumbs _("Events") events_url event.title %}`.
+    `{% breadcrumbs _("Events") events_url event|translated:"title" %}`.
     A pair whose label or URL is empty (an absent parent) is left out."""
     *pairs, current = trail
     if len(pairs) % 2:
@@ -106,22 +106,12 @@ def labelled_tables(parser: template.base.Parser, token: template.base.Token) ->
     return LabelledTablesNode(nodelist)
 
 
-def _page_language() -> str:
-    return (get_language() or "en").split("-")[0]
-
-
 @register.filter
 def translated(obj: Any, field: str) -> str:
     """Return `obj`'s translated `field` as the page shows it, in a
     `<span lang>` when it is text of another language (nothing was written
     in the page's language, so it falls back to English)."""
-    value = getattr(obj, field, "") if obj is not None else ""
-    if value in (None, ""):
-        return ""
-    shown = shown_language(obj, field)
-    if shown and shown != _page_language():
-        return format_html('<span lang="{}">{}</span>', shown, value)
-    return conditional_escape(value)
+    return marked(obj, field)
 
 
 @register.simple_tag
@@ -131,6 +121,6 @@ def lang_of(obj: Any, field: str) -> str:
     For a block of text (`<div{% lang_of group "mandate" %}>`), where a
     span would not fit."""
     shown = shown_language(obj, field) if obj is not None else ""
-    if shown and shown != _page_language():
+    if shown and shown != page_language():
         return format_html(' lang="{}"', shown)
     return ""

@@ -12,8 +12,10 @@ from typing import Any
 
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
+from alliance87.core.text import marked
 from alliance87.core.visibility import audience_for
 from alliance87.events.models import ActionItem, Event, Exchange, Participant, PartyRole
 from alliance87.events.selectors import following
@@ -103,9 +105,11 @@ def label_action_items(items: list[ActionItem], names: PartyNames, now: dt.date)
         owner = names.name(
             item.owner_role, item.owner_organisation, item.owner_person, body_of(item.event)
         )
-        item.owner_label = owner or item.owner_note  # type: ignore[attr-defined]
-        if item.owner_note and owner:
-            item.owner_label = f"{owner} ({item.owner_note})"  # type: ignore[attr-defined]
+        # The note is prose that may be shown in another language than the
+        # page's: it is marked with its language.
+        note = marked(item, "owner_note")
+        label = format_html("{} ({})", owner, note) if owner and note else owner or note
+        item.owner_label = label  # type: ignore[attr-defined]
         state = following.follow_state(item, now)
         item.overdue = state == following.OVERDUE  # type: ignore[attr-defined]
         item.unreported = state == following.UNREPORTED  # type: ignore[attr-defined]

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from alliance87.core.text import marked
 from alliance87.events.models import EventType
 from alliance87.events.selectors.filters import EventFilters
 from alliance87.pathfinders.models import Workshop
@@ -49,7 +50,7 @@ def pathfinder_workshops(user: Any, filters: EventFilters | None = None) -> list
         rows.append(
             LinkedWorkshop(
                 key=f"pathfinder-workshop-{w.pk}",
-                title=w.title or _("Pathfinder workshop: %(host)s") % {"host": host},
+                title=marked(w, "title") or _("Pathfinder workshop: %(host)s") % {"host": host},
                 reported_date=w.reported_date,
                 url=w.pathfinder.get_absolute_url() if w.pathfinder is not None else "",
                 place=w.place or host,
