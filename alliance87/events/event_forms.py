@@ -246,7 +246,7 @@ class ParticipantRowForm(RowForm):
     attendance = forms.ChoiceField(
         label=_("Attendance"),
         choices=Participant.Attendance.choices,
-        initial=Participant.Attendance.IN_PERSON,
+        initial=Participant.Attendance.NOT_REPORTED,
     )
     visibility = forms.ChoiceField(**VISIBILITY)  # type: ignore[arg-type]
     row_fields = ("organisation", "person", "role", "attendance", "visibility")

@@ -430,6 +430,7 @@ class Participant(RecordPart):
         OBSERVER = "observer", _("Observer")
 
     class Attendance(models.TextChoices):
+        NOT_REPORTED = "not_reported", _("Not reported")
         IN_PERSON = "in_person", _("In person")
         REMOTE = "remote", _("Remote")
         APOLOGIES = "apologies", _("Apologies")
@@ -457,7 +458,10 @@ class Participant(RecordPart):
         _("role"), max_length=12, choices=Role.choices, default=Role.PARTICIPANT
     )
     attendance = models.CharField(
-        _("attendance"), max_length=16, choices=Attendance.choices, default=Attendance.IN_PERSON
+        _("attendance"),
+        max_length=16,
+        choices=Attendance.choices,
+        default=Attendance.NOT_REPORTED,
     )
 
     objects = RecordQuerySet.as_manager()

@@ -130,7 +130,7 @@ def add_participant(
     organisation: Organisation | None = None,
     person: Person | None = None,
     role: str = Participant.Role.PARTICIPANT,
-    attendance: str = Participant.Attendance.IN_PERSON,
+    attendance: str = Participant.Attendance.NOT_REPORTED,
     visibility: str = "public",
 ) -> Participant:
     """Add a participating organisation, person, or person for an organisation."""

@@ -46,10 +46,10 @@ def event_data(**overrides: str) -> dict[str, str]:
         "objectives-0-visibility": "public",
         "objectives-1-visibility": "public",
         "participants-0-role": "participant",
-        "participants-0-attendance": "in_person",
+        "participants-0-attendance": "not_reported",
         "participants-0-visibility": "public",
         "participants-1-role": "participant",
-        "participants-1-attendance": "in_person",
+        "participants-1-attendance": "not_reported",
         "participants-1-visibility": "public",
         "counts-0-qualifier": "more_than",
         "counts-0-value": "60",
@@ -168,7 +168,7 @@ def test_a_bad_row_saves_nothing_at_all(sec_client: Any, personas: Any) -> None:
             # A participant with a role but neither organisation nor person:
             # the form lets it through, the model refuses it.
             "participants-0-role": "chair",
-            "participants-0-attendance": "in_person",
+            "participants-0-attendance": "not_reported",
             "participants-0-visibility": "public",
         },
     )
@@ -294,3 +294,15 @@ def test_a_document_is_attached_under_an_agenda_item_with_its_pages(
     page = sec_client.get("/en/events/gcg-4/").content.decode()
     start = page.index("Pathfinders")
     assert "Progress report" in page[start:] and "pp. 12–15" in page[start:]
+
+
+def test_attendance_a_source_does_not_give_reads_not_reported(
+    sec_client: Any, personas: Any
+) -> None:
+    """A participant added without an attendance is not guessed to have been there in person."""
+    data = event_data(**{"participants-0-organisation": str(personas.partner_org.pk)})
+    assert sec_client.post("/en/events/new/", data).status_code == 302
+    participant = Participant.objects.get(event__slug="extraordinary-gcg-meeting")
+    assert participant.attendance == Participant.Attendance.NOT_REPORTED
+    page = sec_client.get("/en/events/extraordinary-gcg-meeting/").content.decode()
+    assert "Not reported" in page and "In person" not in page
