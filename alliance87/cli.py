@@ -1,5 +1,5 @@
 """The `alliance87` command: Django's manage.py, plus demo, loaddemo, serve,
-import-report."""
+import-report, import-data."""
 
 from __future__ import annotations
 
@@ -16,9 +16,9 @@ def main(argv: list[str] | None = None) -> None:
         os.environ.setdefault("HTTPS", "false")
         # Links in the demo's emails (invitations) lead to where it is served.
         os.environ.setdefault("SITE_URL", f"http://{demo_address(argv)}")
-    if len(argv) > 1 and argv[1] == "import-report":
-        # The issue names it with a hyphen; Django's commands are modules.
-        argv[1] = "import_report"
+    if len(argv) > 1 and argv[1] in ("import-report", "import-data"):
+        # The issues name them with a hyphen; Django's commands are modules.
+        argv[1] = argv[1].replace("-", "_")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "alliance87.settings")
     from django.core.management import execute_from_command_line
 

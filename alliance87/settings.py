@@ -19,6 +19,9 @@ Every variable, its default, and what it does:
   CSRF_TRUSTED_ORIGINS   (none)  Comma-separated origins.
   PAGE_CACHE_SECONDS 300   How long a public page rendered for anonymous
                            visitors is kept (any write invalidates it first).
+  API_RATE_PER_ADDRESS 600, API_RATE_PER_TOKEN 300   Open API calls a minute
+                           per address and per token (429 beyond).
+  API_MAX_BODY_BYTES 65536  The largest request body the API reads (413).
   EMAIL_HOST       (none)  SMTP server; without it mail goes to the console.
   EMAIL_PORT 25, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD (+ _FILE), EMAIL_USE_TLS
   DEFAULT_FROM_EMAIL  Alliance 8.7 Hub <hub@localhost>
@@ -119,9 +122,17 @@ INSTALLED_APPS = [
     "alliance87.statements",
     "alliance87.reports",
     "alliance87.applications",
+    "alliance87.library",
+    "alliance87.data",
+    "alliance87.comms",
+    "alliance87.community",
     "alliance87.accounts",
     "alliance87.home",
     "alliance87.demo",
+    "alliance87.api",
+    # Last: its ready() connects to the models of every provider the areas
+    # above registered in theirs (search/following.py).
+    "alliance87.search",
     "django_tasks",
     "django_tasks_db",
     "allauth",
@@ -147,6 +158,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "alliance87.core.middleware.security_headers",
+    # The open API's size limit, rate limits and CORS, before anything else
+    # is done for its calls (alliance87/api/middleware.py).
+    "alliance87.api.middleware.api_guard",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -241,6 +255,11 @@ TASKS = {
 # (/healthz says "late").
 TASKS_LATE_SECONDS = envint("TASKS_LATE_SECONDS", 120)
 PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 300)
+# The open API (alliance87/api): calls a minute per address and per token,
+# and the largest request body it reads.
+API_RATE_PER_ADDRESS = envint("API_RATE_PER_ADDRESS", 600, minimum=1)
+API_RATE_PER_TOKEN = envint("API_RATE_PER_TOKEN", 300, minimum=1)
+API_MAX_BODY_BYTES = envint("API_MAX_BODY_BYTES", 65536, minimum=1024)
 # Rate limits and lock-outs (alliance87.core.ratelimit) count across every
 # process and keep counting through a Redis outage: the database cache on
 # one machine; Redis, then the database cache while Redis is down, on many.

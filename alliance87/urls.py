@@ -3,6 +3,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from alliance87.api import opendata as api_opendata
 from alliance87.core import views as core_views
 from alliance87.core.files import serve_file
 from alliance87.events import views as events_views
@@ -10,6 +11,8 @@ from alliance87.home import views as home_views
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    # The open API (alliance87/api): unprefixed, one address per version.
+    path("api/v1/", include("alliance87.api.urls")),
     path("admin/", admin.site.urls),
     # Uploaded files, each behind its owner's visibility (core/files.py).
     path("files/<str:label>/<int:pk>/<str:name>", serve_file, name="serve-file"),
@@ -22,6 +25,9 @@ if settings.DEBUG or settings.BENCH_HELLO:
 
 urlpatterns += i18n_patterns(
     path("", home_views.home, name="home"),
+    path("api/", include("alliance87.api.page_urls")),
+    path("feeds/", include("alliance87.api.feed_urls")),
+    path("partners.<str:fmt>", api_opendata.partners, name="opendata-partners"),
     path("accounts/", include("allauth.urls")),
     path("account/", include("alliance87.accounts.urls")),
     path("countries/", include("alliance87.countries.urls")),
@@ -30,7 +36,13 @@ urlpatterns += i18n_patterns(
     path("events/", include("alliance87.events.urls")),
     path("groups/", include("alliance87.groups.urls")),
     path("statements/", include("alliance87.statements.urls")),
+    path("search/", include("alliance87.search.urls")),
+    path("library/", include("alliance87.library.urls")),
+    path("", include("alliance87.comms.urls")),
+    path("community/", include("alliance87.community.urls")),
+    path("data/", include("alliance87.data.urls")),
     path("", include("alliance87.applications.urls")),
+    path("", include("alliance87.reports.urls")),
     prefix_default_language=True,
 )
 

@@ -71,6 +71,11 @@ PAGES: list[tuple[str, str]] = [
     ("4th GCG meeting", "/en/events/gcg-4/"),
     ("groups", "/en/groups/"),
     ("group (migration)", "/en/groups/migration/"),
+    ("library", "/en/library/"),
+    ("library resource", "/en/library/global-supply-chains-report/"),
+    ("data", "/en/data/"),
+    ("data (regions)", "/en/data/?indicator=modern_slavery_prevalence"),
+    ("data (region)", "/en/data/places/asia_pacific/"),
 ]
 # The template page of the server comparison: rendered for every request,
 # since those servers run with PAGE_CACHE_SECONDS=0.

@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 
 EXCLUDED = {"core.contentversion"}
 # Fields never written into the log: what proves a secret.
-SECRET_FIELDS = {"accounts.invitation": ["token_hash"]}
+SECRET_FIELDS = {"accounts.invitation": ["token_hash"], "api.apitoken": ["token_hash"]}
 
 
 def register_models() -> None:

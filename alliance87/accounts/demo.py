@@ -28,12 +28,17 @@ def current_code() -> str:
     return format_hotp_value(hotp_value(DEMO_TOTP_SECRET, int(timezone.now().timestamp()) // 30))
 
 
+# Every demo persona is visibly a demo account: "Demo" and "(demo account)"
+# in its name, and, where it needs an organisation, the demo organisation of
+# the directory's demo data, never a real organisation's staff or official.
+DEMO_ORGANISATION = "demo-organisation"
+
 # email local part, first name, last name, staff, person slug (from the
 # directory demo data) or None, organisation slug for a new person or None
 ACCOUNTS: list[tuple[str, str, str, bool, str | None, str | None]] = [
-    ("secretariat", "Sam", "Secretariat", True, "beate-andrees", None),
-    ("partner", "Pat", "Partner", False, None, "ituc"),
-    ("outsider", "Olly", "Outsider", False, None, None),
+    ("secretariat", "Demo", "Secretariat (demo account)", True, None, DEMO_ORGANISATION),
+    ("partner", "Demo", "Partner (demo account)", False, None, DEMO_ORGANISATION),
+    ("outsider", "Demo", "Outsider (demo account)", False, None, None),
 ]
 
 # Role holders of the areas: email local part, first and last name, their
@@ -41,14 +46,28 @@ ACCOUNTS: list[tuple[str, str, str, bool, str | None, str | None]] = [
 AREA_ACCOUNTS: list[tuple[str, str, str, str, str, tuple[str, str]]] = [
     (
         "focal-point",
-        "Nima",
-        "Focal Point",
-        "government-of-nepal",
+        "Demo",
+        "Focal Point (demo account)",
+        DEMO_ORGANISATION,
         "focal_point",
         ("pathfinder", "NPL"),
     ),
-    ("chair", "Cleo", "Chair", "iom", "group_chair", ("group", "migration")),
-    ("member", "Mo", "Member", "walk-free-foundation", "group_member", ("group", "migration")),
+    (
+        "chair",
+        "Demo",
+        "Chair (demo account)",
+        DEMO_ORGANISATION,
+        "group_chair",
+        ("group", "migration"),
+    ),
+    (
+        "member",
+        "Demo",
+        "Member (demo account)",
+        DEMO_ORGANISATION,
+        "group_member",
+        ("group", "migration"),
+    ),
 ]
 
 

@@ -36,6 +36,7 @@ class CitationInline(GenericTabularInline):
         "locator",
         "value",
         "as_of",
+        "as_of_precision",
         "order",
     ]
 

@@ -58,8 +58,8 @@ def _lang_of(label: object) -> str:
     return format_html(' lang="{}"', lang) if lang else ""
 
 
-class InLanguageModelChoiceField(forms.ModelChoiceField):
-    """A model choice labelled by a translated field (`label_field`): an
+class InLanguageLabels:
+    """Label a model choice by a translated field (`label_field`): an
     option whose text falls back to another language carries its `lang`."""
 
     def __init__(self, *args: Any, label_field: str, **kwargs: Any) -> None:
@@ -68,6 +68,14 @@ class InLanguageModelChoiceField(forms.ModelChoiceField):
 
     def label_from_instance(self, obj: Any) -> str:
         return in_language(obj, self.label_field)
+
+
+class InLanguageModelChoiceField(InLanguageLabels, forms.ModelChoiceField):
+    """A model choice labelled by a translated field, in its language."""
+
+
+class InLanguageModelMultipleChoiceField(InLanguageLabels, forms.ModelMultipleChoiceField):
+    """Model choices labelled by a translated field, each in its language."""
 
 
 def render_select(widget: dict[str, Any]) -> SafeString:

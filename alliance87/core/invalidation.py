@@ -1,11 +1,18 @@
 """
-The content version: one counter that moves after every committed write to
-the Hub's content, so that every cached page is rendered afresh.
+The content versions: counters that move after every committed write to
+the Hub's content, so that cached pages showing it are rendered afresh.
 
-Saves, deletes and many-to-many changes move it through signals (see
-`connect_invalidation`); bulk writes, which send no signal, move it through
-`HubQuerySet` (core/querysets.py). The page cache (core/pagecache.py) only
-reads it.
+One counter per table (`TableVersion`): a write moves the counter of each
+table it wrote, once its transaction commits, and the page cache
+(core/pagecache.py) keeps each page with the counters of the tables it
+read, so a write makes cold only the pages that read what it changed. A
+write that cannot say what it changed (raw SQL) moves the `ANY` counter,
+which every page depends on. The global counter (`ContentVersion`) moves
+with every write too: it tells "anything changed" in one read.
+
+Saves, deletes and many-to-many changes move them through signals (see
+`connect_invalidation`); bulk writes, which send no signal, move them through
+`HubQuerySet` (core/querysets.py). The page cache only reads them.
 
 The model lives here, beside the functions that move it, rather than in
 core/models.py: core/models.py imports the querysets, which import this
@@ -15,10 +22,13 @@ move it again).
 
 from __future__ import annotations
 
+import functools
+import re
+from collections.abc import Iterable
 from typing import Any
 
 from django.apps import apps
-from django.db import connection, models, transaction
+from django.db import IntegrityError, connection, models, transaction
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.translation import gettext_lazy as _
@@ -43,6 +53,129 @@ class ContentVersion(models.Model):
         return str(self.counter)
 
 
+class TableVersion(models.Model):
+    """The counter of one table of the Hub's content: it moves once a
+    transaction that wrote the table commits. Plain manager, as for
+    ContentVersion."""
+
+    table = models.CharField(max_length=100, unique=True)
+    counter = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        app_label = "core"
+        verbose_name = _("table version")
+
+    def __str__(self) -> str:
+        return f"{self.table} {self.counter}"
+
+
+# The counter every cached page depends on: moved by a write that cannot say
+# which tables it changed.
+ANY = "*"
+
+
+def _own_tables() -> set[str]:
+    return {ContentVersion._meta.db_table, TableVersion._meta.db_table}
+
+
+def tables_of(model: type[models.Model]) -> list[str]:
+    """The tables a write to `model` may change: its own, its parents' (a
+    child model writes both), and its many-to-many tables."""
+    meta = model._meta
+    tables = [meta.db_table]
+    tables += [parent._meta.db_table for parent in meta.get_parent_list()]
+    for m2m in meta.local_many_to_many:
+        through = m2m.remote_field.through
+        if through is not None:
+            tables.append(through._meta.db_table)
+    return tables
+
+
+@functools.cache
+def hub_tables() -> frozenset[str]:
+    """Every table of a Hub model (`alliance87.*`) and of its many-to-many
+    relations: the tables whose reads a cached page depends on."""
+    tables: set[str] = set()
+    for model in apps.get_models():
+        if model.__module__.startswith("alliance87."):
+            tables.update(tables_of(model))
+    return frozenset(tables - _own_tables())
+
+
+_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def tables_in(sql: str) -> set[str]:
+    """The Hub tables an SQL statement names, quoted or not (a table name
+    that is also some column's name only adds a needless dependency)."""
+    return set(_WORD.findall(sql)) & hub_tables()
+
+
+def table_versions(tables: Iterable[str] | None = None) -> dict[str, int]:
+    """The counters of `tables` (of every table written so far if None),
+    with `ANY`'s; a table never written counts 0. One raw query: it runs on
+    every cache hit, where building an ORM query would cost as much as the
+    rest of the hit."""
+    db_table = connection.ops.quote_name(TableVersion._meta.db_table)
+    sql = f"SELECT {connection.ops.quote_name('table')}, counter FROM {db_table}"  # noqa: S608
+    wanted = None if tables is None else sorted({*tables, ANY})
+    params: list[str] = []
+    if wanted is not None:
+        column = connection.ops.quote_name("table")
+        sql += f" WHERE {column} IN ({', '.join(['%s'] * len(wanted))})"
+        params = wanted
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        found = {table: int(counter) for table, counter in cursor.fetchall()}
+    if wanted is not None:
+        return {table: found.get(table, 0) for table in wanted}
+    found.setdefault(ANY, 0)
+    return found
+
+
+def _pending() -> set[str]:
+    pending = getattr(connection, "_a87_tables_written", None)
+    if pending is None:
+        pending = set()
+        connection._a87_tables_written = pending  # type: ignore[attr-defined]
+    return pending
+
+
+def _bump_tables(tables: Iterable[str]) -> None:
+    tables = sorted(set(tables))
+    if not tables:
+        return
+    moved = TableVersion.objects.filter(table__in=tables).update(counter=F("counter") + 1)
+    if moved < len(tables):
+        known = set(TableVersion.objects.filter(table__in=tables).values_list("table", flat=True))
+        for table in sorted(set(tables) - known):
+            try:
+                with transaction.atomic():
+                    TableVersion.objects.create(table=table, counter=1)
+            except IntegrityError:  # another process created it meanwhile
+                TableVersion.objects.filter(table=table).update(counter=F("counter") + 1)
+
+
+def _flush() -> None:
+    """Move the counters of every table written since the last flush: the
+    first callback to run after a commit moves them all, the others find
+    nothing to do. (A table noted by a write that was rolled back moves
+    too, at the next commit: a needless re-render, never a stale page.)"""
+    pending = _pending()
+    if not pending:
+        return
+    tables = set(pending)
+    pending.clear()
+    _bump_tables(tables)
+    _bump_global_counter()
+
+
+def tables_changed(tables: Iterable[str]) -> None:
+    """Move the counters of `tables` once the current transaction commits."""
+    _pending().update(tables)
+    transaction.on_commit(_flush)
+
+
 def content_version() -> int:
     """Return the content version: one raw query on every cache hit, since
     building the ORM query cost as much as the rest of the hit."""
@@ -53,28 +186,44 @@ def content_version() -> int:
     return int(row[0]) if row else 0
 
 
-def bump_content_version() -> None:
-    """Move the content version so every cached page is rendered afresh."""
+def _bump_global_counter() -> None:
     updated = ContentVersion.objects.filter(pk=1).update(counter=F("counter") + 1)
     if not updated:
         ContentVersion.objects.get_or_create(pk=1, defaults={"counter": 1})
 
 
-def content_changed() -> None:
-    """Move the content version once the current transaction commits.
+def bump_content_version() -> None:
+    """Move the content version now, so every cached page is rendered
+    afresh (after a write that bypassed the ORM and its signals)."""
+    _bump_tables([ANY])
+    _bump_global_counter()
+
+
+def content_changed(model: type[models.Model] | None = None) -> None:
+    """Move the versions of `model`'s tables (of every page if None) once
+    the current transaction commits.
 
     Saves, deletes and many-to-many changes do this by themselves (see
     connect_invalidation), and so do the bulk writes of `HubQuerySet`; call
     it after a write that sends no signal and bypasses the queryset (raw
-    SQL).
+    SQL), with the model it wrote if it wrote one model's table only.
     """
-    transaction.on_commit(bump_content_version)
+    tables_changed(tables_of(model) if model is not None else [ANY])
 
 
-def _on_write(sender: type, **kwargs: Any) -> None:
-    if sender is ContentVersion:
+def _on_write(sender: type[models.Model], **kwargs: Any) -> None:
+    if sender is ContentVersion or sender is TableVersion:
         return
-    transaction.on_commit(bump_content_version)
+    tables_changed([sender._meta.db_table])
+
+
+def _on_save(sender: type[models.Model], **kwargs: Any) -> None:
+    if sender is ContentVersion or sender is TableVersion:
+        return
+    # A child model's save writes its parents' rows too.
+    tables_changed(
+        [sender._meta.db_table, *(p._meta.db_table for p in sender._meta.get_parent_list())]
+    )
 
 
 def connect_invalidation() -> None:
@@ -90,8 +239,8 @@ def connect_invalidation() -> None:
         if model is ContentVersion:
             continue
         uid = f"a87-pagecache-{model._meta.label_lower}"
-        post_save.connect(_on_write, sender=model, dispatch_uid=uid + "-save")
-        post_delete.connect(_on_write, sender=model, dispatch_uid=uid + "-delete")
+        post_save.connect(_on_save, sender=model, dispatch_uid=uid + "-save")
+        post_delete.connect(_on_save, sender=model, dispatch_uid=uid + "-delete")
         for m2m in model._meta.local_many_to_many:
             m2m_changed.connect(
                 _on_write, sender=m2m.remote_field.through, dispatch_uid=uid + "-" + m2m.name

@@ -5,12 +5,14 @@ core/invalidation.py, beside the functions that move it)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from alliance87.core.invalidation import ContentVersion
+from alliance87.core.invalidation import ContentVersion, TableVersion
 from alliance87.core.querysets import HubManager
 from alliance87.core.visibility import Visibility, VisibleQuerySet
 
@@ -20,6 +22,7 @@ __all__ = [
     "ContentVersion",
     "KeyFigure",
     "Sourced",
+    "TableVersion",
     "Theme",
     "Visibility",
     "VisibleQuerySet",
@@ -69,6 +72,20 @@ class Citation(models.Model):
         help_text=_("Only when sources disagree: what this one says."),
     )
     as_of = models.DateField(_("as of"), null=True, blank=True)
+    # A source may give the month only ("as of April 2019"): then `as_of`
+    # is its first day and the page shows the month.
+    as_of_precision = models.CharField(
+        _("as of: precision"),
+        max_length=10,
+        choices=[("day", _("Day")), ("month", _("Month"))],
+        default="day",
+    )
+    # The passage of the source that states the fact, as quoted, and its
+    # character offsets in the source's text (a report read by the import:
+    # docs/report-import.md).
+    passage = models.TextField(_("passage, as quoted"), blank=True)
+    passage_start = models.PositiveIntegerField(_("passage starts at"), null=True, blank=True)
+    passage_end = models.PositiveIntegerField(_("passage ends at"), null=True, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     objects = HubManager()
@@ -114,6 +131,13 @@ class Theme(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def search_facet(self) -> Any:
+        """Return the theme as a facet value of the search index."""
+        from alliance87.core import hooks
+        from alliance87.core.text import texts_by_language
+
+        return hooks.SearchFacet("theme", self.slug, texts_by_language(self, "name"))
 
 
 class KeyFigure(Sourced):

@@ -32,7 +32,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from alliance87.core import hooks
-from alliance87.core.dates import ReportedDate
+from alliance87.core.dates import DatePrecision, ReportedDate
 from alliance87.core.files import file_url
 from alliance87.core.models import Basis, Citation
 from alliance87.core.services import service
@@ -50,6 +50,8 @@ class Shown:
     note: str = ""
     value: str = ""
     as_of: dt.date | None = None
+    as_of_precision: str = "day"
+    passage: str = ""  # the source's words that state the fact, quoted
     withheld: bool = False  # a Hub document the user may not see
 
 
@@ -68,10 +70,26 @@ class Sources:
         dates = [s.as_of for s in self.items if s.as_of]
         return max(dates) if dates else None
 
+    def _latest_as_of(self) -> Shown | None:
+        dated = [s for s in self.items if s.as_of]
+        return max(dated, key=lambda s: (s.as_of, s.as_of_precision == "day"), default=None)
+
+    @property
+    def as_of_by_month(self) -> bool:
+        """Whether the "as of" date is a month ("as of April 2019")."""
+        latest = self._latest_as_of()
+        return latest is not None and latest.as_of_precision == DatePrecision.MONTH
+
     @property
     def as_of_label(self) -> str:
-        """Return the "as of" date as the Hub writes dates ("5 April 2019")."""
-        return str(ReportedDate(self.as_of)) if self.as_of else ""
+        """Return the "as of" date as the Hub writes dates ("5 April 2019",
+        or "April 2019" when the source gives the month only)."""
+        latest = self._latest_as_of()
+        if latest is None or latest.as_of is None:
+            return ""
+        if latest.as_of_precision == DatePrecision.MONTH:
+            return str(ReportedDate(latest.as_of.replace(day=1), None, DatePrecision.MONTH))
+        return str(ReportedDate(latest.as_of))
 
     @property
     def illustrative(self) -> bool:
@@ -96,12 +114,17 @@ def cite(
     note: str = "",
     value: str = "",
     as_of: dt.date | None = None,
+    as_of_precision: str = "day",
+    passage: tuple[int, int, str] | None = None,
 ) -> Citation:
     """Record where a fact of `obj` (or `obj` as a whole) comes from.
 
     A reported fact names its source; an inferred one says from what; an
     illustrative one is demo content and needs neither. The same source
-    cited again for the same fact corrects its citation.
+    cited again for the same fact corrects its citation. `passage` is
+    (start, end, text): the words of the source that state the fact and
+    their character offsets in its text. `as_of_precision` is "month"
+    when the source dates the state by its month only.
     """
     if basis not in Basis.values:
         raise ValidationError(_("Choose reported, inferred or illustrative."))
@@ -131,7 +154,17 @@ def cite(
         **key,
         order=Citation.objects.filter(content_type=content_type, object_id=obj.pk).count() + 1,
     )
-    wanted = {"locator": locator, "note": note.strip(), "value": value, "as_of": as_of}
+    start, end, quoted = passage if passage is not None else (None, None, "")
+    wanted = {
+        "locator": locator,
+        "note": note.strip(),
+        "value": value,
+        "as_of": as_of,
+        "as_of_precision": as_of_precision,
+        "passage": quoted,
+        "passage_start": start,
+        "passage_end": end,
+    }
     if citation.pk is not None and all(getattr(citation, k) == v for k, v in wanted.items()):
         # Cited again as it stands: nothing to write (the demo loads twice).
         return citation
@@ -171,6 +204,8 @@ def _shown(c: Citation, documents: dict[tuple[str, int], str]) -> Shown:
         note=c.note,
         value=c.value,
         as_of=c.as_of,
+        as_of_precision=c.as_of_precision,
+        passage=c.passage,
     )
     if c.document_owner:
         key = (c.document_owner, c.document_id or 0)
@@ -179,6 +214,7 @@ def _shown(c: Citation, documents: dict[tuple[str, int], str]) -> Shown:
         else:
             # A document the user may not see: neither title nor address.
             item.title, item.href, item.locator, item.withheld = "", "", "", True
+            item.passage = ""
     return item
 
 

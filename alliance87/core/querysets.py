@@ -6,6 +6,11 @@ signals (core/invalidation.py). Bulk writes send no signal, so the base
 queryset moves it itself, after commit: no `update`, `bulk_create` or
 `bulk_update` can leave a cached page showing what is no longer true.
 
+They also send `bulk_written` (sender: the model; `pks`: the rows'
+ids, or None when the queryset's `update` cannot tell them cheaply;
+`created`/`deleted` flags), so that what follows each row (the search
+index) follows bulk writes too.
+
 Every manager of a model in `alliance87.*` is built on `HubQuerySet`
 (`objects = HubManager()`, or `SomeQuerySet.as_manager()` where
 `SomeQuerySet` derives from it); core/tests/test_every_model_invalidates.py
@@ -17,8 +22,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import models
+from django.dispatch import Signal
 
 from alliance87.core.invalidation import content_changed
+
+# Sent after a bulk write of a Hub model, inside its transaction:
+# sender=model, pks=list of ids or None (an `update` of unknown rows).
+bulk_written = Signal()
 
 
 class HubQuerySet(models.QuerySet):
@@ -26,21 +36,32 @@ class HubQuerySet(models.QuerySet):
     content version after commit."""
 
     def update(self, **kwargs: Any) -> int:
+        # The ids first, while the filter still selects the rows the update
+        # may change (it may change what selects them).
+        listened = bulk_written.has_listeners(self.model)
+        pks = list(self.values_list("pk", flat=True)) if listened else None
         count = super().update(**kwargs)
         if count:
-            content_changed()
+            content_changed(self.model)
+            if listened:
+                bulk_written.send(sender=self.model, pks=pks)
         return count
 
     def bulk_create(self, objs: Any, *args: Any, **kwargs: Any) -> Any:
         created = super().bulk_create(objs, *args, **kwargs)
         if created:
-            content_changed()
+            content_changed(self.model)
+            pks = [o.pk for o in created if o.pk is not None]
+            # Without returned ids (SQLite before 3.35, ignore_conflicts),
+            # None: the listener reindexes the model.
+            bulk_written.send(sender=self.model, pks=pks if len(pks) == len(created) else None)
         return created
 
     def bulk_update(self, objs: Any, fields: Any, *args: Any, **kwargs: Any) -> int:
         count = super().bulk_update(objs, fields, *args, **kwargs)
         if count:
-            content_changed()
+            content_changed(self.model)
+            bulk_written.send(sender=self.model, pks=[o.pk for o in objs])
         return count
 
 

@@ -13,6 +13,12 @@ def fold(text: str) -> str:
     return " ".join(stripped.replace("\u2019", "'").split())
 
 
+def compact(text: str) -> str:
+    """Return `text` folded, its letters and digits only: "Viet Nam" and
+    "Viêt-Nam" both give "vietnam"."""
+    return "".join(ch for ch in fold(text) if ch.isalnum())
+
+
 # An id as people and programs write it: ASCII digits, no more than a
 # database integer holds. str.isdigit() also admits "²" and "١", and int()
 # refuses numbers of more than 4,300 digits: both ended in server errors.
@@ -101,6 +107,19 @@ def marked(obj: object, field: str) -> str:
     return conditional_escape(value)
 
 
+def written_in(text: object, lang: str) -> str:
+    """Return `text`, held in one language only (`lang`: a publication's
+    title as it was published), as HTML for the page: escaped, and in a
+    `<span lang>` when the page is in another language."""
+    from django.utils.html import conditional_escape, format_html
+
+    if text in (None, ""):
+        return ""
+    if lang and lang != page_language():
+        return format_html('<span lang="{}">{}</span>', lang, text)
+    return conditional_escape(str(text))
+
+
 # Text a service writes: a string in the active language, or a mapping of
 # language codes to the text in each ("en", "fr", "es"), for callers that
 # hold every translation (the demo loader, an import).
@@ -120,3 +139,18 @@ def set_translations(obj: object, field: str, texts: Translations) -> bool:
             setattr(obj, name, value)
             changed = True
     return changed
+
+
+def texts_by_language(obj: object, *fields: str) -> dict[str, str]:
+    """Return, for each language, the text of `obj`'s translated `fields`
+    written in it (their `<field>_<code>` columns), joined by blank lines;
+    a language with none is left out. For the search index."""
+    from django.conf import settings
+
+    found: dict[str, str] = {}
+    for code, _name in settings.LANGUAGES:
+        parts = [str(getattr(obj, f"{field}_{code}", "") or "") for field in fields]
+        text = "\n\n".join(part for part in parts if part)
+        if text:
+            found[code] = text
+    return found

@@ -8,7 +8,9 @@ class CountriesConfig(AppConfig):
 
     def ready(self) -> None:
         from alliance87.core import hooks
+        from alliance87.countries.search import PROVIDER
 
         hooks.NAVIGATION.register(
             hooks.NavEntry(_("Countries"), "countries:list", section="countries", order=20)
         )
+        hooks.SEARCH_PROVIDERS.register(PROVIDER)

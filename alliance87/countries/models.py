@@ -20,13 +20,18 @@ class Region(models.TextChoices):
 class CountryQuerySet(HubQuerySet):
     def search(self, text: str) -> CountryQuerySet:
         """Return countries whose name in any language contains `text`,
-        ignoring case and accents ("cote" finds Côte d'Ivoire)."""
-        from alliance87.core.text import fold
+        ignoring case and accents ("cote" finds Côte d'Ivoire), spaces and
+        punctuation ("vietnam" finds Viet Nam)."""
+        from alliance87.core.text import compact, fold
 
         folded = fold(text)
         if not folded:
             return self
-        return self.filter(search_names__contains=folded)
+        squeezed = compact(folded)
+        found = models.Q(search_names__contains=folded)
+        if squeezed:
+            found |= models.Q(search_names__contains=squeezed)
+        return self.filter(found)
 
 
 class Country(models.Model):

@@ -2,7 +2,8 @@
 Writes to the country reference data.
 
 Invariants: one row per ISO 3166 alpha-3 code; `search_names` always holds
-the folded names of every language, so search never misses a renamed row.
+the folded names of every language, and each written without spaces or
+punctuation ("vietnam" for "Viet Nam"), so search never misses a renamed row.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from alliance87.core.services import service
-from alliance87.core.text import fold
+from alliance87.core.text import compact, fold
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "countries.csv"
 LANGUAGE_CODES = ("en", "fr", "es")
@@ -24,7 +25,11 @@ def read_country_rows(path: Path = DATA_FILE) -> list[dict[str, str]]:
 
 
 def search_names_for(names: dict[str, str]) -> str:
-    return " | ".join(fold(names[code]) for code in LANGUAGE_CODES if names.get(code))
+    found: list[str] = []
+    for code in LANGUAGE_CODES:
+        if names.get(code):
+            found += [fold(names[code]), compact(names[code])]
+    return " | ".join(dict.fromkeys(found))
 
 
 @service

@@ -119,3 +119,30 @@ def related_as(obj: Any, relations: dict[str, list[Any]]) -> bool:
         set(getattr(obj, name).values_list("pk", flat=True)) == {o.pk for o in objs}
         for name, objs in relations.items()
     )
+
+
+def cite_sources(obj: Any, row: dict[str, Any], names: dict[str, str] | None = None) -> None:
+    """Write the `sources` of a data file's record as citations of `obj`
+    (core.provenance.cite): one per fact each source supports, the whole
+    record for `"*"`; `names` maps a data file's name of a fact to the
+    model's field where they differ. Citing again as it stands writes
+    nothing."""
+    from alliance87.core.provenance import cite
+    from alliance87.demo.data import SOURCES, as_of_date
+
+    for source in row["sources"]:
+        document = SOURCES.get(source.get("document") or "", {})
+        as_of = as_of_date(source["as_of"]) if source.get("as_of") else None
+        for name in source["fields"]:
+            cite(
+                obj,
+                acting_user=None,
+                basis=source["basis"],
+                field="" if name == "*" else (names or {}).get(name, name),
+                source_title=document.get("title", ""),
+                url=document.get("url", ""),
+                locator=source.get("locator", ""),
+                note=source.get("note", ""),
+                as_of=as_of.start if as_of else None,
+                as_of_precision=as_of.precision if as_of else "day",
+            )

@@ -1,6 +1,10 @@
 """
 Load the demo data: the facts of the seed documents, written into the Hub.
 
+The directory (themes, organisations, people, key figures) is read from the
+data files of `alliance87/demo/data/` (JSON, one record a line, each with its
+sources; see that package); each area's demo loader then writes its own.
+
 Invariants: loading is idempotent (every row is found by its natural key,
 its slug or ISO code, and updated only when it differs), and atomic (a
 failure half-way leaves the database as it was).
@@ -15,10 +19,11 @@ from django.db import transaction
 
 from alliance87.core import hooks
 from alliance87.core.models import KeyFigure, Theme
+from alliance87.core.planner import refresh_statistics
 from alliance87.countries.models import Country
 from alliance87.countries.services import sync_countries
-from alliance87.demo.data import directory
-from alliance87.demo.loading import LoadReport, related_as, translated, upsert
+from alliance87.demo.data import read
+from alliance87.demo.loading import LoadReport, cite_sources, related_as, translated, upsert
 from alliance87.partners.models import Organisation, Person
 from alliance87.partners.services import save_organisation, save_person
 
@@ -34,7 +39,10 @@ def load_demo() -> LoadReport:
     from django.utils import translation
 
     with translation.override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
-        return _load_demo()
+        report = _load_demo()
+    if report.changed:
+        refresh_statistics()  # a bulk load: the planner's view of it is stale
+    return report
 
 
 @transaction.atomic
@@ -44,7 +52,7 @@ def _load_demo() -> LoadReport:
         report.updated["country"] = 1
 
     themes: dict[str, Theme] = {}
-    for order, row in enumerate(directory.THEMES):
+    for order, row in enumerate(read("themes")):
         theme, created, changed = upsert(
             Theme,
             {"slug": row["slug"]},
@@ -55,7 +63,7 @@ def _load_demo() -> LoadReport:
 
     countries = {c.iso3: c for c in Country.objects.all()}
     organisations: dict[str, Organisation] = {}
-    for row in directory.ORGANISATIONS:
+    for row in read("organisations"):
         values: dict[str, Any] = {
             "stakeholder_type": row["type"],
             "country": countries[row["country"]] if row.get("country") else None,
@@ -74,10 +82,11 @@ def _load_demo() -> LoadReport:
         if not related_as(org, wanted):
             save_organisation(org, **wanted, acting_user=None)
             changed = True
+        cite_sources(org, row, {"type": "stakeholder_type", "partner": "is_partner"})
         organisations[org.slug] = org
         report.count("organisation", created, changed)
 
-    for row in directory.PEOPLE:
+    for row in read("people"):
         person, created, changed = upsert(
             Person,
             {"slug": row["slug"]},
@@ -92,9 +101,10 @@ def _load_demo() -> LoadReport:
         if not related_as(person, expertise):
             save_person(person, **expertise, acting_user=None)
             changed = True
+        cite_sources(person, row)
         report.count("person", created, changed)
 
-    for order, row in enumerate(directory.KEY_FIGURES):
+    for order, row in enumerate(read("key_figures")):
         _fig, created, changed = upsert(
             KeyFigure,
             {"slug": row["slug"]},

@@ -10,6 +10,7 @@ class EventsConfig(AppConfig):
         from alliance87.core import hooks
         from alliance87.events import group_links, selectors
         from alliance87.events.models import ActionItem, Document
+        from alliance87.events.search import PROVIDERS
 
         hooks.NAVIGATION.register(
             hooks.NavEntry(_("Events"), "events:list", section="events", order=40)
@@ -32,3 +33,5 @@ class EventsConfig(AppConfig):
         hooks.FILE_OWNERS.register(hooks.FileOwner("events.document", Document.objects.visible_to))
         # After groups: meetings are linked to the groups that hold them.
         hooks.DEMO_LOADERS.register(hooks.DemoLoader("alliance87.events.demo", order=40))
+        for provider in PROVIDERS:
+            hooks.SEARCH_PROVIDERS.register(provider)

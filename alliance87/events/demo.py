@@ -161,7 +161,12 @@ def _cite_sources(events: dict[str, Event]) -> None:
                 basis=reported,
                 source_title=GCG4_REPORT,
             )
-    sourced = {"gcg-4", "pacific-consultation-2017"}
+    sourced = {"gcg-4", "pacific-consultation-2017", *REPORTED_EVENTS}
+    for slug, (title, locator) in REPORTED_EVENTS.items():
+        if slug in events:
+            cite(
+                events[slug], acting_user=None, basis=reported, source_title=title, locator=locator
+            )
     if "pacific-consultation-2017" in events:
         pacific = events["pacific-consultation-2017"]
         cite(pacific, acting_user=None, basis=reported, source_title=PACIFIC_NOTE)
@@ -170,6 +175,19 @@ def _cite_sources(events: dict[str, Event]) -> None:
     for slug, event in events.items():
         if slug not in sourced:
             cite(event, acting_user=None, basis=Basis.ILLUSTRATIVE)
+
+
+# Events the seed documents report (what they are, where and when), with
+# where they say it: cited as reported, not as illustrative.
+REPORTED_EVENTS = {
+    "iv-global-conference-2017": (
+        PACIFIC_NOTE,
+        "its closing paragraph (Buenos Aires, 14-16 November 2017)",
+    ),
+    "freedom-from-slavery-forum-2018": (GCG4_REPORT, "items I and IV"),
+    "supply-chains-workshop-2019": (GCG4_REPORT, "item III, Supply Chains, and its discussion"),
+    "hlpf-alliance87-event-2019": (GCG4_REPORT, "item VII"),
+}
 
 
 # Which group holds each series and event, where it is one of the groups.

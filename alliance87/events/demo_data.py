@@ -36,19 +36,9 @@ SERIES: list[dict[str, Any]] = [
     }
 ]
 
-PACIFIC_COUNTRIES = [
-    "FJI",
-    "KIR",
-    "MHL",
-    "PLW",
-    "PNG",
-    "WSM",
-    "SLB",
-    "TON",
-    "TUV",
-    "VUT",
-    "COK",
-]
+# The concept note speaks of "the 11 member states of the ILO in the Pacific
+# Islands" but names only Fiji, the host: the other ten are not listed here.
+PACIFIC_COUNTRIES = ["FJI"]
 
 TARGETS = ["child-labour", "forced-labour", "modern-slavery", "human-trafficking"]
 
@@ -403,27 +393,30 @@ GCG4: dict[str, Any] = {
             "York (julio de 2019).",
         ),
     ],
-    # (organisation slug, person slug, role, attendance)
+    # (organisation slug, person slug, role, attendance). The report lists its
+    # participants in an annex it does not include; it gives how they took
+    # part only for the three focal points who spoke "via videoconference"
+    # (agenda item II). The UN University sent a video message (item V).
     "participants": [
-        ("government-of-australia", "geoffrey-shaw", "chair", "in_person"),
-        ("ilo", "beate-andrees", "speaker", "in_person"),
-        ("ohchr", "urmila-bhoola", "speaker", "in_person"),
-        ("iom", None, "speaker", "in_person"),
-        ("unicef", None, "speaker", "in_person"),
-        ("unu", None, "speaker", "remote"),
+        ("government-of-australia", "geoffrey-shaw", "chair", "not_reported"),
+        ("ilo", "beate-andrees", "speaker", "not_reported"),
+        (None, "urmila-bhoola", "speaker", "not_reported"),
+        ("iom", None, "speaker", "not_reported"),
+        ("unicef", None, "speaker", "not_reported"),
+        ("unu", None, "speaker", "not_reported"),
         ("government-of-madagascar", None, "speaker", "remote"),
         ("government-of-nepal", None, "speaker", "remote"),
         ("government-of-mauritania", None, "speaker", "remote"),
-        ("government-of-france", None, "participant", "in_person"),
-        ("government-of-argentina", None, "participant", "in_person"),
-        ("government-of-mexico", None, "participant", "in_person"),
-        ("usdol", None, "participant", "in_person"),
-        ("ioe", None, "participant", "in_person"),
-        ("ituc", None, "participant", "in_person"),
-        ("fao", None, "participant", "in_person"),
-        ("oecd", None, "participant", "in_person"),
-        ("ohchr", None, "participant", "in_person"),
-        ("global-march-against-child-labour", None, "participant", "in_person"),
+        ("government-of-france", None, "participant", "not_reported"),
+        ("government-of-argentina", None, "participant", "not_reported"),
+        ("government-of-mexico", None, "participant", "not_reported"),
+        ("usdol", None, "participant", "not_reported"),
+        ("ioe", None, "participant", "not_reported"),
+        ("ituc", None, "participant", "not_reported"),
+        ("fao", None, "participant", "not_reported"),
+        ("oecd", None, "participant", "not_reported"),
+        ("ohchr", None, "participant", "not_reported"),
+        ("global-march-against-child-labour", None, "participant", "not_reported"),
     ],
     "documents": [
         {
@@ -907,7 +900,7 @@ GCG4_AGENDA: list[dict[str, Any]] = [
             "persons.\n\n"
             "Handover of the Chair: Ambassador Shaw said Australia would remain a strong ally of "
             "the Alliance and shared lessons learned: broaden engagement with the regions, "
-            "particularly the Indo-Pacific, the Abu Dhabi Dialogue and the Colombo Process; make "
+            "particularly the Indo-Pacific, the Abu Dhabi Dialogue and the Colombo Dialogue; make "
             "better use of the networks of social partners and civil society organisations; and "
             "intensify collaboration with regional structures, as with the African Union event. "
             "He welcomed the candidature of France as the next Chair. The representative of the "
@@ -925,7 +918,7 @@ GCG4_AGENDA: list[dict[str, Any]] = [
             "Passation de la présidence : l'ambassadeur Shaw a indiqué que l'Australie resterait "
             "une alliée solide de l'Alliance et a partagé des enseignements : élargir "
             "l'engagement avec les régions, en particulier l'Indo-Pacifique, le Dialogue d'Abou "
-            "Dhabi et le Processus de Colombo ; mieux utiliser les réseaux des partenaires sociaux "
+            "Dhabi et le Dialogue de Colombo ; mieux utiliser les réseaux des partenaires sociaux "
             "et des organisations de la société civile ; et intensifier la collaboration avec les "
             "structures régionales, comme avec l'événement de l'Union africaine. Il a salué la "
             "candidature de la France à la prochaine présidence. Le représentant de la Mission de "
@@ -933,7 +926,7 @@ GCG4_AGENDA: list[dict[str, Any]] = [
             "la France de présider l'Alliance, en cohérence avec sa présidence du G7 et la "
             "Déclaration du centenaire de l'OIT. Beate Andrees, pour le Secrétariat, a remercié la "
             "France et l'Australie au nom de tous les partenaires ; le Secrétariat s'efforce "
-            "d'offrir plus souvent l'interprétation en français et en espagnol. Les membres et "
+            "d'offrir plus souvent la traduction en français et en espagnol. Les membres et "
             "observateurs ont remercié la présidence australienne pour son leadership.\n\n"
             "La 5e réunion du GCM aura lieu pendant le FPHN à New York, provisoirement le 17 "
             "juillet 2019, en séance du matin.",
@@ -942,7 +935,7 @@ GCG4_AGENDA: list[dict[str, Any]] = [
             "la trata de personas.\n\n"
             "Traspaso de la presidencia: el embajador Shaw afirmó que Australia seguirá siendo un "
             "firme aliado de la Alianza y compartió lecciones aprendidas: ampliar la participación "
-            "de las regiones, en particular el Indo-Pacífico, el Diálogo de Abu Dabi y el Proceso "
+            "de las regiones, en particular el Indo-Pacífico, el Diálogo de Abu Dabi y el Diálogo "
             "de Colombo; aprovechar mejor las redes de los interlocutores sociales y de las "
             "organizaciones de la sociedad civil; e intensificar la colaboración con las "
             "estructuras regionales, como en el evento de la Unión Africana. Acogió con "
@@ -951,7 +944,7 @@ GCG4_AGENDA: list[dict[str, Any]] = [
             "Francia presidir la Alianza, en coherencia con su presidencia del G7 y la Declaración "
             "del Centenario de la OIT. Beate Andrees, por la Secretaría, agradeció a Francia y a "
             "Australia en nombre de todos los asociados; la Secretaría procura ofrecer con más "
-            "frecuencia interpretación al francés y al español. Miembros y observadores "
+            "frecuencia traducción al francés y al español. Miembros y observadores "
             "agradecieron a la presidencia australiana su liderazgo.\n\n"
             "La 5.ª reunión del GCM se celebrará durante el FPAN en Nueva York, provisionalmente "
             "el 17 de julio de 2019, en sesión de mañana.",
@@ -1348,18 +1341,17 @@ GCG4_EXCHANGES: list[dict[str, Any]] = [
 
 GCG4_DECISIONS: list[dict[str, Any]] = [
     {
-        "identifier": "GCG4/D1",
         "item": "VIII",
         "text": T(
-            "The GCG welcomed the candidature of France as the next Chair of Alliance 8.7.",
-            "Le GCM a salué la candidature de la France à la prochaine présidence de l'Alliance "
-            "8.7.",
-            "El GCM acogió con satisfacción la candidatura de Francia a la próxima presidencia de "
-            "la Alianza 8.7.",
+            "The Chair, Ambassador Shaw, welcomed the candidature of France as the next Chair of "
+            "Alliance 8.7.",
+            "Le président, l'ambassadeur Shaw, a salué la candidature de la France à la "
+            "prochaine présidence de l'Alliance 8.7.",
+            "El presidente, el embajador Shaw, acogió con satisfacción la candidatura de Francia "
+            "a la próxima presidencia de la Alianza 8.7.",
         ),
     },
     {
-        "identifier": "GCG4/D2",
         "item": "VIII",
         "text": T(
             "The 5th GCG meeting will take place during the HLPF in New York, tentatively on 17 "
@@ -1371,7 +1363,6 @@ GCG4_DECISIONS: list[dict[str, Any]] = [
         ),
     },
     {
-        "identifier": "GCG4/D3",
         "item": "VII",
         "text": T(
             "An Alliance 8.7 event will be held during the HLPF on 17 July 2019, giving "
@@ -1386,7 +1377,6 @@ GCG4_DECISIONS: list[dict[str, Any]] = [
         ),
     },
     {
-        "identifier": "GCG4/D4",
         "item": "VI",
         "text": T(
             "The Communications and Engagement Action Group (CEAG) will be open to all partners "
@@ -1697,9 +1687,9 @@ GCG4_ACTIONS: list[dict[str, Any]] = [
         "text": T(
             "Offer translation into French and Spanish more frequently, overcoming resource "
             "constraints.",
-            "Offrir plus souvent l'interprétation en français et en espagnol, en surmontant les "
+            "Offrir plus souvent la traduction en français et en espagnol, en surmontant les "
             "contraintes de ressources.",
-            "Ofrecer con más frecuencia interpretación al francés y al español, superando las "
+            "Ofrecer con más frecuencia traducción al francés y al español, superando las "
             "limitaciones de recursos.",
         ),
     },

@@ -1,3 +1,6 @@
+"""The forms of an event's record: agenda items, minutes, exchanges,
+decisions, action items (and closing one), documents."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -13,149 +16,10 @@ from django.utils.translation import gettext_lazy as _
 from alliance87.core import files
 from alliance87.core.dates import DatePrecision, ReportedDate
 from alliance87.core.forms import TypedDateField
-from alliance87.core.models import Theme
 from alliance87.core.visibility import Visibility
-from alliance87.countries.models import Country, Region
-from alliance87.events.models import ActionItem, AgendaItem, Document, EventSeries, EventType
+from alliance87.events.models import ActionItem, AgendaItem, Document
 from alliance87.events.models import PartyRole as Role
-from alliance87.events.selectors import DecisionFilters, EventFilters, TrackerFilters
 from alliance87.partners.models import Organisation, Person
-
-
-def _choices(form: forms.Form, name: str) -> forms.ChoiceField:
-    return cast(forms.ChoiceField, form.fields[name])
-
-
-class EventFilterForm(forms.Form):
-    type = forms.ChoiceField(
-        label=_("Type"), required=False, choices=[("", _("All types")), *EventType.choices]
-    )
-    series = forms.ChoiceField(label=_("Body"), required=False)
-    region = forms.ChoiceField(
-        label=_("Region"), required=False, choices=[("", _("All regions")), *Region.choices]
-    )
-    country = forms.ChoiceField(label=_("Country"), required=False)
-    theme = forms.ChoiceField(label=_("Theme"), required=False)
-    year = forms.IntegerField(
-        label=_("Year"),
-        required=False,
-        min_value=2000,
-        max_value=2100,
-        error_messages={
-            "invalid": _("Enter a year as four digits, such as 2019."),
-            "min_value": _("Enter a year from 2000 onwards."),
-            "max_value": _("Enter a year before 2100."),
-        },
-    )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        _choices(self, "series").choices = [
-            ("", _("All bodies")),
-            *[(s.slug, s.name) for s in EventSeries.objects.order_by("name")],
-        ]
-        countries = sorted(
-            Country.objects.only("iso3", "name", "name_en", "name_fr", "name_es"),
-            key=lambda c: c.name,
-        )
-        _choices(self, "country").choices = [
-            ("", _("All countries")),
-            *[(c.iso3.lower(), c.name) for c in countries],
-        ]
-        _choices(self, "theme").choices = [
-            ("", _("All themes")),
-            *[(t.slug, t.name) for t in Theme.objects.order_by("kind", "order")],
-        ]
-
-    def filters(self) -> EventFilters:
-        if not self.is_bound or not self.is_valid():
-            return EventFilters()
-        data = self.cleaned_data
-        return EventFilters(
-            event_type=data["type"],
-            region=data["region"],
-            country=data["country"],
-            theme=data["theme"],
-            series=data["series"],
-            year=data["year"],
-        )
-
-
-class TrackerFilterForm(forms.Form):
-    state = forms.ChoiceField(
-        label=_("Status"),
-        required=False,
-        choices=[
-            ("open", _("Open")),
-            ("overdue", _("Overdue (still followed)")),
-            ("unreported", _("Past due, no report since")),
-            ("done", _("Done")),
-            ("dropped", _("Dropped")),
-            ("all", _("All")),
-        ],
-    )
-    series = forms.ChoiceField(label=_("Body"), required=False)
-    owner = forms.ChoiceField(label=_("Owner"), required=False)
-    group = forms.ChoiceField(
-        label=_("Group by"),
-        required=False,
-        choices=[("body", _("Body")), ("owner", _("Owner"))],
-    )
-
-    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        _choices(self, "series").choices = [
-            ("", _("All bodies")),
-            *[(s.slug, s.name) for s in EventSeries.objects.order_by("name")],
-        ]
-        # Only organisations the visitor may see, owning items the visitor
-        # may see: the choices are a way out like any list.
-        owners = Organisation.objects.visible_to(user).filter(
-            pk__in=ActionItem.objects.visible_to(user).values("owner_organisation")
-        )
-        _choices(self, "owner").choices = [
-            ("", _("All owners")),
-            *[(o.slug, str(o)) for o in owners.order_by("sort_name")],
-        ]
-
-    def filters(self) -> TrackerFilters:
-        if not self.is_bound or not self.is_valid():
-            return TrackerFilters()
-        data = self.cleaned_data
-        return TrackerFilters(
-            state=data["state"] or "open",
-            owner=data["owner"],
-            series=data["series"],
-            group_by=data["group"] or "body",
-        )
-
-
-class DecisionFilterForm(forms.Form):
-    q = forms.CharField(label=_("Words or identifier"), required=False, max_length=100)
-    series = forms.ChoiceField(label=_("Body"), required=False)
-    year = forms.IntegerField(
-        label=_("Year"),
-        required=False,
-        min_value=2000,
-        max_value=2100,
-        error_messages={"invalid": _("Enter a year as four digits, such as 2019.")},
-    )
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        _choices(self, "series").choices = [
-            ("", _("All bodies")),
-            *[(s.slug, s.name) for s in EventSeries.objects.order_by("name")],
-        ]
-
-    def filters(self) -> DecisionFilters:
-        if not self.is_bound or not self.is_valid():
-            return DecisionFilters()
-        data = self.cleaned_data
-        return DecisionFilters(series=data["series"], year=data["year"], q=data["q"].strip())
-
-
-# Recording a meeting (the secretariat) ------------------------------------
 
 VISIBILITY_FIELD = {
     "label": _("Who may see it"),

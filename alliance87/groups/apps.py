@@ -9,6 +9,7 @@ class GroupsConfig(AppConfig):
     def ready(self) -> None:
         from alliance87.core import hooks
         from alliance87.groups import roles, rules
+        from alliance87.groups.search import PROVIDERS
         from alliance87.groups.selectors import group_standing
 
         # "Chair of this group" decides every write to a group's workplan
@@ -22,3 +23,5 @@ class GroupsConfig(AppConfig):
             hooks.NavEntry(_("Groups"), "groups:list", section="groups", order=50)
         )
         hooks.DEMO_LOADERS.register(hooks.DemoLoader("alliance87.groups.demo", order=20))
+        for provider in PROVIDERS:
+            hooks.SEARCH_PROVIDERS.register(provider)

@@ -17,7 +17,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from alliance87.core.dates import DatePrecision, ReportedDate, ReportedDateFields
-from alliance87.core.models import Theme
+from alliance87.core.models import Sourced, Theme
 from alliance87.core.querysets import HubManager
 from alliance87.core.reversing import reverse_one
 from alliance87.core.visibility import Visibility, VisibleQuerySet
@@ -54,7 +54,7 @@ class GroupQuerySet(VisibleQuerySet):
     visibility_group_field = "id"
 
 
-class Group(models.Model):
+class Group(Sourced):
     """The GCG, an action group, a steering committee, a working group or a
     network that works with the Alliance."""
 
@@ -126,7 +126,7 @@ def current_q(prefix: str = "", on: dt.date | None = None) -> Q:
     )
 
 
-class TermFields(models.Model):
+class TermFields(Sourced):
     """Abstract: a term from `starts_on` to `ends_on`, both optional.
 
     A term covers [starts_on, ends_on): a handover on one day ends one term
@@ -292,7 +292,7 @@ class ChairTerm(TermFields):
             )
 
 
-class Seat(models.Model):
+class Seat(Sourced):
     """A seat on the GCG, held by one organisation at a time."""
 
     group = models.ForeignKey(
@@ -425,7 +425,7 @@ class Membership(TermFields):
         return f"{self.organisation} in {self.group}"
 
 
-class WorkplanArea(models.Model):
+class WorkplanArea(Sourced):
     """One area of a group's workplan (e.g. "a research agenda")."""
 
     group = models.ForeignKey(
@@ -457,7 +457,7 @@ class ActivityQuerySet(VisibleQuerySet):
     visibility_group_field = "group"
 
 
-class Activity(ReportedDateFields):
+class Activity(Sourced, ReportedDateFields):
     """A workplan activity: owners, when, status and how far it got."""
 
     group = models.ForeignKey(
@@ -503,7 +503,7 @@ class Activity(ReportedDateFields):
         return self.title
 
 
-class NextStep(models.Model):
+class NextStep(Sourced):
     """A next step a group agreed on."""
 
     group = models.ForeignKey(

@@ -10,6 +10,7 @@ from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.utils import timezone
 
+from alliance87.core import provenance
 from alliance87.core.models import Theme
 from alliance87.core.visibility import audience_for, visible_q
 from alliance87.groups import meetings
@@ -261,6 +262,21 @@ def group_page(user: Any, group: Group) -> GroupPage:
         person = any_term.person if any_term.person_id in visible_people else None
         setattr(any_term, "visible_person", person)  # noqa: B010 - read by the template
 
+    next_steps = list(group.next_steps.order_by("done", "order", "pk"))
+    # Where each fact shown comes from, in one query (docs/provenance.md).
+    provenance.attach_sources(
+        user,
+        [
+            group,
+            *terms,
+            *(view.seat for view in seats),
+            *seat_terms,
+            *memberships,
+            *areas,
+            *activities,
+            *next_steps,
+        ],
+    )
     return GroupPage(
         group=group,
         current_chairs=current,
@@ -270,7 +286,7 @@ def group_page(user: Any, group: Group) -> GroupPage:
         areas=areas,
         loose_activities=by_area.get(None, []),
         progress=progress_of(activities),
-        next_steps=list(group.next_steps.order_by("done", "order", "pk")),
+        next_steps=next_steps,
         meetings=meetings.meetings_for(user, group),
         meetings_linked=meetings.has_providers(),
         seats=seats,

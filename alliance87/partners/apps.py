@@ -9,6 +9,7 @@ class PartnersConfig(AppConfig):
     def ready(self) -> None:
         from alliance87.core import hooks
         from alliance87.partners import selectors
+        from alliance87.partners.search import PROVIDER
 
         # Members of an approved partner see partners' content, Hub-wide.
         hooks.AUDIENCE_PROVIDERS.register(selectors.partner_standing)
@@ -24,3 +25,4 @@ class PartnersConfig(AppConfig):
                 context=selectors.country_section,
             )
         )
+        hooks.SEARCH_PROVIDERS.register(PROVIDER)

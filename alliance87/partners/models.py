@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from alliance87.core.models import Theme
+from alliance87.core.models import Sourced, Theme
 from alliance87.core.reversing import reverse_one
 from alliance87.core.visibility import Visibility, VisibleQuerySet
 
@@ -32,7 +32,7 @@ class OrganisationQuerySet(VisibleQuerySet):
         return self.filter(search_names__contains=folded) if folded else self
 
 
-class Organisation(models.Model):
+class Organisation(Sourced):
     """A government, agency, social partner, network or group in the directory."""
 
     slug = models.SlugField(_("slug"), unique=True, max_length=100)
@@ -83,7 +83,7 @@ class Organisation(models.Model):
         return reverse_one("partners:detail", self.slug)
 
 
-class Person(models.Model):
+class Person(Sourced):
     """Someone who works on 8.7. Contact details are never public."""
 
     slug = models.SlugField(_("slug"), unique=True, max_length=100)

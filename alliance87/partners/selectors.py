@@ -7,6 +7,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch
 from django.http import Http404
 
+from alliance87.core import provenance
 from alliance87.core.models import Theme
 from alliance87.partners.models import Organisation, Person
 
@@ -44,8 +45,9 @@ LISTED_FIELDS = (
 )
 
 
-def list_organisations(user: Any, filters: DirectoryFilters, page_number: Any = 1) -> Page:
-    """Return one page of the directory as `user` may see it."""
+def directory(user: Any, filters: DirectoryFilters) -> Any:
+    """Return the organisations of the directory `user` may see, filtered
+    (the page and the API read the same rows)."""
     qs = (
         Organisation.objects.visible_to(user)
         .select_related("country")
@@ -66,14 +68,20 @@ def list_organisations(user: Any, filters: DirectoryFilters, page_number: Any = 
         qs = qs.filter(country__iso3=filters.country.upper())
     if filters.theme:
         qs = qs.filter(themes__slug=filters.theme)
-    paginator = Paginator(qs.order_by("sort_name", "pk").distinct(), PAGE_SIZE)
+    return qs.distinct()
+
+
+def list_organisations(user: Any, filters: DirectoryFilters, page_number: Any = 1) -> Page:
+    """Return one page of the directory as `user` may see it."""
+    paginator = Paginator(directory(user, filters).order_by("sort_name", "pk"), PAGE_SIZE)
     return paginator.get_page(page_number)
 
 
 def get_organisation_for_user(user: Any, slug: str) -> Organisation:
-    """Return the organisation, or 404 alike when missing or hidden."""
+    """Return the organisation, or 404 alike when missing or hidden, with
+    where its facts and its people's come from (`row.sources`, one query)."""
     try:
-        return (
+        organisation = (
             Organisation.objects.visible_to(user)
             .select_related("country")
             .prefetch_related(
@@ -88,6 +96,8 @@ def get_organisation_for_user(user: Any, slug: str) -> Organisation:
         )
     except Organisation.DoesNotExist:
         raise Http404("No such organisation.") from None
+    provenance.attach_sources(user, [organisation, *organisation.visible_people])
+    return organisation
 
 
 def country_section(user: Any, country: Any) -> dict[str, Any]:

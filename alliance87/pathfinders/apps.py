@@ -9,8 +9,12 @@ class PathfindersConfig(AppConfig):
     def ready(self) -> None:
         from alliance87.core import hooks
         from alliance87.pathfinders import roles, rules, selectors
+        from alliance87.pathfinders.search import PROVIDERS, focal_standing
 
         rules.register_rules()
+        for provider in PROVIDERS:
+            hooks.SEARCH_PROVIDERS.register(provider)
+        hooks.SEARCH_AUDIENCE.register(focal_standing)
         roles.register_role()
         hooks.NAVIGATION.register(
             hooks.NavEntry(

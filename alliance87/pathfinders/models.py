@@ -111,7 +111,7 @@ class PathfinderQuerySet(PathfinderScopedQuerySet):
     pathfinder_prefix = ""
 
 
-class Pathfinder(models.Model):
+class Pathfinder(Sourced):
     """A country on the pathfinder path."""
 
     country = models.OneToOneField(
@@ -452,7 +452,7 @@ class PriorityAreaQuerySet(PathfinderScopedQuerySet):
     roadmap_prefix = "roadmap__"
 
 
-class PriorityArea(models.Model):
+class PriorityArea(Sourced):
     roadmap = models.ForeignKey(
         Roadmap, verbose_name=_("roadmap"), on_delete=models.CASCADE, related_name="priorities"
     )
@@ -614,7 +614,7 @@ class FindingQuerySet(PathfinderScopedQuerySet):
     own_visibility = True
 
 
-class Finding(ReportedDateFields):
+class Finding(Sourced, ReportedDateFields):
     """A priority, achievement, challenge or next step a pathfinder reports."""
 
     class Kind(models.TextChoices):
@@ -650,7 +650,7 @@ class Finding(ReportedDateFields):
         return f"{self.get_kind_display()}: {self.text[:60]}"
 
 
-class Lesson(models.Model):
+class Lesson(Sourced):
     """A lesson the Secretariat drew from the pathfinder strategy as a whole."""
 
     text = models.TextField(_("lesson"))

@@ -1,14 +1,24 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ReportsConfig(AppConfig):
-    """Meeting reports read into a proposed record (issue 11).
-
-    The area holds no model: it reads a report and proposes data, which a
-    person reviews before the events services save it.
-    """
+    """Meeting reports read into a proposed record, reviewed by the
+    Secretariat and saved as a draft event (issue 11)."""
 
     name = "alliance87.reports"
-    # Shown nowhere (no model, no admin): not a string for the catalogues,
-    # whose every change the other branches would have to merge.
-    verbose_name = "Report import"
+    verbose_name = _("Report import")
+
+    def ready(self) -> None:
+        from alliance87.core import hooks
+        from alliance87.core.visibility import is_secretariat
+
+        hooks.NAVIGATION.register(
+            hooks.NavEntry(
+                _("Import a report"),
+                "reports:start",
+                section="reports",
+                order=75,
+                visible=is_secretariat,
+            )
+        )

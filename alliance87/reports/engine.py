@@ -19,7 +19,15 @@ from alliance87.reports.proposal import (
     Source,
 )
 from alliance87.reports.resolve import Directory
-from alliance87.reports.rules import agenda, documents, exchanges, meeting, outcomes, participants
+from alliance87.reports.rules import (
+    agenda,
+    documents,
+    exchanges,
+    meeting,
+    outcomes,
+    participants,
+    setting,
+)
 from alliance87.reports.rules.base import Context
 from alliance87.reports.text import ReportText
 
@@ -52,11 +60,11 @@ def propose(report: ReportText, directory: Directory, *, language: str = "en") -
     proposal.start, proposal.end, tentative = meeting.dates(ctx)
     if tentative:
         proposal.warnings.append(tentative)
-    proposal.time = meeting.time(ctx)
-    proposal.online = meeting.online(ctx)
-    proposal.venue = meeting.venue(ctx)
-    proposal.chair = meeting.chair(ctx)
-    proposal.reported_counts = meeting.counts(ctx)
+    proposal.time = setting.time(ctx)
+    proposal.online = setting.online(ctx)
+    proposal.venue = setting.venue(ctx)
+    proposal.chair = setting.chair(ctx)
+    proposal.reported_counts = setting.counts(ctx)
     proposal.exchanges = exchanges.exchanges(ctx)
     proposal.decisions = outcomes.decisions(ctx)
     proposal.action_items = outcomes.action_items(ctx)

@@ -19,12 +19,76 @@ import unicodedata
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+from django.utils.translation import gettext_lazy
 
 from alliance87.core.files import max_bytes
 
+# Why a report cannot be read, in the words a person is shown (translated
+# when shown, so that an import parsed in the background is explained in
+# the reader's language). Keyed by the code stored with a failed import.
+MESSAGES = {
+    "open": gettext_lazy("The file %(name)s cannot be opened: %(reason)s."),
+    "read": gettext_lazy("The file %(name)s cannot be read: %(reason)s."),
+    "empty": gettext_lazy("The file is empty: there is no report to read."),
+    "too_large": gettext_lazy(
+        "The file is %(size)s MB; the largest report accepted is %(limit)s MB (the upload limit)."
+    ),
+    "kind": gettext_lazy(
+        "The file is not a report the Hub can read: use Word (.docx), PDF, plain text or Markdown."
+    ),
+    "encoding": gettext_lazy("The text is in an encoding the Hub cannot read: save it as UTF-8."),
+    "zip": gettext_lazy(
+        "The file is a zip archive but not a Word document: use Word (.docx), PDF, plain "
+        "text or Markdown."
+    ),
+    "docx_damaged": gettext_lazy(
+        "The Word document is damaged and cannot be read (%(kind)s); open it in Word and "
+        "save it again."
+    ),
+    "docx_empty": gettext_lazy("The Word document holds no text: there is no report to read."),
+    "encrypted": gettext_lazy(
+        "The PDF is encrypted with a password: save an unprotected copy and import that."
+    ),
+    "pdf_damaged": gettext_lazy(
+        "The PDF is damaged and cannot be read (%(kind)s); export it again from the program "
+        "that made it."
+    ),
+    "pdf_no_pages": gettext_lazy("The PDF has no pages: there is no report to read."),
+    "scanned": gettext_lazy(
+        "The PDF holds scanned images but no text layer: run it through text recognition "
+        "(OCR) first, or import the original Word document."
+    ),
+    "pdf_no_text": gettext_lazy("The PDF holds no text: there is no report to read."),
+    # Read, but the rules found nothing: no title, date, agenda...
+    "nothing": gettext_lazy(
+        "Nothing about a meeting was found in this report: no title, date, place, agenda, "
+        "exchange, decision or action item. Nothing was written."
+    ),
+}
+
+
+def report_error_message(code: str, params: dict[str, Any] | None = None) -> str:
+    """Return the message for `code` in the active language."""
+    template = MESSAGES.get(code, MESSAGES["kind"])
+    return str(template) % (params or {}) if params else str(template)
+
 
 class ReportError(ValueError):
-    """A report that cannot be read; the message says why, for people."""
+    """A report that cannot be read; the message says why, for people.
+
+    `code` names the reason (a key of MESSAGES) and `params` fill it in;
+    `str()` gives the message in the active language.
+    """
+
+    def __init__(self, code: str, **params: Any) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+    def __str__(self) -> str:
+        return report_error_message(self.code, self.params)
 
 
 @dataclass(frozen=True)
@@ -45,12 +109,12 @@ def read_path(path: str | Path) -> ReportText:
     try:
         size = path.stat().st_size
     except OSError as e:
-        raise ReportError(f"The file {path} cannot be opened: {e.strerror}.") from None
+        raise ReportError("open", name=str(path), reason=e.strerror) from None
     _check_size(size)
     try:
         data = path.read_bytes()
     except OSError as e:
-        raise ReportError(f"The file {path} cannot be read: {e.strerror}.") from None
+        raise ReportError("read", name=str(path), reason=e.strerror) from None
     return read_bytes(data, path.name)
 
 
@@ -62,7 +126,7 @@ def read_bytes(data: bytes, name: str = "") -> ReportText:
     """
     _check_size(len(data))
     if not data.strip():
-        raise ReportError("The file is empty: there is no report to read.")
+        raise ReportError("empty")
     if data.startswith(b"%PDF-"):
         return _read_pdf(data)
     if data.startswith(b"PK\x03\x04"):
@@ -73,10 +137,7 @@ def read_bytes(data: bytes, name: str = "") -> ReportText:
 def _check_size(size: int) -> None:
     if size > max_bytes():
         limit = max_bytes() // (1024 * 1024)
-        raise ReportError(
-            f"The file is {size / 1024 / 1024:.1f} MB; the largest report accepted is "
-            f"{limit} MB (the upload limit)."
-        )
+        raise ReportError("too_large", size=f"{size / 1024 / 1024:.1f}", limit=limit)
 
 
 def normalise(text: str) -> str:
@@ -92,22 +153,17 @@ def normalise(text: str) -> str:
 
 def _read_plain(data: bytes, name: str) -> ReportText:
     if b"\x00" in data[:8192]:
-        raise ReportError(
-            "The file is not a report the Hub can read: use Word (.docx), PDF, plain text "
-            "or Markdown."
-        )
+        raise ReportError("kind")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         try:
             text = data.decode("cp1252")
         except UnicodeDecodeError:
-            raise ReportError(
-                "The text is in an encoding the Hub cannot read: save it as UTF-8."
-            ) from None
+            raise ReportError("encoding") from None
     text = normalise(text)
     if not text.strip():
-        raise ReportError("The file is empty: there is no report to read.")
+        raise ReportError("empty")
     lowered = name.lower()
     markdown = lowered.endswith((".md", ".markdown")) or (
         not lowered.endswith(".txt") and len(_MARKDOWN.findall(text)) >= 3
@@ -122,23 +178,14 @@ def _read_docx(data: bytes) -> ReportText:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             if "word/document.xml" not in z.namelist():
-                raise ReportError(
-                    "The file is a zip archive but not a Word document: use Word (.docx), "
-                    "PDF, plain text or Markdown."
-                )
+                raise ReportError("zip")
         document = docx.Document(io.BytesIO(data))
     except ReportError:
         raise
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError, OSError) as e:
-        raise ReportError(
-            f"The Word document is damaged and cannot be read ({type(e).__name__}); open it "
-            "in Word and save it again."
-        ) from None
+        raise ReportError("docx_damaged", kind=type(e).__name__) from None
     except Exception as e:  # lxml raises its own syntax errors for bad XML.
-        raise ReportError(
-            f"The Word document is damaged and cannot be read ({type(e).__name__}); open it "
-            "in Word and save it again."
-        ) from None
+        raise ReportError("docx_damaged", kind=type(e).__name__) from None
     blocks: list[str] = []
     body = document.element.body
     for child in body.iterchildren():
@@ -157,7 +204,7 @@ def _read_docx(data: bytes) -> ReportText:
                 blocks.append(" | ".join(cells))
     text = normalise("\n".join(blocks))
     if not text.strip():
-        raise ReportError("The Word document holds no text: there is no report to read.")
+        raise ReportError("docx_empty")
     return ReportText(text, "docx")
 
 
@@ -180,10 +227,7 @@ def _read_pdf(data: bytes) -> ReportText:
             except (PdfReadError, PyPdfError, NotImplementedError, DependencyError):
                 opened = 0
             if not opened:
-                raise ReportError(
-                    "The PDF is encrypted with a password: save an unprotected copy and "
-                    "import that."
-                )
+                raise ReportError("encrypted")
         pages = list(reader.pages)
         texts: list[str] = []
         has_images = False
@@ -193,19 +237,13 @@ def _read_pdf(data: bytes) -> ReportText:
     except ReportError:
         raise
     except Exception as e:  # pypdf raises many kinds on a broken file.
-        raise ReportError(
-            f"The PDF is damaged and cannot be read ({type(e).__name__}); export it again "
-            "from the program that made it."
-        ) from None
+        raise ReportError("pdf_damaged", kind=type(e).__name__) from None
     if not pages:
-        raise ReportError("The PDF has no pages: there is no report to read.")
+        raise ReportError("pdf_no_pages")
     if not any(t.strip() for t in texts):
         if has_images:
-            raise ReportError(
-                "The PDF holds scanned images but no text layer: run it through text "
-                "recognition (OCR) first, or import the original Word document."
-            )
-        raise ReportError("The PDF holds no text: there is no report to read.")
+            raise ReportError("scanned")
+        raise ReportError("pdf_no_text")
     starts: list[int] = []
     parts: list[str] = []
     offset = 0

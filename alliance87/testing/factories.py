@@ -185,3 +185,17 @@ def make_statement(**values: Any) -> Statement:
     values.setdefault("title", "The Bangkok Statement")
     values.setdefault("title_en", values["title"])
     return Statement.objects.create(**values)
+
+
+# Library ------------------------------------------------------------------
+
+
+def make_resource(slug: str, title: str, *, links: Any = None, **values: Any) -> Any:
+    """Create a published library resource (a report unless told)."""
+    from alliance87.library import services as library
+    from alliance87.library.models import Resource
+
+    values.setdefault("resource_type", "report")
+    values.setdefault("status", "published")
+    resource = Resource(slug=slug, title=title, title_en=title, **values)
+    return library.save_resource(resource, acting_user=None, links=links)

@@ -129,7 +129,7 @@ def partner_endorses(page: Any, tmp_path: Any) -> None:
     click(page, "Endorse", role="button")
     expect(page.get_by_text("now endorses").first).to_be_visible()
     expect(
-        page.get_by_role("link", name="International Trade Union Confederation").first
+        page.get_by_role("link", name="Demo organisation (demo accounts only)").first
     ).to_be_visible()
 
 
@@ -212,3 +212,37 @@ def test_secretariat_creates_and_edits_an_event_without_javascript(browser: Any)
     secretariat_creates_and_edits_an_event(
         browser.open("secretariat", viewport=DESKTOP, js=False).new_page()
     )
+
+
+def secretariat_imports_a_report(page: Any) -> None:
+    page.goto("/en/")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Import a report").click()
+    fill(
+        page,
+        "Or paste the report's text",
+        "Browser-tested committee - 1st meeting\nDate: 12 March 2024\n\nAgenda\n"
+        "1. Opening (Chair)\n2. Terms of reference\n3. Any other business\n",
+    )
+    click(page, "Read the report", role="button")
+    expect(page.get_by_text("found by the rule “agenda_list”").first).to_be_visible()
+    # Drop the third item, edit the second: every field is the row's.
+    page.locator("#row-agenda-2").get_by_role("button", name="Drop").click()
+    page.locator("#row-agenda-1").get_by_role("link", name="Edit").click()
+    fill(page, "Title", "Terms of reference, agreed")
+    fill(page, "Duration in minutes", "30")
+    click(page, "Keep these values", role="button")
+    click(page, "Save draft", role="button")
+    expect(
+        page.get_by_role("heading", name="Browser-tested committee - 1st meeting")
+    ).to_be_visible()
+    expect(page.get_by_text("Terms of reference, agreed").first).to_be_visible()
+    # The dropped row is no agenda item (the report's quoted passage beside
+    # the kept ones may still read it).
+    expect(page.get_by_role("heading", name=re.compile("Any other business"))).to_have_count(0)
+    expect(
+        page.get_by_role("heading", name=re.compile("Terms of reference, agreed"))
+    ).to_have_count(1)
+
+
+def test_secretariat_imports_a_report_without_javascript(browser: Any) -> None:
+    secretariat_imports_a_report(browser.open("secretariat", viewport=PHONE, js=False).new_page())

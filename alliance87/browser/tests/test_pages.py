@@ -58,12 +58,35 @@ PAGES: dict[str, list[tuple[str, int]]] = {
         ("/events/action-items/", 200),
         ("/events/decisions/", 200),
     ],
+    # The pages that show the most sources beside their facts (issue 11):
+    # Madagascar's roadmap actions and the GCG's chairs and seats.
+    "anonymous 3": [
+        ("/countries/mdg/", 200),
+        ("/groups/global-coordinating-group/", 200),
+        ("/partners/iom/", 200),
+    ],
     "anonymous 2": [
         ("/groups/", 200),
         ("/groups/migration/", 200),
         ("/groups/engagement/", 200),
         ("/statements/", 200),
         ("/statements/bangkok-statement/", 200),
+        ("/search/?q=forced+labour", 200),
+        ("/search/?q=%22unbalanced+NEAR(*", 200),
+        ("/library/", 200),
+        ("/library/?type=report&sort=title", 200),
+        ("/library/global-supply-chains-report/", 200),
+        ("/library/glossary/", 200),
+        ("/api/", 200),
+        ("/news/", 200),
+        ("/news/?language=fr&country=zzz", 200),
+        ("/news/four-more-pathfinder-workshops/", 200),
+        ("/news/bangkok-statement-endorsed/", 200),
+        ("/community/", 200),
+        ("/newsletter/", 200),
+        ("/newsletter/thank-you/", 200),
+        ("/newsletter/archive/", 200),
+        ("/community/unsubscribe/not-a-token/", 404),
         ("/apply/", 200),
         ("/accounts/login/", 200),
         ("/accounts/password/reset/", 200),
@@ -72,12 +95,24 @@ PAGES: dict[str, list[tuple[str, int]]] = {
         ("/accounts/signup/", 200),
         ("/no-such-page/", 404),
     ],
+    # The data pages: an indicator given by world figures, one given by
+    # regions (a bar chart), a region, what changed, Nepal's data section.
+    "anonymous 4": [
+        ("/data/", 200),
+        ("/data/?indicator=modern_slavery_prevalence", 200),
+        ("/data/?indicator=children_in_child_labour&breakdown=female|5-17|all", 200),
+        ("/data/places/asia_pacific/", 200),
+        ("/data/places/world/", 200),
+        ("/data/changes/", 200),
+    ],
     "outsider": [
         ("/account/", 200),
+        ("/api/tokens/", 200),
         ("/statements/bangkok-statement/", 200),
     ],
     "partner": [
         ("/", 200),
+        ("/library/submit/", 200),
         ("/account/", 200),
         ("/partners/ituc/", 200),
         ("/statements/bangkok-statement/", 200),
@@ -94,10 +129,12 @@ PAGES: dict[str, list[tuple[str, int]]] = {
     ],
     "focal_point": [
         ("/countries/npl/", 200),
+        ("/search/?q=nepal+roadmap", 200),
         ("/pathfinders/npl/edit/", 200),
         ("/pathfinders/npl/stages/", 200),
         ("/pathfinders/npl/roadmaps/new/", 200),
         ("/pathfinders/npl/findings/new/", 200),
+        ("/data/replies/npl/", 200),
         ("/accounts/password/change/", 200),
         ("/accounts/email/", 200),
         ("/accounts/2fa/", 200),
@@ -109,6 +146,16 @@ PAGES: dict[str, list[tuple[str, int]]] = {
         ("/account/people/invite/", 200),
         ("/applications/", 200),
         ("/events/gcg-5/record/", 200),
+        ("/library/pathfinder-toolkit/", 200),
+        ("/library/review/", 200),
+        ("/library/pathfinder-toolkit/edit/", 200),
+        ("/news/new/", 200),
+        ("/newsletter/", 200),
+        ("/newsletter/issues/", 200),
+        ("/surveys/", 200),
+        ("/surveys/online-community-priorities/", 200),
+        ("/surveys/online-community-priorities/results/", 200),
+        ("/news/four-more-pathfinder-workshops/edit/", 200),
         ("/events/new/", 200),
         ("/events/gcg-5/edit/", 200),
         ("/events/action-items/", 200),
@@ -117,7 +164,68 @@ PAGES: dict[str, list[tuple[str, int]]] = {
         ("/accounts/2fa/webauthn/", 200),
         ("/accounts/reauthenticate/", 200),
     ],
+    # The community: the spaces, the Migration space, a sample thread, the
+    # forms of a new thread and of an edit, a post's history; the
+    # Secretariat's space and moderator forms.
+    "member 2": [
+        ("/community/", 200),
+        ("/community/migration/", 200),
+        ("/community/migration/{community_thread}/", 200),
+        ("/community/migration/new/", 200),
+        ("/community/posts/{community_reply}/edit/", 200),
+        ("/community/posts/{community_reply}/history/", 200),
+        ("/community/inbox/", 200),
+        ("/community/settings/", 200),
+    ],
+    "secretariat 3": [
+        ("/community/new/", 200),
+        ("/community/migration/edit/", 200),
+        ("/community/migration/moderators/", 200),
+        ("/community/commons/", 200),
+    ],
+    # The report import: the upload page, a short report under review,
+    # the edit of its meeting, an agenda item and a question.
+    "secretariat 2": [
+        ("/reports/import/", 200),
+        ("/reports/import/{report_import}/", 200),
+        ("/reports/import/{report_import}/rows/meeting/", 200),
+        ("/reports/import/{report_import}/rows/agenda-1/", 200),
+        ("/reports/import/{report_import}/rows/exchanges-0/", 200),
+        ("/reports/import/{report_import}/rows/action_items-0/", 200),
+        # The data import: the upload page, a file refused with its errors.
+        ("/data/import/", 200),
+        ("/data/import/{data_import}/", 200),
+    ],
 }
+
+# A short report the import pages are swept with.
+SHORT_REPORT = """Data Committee - 3rd meeting
+Date: 12 March 2024
+Venue: online
+
+Agenda
+1. Opening (Chair)
+2. Survey results (Walk Free Foundation)
+
+Decisions
+1. The Committee adopted the workplan for 2024.
+
+Action: The Secretariat to circulate the survey results by 30 April 2024.
+Q: Freedom United Network asked when the data will be published.
+A: The Secretariat answered that it will be published in June.
+"""
+
+# A CSV file of figures with three bad rows, refused by the data import.
+DATA_IMPORT = (
+    "edition,publisher,published,reference_year,geography,geography_level,indicator,"
+    "value,unit,source_url\n"
+    "Sweep edition,Sweep,2030-01,2029,World,world,people_in_forced_labour,"
+    '"1,000",persons,https://example.org/\n'
+    "Sweep edition,Sweep,2030-01,2029,Atlantis,region,people_in_forced_labour,"
+    "1,persons,https://example.org/\n"
+    "Sweep edition,=Sweep,2030-01,2029,World,world,people_in_forced_marriage,"
+    "1,persons,https://example.org/\n"
+)
 
 # Defects the sweep finds that need more than a style sheet or one
 # attribute: (persona, path, check) -> the reason, with its issue item. The
@@ -133,10 +241,35 @@ def ids() -> dict[str, int]:
 
     from alliance87.accounts.demo import email_of
     from alliance87.pathfinders.models import Roadmap
+    from alliance87.reports.models import ReportImport
+    from alliance87.reports.services import start_import
 
+    report = ReportImport.objects.filter(pasted=SHORT_REPORT).first() or start_import(
+        acting_user=get_user_model().objects.get(email=email_of("secretariat")),
+        text=SHORT_REPORT,
+    )
+    from alliance87.community.demo import THREADS
+    from alliance87.community.models import Post
+
+    reply = Post.objects.filter(thread__title=THREADS[0][2]).order_by("pk").last()
+    assert reply is not None
+    from alliance87.data.models import ImportRun
+    from alliance87.data.services import apply_import, lines_of_text
+
+    data_import = ImportRun.objects.filter(file_name="refused.csv").first()
+    if data_import is None:
+        data_import = apply_import(
+            ImportRun.objects.create(file_name="refused.csv", status=ImportRun.Status.READY),
+            acting_user=None,
+            open_lines=lines_of_text(DATA_IMPORT),
+        )
     return {
+        "community_thread": reply.thread_id,
+        "community_reply": reply.pk,
+        "data_import": data_import.pk,
         "roadmap": Roadmap.objects.get(pathfinder__country__iso3="CHL").pk,
         "user": get_user_model().objects.get(email=email_of("partner")).pk,
+        "report_import": report.pk,
     }
 
 

@@ -11,8 +11,9 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import ngettext
 
+from alliance87.core import hooks
 from alliance87.core.tables import label_cells
-from alliance87.core.text import marked, page_language, shown_language
+from alliance87.core.text import marked, page_language, shown_language, written_in
 
 register = template.Library()
 
@@ -114,6 +115,23 @@ def translated(obj: Any, field: str) -> str:
     return marked(obj, field)
 
 
+@register.filter(name="written_in")
+def written_in_filter(text: Any, lang: str) -> str:
+    """Return `text`, held in `lang` only, as the page shows it: in a
+    `<span lang>` when the page is in another language."""
+    return written_in(text, lang)
+
+
+@register.simple_tag
+def lang_unless_page(lang: str) -> str:
+    """Return ` lang="<lang>"` when the page is in another language, else
+    "": for an element (an `<option>`) holding text written in `lang` only,
+    where a span cannot go."""
+    if lang and lang != page_language():
+        return format_html(' lang="{}"', lang)
+    return ""
+
+
 @register.simple_tag
 def lang_of(obj: Any, field: str) -> str:
     """Return ` lang="<code>"` for an element holding `obj`'s translated
@@ -124,3 +142,21 @@ def lang_of(obj: Any, field: str) -> str:
     if shown and shown != page_language():
         return format_html(' lang="{}"', shown)
     return ""
+
+
+@register.simple_tag(takes_context=True)
+def page_sections(context: template.Context, page: str, obj: Any) -> str:
+    """Render the sections other areas add to `page` for `obj`
+    (hooks.PAGE_SECTIONS), as the signed-in user may see them."""
+    from django.template.loader import render_to_string
+
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    parts = []
+    for section in hooks.PAGE_SECTIONS.items():
+        if section.page != page:
+            continue
+        data = section.context(user, obj)
+        if data is not None:
+            parts.append(render_to_string(section.template, data, request=request))
+    return mark_safe("".join(parts))

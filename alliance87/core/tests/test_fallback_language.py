@@ -64,7 +64,7 @@ def test_the_country_page_in_spanish_marks_an_english_summary(client: Client) ->
     pathfinder.summary_en = "A summary written in English."  # type: ignore[attr-defined]
     pathfinders.update_pathfinder(pathfinder, acting_user=None)
     html = client.get("/es/countries/chl/").content.decode()
-    assert '<p lang="en">A summary written in English.</p>' in html
+    assert '<p><span lang="en">A summary written in English.</span>' in html
 
 
 def _write_only_english(language: str) -> None:

@@ -104,14 +104,30 @@ def test_the_areas_register_their_contributions() -> None:
         "events:list",
         "groups:list",
         "statements:list",
+        "data:index",
+        "library:index",
+        "comms:news",
+        "community:index",
         "partners:list",
         "applications:apply",
         "applications:review-list",
+        "reports:start",
+        "data:import",
     ]
     assert [s.key for s in hooks.COUNTRY_PROFILE_SECTIONS.items()] == [
         "pathfinder",
+        "data",
         "events",
+        "library",
+        "news",
         "organisations",
+    ]
+    assert [(s.page, s.key) for s in hooks.PAGE_SECTIONS.items()] == [
+        ("event", "library"),
+        ("group", "library"),
+        ("account", "api-tokens"),
+        ("event", "news"),
+        ("group", "news"),
     ]
     assert {k.key for k in hooks.ROLE_KINDS.items()} == {
         "secretariat",
@@ -134,8 +150,15 @@ def test_demo_loaders_come_in_the_order_the_data_needs() -> None:
         "alliance87.statements.demo",
         # After groups: meetings are linked to the groups that hold them.
         "alliance87.events.demo",
-        # Last: demo accounts take roles in what the areas above created.
+        # After events and groups: resources are linked to them.
+        "alliance87.library.demo",
+        "alliance87.data.demo",
+        # After events: posts are linked to them.
+        "alliance87.comms.demo",
+        # Demo accounts take roles in what the areas above created.
         "alliance87.accounts.demo",
+        # After the accounts: the demo personas write the sample threads.
+        "alliance87.community.demo",
     ]
     for module in modules:
         assert callable(importlib.import_module(module).load), module

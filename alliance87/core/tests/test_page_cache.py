@@ -1,24 +1,29 @@
 """Reading pages are cached: one copy for anonymous visitors, one per
-signed-in user and session, never crossing between them, and rendered
-afresh after any committed change."""
+signed-in user and session, never crossing between them, rendered afresh
+after any committed change to what they show, and kept warm through
+changes to what they do not show."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
 from django.test import Client
 from pytest_django import DjangoCaptureOnCommitCallbacks, Settings
 
-from alliance87.core.invalidation import content_version
+from alliance87.core.dates import ReportedDate
+from alliance87.core.invalidation import bump_content_version, content_version
 from alliance87.core.models import Theme
 from alliance87.core.visibility import Visibility
 from alliance87.partners.models import Organisation
 from alliance87.partners.services import save_organisation
-from alliance87.testing.factories import make_organisation
+from alliance87.testing.factories import make_event, make_organisation
 from alliance87.testing.personas import Personas
 
 pytestmark = pytest.mark.django_db
+
+MAY_2019 = dt.date(2019, 5, 1)
 
 PUBLIC_PAGES = [
     "/en/",
@@ -205,6 +210,32 @@ class TestInvalidation:
         with django_capture_on_commit_callbacks(execute=True):
             personas.partner_org.themes.add(theme)
         assert "Fisheries" in client.get("/en/partners/ituc/").content.decode()
+
+    def test_committed_write_to_what_a_page_does_not_read_leaves_it_cached(
+        self,
+        client: Client,
+        personas: Personas,
+        django_capture_on_commit_callbacks: DjangoCaptureOnCommitCallbacks,
+    ) -> None:
+        client.get("/en/countries/")
+        with django_capture_on_commit_callbacks(execute=True):
+            make_event("a-meeting", acting_user=personas.secretariat, date=ReportedDate(MAY_2019))
+        assert client.get("/en/countries/")["X-Page-Cache"] == "hit"
+        # ...while the meetings' pages read it.
+        client.get("/en/events/")
+        with django_capture_on_commit_callbacks(execute=True):
+            make_event(
+                "another-meeting", acting_user=personas.secretariat, date=ReportedDate(MAY_2019)
+            )
+        response = client.get("/en/events/")
+        assert response["X-Page-Cache"] == "miss"
+
+    def test_a_write_that_cannot_say_what_it_changed_makes_every_page_cold(
+        self, client: Client, personas: Personas
+    ) -> None:
+        client.get("/en/countries/")
+        bump_content_version()  # as after raw SQL
+        assert client.get("/en/countries/")["X-Page-Cache"] == "miss"
 
     def test_committed_queryset_update_moves_the_content_version(
         self,

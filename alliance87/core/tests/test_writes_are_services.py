@@ -19,8 +19,11 @@ import pytest
 # services module that check, compute or send, and write nothing.
 # (events and pathfinders have their own test; accounts joins here.)
 NOT_WRITES: dict[str, set[str]] = {
+    "api": set(),
     "applications": {"send_status_email"},  # run on commit: an email, no row
+    "comms": {"refuse_unless_open"},
     "countries": {"read_country_rows", "search_names_for"},
+    "data": set(),
     "groups": set(),
     "partners": {"organisation_search_names", "set_sort_names", "sort_key"},
     "statements": set(),

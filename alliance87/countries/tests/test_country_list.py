@@ -57,6 +57,10 @@ class TestSearch:
     def test_ignores_accents(self, client: Client) -> None:
         assert names_listed(client, "/en/countries/?q=cote") == ["Côte d'Ivoire"]
 
+    def test_finds_a_name_written_without_its_spaces_or_accents(self, client: Client) -> None:
+        for typed in ("vietnam", "Viet Nam", "Việt Nam", "VIET-NAM"):
+            assert names_listed(client, f"/en/countries/?q={typed}") == ["Viet Nam"], typed
+
     def test_finds_a_country_by_its_french_name_without_accents(self, client: Client) -> None:
         assert names_listed(client, "/fr/countries/?q=nepal") == ["Népal"]
 

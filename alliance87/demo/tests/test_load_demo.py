@@ -11,7 +11,7 @@ from django.utils import translation
 
 from alliance87.core.models import KeyFigure
 from alliance87.countries.models import Country
-from alliance87.demo.data import directory
+from alliance87.demo.data import read
 from alliance87.demo.services import load_demo
 from alliance87.partners.models import Organisation, Person, StakeholderType
 from alliance87.testing.translations import in_each_language
@@ -114,17 +114,19 @@ class TestFacts:
         assert "modern slavery" in in_each_language(figure, "label")[0]
 
     def test_home_page_shows_the_figure_with_its_year(self, client: Client) -> None:
+        # The statistics' latest edition (data), the 2016 figure beside it.
         html = client.get("/en/").content.decode()
-        assert "40.3 million" in html
-        assert "Reference year 2016." in html
+        assert "49.6 million" in html
+        assert "Reference year 2021." in html
+        assert "Earlier edition: 40.3 million in 2016" in html
 
     def test_home_page_shows_the_figure_in_french(self, client: Client) -> None:
         html = client.get("/fr/").content.decode()
         assert "40,3 millions" in html
 
     def test_directory_people_come_without_contact_details(self) -> None:
-        people = Person.objects.filter(slug__in=[row["slug"] for row in directory.PEOPLE])
-        assert people.count() == len(directory.PEOPLE)
+        people = Person.objects.filter(slug__in=[row["slug"] for row in read("people")])
+        assert people.count() == len(read("people"))
         assert list(people.exclude(email="", phone="").values_list("slug", flat=True)) == []
 
     def test_demo_directory_is_searchable(self, client: Client) -> None:

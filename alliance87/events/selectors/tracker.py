@@ -37,9 +37,10 @@ class TrackerFilters:
         return {k: v for k, v in pairs.items() if v}
 
 
-def list_action_items(user: Any, filters: TrackerFilters, page_number: Any = 1) -> Page:
-    """Return one page of the action-item tracker as `user` may see it."""
-    now = base.today()
+def action_items(user: Any, filters: TrackerFilters, now: Any = None) -> Any:
+    """Return the action items `user` may see that `filters` select, in
+    the tracker's order (the page and the API read the same rows)."""
+    now = now or base.today()
     qs = base.with_parties(ActionItem.objects.visible_to(user), user).select_related(
         "event", "event__series"
     )
@@ -59,7 +60,13 @@ def list_action_items(user: Any, filters: TrackerFilters, page_number: Any = 1) 
         )
     else:
         qs = qs.order_by("event__series__slug", "event__date_start", "order", "pk")
-    page = Paginator(qs, TRACKER_PAGE_SIZE).get_page(page_number)
+    return qs
+
+
+def list_action_items(user: Any, filters: TrackerFilters, page_number: Any = 1) -> Page:
+    """Return one page of the action-item tracker as `user` may see it."""
+    now = base.today()
+    page = Paginator(action_items(user, filters, now), TRACKER_PAGE_SIZE).get_page(page_number)
     items = list(page.object_list)
     base.label_action_items(items, base.PartyNames(items), now)
     base.mark_closable(user, items)
@@ -81,8 +88,9 @@ class DecisionFilters:
         return {k: v for k, v in pairs.items() if v}
 
 
-def list_decisions(user: Any, filters: DecisionFilters, page_number: Any = 1) -> Page:
-    """Return one page of the decisions register as `user` may see it."""
+def decisions(user: Any, filters: DecisionFilters) -> Any:
+    """Return the decisions `user` may see that `filters` select, in the
+    register's order (the page and the API read the same rows)."""
     qs = Decision.objects.visible_to(user).select_related("event", "event__series", "agenda_item")
     if filters.series:
         qs = qs.filter(event__series__slug=filters.series)
@@ -93,5 +101,9 @@ def list_decisions(user: Any, filters: DecisionFilters, page_number: Any = 1) ->
         for code in ("en", "fr", "es"):
             q |= Q(**{f"text_{code}__icontains": filters.q})
         qs = qs.filter(q | Q(identifier__icontains=filters.q))
-    qs = qs.order_by("-event__date_start", "event__slug", "order", "pk")
-    return Paginator(qs, TRACKER_PAGE_SIZE).get_page(page_number)
+    return qs.order_by("-event__date_start", "event__slug", "order", "pk")
+
+
+def list_decisions(user: Any, filters: DecisionFilters, page_number: Any = 1) -> Page:
+    """Return one page of the decisions register as `user` may see it."""
+    return Paginator(decisions(user, filters), TRACKER_PAGE_SIZE).get_page(page_number)

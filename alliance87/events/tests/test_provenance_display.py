@@ -148,3 +148,52 @@ def test_a_reported_fact_must_name_its_source(personas: Any, event: Any) -> None
         cite(event, acting_user=personas.secretariat, basis=Basis.INFERRED)
     with pytest.raises(ValidationError):
         cite(event, acting_user=personas.secretariat, basis=Basis.ILLUSTRATIVE, field="nope")
+
+
+def test_an_imported_rows_quoted_passage_shows_beside_it(
+    client: Any, personas: Any, event: Any
+) -> None:
+    sec = personas.secretariat
+    report = services.attach_document(
+        event, acting_user=sec, kind="report", title="Meeting report", url="https://example.org/r"
+    )
+    decision = services.record_decision(event, acting_user=sec, text="France to chair.")
+    cite(
+        decision,
+        acting_user=sec,
+        basis=Basis.REPORTED,
+        document=report,
+        passage=(120, 178, "Ambassador Shaw then welcomed the candidature of France"),
+    )
+    html = page(client)
+    start = html.index('id="decisions"')
+    section = html[start : html.index("</section>", start)]
+    assert (
+        '<q class="source-passage">Ambassador Shaw then welcomed the candidature of France</q>'
+        in section
+    )
+
+
+def test_the_passage_of_a_hidden_document_is_not_shown(
+    client: Any, personas: Any, event: Any
+) -> None:
+    sec = personas.secretariat
+    hidden = services.attach_document(
+        event,
+        acting_user=sec,
+        kind="report",
+        title="Confidential draft minutes",
+        url="https://example.org/secret-minutes.pdf",
+        visibility=Visibility.SECRETARIAT,
+    )
+    decision = services.record_decision(event, acting_user=sec, text="Agreed.")
+    cite(
+        decision,
+        acting_user=sec,
+        basis=Basis.REPORTED,
+        document=hidden,
+        passage=(0, 9, "Sensitive"),
+    )
+    assert "Sensitive" not in page(client)
+    client.force_login(sec)
+    assert '<q class="source-passage">Sensitive</q>' in page(client)

@@ -19,7 +19,7 @@ from alliance87.core import permissions
 from alliance87.core.pagecache import public_page
 from alliance87.events import selectors
 from alliance87.events.calendars import build_calendar, google_calendar_url
-from alliance87.events.forms import EventFilterForm
+from alliance87.events.filter_forms import EventFilterForm
 from alliance87.events.models import Event
 
 ICS_CONTENT_TYPE = "text/calendar; charset=utf-8"

@@ -17,7 +17,8 @@ from django.views.decorators.http import require_safe
 from alliance87.core import permissions
 from alliance87.core.pagecache import public_page
 from alliance87.events import selectors, services
-from alliance87.events.forms import CloseActionItemForm, DecisionFilterForm, TrackerFilterForm
+from alliance87.events.filter_forms import DecisionFilterForm, TrackerFilterForm
+from alliance87.events.forms import CloseActionItemForm
 
 
 @public_page

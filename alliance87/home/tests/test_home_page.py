@@ -71,3 +71,22 @@ def test_reads_the_page_in_a_constant_number_of_queries(client: Client) -> None:
     with CaptureQueriesContext(connection) as queries:
         client.get("/fr/")  # another language: not served from the cache
     assert len(queries) == first
+
+
+def test_key_figures_come_from_the_latest_editions_with_the_earlier_beside(
+    client: Client,
+) -> None:
+    from alliance87.data.demo import ESTIMATES
+    from alliance87.data.services import import_path
+
+    make_figure("older", "a figure of the core's list")
+    import_path(ESTIMATES, acting_user=None)
+    html = client.get("/en/").content.decode()
+    assert "49.6 million" in html
+    assert "https://www.ilo.org/global/topics/forced-labour/publications/WCMS_854733" in html
+    assert "Earlier edition: 40.3 million in 2016" in html
+    assert "160 million" in html  # children in child labour, 2020
+    assert "Child Labour: Global estimates 2020, trends and the road forward" in html
+    assert "Earlier edition: 152 million in 2016" in html
+    # Statistics held, the core's own list steps aside.
+    assert "a figure of the core's list" not in html

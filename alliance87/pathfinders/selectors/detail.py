@@ -141,12 +141,18 @@ def country_section(user: Any, country: Country) -> dict[str, Any] | None:
     except Http404:
         return None
     findings = findings_by_kind(pathfinder.visible_findings)  # type: ignore[attr-defined]
-    # Where each stage, roadmap and workshop comes from, in one query.
+    # Where the pathfinder and each of its stages, findings, roadmaps (with
+    # their priority areas and actions) and workshops comes from, in one query.
+    roadmaps = pathfinder.visible_roadmaps  # type: ignore[attr-defined]
     provenance.attach_sources(
         user,
         [
+            pathfinder,
             *pathfinder.milestones.all(),
-            *pathfinder.visible_roadmaps,  # type: ignore[attr-defined]
+            *pathfinder.visible_findings,  # type: ignore[attr-defined]
+            *roadmaps,
+            *(p for r in roadmaps for p in r.visible_priorities),
+            *(a for r in roadmaps for p in r.visible_priorities for a in p.visible_actions),
             *pathfinder.visible_workshops,  # type: ignore[attr-defined]
         ],
     )

@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from alliance87.core.planner import refresh_statistics_after_commit
 from alliance87.core.services import service
 from alliance87.core.text import parse_id
 from alliance87.pathfinders.csvio import REQUIRED_COLUMNS, unescape_cell
@@ -165,4 +166,5 @@ def import_actions_csv(roadmap: Roadmap, *, data: bytes, acting_user: Any) -> Im
         if note:
             record_progress(action, date=today, text=note, acting_user=acting_user)
             result.updates_added += 1
+    refresh_statistics_after_commit()
     return result

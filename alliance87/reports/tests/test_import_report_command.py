@@ -1,4 +1,5 @@
-"""`alliance87 import-report PATH`: prints the proposal, writes nothing."""
+"""`alliance87 import-report PATH`: prints the proposal, writes nothing
+(saving a draft: test_save_draft.py)."""
 
 from __future__ import annotations
 
@@ -56,9 +57,9 @@ def test_the_console_script_takes_the_hyphenated_name(demo, capsys, settings, mo
     assert counts() == before
 
 
-def test_save_draft_says_it_is_not_yet_available(db, capsys):
+def test_save_draft_needs_a_secretariat_account(db, capsys):
     before = counts()
-    with pytest.raises(CommandError, match="--save-draft is not yet available"):
+    with pytest.raises(CommandError, match="--save-draft needs --as EMAIL"):
         call_command("import_report", str(REPORT), "--save-draft")
     assert capsys.readouterr().out == ""
     assert counts() == before

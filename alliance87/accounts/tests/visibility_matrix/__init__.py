@@ -19,6 +19,9 @@ from the rules in DESIGN.md and issue 6, not from `core.visibility`:
   pathfinder, its roadmaps, workshops and findings): they edit it;
 - the calendar feed carries no session: it is what anonymous visitors see,
   whoever asks;
+- the open API (/api/v1/) reads no session either: each persona calls it
+  with a personal API token of their own and reads what they read on the
+  pages; every endpoint is a way out of the kinds it shows;
 - a deactivated account (`inactive`: former Secretariat staff of the group
   member's organisation) sees what anonymous visitors see;
 - editing pages open to their editors only (`Way.openers`: the member

@@ -8,7 +8,14 @@ from collections.abc import Iterator
 import pytest
 
 from alliance87.accounts.tests.visibility_matrix.ways import (
+    API,
+    API_DECISIONS,
+    API_HOST_EVENT,
+    API_HOST_GROUP,
+    API_HOST_PATHFINDER,
+    API_TRACKER,
     CHAIR,
+    DATA_INDICATOR,
     EVENT_COUNTRY,
     FOCAL,
     HOST_BRIEFING,
@@ -28,6 +35,7 @@ from alliance87.accounts.tests.visibility_matrix.ways import (
     PATHFINDER_INDEX,
     PEOPLE_ORG,
     PERSONAS,
+    SITE_SEARCH,
     SOLE_COUNTRIES,
     WORKPLAN,
     Item,
@@ -52,6 +60,10 @@ KINDS: dict[str, Kind] = {
             (
                 Way("detail", slug_url("/en/partners/{slug}/"), own_page=True),
                 Way("list", fixed("/en/partners/")),
+                SITE_SEARCH,
+                Way("api-detail", slug_url(API + "partners/{slug}"), own_page=True),
+                Way("api-list", fixed(f"{API}partners?limit=200")),
+                Way("api-search", lambda world, item: f"{API}partners?q={item.marker}"),
                 # The directory's search: the object's own name asked for.
                 Way(
                     "search",
@@ -105,6 +117,7 @@ KINDS: dict[str, Kind] = {
             "person",
             (
                 Way("organisation", fixed(f"/en/partners/{PEOPLE_ORG}/")),
+                Way("api-organisation", fixed(f"{API}partners/{PEOPLE_ORG}")),
                 HOST_EVENT_PAGE,
                 # Representatives of a member of the host group, and its
                 # past co-chairs.
@@ -122,6 +135,11 @@ KINDS: dict[str, Kind] = {
             (
                 Way("detail", slug_url("/en/events/{slug}/"), own_page=True),
                 Way("list", fixed("/en/events/")),
+                Way("api-detail", slug_url(API + "events/{slug}"), own_page=True),
+                Way("api-list", fixed(f"{API}events?limit=200")),
+                API_DECISIONS,
+                API_TRACKER,
+                SITE_SEARCH,
                 Way("calendar", fixed("/events.ics"), public_only=True),
                 Way("ics", slug_url("/en/events/{slug}/event.ics"), own_page=True),
                 Way("briefing", slug_url("/en/events/{slug}/briefing/"), own_page=True),
@@ -139,19 +157,29 @@ KINDS: dict[str, Kind] = {
             statuses=("published", "draft"),
             draft_statuses=("draft",),
         ),
-        Kind("objective", (HOST_EVENT_PAGE, HOST_BRIEFING)),
-        Kind("agendaitem", (HOST_EVENT_PAGE, HOST_BRIEFING)),
-        Kind("exchange", (HOST_EVENT_PAGE,)),
-        Kind("document", (HOST_EVENT_PAGE,)),
+        Kind("objective", (HOST_EVENT_PAGE, HOST_BRIEFING, API_HOST_EVENT)),
+        Kind("agendaitem", (HOST_EVENT_PAGE, HOST_BRIEFING, SITE_SEARCH, API_HOST_EVENT)),
+        Kind("exchange", (HOST_EVENT_PAGE, SITE_SEARCH, API_HOST_EVENT)),
+        Kind("document", (HOST_EVENT_PAGE, API_HOST_EVENT)),
         Kind(
             "decision",
-            (HOST_EVENT_PAGE, Way("register", fixed("/en/events/decisions/")), NEXT_BRIEFING),
+            (
+                HOST_EVENT_PAGE,
+                Way("register", fixed("/en/events/decisions/")),
+                API_HOST_EVENT,
+                API_DECISIONS,
+                NEXT_BRIEFING,
+                SITE_SEARCH,
+            ),
         ),
         Kind(
             "actionitem",
             (
                 HOST_EVENT_PAGE,
                 Way("tracker", fixed("/en/events/action-items/?state=all")),
+                API_HOST_EVENT,
+                API_TRACKER,
+                SITE_SEARCH,
                 NEXT_EVENT_PAGE,
                 NEXT_BRIEFING,
                 Way(
@@ -168,6 +196,9 @@ KINDS: dict[str, Kind] = {
             (
                 Way("detail", slug_url("/en/groups/{slug}/"), own_page=True),
                 Way("list", fixed("/en/groups/")),
+                Way("api-detail", slug_url(API + "groups/{slug}"), own_page=True),
+                Way("api-list", fixed(f"{API}groups?limit=200")),
+                SITE_SEARCH,
                 Way("engagement", fixed("/en/groups/engagement/")),
                 Way("engagement-csv", fixed("/en/groups/engagement.csv")),
                 # The application form offers the public action groups, and
@@ -184,6 +215,9 @@ KINDS: dict[str, Kind] = {
             (
                 Way("detail", slug_url("/en/groups/{slug}/"), own_page=True),
                 Way("list", fixed("/en/groups/")),
+                Way("api-detail", slug_url(API + "groups/{slug}"), own_page=True),
+                Way("api-list", fixed(f"{API}groups?limit=200")),
+                SITE_SEARCH,
                 Way("parent", fixed(f"/en/groups/{HOST_GROUP}/")),
             ),
             has_group=True,
@@ -195,6 +229,8 @@ KINDS: dict[str, Kind] = {
             (
                 HOST_GROUP_PAGE,
                 WORKPLAN,
+                API_HOST_GROUP,
+                SITE_SEARCH,
                 Way(
                     "edit",
                     pk_url(f"/en/groups/{HOST_GROUP}/workplan/activities/{{pk}}/edit/"),
@@ -208,6 +244,18 @@ KINDS: dict[str, Kind] = {
             "pathfinder",
             (
                 Way("index", fixed("/en/pathfinders/"), look_for=pathfinder_link),
+                Way(
+                    "api-list",
+                    fixed(f"{API}pathfinders?limit=200"),
+                    look_for=lambda world, item: f"/countries/{PATHFINDER_COUNTRIES[item.level]}/",
+                ),
+                Way(
+                    "api-detail",
+                    lambda world, item: f"{API}pathfinders/{PATHFINDER_COUNTRIES[item.level]}",
+                    own_page=True,
+                    look_for=lambda world, item: f"/countries/{PATHFINDER_COUNTRIES[item.level]}/",
+                ),
+                SITE_SEARCH,
                 Way(
                     "country",
                     lambda world, item: f"/en/countries/{PATHFINDER_COUNTRIES[item.level]}/",
@@ -232,6 +280,8 @@ KINDS: dict[str, Kind] = {
             "roadmap",
             (
                 HOST_COUNTRY_PAGE,
+                API_HOST_PATHFINDER,
+                SITE_SEARCH,
                 Way("print", roadmap_url("print/"), own_page=True),
                 Way("actions-csv", roadmap_url("actions.csv"), own_page=True),
                 Way("progress-csv", fixed(f"/en/pathfinders/{HOST_COUNTRY}/progress.csv")),
@@ -266,8 +316,112 @@ KINDS: dict[str, Kind] = {
             (
                 Way("list", fixed("/en/statements/")),
                 Way("detail", slug_url("/en/statements/{slug}/"), own_page=True),
+                Way("api-list", fixed(f"{API}statements?limit=200")),
+                Way("api-detail", slug_url(API + "statements/{slug}"), own_page=True),
+                SITE_SEARCH,
             ),
         ),
+        # Library resources: published ones by their level, drafts to the
+        # Secretariat only (the matrix's drafts are submitted by no persona;
+        # a submitter's own drafts are library/tests/test_submissions.py's).
+        Kind(
+            "resource",
+            (
+                Way("detail", slug_url("/en/library/{slug}/"), own_page=True),
+                Way("list", fixed("/en/library/")),
+                Way("api-detail", slug_url(API + "library/{slug}"), own_page=True),
+                Way("api-list", fixed(f"{API}library?limit=200")),
+                # Each resource alone in its year: the Year facet offers
+                # that year, with its count, to those who may see it.
+                Way(
+                    "year-facet",
+                    fixed("/en/library/"),
+                    look_for=lambda world, item: (
+                        f'<option value="{obj_of(world, item).date_start.year}">'
+                    ),
+                ),
+                Way("country", fixed(f"/en/countries/{EVENT_COUNTRY}/")),
+                HOST_EVENT_PAGE,
+                HOST_GROUP_PAGE,
+                SITE_SEARCH,
+            ),
+            statuses=("published", "draft"),
+            draft_statuses=("draft",),
+            has_group=True,
+        ),
+        # News posts: published and due ones by their level, drafts to the
+        # Secretariat only (scheduled posts: comms/tests/test_news.py).
+        Kind(
+            "post",
+            (
+                Way("detail", slug_url("/en/news/{slug}/"), own_page=True),
+                Way("list", fixed("/en/news/")),
+                # Each post alone in its year: the Year filter offers it.
+                Way(
+                    "year-filter",
+                    fixed("/en/news/"),
+                    look_for=lambda world, item: (
+                        f'<option value="{obj_of(world, item).publish_at.year}">'
+                    ),
+                ),
+                Way("country", fixed(f"/en/countries/{EVENT_COUNTRY}/")),
+                HOST_EVENT_PAGE,
+                HOST_GROUP_PAGE,
+            ),
+            statuses=("published", "draft"),
+            draft_statuses=("draft",),
+            has_group=True,
+        ),
+        # Community spaces and their threads: a thread is seen by whoever
+        # sees its space (each thread alone in a space of its level).
+        Kind(
+            "space",
+            (
+                Way("detail", slug_url("/en/community/{slug}/"), own_page=True),
+                Way("list", fixed("/en/community/")),
+            ),
+            has_group=True,
+        ),
+        Kind(
+            "thread",
+            (
+                Way(
+                    "detail",
+                    lambda world, item: obj_of(world, item).get_absolute_url(),
+                    own_page=True,
+                ),
+                Way(
+                    "space",
+                    lambda world, item: obj_of(world, item).space.get_absolute_url(),
+                ),
+                Way(
+                    "history",
+                    lambda world, item: (
+                        f"/en/community/posts/{obj_of(world, item).posts.get().pk}/history/"
+                    ),
+                    own_page=True,
+                ),
+                SITE_SEARCH,
+                # Every persona was notified of every thread: the inbox
+                # (signed-in people only) shows only those they may see.
+                Way(
+                    "inbox",
+                    fixed("/en/community/inbox/"),
+                    openers=("outsider", "partner", "member", "focal"),
+                ),
+            ),
+            has_group=True,
+        ),
+        # Surveys: listed to their audience (the row's level) once
+        # published; drafts to the Secretariat only.
+        Kind(
+            "survey",
+            (Way("list", fixed("/en/surveys/")),),
+            statuses=("published", "draft"),
+            draft_statuses=("draft",),
+            has_group=True,
+        ),
+        Kind("term", (Way("glossary", fixed("/en/library/glossary/")), SITE_SEARCH)),
         Kind(
             "application",
             (
@@ -275,6 +429,57 @@ KINDS: dict[str, Kind] = {
                 Way(
                     "review",
                     lambda world, item: f"/en/applications/{obj_of(world, item).pk}/",
+                    own_page=True,
+                ),
+            ),
+            levels=("secretariat",),
+        ),
+        # A report being imported: the Secretariat's tool, seen by no one else.
+        Kind(
+            "reportimport",
+            (
+                Way("import-start", fixed("/en/reports/import/")),
+                Way(
+                    "import-page",
+                    lambda world, item: f"/en/reports/import/{obj_of(world, item).pk}/",
+                    own_page=True,
+                ),
+            ),
+            levels=("secretariat",),
+        ),
+        # An edition of statistics, with two figures (the world's and
+        # Nepal's): its visibility is its figures'.
+        Kind(
+            "edition",
+            (
+                Way("data-page", fixed(f"/en/data/?indicator={DATA_INDICATOR}")),
+                Way(
+                    "data-download",
+                    lambda world, item: (
+                        f"/en/data/download.csv?indicator={DATA_INDICATOR}"
+                        f"&edition={obj_of(world, item).pk}"
+                    ),
+                ),
+                Way(
+                    "data-json",
+                    lambda world, item: (
+                        f"/en/data/download.json?indicator={DATA_INDICATOR}"
+                        f"&edition={obj_of(world, item).pk}"
+                    ),
+                ),
+                Way("data-changes", fixed("/en/data/changes/")),
+                Way("data-place", fixed("/en/data/places/world/")),
+                Way("country", fixed(f"/en/countries/{EVENT_COUNTRY}/")),
+            ),
+        ),
+        # A data import: the Secretariat's tool, seen by no one else.
+        Kind(
+            "importrun",
+            (
+                Way("data-import-start", fixed("/en/data/import/")),
+                Way(
+                    "data-import-page",
+                    lambda world, item: f"/en/data/import/{obj_of(world, item).pk}/",
                     own_page=True,
                 ),
             ),

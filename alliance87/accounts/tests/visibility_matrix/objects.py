@@ -9,7 +9,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.contrib.auth import get_user_model
+
 from alliance87.accounts.tests.visibility_matrix.ways import (
+    DATA_INDICATOR,
     EVENT_COUNTRY,
     FOLLOWER_COUNTRY,
     HOST_COUNTRY,
@@ -19,13 +22,21 @@ from alliance87.accounts.tests.visibility_matrix.ways import (
     Item,
 )
 from alliance87.applications.services import submit_application
+from alliance87.comms.models import Post, Survey
+from alliance87.comms.services import PostLinks, save_post
+from alliance87.community import services as community
+from alliance87.community.models import Notification, Space, SpaceKind
 from alliance87.core.dates import ReportedDate
 from alliance87.core.models import KeyFigure
 from alliance87.countries.models import Country
+from alliance87.data.models import Edition, ImportRun
+from alliance87.data.services import lines_of_text, set_edition_visibility, write_observations
 from alliance87.events import services as events
 from alliance87.events.models import Event, EventSeries, Objective
 from alliance87.groups.models import Activity, ChairRole, Constituency, Group, GroupKind, Seat
 from alliance87.groups.services import add_member, save_group, start_chair_term
+from alliance87.library.models import Term
+from alliance87.library.services import Links, save_term
 from alliance87.partners.models import Organisation, Person, StakeholderType
 from alliance87.pathfinders import services as pathfinders
 from alliance87.pathfinders.models import (
@@ -37,9 +48,10 @@ from alliance87.pathfinders.models import (
     Roadmap,
     Workshop,
 )
+from alliance87.reports.models import ReportImport
 from alliance87.statements.models import Statement
 from alliance87.statements.services import endorse_statement
-from alliance87.testing.factories import make_organisation
+from alliance87.testing.factories import make_organisation, make_resource
 from alliance87.testing.personas import Personas
 
 
@@ -353,6 +365,68 @@ def make_object(scene: Scene, n: int, item: Item) -> Any:
         obj = Lesson.objects.create(text=m, text_en=m, visibility=level)
     elif item.kind == "statement":
         obj = Statement.objects.create(slug=item.key, title=m, title_en=m, visibility=level)
+    elif item.kind == "resource":
+        obj = make_resource(
+            item.key,
+            m,
+            visibility=level,
+            status=item.status,
+            group=scene.host_group,
+            date_start=dt.date(1950 + n, 1, 1),
+            links=Links(countries=[country(EVENT_COUNTRY)], events=[scene.host_event]),
+        )
+    elif item.kind == "post":
+        post = Post(
+            slug=item.key,
+            kind="news",
+            title_en=m,
+            visibility=level,
+            group=scene.host_group,
+            status=item.status,
+            publish_at=dt.datetime(1900 + n % 100, 1, 1, tzinfo=dt.UTC),
+        )
+        obj = save_post(
+            post,
+            acting_user=None,
+            links=PostLinks(countries=[country(EVENT_COUNTRY)], events=[scene.host_event]),
+        )
+    elif item.kind in ("space", "thread"):
+        space = community.save_space(
+            Space(
+                slug=item.key if item.kind == "space" else f"{item.key}-space",
+                name=m if item.kind == "space" else f"Space of {item.key}",
+                kind=SpaceKind.GROUP,
+                group=scene.host_group,
+                visibility=level,
+            ),
+            acting_user=scene.secretariat,
+        )
+        obj = space
+        if item.kind == "thread":
+            obj = community.start_thread(
+                space, acting_user=scene.secretariat, title=m, body=f"Body of {m}"
+            )
+            # Everyone was told of it (as if each had joined its space at
+            # the level "everything"): the inbox shows it to those who may
+            # see it still.
+            opening = obj.posts.get()
+            Notification.objects.bulk_create(
+                Notification(user=user, post=opening, reason="thread", created=opening.created)
+                for user in get_user_model().objects.all()
+            )
+    elif item.kind == "survey":
+        obj = Survey.objects.create(
+            slug=item.key,
+            title=m,
+            title_en=m,
+            visibility=level,
+            group=scene.host_group,
+            status=item.status,
+            opens_at=dt.datetime(2020, 1, 1, tzinfo=dt.UTC),
+            closes_at=dt.datetime(2099, 1, 1, tzinfo=dt.UTC),
+        )
+    elif item.kind == "term":
+        obj = save_term(Term(slug=item.key, term=m, term_en=m, visibility=level), acting_user=None)
     elif item.kind == "application":
         obj = submit_application(
             kind="partner",
@@ -362,6 +436,26 @@ def make_object(scene: Scene, n: int, item: Item) -> Any:
             email="ana@example.org",
             acting_user=None,
         )
+    elif item.kind == "reportimport":
+        obj = ReportImport.objects.create(
+            file_name=m, pasted="Agenda\n1. Opening", created_by=scene.secretariat
+        )
+    elif item.kind == "edition":
+        header = (
+            "edition,publisher,published,reference_year,geography,geography_level,"
+            "indicator,value,unit,source_url\n"
+        )
+        rows = "".join(
+            f"{m},Matrix publisher,2030-01-{1 + n % 28:02d},2029,{place},{level_of},"
+            f"{DATA_INDICATOR},{n}.5,per 1000 people,https://example.org/{item.key}\n"
+            for place, level_of in (("World", "world"), (EVENT_COUNTRY.upper(), "country"))
+        )
+        write_observations(lines_of_text(header + rows), acting_user=scene.secretariat)
+        obj = set_edition_visibility(
+            Edition.objects.get(title=m), visibility=level, acting_user=scene.secretariat
+        )
+    elif item.kind == "importrun":
+        obj = ImportRun.objects.create(file_name=m, created_by=scene.secretariat)
     elif item.kind == "itemowner":
         obj = make_organisation(item.key, m, is_partner=False)
         events.record_action_item(

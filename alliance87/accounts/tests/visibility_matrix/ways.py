@@ -14,6 +14,7 @@ from django.test import Client
 
 PERSONAS = ("anonymous", "outsider", "partner", "member", "focal", "secretariat", "inactive")
 LEVELS = ("public", "partners", "members", "secretariat")
+API = "/api/v1/"
 HOST_EVENT = "mx-host-meeting"
 NEXT_EVENT = "mx-next-meeting"
 HOST_GROUP = "mx-host-group"
@@ -24,6 +25,9 @@ ORG_COUNTRY = "per"  # where the matrix organisations are based
 FOLLOWER_COUNTRY = "che"  # where the meetings that follow the matrix events are held
 PEOPLE_ORG = "mx-people-org"  # the matrix people work for it; a member of the host group
 PATHFINDER_COUNTRIES = {"public": "uga", "partners": "khm", "members": "alb", "secretariat": "gha"}
+# The indicator of the matrix editions' figures (data): not one of the home
+# page's, so that the key figures of the core stay on the home page.
+DATA_INDICATOR = "forced_labour_prevalence"
 # Where each `soleorg` row is the only organisation.
 SOLE_COUNTRIES = {"public": "isl", "partners": "nzl", "members": "ury", "secretariat": "mng"}
 
@@ -79,6 +83,7 @@ class World:
     focal_points: dict[str, Any]  # lower-case iso3 -> focal point
     objects: dict[str, Any] = field(default_factory=dict)
     responses: dict[tuple[int | None, str], tuple[int, str]] = field(default_factory=dict)
+    tokens: dict[int, str] = field(default_factory=dict)  # user's pk -> API token
 
     def user(self, persona: str, item: Item) -> Any:
         if persona == "focal":
@@ -89,9 +94,14 @@ class World:
         key = (getattr(user, "pk", None), url)
         if key not in self.responses:
             client = Client()
-            if user.is_authenticated:
+            headers = {}
+            if url.startswith(API):
+                # The API knows its callers by their token alone.
+                if user.pk in self.tokens:
+                    headers["Authorization"] = f"Bearer {self.tokens[user.pk]}"
+            elif user.is_authenticated:
                 client.force_login(user)
-            response = client.get(url)
+            response = client.get(url, headers=headers)
             self.responses[key] = (response.status_code, response.content.decode())
         return self.responses[key]
 
@@ -156,3 +166,25 @@ FOCAL = ("focal",)  # the focal point edits their own pathfinder
 OWNER = ("partner",)  # the partner's organisation owns the action items
 WORKPLAN = Way("workplan", fixed(f"/en/groups/{HOST_GROUP}/workplan/"), openers=CHAIR)
 MEMBERS = Way("members", fixed(f"/en/groups/{HOST_GROUP}/members/"), openers=CHAIR)
+
+
+def marked_marker(world: World, item: Item) -> str:
+    # The results page marks each word of the query it found: the title
+    # reads <mark>MK</mark>-<mark>event</mark>-...
+    return "-".join(f"<mark>{word}</mark>" for word in item.marker.split("-"))
+
+
+# The site search, asked for the object's marker: its results, snippets
+# and counts. The world's index is rebuilt once built (world.py).
+SITE_SEARCH = Way(
+    "site-search", lambda world, item: f"/en/search/?q={item.marker}", look_for=marked_marker
+)
+
+
+# The open API (alliance87/api): every endpoint a content type leaves by.
+# A list is asked for its largest page, which holds every row of the world.
+API_HOST_EVENT = Way("api-event", fixed(f"{API}events/{HOST_EVENT}"))
+API_HOST_GROUP = Way("api-group", fixed(f"{API}groups/{HOST_GROUP}"))
+API_HOST_PATHFINDER = Way("api-pathfinder", fixed(f"{API}pathfinders/{HOST_COUNTRY}"))
+API_DECISIONS = Way("api-decisions", fixed(f"{API}decisions?limit=200"))
+API_TRACKER = Way("api-tracker", fixed(f"{API}action-items?state=all&limit=200"))

@@ -25,6 +25,7 @@ from alliance87.accounts.tests.visibility_matrix.ways import (
     PEOPLE_ORG,
     World,
 )
+from alliance87.api.services import create_token
 from alliance87.core.dates import ReportedDate
 from alliance87.core.visibility import Visibility
 from alliance87.events.models import EventSeries
@@ -33,6 +34,7 @@ from alliance87.groups.services import add_member, save_group, set_representativ
 from alliance87.partners.models import StakeholderType
 from alliance87.pathfinders import services as pathfinders
 from alliance87.pathfinders.models import Pathfinder, Stage
+from alliance87.search.index import rebuild as rebuild_index
 from alliance87.statements.models import Statement
 from alliance87.testing.factories import make_organisation
 from alliance87.testing.personas import (
@@ -151,4 +153,17 @@ def build_world() -> World:
         "secretariat": secretariat,
         "inactive": inactive,
     }
-    return World(users=users, focal_points=focal_points, objects=objects)
+    # The index follows writes once they commit; the world is built in a
+    # transaction that never does, so it is indexed as `alliance87
+    # reindex` would.
+    rebuild_index()
+    # Each persona calls the API with a token of their own (the API reads
+    # no session). A deactivated account holds none: it calls as anonymous
+    # (a token made before the account was closed is refused: api/tests).
+    tokens = {}
+    for user in [*users.values(), *focal_points.values()]:
+        if user.is_authenticated and user.is_active:
+            _token, tokens[user.pk] = create_token(
+                user, name="matrix", scope="read", days=1, acting_user=None
+            )
+    return World(users=users, focal_points=focal_points, objects=objects, tokens=tokens)

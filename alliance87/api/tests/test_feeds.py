@@ -1,0 +1,79 @@
+"""Atom and RSS feeds: what the public sees, narrowed as asked, found
+from the pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.test import Client
+
+from alliance87.core.dates import ReportedDate
+from alliance87.events import services as events
+from alliance87.testing.factories import make_event, make_group
+from alliance87.testing.personas import Personas
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def meetings(personas: Personas) -> dict[str, object]:
+    gcg = make_group("gcg", "Global Coordinating Group")
+    held = make_event(
+        "gcg-9", acting_user=personas.secretariat, date=ReportedDate(dt.date(2024, 3, 1))
+    )
+    held.groups.add(gcg)
+    elsewhere = make_event(
+        "other-1", acting_user=personas.secretariat, date=ReportedDate(dt.date(2024, 4, 1))
+    )
+    draft = make_event("gcg-draft", acting_user=personas.secretariat, publish=False)
+    draft.groups.add(gcg)
+    for event, text in ((held, "Adopt the GCG workplan"), (elsewhere, "Hold a forum")):
+        events.record_decision(event, acting_user=personas.secretariat, text=text)
+    events.record_decision(draft, acting_user=personas.secretariat, text="Secret draft decision")
+    return {"gcg": gcg}
+
+
+@pytest.mark.parametrize("suffix", ["atom", "rss"])
+def test_a_feed_reader_follows_the_gcgs_decisions(meetings: object, suffix: str) -> None:
+    response = Client().get(f"/en/feeds/decisions.{suffix}?group=gcg")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Adopt the GCG workplan" in body
+    assert "Hold a forum" not in body
+    assert "Secret draft decision" not in body
+
+
+def test_the_events_feed_holds_published_public_events_only(
+    meetings: object, personas: Personas
+) -> None:
+    client = Client()
+    client.force_login(personas.secretariat)  # a session changes nothing
+    body = client.get("/en/feeds/events.atom").content.decode()
+    assert "gcg-9" in body and "other-1" in body
+    assert "gcg-draft" not in body
+
+
+def test_an_unknown_scope_is_404_not_an_empty_feed(meetings: object) -> None:
+    for query in ("?group=nope", "?country=zzz", "?theme=nope", "?country=toolong"):
+        assert Client().get(f"/en/feeds/events.atom{query}").status_code == 404, query
+
+
+def test_the_library_feed_answers(meetings: object) -> None:
+    response = Client().get("/en/feeds/library.rss?country=npl")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/rss+xml")
+
+
+def test_pages_announce_their_feeds(meetings: object) -> None:
+    client = Client()
+    for page, feed in [
+        ("/en/events/", "/en/feeds/events.atom"),
+        ("/en/events/decisions/", "/en/feeds/decisions.atom"),
+        ("/en/library/", "/en/feeds/library.rss"),
+        ("/en/groups/gcg/", "/en/feeds/decisions.atom?group=gcg"),
+        ("/en/countries/npl/", "/en/feeds/events.rss?country=npl"),
+    ]:
+        body = client.get(page).content.decode()
+        head = body[: body.index("</head>")]
+        assert f'href="{feed}"' in head, page

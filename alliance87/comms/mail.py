@@ -1,0 +1,108 @@
+"""
+The newsletter's messages: the confirmation of a subscription, an issue
+to one subscriber (text and HTML, in the subscriber's language), and the
+signed links they carry.
+
+Links are signed with the site's secret (django.core.signing, a salt per
+use), so a link names its subscriber and cannot be made for another: a
+confirmation link for seven days and for the address it was sent to; an
+unsubscribe link for as long as the subscription lasts. Every issue carries
+`List-Unsubscribe` (the one-click address and a mailto-free https link) and
+`List-Unsubscribe-Post: List-Unsubscribe=One-Click` (RFC 8058): a mail
+client POSTs to the address and the subscriber is unsubscribed, with no
+page to visit. RFC 8058 asks that the provider's DKIM signature covers
+both headers: that is the outgoing mail server's configuration.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+
+from alliance87.library.markdown import render
+
+CONFIRM_SALT = "alliance87.comms.newsletter.confirm"
+UNSUBSCRIBE_SALT = "alliance87.comms.newsletter.unsubscribe"
+CONFIRM_DAYS = 7
+
+
+def confirm_token(subscriber: Any) -> str:
+    return signing.dumps([subscriber.pk, subscriber.email], salt=CONFIRM_SALT, compress=True)
+
+
+def read_confirm_token(token: str) -> tuple[int, str] | None:
+    """Return (subscriber id, address) of a confirmation link still good."""
+    try:
+        pk, email = signing.loads(token, salt=CONFIRM_SALT, max_age=CONFIRM_DAYS * 86400)
+    except (signing.BadSignature, ValueError, TypeError):
+        return None
+    return (pk, email) if isinstance(pk, int) and isinstance(email, str) else None
+
+
+def unsubscribe_token(subscriber: Any) -> str:
+    return signing.dumps(subscriber.pk, salt=UNSUBSCRIBE_SALT)
+
+
+def read_unsubscribe_token(token: str) -> int | None:
+    try:
+        pk = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    except (signing.BadSignature, ValueError, TypeError):
+        return None
+    return pk if isinstance(pk, int) else None
+
+
+def absolute(path: str) -> str:
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def confirmation_message(subscriber: Any) -> EmailMultiAlternatives:
+    """The message asking `subscriber` to confirm, in their language."""
+    with translation.override(subscriber.language):
+        link = absolute(reverse("comms:confirm", args=[confirm_token(subscriber)]))
+        body = render_to_string("comms/email/confirm.txt", {"link": link, "days": CONFIRM_DAYS})
+        subject = translation.gettext("Confirm your subscription to the Alliance 8.7 newsletter")
+    return EmailMultiAlternatives(subject, body, settings.DEFAULT_FROM_EMAIL, [subscriber.email])
+
+
+def issue_message(issue: Any, subscriber: Any, *, test: bool = False) -> EmailMultiAlternatives:
+    """The issue as `subscriber` receives it: in their language (English
+    where the issue has no text in it), with its unsubscribe links."""
+    language = subscriber.language
+    with translation.override(language):
+        unsubscribe = absolute(reverse("comms:unsubscribe", args=[unsubscribe_token(subscriber)]))
+        archive = absolute(reverse("comms:archive-issue", args=[issue.pk]))
+        text = issue.body_in(language)
+        context = {
+            "issue": issue,
+            "subject": issue.subject_in(language),
+            "text": text,
+            "html": render(text),
+            "unsubscribe": unsubscribe,
+            "archive": archive,
+            "language": language,
+            "test": test,
+        }
+        subject = issue.subject_in(language)
+        if test:
+            subject = translation.gettext("[Test] %(subject)s") % {"subject": subject}
+        message = EmailMultiAlternatives(
+            subject,
+            render_to_string("comms/email/issue.txt", context),
+            settings.DEFAULT_FROM_EMAIL,
+            [subscriber.email],
+            headers={
+                "List-Unsubscribe": f"<{unsubscribe}>",
+                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+                "Content-Language": language,
+            },
+        )
+        message.attach_alternative(
+            render_to_string("comms/email/issue.html", context), "text/html"
+        )
+    return message

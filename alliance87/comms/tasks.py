@@ -1,0 +1,103 @@
+"""
+Background work of communications.
+
+- `post_due`: run when a scheduled post's time comes. The post's visibility
+  needs no task (`PostQuerySet.visible_to` compares with the clock), but the
+  cached pages that list it were rendered before: moving the content
+  version renders them afresh.
+- `send_confirmation`, `send_test`: one message each.
+- `send_issue`: send an issue's deliveries in batches over one connection.
+  A batch is claimed by one conditional update (waiting to being sent,
+  with this run's claim), so a second run of the task, or a retry, never
+  sends what another run took; each batch is marked sent or failed after.
+  A delivery left "being sent" by a stopped worker stays so: it may have
+  left, and an issue is never sent twice. The issue is sent when nothing
+  waits.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+
+from django.core import mail as django_mail
+from django.utils import timezone
+
+from alliance87.core.invalidation import bump_content_version
+from alliance87.core.tasks import task
+
+logger = logging.getLogger(__name__)
+BATCH = 50
+
+
+@task()
+def post_due(post_id: int) -> None:
+    """Let cached pages show the post whose time has come."""
+    bump_content_version()
+
+
+@task()
+def send_confirmation(subscriber_id: int) -> None:
+    from alliance87.comms.mail import confirmation_message
+    from alliance87.comms.models import Subscriber, SubscriberStatus
+
+    row = Subscriber.objects.filter(pk=subscriber_id, status=SubscriberStatus.PENDING).first()
+    if row is not None:
+        confirmation_message(row).send()
+
+
+@task()
+def send_test(issue_id: int, to: str, language: str) -> None:
+    from alliance87.comms.mail import issue_message
+    from alliance87.comms.models import Issue, Subscriber
+
+    issue = Issue.objects.filter(pk=issue_id).first()
+    if issue is not None:
+        # A stand-in subscriber, never saved: its unsubscribe link is void.
+        issue_message(issue, Subscriber(pk=0, email=to, language=language), test=True).send()
+
+
+@task()
+def send_issue(issue_id: int) -> int:
+    """Send the issue's waiting deliveries; return how many were sent."""
+    from alliance87.comms.mail import issue_message
+    from alliance87.comms.models import Delivery, DeliveryStatus, Issue, IssueStatus
+
+    issue = Issue.objects.filter(pk=issue_id, status=IssueStatus.SENDING).first()
+    if issue is None:
+        return 0
+    sent = 0
+    while True:
+        waiting = list(
+            Delivery.objects.filter(issue=issue, status=DeliveryStatus.PENDING)
+            .order_by("pk")
+            .values_list("pk", flat=True)[:BATCH]
+        )
+        if not waiting:
+            break
+        claim = secrets.token_hex(16)
+        Delivery.objects.filter(pk__in=waiting, status=DeliveryStatus.PENDING).update(
+            status=DeliveryStatus.SENDING, claim=claim
+        )
+        batch = list(Delivery.objects.filter(claim=claim).select_related("subscriber"))
+        done: list[int] = []
+        failed: dict[int, str] = {}
+        with django_mail.get_connection() as connection:
+            for delivery in batch:
+                try:
+                    message = issue_message(issue, delivery.subscriber)
+                    message.connection = connection
+                    message.send()
+                    done.append(delivery.pk)
+                except Exception as error:  # the server refused this one
+                    logger.warning("Newsletter %s to %s: %s", issue.pk, delivery.pk, error)
+                    failed[delivery.pk] = f"{error.__class__.__name__}: {error}"[:300]
+        now = timezone.now()
+        Delivery.objects.filter(pk__in=done).update(status=DeliveryStatus.SENT, sent_at=now)
+        for pk, reason in failed.items():
+            Delivery.objects.filter(pk=pk).update(status=DeliveryStatus.FAILED, error=reason)
+        sent += len(done)
+    Issue.objects.filter(pk=issue.pk, status=IssueStatus.SENDING).update(
+        status=IssueStatus.SENT, sent_at=timezone.now()
+    )
+    return sent

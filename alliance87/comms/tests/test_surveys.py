@@ -1,0 +1,183 @@
+"""Surveys: answered by their audience while open, once per person or once
+per anonymous link; late, double and forged answers refused clearly;
+required and conditional questions; results for the Secretariat with
+charts, tables and CSV, and breakdowns only for groups of at least 11."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from django.utils import timezone
+
+from alliance87.comms import services
+from alliance87.comms.models import (
+    Answer,
+    Choice,
+    Question,
+    Response,
+    Survey,
+    SurveyLink,
+)
+from alliance87.testing.factories import make_group
+from alliance87.testing.personas import make_member, sign_in
+
+pytestmark = pytest.mark.django_db
+
+
+def make_survey(group: Any = None, **values: Any) -> Survey:
+    now = timezone.now()
+    values.setdefault("opens_at", now - dt.timedelta(days=1))
+    values.setdefault("closes_at", now + dt.timedelta(days=7))
+    values.setdefault("visibility", "members" if group else "public")
+    values.setdefault("status", "published")
+    survey = Survey.objects.create(
+        slug="priorities", title="Priorities", title_en="Priorities", group=group, **values
+    )
+    first = Question.objects.create(
+        survey=survey, order=1, kind="single", text_en="Which first?", required=True
+    )
+    Choice.objects.create(question=first, order=1, label_en="Sharing practice")
+    other = Choice.objects.create(question=first, order=2, label_en="Other")
+    Question.objects.create(
+        survey=survey, order=2, kind="text", text_en="Which other?", shown_if=other, required=True
+    )
+    Question.objects.create(survey=survey, order=3, kind="scale", text_en="How useful?")
+    return survey
+
+
+def q(survey: Survey, order: int) -> Question:
+    return survey.questions.get(order=order)
+
+
+def answer(survey: Survey, label: str = "Sharing practice", **extra: Any) -> dict[str, Any]:
+    choice = q(survey, 1).choices.get(label_en=label)
+    return {q(survey, 1).field_name: str(choice.pk), **extra}
+
+
+@pytest.fixture
+def gcg(personas):
+    return make_group("gcg", "Global Coordinating Group")
+
+
+def test_a_group_member_answers_once_and_others_cannot_see_it(client, personas, gcg):
+    survey = make_survey(gcg)
+    member = make_member(gcg, acting_user=None)
+    assert client.get("/en/surveys/priorities/").status_code == 302
+    for other in (personas.partner, personas.outsider):
+        sign_in(client, other)
+        assert client.get("/en/surveys/priorities/").status_code == 404
+        assert "Priorities" not in client.get("/en/surveys/").content.decode()
+        client.logout()
+    sign_in(client, member)
+    assert "Priorities" in client.get("/en/surveys/").content.decode()
+    response = client.post("/en/surveys/priorities/", answer(survey))
+    assert response.status_code == 200 and "your answers are recorded" in response.content.decode()
+    (row,) = Response.objects.all()
+    assert row.respondent == member
+    again = client.post("/en/surveys/priorities/", answer(survey))
+    assert again.status_code == 400
+    assert "You have already answered this survey." in again.content.decode()
+    assert Response.objects.count() == 1
+
+
+def test_a_late_or_early_answer_is_refused_clearly(client, personas, gcg):
+    now = timezone.now()
+    survey = make_survey(
+        gcg, closes_at=now - dt.timedelta(hours=1), opens_at=now - dt.timedelta(days=2)
+    )
+    member = make_member(gcg, acting_user=None)
+    sign_in(client, member)
+    response = client.post("/en/surveys/priorities/", answer(survey))
+    assert response.status_code == 400
+    assert "answers are no longer accepted" in response.content.decode()
+    Survey.objects.filter(pk=survey.pk).update(
+        opens_at=now + dt.timedelta(days=1), closes_at=now + dt.timedelta(days=2)
+    )
+    response = client.post("/en/surveys/priorities/", answer(survey))
+    assert response.status_code == 400 and "This survey opens on" in response.content.decode()
+    assert not Response.objects.exists()
+
+
+def test_required_and_conditional_questions(client, personas, gcg):
+    survey = make_survey(gcg)
+    member = make_member(gcg, acting_user=None)
+    sign_in(client, member)
+    response = client.post("/en/surveys/priorities/", {})
+    assert response.status_code == 400 and "Answer this question." in response.content.decode()
+    # "Which other?" is asked only after "Other": required then, dropped otherwise.
+    given = answer(survey, "Other", **{q(survey, 3).field_name: "4"})
+    response = client.post("/en/surveys/priorities/", given)
+    assert response.status_code == 400 and not Response.objects.exists()
+    html = response.content.decode()
+    other = q(survey, 1).choices.get(label_en="Other").pk
+    assert f'id="{q(survey, 1).field_name}-{other}" checked>' in html  # kept
+    assert '<option value="4" selected>' in html
+    client.post(
+        "/en/surveys/priorities/",
+        answer(survey, "Sharing practice", **{q(survey, 2).field_name: "ignored"}),
+    )
+    assert not Answer.objects.filter(question=q(survey, 2)).exists()
+    assert Answer.objects.filter(question=q(survey, 1)).count() == 1
+
+
+def test_a_choice_of_another_question_or_a_scale_out_of_range_is_refused(gcg):
+    survey = make_survey()
+    data = {q(survey, 1).field_name: "999999", q(survey, 3).field_name: "9"}
+    with pytest.raises(Exception) as refused:
+        services.submit_response(survey, acting_user=None, data=data)
+    assert "Choose among the choices given." in str(refused.value)
+
+
+def test_anonymous_links_answer_once_and_forged_ones_are_refused(client, personas):
+    survey = make_survey(mode="anonymous")
+    (token,) = services.make_survey_links(survey, count=1, acting_user=None)
+    assert not SurveyLink.objects.filter(token_hash=token).exists()  # only its hash
+    forged = client.post("/en/surveys/priorities/", {**answer(survey), "t": token + "x"})
+    assert (
+        forged.status_code == 400 and "This survey link is not valid." in forged.content.decode()
+    )
+    assert client.get(f"/en/surveys/priorities/?t={token}").status_code == 200
+    ok = client.post("/en/surveys/priorities/", {**answer(survey), "t": token})
+    assert ok.status_code == 200
+    assert Response.objects.get().respondent is None
+    again = client.post("/en/surveys/priorities/", {**answer(survey), "t": token})
+    assert again.status_code == 400
+    assert "This survey link has already been used." in again.content.decode()
+
+
+def respond(survey: Survey, label: str, stakeholder_type: str, text: str = "") -> None:
+    response = Response.objects.create(survey=survey, stakeholder_type=stakeholder_type)
+    choice = q(survey, 1).choices.get(label_en=label)
+    Answer.objects.create(response=response, question=q(survey, 1), choice=choice)
+    if text:
+        Answer.objects.create(response=response, question=q(survey, 2), text=text)
+
+
+def test_results_suppress_groups_under_eleven_and_free_text_stays_with_the_secretariat(
+    client, personas, gcg
+):
+    survey = make_survey(gcg)
+    for n in range(12):
+        respond(survey, "Sharing practice" if n % 3 else "Other", "government")
+    for _n in range(3):
+        respond(survey, "Other", "civil_society", text="=HYPERLINK(1)")
+    assert client.get("/en/surveys/priorities/results/").status_code == 302
+    sign_in(client, personas.partner)
+    assert client.get("/en/surveys/priorities/results/").status_code == 404
+    assert client.get("/en/surveys/priorities/results.csv").status_code == 404
+    client.logout()
+    sign_in(client, personas.secretariat)
+    html = client.get("/en/surveys/priorities/results/").content.decode()
+    assert "15 respondents." in html and "<svg" in html
+    assert '<th scope="row">Sharing practice</th><td data-label="Respondents">8</td>' in html
+    assert '<th scope="row">Other</th><td data-label="Respondents">7</td>' in html
+    assert '<th scope="col">Government</th>' in html
+    assert '<th scope="row">Sharing practice</th><td data-label="Government">8</td>' in html
+    assert "Civil society" not in html
+    assert "1 group with fewer than 11 respondents is not shown." in html
+    assert "=HYPERLINK(1)" in html  # the free text, for the Secretariat
+    csv = client.get("/en/surveys/priorities/results.csv").content.decode()
+    assert "Government" in csv and "civil" not in csv.lower()
+    assert "Sharing practice,8" in csv

@@ -1,0 +1,31 @@
+from django.urls import path
+
+from alliance87.comms import newsletter_views, survey_views, views
+
+app_name = "comms"
+urlpatterns = [
+    path("news/", views.news, name="news"),
+    path("news/new/", views.write, name="post-new"),
+    path("news/<slug:slug>/", views.post, name="post"),
+    path("news/<slug:slug>/edit/", views.write, name="post-edit"),
+    path("news/<slug:slug>/publish/", views.publish, name="post-publish"),
+]
+
+urlpatterns += [
+    path("newsletter/", newsletter_views.newsletter, name="newsletter"),
+    path("newsletter/thank-you/", newsletter_views.subscribed, name="subscribed"),
+    path("newsletter/confirm/<str:token>/", newsletter_views.confirm, name="confirm"),
+    path("newsletter/unsubscribe/<str:token>/", newsletter_views.unsubscribe, name="unsubscribe"),
+    path("newsletter/archive/", newsletter_views.archive, name="archive"),
+    path("newsletter/archive/<str:pk>/", newsletter_views.archive_issue, name="archive-issue"),
+    path("newsletter/issues/", newsletter_views.issues, name="issues"),
+    path("newsletter/issues/<int:pk>/", newsletter_views.issue, name="issue"),
+]
+
+urlpatterns += [
+    path("surveys/", survey_views.surveys, name="surveys"),
+    path("surveys/<slug:slug>/", survey_views.survey, name="survey"),
+    path("surveys/<slug:slug>/results/", survey_views.survey_results, name="survey-results"),
+    path("surveys/<slug:slug>/results.csv", survey_views.survey_results_csv, name="survey-csv"),
+    path("surveys/<slug:slug>/links/", survey_views.survey_links, name="survey-links"),
+]

@@ -1,0 +1,42 @@
+"""The community in the back office: spaces and threads to look up, and the
+outgoing mail, so that the Secretariat sees an email that waits for a mail
+server (pending, with its last error) or that a stopped worker left
+uncertain. Writes go through the site's pages and community.services."""
+
+from typing import Any
+
+from django.contrib import admin
+from django.http import HttpRequest
+
+from alliance87.community.models import Notification, Space, Thread
+
+
+@admin.register(Space)
+class SpaceAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "visibility", "group", "archived_at"]
+    list_filter = ["kind", "visibility"]
+    search_fields = ["name", "slug"]
+    autocomplete_fields = ["group", "country"]
+
+
+@admin.register(Thread)
+class ThreadAdmin(admin.ModelAdmin):
+    list_display = ["title", "space", "kind", "reply_count", "last_activity", "closed"]
+    list_filter = ["kind", "closed", "pinned"]
+    search_fields = ["title"]
+    raw_id_fields = ["author", "accepted"]
+    list_select_related = ["space"]
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    list_display = ["user", "reason", "created", "digest", "mail", "attempts", "mail_error"]
+    list_filter = ["mail", "digest", "reason"]
+    raw_id_fields = ["user", "post"]
+    list_select_related = ["user"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

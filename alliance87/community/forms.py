@@ -1,0 +1,119 @@
+"""The community's forms: a space (the Secretariat's), a thread, a reply,
+an edit, a moderator."""
+
+from __future__ import annotations
+
+from typing import Any
+from zoneinfo import available_timezones
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from alliance87.community.models import (
+    POST_MAX_CHARS,
+    TITLE_MAX_CHARS,
+    Level,
+    Preferences,
+    Space,
+    ThreadKind,
+)
+
+MARKDOWN_HINT = _(
+    "Markdown: *italics*, **bold**, [a link](https://…), lists with “- ”. "
+    "A link to a page of the Hub (an event, a resource, a group) shows as a card. "
+    "Name someone with @ and their username."
+)
+
+
+class SpaceForm(forms.ModelForm):
+    class Meta:
+        model = Space
+        fields = ["name", "slug", "description", "kind", "group", "country", "theme", "visibility"]
+        help_texts = {
+            "slug": _("The space's address: lower-case letters, digits and hyphens."),
+            "visibility": _(
+                "Who sees the space and its threads. A members-only space is seen by "
+                "the members of its group."
+            ),
+        }
+
+
+class ThreadForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        choices=ThreadKind.choices,
+        initial=ThreadKind.DISCUSSION,
+        widget=forms.RadioSelect,
+        help_text=_("A question can have an accepted answer."),
+    )
+    title = forms.CharField(label=_("Title"), max_length=TITLE_MAX_CHARS)
+    body = forms.CharField(
+        label=_("Text"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=POST_MAX_CHARS,
+        help_text=MARKDOWN_HINT,
+    )
+
+
+class PostForm(forms.Form):
+    body = forms.CharField(
+        label=_("Your reply"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=POST_MAX_CHARS,
+        help_text=MARKDOWN_HINT,
+    )
+
+
+class EditPostForm(PostForm):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["body"].label = _("Text")
+
+
+class ModeratorForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Email address of the new moderator"),
+        help_text=_("The address they sign in with."),
+    )
+
+    def clean_email(self) -> Any:
+        email = self.cleaned_data["email"]
+        user = get_user_model().objects.filter(email__iexact=email, is_active=True).first()
+        if user is None:
+            raise forms.ValidationError(_("No active account has this email address."))
+        return user
+
+
+class LevelForm(forms.Form):
+    level = forms.ChoiceField(label=_("What you hear about"), choices=Level.choices)
+
+
+class PreferencesForm(forms.ModelForm):
+    class Meta:
+        model = Preferences
+        fields = ["language", "time_zone", "digest"]
+        widgets = {"language": forms.Select(choices=settings.LANGUAGES)}
+        help_texts = {
+            "time_zone": _(
+                "As the IANA time-zone database names it, e.g. Pacific/Fiji or Africa/Nairobi: "
+                "digests cover whole days of your time zone."
+            ),
+            "digest": _("For the spaces whose level is “A digest by email”."),
+        }
+
+    def clean_time_zone(self) -> str:
+        name = self.cleaned_data["time_zone"].strip()
+        if name not in available_timezones():
+            raise forms.ValidationError(
+                _("Unknown time zone “%(name)s”: write Region/City, e.g. Asia/Kathmandu.")
+                % {"name": name}
+            )
+        return name
+
+    def clean_language(self) -> str:
+        code = self.cleaned_data["language"]
+        if code not in dict(settings.LANGUAGES):
+            raise forms.ValidationError(_("Choose one of the languages offered."))
+        return code

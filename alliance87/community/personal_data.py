@@ -1,0 +1,37 @@
+"""What the community holds about a person, for their data export. On
+erasure the account's deletion does the rest: their memberships, mail
+settings and notifications go with it (CASCADE); their threads, posts and
+edits stay, under "a former participant" (SET_NULL)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from alliance87.community.models import Post, Preferences, SpaceMember
+
+
+def export(user: Any, person: Any) -> dict[str, Any]:
+    if user is None:
+        return {}
+    prefs = Preferences.objects.filter(user=user).values("language", "time_zone", "digest").first()
+    return {
+        "spaces": [
+            {"space": slug, "role": role, "level": level}
+            for slug, role, level in SpaceMember.objects.filter(user=user)
+            .order_by("space__slug")
+            .values_list("space__slug", "role", "level")
+        ],
+        "mail_settings": prefs,
+        "posts": [
+            {
+                "thread": title,
+                "space": space,
+                "text": body,
+                "posted": created.isoformat(),
+                "edited": edited.isoformat() if edited else None,
+            }
+            for title, space, body, created, edited in Post.objects.filter(author=user)
+            .order_by("created", "pk")
+            .values_list("thread__title", "thread__space__slug", "body", "created", "edited")
+        ],
+    }

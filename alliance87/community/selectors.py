@@ -1,0 +1,215 @@
+"""
+Reads of the community: the spaces a person may see, one space's threads,
+one thread's posts. Every read starts from `visible_to(user)`; a missing
+and a hidden space or thread answer the same 404. Each page takes a
+constant number of queries, whatever the number of threads or posts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Prefetch
+from django.http import Http404
+from django.utils.safestring import SafeString
+
+from alliance87.community.cards import Card, cards_for
+from alliance87.community.models import (
+    Helpful,
+    Post,
+    PostRevision,
+    Space,
+    SpaceMember,
+    SpaceRole,
+    Thread,
+    display_name,
+)
+from alliance87.core.markdown import link_targets, render
+from alliance87.core.permissions import may
+
+THREADS_PER_PAGE = 25
+POSTS_PER_PAGE = 30
+
+
+def list_spaces(user: Any) -> dict[str, list[Space]]:
+    """Return the spaces `user` may see, open ones first, with their
+    thread counts: {"joined": [...], "others": [...], "archived": [...]}."""
+    spaces = list(
+        Space.objects.visible_to(user)
+        .select_related("group", "country", "theme")
+        .annotate(thread_count=Count("threads"))
+        .order_by("kind", "name")
+    )
+    joined: set[int] = set()
+    if user.is_authenticated:
+        joined = set(SpaceMember.objects.filter(user=user).values_list("space_id", flat=True))
+    out: dict[str, list[Space]] = {"joined": [], "others": [], "archived": []}
+    for space in spaces:
+        if space.is_archived:
+            out["archived"].append(space)
+        elif space.pk in joined:
+            out["joined"].append(space)
+        else:
+            out["others"].append(space)
+    return out
+
+
+def get_space_for_user(user: Any, slug: str) -> Space:
+    space = (
+        Space.objects.visible_to(user)
+        .select_related("group", "country", "theme")
+        .filter(slug=slug)
+        .first()
+    )
+    if space is None:
+        raise Http404("Not found.")
+    return space
+
+
+@dataclass
+class SpacePage:
+    space: Space
+    page: Page
+    member: SpaceMember | None
+    moderators: list[Any]
+    may_post: bool
+    may_moderate: bool
+
+
+def space_page(user: Any, space: Space, page_number: Any) -> SpacePage:
+    threads = (
+        Thread.objects.visible_to(user)
+        .filter(space=space)
+        .select_related("author")
+        .order_by("-pinned", "-last_activity", "-pk")
+    )
+    page = Paginator(threads, THREADS_PER_PAGE).get_page(page_number)
+    for thread in page.object_list:
+        thread.space = space  # for get_absolute_url, without a query each
+        thread.author_name = display_name(thread.author)
+    member = None
+    if user.is_authenticated:
+        member = SpaceMember.objects.filter(space=space, user=user).first()
+    moderators = [
+        display_name(m.user)
+        for m in SpaceMember.objects.filter(space=space, role=SpaceRole.MODERATOR)
+        .select_related("user")
+        .order_by("user__last_name", "user__first_name")
+    ]
+    return SpacePage(
+        space=space,
+        page=page,
+        member=member,
+        moderators=moderators,
+        may_post=may(user, "post", space),
+        may_moderate=may(user, "moderate", space),
+    )
+
+
+def get_thread_for_user(user: Any, space: Space, pk: int) -> Thread:
+    thread = (
+        Thread.objects.visible_to(user).filter(space=space, pk=pk).select_related("author").first()
+    )
+    if thread is None:
+        raise Http404("Not found.")
+    thread.space = space
+    return thread
+
+
+@dataclass
+class ShownPost:
+    post: Post
+    author_name: str
+    html: SafeString
+    cards: list[Card]
+    marked_helpful: bool
+    may_edit: bool
+    is_opening: bool
+    is_answer: bool
+
+
+@dataclass
+class ThreadPage:
+    thread: Thread
+    page: Page
+    posts: list[ShownPost]
+    may_post: bool
+    may_moderate: bool
+    may_accept: bool
+
+
+def thread_page(user: Any, thread: Thread, page_number: Any) -> ThreadPage:
+    posts = (
+        Post.objects.visible_to(user)
+        .filter(thread=thread)
+        .select_related("author")
+        .annotate(revision_count=Count("revisions"))
+        .order_by("created", "pk")
+    )
+    page = Paginator(posts, POSTS_PER_PAGE).get_page(page_number)
+    rows: list[Post] = list(page.object_list)
+    opening_pk: int | None
+    if page.number == 1 and rows:
+        opening_pk = rows[0].pk
+    else:
+        opening_pk = (
+            Post.objects.filter(thread=thread)
+            .order_by("created", "pk")
+            .values_list("pk", flat=True)
+            .first()
+        )
+    marked: set[int] = set()
+    if user.is_authenticated and rows:
+        marked = set(
+            Helpful.objects.filter(user=user, post__in=rows).values_list("post_id", flat=True)
+        )
+    cards = cards_for(user, {p.pk: list(link_targets(p.body)) for p in rows})
+    may_post = may(user, "post", thread.space)
+    shown = []
+    for post in rows:
+        post.thread = thread
+        shown.append(
+            ShownPost(
+                post=post,
+                author_name=display_name(post.author),
+                html=render(post.body),
+                cards=cards.get(post.pk, []),
+                marked_helpful=post.pk in marked,
+                may_edit=may(user, "edit", post),
+                is_opening=post.pk == opening_pk,
+                is_answer=post.pk == thread.accepted_id,
+            )
+        )
+    return ThreadPage(
+        thread=thread,
+        page=page,
+        posts=shown,
+        may_post=may_post and not thread.closed,
+        may_moderate=may(user, "moderate", thread.space),
+        may_accept=may(user, "accept", thread),
+    )
+
+
+def get_post_for_user(user: Any, pk: int) -> Post:
+    post = (
+        Post.objects.visible_to(user)
+        .filter(pk=pk)
+        .select_related("thread__space", "author")
+        .prefetch_related(
+            Prefetch("revisions", queryset=PostRevision.objects.select_related("replaced_by"))
+        )
+        .first()
+    )
+    if post is None:
+        raise Http404("Not found.")
+    return post
+
+
+def post_url(post: Post) -> str:
+    """Return the address of `post` on its thread's page of posts."""
+    before = Post.objects.filter(thread_id=post.thread_id, created__lt=post.created).count()
+    page = before // POSTS_PER_PAGE + 1
+    suffix = f"?page={page}" if page > 1 else ""
+    return f"{post.thread.get_absolute_url()}{suffix}#post-{post.pk}"

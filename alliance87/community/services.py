@@ -1,0 +1,350 @@
+"""
+Writes to the community.
+
+Invariants:
+- a members-only space belongs to a group; a group's space names its
+  group, a country's space its country, a theme's space its theme;
+- only the Secretariat creates, archives and restores spaces and names
+  moderators; nothing is posted or edited in an archived space;
+- a thread always has its opening post, written in the same transaction;
+  its `reply_count` and `last_activity` follow its replies;
+- nobody posts in a closed thread; only someone who may post in the
+  space posts there (core.permissions: "post"), whether from the site or
+  by email;
+- every @username in a post names an active account, else the post is
+  refused with the names not found; each one named is recorded once;
+- an edit keeps the text it replaced, with when and by whom;
+- one "helpful" mark per person and post, never on one's own post;
+- a question's accepted answer is a reply in that thread;
+- every new post is announced after commit (community/tasks.py): who
+  hears of it, and how, is community/notify.py's;
+- a person's level for a space is one of Level's; leaving a space stops
+  its mail, and so does the one-click unsubscribe of its emails.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from alliance87.community.models import (
+    POST_MAX_CHARS,
+    TITLE_MAX_CHARS,
+    Helpful,
+    Level,
+    Mention,
+    Notification,
+    Post,
+    PostRevision,
+    Preferences,
+    Space,
+    SpaceKind,
+    SpaceMember,
+    SpaceRole,
+    Thread,
+    ThreadKind,
+)
+from alliance87.core.permissions import may
+from alliance87.core.services import service
+from alliance87.core.tasks import enqueue_on_commit
+from alliance87.core.visibility import Visibility, is_secretariat
+
+# "@name" not preceded by a word character (an email address is no mention).
+MENTION = re.compile(r"(?<![\w@.])@([A-Za-z0-9_][A-Za-z0-9_.+-]{0,149})")
+
+
+def _require_secretariat(user: Any) -> None:
+    if not is_secretariat(user):
+        raise ValidationError(_("Only the Secretariat may do this."), code="forbidden")
+
+
+def check_space(space: Space) -> None:
+    """Raise ValidationError unless the space's kind, links and
+    visibility agree."""
+    errors: dict[str, str] = {}
+    needs = {SpaceKind.GROUP: "group", SpaceKind.COUNTRY: "country", SpaceKind.THEME: "theme"}
+    field = needs.get(SpaceKind(space.kind))
+    if field and getattr(space, f"{field}_id") is None:
+        labels = {"group": _("group"), "country": _("country"), "theme": _("theme")}
+        errors[field] = _("A space of this kind must name its %(what)s.") % {"what": labels[field]}
+    if space.visibility == Visibility.MEMBERS and space.group_id is None:
+        errors["visibility"] = _("A members-only space must belong to a group.")
+    if errors:
+        raise ValidationError(errors)
+
+
+@service
+def save_space(space: Space, *, acting_user: Any) -> Space:
+    """Create or change a space (the Secretariat only)."""
+    _require_secretariat(acting_user)
+    check_space(space)
+    space.full_clean(exclude=["group", "country", "theme"])
+    space.save()
+    return space
+
+
+@service
+def archive_space(space: Space, *, acting_user: Any, archived: bool = True) -> Space:
+    """Archive a space (kept readable, closed to new posts) or restore it."""
+    _require_secretariat(acting_user)
+    space.archived_at = timezone.now() if archived else None
+    space.save(update_fields=["archived_at"])
+    return space
+
+
+@service
+def join_space(space: Space, *, acting_user: Any) -> SpaceMember:
+    if not may(acting_user, "post", space):
+        raise ValidationError(_("You may not join this space."), code="forbidden")
+    member, _created = SpaceMember.objects.get_or_create(space=space, user=acting_user)
+    return member
+
+
+@service
+def leave_space(space: Space, *, acting_user: Any) -> None:
+    """Leave a space; a moderator who leaves stops moderating it."""
+    SpaceMember.objects.filter(space=space, user=acting_user).delete()
+
+
+@service
+def set_moderator(space: Space, user: Any, *, acting_user: Any, moderator: bool = True) -> None:
+    """Name `user` a moderator of `space`, or return them to member."""
+    _require_secretariat(acting_user)
+    if moderator and not user.is_active:
+        raise ValidationError(_("This account is deactivated."), code="inactive")
+    role = SpaceRole.MODERATOR if moderator else SpaceRole.MEMBER
+    member, created = SpaceMember.objects.get_or_create(
+        space=space, user=user, defaults={"role": role}
+    )
+    if not created and member.role != role:
+        member.role = role
+        member.save(update_fields=["role"])
+
+
+def _check_body(body: str) -> str:
+    body = body.strip()
+    if not body:
+        raise ValidationError({"body": _("Write something to post.")}, code="empty")
+    if len(body) > POST_MAX_CHARS:
+        raise ValidationError(
+            {
+                "body": _("A post may be %(max)s characters long at most; this one has %(n)s.")
+                % {"max": f"{POST_MAX_CHARS:,}", "n": f"{len(body):,}"}
+            },
+            code="too_long",
+        )
+    return body
+
+
+def mentioned_users(body: str) -> list[Any]:
+    """Return the active accounts named with @username in `body`; raise
+    ValidationError naming those that are not found."""
+    names = {m.lower() for m in MENTION.findall(body)}
+    # A trailing full stop ends a sentence, not a name.
+    names = {n.rstrip(".") for n in names}
+    if not names:
+        return []
+    users = list(
+        get_user_model().objects.filter(is_active=True, username__in=_spellings(body, names))
+    )
+    found = {u.username.lower() for u in users}
+    missing = sorted(names - found)
+    if missing:
+        raise ValidationError(
+            {
+                "body": _("No one on the Hub has the username %(names)s.")
+                % {"names": ", ".join(f"@{n}" for n in missing)}
+            },
+            code="unknown_mention",
+        )
+    return users
+
+
+def _spellings(body: str, names: set[str]) -> list[str]:
+    # Usernames are matched case-insensitively without a function index:
+    # ask for each name as written and in lower case.
+    written = {m.rstrip(".") for m in MENTION.findall(body)}
+    return sorted(written | names)
+
+
+def _announce(post: Post) -> None:
+    from alliance87.community.tasks import fan_out_task
+
+    enqueue_on_commit(fan_out_task, post.pk)
+
+
+def _record_mentions(post: Post, users: list[Any]) -> None:
+    if users:
+        Mention.objects.bulk_create(
+            [Mention(post=post, user=u) for u in users], ignore_conflicts=True
+        )
+
+
+@service
+def start_thread(
+    space: Space, *, acting_user: Any, title: str, body: str, kind: str = ThreadKind.DISCUSSION
+) -> Thread:
+    """Open a thread with its first post; the author joins the space."""
+    if not may(acting_user, "post", space):
+        raise ValidationError(_("You may not post in this space."), code="forbidden")
+    title = " ".join(title.split())
+    if not title:
+        raise ValidationError({"title": _("Give the thread a title.")}, code="empty")
+    if len(title) > TITLE_MAX_CHARS:
+        raise ValidationError(
+            {
+                "title": _("A title may be %(max)s characters long at most.")
+                % {"max": TITLE_MAX_CHARS}
+            }
+        )
+    if kind not in ThreadKind.values:
+        raise ValidationError({"kind": _("Choose a discussion or a question.")})
+    body = _check_body(body)
+    users = mentioned_users(body)
+    now = timezone.now()
+    thread = Thread.objects.create(
+        space=space, kind=kind, title=title, author=acting_user, created=now, last_activity=now
+    )
+    post = Post.objects.create(thread=thread, author=acting_user, body=body, created=now)
+    _record_mentions(post, users)
+    SpaceMember.objects.get_or_create(space=space, user=acting_user)
+    _announce(post)
+    return thread
+
+
+@service
+def reply(thread: Thread, *, acting_user: Any, body: str) -> Post:
+    """Post a reply in `thread`."""
+    if not may(acting_user, "post", thread.space):
+        raise ValidationError(_("You may not post in this space."), code="forbidden")
+    if thread.closed:
+        raise ValidationError(_("This thread is closed to replies."), code="closed")
+    body = _check_body(body)
+    users = mentioned_users(body)
+    now = timezone.now()
+    post = Post.objects.create(thread=thread, author=acting_user, body=body, created=now)
+    _record_mentions(post, users)
+    Thread.objects.filter(pk=thread.pk).update(reply_count=F("reply_count") + 1, last_activity=now)
+    SpaceMember.objects.get_or_create(space=thread.space, user=acting_user)
+    _announce(post)
+    return post
+
+
+@service
+def edit_post(post: Post, *, acting_user: Any, body: str) -> Post:
+    """Change a post's text, keeping the text it replaces."""
+    if not may(acting_user, "edit", post):
+        raise ValidationError(_("You may not edit this post."), code="forbidden")
+    body = _check_body(body)
+    if body == post.body:
+        return post
+    users = mentioned_users(body)
+    now = timezone.now()
+    PostRevision.objects.create(
+        post=post,
+        body=post.body,
+        written=post.edited or post.created,
+        replaced=now,
+        replaced_by=acting_user,
+    )
+    post.body, post.edited = body, now
+    post.save(update_fields=["body", "edited"])
+    _record_mentions(post, users)
+    return post
+
+
+@service
+def mark_helpful(post: Post, *, acting_user: Any, helpful: bool = True) -> None:
+    """Mark a post helpful, or take the mark back."""
+    if post.author_id == acting_user.pk:
+        raise ValidationError(_("You cannot mark your own post helpful."), code="own")
+    if not may(acting_user, "post", post.thread.space):
+        raise ValidationError(_("You may not do this in this space."), code="forbidden")
+    if helpful:
+        _mark, created = Helpful.objects.get_or_create(post=post, user=acting_user)
+        changed = 1 if created else 0
+    else:
+        changed = -Helpful.objects.filter(post=post, user=acting_user).delete()[0]
+    if changed:
+        Post.objects.filter(pk=post.pk).update(helpful_count=F("helpful_count") + changed)
+
+
+@service
+def accept_answer(thread: Thread, post: Post | None, *, acting_user: Any) -> Thread:
+    """Mark `post` as the answer to the question (None: no answer)."""
+    if not may(acting_user, "accept", thread):
+        raise ValidationError(_("You may not do this in this thread."), code="forbidden")
+    if thread.kind != ThreadKind.QUESTION:
+        raise ValidationError(_("Only a question has an accepted answer."), code="kind")
+    if post is not None and (post.thread_id != thread.pk or thread.posts.first() == post):
+        raise ValidationError(_("The answer must be a reply in this thread."), code="answer")
+    thread.accepted = post
+    thread.save(update_fields=["accepted"])
+    return thread
+
+
+@service
+def set_thread_state(
+    thread: Thread,
+    *,
+    acting_user: Any,
+    pinned: bool | None = None,
+    closed: bool | None = None,
+) -> Thread:
+    """Pin or unpin, close or reopen a thread (its space's moderators)."""
+    if not may(acting_user, "moderate", thread.space):
+        raise ValidationError(_("Only the space's moderators may do this."), code="forbidden")
+    fields = []
+    if pinned is not None:
+        thread.pinned = pinned
+        fields.append("pinned")
+    if closed is not None:
+        thread.closed = closed
+        fields.append("closed")
+    if fields:
+        thread.save(update_fields=fields)
+    return thread
+
+
+@service
+def set_level(space: Space, *, acting_user: Any, level: str) -> SpaceMember:
+    """Set how much of `space` the person hears about (joining it)."""
+    if level not in Level.values:
+        raise ValidationError({"level": _("Choose one of the levels offered.")}, code="level")
+    member, _created = SpaceMember.objects.get_or_create(space=space, user=acting_user)
+    if member.level != level:
+        member.level = level
+        member.save(update_fields=["level"])
+    return member
+
+
+@service
+def unsubscribe(space: Space, *, acting_user: Any) -> None:
+    """Stop every email of `space` to the person (RFC 8058 one-click)."""
+    SpaceMember.objects.filter(space=space, user=acting_user).exclude(level=Level.NOTHING).update(
+        level=Level.NOTHING
+    )
+
+
+@service
+def save_preferences(preferences: Preferences, *, acting_user: Any) -> Preferences:
+    if preferences.user_id != acting_user.pk:
+        raise ValidationError(_("You may not do this."), code="forbidden")
+    preferences.full_clean()
+    preferences.save()
+    return preferences
+
+
+@service
+def mark_read(*, acting_user: Any, notification_ids: list[int] | None = None) -> int:
+    """Mark the person's notifications read (all of them when no ids)."""
+    unread = Notification.objects.filter(user=acting_user, read__isnull=True)
+    if notification_ids is not None:
+        unread = unread.filter(pk__in=notification_ids)
+    return unread.update(read=timezone.now())

@@ -1,0 +1,57 @@
+"""The community's test scene: a members-only space of a group, an open
+space for partners, and the people who read and write in them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+
+from alliance87.community import services
+from alliance87.community.models import Space, SpaceKind
+from alliance87.core.visibility import Visibility
+from alliance87.testing.factories import make_group
+from alliance87.testing.personas import Personas, make_member
+
+
+@dataclass
+class Scene:
+    personas: Personas
+    group: Any
+    member: Any  # works for a member organisation of the group; not a partner
+    group_space: Space  # members only
+    commons: Space  # partners
+
+    @property
+    def secretariat(self) -> Any:
+        return self.personas.secretariat
+
+    @property
+    def partner(self) -> Any:
+        return self.personas.partner
+
+    @property
+    def outsider(self) -> Any:
+        return self.personas.outsider
+
+
+@pytest.fixture
+def scene(personas: Personas) -> Scene:
+    group = make_group("migration", "Action Group on Migration")
+    member = make_member(group, acting_user=personas.secretariat)
+    group_space = services.save_space(
+        Space(
+            slug="migration",
+            name="Migration space",
+            kind=SpaceKind.GROUP,
+            group=group,
+            visibility=Visibility.MEMBERS,
+        ),
+        acting_user=personas.secretariat,
+    )
+    commons = services.save_space(
+        Space(slug="commons", name="Commons", kind=SpaceKind.COMMONS),
+        acting_user=personas.secretariat,
+    )
+    return Scene(personas, group, member, group_space, commons)

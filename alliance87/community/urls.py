@@ -1,0 +1,29 @@
+from django.urls import path
+
+from alliance87.community import notification_views as mail
+from alliance87.community import views
+
+app_name = "community"
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("new/", views.create_space, name="create-space"),
+    path("inbox/", mail.inbox, name="inbox"),
+    path("inbox/read/", mail.read_all, name="read-all"),
+    path("inbox/<int:pk>/", mail.open_notification, name="open-notification"),
+    path("settings/", mail.preferences, name="preferences"),
+    path("unsubscribe/<str:token>/", mail.unsubscribe, name="unsubscribe"),
+    path("posts/<int:pk>/edit/", views.edit_post, name="edit-post"),
+    path("posts/<int:pk>/history/", views.post_history, name="post-history"),
+    path("posts/<int:pk>/helpful/", views.helpful, name="helpful"),
+    path("<slug:slug>/", views.space, name="space"),
+    path("<slug:slug>/edit/", views.edit_space, name="edit-space"),
+    path("<slug:slug>/join/", views.join, name="join"),
+    path("<slug:slug>/level/", mail.level, name="level"),
+    path("<slug:slug>/archive/", views.archive, name="archive"),
+    path("<slug:slug>/moderators/", views.moderators, name="moderators"),
+    path("<slug:slug>/new/", views.new_thread, name="new-thread"),
+    path("<slug:slug>/<int:pk>/", views.thread, name="thread"),
+    path("<slug:slug>/<int:pk>/reply/", views.reply, name="reply"),
+    path("<slug:slug>/<int:pk>/state/", views.thread_state, name="thread-state"),
+    path("<slug:slug>/<int:pk>/accept/", views.accept, name="accept"),
+]

@@ -1,0 +1,64 @@
+"""`alliance87 import-data PATH [--check] [--as EMAIL]`: import a tidy CSV
+file of observations, all or nothing (docs/data.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from alliance87.core.visibility import is_secretariat
+from alliance87.data import services
+from alliance87.data.importing import CheckResult
+
+
+class Command(BaseCommand):
+    help = (
+        "Import a tidy CSV file of observations (docs/data.md): every row is checked, "
+        "and the file is saved whole or not at all. --check only reports the errors."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("path", help="the CSV file (UTF-8)")
+        parser.add_argument("--check", action="store_true", help="check only; write nothing")
+        parser.add_argument(
+            "--as",
+            dest="as_email",
+            metavar="EMAIL",
+            help="the Secretariat account the import is recorded under",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        path = Path(options["path"])
+        if not path.is_file():
+            raise CommandError(f"No file at {path}.")
+        if options["check"]:
+            result = services.check_file(services.lines_of_path(path))
+            self._report(result)
+            if not result.ok:
+                raise CommandError(f"{result.error_count} error(s); nothing would be saved.")
+            self.stdout.write(f"{result.rows} rows checked: no errors.")
+            return
+        user = self._secretariat(options["as_email"]) if options["as_email"] else None
+        run = services.import_path(path, acting_user=user)
+        errors = run.summary.get("error_count", 0)
+        for error in run.errors:
+            self.stderr.write(f"row {error['row']} {error['column']}: {error['message']}")
+        if run.status != run.Status.SAVED:
+            raise CommandError(f"{errors} error(s); nothing was saved.")
+        self.stdout.write(
+            f"{run.summary['observations']} observations saved "
+            f"({len(run.summary['editions'])} edition(s))."
+        )
+
+    def _report(self, result: CheckResult) -> None:
+        for error in result.errors:
+            self.stderr.write(f"row {error.row} {error.column}: {error.message}")
+
+    def _secretariat(self, email: str) -> Any:
+        user = get_user_model().objects.filter(email__iexact=email).first()
+        if user is None or not is_secretariat(user):
+            raise CommandError(f"{email} is not a Secretariat account.")
+        return user

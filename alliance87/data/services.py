@@ -1,0 +1,166 @@
+"""
+Writes of the data area: importing observations (docs/data.md).
+
+Invariants kept here and in writing.py:
+
+- An import is all or nothing: the file is checked whole (importing.py)
+  and written only when no row has an error, in one transaction that
+  checks it again (another import may have committed meanwhile).
+- A new edition never overwrites an old one: a row whose key its edition
+  already holds is an error, never an update.
+- Large files are checked and saved by a background task (core.tasks,
+  queued on commit); small ones at once. Every import is an ImportRun,
+  in the audit log under the person who ran it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from alliance87.core.files import CSV, store_upload
+from alliance87.core.services import service
+from alliance87.core.tasks import enqueue_on_commit
+from alliance87.core.visibility import Visibility
+from alliance87.data import catalogue
+from alliance87.data.models import (
+    IMPORTS_FOLDER,
+    Edition,
+    Geography,
+    GovernmentReply,
+    ImportRun,
+    Indicator,
+)
+from alliance87.data.tasks import check_import_task, save_import_task
+from alliance87.data.writing import (
+    ImportRefused,
+    apply_import,
+    check_file,
+    check_import,
+    file_path,
+    import_path,
+    lines_of_path,
+    lines_of_text,
+    write_observations,
+)
+
+__all__ = [
+    "INLINE_BYTES",
+    "ImportRefused",
+    "apply_import",
+    "check_file",
+    "check_import",
+    "import_path",
+    "lines_of_path",
+    "lines_of_text",
+    "publish_reply",
+    "save_import",
+    "set_edition_visibility",
+    "submit_reply",
+    "sync_catalogue",
+    "upload_import",
+    "write_observations",
+]
+
+# Files up to this size are checked and saved while the page waits.
+INLINE_BYTES = 256 * 1024
+
+
+@service
+def upload_import(upload: UploadedFile, *, acting_user: Any) -> ImportRun:
+    """Store an uploaded CSV file and check it: at once when it is small,
+    in the background otherwise. Nothing is imported yet."""
+    name = store_upload(upload, folder=IMPORTS_FOLDER, kinds=(CSV,))
+    run = ImportRun.objects.create(
+        file=name, file_name=(upload.name or "file.csv")[:200], created_by=acting_user
+    )
+    if (upload.size or 0) <= INLINE_BYTES:
+        check_import(run, acting_user=acting_user)
+    else:
+        enqueue_on_commit(check_import_task, run.pk)
+    return run
+
+
+@service
+def save_import(run: ImportRun, *, acting_user: Any) -> ImportRun:
+    """Save a checked run: at once when small, in the background otherwise."""
+    if run.status != run.Status.READY:
+        raise ValidationError(_("Only a file checked without errors can be saved."))
+    if file_path(run).stat().st_size <= INLINE_BYTES:
+        return apply_import(run, acting_user=acting_user)
+    run.status = run.Status.SAVING
+    run.rows_done = 0
+    run.save(update_fields=["status", "rows_done"])
+    enqueue_on_commit(save_import_task, run.pk)
+    return run
+
+
+@service
+def set_edition_visibility(edition: Edition, *, visibility: str, acting_user: Any) -> Edition:
+    """Set who sees an edition's figures (e.g. held back for the Secretariat
+    until it is published)."""
+    if visibility not in Visibility.values:
+        raise ValidationError(_("Choose a visibility."))
+    edition.visibility = visibility
+    edition.save(update_fields=["visibility"])
+    return edition
+
+
+@service
+def sync_catalogue(*, acting_user: Any) -> int:
+    """Add the catalogue's indicators and geographies that are missing
+    (data/catalogue.py); return how many were added. Nothing held is
+    changed."""
+    added = 0
+    for order, (code, unit, (en, fr, es)) in enumerate(catalogue.INDICATORS, start=1):
+        _indicator, created = Indicator.objects.get_or_create(
+            code=code,
+            defaults={
+                "unit": unit,
+                "name_en": en,
+                "name_fr": fr,
+                "name_es": es,
+                "order": order,
+            },
+        )
+        added += created
+    for order, (code, level, region, (en, fr, es)) in enumerate(catalogue.GEOGRAPHIES, start=1):
+        _geography, created = Geography.objects.get_or_create(
+            code=code,
+            defaults={
+                "level": level,
+                "region": region,
+                "name_en": en,
+                "name_fr": fr,
+                "name_es": es,
+                "order": order,
+            },
+        )
+        added += created
+    return added
+
+
+@service
+def submit_reply(country: Any, *, text: str, acting_user: Any) -> GovernmentReply:
+    """Record a government's reply to its country's figures, unpublished."""
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError(_("Write the reply."))
+    if len(text) > 20000:
+        raise ValidationError(_("A reply is at most 20,000 characters."))
+    return GovernmentReply.objects.create(country=country, text=text, submitted_by=acting_user)
+
+
+@service
+def publish_reply(reply: GovernmentReply, *, acting_user: Any) -> GovernmentReply:
+    """Publish a reply in full, dated; earlier replies stay published."""
+    if reply.status == GovernmentReply.Status.PUBLISHED:
+        raise ValidationError(_("This reply is published already."))
+    reply.status = GovernmentReply.Status.PUBLISHED
+    reply.published = timezone.now()
+    reply.save(update_fields=["status", "published"])
+    return reply

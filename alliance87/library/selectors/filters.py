@@ -1,0 +1,138 @@
+"""
+The library's filters, read from the query string: every value checked
+against what exists (and, for organisations, what the user may see); a
+value that cannot be understood is dropped with a message, never a 500.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from alliance87.core.models import Theme
+from alliance87.countries.models import Country, Region
+from alliance87.library.models import Resource, ResourceQuerySet, ResourceType
+from alliance87.partners.models import Organisation
+
+SORTS = ("newest", "oldest", "title")
+DIMENSIONS = ("type", "theme", "country", "region", "organisation", "language", "year")
+MAX_VALUE = 100  # characters of one value kept from the query string
+
+
+@dataclass(frozen=True)
+class LibraryFilters:
+    type: str = ""
+    theme: str = ""  # slug
+    country: str = ""  # iso3, lower case
+    region: str = ""
+    organisation: str = ""  # slug
+    language: str = ""
+    year: int | None = None
+    sort: str = "newest"
+    problems: tuple[str, ...] = field(default=(), compare=False)
+
+    def without(self, dimension: str) -> LibraryFilters:
+        cleared: dict[str, Any] = {dimension: None if dimension == "year" else ""}
+        return replace(self, **cleared)
+
+    def as_query(self) -> dict[str, str]:
+        pairs = {d: str(getattr(self, d) or "") for d in DIMENSIONS}
+        if self.sort != "newest":
+            pairs["sort"] = self.sort
+        return {k: v for k, v in pairs.items() if v}
+
+    @property
+    def active(self) -> bool:
+        return any(getattr(self, d) for d in DIMENSIONS)
+
+
+def parse_filters(user: Any, data: Mapping[str, Any]) -> LibraryFilters:
+    """Return the filters the query string `data` asks for."""
+    raw = {k: str(data.get(k, "") or "").strip()[:MAX_VALUE] for k in (*DIMENSIONS, "sort")}
+    problems: list[str] = []
+    values: dict[str, Any] = {}
+
+    def keep(name: str, ok: bool, value: Any) -> None:
+        if not raw[name]:
+            return
+        if ok:
+            values[name] = value
+        else:
+            problems.append(
+                _("The %(filter)s “%(value)s” was not understood and is ignored.")
+                % {"filter": LABELS[name](), "value": raw[name]}
+            )
+
+    keep("type", raw["type"] in ResourceType.values, raw["type"])
+    keep("region", raw["region"] in Region.values, raw["region"])
+    keep("language", raw["language"] in dict(settings.LANGUAGES), raw["language"])
+    if raw["theme"]:
+        keep("theme", Theme.objects.filter(slug=raw["theme"]).exists(), raw["theme"])
+    if raw["country"]:
+        iso3 = raw["country"].lower()
+        keep(
+            "country", len(iso3) == 3 and Country.objects.filter(iso3=iso3.upper()).exists(), iso3
+        )
+    if raw["organisation"]:
+        seen = Organisation.objects.visible_to(user).filter(slug=raw["organisation"]).exists()
+        keep("organisation", seen, raw["organisation"])
+    year = raw["year"]
+    year_ok = year.isascii() and year.isdigit() and len(year) == 4 and 1800 <= int(year) <= 2200
+    keep("year", year_ok, int(year) if year_ok else None)
+    if raw["sort"] in SORTS:
+        values["sort"] = raw["sort"]
+    elif raw["sort"]:
+        problems.append(_("The order “%(value)s” was not understood.") % {"value": raw["sort"]})
+    return LibraryFilters(**values, problems=tuple(problems))
+
+
+LABELS = {
+    "type": lambda: _("type"),
+    "theme": lambda: _("theme"),
+    "country": lambda: _("country"),
+    "region": lambda: _("region"),
+    "organisation": lambda: _("organisation"),
+    "language": lambda: _("language"),
+    "year": lambda: _("year"),
+}
+
+
+def filter_resources(qs: ResourceQuerySet, filters: LibraryFilters) -> ResourceQuerySet:
+    """Narrow `qs` to `filters`; relations through a subquery, so that a
+    resource is listed once."""
+    if filters.type:
+        qs = qs.filter(resource_type=filters.type)
+    if filters.year:
+        qs = qs.filter(date_start__year=filters.year)
+    if filters.theme:
+        qs = qs.filter(pk__in=Resource.objects.filter(themes__slug=filters.theme).values("pk"))
+    if filters.country:
+        iso3 = filters.country.upper()
+        qs = qs.filter(pk__in=Resource.objects.filter(countries__iso3=iso3).values("pk"))
+    if filters.region:
+        r = filters.region
+        qs = qs.filter(
+            pk__in=Resource.objects.filter(Q(regions__region=r) | Q(countries__region=r)).values(
+                "pk"
+            )
+        )
+    if filters.organisation:
+        slug = filters.organisation
+        qs = qs.filter(
+            pk__in=Resource.objects.filter(
+                Q(publishers__slug=slug) | Q(contributors__slug=slug)
+            ).values("pk")
+        )
+    if filters.language:
+        lang = filters.language
+        qs = qs.filter(
+            pk__in=Resource.objects.filter(Q(files__language=lang) | Q(url_language=lang)).values(
+                "pk"
+            )
+        )
+    return qs

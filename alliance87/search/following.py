@@ -1,0 +1,119 @@
+"""
+The index follows every committed write.
+
+Saves, deletes and many-to-many changes of each provider's model (and of
+the models it `depends` on) send signals (a row it depends on, before it is
+deleted, names the rows that lead to it); bulk writes through HubQuerySet
+send `bulk_written`. Each write notes the rows it touched on the
+connection, and the first callback to run once the transaction commits
+reindexes them all: a write that is rolled back indexes nothing, and a failure to index
+never turns a committed write into an error (it is logged; `alliance87
+reindex` repairs the index).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from typing import Any
+
+from django.db import connection, transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+
+from alliance87.core import hooks
+from alliance87.core.querysets import bulk_written
+
+log = logging.getLogger(__name__)
+
+_ALL = None
+
+
+def _pending() -> defaultdict[type, set[int] | None]:
+    pending = getattr(connection, "_a87_search_pending", None)
+    if pending is None:
+        pending = defaultdict(set)
+        connection._a87_search_pending = pending  # type: ignore[attr-defined]
+    return pending
+
+
+def _flush() -> None:
+    pending = _pending()
+    batch = dict(pending)
+    pending.clear()
+    from alliance87.search.index import index_pks
+
+    for model, pks in batch.items():
+        try:
+            index_pks(model, None if pks is _ALL else sorted(pks))
+        except Exception:
+            log.exception("search: could not index %s %s", model.__name__, pks)
+
+
+def note(model: type, pks: Any) -> None:
+    """Reindex rows `pks` of `model` (None: all) once the write commits."""
+    pending = _pending()
+    if pks is None or pending.get(model, set()) is _ALL:
+        pending[model] = _ALL
+    else:
+        pending[model].update(pks)  # type: ignore[union-attr]
+    # One callback per write: the first to run reindexes everything noted,
+    # the others find nothing left. (A callback registered in a savepoint
+    # that is rolled back is dropped; what it noted waits for the next.)
+    transaction.on_commit(_flush)
+
+
+def _on_save(sender: type, instance: Any, **kwargs: Any) -> None:
+    note(sender, [instance.pk])
+
+
+def _on_m2m(
+    sender: type, instance: Any, reverse: bool, model: type, pk_set: Any, **kw: Any
+) -> None:
+    if kw.get("action", "").startswith("pre_"):
+        return
+    if reverse:
+        note(model, pk_set)
+    else:
+        note(type(instance), [instance.pk])
+
+
+def _on_bulk(sender: type, pks: Any, **kwargs: Any) -> None:
+    note(sender, pks)
+
+
+def _before_delete(provider: hooks.SearchProvider, lookup: str) -> Any:
+    """Note the rows of `provider` that lead to a row about to be deleted:
+    once it is gone, the lookup finds them no more (a resource's file
+    removed: the resource loses the file's text)."""
+
+    def noted(sender: type, instance: Any, **kwargs: Any) -> None:
+        manager = provider.model._default_manager  # type: ignore[attr-defined]
+        pks = list(manager.filter(**{lookup: instance.pk}).values_list("pk", flat=True))
+        if pks:
+            note(provider.model, pks)
+
+    return noted
+
+
+def follow_writes() -> None:
+    """Connect the signals of every model the providers read."""
+    models: set[Any] = set()
+    for provider in hooks.SEARCH_PROVIDERS.items():
+        models.add(provider.model)
+        models.update(provider.depends)
+        for model, lookup in provider.depends.items():
+            pre_delete.connect(
+                _before_delete(provider, lookup),
+                sender=model,
+                weak=False,
+                dispatch_uid=f"a87-search-{provider.kind}-{model.__module__}.{model.__qualname__}-pre-delete",
+            )
+    for model in models:
+        uid = f"a87-search-{model._meta.label_lower}"
+        post_save.connect(_on_save, sender=model, dispatch_uid=uid + "-save")
+        post_delete.connect(_on_save, sender=model, dispatch_uid=uid + "-delete")
+        bulk_written.connect(_on_bulk, sender=model, dispatch_uid=uid + "-bulk")
+        for m2m in model._meta.local_many_to_many:
+            m2m_changed.connect(
+                _on_m2m, sender=m2m.remote_field.through, dispatch_uid=f"{uid}-{m2m.name}"
+            )
