@@ -50,7 +50,7 @@ chromium:
 	  $$sudo apt-get update && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; }
 
 pytest-sqlite: install chromium
-	$(BIN)/pytest -n 2 -q
+	$(BIN)/pytest -n 2 -q -m "not mutations"
 
 # PostgreSQL, with the Redis cache on: the scale tier. pytest-django
 # creates and drops a throw-away test database. The tools' own tests run
@@ -88,6 +88,7 @@ fuzz-api: install
 # Remove each visibility check in turn and run the matrix against it; writes
 # docs/visibility-matrix.md (about an hour on two cores).
 mutations: install
+	$(BIN)/pytest -q -m mutations tools/tests
 	$(BIN)/python tools/visibility_mutations.py
 
 # The form fuzz of make test, with many more examples per form (minutes).

@@ -30,7 +30,18 @@ def refresh_statistics() -> None:
             cursor.execute(f"PRAGMA analysis_limit={SQLITE_ANALYSIS_LIMIT}")
             cursor.execute("ANALYZE")
         elif connection.vendor == "postgresql":
-            cursor.execute("ANALYZE")
+            # The Hub's own tables only: a bare ANALYZE also takes the
+            # shared catalogs (pg_database, pg_authid), whose locks, held
+            # to the end of the transaction, stall every other database's
+            # ANALYZE and CREATE DATABASE on the server until then.
+            tables = sorted(
+                connection.introspection.django_table_names(
+                    only_existing=True, include_views=False
+                )
+            )
+            if tables:
+                names = ", ".join(connection.ops.quote_name(name) for name in tables)
+                cursor.execute(f"ANALYZE {names}")
 
 
 @task()

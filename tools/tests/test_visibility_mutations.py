@@ -172,6 +172,7 @@ def test_the_copy_imports_its_own_code(space: vm.Workspace) -> None:
     assert not where.is_relative_to((ROOT / vm.PACKAGE).resolve())
 
 
+@pytest.mark.mutations
 def test_a_broken_copy_fails_and_is_restored(space: vm.Workspace) -> None:
     """The statements list without its check: the matrix must fail in the
     copy (the working tree, unmutated, passes), and the copy's file must be

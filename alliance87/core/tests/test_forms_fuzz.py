@@ -9,8 +9,8 @@ digits, dates in every order, very long text, NUL characters, option values
 that are not offered, and CSV files with such cells. Any 5xx fails, with the
 smallest input that causes it.
 
-`FUZZ_EXAMPLES` sets the examples per form (default 12; `make fuzz` runs
-more).
+`FUZZ_EXAMPLES` sets the examples per form (default 6; `make fuzz` runs
+200).
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from alliance87.demo.services import load_demo
 
 pytestmark = pytest.mark.django_db
 
-EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "12"))
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "6"))
 MAX_PAGES = 400
 MAX_PER_KIND = 6
 SKIP_SUFFIXES = (".csv", ".ics", ".json", ".svg", ".png", ".pdf")
