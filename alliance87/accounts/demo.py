@@ -20,12 +20,20 @@ DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPALLIANCEDEMOHUBA"  # base32, demo only
 DEMO_DOMAIN = "demo.alliance87.example"
 
 
-def current_code() -> str:
-    """Return the code the demo Secretariat's authenticator app shows now."""
-    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
-    from django.utils import timezone
+def current_code(seconds_to_use: float = 0) -> str:
+    """Return the code the demo Secretariat's authenticator app shows now.
 
-    return format_hotp_value(hotp_value(DEMO_TOTP_SECRET, int(timezone.now().timestamp()) // 30))
+    The Hub accepts only the code of the current 30-second window; with
+    `seconds_to_use`, wait for the next window when fewer seconds than that
+    are left in this one (a test that types the code in a browser)."""
+    import time
+
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    left = 30 - time.time() % 30
+    if left < seconds_to_use:
+        time.sleep(left + 0.2)
+    return format_hotp_value(hotp_value(DEMO_TOTP_SECRET, int(time.time()) // 30))
 
 
 # Every demo persona is visibly a demo account: "Demo" and "(demo account)"
