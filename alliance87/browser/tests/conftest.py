@@ -4,14 +4,16 @@ and each demo persona signed in.
 
 The live server shares the test database (SQLite: one in-memory database
 seen by the server thread), so every test here is transactional: the demo
-data is loaded at its start and the tables are emptied at its end. The
-flush also removes what the data migrations wrote; the demo loader writes
-the countries again, and the content version row is created on demand.
+data is put in at its start (copied from the first load: `DemoSnapshot`)
+and the tables are emptied at its end. The flush also removes what the
+data migrations wrote; the demo loader writes the countries again, and the
+content version row is created on demand.
 pytest-django runs transactional tests after all the others.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -71,12 +73,57 @@ def live_server() -> Iterator[Any]:
     server.stop()
 
 
-@pytest.fixture
-def hub(chromium: Any, live_server: Any) -> Hub:
-    """Return the live Hub with the demo data loaded."""
-    from alliance87.demo.services import load_demo
+@pytest.fixture(scope="session")
+def demo_snapshot() -> Iterator[DemoSnapshot]:
+    snapshot = DemoSnapshot()
+    yield snapshot
+    snapshot.close()
 
-    load_demo()
+
+class DemoSnapshot:
+    """The demo data, loaded by the first test and copied into the test
+    database for each later one.
+
+    Loading the demo costs seconds; SQLite's backup copies the loaded
+    database in milliseconds, rows, sequences and search index alike. Each
+    test still starts from exactly what `load_demo()` writes: the copy is
+    taken right after the first load, and the tables are emptied after
+    every test as before. On PostgreSQL (not used by these tests in
+    `make test`) every test loads the demo itself.
+    """
+
+    def __init__(self) -> None:
+        self._copy: sqlite3.Connection | None = None
+
+    def load(self) -> None:
+        from django.contrib.contenttypes.models import ContentType
+        from django.db import connection
+
+        from alliance87.demo.services import load_demo
+
+        if connection.vendor != "sqlite":
+            load_demo()
+            return
+        connection.ensure_connection()
+        if self._copy is None:
+            load_demo()
+            self._copy = sqlite3.connect(":memory:", check_same_thread=False)
+            connection.connection.backup(self._copy)
+        else:
+            self._copy.backup(connection.connection)
+            # The flush after the last test wrote the content types again,
+            # under other ids than the copy's.
+            ContentType.objects.clear_cache()
+
+    def close(self) -> None:
+        if self._copy is not None:
+            self._copy.close()
+
+
+@pytest.fixture
+def hub(chromium: Any, live_server: Any, demo_snapshot: DemoSnapshot) -> Hub:
+    """Return the live Hub with the demo data loaded."""
+    demo_snapshot.load()
     return Hub(url=live_server.url, host=urlsplit(live_server.url).netloc)
 
 

@@ -29,9 +29,7 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from alliance87.demo.services import load_demo
-
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo")]
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "6"))
 MAX_PAGES = 400
@@ -218,7 +216,6 @@ def sign_in_as(client: Client, persona: str) -> None:
 
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_no_form_answers_bad_input_with_a_server_error(persona: str) -> None:
-    load_demo()
     client = Client(raise_request_exception=False)
     sign_in_as(client, persona)
     forms = collect_forms(client)
