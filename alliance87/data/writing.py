@@ -17,15 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliance87.core.services import service
-from alliance87.data.importing import (
-    Catalogue,
-    CheckedRow,
-    CheckResult,
-    FileRefused,
-    RowError,
-    check_rows,
-    read_rows,
-)
+from alliance87.data.checked import Catalogue, CheckedRow, CheckResult, FileRefused, RowError
+from alliance87.data.importing import check_rows, read_rows
 from alliance87.data.models import Edition, Geography, ImportRun, Observation
 
 BATCH = 2000

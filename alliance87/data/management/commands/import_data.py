@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from alliance87.core.visibility import is_secretariat
 from alliance87.data import services
-from alliance87.data.importing import CheckResult
+from alliance87.data.checked import CheckResult
 
 
 class Command(BaseCommand):

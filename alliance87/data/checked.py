@@ -1,0 +1,141 @@
+"""
+What checking a file of observations finds (row errors, checked rows, the
+editions a file names), and the catalogue a file is checked against: the
+indicators, geographies, countries, editions, units and statuses it may
+name, read once (docs/data.md).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.utils import translation
+
+from alliance87.core.text import fold
+from alliance87.countries.models import Country
+from alliance87.data.models import Edition, Geography, Indicator, Observation, Unit
+
+# Errors kept per file: enough to fix a file, not a copy of a broken one.
+MAX_ERRORS = 200
+
+
+@dataclass(frozen=True)
+class RowError:
+    row: int  # as a spreadsheet numbers it: the header is row 1
+    column: str
+    message: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"row": self.row, "column": self.column, "message": self.message}
+
+
+@dataclass
+class CheckedRow:
+    row: int
+    edition: str
+    indicator_id: int
+    geography_id: int | None  # None: a country without its geography yet
+    country_id: int | None
+    period: int
+    sex: str
+    age: str
+    sector: str
+    value: Decimal
+    lower: Decimal | None
+    upper: Decimal | None
+    status: str
+    source_url: str
+    footnote: str
+    illustrative: bool
+
+
+@dataclass
+class EditionFacts:
+    title: str
+    publisher: str
+    published: dt.date
+    precision: str
+    row: int
+    exists: bool = False
+    rows: int = 0
+
+
+@dataclass
+class CheckResult:
+    rows: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    error_count: int = 0
+    editions: dict[str, EditionFacts] = field(default_factory=dict)
+    sample: list[dict[str, str]] = field(default_factory=list)  # the first rows, as read
+
+    @property
+    def ok(self) -> bool:
+        return self.error_count == 0 and self.rows > 0
+
+    def add(self, error: RowError) -> None:
+        self.error_count += 1
+        if len(self.errors) < MAX_ERRORS:
+            self.errors.append(error)
+
+
+class FileRefused(ValidationError):
+    """The file as a whole cannot be read (no header, not CSV, not UTF-8)."""
+
+
+class Catalogue:
+    """The indicators, geographies, countries and editions a file may name,
+    read once."""
+
+    def __init__(self) -> None:
+        self.indicators = {i.code: i for i in Indicator.objects.all()}
+        self.geographies: dict[str, Geography] = {}
+        for geography in Geography.objects.all():
+            for name in (geography.code, *_names(geography)):
+                self.geographies.setdefault(fold(name), geography)
+        self.countries: dict[str, Country] = {}
+        for country in Country.objects.all():
+            for name in (country.iso3, country.iso2, *_names(country)):
+                self.countries.setdefault(fold(name), country)
+        self.country_geographies = {
+            g.country_id: g for g in self.geographies.values() if g.country_id is not None
+        }
+        self.editions = {e.title: e for e in Edition.objects.all()}
+        self._held: dict[int, set[tuple[Any, ...]]] = {}
+        self.units = _unit_lookup()
+        self.statuses = _status_lookup()
+
+    def held_keys(self, edition: Edition) -> set[tuple[Any, ...]]:
+        """Return the keys `edition` already holds (read once per edition)."""
+        if edition.pk not in self._held:
+            self._held[edition.pk] = set(
+                Observation.objects.filter(edition=edition).values_list(
+                    "indicator_id", "geography_id", "period", "sex", "age", "sector"
+                )
+            )
+        return self._held[edition.pk]
+
+
+def _names(obj: Any) -> list[str]:
+    return [getattr(obj, f"name_{code}", "") or "" for code in ("en", "fr", "es")]
+
+
+def _unit_lookup() -> dict[str, str]:
+    lookup = {fold(value): value for value in Unit.values}
+    for code in ("en", "fr", "es"):
+        with translation.override(code):
+            for value, label in Unit.choices:
+                lookup[fold(str(label))] = value
+    return lookup
+
+
+def _status_lookup() -> dict[str, str]:
+    lookup = {value: value for value in Observation.Status.values}
+    for code in ("en", "fr", "es"):
+        with translation.override(code):
+            for value, label in Observation.Status.choices:
+                lookup[fold(str(label))] = value
+    return lookup
