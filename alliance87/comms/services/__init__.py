@@ -1,0 +1,82 @@
+"""
+Writes of communications.
+
+Invariants:
+- a post is written in at least one language (a title in it), and says
+  which (`Post.languages`);
+- a post's lead image is a PNG, JPEG or WebP checked by its content
+  (core.files), and is described (alt text) in each of the post's
+  languages; a refused image leaves the post as it was;
+- a members-only post names the group whose members see it;
+- a published post has a publication time; one to come is scheduled: a
+  task queued on commit refreshes the cached pages when it comes;
+- only the Secretariat writes posts (the views check it).
+
+The newsletter:
+- an address is held once (lower case); asking again for an address that
+  is subscribed changes nothing and sends nothing, so the answer, the same
+  for every address, reveals nothing;
+- an address receives issues only once confirmed: through the link sent
+  to it (double opt-in), or by a signed-in partner for their own verified
+  address;
+- an issue is sent once: starting makes one delivery per confirmed
+  subscriber (one per pair, by a constraint) and queues the sending on
+  commit; each delivery is claimed by a conditional update before it is
+  handed to the mail server, so no address receives an issue twice;
+- unsubscribing takes effect at once, for the deliveries still waiting too.
+
+Surveys:
+- answers are accepted only while the survey is open (published, between
+  its opening and closing times), and only from its audience;
+- a per-person survey takes one response per person (a constraint backs
+  the check); an anonymous link answers once (claimed by a conditional
+  update) and only a hash of its token is kept;
+- a response is all or nothing: every required question that was asked
+  answered, every choice one of its question's, every scale value in its
+  range; answers to a question whose condition was not met are dropped.
+
+One module per use case: `posts`, `newsletter`, `surveys`. The names
+below are the package's public writes; import them from here.
+"""
+
+from alliance87.comms.services.newsletter import (
+    RESEND_AFTER,
+    confirm_subscription,
+    save_issue,
+    send_test_issue,
+    start_sending,
+    subscribe,
+    subscribe_account,
+    unsubscribe,
+)
+from alliance87.comms.services.posts import (
+    IMAGE_KINDS,
+    PostLinks,
+    publish_post,
+    save_post,
+    unpublish_post,
+)
+from alliance87.comms.services.surveys import (
+    make_survey_links,
+    refuse_unless_open,
+    submit_response,
+)
+
+__all__ = [
+    "IMAGE_KINDS",
+    "RESEND_AFTER",
+    "PostLinks",
+    "confirm_subscription",
+    "make_survey_links",
+    "publish_post",
+    "refuse_unless_open",
+    "save_issue",
+    "save_post",
+    "send_test_issue",
+    "start_sending",
+    "submit_response",
+    "subscribe",
+    "subscribe_account",
+    "unpublish_post",
+    "unsubscribe",
+]

@@ -1,0 +1,181 @@
+"""Writes of the newsletter: subscriptions and issues (see the package's invariants)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from alliance87.comms import mail
+from alliance87.comms.models import (
+    Delivery,
+    DeliveryStatus,
+    Issue,
+    IssueStatus,
+    Subscriber,
+    SubscriberStatus,
+)
+from alliance87.comms.tasks import send_confirmation, send_issue, send_test
+from alliance87.core.services import service
+from alliance87.core.tasks import enqueue_on_commit
+from alliance87.core.text import set_translations
+
+# A confirmation is sent again for a pending address at most this often.
+RESEND_AFTER = dt.timedelta(minutes=10)
+
+
+def _set_themes(row: Any, themes: Iterable[Any] | None) -> None:
+    if themes is None:
+        return
+    wanted = list(themes)
+    if set(row.themes.values_list("pk", flat=True)) != {t.pk for t in wanted}:
+        row.themes.set(wanted)
+
+
+@service
+def subscribe(
+    *, email: str, language: str, acting_user: Any, themes: Iterable[Any] | None = None
+) -> None:
+    """Ask for the newsletter at `email`: a new, pending or unsubscribed
+    address is sent a link to confirm; a subscribed one is left as it is.
+    Return nothing: the caller says the same to everyone."""
+    address = email.strip().lower()
+    row = Subscriber.objects.filter(email=address).first()
+    if row is not None and row.status == SubscriberStatus.CONFIRMED:
+        return
+    now = timezone.now()
+    if row is None:
+        row = Subscriber(email=address)
+    elif (
+        row.status == SubscriberStatus.PENDING
+        and row.confirmation_sent_at
+        and now - row.confirmation_sent_at < RESEND_AFTER
+    ):
+        return
+    row.language = language
+    row.status = SubscriberStatus.PENDING
+    row.confirmation_sent_at = now
+    row.full_clean(validate_unique=False)
+    row.save()
+    _set_themes(row, themes)
+    enqueue_on_commit(send_confirmation, row.pk)
+
+
+@service
+def confirm_subscription(token: str, *, acting_user: Any) -> Subscriber:
+    """Confirm the subscription a link names, or refuse a link that is
+    forged, expired or for an address since changed."""
+    read = mail.read_confirm_token(token)
+    row = None
+    if read is not None:
+        row = Subscriber.objects.filter(pk=read[0], email=read[1]).first()
+    if row is None:
+        raise ValidationError(
+            _("This confirmation link is not valid or has expired. Subscribe again.")
+        )
+    if row.status != SubscriberStatus.CONFIRMED:
+        row.status = SubscriberStatus.CONFIRMED
+        row.confirmed_at = timezone.now()
+        row.unsubscribed_at = None
+        row.save()
+    return row
+
+
+@service
+def subscribe_account(
+    user: Any, *, language: str, acting_user: Any, themes: Iterable[Any] | None = None
+) -> Subscriber:
+    """Subscribe a signed-in partner's own address (verified when they
+    signed up, so confirmed at once), or change their language and topics."""
+    address = (user.email or "").strip().lower()
+    if not address:
+        raise ValidationError(_("Your account has no email address."))
+    row = Subscriber.objects.filter(email=address).first() or Subscriber(email=address)
+    row.user = user
+    row.language = language
+    if row.status != SubscriberStatus.CONFIRMED:
+        row.status = SubscriberStatus.CONFIRMED
+        row.confirmed_at = timezone.now()
+        row.unsubscribed_at = None
+    row.full_clean(validate_unique=False)
+    row.save()
+    _set_themes(row, themes)
+    return row
+
+
+@service
+def unsubscribe(subscriber: Subscriber, *, acting_user: Any) -> Subscriber:
+    """Stop sending to `subscriber`, the deliveries still waiting too."""
+    if subscriber.status != SubscriberStatus.UNSUBSCRIBED:
+        subscriber.status = SubscriberStatus.UNSUBSCRIBED
+        subscriber.unsubscribed_at = timezone.now()
+        subscriber.save()
+    subscriber.deliveries.filter(status=DeliveryStatus.PENDING).update(
+        status=DeliveryStatus.FAILED, error="unsubscribed before it was sent"
+    )
+    return subscriber
+
+
+@service
+def save_issue(
+    issue: Issue,
+    *,
+    acting_user: Any,
+    subjects: dict[str, str] | None = None,
+    bodies: dict[str, str] | None = None,
+    themes: Iterable[Any] | None = None,
+) -> Issue:
+    """Save a draft issue's subject, text and topics in each language."""
+    if issue.pk is not None and issue.status != IssueStatus.DRAFT:
+        raise ValidationError(_("This issue is already sent; it can no longer change."))
+    if subjects is not None:
+        set_translations(issue, "subject", subjects)
+    if bodies is not None:
+        set_translations(issue, "body", bodies)
+    if not (issue.subject_en or "").strip() or not (issue.body_en or "").strip():  # type: ignore[attr-defined]
+        raise ValidationError(_("Give the issue a subject and a text in English at least."))
+    if issue.pk is None and getattr(acting_user, "pk", None):
+        issue.created_by = acting_user
+    issue.full_clean()
+    issue.save()
+    _set_themes(issue, themes)
+    return issue
+
+
+@service
+def send_test_issue(issue: Issue, *, to: str, language: str, acting_user: Any) -> None:
+    """Send the issue to `to` alone, marked as a test (in the background)."""
+    enqueue_on_commit(send_test, issue.pk, to, language)
+
+
+def _recipients(issue: Issue) -> Any:
+    rows = Subscriber.objects.filter(status=SubscriberStatus.CONFIRMED)
+    theme_ids = list(issue.themes.values_list("pk", flat=True))
+    if theme_ids:
+        chose = Subscriber.objects.filter(themes__in=theme_ids).values("pk")
+        chose_none = Subscriber.objects.filter(themes__isnull=True).values("pk")
+        rows = rows.filter(Q(pk__in=chose) | Q(pk__in=chose_none))
+    return rows
+
+
+@service
+def start_sending(issue: Issue, *, acting_user: Any) -> int:
+    """Send the issue to its subscribers in the background; return how
+    many. Refused for an issue already sent or being sent."""
+    claimed = Issue.objects.filter(pk=issue.pk, status=IssueStatus.DRAFT).update(
+        status=IssueStatus.SENDING, sending_started_at=timezone.now()
+    )
+    if not claimed:
+        raise ValidationError(_("This issue is already sent or being sent."))
+    issue.refresh_from_db()
+    ids = list(_recipients(issue).values_list("pk", flat=True))
+    Delivery.objects.bulk_create(
+        [Delivery(issue=issue, subscriber_id=pk) for pk in ids], ignore_conflicts=True
+    )
+    enqueue_on_commit(send_issue, issue.pk)
+    return len(ids)

@@ -1,0 +1,121 @@
+"""Writes of news, stories and interviews (see the package's invariants)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from alliance87.comms.models import (
+    Post,
+    PostStatus,
+)
+from alliance87.comms.tasks import post_due
+from alliance87.core.files import JPEG, PNG, WEBP, store_upload
+from alliance87.core.services import service
+from alliance87.core.tasks import enqueue_on_commit
+from alliance87.core.visibility import Visibility
+
+IMAGE_KINDS = (PNG, JPEG, WEBP)
+
+
+@dataclass(frozen=True)
+class PostLinks:
+    """What a post is linked to; None leaves a relation as it is."""
+
+    themes: Iterable[Any] | None = None
+    countries: Iterable[Any] | None = None
+    groups: Iterable[Any] | None = None
+    events: Iterable[Any] | None = None
+
+
+def _check(post: Post, *, has_image: bool) -> None:
+    languages = post.languages
+    if not languages:
+        raise ValidationError({"title": _("Give the post a title in at least one language.")})
+    if has_image:
+        missing = [c for c in languages if not (getattr(post, f"image_alt_{c}", "") or "").strip()]
+        if missing:
+            raise ValidationError(
+                {
+                    "image_alt": _(
+                        "Describe the lead image (alt text) in each language of the post."
+                    )
+                }
+            )
+    if post.visibility == Visibility.MEMBERS and post.group_id is None:
+        raise ValidationError(
+            {"group": _("A post for group members only needs the group whose members see it.")}
+        )
+
+
+def _set_links(post: Post, links: PostLinks) -> None:
+    for name in ("themes", "countries", "groups", "events"):
+        wanted = getattr(links, name)
+        if wanted is None:
+            continue
+        wanted = list(wanted)
+        manager = getattr(post, name)
+        if set(manager.values_list("pk", flat=True)) != {o.pk for o in wanted}:
+            manager.set(wanted)
+
+
+def _free_slug(title: str) -> str:
+    base = slugify(title)[:100] or "post"
+    slug, n = base, 1
+    while Post.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+@service
+def save_post(
+    post: Post,
+    *,
+    acting_user: Any,
+    links: PostLinks | None = None,
+    image: UploadedFile | None = None,
+) -> Post:
+    """Validate and save `post`, its links and a new lead image."""
+    _check(post, has_image=bool(image) or bool(post.image))
+    if not post.slug:
+        post.slug = _free_slug(next(getattr(post, f"title_{c}") for c in post.languages))
+    if post.pk is None and post.created_by_id is None and getattr(acting_user, "pk", None):
+        post.created_by = acting_user
+    was_due = None
+    if post.pk is not None:
+        was_due = Post.objects.filter(pk=post.pk).values_list("publish_at", flat=True).first()
+    if post.status == PostStatus.PUBLISHED and post.publish_at is None:
+        post.publish_at = timezone.now()
+    post.full_clean(exclude=["image"])
+    if image is not None:
+        post.image.name = store_upload(image, folder="news", kinds=IMAGE_KINDS)
+    post.save()
+    if links is not None:
+        _set_links(post, links)
+    if post.is_scheduled and post.publish_at != was_due:
+        enqueue_on_commit(post_due.using(run_after=post.publish_at), post.pk)
+    return post
+
+
+@service
+def publish_post(post: Post, *, acting_user: Any, at: Any = None) -> Post:
+    """Publish `post` now, or schedule it for `at`."""
+    post.status = PostStatus.PUBLISHED
+    post.publish_at = at or timezone.now()
+    return save_post(post, acting_user=acting_user)
+
+
+@service
+def unpublish_post(post: Post, *, acting_user: Any) -> Post:
+    """Take `post` off the site: a draft again."""
+    post.status = PostStatus.DRAFT
+    post.publish_at = None
+    return save_post(post, acting_user=acting_user)
