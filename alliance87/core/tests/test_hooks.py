@@ -83,6 +83,38 @@ def test_every_hook_is_in_the_modules_table() -> None:
         assert re.search(rf"^{name}\s", doc, re.MULTILINE), name
 
 
+def table_column(doc: str, heading: str) -> dict[str, str]:
+    """Return each hook's cell of the column `heading` in the table of
+    `doc` (a reStructuredText simple table), its lines joined."""
+    lines = doc.splitlines()
+    rules = [i for i, line in enumerate(lines) if line.startswith("====")]
+    spans = [(m.start(), m.end()) for m in re.finditer(r"=+", lines[rules[0]])]
+    header = lines[rules[0] + 1]
+    start, end = next((a, b) for a, b in spans if header[a:b].strip() == heading)
+    cells: dict[str, list[str]] = {}
+    hook = ""
+    for line in lines[rules[1] + 1 : rules[2]]:
+        hook = line[: spans[0][1]].strip() or hook
+        cells.setdefault(hook, []).append(line[start : end + 2].strip())
+    return {name: " ".join(parts) for name, parts in cells.items()}
+
+
+def test_the_modules_table_names_every_area_that_registers_into_each_hook() -> None:
+    column = table_column(hooks.__doc__ or "", "Registered by")
+    for name, hook in named_hooks().items():
+        assert re.findall(r"[a-z_]+", column[name]) == hook.registrants(), name
+
+
+def test_a_hook_knows_which_area_registered_what_it_holds() -> None:
+    hook = keyed_hook()
+    assert hook.registrants() == []
+    hook.register(Entry("a", 10))
+    assert hook.registrants() == ["core"]
+    with hook.only():
+        assert hook.registrants() == []
+    assert hook.registrants() == ["core"]
+
+
 def registered_keys() -> dict[str, list[object]]:
     return {
         name: [hook.key_of(item) for item in hook.items()] for name, hook in named_hooks().items()

@@ -1,0 +1,188 @@
+"""
+The one way an area contributes to another: named, typed hooks.
+
+A lower area (or core) that wants contributions declares nothing itself: it
+reads one of the hooks below. A higher area contributes by registering an
+item in its `AppConfig.ready()`:
+
+    from alliance87.core import hooks
+
+    hooks.NAVIGATION.register(
+        hooks.NavEntry(_("Events"), "events:list", section="events", order=40)
+    )
+
+Registering is idempotent: an item whose key is already registered replaces
+the earlier one in place (a callable is its own key), so `ready()` may run
+twice. Items come back in their `order`, then in the order registered.
+Tests register temporarily with `hook.registered(item)` or replace every
+registration with `hook.only(item)`; both restore the hook when they end.
+Core imports no area, so each hook's item types live here, in this
+package: `base` (the hook), `pages`, `people`, `records` and `search`.
+The table's "Registered by" is what `hook.registrants()` answers; a test
+holds the two together.
+
+========================  ===========================  ====================  ======================
+Hook                      Item registered              Registered by         Read by
+========================  ===========================  ====================  ======================
+NAVIGATION                NavEntry(label, url_name,    applications, comms,  core.navigation (the
+                          section, order, visible);    community,            header, entries the
+                          visible(user) -> bool; key   countries, data,      user may see)
+                          url_name                     events, groups,
+                                                       library, partners,
+                                                       pathfinders,
+                                                       reports, statements
+PERMISSION_RULES          PermissionRule(action,       api, applications,    core.permissions
+                          model, rule); rule(user,     community, data,
+                          obj) -> bool; key (action,   events, groups,
+                          model)                       library,
+                                                       pathfinders,
+                                                       statements
+AUDIENCE_PROVIDERS        AudienceProvider: (user) ->  groups, partners      core.visibility
+                          {is_partner, group_ids}
+COUNTRY_PROFILE_SECTIONS  ProfileSection(key, order,   comms, data, events,  countries.profile
+                          template, context);          library, partners,
+                          context(user, country) ->    pathfinders
+                          dict or None
+PAGE_SECTIONS             PageSection(page, key,       api, comms, library   {% page_sections %}:
+                          order, template, context);                         the event page
+                          page "event", "group" or                           ("event"), the group
+                          "account"; context(user,                           page ("group"), the
+                          obj) -> dict or None; key                          account page
+                          (page, key)                                        ("account")
+PERSONAL_DATA             PersonalData(key, export,    applications, comms,  accounts.personal_data
+                          erase); export(user,         community             and accounts.services
+                          person), erase(user,
+                          person)
+ROLE_KINDS                RoleKind(key, label, order,  accounts, groups,     accounts.roles and
+                          holdings, assign, scopes,    pathfinders           accounts.services
+                          end); holdings(user) ->
+                          [Holding]
+EVENT_PARTICIPATION       EventParticipationProvider:  events                groups.analytics
+                          (user) ->
+                          [EventParticipation]
+GROUP_MEETINGS            MeetingProvider: (user,      events                groups.meetings
+                          group) -> [Meeting]
+FILE_OWNERS               FileOwner(label, visible,    comms, events,        core.files (the file
+                          field); visible(user) ->     library               view)
+                          owners the user may see;
+                          key label
+SEARCH_PROVIDERS          SearchProvider(kind, label,  community,            search (the index, the
+                          model, rows, entry,          countries, events,    reindex command, the
+                          visible, url, depends,       groups, library,      /search/ page)
+                          order); entry(obj) ->        partners,
+                          SearchEntry or None; key     pathfinders,
+                          kind                         statements
+SEARCH_AUDIENCE           SearchAudience: (user) ->    pathfinders           search.query
+                          {pathfinder_ids}
+DEMO_LOADERS              DemoLoader(module, order);   accounts, comms,      demo.services
+                          the module has               community, data,
+                          load(report); key module     events, groups,
+                                                       library,
+                                                       pathfinders,
+                                                       statements
+========================  ===========================  ====================  ======================
+"""
+
+from alliance87.core.hooks.base import Hook
+from alliance87.core.hooks.pages import (
+    AUDIENCE_PROVIDERS,
+    COUNTRY_PROFILE_SECTIONS,
+    NAVIGATION,
+    PAGE_SECTIONS,
+    PERMISSION_RULES,
+    AudienceProvider,
+    NavEntry,
+    NavVisibility,
+    PageSection,
+    PermissionRule,
+    ProfileSection,
+    Rule,
+    SectionContext,
+)
+from alliance87.core.hooks.people import (
+    PERSONAL_DATA,
+    ROLE_KINDS,
+    Assign,
+    End,
+    Eraser,
+    Exporter,
+    Holding,
+    Holdings,
+    PersonalData,
+    RoleKind,
+    Scopes,
+)
+from alliance87.core.hooks.records import (
+    DEMO_LOADERS,
+    EVENT_PARTICIPATION,
+    FILE_OWNERS,
+    GROUP_MEETINGS,
+    DemoLoader,
+    EventParticipation,
+    EventParticipationProvider,
+    FileOwner,
+    Meeting,
+    MeetingProvider,
+    VisibleOwners,
+)
+from alliance87.core.hooks.search import (
+    SEARCH_AUDIENCE,
+    SEARCH_PROVIDERS,
+    SearchAccess,
+    SearchAudience,
+    SearchEntry,
+    SearchEntryOf,
+    SearchFacet,
+    SearchProvider,
+    SearchRows,
+    SearchUrl,
+)
+
+__all__ = [
+    "AUDIENCE_PROVIDERS",
+    "COUNTRY_PROFILE_SECTIONS",
+    "DEMO_LOADERS",
+    "EVENT_PARTICIPATION",
+    "FILE_OWNERS",
+    "GROUP_MEETINGS",
+    "NAVIGATION",
+    "PAGE_SECTIONS",
+    "PERMISSION_RULES",
+    "PERSONAL_DATA",
+    "ROLE_KINDS",
+    "SEARCH_AUDIENCE",
+    "SEARCH_PROVIDERS",
+    "Assign",
+    "AudienceProvider",
+    "DemoLoader",
+    "End",
+    "Eraser",
+    "EventParticipation",
+    "EventParticipationProvider",
+    "Exporter",
+    "FileOwner",
+    "Holding",
+    "Holdings",
+    "Hook",
+    "Meeting",
+    "MeetingProvider",
+    "NavEntry",
+    "NavVisibility",
+    "PageSection",
+    "PermissionRule",
+    "PersonalData",
+    "ProfileSection",
+    "RoleKind",
+    "Rule",
+    "Scopes",
+    "SearchAccess",
+    "SearchAudience",
+    "SearchEntry",
+    "SearchEntryOf",
+    "SearchFacet",
+    "SearchProvider",
+    "SearchRows",
+    "SearchUrl",
+    "SectionContext",
+    "VisibleOwners",
+]

@@ -1,0 +1,91 @@
+"""Hooks about people: their personal data (export, erasure) and role kinds."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from django.utils.functional import Promise
+
+from alliance87.core.hooks.base import Hook
+
+# --- Personal data ----------------------------------------------------------
+
+
+class Exporter(Protocol):
+    """What the area holds about the person, as JSON-ready data."""
+
+    def __call__(self, user: Any, person: Any, /) -> Any: ...
+
+
+class Eraser(Protocol):
+    """Strip the person's identifiers from the area's rows."""
+
+    def __call__(self, user: Any, person: Any, /) -> None: ...
+
+
+@dataclass(frozen=True)
+class PersonalData:
+    key: str
+    export: Exporter
+    erase: Eraser | None = None
+
+
+PERSONAL_DATA: Hook[PersonalData] = Hook("personal_data", key=lambda p: p.key)
+
+
+# --- Roles ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Holding:
+    """One role held (or once held) by one user."""
+
+    kind: str
+    label: str | Promise
+    scope: str = ""
+    scope_url: str = ""
+    starts_on: dt.date | None = None
+    ends_on: dt.date | None = None
+    current: bool = True
+    ref: Any = field(default=None, compare=False)
+
+
+class Holdings(Protocol):
+    """Every holding of the kind for `user`, current and past."""
+
+    def __call__(self, user: Any, /) -> list[Holding]: ...
+
+
+class Assign(Protocol):
+    """Give the role to `user` for `scope` (one of `scopes()`'s values, ""
+    when unscoped). Called inside accounts.services.assign_role."""
+
+    def __call__(self, user: Any, scope: str, /, *, acting_user: Any) -> None: ...
+
+
+class Scopes(Protocol):
+    """The choices of scope for the assignment form: [(value, label)]."""
+
+    def __call__(self) -> list[tuple[str, str]]: ...
+
+
+class End(Protocol):
+    """End one holding (its `ref`). Called inside accounts.services.end_role."""
+
+    def __call__(self, ref: Any, /, *, user: Any, acting_user: Any) -> None: ...
+
+
+@dataclass(frozen=True)
+class RoleKind:
+    key: str
+    label: str | Promise
+    order: int
+    holdings: Holdings
+    assign: Assign | None = None
+    scopes: Scopes | None = None
+    end: End | None = None
+
+
+ROLE_KINDS: Hook[RoleKind] = Hook("role_kinds", key=lambda k: k.key, order=lambda k: k.order)
