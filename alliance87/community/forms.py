@@ -93,9 +93,19 @@ class LevelForm(forms.Form):
 class PreferencesForm(forms.ModelForm):
     class Meta:
         model = Preferences
-        fields = ["language", "time_zone", "digest"]
-        widgets = {"language": forms.Select(choices=settings.LANGUAGES)}
+        fields = ["language", "time_zone", "digest", "quiet_from", "quiet_until"]
+        widgets = {
+            "language": forms.Select(choices=settings.LANGUAGES),
+            "quiet_from": forms.TimeInput(format="%H:%M", attrs={"type": "time"}),
+            "quiet_until": forms.TimeInput(format="%H:%M", attrs={"type": "time"}),
+        }
         help_texts = {
+            "quiet_from": _(
+                "Optional, with the end below: no email between these times of your time "
+                "zone, e.g. 22:00 to 07:00; what comes meanwhile is emailed when they end. "
+                "Your inbox on the site is kept up to date at every hour."
+            ),
+            "quiet_until": _("Optional, with the start above; a time such as 07:00."),
             "time_zone": _(
                 "As the IANA time-zone database names it, e.g. Pacific/Fiji or Africa/Nairobi: "
                 "digests cover whole days of your time zone."

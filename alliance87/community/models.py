@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any, Self
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -325,11 +326,44 @@ class Preferences(models.Model):
     # The end of the last digest window sent: the next one starts there, so
     # that windows are contiguous, nothing twice, nothing skipped.
     digest_sent_until = models.DateTimeField(null=True, blank=True)
+    # Quiet hours, in the time zone above: no email between them; what comes
+    # meanwhile is sent when they end. Both or neither; they may span
+    # midnight (22:00 to 07:00).
+    quiet_from = models.TimeField(_("quiet hours from"), null=True, blank=True)
+    quiet_until = models.TimeField(_("quiet hours until"), null=True, blank=True)
 
     objects = HubManager()
 
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(quiet_from__isnull=True, quiet_until__isnull=True)
+                    | (
+                        models.Q(quiet_from__isnull=False, quiet_until__isnull=False)
+                        & ~models.Q(quiet_from=models.F("quiet_until"))
+                    )
+                ),
+                name="community_quiet_hours_both_or_neither",
+            )
+        ]
+
     def __str__(self) -> str:
         return f"{self.user}'s community preferences"
+
+    def clean(self) -> None:
+        if self.quiet_from is not None and self.quiet_until is None:
+            raise ValidationError(
+                {"quiet_until": _("Give the end of your quiet hours too, or leave both empty.")}
+            )
+        if self.quiet_until is not None and self.quiet_from is None:
+            raise ValidationError(
+                {"quiet_from": _("Give the start of your quiet hours too, or leave both empty.")}
+            )
+        if self.quiet_from is not None and self.quiet_from == self.quiet_until:
+            raise ValidationError(
+                {"quiet_until": _("Quiet hours must end at another time than they start.")}
+            )
 
 
 class Reason(models.TextChoices):
@@ -374,6 +408,8 @@ class Notification(models.Model):
     attempts = models.PositiveSmallIntegerField(default=0)
     mail_error = models.CharField(max_length=300, blank=True)
     mailed = models.DateTimeField(null=True, blank=True)
+    # Held back by the person's quiet hours until then (None: not held).
+    held_until = models.DateTimeField(null=True, blank=True)
 
     objects = NotificationQuerySet.as_manager()
 

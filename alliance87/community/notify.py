@@ -24,6 +24,12 @@ mail server, and records it sent after:
   sends them again: whether the server took it cannot be known, and
   never twice is the rule.
 
+A person's quiet hours (`Preferences.quiet_from`, `quiet_until`, in their
+time zone) hold their emails back: an email at once that falls within them
+stays pending, marked `held_until` their end, and its task is queued again
+for then; a digest due within them goes at the first run after (its window
+is unchanged). The inbox is written at once whatever the hour.
+
 Digests (`send_digest`) cover exact, contiguous windows in the person's
 time zone: from the end of the last window sent to the last midnight
 (daily) or the last Monday midnight (weekly). The window is claimed by a
@@ -44,7 +50,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.mail import EmailMessage
-from django.db.models import F
+from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -179,10 +185,48 @@ def retry_delay(attempts: int) -> dt.timedelta:
     return RETRY_AFTER[attempts - 1] if attempts <= len(RETRY_AFTER) else RETRY_EVERY
 
 
-def send_notification(notification_id: int) -> str:
+def quiet_end(prefs: Preferences | None, now: dt.datetime) -> dt.datetime | None:
+    """Return when `prefs`'s quiet hours end if `now` falls within them,
+    else None."""
+    if prefs is None or prefs.quiet_from is None or prefs.quiet_until is None:
+        return None
+    zone = _zone(prefs.time_zone)
+    local = now.astimezone(zone)
+    start, end, time = prefs.quiet_from, prefs.quiet_until, local.time()
+    # Quiet hours that end earlier in the day than they start span midnight.
+    inside = start <= time < end if start < end else (time >= start or time < end)
+    if not inside:
+        return None
+    day = local.date() if time < end else local.date() + dt.timedelta(days=1)
+    ends = dt.datetime.combine(day, end, tzinfo=zone)
+    # A wall-clock end a change of clocks skips can fall before `now`.
+    return ends if ends > now else None
+
+
+def held_until(notification_id: int) -> dt.datetime | None:
+    """Return when the person's quiet hours release the email, if they hold it."""
+    return (
+        Notification.objects.filter(pk=notification_id)
+        .values_list("held_until", flat=True)
+        .first()
+    )
+
+
+def send_notification(notification_id: int, *, now: dt.datetime | None = None) -> str:
     """Send one notification's email, at most once; return what happened:
-    "sent", "retry:<seconds>" (the caller queues the next try), or why
-    nothing was sent."""
+    "sent", "retry:<seconds>" or "quiet:<seconds>" (the caller queues the
+    next try then), or why nothing was sent."""
+    now = now or timezone.now()
+    held = quiet_end(
+        Preferences.objects.filter(user__community_notifications__pk=notification_id).first(),
+        now,
+    )
+    if held is not None:
+        if not Notification.objects.filter(pk=notification_id, mail=MailState.PENDING).update(
+            held_until=held
+        ):
+            return "not pending"
+        return f"quiet:{max(1, int((held - now).total_seconds()))}"
     claimed = Notification.objects.filter(pk=notification_id, mail=MailState.PENDING).update(
         mail=MailState.SENDING, attempts=F("attempts") + 1, mailed=timezone.now()
     )
@@ -250,6 +294,8 @@ def send_digest(user_id: int, *, now: dt.datetime | None = None) -> str:
     start = prefs.digest_sent_until or _window_start(end, prefs.digest)
     if end <= start:
         return "not due"
+    if quiet_end(prefs, now) is not None:
+        return "quiet"
     claimed = Preferences.objects.filter(
         pk=prefs.pk, digest_sent_until=prefs.digest_sent_until
     ).update(digest_sent_until=end)
@@ -328,9 +374,10 @@ def sweep(*, now: dt.datetime | None = None) -> tuple[int, list[int]]:
     uncertain = Notification.objects.filter(
         mail=MailState.SENDING, mailed__lt=now - SENDING_LEASE
     ).update(mail=MailState.UNCERTAIN)
+    # An email held by quiet hours has its task queued for their end.
     stale = list(
-        Notification.objects.filter(
-            mail=MailState.PENDING, created__lt=now - SENDING_LEASE
-        ).values_list("pk", flat=True)[:1000]
+        Notification.objects.filter(mail=MailState.PENDING, created__lt=now - SENDING_LEASE)
+        .filter(Q(held_until__isnull=True) | Q(held_until__lt=now - SENDING_LEASE))
+        .values_list("pk", flat=True)[:1000]
     )
     return uncertain, stale

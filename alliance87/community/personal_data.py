@@ -13,7 +13,14 @@ from alliance87.community.models import Post, Preferences, SpaceMember
 def export(user: Any, person: Any) -> dict[str, Any]:
     if user is None:
         return {}
-    prefs = Preferences.objects.filter(user=user).values("language", "time_zone", "digest").first()
+    prefs = (
+        Preferences.objects.filter(user=user)
+        .values("language", "time_zone", "digest", "quiet_from", "quiet_until")
+        .first()
+    )
+    if prefs is not None:
+        for key in ("quiet_from", "quiet_until"):
+            prefs[key] = prefs[key].isoformat(timespec="minutes") if prefs[key] else None
     return {
         "spaces": [
             {"space": slug, "role": role, "level": level}

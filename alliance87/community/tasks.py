@@ -24,9 +24,14 @@ def fan_out_task(post_id: int) -> int:
 @task()
 def send_notification_task(notification_id: int) -> str:
     """Send one email at once; after a mail server's failure, try again
-    later (notify.retry_delay: 1, 5, 30 minutes, then every 2 hours)."""
+    later (notify.retry_delay: 1, 5, 30 minutes, then every 2 hours); in
+    the person's quiet hours, when they end."""
     outcome = notify.send_notification(notification_id)
-    if outcome.startswith("retry:"):
+    if outcome.startswith("quiet:"):
+        send_notification_task.using(run_after=notify.held_until(notification_id)).enqueue(
+            notification_id
+        )
+    elif outcome.startswith("retry:"):
         delay = dt.timedelta(seconds=int(outcome.split(":", 1)[1]))
         send_notification_task.using(run_after=timezone.now() + delay).enqueue(notification_id)
     return outcome
