@@ -7,7 +7,7 @@ class CommsConfig(AppConfig):
     verbose_name = _("Communications")
 
     def ready(self) -> None:
-        from alliance87.comms import personal, selectors
+        from alliance87.comms import personal, search, selectors
         from alliance87.comms.models import Post
         from alliance87.core import hooks
 
@@ -37,3 +37,4 @@ class CommsConfig(AppConfig):
             hooks.PersonalData("communications", personal.export, personal.erase)
         )
         hooks.DEMO_LOADERS.register(hooks.DemoLoader("alliance87.comms.demo", order=65))
+        hooks.SEARCH_PROVIDERS.register(search.PROVIDER)

@@ -4,7 +4,8 @@ Background work of communications.
 - `post_due`: run when a scheduled post's time comes. The post's visibility
   needs no task (`PostQuerySet.visible_to` compares with the clock), but the
   cached pages that list it were rendered before: moving the content
-  version renders them afresh.
+  version renders them afresh; and its search entry, written while it was
+  still to come, let only the Secretariat find it: it is indexed again.
 - `send_confirmation`, `send_test`: one message each.
 - `send_issue`: send an issue's deliveries in batches over one connection.
   A batch is claimed by one conditional update (waiting to being sent,
@@ -32,7 +33,11 @@ BATCH = 50
 
 @task()
 def post_due(post_id: int) -> None:
-    """Let cached pages show the post whose time has come."""
+    """Let cached pages and the site search show the post whose time has come."""
+    from alliance87.comms.models import Post
+    from alliance87.search.index import index_pks
+
+    index_pks(Post, [post_id])
     bump_content_version()
 
 

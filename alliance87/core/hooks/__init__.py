@@ -66,7 +66,7 @@ FILE_OWNERS               FileOwner(label, visible,    comms, events,        cor
                           field); visible(user) ->     library               view)
                           owners the user may see;
                           key label
-SEARCH_PROVIDERS          SearchProvider(kind, label,  community,            search (the index, the
+SEARCH_PROVIDERS          SearchProvider(kind, label,  comms, community,     search (the index, the
                           model, rows, entry,          countries, events,    reindex command, the
                           visible, url, depends,       groups, library,      /search/ page)
                           order); entry(obj) ->        partners,

@@ -367,6 +367,7 @@ KINDS: dict[str, Kind] = {
                 Way("country", fixed(f"/en/countries/{EVENT_COUNTRY}/")),
                 HOST_EVENT_PAGE,
                 HOST_GROUP_PAGE,
+                SITE_SEARCH,
             ),
             statuses=("published", "draft"),
             draft_statuses=("draft",),
