@@ -157,6 +157,11 @@ EXPLAINED: dict[str, str] = {
         "Secretariat get here, and both see every action of that pathfinder; anyone "
         "else gets the same 404 either way."
     ),
+    _unfiltered("alliance87/api/endpoints/events.py", "close_action_item", "ActionItem"): (
+        "Redundant: the item was read through `get_action_item_for_user(user, item_id)` "
+        "(its visibility checked, a hidden item answers 404) and the `close` right "
+        "required before the write; this reads the same row again to answer with it."
+    ),
 }
 
 

@@ -25,6 +25,7 @@ from alliance87.accounts.tests.visibility_matrix.ways import (
     HOST_EVENT_PAGE,
     HOST_GROUP,
     HOST_GROUP_PAGE,
+    HOST_RESOURCE,
     HOST_STATEMENT,
     MEMBERS,
     NEXT_BRIEFING,
@@ -75,6 +76,14 @@ KINDS: dict[str, Kind] = {
                 ),
                 Way("country", fixed(f"/en/countries/{ORG_COUNTRY}/")),
                 Way("statement", fixed(f"/en/statements/{HOST_STATEMENT}/")),
+                # A publisher of a public library resource: its page, and
+                # the API's resource (publishers by slug).
+                Way("resource", fixed(f"/en/library/{HOST_RESOURCE}/")),
+                Way(
+                    "api-resource",
+                    fixed(f"{API}library/{HOST_RESOURCE}"),
+                    look_for=lambda world, item: f'"{obj_of(world, item).slug}"',
+                ),
                 # The tracker's Owner filter: a filter's choices are a way
                 # out (it offered partners-only owners to anyone).
                 Way("tracker-owner-filter", fixed("/en/events/action-items/")),

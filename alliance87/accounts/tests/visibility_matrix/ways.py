@@ -19,6 +19,7 @@ HOST_EVENT = "mx-host-meeting"
 NEXT_EVENT = "mx-next-meeting"
 HOST_GROUP = "mx-host-group"
 HOST_STATEMENT = "mx-host-statement"
+HOST_RESOURCE = "mx-host-resource"  # a public resource every organisation published
 HOST_COUNTRY = "mrt"  # the pathfinder that holds the roadmaps, workshops...
 EVENT_COUNTRY = "npl"  # where the matrix events are held
 ORG_COUNTRY = "per"  # where the matrix organisations are based

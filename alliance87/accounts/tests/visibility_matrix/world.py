@@ -19,6 +19,7 @@ from alliance87.accounts.tests.visibility_matrix.ways import (
     HOST_COUNTRY,
     HOST_EVENT,
     HOST_GROUP,
+    HOST_RESOURCE,
     HOST_STATEMENT,
     NEXT_EVENT,
     PATHFINDER_COUNTRIES,
@@ -36,7 +37,7 @@ from alliance87.pathfinders import services as pathfinders
 from alliance87.pathfinders.models import Pathfinder, Stage
 from alliance87.search.index import rebuild as rebuild_index
 from alliance87.statements.models import Statement
-from alliance87.testing.factories import make_organisation
+from alliance87.testing.factories import make_organisation, make_resource
 from alliance87.testing.personas import (
     make_focal_point,
     make_former_staff,
@@ -143,6 +144,8 @@ def build_world() -> World:
     # A public activity of the host group, owned by every matrix organisation.
     owned = Activity.objects.create(group=host_group, title="Owned", title_en="Owned")
     owned.owners.set(scene.organisations)
+    # A public library resource, published by every matrix organisation.
+    make_resource(HOST_RESOURCE, "Host resource").publishers.set(scene.organisations)
     # The focal point's persona must not be a partner, or the cells of the
     # partners level would not tell them apart.
     users: dict[str, Any] = {
