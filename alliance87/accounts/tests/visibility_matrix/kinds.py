@@ -150,6 +150,8 @@ KINDS: dict[str, Kind] = {
                 API_TRACKER,
                 SITE_SEARCH,
                 Way("calendar", fixed("/events.ics"), public_only=True),
+                # The Atom feeds are served to anyone without a session.
+                Way("feed", fixed("/en/feeds/events.atom"), public_only=True),
                 Way("ics", slug_url("/en/events/{slug}/event.ics"), own_page=True),
                 Way("briefing", slug_url("/en/events/{slug}/briefing/"), own_page=True),
                 Way("country", fixed(f"/en/countries/{EVENT_COUNTRY}/")),
@@ -179,6 +181,7 @@ KINDS: dict[str, Kind] = {
                 API_DECISIONS,
                 NEXT_BRIEFING,
                 SITE_SEARCH,
+                Way("feed", fixed("/en/feeds/decisions.atom"), public_only=True),
             ),
         ),
         Kind(
@@ -215,6 +218,14 @@ KINDS: dict[str, Kind] = {
                 Way("apply-form", fixed("/en/apply/"), public_only=True),
                 # Each is a sub-group of the host group.
                 Way("parent", fixed(f"/en/groups/{HOST_GROUP}/")),
+                # A group's feeds (named in their titles) answer 404 for a
+                # group the public may not see.
+                Way(
+                    "feed",
+                    slug_url("/en/feeds/events.atom?group={slug}"),
+                    own_page=True,
+                    public_only=True,
+                ),
             ),
             has_group=True,
         ),
@@ -340,6 +351,7 @@ KINDS: dict[str, Kind] = {
                 Way("list", fixed("/en/library/")),
                 Way("api-detail", slug_url(API + "library/{slug}"), own_page=True),
                 Way("api-list", fixed(f"{API}library?limit=200")),
+                Way("feed", fixed("/en/feeds/library.atom"), public_only=True),
                 # Each resource alone in its year: the Year facet offers
                 # that year, with its count, to those who may see it.
                 Way(
