@@ -11,4 +11,6 @@ urlpatterns = [
     path("decisions.rss", feeds.rss(feeds.DecisionsFeed)(), name="feed-decisions-rss"),
     path("library.atom", feeds.LibraryFeed(), name="feed-library-atom"),
     path("library.rss", feeds.rss(feeds.LibraryFeed)(), name="feed-library-rss"),
+    path("news.atom", feeds.NewsFeed(), name="feed-news-atom"),
+    path("news.rss", feeds.rss(feeds.NewsFeed)(), name="feed-news-rss"),
 ]

@@ -1,8 +1,8 @@
 """
-Atom and RSS feeds of events, decisions and the library, for feed
-readers: `/<lang>/feeds/<kind>.atom` and `.rss`, narrowed by `?country=`
-(ISO alpha-3), `?group=` (a group's slug) and `?theme=` (a theme's
-slug), each as the pages name them.
+Atom and RSS feeds of events, decisions, the library and news (news,
+stories and interviews), for feed readers: `/<lang>/feeds/<kind>.atom`
+and `.rss`, narrowed by `?country=` (ISO alpha-3), `?group=` (a group's
+slug) and `?theme=` (a theme's slug), each as the pages name them.
 
 A feed reader carries no session: a feed holds what anonymous visitors
 see, whoever asks (as the calendar does), read through the same
@@ -25,6 +25,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
+from alliance87.comms.models import Post
 from alliance87.core.models import Theme
 from alliance87.countries.models import Country
 from alliance87.events.models import Decision, Event
@@ -35,7 +36,7 @@ from alliance87.library.selectors import filter_resources, parse_filters
 from alliance87.library.selectors.lists import visible_resources
 
 SIZE = 50
-KINDS = ("events", "decisions", "library")
+KINDS = ("events", "decisions", "library", "news")
 
 
 @dataclass(frozen=True)
@@ -217,6 +218,41 @@ class LibraryFeed(HubFeed):
 
     def item_updateddate(self, item: Resource) -> dt.datetime | None:
         return item.updated or timezone.now()
+
+
+class NewsFeed(HubFeed):
+    kind = "news"
+    page_name = "comms:news"
+
+    def base_title(self) -> str:
+        return _("Alliance 8.7 news")
+
+    def description(self, obj: Scope) -> str:
+        return _("News, stories and interviews of Alliance 8.7, newest first.")
+
+    def items(self, obj: Scope) -> QuerySet[Post]:
+        qs = Post.objects.visible_to(AnonymousUser())
+        if obj.country is not None:
+            qs = qs.filter(countries=obj.country)
+        if obj.group is not None:
+            qs = qs.filter(groups=obj.group)
+        if obj.theme is not None:
+            qs = qs.filter(themes=obj.theme)
+        return qs.order_by("-publish_at", "-pk")[:SIZE]
+
+    def item_title(self, item: Post) -> str:
+        # A post may be written in one language only: it is given in the
+        # one its page shows it in.
+        return item.shown_title
+
+    def item_description(self, item: Post) -> str:
+        return item.shown_summary
+
+    def item_pubdate(self, item: Post) -> dt.datetime | None:
+        return item.publish_at
+
+    def item_updateddate(self, item: Post) -> dt.datetime | None:
+        return item.updated
 
 
 def rss(feed: type[HubFeed]) -> type[HubFeed]:

@@ -4,6 +4,7 @@ from the pages."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -77,3 +78,42 @@ def test_pages_announce_their_feeds(meetings: object) -> None:
         body = client.get(page).content.decode()
         head = body[: body.index("</head>")]
         assert f'href="{feed}"' in head, page
+
+
+@pytest.mark.parametrize("suffix", ["atom", "rss"])
+def test_the_news_feed_holds_live_public_posts_narrowed_by_country_and_found_from_the_list(
+    personas: Personas, suffix: str
+) -> None:
+    from alliance87.comms import services as comms
+    from alliance87.comms.models import Post, PostStatus
+    from alliance87.countries.models import Country
+
+    nepal = Country.objects.get(iso3="NPL")
+
+    def post(slug: str, title: str, **values: Any) -> None:
+        status = values.pop("status", PostStatus.PUBLISHED)
+        countries = values.pop("countries", None)
+        comms.save_post(
+            Post(slug=slug, kind="news", status=status, title_en=title, **values),
+            acting_user=None,
+            links=comms.PostLinks(countries=countries),
+        )
+
+    post("kathmandu", "Kathmandu forum", countries=[nepal])
+    post("elsewhere", "Elsewhere forum")
+    post("only-french", "", title_fr="Forum en français")
+    post("partners", "Partners memo", visibility="partners")
+    post("draft", "Draft memo", status=PostStatus.DRAFT)
+    post("later", "Later memo", publish_at=dt.datetime(2999, 1, 1, tzinfo=dt.UTC))
+    client = Client()
+    client.force_login(personas.secretariat)  # a feed shows the public's, whoever asks
+    body = client.get(f"/en/feeds/news.{suffix}").content.decode()
+    assert "Kathmandu forum" in body and "Elsewhere forum" in body
+    assert "Forum en français" in body
+    for hidden in ("Partners memo", "Draft memo", "Later memo"):
+        assert hidden not in body
+    narrowed = client.get(f"/en/feeds/news.{suffix}?country=npl").content.decode()
+    assert "Kathmandu forum" in narrowed and "Elsewhere forum" not in narrowed
+    assert client.get(f"/en/feeds/news.{suffix}?country=zzz").status_code == 404
+    page = client.get("/en/news/").content.decode()
+    assert f'href="/en/feeds/news.{suffix}"' in page

@@ -389,6 +389,7 @@ KINDS: dict[str, Kind] = {
                 HOST_EVENT_PAGE,
                 HOST_GROUP_PAGE,
                 SITE_SEARCH,
+                Way("feed", fixed("/en/feeds/news.atom"), public_only=True),
             ),
             statuses=("published", "draft"),
             draft_statuses=("draft",),
