@@ -155,6 +155,12 @@ def list_resources(user: Any, filters: LibraryFilters, page_number: Any = 1) -> 
     return Paginator(qs, PAGE_SIZE).get_page(page_number)
 
 
+def export_resources(user: Any, filters: LibraryFilters) -> QuerySet[Resource]:
+    """Return every resource of the list `user` sees with `filters`, in its
+    order: what the list's downloads hold (api.opendata)."""
+    return _ordered(_base(user, filters), filters.sort)
+
+
 def list_for_review(user: Any) -> list[Resource]:
     """Return the drafts and submissions `user` may see, oldest first: the
     Secretariat's review queue (a partner sees their own)."""

@@ -65,6 +65,8 @@ KINDS: dict[str, Kind] = {
                 Way("api-detail", slug_url(API + "partners/{slug}"), own_page=True),
                 Way("api-list", fixed(f"{API}partners?limit=200")),
                 Way("api-search", lambda world, item: f"{API}partners?q={item.marker}"),
+                # The open data of the directory (api.opendata).
+                Way("export", fixed("/en/partners.json")),
                 # The directory's search: the object's own name asked for.
                 Way(
                     "search",
@@ -182,6 +184,7 @@ KINDS: dict[str, Kind] = {
                 NEXT_BRIEFING,
                 SITE_SEARCH,
                 Way("feed", fixed("/en/feeds/decisions.atom"), public_only=True),
+                Way("export", fixed("/en/decisions.json")),
             ),
         ),
         Kind(
@@ -352,6 +355,7 @@ KINDS: dict[str, Kind] = {
                 Way("api-detail", slug_url(API + "library/{slug}"), own_page=True),
                 Way("api-list", fixed(f"{API}library?limit=200")),
                 Way("feed", fixed("/en/feeds/library.atom"), public_only=True),
+                Way("export", fixed("/en/library.json")),
                 # Each resource alone in its year: the Year facet offers
                 # that year, with its count, to those who may see it.
                 Way(
