@@ -86,6 +86,11 @@ KINDS: dict[str, Kind] = {
                     fixed(f"{API}library/{HOST_RESOURCE}"),
                     look_for=lambda world, item: f'"{obj_of(world, item).slug}"',
                 ),
+                Way(
+                    "library-export",
+                    fixed("/en/library.csv"),
+                    look_for=lambda world, item: obj_of(world, item).slug,
+                ),
                 # The tracker's Owner filter: a filter's choices are a way
                 # out (it offered partners-only owners to anyone).
                 Way("tracker-owner-filter", fixed("/en/events/action-items/")),
