@@ -31,6 +31,7 @@ def news(request: HttpRequest) -> HttpResponse:
         {
             "page": selectors.list_posts(request.user, filters, request.GET.get("page", 1)),
             "form": NewsFilterForm(filters, selectors.facets(request.user)),
+            "filters": filters,
             "problems": filters.problems,
             "query": urlencode(query),
             "filtered": bool(query),

@@ -33,6 +33,7 @@ def index(request: HttpRequest) -> HttpResponse:
         {
             "page": page,
             "form": LibraryFilterForm(filters, facets),
+            "filters": filters,
             "problems": filters.problems,
             "query": urlencode(query),
             "filtered": bool(query),

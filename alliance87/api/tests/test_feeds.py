@@ -117,3 +117,26 @@ def test_the_news_feed_holds_live_public_posts_narrowed_by_country_and_found_fro
     assert client.get(f"/en/feeds/news.{suffix}?country=zzz").status_code == 404
     page = client.get("/en/news/").content.decode()
     assert f'href="/en/feeds/news.{suffix}"' in page
+
+
+@pytest.mark.parametrize(
+    ("page", "feed"),
+    [
+        ("/en/events/", "/en/feeds/events.atom"),
+        ("/en/events/?country=npl", "/en/feeds/events.atom?country=npl"),
+        ("/en/events/decisions/", "/en/feeds/decisions.atom"),
+        ("/en/library/?country=npl&type=report", "/en/feeds/library.atom?country=npl"),
+        ("/en/news/?country=npl", "/en/feeds/news.atom?country=npl"),
+        # A filter the page refuses (no such country) narrows no feed.
+        ("/en/news/?country=zzz", "/en/feeds/news.atom"),
+        ("/en/countries/npl/", "/en/feeds/news.atom?country=npl"),
+        ("/en/groups/gcg/", "/en/feeds/decisions.atom?group=gcg"),
+    ],
+)
+def test_each_page_announces_the_feeds_narrowed_as_it_is(
+    meetings: object, page: str, feed: str
+) -> None:
+    body = Client().get(page).content.decode()
+    assert '<link rel="alternate" type="application/atom+xml"' in body
+    assert f'href="{feed}"' in body
+    assert Client().get(feed).status_code == 200

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django import template
 from django.forms import BoundField
+from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -160,3 +162,25 @@ def page_sections(context: template.Context, page: str, obj: Any) -> str:
         if data is not None:
             parts.append(render_to_string(section.template, data, request=request))
     return mark_safe("".join(parts))
+
+
+# The scopes a feed may be narrowed by (api.feeds.Scope).
+FEED_SCOPES = ("country", "group", "theme")
+
+
+@register.inclusion_tag("core/_feed_links.html")
+def feed_links(
+    kind: str, title: str, scope: Any = None, label: str = "", **given: str
+) -> dict[str, str]:
+    """Announce the Atom and RSS feeds of `kind` (events, decisions, library,
+    news) in a page's head, narrowed as the page is: by the country, group
+    and theme of `scope` (a list's filters) or of `given` (a country's or
+    group's page), the feeds knowing no other filter. `label` names the
+    narrowing in the titles."""
+    pairs = {key: given.get(key) or getattr(scope, key, "") or "" for key in FEED_SCOPES}
+    query = urlencode({key: value for key, value in pairs.items() if value})
+    return {
+        "atom": reverse(f"feed-{kind}-atom") + (f"?{query}" if query else ""),
+        "rss": reverse(f"feed-{kind}-rss") + (f"?{query}" if query else ""),
+        "title": f"{title}: {label}" if label else title,
+    }

@@ -44,6 +44,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
         {
             **data,
             "form": form,
+            "filters": filters,
             "query": urlencode(query),
             "filtered": bool(query),
             "feed_url": feed,
