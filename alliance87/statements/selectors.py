@@ -6,7 +6,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count
+from django.core.paginator import Page, Paginator
+from django.db.models import Case, Count, Value, When
 from django.http import Http404
 
 from alliance87.core.visibility import audience_for, is_secretariat
@@ -56,11 +57,17 @@ def get_statement_for_user(user: Any, slug: str) -> Statement:
         raise Http404("No such statement.") from None
 
 
+# Endorsers on one page of a statement: a statement endorsed by thousands
+# is read a page at a time (issue 16).
+ENDORSERS_PAGE_SIZE = 100
+
+
 @dataclass
 class EndorserType:
     stakeholder_type: str
     label: str
-    endorsements: list[Endorsement]
+    count: int  # every endorser of this type the user may see
+    endorsements: list[Endorsement]  # those on the page shown
 
 
 @dataclass
@@ -68,26 +75,43 @@ class Endorsers:
     types: list[EndorserType]
     total: int
     has_samples: bool
+    page: Page
 
 
-def endorsers(user: Any, statement: Statement) -> Endorsers:
-    """Return the recorded endorsements `user` may see, by stakeholder type."""
-    rows = list(
-        Endorsement.objects.filter(
-            statement=statement, organisation__in=Organisation.objects.visible_to(user)
-        )
-        .select_related("organisation", "organisation__country")
-        .order_by("organisation__sort_name")
+def endorsers(user: Any, statement: Statement, page_number: Any = 1) -> Endorsers:
+    """Return the recorded endorsements `user` may see: counts by
+    stakeholder type, and one page of them, in the types' order then by
+    name, grouped by type."""
+    seen = Endorsement.objects.filter(
+        statement=statement, organisation__in=Organisation.objects.visible_to(user)
     )
+    counts = dict(
+        seen.order_by()
+        .values_list("organisation__stakeholder_type")
+        .annotate(n=Count("pk"))
+        .values_list("organisation__stakeholder_type", "n")
+    )
+    type_order = Case(
+        *(
+            When(organisation__stakeholder_type=value, then=Value(i))
+            for i, value in enumerate(StakeholderType.values)
+        ),
+        default=Value(len(StakeholderType.values)),
+    )
+    rows = seen.select_related("organisation", "organisation__country").order_by(
+        type_order, "organisation__sort_name", "pk"
+    )
+    page = Paginator(rows, ENDORSERS_PAGE_SIZE).get_page(page_number)
     grouped: dict[str, list[Endorsement]] = defaultdict(list)
-    for row in rows:
+    for row in page.object_list:
         grouped[row.organisation.stakeholder_type].append(row)
     return Endorsers(
         types=[
-            EndorserType(value, str(label), grouped[value])
+            EndorserType(value, str(label), counts[value], grouped[value])
             for value, label in StakeholderType.choices
-            if grouped.get(value)
+            if counts.get(value)
         ],
-        total=len(rows),
-        has_samples=any(r.source == Endorsement.Source.SAMPLE for r in rows),
+        total=sum(counts.values()),
+        has_samples=seen.filter(source=Endorsement.Source.SAMPLE).exists(),
+        page=page,
     )

@@ -33,7 +33,7 @@ def statement_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "statements/detail.html",
         {
             "statement": statement,
-            "endorsers": selectors.endorsers(request.user, statement),
+            "endorsers": selectors.endorsers(request.user, statement, request.GET.get("page", 1)),
             "own_endorsement": selectors.own_endorsement(request.user, statement),
         },
     )

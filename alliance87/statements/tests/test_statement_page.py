@@ -36,3 +36,36 @@ def test_the_list_shows_published_and_recorded_counts(client, personas):
     endorse_statement(statement, organisation=personas.partner_org, acting_user=None)
     html = client.get("/en/statements/").content.decode()
     assert "1 endorsement recorded on the Hub" in html
+
+
+def test_thousands_of_endorsers_are_read_a_page_at_a_time_with_whole_counts(
+    client, personas, django_assert_max_num_queries
+):
+    from alliance87.statements.selectors import ENDORSERS_PAGE_SIZE
+
+    statement = make_statement()
+    many = ENDORSERS_PAGE_SIZE * 2 + 10
+    for n in range(many):
+        kind = StakeholderType.CIVIL_SOCIETY if n % 2 else StakeholderType.ACADEMIA
+        org = make_organisation(f"org-{n:03d}", f"Org {n:03d}", stakeholder_type=kind)
+        endorse_statement(statement, organisation=org, acting_user=None)
+    hidden = make_organisation("hidden", "Hidden org", visibility="partners")
+    endorse_statement(statement, organisation=hidden, acting_user=None)
+
+    with django_assert_max_num_queries(20):
+        first = client.get("/en/statements/bangkok-statement/").content.decode()
+    assert first.count('<li><a href="/en/partners/org-') == ENDORSERS_PAGE_SIZE
+    # The counts are the whole list's, as the visitor may see it.
+    assert first.count(f'data-label="Organisations">{many // 2}</td>') == 2
+    assert "Page 1 of 3" in first
+    last = client.get("/en/statements/bangkok-statement/?page=3").content.decode()
+    assert last.count('<li><a href="/en/partners/org-') == 10
+    assert "Hidden org" not in first + last
+    # Civil society comes before academia (the types' order), each by name:
+    # the odd-numbered first.
+    assert "Org 001" in first and "Org 199" in first
+    assert "Org 201" not in first and "Org 000" not in first
+    client.force_login(personas.partner)
+    seen = client.get("/en/statements/bangkok-statement/").content.decode()
+    assert "Hidden org" in seen
+    assert seen.count(f'data-label="Organisations">{many // 2 + 1}</td>') == 1
