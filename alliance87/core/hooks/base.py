@@ -62,24 +62,27 @@ class Hook(Generic[T]):
         return self._items.get(key)
 
     @contextlib.contextmanager
-    def registered(self, *items: T) -> Iterator[None]:
-        """Register `items` for the duration of the block (for tests)."""
+    def _restored(self) -> Iterator[None]:
+        """Put the registrations back as they were when the block ends."""
         saved, saved_by = dict(self._items), dict(self._by)
         try:
-            for item in items:
-                self.register(item)
             yield
         finally:
             self._items, self._by = saved, saved_by
 
     @contextlib.contextmanager
-    def only(self, *items: T) -> Iterator[None]:
-        """Make `items` the only registrations for the block (for tests)."""
-        saved, saved_by = dict(self._items), dict(self._by)
-        self._items = {}
-        try:
+    def registered(self, *items: T) -> Iterator[None]:
+        """Register `items` for the duration of the block (for tests)."""
+        with self._restored():
             for item in items:
                 self.register(item)
             yield
-        finally:
-            self._items, self._by = saved, saved_by
+
+    @contextlib.contextmanager
+    def only(self, *items: T) -> Iterator[None]:
+        """Make `items` the only registrations for the block (for tests)."""
+        with self._restored():
+            self._items, self._by = {}, {}
+            for item in items:
+                self.register(item)
+            yield
