@@ -27,6 +27,7 @@ class CommsConfig(AppConfig):
         for page, context in (
             ("event", selectors.event_section),
             ("group", selectors.group_section),
+            ("organisation", selectors.organisation_section),
         ):
             hooks.PAGE_SECTIONS.register(
                 hooks.PageSection(

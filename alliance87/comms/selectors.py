@@ -223,6 +223,11 @@ def group_section(user: Any, group: Any) -> dict[str, Any] | None:
     return _section(Post.objects.visible_to(user).filter(pk__in=linked))
 
 
+def organisation_section(user: Any, organisation: Any) -> dict[str, Any] | None:
+    """The posts an organisation wrote, for its page in the directory."""
+    return _section(Post.objects.visible_to(user).filter(organisation=organisation))
+
+
 def country_section(user: Any, country: Any) -> dict[str, Any] | None:
     """The posts about a country, for its profile."""
     data = _section(Post.objects.visible_to(user).filter(countries=country))

@@ -227,7 +227,7 @@ def test_an_image_without_alt_text_is_refused_on_the_form(client, personas):
     assert not Post.objects.exists()
 
 
-def test_posts_show_on_the_pages_of_their_country_event_and_group(client, personas):
+def test_posts_show_on_the_pages_of_their_country_event_group_and_author(client, personas):
     from alliance87.accounts.tests.visibility_matrix.objects import make_event
     from alliance87.groups.models import Group, GroupKind
     from alliance87.groups.services import save_group
@@ -240,8 +240,13 @@ def test_posts_show_on_the_pages_of_their_country_event_and_group(client, person
     nepal = Country.objects.get(iso3="NPL")
     links = services.PostLinks(countries=[nepal], groups=[group], events=[event])
     make_post("linked", "Linked news", links=links, organisation=ilo)
-    make_post("hidden", "Hidden news", links=links, visibility="partners")
-    for url in ("/en/countries/npl/", f"/en/groups/{group.slug}/", event.get_absolute_url()):
+    make_post("hidden", "Hidden news", links=links, visibility="partners", organisation=ilo)
+    for url in (
+        "/en/countries/npl/",
+        f"/en/groups/{group.slug}/",
+        event.get_absolute_url(),
+        "/en/partners/ilo/",
+    ):
         html = client.get(url).content.decode()
         assert "Linked news" in html, url
         assert "Hidden news" not in html, url

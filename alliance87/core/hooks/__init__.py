@@ -45,10 +45,12 @@ COUNTRY_PROFILE_SECTIONS  ProfileSection(key, order,   comms, data, events,  cou
                           dict or None
 PAGE_SECTIONS             PageSection(page, key,       api, comms, library   {% page_sections %}:
                           order, template, context);                         the event page
-                          page "event", "group" or                           ("event"), the group
-                          "account"; context(user,                           page ("group"), the
-                          obj) -> dict or None; key                          account page
-                          (page, key)                                        ("account")
+                          page "event", "group",                             ("event"), the group
+                          "organisation" or                                  page ("group"), an
+                          "account"; context(user,                           organisation's page
+                          obj) -> dict or None; key                          ("organisation"), the
+                          (page, key)                                        account page
+                                                                             ("account")
 PERSONAL_DATA             PersonalData(key, export,    applications, comms,  accounts.personal_data
                           erase); export(user,         community             and accounts.services
                           person), erase(user,

@@ -100,9 +100,10 @@ COUNTRY_PROFILE_SECTIONS: Hook[ProfileSection] = Hook(
 @dataclass(frozen=True)
 class PageSection:
     """A section an area adds to another area's page: `page` names the
-    page ("event", "group"); `context(user, obj)` returns the template's
-    context for the object the page shows, or None to leave it out. Every
-    read inside it goes through `visible_to(user)`."""
+    page ("event", "group", "organisation", "account"); `context(user,
+    obj)` returns the template's context for the object the page shows, or
+    None to leave it out. Every read inside it goes through
+    `visible_to(user)`."""
 
     page: str
     key: str

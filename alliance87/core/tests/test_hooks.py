@@ -160,6 +160,7 @@ def test_the_areas_register_their_contributions() -> None:
         ("account", "api-tokens"),
         ("event", "news"),
         ("group", "news"),
+        ("organisation", "news"),
     ]
     assert {k.key for k in hooks.ROLE_KINDS.items()} == {
         "secretariat",

@@ -399,6 +399,8 @@ KINDS: dict[str, Kind] = {
                 HOST_GROUP_PAGE,
                 SITE_SEARCH,
                 Way("feed", fixed("/en/feeds/news.atom"), public_only=True),
+                # Each is written by the public organisation the people work for.
+                Way("author", fixed(f"/en/partners/{PEOPLE_ORG}/")),
             ),
             statuses=("published", "draft"),
             draft_statuses=("draft",),

@@ -384,6 +384,7 @@ def make_object(scene: Scene, n: int, item: Item) -> Any:
             group=scene.host_group,
             status=item.status,
             publish_at=dt.datetime(1900 + n % 100, 1, 1, tzinfo=dt.UTC),
+            organisation=scene.people_org,
         )
         obj = save_post(
             post,
