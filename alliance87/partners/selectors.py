@@ -100,13 +100,21 @@ def get_organisation_for_user(user: Any, slug: str) -> Organisation:
     return organisation
 
 
+# Organisations listed on a country's profile; the rest are a link away, in
+# the directory filtered by the country (paginated).
+COUNTRY_SECTION_LIMIT = 20
+
+
 def country_section(user: Any, country: Any) -> dict[str, Any]:
-    """Return the organisations based in `country` that `user` may see, for
-    its profile (the section is shown even when there are none)."""
+    """Return the first organisations based in `country` that `user` may
+    see, for its profile, with how many there are (the section is shown
+    even when there are none)."""
+    based_here = Organisation.objects.visible_to(user).filter(country=country)
     organisations = list(
-        Organisation.objects.visible_to(user)
-        .filter(country=country)
-        .only(*LISTED_FIELDS)
-        .order_by("stakeholder_type", "sort_name")
+        based_here.only(*LISTED_FIELDS).order_by("stakeholder_type", "sort_name")[
+            :COUNTRY_SECTION_LIMIT
+        ]
     )
-    return {"organisations": organisations}
+    # Counted always, so that the page's queries are the same whatever the count.
+    total = based_here.count()
+    return {"organisations": organisations, "total": total, "iso3": country.iso3.lower()}

@@ -131,3 +131,19 @@ class TestContributedSections:
     ) -> None:
         india = Country.objects.get(iso3="IND")
         assert [s["key"] for s in profile.sections_for(personas.partner, india)] == ["events"]
+
+
+def test_a_country_with_many_organisations_lists_the_first_and_links_to_all() -> None:
+    from alliance87.partners.selectors import COUNTRY_SECTION_LIMIT
+
+    nepal = Country.objects.get(iso3="NPL")
+    for n in range(COUNTRY_SECTION_LIMIT + 5):
+        make_organisation(f"npl-{n:02d}", f"Nepali body {n:02d}", country=nepal)
+    make_organisation("npl-hidden", "Nepali hidden body", country=nepal, visibility="partners")
+    html = Client().get("/en/countries/npl/").content.decode()
+    assert html.count("Nepali body") == COUNTRY_SECTION_LIMIT
+    link = f'href="/en/partners/?country=npl">All {COUNTRY_SECTION_LIMIT + 5} organisations'
+    assert link in html
+    assert "Nepali hidden body" not in html
+    directory = Client().get("/en/partners/?country=npl").content.decode()
+    assert f"{COUNTRY_SECTION_LIMIT + 5} organisations" in directory
