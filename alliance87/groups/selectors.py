@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.paginator import Page
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.utils import timezone
@@ -14,6 +15,8 @@ from alliance87.core import provenance
 from alliance87.core.models import Theme
 from alliance87.core.visibility import audience_for, visible_q
 from alliance87.groups import meetings
+from alliance87.groups.members import MemberType
+from alliance87.groups.members import members as members_of
 from alliance87.groups.models import (
     Activity,
     ActivityStatus,
@@ -27,7 +30,7 @@ from alliance87.groups.models import (
     WorkplanArea,
     current_q,
 )
-from alliance87.partners.models import Organisation, Person, StakeholderType
+from alliance87.partners.models import Organisation, Person
 
 KIND_ORDER = [
     GroupKind.GCG,
@@ -137,13 +140,6 @@ def get_group_for_user(user: Any, slug: str) -> Group:
 
 
 @dataclass
-class MemberType:
-    stakeholder_type: str
-    label: str
-    memberships: list[Membership]
-
-
-@dataclass
 class Progress:
     total: int = 0
     by_status: list[tuple[str, str, int]] = field(default_factory=list)
@@ -164,6 +160,7 @@ class GroupPage:
     past_chairs: list[ChairTerm]
     member_types: list[MemberType]
     member_count: int
+    members_page: Page
     areas: list[WorkplanArea]
     loose_activities: list[Activity]
     progress: Progress
@@ -174,7 +171,7 @@ class GroupPage:
     vacant_seats: int
 
 
-def group_page(user: Any, group: Group) -> GroupPage:
+def group_page(user: Any, group: Group, members_page: Any = 1) -> GroupPage:
     """Return what the group's page shows, as `user` may see it."""
     today = timezone.localdate()
     terms = list(
@@ -185,27 +182,8 @@ def group_page(user: Any, group: Group) -> GroupPage:
     current = [t for t in terms if t.is_current(today)]
     past = [t for t in terms if not t.is_current(today)]
 
-    memberships = list(
-        Membership.objects.filter(current_q(), group=group)
-        .filter(organisation__in=Organisation.objects.visible_to(user))
-        .select_related("organisation")
-        .prefetch_related(
-            Prefetch(
-                "representatives",
-                queryset=Person.objects.visible_to(user).order_by("name"),
-                to_attr="visible_representatives",
-            )
-        )
-        .order_by("organisation__sort_name")
-    )
-    grouped: dict[str, list[Membership]] = defaultdict(list)
-    for membership in memberships:
-        grouped[membership.organisation.stakeholder_type].append(membership)
-    member_types = [
-        MemberType(value, str(label), grouped[value])
-        for value, label in StakeholderType.choices
-        if grouped.get(value)
-    ]
+    members = members_of(user, group, members_page)
+    memberships = members.memberships
 
     activities = list(
         Activity.objects.visible_to(user)
@@ -281,8 +259,9 @@ def group_page(user: Any, group: Group) -> GroupPage:
         group=group,
         current_chairs=current,
         past_chairs=past,
-        member_types=member_types,
-        member_count=len(memberships),
+        member_types=members.types,
+        member_count=members.total,
+        members_page=members.page,
         areas=areas,
         loose_activities=by_area.get(None, []),
         progress=progress_of(activities),

@@ -42,7 +42,7 @@ def group_detail(request: HttpRequest, slug: str) -> HttpResponse:
         request,
         "groups/detail.html",
         {
-            "page": selectors.group_page(request.user, group),
+            "page": selectors.group_page(request.user, group, request.GET.get("page", 1)),
             # Anonymous visitors, whose pages are cached, never may.
             "may_edit": permissions.may(request.user, "edit", group),
         },

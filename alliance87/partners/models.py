@@ -22,6 +22,17 @@ class StakeholderType(models.TextChoices):
     FOUNDATION = "foundation", _("Foundation")
 
 
+def stakeholder_type_order(field: str) -> models.Case:
+    """Order by the stakeholder type at `field` (e.g.
+    "organisation__stakeholder_type") in the types' own order, as the pages
+    group organisations."""
+    values = StakeholderType.values
+    return models.Case(
+        *(models.When(**{field: value}, then=models.Value(i)) for i, value in enumerate(values)),
+        default=models.Value(len(values)),
+    )
+
+
 class OrganisationQuerySet(VisibleQuerySet):
     def search(self, text: str) -> OrganisationQuerySet:
         """Return organisations whose name or acronym, in any language,

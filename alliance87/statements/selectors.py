@@ -7,11 +7,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Case, Count, Value, When
+from django.db.models import Count
 from django.http import Http404
 
 from alliance87.core.visibility import audience_for, is_secretariat
-from alliance87.partners.models import Organisation, Person, StakeholderType
+from alliance87.partners.models import (
+    Organisation,
+    Person,
+    StakeholderType,
+    stakeholder_type_order,
+)
 from alliance87.statements.models import Endorsement, Statement
 
 
@@ -91,15 +96,8 @@ def endorsers(user: Any, statement: Statement, page_number: Any = 1) -> Endorser
         .annotate(n=Count("pk"))
         .values_list("organisation__stakeholder_type", "n")
     )
-    type_order = Case(
-        *(
-            When(organisation__stakeholder_type=value, then=Value(i))
-            for i, value in enumerate(StakeholderType.values)
-        ),
-        default=Value(len(StakeholderType.values)),
-    )
     rows = seen.select_related("organisation", "organisation__country").order_by(
-        type_order, "organisation__sort_name", "pk"
+        stakeholder_type_order("organisation__stakeholder_type"), "organisation__sort_name", "pk"
     )
     page = Paginator(rows, ENDORSERS_PAGE_SIZE).get_page(page_number)
     grouped: dict[str, list[Endorsement]] = defaultdict(list)

@@ -10,6 +10,7 @@ from ninja import Query, Router, Schema
 from alliance87.api.callers import caller
 from alliance87.api.http import CURSOR_PATTERN, DEFAULT_LIMIT, MAX_LIMIT, cursor_page
 from alliance87.api.schemas import ReportedDateOut, absolute, reported_date
+from alliance87.groups.members import member_slugs
 from alliance87.groups.models import Group, GroupKind
 from alliance87.groups.selectors import get_group_for_user, group_page
 from alliance87.statements.models import Statement
@@ -96,7 +97,7 @@ def get_group(request: HttpRequest, slug: str) -> GroupDetail:
         mandate=group.mandate,
         themes=[t.slug for t in group.themes.all()],
         chairs=[t.organisation.slug for t in page.current_chairs if t.organisation],
-        members=[m.organisation.slug for kind in page.member_types for m in kind.memberships],
+        members=member_slugs(user, group),
         workplan=[
             ActivityOut(
                 id=a.pk,

@@ -122,3 +122,34 @@ def test_the_list_costs_the_same_queries_as_data_grows(client, settings, world):
     few = _count(client, "/en/groups/")
     _grow(12)
     assert _count(client, "/en/groups/") == few
+
+
+def test_a_group_of_many_members_lists_them_a_page_at_a_time_with_whole_counts(
+    client, personas, django_assert_max_num_queries
+):
+    from alliance87.groups.members import MEMBERS_PAGE_SIZE
+    from alliance87.partners.models import StakeholderType
+
+    group = make_group("crowd", "A crowded group")
+    many = MEMBERS_PAGE_SIZE + 7
+    for n in range(many):
+        kind = StakeholderType.WORKERS if n < 5 else StakeholderType.CIVIL_SOCIETY
+        org = make_organisation(f"m-{n:03d}", f"Member {n:03d}", stakeholder_type=kind)
+        add_member(group, organisation=org, acting_user=None)
+    hidden = make_organisation("quiet", "Quiet member", visibility=Visibility.PARTNERS)
+    add_member(group, organisation=hidden, acting_user=None)
+
+    with django_assert_max_num_queries(40):
+        first = client.get("/en/groups/crowd/").content.decode()
+    assert first.count('<li><a href="/en/partners/m-') == MEMBERS_PAGE_SIZE
+    assert f"<dd>{many}</dd>" in first
+    # Workers' organisations come first (the types' order), each by name.
+    assert '<span class="count">(5)</span>' in first
+    assert f'<span class="count">({many - 5})</span>' in first
+    assert "Page 1 of 2" in first
+    second = client.get("/en/groups/crowd/?page=2").content.decode()
+    assert second.count('<li><a href="/en/partners/m-') == 7
+    assert "Quiet member" not in first + second
+    # The API lists them whole.
+    api = client.get("/api/v1/groups/crowd").json()
+    assert len(api["members"]) == many and api["members"][:2] == ["m-000", "m-001"]
