@@ -338,6 +338,17 @@ KINDS: dict[str, Kind] = {
             ),
         ),
         Kind("finding", (HOST_COUNTRY_PAGE,), pathfinder_owned=True),
+        # A government's reply to its figures, on the country's data section:
+        # published to all; submitted to the focal point who sent it (the
+        # host country's) and the Secretariat.
+        Kind(
+            "govreply",
+            (HOST_COUNTRY_PAGE,),
+            statuses=("published", "submitted"),
+            draft_statuses=("submitted",),
+            pathfinder_owned=True,
+            levels=("public",),
+        ),
         Kind("lesson", (PATHFINDER_INDEX,)),
         Kind(
             "statement",

@@ -29,7 +29,7 @@ from alliance87.community.models import Notification, Space, SpaceKind
 from alliance87.core.dates import ReportedDate
 from alliance87.core.models import KeyFigure
 from alliance87.countries.models import Country
-from alliance87.data.models import Edition, ImportRun
+from alliance87.data.models import Edition, GovernmentReply, ImportRun
 from alliance87.data.services import lines_of_text, set_edition_visibility, write_observations
 from alliance87.events import services as events
 from alliance87.events.models import Event, EventSeries, Objective
@@ -71,6 +71,7 @@ class Scene:
     objects: dict[str, Any] = field(default_factory=dict)
     organisations: list[Organisation] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)
+    host_focal: Any = None  # the focal point of HOST_COUNTRY
 
     @property
     def secretariat(self) -> Any:
@@ -360,6 +361,14 @@ def make_object(scene: Scene, n: int, item: Item) -> Any:
                 visibility=level,
             ),
             acting_user=scene.secretariat,
+        )
+    elif item.kind == "govreply":
+        # Submitted by the host country's focal point; published or not.
+        obj = GovernmentReply.objects.create(
+            country=country(HOST_COUNTRY),
+            text=m,
+            status=item.status,
+            submitted_by=scene.host_focal,
         )
     elif item.kind == "lesson":
         obj = Lesson.objects.create(text=m, text_en=m, visibility=level)

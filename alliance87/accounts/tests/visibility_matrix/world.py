@@ -133,6 +133,7 @@ def build_world() -> World:
             stakeholder_type=StakeholderType.REGIONAL_BODY,
         ),
     )
+    scene.host_focal = focal_points[HOST_COUNTRY]
     objects = scene.objects
     objects["people:membership"] = add_member(
         host_group, organisation=people_org, acting_user=secretariat
