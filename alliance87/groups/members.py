@@ -6,20 +6,19 @@ may see."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.paginator import Page, Paginator
-from django.db.models import Count, Prefetch
+from django.core.paginator import Page
+from django.db.models import Prefetch
 
 from alliance87.groups.models import Group, Membership, current_q
 from alliance87.partners.models import (
     Organisation,
     Person,
-    StakeholderType,
     stakeholder_type_order,
 )
+from alliance87.partners.selectors import by_stakeholder_type
 
 MEMBERS_PAGE_SIZE = 100
 
@@ -45,41 +44,22 @@ def members(user: Any, group: Group, page_number: Any = 1) -> Members:
     seen = Membership.objects.filter(current_q(), group=group).filter(
         organisation__in=Organisation.objects.visible_to(user)
     )
-    counts = dict(
-        seen.order_by()
-        .values_list("organisation__stakeholder_type")
-        .annotate(n=Count("pk"))
-        .values_list("organisation__stakeholder_type", "n")
-    )
-    rows = (
-        seen.select_related("organisation")
-        .prefetch_related(
+    found = by_stakeholder_type(
+        seen.select_related("organisation").prefetch_related(
             Prefetch(
                 "representatives",
                 queryset=Person.objects.visible_to(user).order_by("name"),
                 to_attr="visible_representatives",
             )
-        )
-        .order_by(
-            stakeholder_type_order("organisation__stakeholder_type"),
-            "organisation__sort_name",
-            "pk",
-        )
+        ),
+        page_number,
+        MEMBERS_PAGE_SIZE,
     )
-    page = Paginator(rows, MEMBERS_PAGE_SIZE).get_page(page_number)
-    memberships = list(page.object_list)
-    grouped: dict[str, list[Membership]] = defaultdict(list)
-    for membership in memberships:
-        grouped[membership.organisation.stakeholder_type].append(membership)
     return Members(
-        types=[
-            MemberType(value, str(label), counts[value], grouped[value])
-            for value, label in StakeholderType.choices
-            if counts.get(value)
-        ],
-        total=sum(counts.values()),
-        page=page,
-        memberships=memberships,
+        types=[MemberType(*parts) for parts in found.types()],
+        total=found.total,
+        page=found.page,
+        memberships=list(found.page.object_list),
     )
 
 

@@ -1,15 +1,21 @@
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404
 
 from alliance87.core import provenance
 from alliance87.core.models import Theme
-from alliance87.partners.models import Organisation, Person
+from alliance87.partners.models import (
+    Organisation,
+    Person,
+    StakeholderType,
+    stakeholder_type_order,
+)
 
 PAGE_SIZE = 20
 
@@ -118,3 +124,42 @@ def country_section(user: Any, country: Any) -> dict[str, Any]:
     # Counted always, so that the page's queries are the same whatever the count.
     total = based_here.count()
     return {"organisations": organisations, "total": total, "iso3": country.iso3.lower()}
+
+
+@dataclass
+class ByType:
+    """Rows naming an organisation (endorsements, memberships), counted by
+    the organisation's stakeholder type over all of them, and one page of
+    them in the types' order then by name, grouped by type (issue 16)."""
+
+    counts: dict[str, int]
+    page: Page
+    grouped: dict[str, list[Any]]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    def types(self) -> list[tuple[str, str, int, list[Any]]]:
+        """(type, label, count, rows on this page) for each type counted."""
+        return [
+            (value, str(label), self.counts[value], self.grouped[value])
+            for value, label in StakeholderType.choices
+            if self.counts.get(value)
+        ]
+
+
+def by_stakeholder_type(rows: QuerySet[Any], page_number: Any, size: int) -> ByType:
+    """Count `rows` (each with an `organisation`) by stakeholder type and
+    return one page of them: two queries whatever their number."""
+    field = "organisation__stakeholder_type"
+    counts = dict(
+        rows.order_by().values_list(field).annotate(n=Count("pk")).values_list(field, "n")
+    )
+    ordered = rows.order_by(stakeholder_type_order(field), "organisation__sort_name", "pk")
+    page = Paginator(ordered, size).get_page(page_number)
+    page.object_list = list(page.object_list)  # read once
+    grouped: dict[str, list[Any]] = defaultdict(list)
+    for row in page.object_list:
+        grouped[row.organisation.stakeholder_type].append(row)
+    return ByType(counts, page, grouped)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Page
 from django.db.models import Count
 from django.http import Http404
 
@@ -14,9 +13,8 @@ from alliance87.core.visibility import audience_for, is_secretariat
 from alliance87.partners.models import (
     Organisation,
     Person,
-    StakeholderType,
-    stakeholder_type_order,
 )
+from alliance87.partners.selectors import by_stakeholder_type
 from alliance87.statements.models import Endorsement, Statement
 
 
@@ -90,26 +88,14 @@ def endorsers(user: Any, statement: Statement, page_number: Any = 1) -> Endorser
     seen = Endorsement.objects.filter(
         statement=statement, organisation__in=Organisation.objects.visible_to(user)
     )
-    counts = dict(
-        seen.order_by()
-        .values_list("organisation__stakeholder_type")
-        .annotate(n=Count("pk"))
-        .values_list("organisation__stakeholder_type", "n")
+    found = by_stakeholder_type(
+        seen.select_related("organisation", "organisation__country"),
+        page_number,
+        ENDORSERS_PAGE_SIZE,
     )
-    rows = seen.select_related("organisation", "organisation__country").order_by(
-        stakeholder_type_order("organisation__stakeholder_type"), "organisation__sort_name", "pk"
-    )
-    page = Paginator(rows, ENDORSERS_PAGE_SIZE).get_page(page_number)
-    grouped: dict[str, list[Endorsement]] = defaultdict(list)
-    for row in page.object_list:
-        grouped[row.organisation.stakeholder_type].append(row)
     return Endorsers(
-        types=[
-            EndorserType(value, str(label), counts[value], grouped[value])
-            for value, label in StakeholderType.choices
-            if counts.get(value)
-        ],
-        total=sum(counts.values()),
+        types=[EndorserType(*parts) for parts in found.types()],
+        total=found.total,
         has_samples=seen.filter(source=Endorsement.Source.SAMPLE).exists(),
-        page=page,
+        page=found.page,
     )
