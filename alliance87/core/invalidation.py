@@ -12,7 +12,9 @@ with every write too: it tells "anything changed" in one read.
 
 Saves, deletes and many-to-many changes move them through signals (see
 `connect_invalidation`); bulk writes, which send no signal, move them through
-`HubQuerySet` (core/querysets.py). The page cache only reads them.
+`HubQuerySet` (core/querysets.py), once their transaction commits (a write
+rolled back moves nothing: core/aftercommit.py). The page cache only reads
+them.
 
 The model lives here, beside the functions that move it, rather than in
 core/models.py: core/models.py imports the querysets, which import this
@@ -32,6 +34,8 @@ from django.db import IntegrityError, connection, models, transaction
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.translation import gettext_lazy as _
+
+from alliance87.core.aftercommit import AfterCommit
 
 
 class ContentVersion(models.Model):
@@ -133,14 +137,6 @@ def table_versions(tables: Iterable[str] | None = None) -> dict[str, int]:
     return found
 
 
-def _pending() -> set[str]:
-    pending = getattr(connection, "_a87_tables_written", None)
-    if pending is None:
-        pending = set()
-        connection._a87_tables_written = pending  # type: ignore[attr-defined]
-    return pending
-
-
 def _bump_tables(tables: Iterable[str]) -> None:
     tables = sorted(set(tables))
     if not tables:
@@ -156,24 +152,21 @@ def _bump_tables(tables: Iterable[str]) -> None:
                 TableVersion.objects.filter(table=table).update(counter=F("counter") + 1)
 
 
-def _flush() -> None:
-    """Move the counters of every table written since the last flush: the
-    first callback to run after a commit moves them all, the others find
-    nothing to do. (A table noted by a write that was rolled back moves
-    too, at the next commit: a needless re-render, never a stale page.)"""
-    pending = _pending()
-    if not pending:
-        return
-    tables = set(pending)
-    pending.clear()
+def _flush(tables: set[str]) -> None:
+    """Move the counters of every table written by the transaction that
+    committed. (A table noted by a savepoint that was rolled back moves
+    too: a needless re-render, never a stale page.)"""
     _bump_tables(tables)
     _bump_global_counter()
 
 
+_written: AfterCommit[set[str]] = AfterCommit("tables_written", set, _flush)
+
+
 def tables_changed(tables: Iterable[str]) -> None:
     """Move the counters of `tables` once the current transaction commits."""
-    _pending().update(tables)
-    transaction.on_commit(_flush)
+    _written.notes().update(tables)
+    _written.noted()
 
 
 def content_version() -> int:

@@ -6,7 +6,8 @@ the models it `depends` on) send signals (a row it depends on, before it is
 deleted, names the rows that lead to it); bulk writes through HubQuerySet
 send `bulk_written`. Each write notes the rows it touched on the
 connection, and the first callback to run once the transaction commits
-reindexes them all: a write that is rolled back indexes nothing, and a failure to index
+reindexes them all (core/aftercommit.py): a write that is rolled back
+indexes nothing, and a failure to index
 never turns a committed write into an error (it is logged; `alliance87
 reindex` repairs the index).
 """
@@ -17,10 +18,10 @@ import logging
 from collections import defaultdict
 from typing import Any
 
-from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
 from alliance87.core import hooks
+from alliance87.core.aftercommit import AfterCommit
 from alliance87.core.querysets import bulk_written
 
 log = logging.getLogger(__name__)
@@ -28,18 +29,7 @@ log = logging.getLogger(__name__)
 _ALL = None
 
 
-def _pending() -> defaultdict[type, set[int] | None]:
-    pending = getattr(connection, "_a87_search_pending", None)
-    if pending is None:
-        pending = defaultdict(set)
-        connection._a87_search_pending = pending  # type: ignore[attr-defined]
-    return pending
-
-
-def _flush() -> None:
-    pending = _pending()
-    batch = dict(pending)
-    pending.clear()
+def _flush(batch: defaultdict[type, set[int] | None]) -> None:
     from alliance87.search.index import index_pks
 
     for model, pks in batch.items():
@@ -49,17 +39,19 @@ def _flush() -> None:
             log.exception("search: could not index %s %s", model.__name__, pks)
 
 
+_touched: AfterCommit[defaultdict[type, set[int] | None]] = AfterCommit(
+    "search", lambda: defaultdict(set), _flush
+)
+
+
 def note(model: type, pks: Any) -> None:
     """Reindex rows `pks` of `model` (None: all) once the write commits."""
-    pending = _pending()
+    pending = _touched.notes()
     if pks is None or pending.get(model, set()) is _ALL:
         pending[model] = _ALL
     else:
         pending[model].update(pks)  # type: ignore[union-attr]
-    # One callback per write: the first to run reindexes everything noted,
-    # the others find nothing left. (A callback registered in a savepoint
-    # that is rolled back is dropped; what it noted waits for the next.)
-    transaction.on_commit(_flush)
+    _touched.noted()
 
 
 def _on_save(sender: type, instance: Any, **kwargs: Any) -> None:

@@ -9,11 +9,12 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from django.db import transaction
 from django.test import Client
 from pytest_django import DjangoCaptureOnCommitCallbacks, Settings
 
 from alliance87.core.dates import ReportedDate
-from alliance87.core.invalidation import bump_content_version, content_version
+from alliance87.core.invalidation import bump_content_version, content_version, table_versions
 from alliance87.core.models import Theme
 from alliance87.core.visibility import Visibility
 from alliance87.partners.models import Organisation
@@ -278,3 +279,18 @@ def test_a_cached_page_is_served_compressed_to_browsers_that_accept_it(client: C
     assert len(response.content) < len(plain) / 3
     # A client that cannot decompress gets the page as it is.
     assert client.get("/en/countries/").content == plain
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_write_rolled_back_moves_no_counter_even_at_the_next_commit() -> None:
+    # What a write notes stays on the connection after its transaction rolls
+    # back; the next transaction to commit must not move its tables too (it
+    # made pages cold at random, by which test had run before on the worker).
+    theme_table = Theme._meta.db_table
+    before = table_versions([theme_table])
+    with transaction.atomic():
+        Theme.objects.create(slug="rolled-back", name_en="Rolled back")
+        transaction.set_rollback(True)
+    make_organisation("committed", "Committed")
+    assert table_versions([theme_table]) == before
+    assert table_versions([Organisation._meta.db_table])[Organisation._meta.db_table] > 0
