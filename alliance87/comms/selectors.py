@@ -163,12 +163,18 @@ def facets(user: Any) -> dict[str, list[Option]]:
     return out
 
 
-def list_posts(user: Any, filters: NewsFilters, page_number: Any = 1) -> Page:
-    """Return one page of the posts `user` may see, newest first."""
-    qs = _filtered(user, filters).prefetch_related(
+def posts(user: Any, filters: NewsFilters) -> QuerySet[Post]:
+    """Every post `user` may see that the filters keep, newest first, each
+    with its author only if `user` may see it: the list's rows, and what
+    its downloads hold (api.opendata)."""
+    return _filtered(user, filters).prefetch_related(
         Prefetch("organisation", queryset=Organisation.objects.visible_to(user))
     )
-    return Paginator(qs, PAGE_SIZE).get_page(page_number)
+
+
+def list_posts(user: Any, filters: NewsFilters, page_number: Any = 1) -> Page:
+    """Return one page of the posts `user` may see, newest first."""
+    return Paginator(posts(user, filters), PAGE_SIZE).get_page(page_number)
 
 
 def get_post_for_user(user: Any, slug: str) -> Post:

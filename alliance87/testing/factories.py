@@ -169,6 +169,23 @@ def make_roadmap(
     return roadmap
 
 
+def make_workshop(
+    iso3: str, visibility: str = "public", *, held: dt.date = dt.date(2019, 2, 7)
+) -> Any:
+    """Record a pathfinder workshop hosted by the country `iso3` in Asia
+    and the Pacific, of no pathfinder yet."""
+    from alliance87.countries.models import Region
+    from alliance87.pathfinders.models import Workshop
+
+    workshop = Workshop(
+        host_country=Country.objects.get(iso3=iso3),
+        region=Region.ASIA_PACIFIC,
+        visibility=visibility,
+    )
+    pathfinders.set_reported_date(workshop, ReportedDate(held))
+    return pathfinders.save_workshop(workshop, acting_user=None)
+
+
 def actions_of(roadmap: Roadmap) -> list[Action]:
     """Return the roadmap's actions in their order."""
 
@@ -199,3 +216,21 @@ def make_resource(slug: str, title: str, *, links: Any = None, **values: Any) ->
     values.setdefault("status", "published")
     resource = Resource(slug=slug, title=title, title_en=title, **values)
     return library.save_resource(resource, acting_user=None, links=links)
+
+
+# News ---------------------------------------------------------------------
+
+
+def make_post(
+    slug: str, title: str = "", *, links: Any = None, publish: bool = True, **values: Any
+) -> Any:
+    """Create a post, news unless told, published unless told, titled in
+    English unless a title in some language is given."""
+    from alliance87.comms import services as comms
+    from alliance87.comms.models import Post, PostStatus
+
+    texts = {"title_en": title or slug} if not any(k.startswith("title_") for k in values) else {}
+    post = Post(slug=slug, kind=values.pop("kind", "news"), **texts, **values)
+    if publish:
+        post.status = PostStatus.PUBLISHED
+    return comms.save_post(post, acting_user=None, links=links)

@@ -1,5 +1,5 @@
-"""Open data: the directory as CSV, XLSX and JSON, what the filters show,
-with cells a spreadsheet will not run."""
+"""Open data: each list as CSV, XLSX and JSON, what its filters show to
+the person asking, with cells a spreadsheet will not run."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import csv
 import datetime as dt
 import io
 import json
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -14,6 +15,7 @@ from openpyxl import load_workbook
 
 from alliance87.core.dates import ReportedDate
 from alliance87.partners.models import StakeholderType
+from alliance87.pathfinders.models import Pathfinder
 from alliance87.testing.factories import make_organisation
 from alliance87.testing.personas import Personas
 
@@ -114,6 +116,11 @@ def test_the_decisions_register_downloads_hold_the_public_decisions_it_shows(
         ),
         ("/en/library/?type=report", "/en/library.csv?type=report"),
         ("/en/events/decisions/?q=forum", "/en/decisions.csv?q=forum"),
+        ("/en/events/?year=2024", "/en/events.csv?year=2024"),
+        ("/en/news/?kind=story", "/en/news.csv?kind=story"),
+        ("/en/groups/", "/en/groups.csv"),
+        ("/en/statements/", "/en/statements.csv"),
+        ("/en/pathfinders/", "/en/pathfinders.csv"),
     ],
 )
 def test_each_list_links_its_downloads_with_its_filters(
@@ -134,7 +141,18 @@ def test_the_data_package_describes_each_public_export_as_it_answers(orgs: None)
     package = json.loads(Client().get("/en/datapackage.json").content)
     names = {r["name"] for r in package["resources"]}
     assert names == {
-        f"{n}-{f}" for n in ("partners", "library", "decisions") for f in ("csv", "json")
+        f"{n}-{f}"
+        for n in (
+            "partners",
+            "library",
+            "decisions",
+            "events",
+            "news",
+            "groups",
+            "statements",
+            "pathfinders",
+        )
+        for f in ("csv", "json")
     }
     for resource in package["resources"]:
         if resource["format"] != "csv":
@@ -144,3 +162,90 @@ def test_the_data_package_describes_each_public_export_as_it_answers(orgs: None)
         assert response.status_code == 200, path
         header = next(csv.reader(io.StringIO(response.content.decode())))
         assert header == [f["name"] for f in resource["schema"]["fields"]], path
+
+
+def test_the_events_downloads_hold_the_events_and_workshops_the_filters_show(
+    personas: Personas,
+) -> None:
+    from alliance87.testing.factories import make_event, make_workshop
+
+    make_event("gcg-9", acting_user=personas.secretariat, date=ReportedDate(dt.date(2024, 3, 1)))
+    make_event("gcg-1", acting_user=personas.secretariat, date=ReportedDate(dt.date(2017, 3, 1)))
+    make_event("gcg-draft", acting_user=personas.secretariat, publish=False)
+    make_event(
+        "gcg-partners",
+        acting_user=personas.secretariat,
+        date=ReportedDate(dt.date(2020, 3, 1)),
+        visibility="partners",
+    )
+    public = json.loads(Client().get("/en/events.json").content)
+    ids = [r["id"] for r in public]
+    assert ids[:2] == ["gcg-9", "gcg-1"]  # the latest first
+    assert "gcg-draft" not in ids
+    assert "gcg-partners" not in ids
+    assert [r["id"] for r in json.loads(Client().get("/en/events.json?year=2017").content)] == [
+        "gcg-1"
+    ]
+    assert public[0]["date"] == "2024-03-01"
+    partner = Client()
+    partner.force_login(personas.partner)
+    assert "gcg-partners" in {r["id"] for r in json.loads(partner.get("/en/events.json").content)}
+    # The pathfinder workshops the list shows beside the events.
+    make_workshop("NPL", held=dt.date(2019, 2, 7))
+    make_workshop("VNM", visibility="partners")
+    rows = json.loads(Client().get("/en/events.json?year=2019").content)
+    assert [(r["type"], r["date"], r["title"]) for r in rows] == [
+        ("pathfinder_workshop", "2019-02-07", "Pathfinder workshop: Nepal")
+    ]
+    assert json.loads(Client().get("/en/events.json?year=2019&type=webinar").content) == []
+
+
+def test_the_news_downloads_name_only_the_authors_the_person_may_see(
+    personas: Personas,
+) -> None:
+    from alliance87.testing.factories import make_post
+
+    quiet = make_organisation("quiet-author", "Quiet", visibility="partners")
+    make_post("a-story", "=A story", kind="story", organisation=quiet)
+    make_post("some-news", "Some news")
+    make_post("for-partners", "For partners", visibility="partners")
+    public = json.loads(Client().get("/en/news.json").content)
+    assert {r["id"]: r["organisation"] for r in public} == {"a-story": "", "some-news": ""}
+    stories = list(
+        csv.DictReader(io.StringIO(Client().get("/en/news.csv?kind=story").content.decode()))
+    )
+    assert [(r["id"], r["title"]) for r in stories] == [("a-story", "'=A story")]
+    partner = Client()
+    partner.force_login(personas.partner)
+    seen = {r["id"]: r["organisation"] for r in json.loads(partner.get("/en/news.json").content)}
+    assert seen["a-story"] == "quiet-author"
+    assert "for-partners" in seen
+
+
+@pytest.mark.parametrize("name", ["groups", "statements", "pathfinders"])
+def test_the_unfiltered_lists_download_what_their_page_lists(
+    personas: Personas, name: str
+) -> None:
+    from alliance87.testing.factories import make_group, make_pathfinder, make_statement
+
+    def make(slug: str, **values: Any) -> None:
+        if name == "groups":
+            make_group(slug, slug.title(), **values)
+        elif name == "statements":
+            make_statement(slug=slug, title=slug.title(), **values)
+        else:
+            pathfinder = make_pathfinder(slug.upper())
+            Pathfinder.objects.filter(pk=pathfinder.pk).update(**values)
+
+    shown, hidden = ("npl", "chl") if name == "pathfinders" else ("shown", "hidden")
+    make(shown)
+    make(hidden, visibility="partners")
+    page = Client().get(f"/en/{name}/").content.decode()
+    rows = {r["id"]: r for r in json.loads(Client().get(f"/en/{name}.json").content)}
+    assert shown in rows
+    assert hidden not in rows
+    for row in rows.values():
+        assert row["url"].removeprefix("http://testserver") in page
+    partner = Client()
+    partner.force_login(personas.partner)
+    assert hidden in {r["id"] for r in json.loads(partner.get(f"/en/{name}.json").content)}

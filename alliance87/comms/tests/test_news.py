@@ -19,7 +19,7 @@ from django_tasks_db.models import DBTaskResult
 from alliance87.comms import services
 from alliance87.comms.models import Post, PostStatus
 from alliance87.countries.models import Country
-from alliance87.testing.factories import make_organisation
+from alliance87.testing.factories import make_organisation, make_post
 from alliance87.testing.personas import sign_in
 
 pytestmark = pytest.mark.django_db
@@ -45,14 +45,6 @@ def png() -> bytes:
 @pytest.fixture(autouse=True)
 def _media(settings, tmp_path: Path) -> None:
     settings.MEDIA_ROOT = str(tmp_path)
-
-
-def make_post(slug: str, title: str = "", *, links=None, publish: bool = True, **values) -> Post:
-    texts = {"title_en": title or slug} if not any(k.startswith("title_") for k in values) else {}
-    post = Post(slug=slug, kind=values.pop("kind", "news"), **texts, **values)
-    if publish:
-        post.status = PostStatus.PUBLISHED
-    return services.save_post(post, acting_user=None, links=links)
 
 
 def test_the_list_shows_live_posts_only_to_those_who_may_see_them(client, personas):

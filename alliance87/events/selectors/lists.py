@@ -9,7 +9,7 @@ import datetime as dt
 from typing import Any
 
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import F, Q, QuerySet
 
 from alliance87.events.models import Event, EventSeries, EventType
 from alliance87.events.selectors import base
@@ -54,6 +54,14 @@ def list_events(user: Any, filters: EventFilters, page_number: Any = 1) -> dict[
         "days": days,
         "workshops": pathfinder_workshops(user, filters),
     }
+
+
+def export_events(user: Any, filters: EventFilters) -> QuerySet[Event]:
+    """Every event `user` may see that the list's filters keep, upcoming,
+    past and yearly days alike, the latest first (undated ones last): what
+    the list's downloads hold (api.opendata), beside its workshops."""
+    qs = filter_events(Event.objects.visible_to(user), filters)
+    return base.event_rows(qs).order_by(F("date_start").desc(nulls_last=True), "slug")
 
 
 def country_section(user: Any, country: Any) -> dict[str, Any] | None:

@@ -13,29 +13,16 @@ from django.core.exceptions import ValidationError
 
 from alliance87.core.dates import ReportedDate
 from alliance87.core.visibility import Visibility
-from alliance87.countries.models import Country, Region
 from alliance87.events import selectors, services
 from alliance87.events.models import Event, EventType
-from alliance87.pathfinders import services as pathfinder_services
-from alliance87.pathfinders.models import Workshop
-from alliance87.testing.factories import make_event
+from alliance87.testing.factories import make_event, make_workshop
 
 D = dt.date
 pytestmark = pytest.mark.django_db
 
 
-def _workshop(iso3: str, visibility: str = Visibility.PUBLIC) -> Workshop:
-    workshop = Workshop(
-        host_country=Country.objects.get(iso3=iso3),
-        region=Region.ASIA_PACIFIC,
-        visibility=visibility,
-    )
-    pathfinder_services.set_reported_date(workshop, ReportedDate(D(2019, 2, 7)))
-    return pathfinder_services.save_workshop(workshop, acting_user=None)
-
-
 def test_the_events_list_and_feed_show_the_pathfinders_workshops(client):
-    _workshop("NPL")
+    make_workshop("NPL")
     assert "Pathfinder workshop: Nepal" in client.get("/en/events/").content.decode()
     assert "Pathfinder workshop: Nepal" in client.get("/events.ics").content.decode()
     only = client.get("/en/events/?type=pathfinder_workshop").content.decode()
@@ -45,7 +32,7 @@ def test_the_events_list_and_feed_show_the_pathfinders_workshops(client):
 
 
 def test_a_workshop_hidden_from_the_public_is_not_listed_for_an_outsider(client, personas):
-    _workshop("NPL", visibility=Visibility.PARTNERS)
+    make_workshop("NPL", visibility=Visibility.PARTNERS)
     assert selectors.pathfinder_workshops(personas.anonymous) == []
     assert selectors.pathfinder_workshops(personas.outsider) == []
     assert [w.title for w in selectors.pathfinder_workshops(personas.partner)] == [
@@ -54,7 +41,7 @@ def test_a_workshop_hidden_from_the_public_is_not_listed_for_an_outsider(client,
     assert "Pathfinder workshop: Nepal" not in client.get("/events.ics").content.decode()
 
 
-def test_an_event_cannot_be_recorded_as_a_pathfinder_workshop(personas):
+def test_an_event_cannot_be_recorded_as_a_pathfindermake_workshop(personas):
     with pytest.raises(ValidationError, match="kept with each pathfinder's path"):
         make_event(
             "nepal-workshop",

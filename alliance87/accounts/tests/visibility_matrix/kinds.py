@@ -153,6 +153,7 @@ KINDS: dict[str, Kind] = {
                 Way("list", fixed("/en/events/")),
                 Way("api-detail", slug_url(API + "events/{slug}"), own_page=True),
                 Way("api-list", fixed(f"{API}events?limit=200")),
+                Way("export", fixed("/en/events.json")),
                 API_DECISIONS,
                 API_TRACKER,
                 SITE_SEARCH,
@@ -218,6 +219,7 @@ KINDS: dict[str, Kind] = {
                 Way("list", fixed("/en/groups/")),
                 Way("api-detail", slug_url(API + "groups/{slug}"), own_page=True),
                 Way("api-list", fixed(f"{API}groups?limit=200")),
+                Way("export", fixed("/en/groups.json")),
                 SITE_SEARCH,
                 Way("engagement", fixed("/en/groups/engagement/")),
                 Way("engagement-csv", fixed("/en/groups/engagement.csv")),
@@ -245,6 +247,7 @@ KINDS: dict[str, Kind] = {
                 Way("list", fixed("/en/groups/")),
                 Way("api-detail", slug_url(API + "groups/{slug}"), own_page=True),
                 Way("api-list", fixed(f"{API}groups?limit=200")),
+                Way("export", fixed("/en/groups.json")),
                 SITE_SEARCH,
                 Way("parent", fixed(f"/en/groups/{HOST_GROUP}/")),
             ),
@@ -272,6 +275,7 @@ KINDS: dict[str, Kind] = {
             "pathfinder",
             (
                 Way("index", fixed("/en/pathfinders/"), look_for=pathfinder_link),
+                Way("export", fixed("/en/pathfinders.json"), look_for=pathfinder_link),
                 Way(
                     "api-list",
                     fixed(f"{API}pathfinders?limit=200"),
@@ -324,6 +328,7 @@ KINDS: dict[str, Kind] = {
                 HOST_COUNTRY_PAGE,
                 Way("index", fixed("/en/pathfinders/"), look_for=start_date),
                 Way("events", fixed("/en/events/")),
+                Way("events-export", fixed("/en/events.json")),
                 Way("calendar", fixed("/events.ics"), public_only=True),
             ),
             pathfinder_owned=True,
@@ -334,6 +339,7 @@ KINDS: dict[str, Kind] = {
             (
                 Way("index", fixed("/en/pathfinders/"), look_for=start_date),
                 Way("events", fixed("/en/events/")),
+                Way("events-export", fixed("/en/events.json")),
                 Way("calendar", fixed("/events.ics"), public_only=True),
             ),
         ),
@@ -357,6 +363,7 @@ KINDS: dict[str, Kind] = {
                 Way("detail", slug_url("/en/statements/{slug}/"), own_page=True),
                 Way("api-list", fixed(f"{API}statements?limit=200")),
                 Way("api-detail", slug_url(API + "statements/{slug}"), own_page=True),
+                Way("export", fixed("/en/statements.json")),
                 SITE_SEARCH,
             ),
         ),
@@ -410,6 +417,7 @@ KINDS: dict[str, Kind] = {
                 HOST_GROUP_PAGE,
                 SITE_SEARCH,
                 Way("feed", fixed("/en/feeds/news.atom"), public_only=True),
+                Way("export", fixed("/en/news.json")),
                 # Each is written by the public organisation the people work for.
                 Way("author", fixed(f"/en/partners/{PEOPLE_ORG}/")),
             ),
