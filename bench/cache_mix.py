@@ -25,7 +25,7 @@ import datetime as dt
 import os
 import random
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -115,17 +115,22 @@ def writes() -> list[tuple[str, Callable[[int], Any]]]:
     ]
 
 
-def run(operations: int, seed: int) -> dict[str, Any]:
+def run(
+    operations: int, seed: int, pages: Sequence[tuple[str, str]] | None = None
+) -> dict[str, Any]:
+    """Run the mix over `pages` (name, path), bench/run.py's PAGES unless
+    told; bench/scale.py runs it over its own pages on a grown database."""
     from django.test import Client
     from run import PAGES  # bench/run.py
 
+    pages = list(pages or PAGES)
     client = Client()
     chosen = writes()
     rng = random.Random(seed)
-    for _, path in PAGES:  # warm
+    for _, path in pages:  # warm
         client.get(path)
     reads = hits = global_hits = 0
-    fresh_since_write: set[str] = {path for _, path in PAGES}
+    fresh_since_write: set[str] = {path for _, path in pages}
     by_kind: dict[str, int] = {}
     for i in range(operations):
         if rng.random() < WRITE_SHARE:
@@ -134,7 +139,7 @@ def run(operations: int, seed: int) -> dict[str, Any]:
             by_kind[label] = by_kind.get(label, 0) + 1
             fresh_since_write.clear()
             continue
-        _, path = rng.choice(PAGES)
+        _, path = rng.choice(pages)
         response = client.get(path)
         if response.status_code != 200:
             raise SystemExit(f"{path} answered {response.status_code}")
@@ -143,7 +148,7 @@ def run(operations: int, seed: int) -> dict[str, Any]:
         global_hits += path in fresh_since_write
         fresh_since_write.add(path)
     return {
-        "pages": len(PAGES),
+        "pages": len(pages),
         "reads": reads,
         "writes": sum(by_kind.values()),
         "writes by kind": by_kind,
