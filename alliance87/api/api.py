@@ -23,7 +23,7 @@ from ninja.errors import HttpError, ValidationError
 
 from alliance87.api import idempotency, services
 from alliance87.api.callers import CHALLENGE, caller, caller_key, identify
-from alliance87.api.endpoints import directory, events, groups, library, pathfinders
+from alliance87.api.endpoints import directory, events, groups, library, pathfinders, records
 from alliance87.api.http import Problem, conditional, problem_response
 from alliance87.api.schemas import ProblemOut
 
@@ -165,5 +165,6 @@ def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 api.add_router("", directory.router)
 api.add_router("", pathfinders.router)
 api.add_router("", events.router)
+api.add_router("", records.router)
 api.add_router("", groups.router)
 api.add_router("", library.router)
