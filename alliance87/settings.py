@@ -42,7 +42,6 @@ Every variable, its default, and what it does:
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import dj_database_url
@@ -50,61 +49,13 @@ from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from alliance87.environment import env, envbool, envint, envlist, envsecret
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 # The key `alliance87 demo` uses. The `core` system check refuses it
 # whenever DEBUG is off, so it can never sign a production cookie.
 DEMO_SECRET_KEY = "demo-only-insecure-key-do-not-use-in-production-8.7"
-
-_TRUE = {"1", "true", "yes", "on"}
-_FALSE = {"0", "false", "no", "off", ""}
-
-
-def env(name: str, default: str = "") -> str:
-    return os.environ.get(name, default)
-
-
-def envbool(name: str, default: bool) -> bool:
-    """Return a boolean variable; refuse anything but a clear yes or no."""
-    raw = os.environ.get(name)
-    if raw is None:
-        return default
-    value = raw.strip().lower()
-    if value in _TRUE:
-        return True
-    if value in _FALSE:
-        return False
-    raise ImproperlyConfigured(f"{name} must be true or false, not {raw!r}.")
-
-
-def envint(name: str, default: int, *, minimum: int = 0) -> int:
-    """Return an integer variable of at least `minimum`."""
-    raw = os.environ.get(name)
-    if raw is None or raw.strip() == "":
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise ImproperlyConfigured(f"{name} must be a whole number, not {raw!r}.") from None
-    if value < minimum:
-        raise ImproperlyConfigured(f"{name} must be at least {minimum}, not {value}.")
-    return value
-
-
-def envsecret(name: str, default: str = "") -> str:
-    """Return a secret from NAME, or from the file named by NAME_FILE."""
-    path = os.environ.get(f"{name}_FILE")
-    if path:
-        try:
-            return Path(path).read_text().strip()
-        except OSError as e:
-            raise ImproperlyConfigured(f"{name}_FILE: cannot read {path}: {e}") from None
-    return os.environ.get(name, default)
-
-
-def envlist(name: str, default: str) -> list[str]:
-    return [item.strip() for item in env(name, default).split(",") if item.strip()]
-
 
 DEBUG = envbool("DEBUG", False)
 SECRET_KEY = envsecret("SECRET_KEY", DEMO_SECRET_KEY)

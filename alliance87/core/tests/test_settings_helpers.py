@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from alliance87.settings import envbool, envint, envsecret
+from alliance87.environment import envbool, envint, envsecret
 
 NAME = "A87_TEST_VARIABLE"
 
