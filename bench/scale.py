@@ -668,9 +668,12 @@ class Engine:
     def grown(self, key: str) -> str:
         return str(WHERE.out / f"grown-{key}.sqlite3") if self.name == "sqlite" else PG_GROWN
 
-    @property
-    def work(self) -> str:
-        return str(WHERE.out / "work.sqlite3") if self.name == "sqlite" else PG_WORK
+    def work(self, label: str = "") -> str:
+        """A throw-away copy (`label`: of which database)."""
+        suffix = f"-{label}" if label else ""
+        if self.name == "sqlite":
+            return str(WHERE.out / f"work{suffix}.sqlite3")
+        return PG_WORK + suffix.replace("-", "_")
 
     def url(self, name: str) -> str:
         return f"sqlite:///{name}" if self.name == "sqlite" else PG_BASE + name
@@ -766,7 +769,7 @@ def setup_django(engine: Engine) -> None:
     os.environ.update(
         {
             "DJANGO_SETTINGS_MODULE": "alliance87.settings",
-            "DATABASE_URL": engine.url(engine.work),
+            "DATABASE_URL": engine.url(engine.work()),
             "DEBUG": "false",
             "HTTPS": "false",
             "SECRET_KEY": "scale-bench-" + "x" * 50,
@@ -782,7 +785,7 @@ def setup_django(engine: Engine) -> None:
     else:
         os.environ.pop("REDIS_URL", None)
     if engine.name == "postgres":
-        engine.create_empty(engine.work)  # Django connects to it at setup
+        engine.create_empty(engine.work())  # Django connects to it at setup
     import django
 
     django.setup()
@@ -933,11 +936,43 @@ def asset_weight(client: Any, html: bytes) -> int:
     return total
 
 
+@contextlib.contextmanager
+def side_by_side(names: dict[str, str]) -> Iterator[Callable[[str], None]]:
+    """Open one connection to each database of `names` (label: database)
+    and yield a function that makes the one of a label the default: the
+    measurement goes back and forth between the demo and the grown
+    database, seconds apart, with no reconnection in between."""
+    from django.db import connections
+
+    base = connections["default"]
+    base.close()
+    wrappers = {
+        label: type(base)({**base.settings_dict, "NAME": name}, "default")
+        for label, name in names.items()
+    }
+
+    def use(label: str) -> None:
+        connections["default"] = wrappers[label]
+
+    try:
+        yield use
+    finally:
+        for wrapper in wrappers.values():
+            wrapper.close()
+        connections["default"] = base
+
+
+Measures = dict[str, dict[tuple[str, str], Measure]]  # label: (persona, page): ...
+
+
 def measure_pages(
-    paths: dict[str, str], runs: int
-) -> tuple[float, dict[tuple[str, str], Measure]]:
-    """Measure every page as every persona in the current database; return
-    hello's CPU ms and the measures by (persona, page name)."""
+    paths: dict[str, str], runs: int, use: Callable[[str], None], labels: Sequence[str]
+) -> tuple[float, Measures, dict[tuple[str, str], float]]:
+    """Measure every page as every persona in each database of `labels`,
+    the databases taken in turn for each request (their order reversed
+    every other round); return hello's CPU ms, the measures, and for each
+    (persona, page) the median of each round's ratio of the last label's
+    uncached CPU over the first's."""
     from django.contrib.auth import get_user_model
     from django.core.cache import cache
     from django.db import connection
@@ -961,52 +996,73 @@ def measure_pages(
 
     hello = Client()
     hello.get("/bench/hello")
-    hello_ms = statistics.median(cpu_ms(hello, "/bench/hello")[0] for _ in range(200))
-    users = get_user_model().objects
-    results: dict[tuple[str, str], Measure] = {}
+    hello_samples: list[float] = []
+    results: Measures = {label: {} for label in labels}
+    ratios: dict[tuple[str, str], float] = {}
     for persona in PERSONAS:
-        client = Client()
-        if persona != "anonymous":
-            email = PARTNER if persona == "partner" else SECRETARIAT
-            client.force_login(users.get(email=email))
+        clients = {}
+        for label in labels:
+            use(label)
+            clients[label] = Client()
+            if persona != "anonymous":
+                email = PARTNER if persona == "partner" else SECRETARIAT
+                clients[label].force_login(get_user_model().objects.get(email=email))
         for page in PAGES:
             path = paths[page.name]
-            m = results.setdefault((persona, page.name), Measure())
-            try:
+            ms_of: dict[str, list[float]] = {label: [] for label in labels}
+            failed = False
+            for label in labels:
+                m = results[label].setdefault((persona, page.name), Measure())
+                use(label)
                 cache.clear()
-                first = client.get(path)  # templates compiled, lookups memoised
-                m.status = first.status_code
-                if first.status_code != 200:
-                    m.error = f"answered {first.status_code}"
-                    continue
-                samples = []
-                for _ in range(runs):
+                try:
+                    first = clients[label].get(path)  # templates compiled, lookups memoised
+                    m.status = first.status_code
+                    if first.status_code != 200:
+                        m.error = f"answered {first.status_code}"
+                except Exception as e:  # one page's failure is reported, not fatal
+                    m.error = f"{type(e).__name__}: {e}"[:200]
+                failed = failed or bool(m.error)
+            if failed:
+                continue
+            for i in range(runs):
+                for label in labels if i % 2 == 0 else list(reversed(labels)):
+                    use(label)
                     cache.clear()
-                    ms, _response = cpu_ms(client, path)
-                    samples.append(ms)
-                m.uncached_ms = statistics.median(samples)
+                    ms_of[label].append(cpu_ms(clients[label], path)[0])
+                    hello_samples.append(cpu_ms(hello, "/bench/hello")[0])
+            ratios[(persona, page.name)] = statistics.median(
+                b / a for a, b in zip(ms_of[labels[0]], ms_of[labels[-1]], strict=True)
+            )
+            for label in labels:
+                m = results[label][(persona, page.name)]
+                m.uncached_ms = statistics.median(ms_of[label])
+                use(label)
                 cache.clear()
                 with CaptureQueriesContext(connection) as ctx:
-                    response = client.get(path)
+                    response = clients[label].get(path)
                 m.queries = len(ctx.captured_queries)
                 m.sql = [(float(q["time"]), q["sql"]) for q in ctx.captured_queries]
                 html = _body(response)
                 m.html_gzip = _gzip_size(html)
-                m.weight = m.html_gzip + asset_weight(client, html)
+                m.weight = m.html_gzip + asset_weight(clients[label], html)
                 hits = []
                 for _ in range(runs):
-                    ms, response = cpu_ms(client, path)
+                    ms, response = cpu_ms(clients[label], path)
                     hits.append(ms)
                 m.cached_ms = statistics.median(hits)
                 m.cached_state = response.get("X-Page-Cache", "not cached")
-            except Exception as e:  # one page's failure is reported, not fatal
-                m.error = f"{type(e).__name__}: {e}"[:200]
             log(
-                f"  {persona:<11} {page.name:<22} {m.uncached_ms:8.1f} ms "
-                f"{m.queries:3d} q {m.weight / 1000:6.1f} KB {m.error}"
+                f"  {persona:<11} {page.name:<22} "
+                + " ".join(
+                    f"{label} {results[label][(persona, page.name)].uncached_ms:7.1f} ms"
+                    for label in labels
+                )
+                + f" ({ratios[(persona, page.name)]:.1f}x) {m.queries:3d} q "
+                f"{m.weight / 1000:6.1f} KB"
             )
     cache.clear()
-    return hello_ms, results
+    return statistics.median(hello_samples or [0.0]), results, ratios
 
 
 def write_queries(r: Report, path: Path) -> None:
@@ -1047,8 +1103,10 @@ class Report:
     generation: dict[str, float] = field(default_factory=dict)
     generated_now: bool = False
     database_size: str = ""
-    hello_ms: dict[str, float] = field(default_factory=dict)
-    pages: dict[str, dict[tuple[str, str], Measure]] = field(default_factory=dict)
+    hello_ms: float = 0.0
+    pages: Measures = field(default_factory=dict)
+    # (persona, page): the median of each round's grown/demo ratio
+    ratios: dict[tuple[str, str], float] = field(default_factory=dict)
     mix: dict[str, dict[str, Any]] = field(default_factory=dict)
     goals: list[tuple[str, bool]] = field(default_factory=list)
 
@@ -1074,19 +1132,20 @@ def git_revision() -> str:
         return "unknown"
 
 
-def ratio(grown: Measure, demo: Measure) -> float | None:
-    if grown.error or demo.error or not demo.uncached_ms:
+def ratio(r: Report, persona: str, name: str) -> float | None:
+    """Return the median of the rounds' grown/demo ratios of a page."""
+    if r.pages["demo"][(persona, name)].error or r.pages["grown"][(persona, name)].error:
         return None
-    return grown.uncached_ms / demo.uncached_ms
+    return r.ratios.get((persona, name))
 
 
 def judge(r: Report) -> None:
-    demo, grown = r.pages["demo"], r.pages["grown"]
+    grown = r.pages["grown"]
     worst: tuple[float, str] = (0.0, "")
     heaviest: tuple[int, str] = (0, "")
     errors = []
     for (persona, name), g in grown.items():
-        q = ratio(g, demo[(persona, name)])
+        q = ratio(r, persona, name)
         if q is None:
             errors.append(f"{name} as {persona}")
             continue
@@ -1108,7 +1167,7 @@ def judge(r: Report) -> None:
             heaviest[0] <= GOAL_WEIGHT_BYTES,
         )
     )
-    hello = r.hello_ms["grown"]
+    hello = r.hello_ms
     signed_in = [
         (hello / g.uncached_ms, f"{name} as {persona}")
         for (persona, name), g in grown.items()
@@ -1170,7 +1229,7 @@ def render(r: Report, paths: dict[str, str]) -> str:
         "Not measured here: throughput and p99/p50 under 16 connections on the production "
         "server at the grown size (`bench/run.py` measures them at demo size); the "
         "signed-in share above is by CPU in process: hello's CPU over the page's, "
-        f"hello {r.hello_ms['demo']:.2f} ms (demo) and {r.hello_ms['grown']:.2f} ms (grown).",
+        f"hello {r.hello_ms:.2f} ms.",
     ]
     demo, grown = r.pages["demo"], r.pages["grown"]
     for persona in PERSONAS:
@@ -1190,7 +1249,9 @@ def render(r: Report, paths: dict[str, str]) -> str:
                 else ""
             )
             + ", page cache cleared before each "
-            "request (*uncached*) and as a repeat view (*cached*); KB: the HTML and its "
+            "request (*uncached*) and as a repeat view (*cached*). The demo and the grown "
+            "database are asked in turn, request by request, from one process; "
+            "*grown/demo* is the median of each round's ratio. KB: the HTML and its "
             "same-origin assets, gzipped.",
             "",
             "| page | demo ms | grown ms | grown/demo (goal ≤ 2) | cached ms (grown) | "
@@ -1203,7 +1264,7 @@ def render(r: Report, paths: dict[str, str]) -> str:
             if d.error or g.error:
                 lines.append(f"| {label} | {d.error or '–'} | {g.error or '–'} | **FAIL** |||||| ")
                 continue
-            q = ratio(g, d) or 0.0
+            q = ratio(r, persona, page.name) or 0.0
             cached = fmt(g.cached_ms) + ("" if g.cached_state == "hit" else f" ({g.cached_state})")
             lines.append(
                 f"| {label} | {fmt(d.uncached_ms)} | {fmt(g.uncached_ms)} | "
@@ -1272,21 +1333,28 @@ def run(args: argparse.Namespace) -> tuple[Report, dict[str, str]]:
     grown = ensure_grown(engine, demo, gkey, args.factor, args.seed)
     r.generation = generation_seconds(engine, gkey)
     r.database_size = engine.size(grown)
-    paths: dict[str, str] = {}
-    for label, source in (("demo", demo), ("grown", grown)):
-        log(f"measure the pages, {label}")
-        engine.copy(source, engine.work)
-        with use_database(engine.work):
+    sources = {"demo": demo, "grown": grown}
+    work = {label: engine.work(label) for label in sources}
+    for label, source in sources.items():
+        engine.copy(source, work[label])
+    log("measure the pages, demo and grown side by side")
+    with side_by_side(work) as use:
+        for label in sources:
+            use(label)
             r.sizes[label] = counts()
-            paths = resolve_paths()
-            r.hello_ms[label], r.pages[label] = measure_pages(paths, args.runs)
-        if args.operations:
+        use("demo")
+        paths = resolve_paths()
+        r.hello_ms, r.pages, r.ratios = measure_pages(paths, args.runs, use, list(sources))
+    if args.operations:
+        for label, source in sources.items():
             log(f"95/5 mix, {label}")
-            engine.copy(source, engine.work)
-            with use_database(engine.work):
+            engine.copy(source, work[label])
+            with use_database(work[label]):
                 r.mix[label] = run_mix(paths, args.operations, args.seed)
     connections.close_all()
-    engine.drop(engine.work) if engine.name == "postgres" else None
+    if engine.name == "postgres":
+        for name in work.values():
+            engine.drop(name)
     write_queries(r, WHERE.out / f"queries-{engine.name}.txt")
     judge(r)
     return r, paths
@@ -1311,9 +1379,6 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not 0 < args.factor <= 1 or not 1 <= args.runs <= 50:
         parser.error("--factor must be above 0 and at most 1, --runs 1 to 50.")
-    # Leave the machine's other work its share: CPU time per request, what
-    # is measured, does not depend on the priority.
-    os.nice(10)
     WHERE.out, WHERE.readme = args.out.resolve(), args.readme.resolve()
     started = time.monotonic()
     r, paths = run(args)
