@@ -16,6 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from alliance87.core.dates import ReportedDate
+
 LANGUAGE_CODES = ("en", "fr", "es")
 
 
@@ -40,6 +42,24 @@ def translated(prefix: str, values: dict[str, str]) -> dict[str, str]:
     out = {f"{prefix}_{code}": values.get(code, "") or "" for code in LANGUAGE_CODES}
     out[prefix] = values.get("en", "")
     return out
+
+
+def date_values(date: ReportedDate | None) -> dict[str, Any]:
+    """The date fields of a row (core.dates.ReportedDateFields) for `date`,
+    or none."""
+    if date is None:
+        return {
+            "date_start": None,
+            "date_end": None,
+            "date_precision": "day",
+            "date_tentative": False,
+        }
+    return {
+        "date_start": date.start,
+        "date_end": date.end,
+        "date_precision": date.precision,
+        "date_tentative": date.tentative,
+    }
 
 
 def upsert(
@@ -140,7 +160,7 @@ def cite_sources(obj: Any, row: dict[str, Any], names: dict[str, str] | None = N
                 basis=source["basis"],
                 field="" if name == "*" else (names or {}).get(name, name),
                 source_title=document.get("title", ""),
-                url=document.get("url", ""),
+                url=source.get("url") or document.get("url", ""),
                 locator=source.get("locator", ""),
                 note=source.get("note", ""),
                 as_of=as_of.start if as_of else None,

@@ -23,7 +23,14 @@ from typing import Any
 from alliance87.core.dates import DatePrecision
 from alliance87.core.models import Theme
 from alliance87.demo.data import read, reported_date
-from alliance87.demo.loading import LoadReport, cite_sources, related_as, translated, upsert
+from alliance87.demo.loading import (
+    LoadReport,
+    cite_sources,
+    date_values,
+    related_as,
+    translated,
+    upsert,
+)
 from alliance87.groups import services
 from alliance87.groups.models import (
     Activity,
@@ -153,10 +160,7 @@ def load(report: LoadReport) -> None:
             {
                 "area": areas.get((row["group"], row.get("area", 0))),
                 "status": row["status"],
-                "date_start": date.start if date else None,
-                "date_end": date.end if date else None,
-                "date_precision": date.precision if date else DatePrecision.DAY,
-                "date_tentative": date.tentative if date else False,
+                **date_values(date),
                 **translated("title", row["title"]),
                 **translated("description", row.get("description") or {}),
                 **translated("next_steps", row.get("next_steps") or {}),

@@ -1,6 +1,7 @@
 """
-Load the library's demo content (demo_data.py) through its services, each
-resource cited to the seed passage that names it.
+Load the library's demo content (demo/data/library_resources.json and
+glossary_terms.json) through its services, each resource and term cited
+to the seed passage that names it (its `sources`, docs/demo-data.md).
 
 Idempotent: every row is found by its slug and written only when it
 differs; links are set only when they differ.
@@ -11,40 +12,22 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from alliance87.core.models import Basis, Theme
-from alliance87.core.provenance import cite
+from alliance87.core.models import Theme
 from alliance87.countries.models import Country
-from alliance87.demo.loading import LoadReport, related_as, translated, upsert
-from alliance87.events.demo import GCG4_REPORT, PACIFIC_NOTE
+from alliance87.demo.data import read, reported_date
+from alliance87.demo.loading import (
+    LoadReport,
+    cite_sources,
+    date_values,
+    related_as,
+    translated,
+    upsert,
+)
 from alliance87.events.models import Event
 from alliance87.groups.models import Group
-from alliance87.library import demo_data as data
 from alliance87.library import services
 from alliance87.library.models import Resource, Term
 from alliance87.partners.models import Organisation
-
-SOURCE_TITLES = {
-    data.GCG4: GCG4_REPORT,
-    data.PACIFIC: PACIFIC_NOTE,
-    data.ESTIMATES: data.ESTIMATES_TITLE,
-}
-
-
-def _date_values(date: tuple | None) -> dict[str, Any]:
-    if date is None:
-        return {
-            "date_start": None,
-            "date_end": None,
-            "date_precision": "day",
-            "date_tentative": False,
-        }
-    start, end, precision, tentative = date
-    return {
-        "date_start": start,
-        "date_end": end,
-        "date_precision": precision,
-        "date_tentative": tentative,
-    }
 
 
 def _pick(model: Any, field: str, keys: list[str]) -> list[Any]:
@@ -55,14 +38,14 @@ def _pick(model: Any, field: str, keys: list[str]) -> list[Any]:
 def load(report: LoadReport) -> None:
     """Write the library's resources and glossary terms."""
     resources: dict[str, Resource] = {}
-    for row in data.RESOURCES:
+    for row in read("library_resources"):
         group = Group.objects.filter(slug=row["group"]).first() if row.get("group") else None
         values = {
             "resource_type": row["type"],
             "status": row.get("status", "published"),
             "url": row.get("url", ""),
             "group": group,
-            **_date_values(row.get("date")),
+            **date_values(reported_date(row.get("date"))),
             **translated("title", row["title"]),
             **translated("summary", row.get("summary", {})),
         }
@@ -85,8 +68,8 @@ def load(report: LoadReport) -> None:
             changed = True
         report.count("library resource", created, changed)
         resources[resource.slug] = resource
-        _cite(resource, row)
-    for order, row in enumerate(data.TERMS, start=1):
+        cite_sources(resource, row)
+    for order, row in enumerate(read("glossary_terms"), start=1):
         linked = [resources[s] for s in row.get("resources", []) if s in resources]
         term, created, changed = upsert(
             Term,
@@ -102,6 +85,7 @@ def load(report: LoadReport) -> None:
             services.save_term(term, acting_user=None, resources=linked)
             changed = True
         report.count("glossary term", created, changed)
+        cite_sources(term, row)
 
 
 def _save_resource(resource: Resource, *, acting_user: Any, links: services.Links) -> Resource:
@@ -115,15 +99,3 @@ def _linked_as(resource: Resource, links: services.Links) -> bool:
     }
     regions = set(resource.regions.values_list("region", flat=True))
     return related_as(resource, relations) and regions == set(links.regions or [])
-
-
-def _cite(resource: Resource, row: dict[str, Any]) -> None:
-    source = row["source"]
-    cite(
-        resource,
-        acting_user=None,
-        basis=Basis.REPORTED,
-        source_title=SOURCE_TITLES[source],
-        url=row.get("url_source", ""),
-        locator=row.get("locator", ""),
-    )

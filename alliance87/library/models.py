@@ -256,7 +256,7 @@ class ResourceFile(models.Model):
         return self.file.name.rsplit("/", 1)[-1] if self.file else ""
 
 
-class Term(models.Model):
+class Term(Sourced):
     """A glossary term, defined only by a passage quoted from its legal
     source; without one, held with the source still to find."""
 

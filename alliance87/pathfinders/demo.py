@@ -20,13 +20,13 @@ from decimal import Decimal
 from functools import partial
 from typing import Any
 
-from alliance87.core.dates import ReportedDate
 from alliance87.core.models import Theme
 from alliance87.countries.models import Country
 from alliance87.demo.data import read, reported_date
 from alliance87.demo.loading import (
     LoadReport,
     cite_sources,
+    date_values,
     related_as,
     translated,
     upsert,
@@ -44,22 +44,6 @@ from alliance87.pathfinders.models import (
     Roadmap,
     Workshop,
 )
-
-
-def date_values(date: ReportedDate | None) -> dict[str, Any]:
-    if date is None:
-        return {
-            "date_start": None,
-            "date_end": None,
-            "date_precision": "day",
-            "date_tentative": False,
-        }
-    return {
-        "date_start": date.start,
-        "date_end": date.end,
-        "date_precision": date.precision,
-        "date_tentative": date.tentative,
-    }
 
 
 def _record_again(record: Callable[[], Milestone], _milestone: Milestone) -> Milestone:

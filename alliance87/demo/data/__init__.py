@@ -7,17 +7,20 @@ or of the pathfinders (`pathfinders`, `pathfinder_stages`,
 `pathfinder_findings`, `workshops`, `roadmaps`, `roadmap_priorities`,
 `roadmap_actions`, `lessons`) or of the groups (`groups`, `chair_terms`,
 `memberships`, `seats`, `workplan_areas`, `activities`,
-`group_next_steps`).
+`group_next_steps`) or of the library (`library_resources`,
+`glossary_terms`).
 A translated value is `{"en": …, "fr": …, "es": …}`, all three keys present.
 Each record carries `sources`: where its facts come from, as a list of
 
     {"document": <a key of sources.json>, "locator": "agenda item III",
      "basis": "reported" | "inferred" | "illustrative",
-     "fields": ["description", …] or ["*"], "note": "…", "as_of": "2019-04"}
+     "fields": ["description", …] or ["*"], "note": "…", "as_of": "2019-04",
+     "url": "https://…"}
 
 A reported fact names its document; an inferred one says from what
 (`note`); an illustrative one is demo only (docs/demo-data.md). `as_of`
-(a day or a month) dates a state that could have changed since. A reported
+(a day or a month) dates a state that could have changed since; `url`, the
+address the fact was read at when it is not the document's own. A reported
 date is `{"start", "end", "precision", "tentative"}` (`reported_date`).
 `read(name)` checks every record and refuses a malformed one with a
 message naming the file, the record and what is wrong.
@@ -58,6 +61,8 @@ TRANSLATED: dict[str, tuple[str, ...]] = {
     "workplan_areas": ("title",),
     "activities": ("title", "description", "next_steps"),
     "group_next_steps": ("text",),
+    "library_resources": ("title", "summary"),
+    "glossary_terms": ("term", "to_find"),
 }
 
 
@@ -107,6 +112,9 @@ def _check_sources(where: str, sources: list[dict[str, Any]]) -> None:
             raise DataError(f"{where}: an inferred fact says from what, in a note.")
         if not source.get("fields"):
             raise DataError(f"{where}: a source names the facts it supports (fields).")
+        url = source.get("url")
+        if url is not None and not str(url).startswith(("https://", "http://")):
+            raise DataError(f"{where}: a source's url must start with http:// or https://.")
         as_of = source.get("as_of")
         if as_of is not None:
             try:

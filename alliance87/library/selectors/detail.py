@@ -151,9 +151,9 @@ def group_section(user: Any, group: Any) -> dict[str, Any] | None:
 
 def glossary(user: Any) -> list[Term]:
     """Return the glossary terms `user` may see, each with the resources
-    linked to it that the user may see."""
+    linked to it that the user may see and where its words come from."""
     visible = Resource.objects.visible_to(user)
-    return list(
+    terms = list(
         Term.objects.visible_to(user)
         .select_related("source_resource")
         .prefetch_related(Prefetch("resources", queryset=visible))
@@ -163,6 +163,8 @@ def glossary(user: Any) -> list[Term]:
             )
         )
     )
+    attach_sources(user, terms)
+    return terms
 
 
 # For a search provider: the rows a user may see, with their text --------

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from alliance87.core.models import Basis
-from alliance87.library import demo_data
+from alliance87.demo.data import read
 from alliance87.library.models import Resource, Term
 
 pytestmark = pytest.mark.django_db
@@ -41,14 +41,25 @@ def test_documents_in_preparation_are_drafts_the_public_does_not_see(demo, clien
 
 
 def test_no_glossary_term_carries_an_unsourced_definition(demo, client):
-    assert Term.objects.count() == len(demo_data.TERMS)
+    assert Term.objects.count() == len(read("glossary_terms"))
     for term in Term.objects.all():
         assert not any(getattr(term, f"definition_{code}") for code in ("en", "fr", "es"))
         assert getattr(term, "to_find_en")  # noqa: B009 - a field modeltranslation adds
     html = client.get("/fr/library/glossary/").content.decode()
     assert "Travail forcé" in html
     html = client.get("/en/library/glossary/").content.decode()
-    assert html.count("No sourced definition is held.") == len(demo_data.TERMS)
+    assert html.count("No sourced definition is held.") == len(read("glossary_terms"))
+
+
+def test_the_glossary_says_where_each_term_comes_from(demo, client):
+    bonded = Term.objects.get(slug="bonded-labour")
+    named = bonded.citations.get(field="term")
+    assert (named.basis, named.locator) == (Basis.REPORTED, "item II, Nepal")
+    child = Term.objects.get(slug="child-labour")
+    assert child.citations.get(field="to_find").basis == Basis.INFERRED
+    html = client.get("/en/library/glossary/").content.decode()
+    assert "Source: Report of the 4th Global Coordinating Group meeting" in html
+    assert "Neither seed document" in html
 
 
 def test_a_definition_without_its_legal_source_is_refused():
