@@ -38,6 +38,12 @@ Every variable, its default, and what it does:
   BENCH_HELLO      false   Expose /bench/hello, the benchmarks' trivial floor.
   SITE_URL         http://127.0.0.1:8000   The Hub's public address, for links
                            in emails sent outside a request (invitations).
+  REPLY_EMAIL_DOMAIN (none)  Turns on reply by email in the community: each
+                           email about a thread gets a signed Reply-To
+                           reply+<token>@<this domain>, whose mail the server
+                           hands to `alliance87 inbound_mail` (docs/community.md).
+  REPLY_EMAIL_DAYS 30      How long a reply address stays valid, in days.
+  REPLY_EMAIL_MAX_BYTES 10485760  The largest inbound reply read (bigger is refused).
 """
 
 from __future__ import annotations
@@ -383,6 +389,16 @@ BENCH_HELLO = envbool("BENCH_HELLO", False)
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
 if not SITE_URL.startswith(("http://", "https://")):
     raise ImproperlyConfigured(f"SITE_URL must start with http:// or https://, not {SITE_URL!r}.")
+# Reply by email (community/reply_address.py, community/inbound.py): empty
+# turns it off, and the community's emails carry no Reply-To.
+REPLY_EMAIL_DOMAIN = env("REPLY_EMAIL_DOMAIN").strip().lower()
+if REPLY_EMAIL_DOMAIN and ("@" in REPLY_EMAIL_DOMAIN or "." not in REPLY_EMAIL_DOMAIN):
+    raise ImproperlyConfigured(
+        f"REPLY_EMAIL_DOMAIN must be a mail domain such as reply.example.org, "
+        f"not {REPLY_EMAIL_DOMAIN!r}."
+    )
+REPLY_EMAIL_DAYS = envint("REPLY_EMAIL_DAYS", 30, minimum=1)
+REPLY_EMAIL_MAX_BYTES = envint("REPLY_EMAIL_MAX_BYTES", 10 * 1024 * 1024, minimum=1024)
 
 LOG_LEVEL = env("LOG_LEVEL", "INFO").upper()
 if LOG_LEVEL not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:

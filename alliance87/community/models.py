@@ -425,3 +425,40 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user}: {self.get_reason_display()} ({self.post_id})"
+
+
+# --- Reply by email ---------------------------------------------------------------
+
+
+class InboundOutcome(models.TextChoices):
+    POSTED = "posted", _("Posted")
+    REFUSED = "refused", _("Refused")
+
+
+class InboundMessage(models.Model):
+    """One email received at a reply address, recorded once: the same
+    message delivered again (same Message-ID) posts nothing and bounces
+    nothing (community/inbound.py)."""
+
+    # SHA-256 of the Message-ID (of the whole message when it has none).
+    key = models.CharField(max_length=64, unique=True)
+    message_id = models.CharField(max_length=300, blank=True)
+    received = models.DateTimeField()
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    thread = models.ForeignKey(Thread, on_delete=models.SET_NULL, null=True, related_name="+")
+    post = models.ForeignKey(Post, on_delete=models.SET_NULL, null=True, related_name="+")
+    outcome = models.CharField(max_length=8, choices=InboundOutcome.choices)
+    # Why it was refused (inbound.Refusal's code), empty when posted.
+    reason = models.CharField(max_length=20, blank=True)
+
+    objects = HubManager()
+
+    class Meta:
+        ordering = ["-received", "-pk"]
+        verbose_name = _("email received")
+        verbose_name_plural = _("emails received")
+
+    def __str__(self) -> str:
+        return f"{self.message_id or self.key[:12]}: {self.outcome}"

@@ -55,6 +55,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from alliance87.community import reply_address
 from alliance87.community.models import (
     DigestFrequency,
     Level,
@@ -175,10 +176,14 @@ def compose(notification: Notification) -> EmailMessage:
             "thread_url": absolute(thread.get_absolute_url()) + f"#post-{post.pk}",
             "unsubscribe_url": unsubscribe,
             "settings_url": absolute(reverse("community:preferences")),
+            "reply_by_email": reply_address.enabled(),
         }
         subject = f"[{space.name}] {thread.title}"
         body = render_to_string("community/email/notification.txt", context)
-    return EmailMessage(subject, body, None, [user.email], headers=headers)
+    # A reply to this email posts in the thread as this person (inbound.py);
+    # a digest, which covers several threads, has no reply address.
+    reply_to = [reply_address.reply_address(user, thread)] if reply_address.enabled() else None
+    return EmailMessage(subject, body, None, [user.email], headers=headers, reply_to=reply_to)
 
 
 def retry_delay(attempts: int) -> dt.timedelta:

@@ -19,7 +19,9 @@ Invariants:
 - every new post is announced after commit (community/tasks.py): who
   hears of it, and how, is community/notify.py's;
 - a person's level for a space is one of Level's; leaving a space stops
-  its mail, and so does the one-click unsubscribe of its emails.
+  its mail, and so does the one-click unsubscribe of its emails;
+- an email received at a reply address is recorded once (its Message-ID):
+  delivered again, it posts nothing (community/inbound.py).
 """
 
 from __future__ import annotations
@@ -37,6 +39,8 @@ from alliance87.community.models import (
     POST_MAX_CHARS,
     TITLE_MAX_CHARS,
     Helpful,
+    InboundMessage,
+    InboundOutcome,
     Level,
     Mention,
     Notification,
@@ -348,3 +352,43 @@ def mark_read(*, acting_user: Any, notification_ids: list[int] | None = None) ->
     if notification_ids is not None:
         unread = unread.filter(pk__in=notification_ids)
     return unread.update(read=timezone.now())
+
+
+@service
+def post_emailed_reply(
+    thread: Thread, *, acting_user: Any, body: str, key: str, message_id: str
+) -> Post:
+    """Post a reply received by email, recording the message: the same
+    message again raises IntegrityError and posts nothing."""
+    record = InboundMessage.objects.create(
+        key=key,
+        message_id=message_id[:300],
+        received=timezone.now(),
+        user=acting_user,
+        thread=thread,
+        outcome=InboundOutcome.POSTED,
+    )
+    post = reply(thread, acting_user=acting_user, body=body)
+    record.post = post
+    record.save(update_fields=["post"])
+    return post
+
+
+@service
+def record_refused_email(
+    *, acting_user: Any, key: str, message_id: str, user: Any, thread: Thread | None, reason: str
+) -> bool:
+    """Record an email refused at a reply address; return False if it was
+    already recorded (delivered again: answer it no second time)."""
+    _record, created = InboundMessage.objects.get_or_create(
+        key=key,
+        defaults={
+            "message_id": message_id[:300],
+            "received": timezone.now(),
+            "user": user,
+            "thread": thread,
+            "outcome": InboundOutcome.REFUSED,
+            "reason": reason,
+        },
+    )
+    return created
