@@ -14,6 +14,14 @@ cost. `HubFormRenderer` writes `<select>` and its options directly, with
 the same markup as Django's templates (tests compare both), and leaves
 every other widget to the templates.
 
+A filter among more choices than a page can list (an action item's owner
+among thousands of organisations) is a text box, `ChoiceText`, where a
+person types part of a name: the list shows every choice it matches, and
+`narrow()` reads which choice holds; `core/_narrowing.html` lists the
+first matches as links that narrow the list to one (or, once one is
+chosen, a link back to all). Plain links and a GET form: it works without
+JavaScript, and the page stays small whatever the number of choices.
+
 `TypedDateField` is a date typed in a text box: it reads the active
 language's formats (day first in all three, alliance87/formats/) and ISO
 dates, and its hint and error say the format expected, in the page's
@@ -23,17 +31,20 @@ language.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from django import forms
 from django.forms.renderers import DjangoTemplates
+from django.http import QueryDict
 from django.utils.formats import get_format
 from django.utils.functional import Promise, lazy
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
-from alliance87.core.text import in_language
+from alliance87.core.text import fold, in_language
 
 SELECT_TEMPLATES = frozenset({"django/forms/widgets/select.html"})
 OPTION_TEMPLATE = "django/forms/widgets/select_option.html"
@@ -150,3 +161,126 @@ class TypedDateField(forms.DateField):
         kwargs.setdefault("error_messages", {})
         kwargs["error_messages"].setdefault("invalid", _lazy_invalid_date())
         super().__init__(help_text=_lazy_hint_after(help_text), **kwargs)
+
+
+# --- A choice among too many to list --------------------------------------
+
+# How many matches of the typed text are listed as links; more than that
+# and the person is asked to type more of the name.
+MATCHES_LISTED = 20
+
+
+class ChoiceText(forms.CharField):
+    """The text box of a filter among more choices than a page can list:
+    part of a name, typed (`narrow()` reads it)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("max_length", 100)
+        kwargs.setdefault("widget", forms.TextInput(attrs={"autocomplete": "off"}))
+        super().__init__(**kwargs)
+
+
+@dataclass
+class Narrowing:
+    """What a filter among too many choices to list shows beside the form:
+    the choice made and a link back to all, or the first choices whose name
+    matches the text typed, each a link that narrows the list to it."""
+
+    param: str  # the parameter that names one choice ("owner": a slug)
+    text_param: str  # the text box's ("owner_q")
+    everyone: str | Promise  # the text of the link back to all ("All owners")
+    query: Mapping[str, Any] = field(default_factory=dict)  # the page's parameters
+    value: str = ""  # the choice asked for, when it holds
+    chosen: str = ""  # its name, when it is one the visitor may choose
+    text: str = ""  # the text typed, when no choice holds
+    matches: Sequence[tuple[str, str]] = ()  # (value, name), the first ones
+    more: bool = False  # more than `matches` match
+
+    def _url(self, **pairs: str) -> str:
+        query = QueryDict(mutable=True)
+        for key, values in _lists(self.query):
+            if key not in (self.param, self.text_param, "page"):
+                query.setlist(key, values)
+        query.update(pairs)
+        return "?" + query.urlencode()
+
+    @property
+    def links(self) -> list[tuple[str, str]]:
+        """Return (name, address) of each match: the list narrowed to it."""
+        return [(name, self._url(**{self.param: value})) for value, name in self.matches]
+
+    @property
+    def clear_url(self) -> str:
+        return self._url()
+
+
+def _lists(query: Mapping[str, Any]) -> list[tuple[str, list[str]]]:
+    if isinstance(query, QueryDict):
+        return list(query.lists())
+    return [(key, [str(value)]) for key, value in query.items()]
+
+
+def read_narrowing(
+    narrowing: Narrowing,
+    query: Mapping[str, Any],
+    *,
+    value: str,
+    text: str,
+    name_of: Callable[[str], str | None],
+    matches_of: Callable[[str, int], Sequence[tuple[str, str]]],
+) -> Narrowing:
+    """Read a filter among too many choices to list: `value`, the choice
+    that `query`'s `param` names, and `text`, what its `text_param` holds.
+
+    The choice holds when `query` has no `text_param` (a link names the
+    choice alone) or it still reads the choice's name (the form sent back
+    unchanged). Otherwise the text typed selects every choice whose name
+    matches it, and the first `MATCHES_LISTED` of them are listed; an
+    emptied text box selects all. `name_of(value)` returns a choice's
+    name, or None when the visitor may not choose it (missing and hidden
+    alike); `matches_of(text, n)` the first `n` (value, name) matching.
+    """
+    narrowing.query = query
+    name = name_of(value) if value else None
+    sent = narrowing.text_param in query
+    if value and (not sent or (name is not None and fold(text) == fold(name))):
+        narrowing.value = value
+        narrowing.chosen = name or ""
+    elif text.strip():
+        found = list(matches_of(text.strip(), MATCHES_LISTED + 1))
+        narrowing.text = text.strip()
+        narrowing.matches = found[:MATCHES_LISTED]
+        narrowing.more = len(found) > MATCHES_LISTED
+    return narrowing
+
+
+def narrow(
+    form: forms.Form,
+    narrowing: Narrowing,
+    *,
+    name_of: Callable[[str], str | None],
+    matches_of: Callable[[str, int], Sequence[tuple[str, str]]],
+) -> Narrowing:
+    """Read a filter among too many choices to list from `form`, cleaned
+    (its `param` field a hidden slug, its `text_param` a `ChoiceText`):
+    `read_narrowing()`. The text box then shows the chosen name, and the
+    hidden field keeps only a choice that holds."""
+    narrowing.query = form.data
+    if form.errors:  # the list is not filtered: nothing to narrow
+        return narrowing
+    data = form.cleaned_data
+    read_narrowing(
+        narrowing,
+        form.data,
+        value=str(data.get(narrowing.param) or ""),
+        text=str(data.get(narrowing.text_param) or ""),
+        name_of=name_of,
+        matches_of=matches_of,
+    )
+    shown = form.data.copy() if isinstance(form.data, QueryDict) else dict(form.data)
+    shown[narrowing.param] = narrowing.value
+    if narrowing.value:
+        shown[narrowing.text_param] = narrowing.chosen
+    form.data = shown
+    return narrowing

@@ -1,5 +1,6 @@
 """The GET forms that filter the events list, the action-item tracker and
-the decisions register (choices built from what the viewer may see)."""
+the decisions register (choices built from what the viewer may see; the
+tracker's owners, too many to list, are typed: core.forms.narrow)."""
 
 from __future__ import annotations
 
@@ -8,11 +9,12 @@ from typing import Any, cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from alliance87.core.forms import ChoiceText, Narrowing, narrow
 from alliance87.core.models import Theme
 from alliance87.countries.models import Country, Region
-from alliance87.events.models import ActionItem, EventSeries, EventType
+from alliance87.events import selectors
+from alliance87.events.models import EventSeries, EventType
 from alliance87.events.selectors import DecisionFilters, EventFilters, TrackerFilters
-from alliance87.partners.models import Organisation
 
 
 def _choices(form: forms.Form, name: str) -> forms.ChoiceField:
@@ -88,7 +90,13 @@ class TrackerFilterForm(forms.Form):
         ],
     )
     series = forms.ChoiceField(label=_("Body"), required=False)
-    owner = forms.ChoiceField(label=_("Owner"), required=False)
+    # The owner: a slug (a link names one owner alone), or part of a name
+    # typed in the text box (at 50,000 organisations, a select of the
+    # owners was 22,370 options and 2 MB of HTML).
+    owner = forms.CharField(required=False, max_length=100, widget=forms.HiddenInput)
+    owner_q = ChoiceText(
+        label=_("Owner"), help_text=_("Type part of an organisation's name or acronym.")
+    )
     group = forms.ChoiceField(
         label=_("Group by"),
         required=False,
@@ -97,19 +105,23 @@ class TrackerFilterForm(forms.Form):
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.user = user
         _choices(self, "series").choices = [
             ("", _("All bodies")),
             *[(s.slug, s.name) for s in EventSeries.objects.order_by("name")],
         ]
-        # Only organisations the visitor may see, owning items the visitor
-        # may see: the choices are a way out like any list.
-        owners = Organisation.objects.visible_to(user).filter(
-            pk__in=ActionItem.objects.visible_to(user).values("owner_organisation")
+        self.owners = Narrowing("owner", "owner_q", everyone=_("All owners"))
+
+    def clean(self) -> dict[str, Any] | None:
+        data = super().clean()
+        # Only owners the visitor may see, of items the visitor may see.
+        self.owners = narrow(
+            self,
+            self.owners,
+            name_of=lambda slug: selectors.get_tracker_owner_name(self.user, slug),
+            matches_of=lambda text, n: selectors.match_tracker_owners(self.user, text, n),
         )
-        _choices(self, "owner").choices = [
-            ("", _("All owners")),
-            *[(o.slug, str(o)) for o in owners.order_by("sort_name")],
-        ]
+        return data
 
     def filters(self) -> TrackerFilters:
         if not self.is_bound or not self.is_valid():
@@ -117,7 +129,8 @@ class TrackerFilterForm(forms.Form):
         data = self.cleaned_data
         return TrackerFilters(
             state=data["state"] or "open",
-            owner=data["owner"],
+            owner=self.owners.value,
+            owner_q=self.owners.text,
             series=data["series"],
             group_by=data["group"] or "body",
         )

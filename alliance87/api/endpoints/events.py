@@ -254,6 +254,11 @@ def list_action_items(
     request: HttpRequest,
     state: TrackerState = "open",
     owner: str = Query("", max_length=100, description="An organisation's slug"),
+    owner_q: str = Query(
+        "",
+        max_length=100,
+        description="Part of an owner's name or acronym (every owner it matches)",
+    ),
     series: str = Query("", max_length=100, description="An event series' slug"),
     cursor: str | None = Query(None, pattern=CURSOR_PATTERN),
     limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
@@ -261,7 +266,9 @@ def list_action_items(
     """Action items, filtered as on /events/action-items/."""
     user = caller(request)
     now = selectors.base.today()
-    filters = selectors.TrackerFilters(state=state, owner=owner, series=series)
+    filters = selectors.TrackerFilters(
+        state=state, owner=owner, owner_q=owner_q.strip(), series=series
+    )
     rows, after = cursor_page(selectors.action_items(user, filters, now), cursor, limit)
     selectors.label_action_items(rows, selectors.PartyNames(rows), now)
     return ActionItemList(

@@ -60,8 +60,11 @@ from alliance87.events.selectors.tracker import (
     TrackerFilters,
     action_items,
     decisions,
+    get_tracker_owner_name,
     list_action_items,
     list_decisions,
+    match_tracker_owners,
+    tracker_owners,
 )
 from alliance87.events.selectors.workshops import LinkedWorkshop, pathfinder_workshops
 
@@ -83,6 +86,7 @@ __all__ = [
     "decisions",
     "event_page",
     "event_rows",
+    "export_events",
     "filter_events",
     "follow_state",
     "follow_up_items",
@@ -90,13 +94,14 @@ __all__ = [
     "get_action_item_for_user",
     "get_event_for_user",
     "get_record_row_for_user",
+    "get_tracker_owner_name",
     "is_action_item_owner",
     "label_action_items",
     "list_action_items",
     "list_decisions",
-    "export_events",
     "list_events",
     "mark_closable",
+    "match_tracker_owners",
     "next_occurrence",
     "numbering_warnings",
     "overdue_q",
@@ -106,6 +111,7 @@ __all__ = [
     "record_page",
     "rows_under",
     "series_choices",
+    "tracker_owners",
     "unreported_q",
     "with_parties",
 ]

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from alliance87.events.models import ActionItem, Decision
 from alliance87.events.selectors import base
 from alliance87.events.selectors.following import overdue_q, unreported_q
+from alliance87.partners.models import Organisation, OrganisationQuerySet
 
 TRACKER_PAGE_SIZE = 50
 
@@ -23,7 +24,8 @@ class TrackerFilters:
     # open, overdue (past due and followed), unreported (past due and
     # followed by nobody: "no report since"), done, dropped, all
     state: str = "open"
-    owner: str = ""  # organisation slug
+    owner: str = ""  # organisation slug: that owner alone
+    owner_q: str = ""  # part of a name: every owner it matches
     series: str = ""  # slug
     group_by: str = "body"  # body or owner
 
@@ -31,10 +33,36 @@ class TrackerFilters:
         pairs = {
             "state": self.state,
             "owner": self.owner,
+            "owner_q": self.owner_q,
             "series": self.series,
             "group": self.group_by,
         }
         return {k: v for k, v in pairs.items() if v}
+
+
+def tracker_owners(user: Any) -> OrganisationQuerySet:
+    """Return the organisations the tracker may filter by for `user`: those
+    `user` may see that own an action item `user` may see. The filter's
+    choices are a way out like any list: the exact owner, the names that
+    match the text typed and the rows they select all start here."""
+    return Organisation.objects.visible_to(user).filter(
+        pk__in=ActionItem.objects.visible_to(user).values("owner_organisation")
+    )
+
+
+def get_tracker_owner_name(user: Any, slug: str) -> str | None:
+    """Return the name of the owner `slug` names, or None when `user` may
+    not filter by it (missing and hidden alike)."""
+    owner = tracker_owners(user).filter(slug=slug[:100]).first()
+    return str(owner) if owner else None
+
+
+def match_tracker_owners(user: Any, text: str, limit: int) -> list[tuple[str, str]]:
+    """Return (slug, name) of the first `limit` owners whose name or
+    acronym contains `text`, ignoring case and accents (the directory's
+    search), in the directory's order."""
+    owners = tracker_owners(user).search(text).order_by("sort_name", "pk")[:limit]
+    return [(o.slug, str(o)) for o in owners]
 
 
 def action_items(user: Any, filters: TrackerFilters, now: Any = None) -> Any:
@@ -51,7 +79,10 @@ def action_items(user: Any, filters: TrackerFilters, now: Any = None) -> Any:
     elif filters.state in ActionItem.Status.values:
         qs = qs.filter(status=filters.state)
     if filters.owner:
-        qs = qs.filter(owner_organisation__slug=filters.owner)
+        owners = tracker_owners(user).filter(slug=filters.owner)
+        qs = qs.filter(owner_organisation__in=owners)
+    elif filters.owner_q:
+        qs = qs.filter(owner_organisation__in=tracker_owners(user).search(filters.owner_q))
     if filters.series:
         qs = qs.filter(event__series__slug=filters.series)
     if filters.group_by == "owner":

@@ -38,6 +38,8 @@ from alliance87.accounts.tests.visibility_matrix.ways import (
     PERSONAS,
     SITE_SEARCH,
     SOLE_COUNTRIES,
+    TRACKER_OWNER_CHOSEN,
+    TRACKER_OWNER_FILTER,
     WORKPLAN,
     Item,
     Kind,
@@ -91,9 +93,10 @@ KINDS: dict[str, Kind] = {
                     fixed("/en/library.csv"),
                     look_for=lambda world, item: obj_of(world, item).slug,
                 ),
-                # The tracker's Owner filter: a filter's choices are a way
-                # out (it offered partners-only owners to anyone).
-                Way("tracker-owner-filter", fixed("/en/events/action-items/")),
+                # The tracker's Owner filter: the owners matching the text
+                # typed, and an owner named by a link.
+                TRACKER_OWNER_FILTER,
+                TRACKER_OWNER_CHOSEN,
                 # A member of the host group, and an owner of its activity.
                 HOST_GROUP_PAGE,
                 HOST_EVENT_PAGE,
@@ -539,9 +542,10 @@ KINDS: dict[str, Kind] = {
             levels=("secretariat",),
         ),
         # A public organisation that owns one action item only, of the
-        # row's level: the tracker's Owner filter offers it to those who
-        # may see the item (an owner of hidden items only is no choice).
-        Kind("itemowner", (Way("tracker-owner-filter", fixed("/en/events/action-items/")),)),
+        # row's level: the tracker's Owner filter matches it, or names it,
+        # for those who may see the item (an owner of hidden items only is
+        # no choice).
+        Kind("itemowner", (TRACKER_OWNER_FILTER, TRACKER_OWNER_CHOSEN)),
         # An organisation of the row's level, alone in its country: the
         # directory's Country filter offers that country to those who may
         # see the organisation.

@@ -189,3 +189,20 @@ API_HOST_GROUP = Way("api-group", fixed(f"{API}groups/{HOST_GROUP}"))
 API_HOST_PATHFINDER = Way("api-pathfinder", fixed(f"{API}pathfinders/{HOST_COUNTRY}"))
 API_DECISIONS = Way("api-decisions", fixed(f"{API}decisions?limit=200"))
 API_TRACKER = Way("api-tracker", fixed(f"{API}action-items?state=all&limit=200"))
+
+
+# The tracker's Owner filter, a text box (a filter's choices are a way out:
+# as a select, it offered partners-only owners to anyone). Asked for the
+# object's marker, it lists the owners whose name matches, each a link that
+# narrows the tracker to that owner alone: look for the link.
+TRACKER_OWNER_FILTER = Way(
+    "tracker-owner-filter",
+    lambda world, item: f"/en/events/action-items/?owner_q={item.marker}",
+    look_for=lambda world, item: f'href="?owner={obj_of(world, item).slug}"',
+)
+# An owner named by a link (`?owner=<slug>`): its name fills the text box.
+TRACKER_OWNER_CHOSEN = Way(
+    "tracker-owner-chosen",
+    slug_url("/en/events/action-items/?owner={slug}"),
+    look_for=lambda world, item: f'value="{item.marker}"',
+)
