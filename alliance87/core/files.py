@@ -93,6 +93,9 @@ ODP = FileKind(
     ".odp",
 )
 CSV = FileKind("csv", "CSV", "text/csv", ".csv")
+# Accepted only where asked for (data imports, which are never served), and
+# then parsed with defusedxml first (docs/data.md, "SDMX").
+XML = FileKind("xml", "XML", "application/xml", ".xml")
 TEXT = FileKind("txt", gettext_lazy("plain text"), "text/plain", ".txt")
 
 DOCUMENT_KINDS: tuple[FileKind, ...] = (
@@ -113,7 +116,7 @@ DOCUMENT_KINDS: tuple[FileKind, ...] = (
 _OOXML = {"word/": DOCX, "xl/": XLSX, "ppt/": PPTX}
 _ODF = {ODT.content_type: ODT, ODS.content_type: ODS, ODP.content_type: ODP}
 # Text that a browser, or a spreadsheet, would treat as a page or a script.
-_ACTIVE_TEXT = (b"<!doctype", b"<html", b"<script", b"<svg", b"<?xml", b"<body", b"<iframe")
+_ACTIVE_TEXT = (b"<!doctype html", b"<html", b"<script", b"<svg", b"<body", b"<iframe")
 
 
 def max_bytes() -> int:
@@ -166,6 +169,10 @@ def _sniff_text(head: bytes, name: str) -> FileKind | None:
     lowered = text.lstrip("\ufeff \t\r\n").lower().encode()
     if lowered.startswith(_ACTIVE_TEXT) or b"<script" in lowered:
         return None
+    if lowered.startswith(b"<"):
+        # Markup other than a page or a picture: XML (with or without its
+        # declaration or a DTD), never shown inline.
+        return None if b"<svg" in lowered else XML
     return CSV if name.lower().endswith(".csv") else TEXT
 
 

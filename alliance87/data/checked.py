@@ -28,9 +28,38 @@ class RowError:
     row: int  # as a spreadsheet numbers it: the header is row 1
     column: str
     message: str
+    series: str = ""  # an SDMX observation's series key and period
 
     def as_dict(self) -> dict[str, Any]:
-        return {"row": self.row, "column": self.column, "message": self.message}
+        found = {"row": self.row, "column": self.column, "message": self.message}
+        return {**found, "series": self.series} if self.series else found
+
+
+class SourceRow(dict[str, str]):
+    """A row read from a file of another format (SDMX, data/sdmx.py), as
+    the cells of the tidy columns, with where it comes from: its number in
+    the file, its series, the file's name for each tidy column (an error
+    names the column as the file does), and what reading it found wrong."""
+
+    def __init__(
+        self,
+        cells: dict[str, str],
+        *,
+        number: int,
+        where: str,
+        series: str = "",
+        columns: dict[str, str] | None = None,
+        errors: list[tuple[str, str]] | None = None,
+    ) -> None:
+        super().__init__(cells)
+        self.number = number
+        self.where = where  # for people: "row 5", "observation 3"
+        self.series = series
+        self.columns = columns or {}
+        self.errors = errors or []
+
+    def error(self, column: str, message: str) -> RowError:
+        return RowError(self.number, self.columns.get(column, column), message, self.series)
 
 
 @dataclass
@@ -83,7 +112,8 @@ class CheckResult:
 
 
 class FileRefused(ValidationError):
-    """The file as a whole cannot be read (no header, not CSV, not UTF-8)."""
+    """The file as a whole cannot be read (no header, not CSV, not UTF-8,
+    XML with a DTD, not an SDMX data message)."""
 
 
 class Catalogue:

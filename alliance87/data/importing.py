@@ -12,6 +12,9 @@ and, optionally, sector, lower, upper (the confidence interval), status
 (estimate, provisional, revised) and illustrative (yes/no). Rows are read
 as a stream: a file of a million rows is checked in bounded memory but for
 the set of keys it has seen (duplicates are found across the whole file).
+SDMX files are read by data/sdmx.py into the same rows (SourceRow: the
+tidy columns, with the row's series key and what reading it found wrong),
+and checked here like any other.
 
 Nothing is parsed leniently. A number is digits with an optional point
 before decimals: "40,300,000", "40 300 000", "40.300.000" and "5,4" are
@@ -24,6 +27,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -32,7 +36,14 @@ from django.utils.translation import gettext as _
 
 from alliance87.core.text import fold
 from alliance87.data.cells import NUMBER, cell, check_edition, parse_number
-from alliance87.data.checked import Catalogue, CheckedRow, CheckResult, FileRefused, RowError
+from alliance87.data.checked import (
+    Catalogue,
+    CheckedRow,
+    CheckResult,
+    FileRefused,
+    RowError,
+    SourceRow,
+)
 from alliance87.data.models import Geography, Observation
 from alliance87.pathfinders.csvio import FORMULA_STARTS
 
@@ -118,14 +129,23 @@ def check_rows(
     """
     catalogue = catalogue or Catalogue()
     result = CheckResult()
-    seen: dict[tuple[Any, ...], int] = {}
+    seen: dict[tuple[Any, ...], int | tuple[str, str]] = {}
     for index, raw in enumerate(rows):
-        number = index + 2
+        # A row of another format (SDMX) says where it comes from, and may
+        # bring what reading it found wrong.
+        source = raw if isinstance(raw, SourceRow) else None
+        number = source.number if source is not None else index + 2
+        new_error = source.error if source is not None else partial(RowError, number)
         result.rows += 1
         if len(result.sample) < sample_size:
             shown = {k: raw.get(k, "") for k in (*REQUIRED_COLUMNS, "sex", "age")}
             result.sample.append({"row": str(number), **shown})
-        checked = _check_row(number, raw, catalogue, result)
+        if source is not None and source.errors:
+            for column, message in source.errors:
+                result.add(new_error(column, message))
+            checked = None
+        else:
+            checked = _check_row(number, raw, catalogue, result, new_error)
         if checked is not None:
             key = (
                 checked.edition,
@@ -136,22 +156,34 @@ def check_rows(
                 checked.age,
                 checked.sector,
             )
-            if key in seen:
+            earlier = seen.get(key)
+            if earlier is None:
+                seen[key] = (source.where, source.series) if source is not None else number
+                if keep is not None:
+                    keep(checked)
+            elif isinstance(earlier, tuple):
                 result.add(
-                    RowError(
-                        number,
+                    new_error(
+                        "",
+                        _(
+                            "This figure is given already by %(other)s (%(series)s): same "
+                            "edition, indicator, geography, year, sex, age and sector. Keep "
+                            "one of the two."
+                        )
+                        % {"other": earlier[0], "series": earlier[1]},
+                    )
+                )
+            else:
+                result.add(
+                    new_error(
                         "",
                         _(
                             "Row %(other)s already gives this figure (same edition, indicator, "
                             "geography, year, sex, age and sector). Keep one of the two rows."
                         )
-                        % {"other": seen[key]},
+                        % {"other": earlier},
                     )
                 )
-                continue
-            seen[key] = number
-            if keep is not None:
-                keep(checked)
         if progress is not None and result.rows % 1000 == 0:
             progress(result.rows)
     if result.rows == 0:
@@ -160,12 +192,16 @@ def check_rows(
 
 
 def _check_row(
-    number: int, raw: dict[str, str], catalogue: Catalogue, result: CheckResult
+    number: int,
+    raw: dict[str, str],
+    catalogue: Catalogue,
+    result: CheckResult,
+    new_error: Callable[[str, str], RowError],
 ) -> CheckedRow | None:
     errors: list[RowError] = []
 
     def error(column: str, message: str) -> None:
-        errors.append(RowError(number, column, message))
+        errors.append(new_error(column, message))
 
     for column, text in raw.items():
         text = text or ""
@@ -333,8 +369,7 @@ def _check_row(
         key = (indicator.pk, geography_id, period, checked.sex, checked.age, checked.sector)
         if key in catalogue.held_keys(held):
             result.add(
-                RowError(
-                    number,
+                new_error(
                     "edition",
                     _(
                         "The edition “%(edition)s” already holds this figure. An edition is "

@@ -16,9 +16,10 @@ Statistics with their editions and sources (docs/data.md).
   and status. A new edition never overwrites an old one: the key includes
   the edition, and the importer refuses a row whose key its edition
   already holds.
-- An **ImportRun** is one CSV file checked and, if it had no errors,
-  saved; seen by the Secretariat only. Every row of these models is in the
-  audit log (accounts/audit.py registers them all).
+- An **ImportRun** is one file (tidy CSV, SDMX-CSV or SDMX-ML) checked
+  and, if it had no errors, saved; seen by the Secretariat only. Every row
+  of these models is in the audit log (accounts/audit.py registers them
+  all).
 """
 
 from __future__ import annotations
@@ -244,7 +245,8 @@ class ImportRunQuerySet(HubQuerySet):
 
 
 class ImportRun(models.Model):
-    """One CSV file of observations: checked, then saved whole or not at all."""
+    """One file of observations (tidy CSV, SDMX-CSV or SDMX-ML): checked,
+    then saved whole or not at all."""
 
     class Status(models.TextChoices):
         CHECKING = "checking", _("Being checked")
@@ -253,9 +255,22 @@ class ImportRun(models.Model):
         SAVING = "saving", _("Being saved")
         SAVED = "saved", _("Saved")
 
+    class Format(models.TextChoices):
+        CSV = "csv", _("tidy CSV")
+        SDMX_CSV = "sdmx-csv", "SDMX-CSV"
+        SDMX_ML = "sdmx-ml", "SDMX-ML"
+
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.CHECKING
     )
+    # Read from the file's content when it arrives (data/sdmx.py).
+    format = models.CharField(
+        _("format"), max_length=10, choices=Format.choices, default=Format.CSV
+    )
+    # What the import page gave for an SDMX file, which does not name its
+    # publication: {"edition", "publisher", "published", "source_url",
+    # "indicator"} (data/sdmx.py, OPTIONS).
+    options = models.JSONField(_("edition and indicator given"), default=dict, blank=True)
     # Empty for a file imported from the command line (read where it lies).
     file = models.FileField(_("file"), upload_to=IMPORTS_FOLDER, max_length=300, blank=True)
     file_name = models.CharField(_("file name"), max_length=200)

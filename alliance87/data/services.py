@@ -11,22 +11,28 @@ Invariants kept here and in writing.py:
 - Large files are checked and saved by a background task (core.tasks,
   queued on commit); small ones at once. Every import is an ImportRun,
   in the audit log under the person who ran it.
+- Every format (tidy CSV, SDMX-CSV, SDMX-ML) is read into the same rows
+  and goes through the same check and write; an XML file is parsed by
+  defusedxml, refusing DTDs and entities, before anything else reads it.
 """
 
 from __future__ import annotations
 
+import contextlib
+from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from alliance87.core.files import CSV, store_upload
+from alliance87.core.files import CSV, XML, store_upload
 from alliance87.core.services import service
 from alliance87.core.tasks import enqueue_on_commit
 from alliance87.core.visibility import Visibility
-from alliance87.data import catalogue
+from alliance87.data import catalogue, sdmx
 from alliance87.data.models import (
     IMPORTS_FOLDER,
     Edition,
@@ -45,6 +51,7 @@ from alliance87.data.writing import (
     import_path,
     lines_of_path,
     lines_of_text,
+    reader_of,
     write_observations,
 )
 
@@ -58,6 +65,7 @@ __all__ = [
     "lines_of_path",
     "lines_of_text",
     "publish_reply",
+    "reader_of",
     "save_import",
     "set_edition_visibility",
     "submit_reply",
@@ -71,18 +79,58 @@ INLINE_BYTES = 256 * 1024
 
 
 @service
-def upload_import(upload: UploadedFile, *, acting_user: Any) -> ImportRun:
-    """Store an uploaded CSV file and check it: at once when it is small,
-    in the background otherwise. Nothing is imported yet."""
-    name = store_upload(upload, folder=IMPORTS_FOLDER, kinds=(CSV,))
+def upload_import(
+    upload: UploadedFile, *, acting_user: Any, options: dict[str, str] | None = None
+) -> ImportRun:
+    """Store an uploaded file of observations (tidy CSV, SDMX-CSV or
+    SDMX-ML, told by its content) and check it: at once when it is small,
+    in the background otherwise. Nothing is imported yet.
+
+    `options` gives what an SDMX file does not say (sdmx.OPTIONS): the
+    edition, its publisher, date and address, and perhaps the indicator.
+    """
+    name = store_upload(upload, folder=IMPORTS_FOLDER, kinds=(CSV, XML))
+    stored = Path(settings.MEDIA_ROOT) / name
+    fmt = sdmx.sniff_format(stored)
+    given = {k: (options or {}).get(k, "").strip() for k in sdmx.OPTIONS}
+    try:
+        _check_options(fmt, given)
+    except ValidationError:
+        with contextlib.suppress(OSError):
+            stored.unlink()
+        raise
     run = ImportRun.objects.create(
-        file=name, file_name=(upload.name or "file.csv")[:200], created_by=acting_user
+        file=name,
+        file_name=(upload.name or "file.csv")[:200],
+        format=fmt,
+        options={k: v for k, v in given.items() if v} if fmt != ImportRun.Format.CSV else {},
+        created_by=acting_user,
     )
     if (upload.size or 0) <= INLINE_BYTES:
         check_import(run, acting_user=acting_user)
     else:
         enqueue_on_commit(check_import_task, run.pk)
     return run
+
+
+def _check_options(fmt: str, given: dict[str, str]) -> None:
+    if fmt == ImportRun.Format.CSV:
+        if any(given.values()):
+            raise ValidationError(
+                _(
+                    "This is a tidy CSV file, which names its edition on every row: leave "
+                    "the fields for SDMX files empty."
+                )
+            )
+        return
+    required = ("edition", "publisher", "published", "source_url")
+    missing = {
+        k: _("An SDMX file does not name its publication: give it here.")
+        for k in required
+        if not given[k]
+    }
+    if missing:
+        raise ValidationError(missing)
 
 
 @service

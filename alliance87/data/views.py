@@ -18,7 +18,7 @@ from alliance87.core.pagecache import public_page
 from alliance87.core.text import parse_id
 from alliance87.core.visibility import is_secretariat
 from alliance87.countries.models import Country
-from alliance87.data import charts, exports, selectors, services
+from alliance87.data import charts, exports, sdmx, selectors, services
 from alliance87.data.forms import ImportForm, ReplyForm
 from alliance87.data.models import Edition, Geography, GovernmentReply, ImportRun, Indicator
 
@@ -132,10 +132,14 @@ def import_start(request: HttpRequest) -> HttpResponse:
     status = 200
     if request.method == "POST":
         if form.is_valid():
+            options = {k: form.cleaned_data[k] or "" for k in sdmx.OPTIONS}
             try:
-                run = services.upload_import(form.cleaned_data["file"], acting_user=request.user)
+                run = services.upload_import(
+                    form.cleaned_data["file"], acting_user=request.user, options=options
+                )
             except ValidationError as e:
-                form.add_error("file", e)
+                # Errors of the SDMX fields come by field; others are the file's.
+                form.add_error(None if hasattr(e, "error_dict") else "file", e)
             else:
                 return redirect("data:import-run", pk=run.pk)
         status = 400

@@ -2,6 +2,11 @@
 Writing imported observations, and recording import runs (docs/data.md);
 services.py re-exports these and adds the steps that queue tasks, which
 run these (data/tasks.py). The invariants are stated in services.py.
+
+Every format comes here as a *reader*: a function that opens the file anew
+and returns its rows in the tidy columns (importing.py reads a tidy CSV
+file, sdmx.py an SDMX file), so that checking, saving, progress and the
+audit are one mechanism whatever the format.
 """
 
 from __future__ import annotations
@@ -17,11 +22,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliance87.core.services import service
+from alliance87.data import sdmx
 from alliance87.data.checked import Catalogue, CheckedRow, CheckResult, FileRefused, RowError
 from alliance87.data.importing import check_rows, read_rows
 from alliance87.data.models import Edition, Geography, ImportRun, Observation
 
 BATCH = 2000
+
+# A file's rows in the tidy columns, read anew at each call.
+Reader = Callable[[], Iterable[dict[str, str]]]
 
 
 class ImportRefused(ValidationError):
@@ -45,23 +54,29 @@ def _lines(path: Path) -> Iterator[str]:
         ) from None
 
 
-def lines_of_text(text: str) -> Callable[[], Iterable[str]]:
-    """Return a reader of `text`'s lines, for `write_observations`."""
-    return lambda: io.StringIO(text, newline="")
+def lines_of_text(text: str) -> Reader:
+    """Return a reader of the rows of `text`'s lines, a tidy CSV file."""
+    return lambda: read_rows(io.StringIO(text, newline=""))[1]
 
 
-def lines_of_path(path: Path) -> Callable[[], Iterable[str]]:
-    """Return a reader of the lines of the UTF-8 file at `path`."""
-    return lambda: _lines(path)
+def lines_of_path(path: Path) -> Reader:
+    """Return a reader of the rows of the tidy CSV file (UTF-8) at `path`."""
+    return lambda: read_rows(_lines(path))[1]
 
 
-def check_file(
-    open_lines: Callable[[], Iterable[str]], *, progress: Callable[[int], None] | None = None
-) -> CheckResult:
+def reader_of(path: Path, fmt: str, options: dict[str, str] | None = None) -> Reader:
+    """Return a reader of the rows of the file at `path`, of format `fmt`
+    (ImportRun.Format); `options` gives an SDMX file's edition and
+    indicator (sdmx.OPTIONS)."""
+    if fmt == ImportRun.Format.CSV:
+        return lines_of_path(path)
+    return lambda: sdmx.read(path, fmt, options or {})
+
+
+def check_file(read: Reader, *, progress: Callable[[int], None] | None = None) -> CheckResult:
     """Check a whole file without writing anything."""
     try:
-        _header, rows = read_rows(open_lines())
-        return check_rows(rows, progress=progress)
+        return check_rows(read(), progress=progress)
     except FileRefused as e:
         result = CheckResult()
         result.add(RowError(1, "", e.messages[0]))
@@ -70,7 +85,7 @@ def check_file(
 
 @service
 def write_observations(
-    open_lines: Callable[[], Iterable[str]],
+    read: Reader,
     *,
     acting_user: Any,
     progress: Callable[[int], None] | None = None,
@@ -78,13 +93,12 @@ def write_observations(
     """Check the file, then write its editions and observations, all or
     nothing; raise ImportRefused (nothing written) if any row has an error.
 
-    The file is read twice (`open_lines` opens it each time): once to
-    check every row, once to write, so memory holds a batch, not the file.
+    The file is read twice (`read` opens it each time): once to check
+    every row, once to write, so memory holds a batch, not the file.
     """
     catalogue = Catalogue()
     try:
-        _header, rows = read_rows(open_lines())
-        result = check_rows(rows, catalogue=catalogue, progress=progress)
+        result = check_rows(read(), catalogue=catalogue, progress=progress)
     except FileRefused as e:
         result = CheckResult()
         result.add(RowError(1, "", e.messages[0]))
@@ -135,8 +149,7 @@ def write_observations(
 
     # The second reading checks again, against the same catalogue (rows of
     # a country new to the data find its geography once the first made it).
-    _header, rows = read_rows(open_lines())
-    check_rows(rows, catalogue=catalogue, keep=keep)
+    check_rows(read(), catalogue=catalogue, keep=keep)
     if batch:
         Observation.objects.bulk_create(batch)
     return result
@@ -192,6 +205,10 @@ def file_path(run: ImportRun) -> Path:
     return Path(settings.MEDIA_ROOT) / run.file.name
 
 
+def reader_of_run(run: ImportRun) -> Reader:
+    return reader_of(file_path(run), run.format, run.options)
+
+
 def _progress(run: ImportRun) -> Callable[[int], None]:
     def report(done: int) -> None:
         ImportRun.objects.filter(pk=run.pk).update(rows_done=done)
@@ -202,24 +219,17 @@ def _progress(run: ImportRun) -> Callable[[int], None]:
 @service
 def check_import(run: ImportRun, *, acting_user: Any) -> ImportRun:
     """Check the run's file and record its errors, or that it is ready."""
-    result = check_file(lines_of_path(file_path(run)), progress=_progress(run))
+    result = check_file(reader_of_run(run), progress=_progress(run))
     _record(run, result, run.Status.READY if result.ok else run.Status.REFUSED)
     return run
 
 
 @service
-def apply_import(
-    run: ImportRun,
-    *,
-    acting_user: Any,
-    open_lines: Callable[[], Iterable[str]] | None = None,
-) -> ImportRun:
-    """Write the run's observations (from its file, or `open_lines`), all
-    or nothing; record the outcome."""
+def apply_import(run: ImportRun, *, acting_user: Any, read: Reader | None = None) -> ImportRun:
+    """Write the run's observations (from its file, or `read`), all or
+    nothing; record the outcome."""
     try:
-        result = write_observations(
-            open_lines or lines_of_path(file_path(run)), acting_user=acting_user
-        )
+        result = write_observations(read or reader_of_run(run), acting_user=acting_user)
     except ImportRefused as refused:
         _record(run, refused.result, run.Status.REFUSED)
         return run
@@ -228,10 +238,18 @@ def apply_import(
 
 
 @service
-def import_path(path: Path, *, acting_user: Any) -> ImportRun:
-    """Check and save a CSV file on disk (the command and the demo), read
-    where it lies, in bounded memory: one run, saved whole or refused."""
+def import_path(
+    path: Path, *, acting_user: Any, options: dict[str, str] | None = None
+) -> ImportRun:
+    """Check and save a file on disk (the command and the demo), read where
+    it lies (a tidy CSV file in bounded memory): one run, saved whole or
+    refused. `options` gives an SDMX file's edition and indicator."""
+    fmt = sdmx.sniff_format(path)
     run = ImportRun.objects.create(
-        file_name=path.name[:200], created_by=acting_user, status=ImportRun.Status.READY
+        file_name=path.name[:200],
+        format=fmt,
+        options=options or {},
+        created_by=acting_user,
+        status=ImportRun.Status.READY,
     )
-    return apply_import(run, acting_user=acting_user, open_lines=lines_of_path(path))
+    return apply_import(run, acting_user=acting_user, read=reader_of(path, fmt, options))

@@ -261,7 +261,7 @@ def ids() -> dict[str, int]:
         data_import = apply_import(
             ImportRun.objects.create(file_name="refused.csv", status=ImportRun.Status.READY),
             acting_user=None,
-            open_lines=lines_of_text(DATA_IMPORT),
+            read=lines_of_text(DATA_IMPORT),
         )
     return {
         "community_thread": reply.thread_id,

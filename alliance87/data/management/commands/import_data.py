@@ -1,5 +1,7 @@
-"""`alliance87 import-data PATH [--check] [--as EMAIL]`: import a tidy CSV
-file of observations, all or nothing (docs/data.md)."""
+"""`alliance87 import-data PATH [--check] [--as EMAIL]`: import a file of
+observations (tidy CSV, SDMX-CSV or SDMX-ML, told by its content), all or
+nothing (docs/data.md). An SDMX file takes its edition from --edition,
+--publisher, --published and --source-url, and perhaps --indicator."""
 
 from __future__ import annotations
 
@@ -10,18 +12,25 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from alliance87.core.visibility import is_secretariat
-from alliance87.data import services
+from alliance87.data import sdmx, services
 from alliance87.data.checked import CheckResult
 
 
 class Command(BaseCommand):
     help = (
-        "Import a tidy CSV file of observations (docs/data.md): every row is checked, "
-        "and the file is saved whole or not at all. --check only reports the errors."
+        "Import a file of observations, tidy CSV or SDMX (docs/data.md): every row is "
+        "checked, and the file is saved whole or not at all. --check only reports the errors."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("path", help="the CSV file (UTF-8)")
+        parser.add_argument("path", help="the file: tidy CSV (UTF-8), SDMX-CSV or SDMX-ML")
+        for option in sdmx.OPTIONS:
+            parser.add_argument(
+                f"--{option.replace('_', '-')}",
+                dest=option,
+                default="",
+                help=f"an SDMX file's {option.replace('_', ' ')} (docs/data.md)",
+            )
         parser.add_argument("--check", action="store_true", help="check only; write nothing")
         parser.add_argument(
             "--as",
@@ -34,15 +43,17 @@ class Command(BaseCommand):
         path = Path(options["path"])
         if not path.is_file():
             raise CommandError(f"No file at {path}.")
+        given = {k: options[k] for k in sdmx.OPTIONS if options[k]}
         if options["check"]:
-            result = services.check_file(services.lines_of_path(path))
+            read = services.reader_of(path, sdmx.sniff_format(path), given)
+            result = services.check_file(read)
             self._report(result)
             if not result.ok:
                 raise CommandError(f"{result.error_count} error(s); nothing would be saved.")
             self.stdout.write(f"{result.rows} rows checked: no errors.")
             return
         user = self._secretariat(options["as_email"]) if options["as_email"] else None
-        run = services.import_path(path, acting_user=user)
+        run = services.import_path(path, acting_user=user, options=given)
         errors = run.summary.get("error_count", 0)
         for error in run.errors:
             self.stderr.write(f"row {error['row']} {error['column']}: {error['message']}")

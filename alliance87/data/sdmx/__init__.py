@@ -1,0 +1,32 @@
+"""
+Reading SDMX data messages as the tidy rows that importing.py checks
+(docs/data.md, "SDMX"): one mechanism, whatever the format.
+
+- **SDMX-ML**: a GenericData or StructureSpecificData message (SDMX 2.1,
+  and StructureSpecificData of SDMX 3.0). Every XML file is first parsed,
+  whole, by defusedxml, which refuses a DTD, an entity and an external
+  reference: an XXE or "billion laughs" payload is refused before sdmx1
+  (and lxml) reads a byte of it. The root must be an SDMX data message.
+- **SDMX-CSV**: version 1.0 (a DATAFLOW column) or 2.0 (STRUCTURE,
+  STRUCTURE_ID, optionally ACTION). The file carries no structure, so it
+  is read from the header, as SDMX-CSV writes it: the columns before
+  OBS_VALUE are dimensions, the columns after it attributes.
+
+`messages.py` reads both with sdmx1 into observations; `mapping.py` turns
+each observation into one row of the tidy columns (MAPPING, shown in
+docs/data.md). An SDMX message does not name the publication, so the
+edition, its publisher, date and address come from the import page, and so
+does the indicator when the series have no INDICATOR dimension. A code the
+mapping does not know is an error of its row, naming the code and the
+observation's key; importing.py checks everything else as it checks a
+tidy CSV row (units, numbers, years, duplicates, the edition).
+
+sdmx1 reads a message whole: an SDMX file is held in memory while it is
+read (an upload is at most FILE_MAX_MB), unlike a tidy CSV file, which is
+streamed.
+"""
+
+from alliance87.data.sdmx.mapping import MAPPING, OPTIONS, read
+from alliance87.data.sdmx.messages import check_xml, sniff_format
+
+__all__ = ["MAPPING", "OPTIONS", "check_xml", "read", "sniff_format"]
