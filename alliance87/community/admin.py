@@ -1,14 +1,15 @@
 """The community in the back office: spaces and threads to look up, and the
 outgoing mail, so that the Secretariat sees an email that waits for a mail
 server (pending, with its last error) or that a stopped worker left
-uncertain. Writes go through the site's pages and community.services."""
+uncertain; and the emails received at reply addresses, posted or refused
+(with why). Writes go through the site's pages and community.services."""
 
 from typing import Any
 
 from django.contrib import admin
 from django.http import HttpRequest
 
-from alliance87.community.models import Notification, Space, Thread
+from alliance87.community.models import InboundMessage, Notification, Space, Thread
 
 
 @admin.register(Space)
@@ -34,6 +35,21 @@ class NotificationAdmin(admin.ModelAdmin):
     list_filter = ["mail", "digest", "reason"]
     raw_id_fields = ["user", "post"]
     list_select_related = ["user"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(InboundMessage)
+class InboundMessageAdmin(admin.ModelAdmin):
+    list_display = ["received", "user", "thread", "outcome", "reason", "message_id"]
+    list_filter = ["outcome", "reason"]
+    search_fields = ["message_id"]
+    raw_id_fields = ["user", "thread", "post"]
+    list_select_related = ["user", "thread"]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

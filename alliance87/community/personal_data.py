@@ -1,13 +1,14 @@
 """What the community holds about a person, for their data export. On
 erasure the account's deletion does the rest: their memberships, mail
 settings and notifications go with it (CASCADE); their threads, posts and
-edits stay, under "a former participant" (SET_NULL)."""
+edits stay, under "a former participant" (SET_NULL), and so do the records
+of emails received at their reply addresses, no longer naming them."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from alliance87.community.models import Post, Preferences, SpaceMember
+from alliance87.community.models import InboundMessage, Post, Preferences, SpaceMember
 
 
 def export(user: Any, person: Any) -> dict[str, Any]:
@@ -40,5 +41,12 @@ def export(user: Any, person: Any) -> dict[str, Any]:
             for title, space, body, created, edited in Post.objects.filter(author=user)
             .order_by("created", "pk")
             .values_list("thread__title", "thread__space__slug", "body", "created", "edited")
+        ],
+        # Replies by email: what became of each (the text is in "posts").
+        "emails_received": [
+            {"received": received.isoformat(), "thread": title, "outcome": outcome, "why": reason}
+            for received, title, outcome, reason in InboundMessage.objects.filter(user=user)
+            .order_by("received", "pk")
+            .values_list("received", "thread__title", "outcome", "reason")
         ],
     }

@@ -490,3 +490,12 @@ def test_an_html_only_reply_is_read_as_text_without_its_quote(scene, thread) -> 
     )
     assert inbound.receive(bytes(message)).status == "posted"
     assert replies(thread)[0].body == "Geneva, room 3.\nMap <https://example.org/map>"
+
+
+def test_a_persons_data_export_lists_the_emails_they_sent(scene, thread) -> None:
+    from alliance87.community.personal_data import export
+
+    raw = reply_mail(reply_address.reply_address(scene.member, thread), scene.member.email)
+    assert inbound.receive(raw).status == "posted"
+    [row] = export(scene.member, None)["emails_received"]
+    assert (row["thread"], row["outcome"], row["why"]) == ("Meeting", "posted", "")
