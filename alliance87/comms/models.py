@@ -24,6 +24,7 @@ from alliance87.core.files import file_url
 from alliance87.core.models import Sourced, Theme
 from alliance87.core.querysets import HubManager
 from alliance87.core.reversing import reverse_one
+from alliance87.core.smallcells import K
 from alliance87.core.text import page_language
 from alliance87.core.visibility import Visibility, VisibleQuerySet, audience_for, visible_q
 from alliance87.countries.models import Country
@@ -364,9 +365,10 @@ class Delivery(models.Model):
 # --- Surveys -----------------------------------------------------------------
 
 # Breakdowns of results (by stakeholder type, by region) show a group only
-# when it holds at least this many respondents; smaller groups are left
-# out. The data layer has no such rule yet: this is it.
-MIN_CELL = 11
+# when it holds at least this many respondents, the Hub's small-number rule
+# (core.smallcells, which also leaves out a group that would give a smaller
+# one away).
+MIN_CELL = K
 
 
 class SurveyMode(models.TextChoices):

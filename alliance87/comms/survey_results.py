@@ -4,10 +4,13 @@ with the same numbers in a table, scale distributions, free-text answers
 (the Secretariat's only: the results page is), breakdowns by stakeholder
 type and by region, and a CSV export.
 
-The small-cell rule: a breakdown shows a group (a stakeholder type, a
-region) only when at least `MIN_CELL` (11) respondents of that group
-answered the survey; smaller groups are not shown (the page says how many
-were left out), in the table as in the CSV. Totals are always shown.
+The small-cell rule (core.smallcells): a breakdown shows a group (a
+stakeholder type, a region) only when at least `MIN_CELL` (11)
+respondents of that group answered the survey, and when the groups left
+out could not be worked out from the totals (one group left out alone, or
+groups adding up to fewer than 11, take the next smallest with them);
+the page says how many were left out, in the table as in the CSV. Totals
+are always shown.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from django.utils.translation import gettext as _
 
 from alliance87.comms.models import MIN_CELL, Answer, Question, QuestionKind, Survey
 from alliance87.core.charts import horizontal_bar_chart
+from alliance87.core.smallcells import Line, suppress
 from alliance87.core.text import in_language
 from alliance87.countries.models import Region
 from alliance87.groups.analytics import safe_cell
@@ -49,9 +53,15 @@ class Breakdown:
 
 
 def _groups(responses: dict[int, dict[str, Any]], dimension: str) -> tuple[list[str], int]:
-    """The groups of `dimension` big enough to show, and how many are not."""
-    sizes = Counter(r[dimension] for r in responses.values() if r[dimension])
-    shown = sorted(g for g, n in sizes.items() if n >= MIN_CELL)
+    """The groups of `dimension` to show, and how many are not: a group
+    under MIN_CELL respondents is not, and neither is one whose answers,
+    taken from the totals, would give a smaller group's away
+    (core.smallcells); respondents who gave none are in no group."""
+    sizes = Counter(r[dimension] or "" for r in responses.values())
+    unstated = sizes.pop("", 0)
+    values = {**sizes, "": unstated, "*": len(responses)}
+    hidden = suppress(values, [Line((*sizes, ""), "*")], also_hidden=[""] if unstated else [])
+    shown = sorted(g for g in sizes if g not in hidden)
     return shown, len(sizes) - len(shown)
 
 

@@ -28,7 +28,7 @@ from django.db.models import Count
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from alliance87.core import hooks
+from alliance87.core import hooks, smallcells
 from alliance87.core.charts import horizontal_bar_chart
 from alliance87.groups.models import Group, GroupKind, Membership, current_q
 from alliance87.groups.selectors import KIND_ORDER
@@ -37,17 +37,23 @@ from alliance87.partners.models import Organisation, StakeholderType
 
 @dataclass
 class Breakdown:
-    """Counts by stakeholder type for one group or one period, with its chart."""
+    """Counts by stakeholder type for one group or one period, with its
+    chart; a count hidden by the small-number rule is None."""
 
     key: str
     title: str
-    rows: list[tuple[str, str, int]]  # (type value, label, count)
+    rows: list[tuple[str, str, int | None]]  # (type value, label, count)
     chart: SafeString | None
     group: Group | None = None
+    total: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.total is None:
+            self.total = sum(count or 0 for _value, _label, count in self.rows)
 
     @property
-    def total(self) -> int:
-        return sum(count for _value, _label, count in self.rows)
+    def has_hidden(self) -> bool:
+        return self.total is None or any(count is None for _v, _l, count in self.rows)
 
 
 @dataclass
@@ -56,20 +62,22 @@ class Engagement:
     groups: list[Breakdown]
     events: list[Breakdown]
     events_linked: bool
+    # The small-number rule, stated where it applies (core.smallcells).
+    rule: str = ""
 
 
-def _rows(counts: dict[str, int]) -> list[tuple[str, str, int]]:
+def _rows(counts: dict[str, int]) -> list[tuple[str, str, int | None]]:
     # Every type keeps its row: a zero is the finding ("governments took
     # little part"), not something to hide.
     return [(value, str(label), counts.get(value, 0)) for value, label in StakeholderType.choices]
 
 
-def _chart(key: str, title: str, rows: list[tuple[str, str, int]]) -> SafeString | None:
+def _chart(key: str, title: str, rows: list[tuple[str, str, int | None]]) -> SafeString | None:
     if not any(count for _v, _l, count in rows):
         return None
     summary = "; ".join(f"{label}: {count}" for _v, label, count in rows if count)
     return horizontal_bar_chart(
-        [(label, count) for _v, label, count in rows],
+        [(label, count) for _v, label, count in rows if count is not None],
         chart_id=f"chart-{key}",
         title=title,
         description=_("Organisations by stakeholder type. %(summary)s.") % {"summary": summary},
@@ -103,9 +111,10 @@ def engagement(user: Any) -> Engagement:
     in_action_groups: dict[str, int] = defaultdict(int)
     breakdowns = []
     for group in groups:
-        rows = _rows(counts.get(group.pk, {}))
+        found = counts.get(group.pk, {})
+        rows = _rows(found)
         if group.kind == GroupKind.ACTION_GROUP:
-            for value, _label, count in rows:
+            for value, count in found.items():
                 in_action_groups[value] += count
         title = _("Participation in %(group)s") % {"group": group.name}
         breakdowns.append(
@@ -125,7 +134,7 @@ def engagement(user: Any) -> Engagement:
         events.append(
             Breakdown(f"events-{period}", title, rows, _chart(f"events-{period}", title, rows))
         )
-    return Engagement(
+    data = Engagement(
         action_groups=Breakdown(
             "action-groups",
             overall_title,
@@ -136,6 +145,41 @@ def engagement(user: Any) -> Engagement:
         events=events,
         events_linked=bool(providers),
     )
+    if smallcells.applies_to(user):
+        _hide_small_counts(data)
+        data.rule = str(smallcells.RULE)
+    return data
+
+
+def _hide_small_counts(data: Engagement) -> None:
+    """Apply the small-number rule (core.smallcells) to every count shown:
+    each group's row and total, each period's, and the action groups
+    together, whose counts by type are the sums of the action groups'
+    (a column of the table, with its total)."""
+    values: dict[tuple[str, str], int] = {}
+    lines: list[smallcells.Line] = []
+    types = [value for value, _label in StakeholderType.choices]
+    everything = [data.action_groups, *data.groups, *data.events]
+    for b in everything:
+        for value, _label, count in b.rows:
+            values[(b.key, value)] = count or 0
+        values[(b.key, "*")] = b.total or 0
+        lines.append(smallcells.Line(tuple((b.key, t) for t in types), (b.key, "*")))
+    action_groups = [
+        b.key for b in data.groups if b.group and b.group.kind == GroupKind.ACTION_GROUP
+    ]
+    for t in [*types, "*"]:
+        lines.append(
+            smallcells.Line(tuple((key, t) for key in action_groups), (data.action_groups.key, t))
+        )
+    hidden = smallcells.suppress(values, lines)
+    for b in everything:
+        b.rows = [
+            (value, label, None if (b.key, value) in hidden else count)
+            for value, label, count in b.rows
+        ]
+        b.total = None if (b.key, "*") in hidden else b.total
+        b.chart = _chart(b.key, b.title, b.rows)
 
 
 def safe_cell(value: Any) -> str:

@@ -163,6 +163,10 @@ def test_results_suppress_groups_under_eleven_and_free_text_stays_with_the_secre
         respond(survey, "Sharing practice" if n % 3 else "Other", "government")
     for _n in range(3):
         respond(survey, "Other", "civil_society", text="=HYPERLINK(1)")
+    # Civil society's 3 left out alone would be the totals less the rest:
+    # the employers' 11, the next smallest group, are left out with them.
+    for _n in range(11):
+        respond(survey, "Sharing practice", "employers")
     assert client.get("/en/surveys/priorities/results/").status_code == 302
     sign_in(client, personas.partner)
     assert client.get("/en/surveys/priorities/results/").status_code == 404
@@ -170,14 +174,14 @@ def test_results_suppress_groups_under_eleven_and_free_text_stays_with_the_secre
     client.logout()
     sign_in(client, personas.secretariat)
     html = client.get("/en/surveys/priorities/results/").content.decode()
-    assert "15 respondents." in html and "<svg" in html
-    assert '<th scope="row">Sharing practice</th><td data-label="Respondents">8</td>' in html
+    assert "26 respondents." in html and "<svg" in html
+    assert '<th scope="row">Sharing practice</th><td data-label="Respondents">19</td>' in html
     assert '<th scope="row">Other</th><td data-label="Respondents">7</td>' in html
     assert '<th scope="col">Government</th>' in html
     assert '<th scope="row">Sharing practice</th><td data-label="Government">8</td>' in html
-    assert "Civil society" not in html
-    assert "1 group with fewer than 11 respondents is not shown." in html
+    assert "Civil society" not in html and "Employers" not in html
+    assert "2 groups are not shown: each has fewer than 11 respondents" in html
     assert "=HYPERLINK(1)" in html  # the free text, for the Secretariat
     csv = client.get("/en/surveys/priorities/results.csv").content.decode()
     assert "Government" in csv and "civil" not in csv.lower()
-    assert "Sharing practice,8" in csv
+    assert "Sharing practice,19" in csv and "employers" not in csv.lower()

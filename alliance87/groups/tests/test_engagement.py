@@ -11,6 +11,7 @@ from alliance87.groups import analytics
 from alliance87.groups.services import add_member
 from alliance87.partners.models import StakeholderType
 from alliance87.testing.factories import make_organisation
+from alliance87.testing.personas import sign_in
 
 
 def _members(world):
@@ -21,9 +22,9 @@ def _members(world):
     add_member(world.migration, organisation=ngo, acting_user=None)
 
 
-def test_counts_are_by_stakeholder_type_per_group_and_for_action_groups_together(world):
+def test_counts_are_by_stakeholder_type_per_group_and_for_action_groups_together(world, personas):
     _members(world)
-    data = analytics.engagement(None)
+    data = analytics.engagement(personas.secretariat)
     migration = next(b for b in data.groups if b.group == world.migration)
     counts = {value: count for value, _label, count in migration.rows}
     assert counts[StakeholderType.UN_INTERNATIONAL] == 2
@@ -35,8 +36,9 @@ def test_counts_are_by_stakeholder_type_per_group_and_for_action_groups_together
     assert overall[StakeholderType.UN_INTERNATIONAL] == 2
 
 
-def test_the_page_has_a_named_svg_chart_and_the_same_numbers_in_a_table(client, world):
+def test_the_page_has_a_named_svg_chart_and_the_same_numbers_in_a_table(client, world, personas):
     _members(world)
+    sign_in(client, personas.secretariat)
     html = client.get("/en/groups/engagement/").content.decode()
     assert 'role="img"' in html and 'aria-labelledby="chart-migration-title' in html
     assert '<title id="chart-migration-title">' in html
@@ -44,8 +46,9 @@ def test_the_page_has_a_named_svg_chart_and_the_same_numbers_in_a_table(client, 
     assert "<caption>Participation in Action Group on Migration</caption>" in html
 
 
-def test_csv_export_escapes_cells_a_spreadsheet_would_run(client, world):
+def test_csv_export_escapes_cells_a_spreadsheet_would_run(client, world, personas):
     _members(world)
+    sign_in(client, personas.secretariat)
     response = client.get("/en/groups/engagement.csv")
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode())))
@@ -56,7 +59,7 @@ def test_csv_export_escapes_cells_a_spreadsheet_would_run(client, world):
     assert analytics.safe_cell("-1") == "'-1"
 
 
-def test_events_participation_appears_once_a_provider_is_registered(client, world):
+def test_events_participation_appears_once_a_provider_is_registered(client, world, personas):
     def provider(user):
         return [
             hooks.EventParticipation("2019", StakeholderType.GOVERNMENT, 3),
@@ -64,7 +67,7 @@ def test_events_participation_appears_once_a_provider_is_registered(client, worl
         ]
 
     with hooks.EVENT_PARTICIPATION.registered(provider):
-        data = analytics.engagement(None)
+        data = analytics.engagement(personas.secretariat)
         assert [b.key for b in data.events] == ["events-2019"]
         counts = {v: c for v, _l, c in data.events[0].rows}
         assert counts[StakeholderType.CIVIL_SOCIETY] == 9
@@ -72,3 +75,53 @@ def test_events_participation_appears_once_a_provider_is_registered(client, worl
             "Participation in events, 2019"
             in client.get("/en/groups/engagement/").content.decode()
         )
+
+
+def _many(world, kind, n, prefix):
+    for i in range(n):
+        org = make_organisation(f"{prefix}-{i}", f"{prefix} {i}", stakeholder_type=kind)
+        add_member(world.migration, organisation=org, acting_user=None)
+
+
+def test_the_public_sees_no_count_under_eleven_nor_one_it_could_work_out(client, world):
+    _many(world, StakeholderType.CIVIL_SOCIETY, 12, "cso")
+    _many(world, StakeholderType.GOVERNMENT, 14, "gov")
+    _many(world, StakeholderType.WORKERS, 3, "union")
+    data = analytics.engagement(None)
+    migration = next(b for b in data.groups if b.group == world.migration)
+    counts = {value: count for value, _label, count in migration.rows}
+    # 3 is hidden; with the total shown, 12 (the smallest other) goes too.
+    assert counts[StakeholderType.WORKERS] is None
+    assert counts[StakeholderType.CIVIL_SOCIETY] is None
+    assert counts[StakeholderType.GOVERNMENT] == 14
+    assert counts[StakeholderType.EMPLOYERS] == 0  # no one: nothing to protect
+    assert migration.total == 29
+    # The action groups together add up the same organisations: their
+    # counts by type would give the hidden ones away, and are hidden too.
+    overall = {v: c for v, _l, c in data.action_groups.rows}
+    assert overall[StakeholderType.WORKERS] is None
+    html = client.get("/en/groups/engagement/").content.decode()
+    assert "Counts from 1 to 10 are not shown" in html
+    assert ">3<" not in html and "Trade unions: 3" not in html
+    rows = list(csv.reader(io.StringIO(client.get("/en/groups/engagement.csv").content.decode())))
+    workers = [
+        r for r in rows if r[1] == "Action Group on Migration" and r[2] == "Workers' organisation"
+    ]
+    assert workers and workers[0][3] == ""
+
+
+def test_a_group_with_fewer_than_eleven_members_shows_no_count_to_the_public(world):
+    _members(world)  # four organisations
+    data = analytics.engagement(None)
+    migration = next(b for b in data.groups if b.group == world.migration)
+    assert migration.total is None
+    assert all(count in (None, 0) for _v, _l, count in migration.rows)
+    assert migration.has_hidden
+
+
+def test_the_secretariat_sees_every_count(world, personas):
+    _many(world, StakeholderType.WORKERS, 3, "union")
+    data = analytics.engagement(personas.secretariat)
+    migration = next(b for b in data.groups if b.group == world.migration)
+    assert {v: c for v, _l, c in migration.rows}[StakeholderType.WORKERS] == 3
+    assert not data.rule
