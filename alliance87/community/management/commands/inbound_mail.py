@@ -21,6 +21,7 @@ in new/ for the next run.
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import sys
@@ -129,6 +130,8 @@ class Command(BaseCommand):
     def serve(self, host: str, port: int, *, lmtp: bool) -> None:
         from alliance87.community.smtp_receiver import ReceiverController
 
+        # aiosmtpd logs every command of every session at INFO.
+        logging.getLogger("mail.log").setLevel(logging.WARNING)
         controller = ReceiverController(host=host, port=port, lmtp=lmtp)
         controller.start()
         kind = "LMTP" if lmtp else "SMTP"
