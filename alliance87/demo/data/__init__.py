@@ -80,7 +80,9 @@ SOURCES: dict[str, dict[str, str]] = _load_sources()
 
 def check_row(name: str, row: dict[str, Any]) -> dict[str, Any]:
     """Return `row` if it is well formed for file `name`; raise DataError."""
-    where = f"{name}.json, {row.get('slug', '?')}"
+    # A row of a meeting's record is named by its event and its place.
+    place = f"{row.get('event', '?')} #{row.get('order', row.get('number', '?'))}"
+    where = f"{name}.json, {row.get('slug') or place}"
     for field in TRANSLATED.get(name, ()):
         value = row.get(field)
         if value is None:
@@ -112,6 +114,9 @@ def _check_sources(where: str, sources: list[dict[str, Any]]) -> None:
             raise DataError(f"{where}: an inferred fact says from what, in a note.")
         if not source.get("fields"):
             raise DataError(f"{where}: a source names the facts it supports (fields).")
+        if len(source.get("locator", "")) > 100:
+            # Citation.locator's length: a page or a paragraph, not a passage.
+            raise DataError(f"{where}: a locator is at most 100 characters.")
         url = source.get("url")
         if url is not None and not str(url).startswith(("https://", "http://")):
             raise DataError(f"{where}: a source's url must start with http:// or https://.")
