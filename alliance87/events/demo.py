@@ -27,6 +27,7 @@ from alliance87.demo.data import SOURCES, read, reported_date
 from alliance87.demo.loading import (
     LoadReport,
     cite_sources,
+    date_values,
     related_as,
     set_m2m,
     translated,
@@ -136,7 +137,7 @@ def _load_event(
         "recurs_yearly": row.get("recurs_yearly", False),
         "online": row.get("online", False),
         "country": look.countries[row["country"]] if row.get("country") else None,
-        **_date_values(row["date"]),
+        **date_values(reported_date(row["date"])),
         **translated("title", row["title"]),
         **translated("summary", row.get("summary") or {}),
         **translated("city", row.get("city") or {}),
@@ -303,7 +304,7 @@ def _load_record(events: dict[str, Event], look: _Lookups, report: LoadReport) -
         action, created, changed = write(
             ActionItem,
             {"event": event, "order": row["order"]},
-            {**owner, **_date_values(row["due"]), **_translated_all(texts)},
+            {**owner, **date_values(fields["due"]), **_translated_all(texts)},
             create=partial(
                 services.record_action_item,
                 event,
@@ -342,24 +343,6 @@ def _link_groups(
         if not related_as(event, {"groups": wanted}):
             services.save_event(event, groups=wanted, acting_user=None)
             report.count("event", False, event.slug in existed)
-
-
-def _date_values(date: dict[str, Any] | None) -> dict[str, Any]:
-    """Return the date fields of a row for a date of the data (or none)."""
-    value = reported_date(date)
-    if value is None:
-        return {
-            "date_start": None,
-            "date_end": None,
-            "date_precision": "day",
-            "date_tentative": False,
-        }
-    return {
-        "date_start": value.start,
-        "date_end": value.end,
-        "date_precision": value.precision,
-        "date_tentative": value.tentative,
-    }
 
 
 def _translated_all(texts: dict[str, dict[str, str]]) -> dict[str, str]:

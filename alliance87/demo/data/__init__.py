@@ -8,7 +8,9 @@ or of the pathfinders (`pathfinders`, `pathfinder_stages`,
 `roadmap_actions`, `lessons`) or of the groups (`groups`, `chair_terms`,
 `memberships`, `seats`, `workplan_areas`, `activities`,
 `group_next_steps`) or of the library (`library_resources`,
-`glossary_terms`).
+`glossary_terms`) or of the events (`event_series`, `events`,
+`event_objectives`, `event_participants`, `event_documents`,
+`agenda_items`, `exchanges`, `decisions`, `action_items`).
 A translated value is `{"en": …, "fr": …, "es": …}`, all three keys present.
 Each record carries `sources`: where its facts come from, as a list of
 
@@ -63,6 +65,14 @@ TRANSLATED: dict[str, tuple[str, ...]] = {
     "group_next_steps": ("text",),
     "library_resources": ("title", "summary"),
     "glossary_terms": ("term", "to_find"),
+    "event_series": ("name", "body", "body_short"),
+    "events": ("title", "summary", "city"),
+    "event_objectives": ("text",),
+    "event_documents": ("title",),
+    "agenda_items": ("title", "presenters", "minutes"),
+    "exchanges": ("question", "answer"),
+    "decisions": ("text",),
+    "action_items": ("text", "owner_note"),
 }
 
 
