@@ -2,11 +2,12 @@
 Reading SDMX data messages as the tidy rows that importing.py checks
 (docs/data.md, "SDMX"): one mechanism, whatever the format.
 
-- **SDMX-ML**: a GenericData or StructureSpecificData message (SDMX 2.1,
-  and StructureSpecificData of SDMX 3.0). Every XML file is first parsed,
-  whole, by defusedxml, which refuses a DTD, an entity and an external
-  reference: an XXE or "billion laughs" payload is refused before sdmx1
-  (and lxml) reads a byte of it. The root must be an SDMX data message.
+- **SDMX-ML**: a GenericData or StructureSpecificData message of SDMX
+  2.1 (sdmx1 does not read SDMX-ML 3.0 data). Every XML file is first
+  parsed, whole, by defusedxml, which refuses a DTD, an entity and an
+  external reference: an XXE or "billion laughs" payload is refused before
+  sdmx1 (and lxml) reads a byte of it. The root must be an SDMX 2.1 data
+  message.
 - **SDMX-CSV**: version 1.0 (a DATAFLOW column) or 2.0 (STRUCTURE,
   STRUCTURE_ID, optionally ACTION). The file carries no structure, so it
   is read from the header, as SDMX-CSV writes it: the columns before

@@ -25,15 +25,16 @@ from alliance87.data.models import ImportRun
 
 Format = ImportRun.Format
 
-_MESSAGES = {
-    "http://www.sdmx.org/resources/sdmxml/schemas/v2_1/message": (
-        "GenericData",
-        "StructureSpecificData",
-        "GenericTimeSeriesData",
-        "StructureSpecificTimeSeriesData",
-    ),
-    "http://www.sdmx.org/resources/sdmxml/schemas/v3_0_0/message": ("StructureSpecificData",),
-}
+# The SDMX-ML 2.1 data messages. sdmx1 2.28 does not read SDMX-ML 3.0
+# data (it reads 3.0 structures): such a file is refused with that reason.
+_MESSAGE = "http://www.sdmx.org/resources/sdmxml/schemas/v2_1/message"
+_DATA_MESSAGES = (
+    "GenericData",
+    "StructureSpecificData",
+    "GenericTimeSeriesData",
+    "StructureSpecificTimeSeriesData",
+)
+_V30_MESSAGE = "http://www.sdmx.org/resources/sdmxml/schemas/v3_0_0/message"
 # The SDMX-CSV column that numbers the rows as the file does (added here).
 ROW_COLUMN = "HUB_ROW_NUMBER_"
 
@@ -108,7 +109,14 @@ def check_xml(path: Path) -> None:
             % {"line": line, "column": column}
         ) from None
     namespace, _sep, name = root[1:].partition("}") if root.startswith("{") else ("", "", root)
-    if name not in _MESSAGES.get(namespace, ()):
+    if namespace == _V30_MESSAGE:
+        raise FileRefused(
+            _(
+                "This is an SDMX-ML 3.0 message, which the Hub cannot read yet: export the "
+                "data as SDMX-ML 2.1 (GenericData or StructureSpecificData) or as SDMX-CSV."
+            )
+        )
+    if namespace != _MESSAGE or name not in _DATA_MESSAGES:
         raise FileRefused(
             _(
                 "This XML file is not an SDMX data message (its root element is “%(root)s”). "
@@ -149,6 +157,21 @@ def _read_csv(path: Path) -> Any:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         raise FileRefused(_("The SDMX-CSV file is not in UTF-8. Export it again.")) from None
+    try:
+        data, structure = _as_version_2(text)
+    except csv.Error as e:
+        raise FileRefused(
+            _("The file could not be read as CSV (%(error)s).") % {"error": e}
+        ) from None
+    try:
+        return sdmx.reader.csv.Reader().convert(io.BytesIO(data.encode()), structure=structure)
+    except Exception as e:  # sdmx1 raises many kinds; each means "unreadable"
+        raise unreadable(e) from None
+
+
+def _as_version_2(text: str) -> tuple[str, Any]:
+    """Return SDMX-CSV `text` as SDMX-CSV 2.0 with a row-number column, and
+    the data structure its header shows."""
     lines = text.splitlines()
     first = lines[0] if lines else ""
     delimiter = max((",", ";", "\t"), key=first.count)
@@ -165,7 +188,7 @@ def _read_csv(path: Path) -> Any:
                 _("Export the SDMX-CSV file with codes (labels=id or both), not names.")
             )
         fixed = 3 if header[2:3] == ["ACTION"] else 2
-    else:  # pragma: no cover - sniff_format chose SDMX-CSV by this column
+    else:
         raise FileRefused(_("An SDMX-CSV file begins with a DATAFLOW or STRUCTURE column."))
     components = header[fixed:]
     if "OBS_VALUE" not in components:
@@ -200,12 +223,7 @@ def _read_csv(path: Path) -> Any:
             for v, is_code in zip(values[fixed:], coded, strict=False)
         ]
         writer.writerow([*start, *cells, str(number)])
-    try:
-        return sdmx.reader.csv.Reader().convert(
-            io.BytesIO(out.getvalue().encode()), structure=structure
-        )
-    except Exception as e:  # sdmx1 raises many kinds; each means "unreadable"
-        raise unreadable(e) from None
+    return out.getvalue(), structure
 
 
 def _code(text: str) -> str:

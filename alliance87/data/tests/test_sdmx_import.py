@@ -244,6 +244,23 @@ def test_an_indicator_chosen_on_the_page_serves_series_without_one(
     assert codes == {"people_in_forced_labour"}
 
 
+def test_sdmx_csv_with_labels_is_read_by_its_codes(client: Any, personas: Any) -> None:
+    client.force_login(personas.secretariat)
+    text = (
+        "STRUCTURE,STRUCTURE_ID,ACTION,REF_AREA: Reference area,INDICATOR: Indicator,"
+        "TIME_PERIOD: Time,OBS_VALUE: Value,UNIT_MEASURE: Unit,OBS_COMMENT: Comment\n"
+        "dataflow,HUB:DF(1.0),I,WLD: World,PEOPLE_IN_FORCED_LABOUR: People in forced labour,"
+        "2021,27600000,PS: Persons,Source: the 2022 estimates\n"
+    )
+    _response, run = upload(client, text.encode(), "labels.csv")
+    assert run is not None
+    assert run.status == ImportRun.Status.READY, run.errors
+    client.post(f"/en/data/import/{run.pk}/save/")
+    figure = Observation.objects.get()
+    assert (figure.geography.code, figure.indicator.code) == ("world", "people_in_forced_labour")
+    assert figure.footnote == "Source: the 2022 estimates"
+
+
 def test_unit_mult_scales_the_values(tmp_path: Path) -> None:
     path = tmp_path / "unit-mult.csv"
     path.write_text(
@@ -281,6 +298,7 @@ NOT_SDMX = b'<?xml version="1.0"?><catalog><book id="1">Figures</book></catalog>
 STRUCTURE = (
     f'<?xml version="1.0"?><message:Structure xmlns:message="{V21}/message"></message:Structure>'
 ).encode()
+SDMX_30 = structure_specific_xml().replace(b"v2_1/message", b"v3_0_0/message")
 
 UNKNOWN_CODES = [
     ("ZZZ", "PEOPLE_IN_FORCED_LABOUR", "_T", "_T", "2021", "1", "PS", "A", "", "", ""),
@@ -305,6 +323,8 @@ DUPLICATES = [SERIES[1], SERIES[0], SERIES[1]]
         pytest.param(NOT_SDMX, "not an SDMX data message (its root element is “catalog”)",
                      id="not-sdmx"),
         pytest.param(STRUCTURE, "not an SDMX data message", id="structure-message"),
+        pytest.param(SDMX_30, "SDMX-ML 3.0 message, which the Hub cannot read yet",
+                     id="sdmx-ml-3.0"),
         pytest.param(b"DATAFLOW,REF_AREA,TIME_PERIOD\nX,WLD,2021\n", "no OBS_VALUE column",
                      id="sdmx-csv-without-values"),
     ],
@@ -437,3 +457,44 @@ def test_an_sdmx_import_is_in_the_audit_log_under_its_author(client: Any, person
     assert entries.filter(content_type__model="edition").count() == 1
     assert entries.filter(content_type__model="importrun").exists()
     assert set(entries.values_list("actor", flat=True)) == {personas.secretariat.pk}
+
+
+def test_the_command_imports_an_sdmx_file_with_its_edition(tmp_path: Path) -> None:
+    from django.core.management import CommandError, call_command
+
+    path = tmp_path / "figures.xml"
+    path.write_bytes(generic_xml())
+    with pytest.raises(CommandError, match="nothing was saved"):
+        call_command("import_data", str(path))  # no edition given
+    assert not Observation.objects.exists()
+    given = [f"--{k.replace('_', '-')}={v}" for k, v in EDITION.items()]
+    call_command("import_data", str(path), "--check", *given)
+    assert not Observation.objects.exists()
+    call_command("import_data", str(path), *given)
+    assert Observation.objects.count() == len(SERIES)
+    assert ImportRun.objects.filter(format=ImportRun.Format.SDMX_ML).count() == 2
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"DATAFLOW\n",
+        b"STRUCTURE\nx\n",
+        b"STRUCTURE,STRUCTURE_ID,ACTION,REF_AREA,OBS_VALUE\ndataflow,X,Z,WLD,1\n",
+        b"STRUCTURE,STRUCTURE_ID,ACTION,REF_AREA,OBS_VALUE\nnonsense,X,I,WLD,1\n",
+        b"DATAFLOW,A(,,OBS_VALUE,OBS_VALUE\nX,1,2,3,4\n",
+        b'DATAFLOW,REF_AREA,OBS_VALUE\nX,"WLD\n',
+        b"DATAFLOW,REF_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE\nX,WLD,PEOPLE_IN_FORCED_LABOUR,2021,NaN\n",
+        b"DATAFLOW,REF_AREA,INDICATOR,TIME_PERIOD,OBS_VALUE,UNIT_MULT\n"
+        b"X,WLD,PEOPLE_IN_FORCED_LABOUR,2021,1E999,99\n",
+    ],
+)
+def test_odd_sdmx_csv_is_refused_never_a_server_error(
+    client: Any, personas: Any, content: bytes
+) -> None:
+    client.force_login(personas.secretariat)
+    response, run = upload(client, content, "odd.csv")
+    assert response.status_code == 302 and run is not None
+    assert run.status == ImportRun.Status.REFUSED and run.errors
+    assert client.get(f"/en/data/import/{run.pk}/").status_code == 200
+    assert not Observation.objects.exists()
