@@ -1177,7 +1177,7 @@ def judge(r: Report) -> None:
     r.goals.append(
         (
             f"signed-in first view ≥ {GOAL_SIGNED_IN_SHARE:.0%} of hello by CPU, grown "
-            f"(lowest: {lowest[1]}, {lowest[0]:.1%})",
+            f"(lowest: {lowest[1]}, {share(lowest[0])})",
             lowest[0] >= GOAL_SIGNED_IN_SHARE,
         )
     )
@@ -1190,6 +1190,11 @@ def judge(r: Report) -> None:
                 rate >= GOAL_HIT_RATE,
             )
         )
+
+
+def share(x: float) -> str:
+    """Return `x` as a percentage, with a second decimal below 1%."""
+    return f"{x:.1%}" if x >= 0.01 else f"{x:.2%}"
 
 
 def fmt(ms: float) -> str:
