@@ -8,6 +8,8 @@ query string. The lists and their filters (lists.py):
 - `library`: the library (q, type, theme, country, region, organisation,
   language, year, sort), with the publishers the person may see;
 - `decisions`: the decisions register (series, year, q);
+- `action-items`: the action-item tracker (state, owner, owner_q, series,
+  group_by), owners named as the tracker names them to the person asking;
 - `events`: the events list (type, series, region, country, theme, year),
   with the pathfinder workshops it shows;
 - `news`: news, stories and interviews (kind, theme, country,

@@ -11,11 +11,12 @@ from typing import Any
 
 from django.db.models import Prefetch
 from django.http import HttpRequest
+from django.utils.html import strip_tags
 
 from alliance87.api.opendata.base import MAX_ROWS, Column, OpenList, absolute, joined
 from alliance87.comms import selectors as news
 from alliance87.events import selectors as events
-from alliance87.events.filter_forms import DecisionFilterForm, EventFilterForm
+from alliance87.events.filter_forms import DecisionFilterForm, EventFilterForm, TrackerFilterForm
 from alliance87.groups.selectors import list_groups
 from alliance87.library.selectors import parse_filters
 from alliance87.library.selectors.lists import export_resources
@@ -93,6 +94,29 @@ def _decisions(request: HttpRequest) -> list[dict[str, Any]]:
             "url": absolute(request, d.event) + f"#decision-{d.pk}",
         }
         for d in qs
+    ]
+
+
+def _action_items(request: HttpRequest) -> list[dict[str, Any]]:
+    filters = TrackerFilterForm(request.GET or None, user=request.user).filters()
+    now = events.base.today()
+    items = list(events.action_items(request.user, filters, now)[:MAX_ROWS])
+    events.label_action_items(items, events.PartyNames(items), now)
+    return [
+        {
+            "id": a.pk,
+            "event": a.event.slug,
+            "text": a.text,
+            "owner": strip_tags(str(getattr(a, "owner_label", "") or "")),
+            "due": a.date_start.isoformat() if a.date_start else "",
+            "due_precision": a.date_precision if a.date_start else "",
+            "status": a.status,
+            "followed": a.followed,
+            "overdue": bool(getattr(a, "overdue", False)),
+            "no_report_since": bool(getattr(a, "unreported", False)),
+            "url": absolute(request, a.event) + "#actions",
+        }
+        for a in items
     ]
 
 
@@ -234,6 +258,24 @@ LISTS = {
                 Column("url", "string", "The decision on its meeting's page"),
             ),
             _decisions,
+        ),
+        OpenList(
+            "action-items",
+            "The action-item tracker",
+            (
+                Column("id", "integer", "The action item's stable id"),
+                Column("event", "string", "The id (slug) of the meeting that recorded it"),
+                Column("text", "string", "The action, in the language of the address"),
+                Column("owner", "string", "Who owns it, as the tracker names them"),
+                Column("due", "string", "Its due date as reported (ISO 8601), if any"),
+                Column("due_precision", "string", "day, range or month"),
+                Column("status", "string", "open, done or dropped"),
+                Column("followed", "boolean", "Whether someone is still following it"),
+                Column("overdue", "boolean", "Past due, open and followed"),
+                Column("no_report_since", "boolean", "Past due, open, and no one follows it"),
+                Column("url", "string", "The action items of its meeting's page"),
+            ),
+            _action_items,
         ),
         OpenList(
             "events",

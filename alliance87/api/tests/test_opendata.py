@@ -117,6 +117,10 @@ def test_the_decisions_register_downloads_hold_the_public_decisions_it_shows(
         ("/en/library/?type=report", "/en/library.csv?type=report"),
         ("/en/events/decisions/?q=forum", "/en/decisions.csv?q=forum"),
         ("/en/events/?year=2024", "/en/events.csv?year=2024"),
+        (
+            "/en/events/action-items/?state=all",
+            "/en/action-items.csv?state=all&amp;group=body",
+        ),
         ("/en/news/?kind=story", "/en/news.csv?kind=story"),
         ("/en/groups/", "/en/groups.csv"),
         ("/en/statements/", "/en/statements.csv"),
@@ -146,6 +150,7 @@ def test_the_data_package_describes_each_public_export_as_it_answers(orgs: None)
             "partners",
             "library",
             "decisions",
+            "action-items",
             "events",
             "news",
             "groups",
@@ -249,3 +254,38 @@ def test_the_unfiltered_lists_download_what_their_page_lists(
     partner = Client()
     partner.force_login(personas.partner)
     assert hidden in {r["id"] for r in json.loads(partner.get(f"/en/{name}.json").content)}
+
+
+def test_the_tracker_downloads_name_owners_as_the_tracker_names_them(personas: Personas) -> None:
+    from alliance87.events import services as events
+    from alliance87.testing.factories import make_event
+
+    quiet = make_organisation("quiet-owner", "Quiet owner", visibility="partners")
+    held = make_event(
+        "gcg-9", acting_user=personas.secretariat, date=ReportedDate(dt.date(2024, 3, 1))
+    )
+    events.record_action_item(
+        held, acting_user=personas.secretariat, text="=Circulate", owner_organisation=quiet
+    )
+    events.record_action_item(
+        held,
+        acting_user=personas.secretariat,
+        text="Hidden step",
+        owner_role="secretariat",
+        visibility="partners",
+    )
+    rows = list(
+        csv.DictReader(
+            io.StringIO(Client().get("/en/action-items.csv?state=all").content.decode())
+        )
+    )
+    assert [(r["text"], r["owner"]) for r in rows] == [("'=Circulate", "")]
+    partner = Client()
+    partner.force_login(personas.partner)
+    seen = json.loads(partner.get("/en/action-items.json?state=all").content)
+    assert {r["text"]: r["owner"] for r in seen} == {
+        "=Circulate": "Quiet owner",
+        "Hidden step": "Secretariat",
+    }
+    narrowed = json.loads(partner.get("/en/action-items.json?state=all&owner=quiet-owner").content)
+    assert [r["text"] for r in narrowed] == ["=Circulate"]

@@ -201,6 +201,7 @@ KINDS: dict[str, Kind] = {
             (
                 HOST_EVENT_PAGE,
                 Way("tracker", fixed("/en/events/action-items/?state=all")),
+                Way("export", fixed("/en/action-items.json?state=all")),
                 API_HOST_EVENT,
                 API_TRACKER,
                 SITE_SEARCH,
