@@ -21,7 +21,7 @@ from alliance87.demo.loading import LoadReport, related_as, translated, upsert
 from alliance87.events.demo import GCG4_REPORT
 from alliance87.events.models import Event
 
-# The 4th GCG meeting is stored as April 2019 (events/demo_data.py).
+# The 4th GCG meeting is stored as April 2019 (demo/data/events.json).
 GCG4_MONTH = dt.datetime(2019, 4, 1, tzinfo=dt.UTC)
 NOTE = (
     "Written for the demo from the report of the 4th GCG meeting (seed document 004); "
