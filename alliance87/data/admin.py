@@ -42,8 +42,8 @@ class ObservationAdmin(admin.ModelAdmin):
 
 @admin.register(ImportRun)
 class ImportRunAdmin(admin.ModelAdmin):
-    list_display = ["file_name", "status", "rows_total", "created_by", "created"]
-    list_filter = ["status"]
+    list_display = ["file_name", "format", "status", "rows_total", "created_by", "created"]
+    list_filter = ["status", "format"]
     readonly_fields = [f.name for f in ImportRun._meta.fields]
 
     def has_add_permission(self, request: HttpRequest) -> bool:

@@ -85,6 +85,39 @@ def test_other_content_is_refused_whatever_its_name(
     assert not list((media / "docs").iterdir())
 
 
+@pytest.mark.parametrize(
+    "content",
+    [
+        b'<?xml version="1.0"?><GenericData/>',
+        b"<GenericData/>",
+        # Stored as XML so that the reader can refuse it for its DTD, by name.
+        b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>',
+    ],
+)
+def test_xml_is_accepted_only_where_asked_for(media: Path, content: bytes) -> None:
+    stored = files.store_upload(
+        SimpleUploadedFile("data.csv", content), folder="imports", kinds=(files.CSV, files.XML)
+    )
+    assert stored.endswith(".xml")
+    with pytest.raises(ValidationError):
+        store("data.xml", content)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"<!DOCTYPE html><html><body>x</body></html>",
+        b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"/>',
+        b'<?xml version="1.0"?><x><script>alert(1)</script></x>',
+    ],
+)
+def test_pages_and_pictures_are_never_xml(media: Path, content: bytes) -> None:
+    with pytest.raises(ValidationError):
+        files.store_upload(
+            SimpleUploadedFile("data.xml", content), folder="imports", kinds=(files.XML,)
+        )
+
+
 def test_a_file_over_the_limit_is_refused_and_nothing_is_kept(media: Path) -> None:
     with pytest.raises(ValidationError) as refused:
         store("big.pdf", PDF_BYTES + b"0" * (1024 * 1024))

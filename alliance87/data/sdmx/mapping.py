@@ -235,7 +235,8 @@ class _Mapper:
     def _area(self, cells: dict[str, str], error: Any) -> None:
         code = cells["geography"]
         if not code:
-            return  # importing.py says the cell is empty
+            error("REF_AREA", _("This cell is empty; every row needs one."))
+            return
         if code.upper() in WORLD_CODES:
             code = "world"
         geography = self.catalogue.geographies.get(fold(code))
