@@ -6,6 +6,11 @@ from __future__ import annotations
 import os
 import sys
 
+# The demo's replies by email come back to addresses at this domain: a
+# notification printed on the console can be answered by piping the answer
+# into `alliance87 inbound_mail` (README).
+DEMO_REPLY_DOMAIN = "reply.demo.alliance87.example"
+
 
 def main(argv: list[str] | None = None) -> None:
     argv = list(sys.argv if argv is None else argv)
@@ -16,6 +21,7 @@ def main(argv: list[str] | None = None) -> None:
         os.environ.setdefault("HTTPS", "false")
         # Links in the demo's emails (invitations) lead to where it is served.
         os.environ.setdefault("SITE_URL", f"http://{demo_address(argv)}")
+        os.environ.setdefault("REPLY_EMAIL_DOMAIN", DEMO_REPLY_DOMAIN)
     if len(argv) > 1 and argv[1] in ("import-report", "import-data"):
         # The issues name them with a hyphen; Django's commands are modules.
         argv[1] = argv[1].replace("-", "_")
