@@ -205,6 +205,12 @@ class Narrowing:
         query.update(pairs)
         return "?" + query.urlencode()
 
+    def list_matches(self, found: Sequence[tuple[str, str]]) -> None:
+        """List the first of `found`, the first `MATCHES_LISTED + 1`
+        (value, name) matching the text (one more tells that more match)."""
+        self.matches = list(found[:MATCHES_LISTED])
+        self.more = len(found) > MATCHES_LISTED
+
     @property
     def links(self) -> list[tuple[str, str]]:
         """Return (name, address) of each match: the list narrowed to it."""
@@ -228,7 +234,7 @@ def read_narrowing(
     value: str,
     text: str,
     name_of: Callable[[str], str | None],
-    matches_of: Callable[[str, int], Sequence[tuple[str, str]]],
+    matches_of: Callable[[str, int], Sequence[tuple[str, str]]] | None = None,
 ) -> Narrowing:
     """Read a filter among too many choices to list: `value`, the choice
     that `query`'s `param` names, and `text`, what its `text_param` holds.
@@ -239,7 +245,8 @@ def read_narrowing(
     matches it, and the first `MATCHES_LISTED` of them are listed; an
     emptied text box selects all. `name_of(value)` returns a choice's
     name, or None when the visitor may not choose it (missing and hidden
-    alike); `matches_of(text, n)` the first `n` (value, name) matching.
+    alike); `matches_of(text, n)` the first `n` (value, name) matching
+    (without it, the caller lists them later: `list_matches()`).
     """
     narrowing.query = query
     name = name_of(value) if value else None
@@ -248,10 +255,9 @@ def read_narrowing(
         narrowing.value = value
         narrowing.chosen = name or ""
     elif text.strip():
-        found = list(matches_of(text.strip(), MATCHES_LISTED + 1))
         narrowing.text = text.strip()
-        narrowing.matches = found[:MATCHES_LISTED]
-        narrowing.more = len(found) > MATCHES_LISTED
+        if matches_of is not None:
+            narrowing.list_matches(list(matches_of(narrowing.text, MATCHES_LISTED + 1)))
     return narrowing
 
 

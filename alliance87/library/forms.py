@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from alliance87.core.dates import DatePrecision
-from alliance87.core.forms import TypedDateField
+from alliance87.core.forms import ChoiceText, TypedDateField
 from alliance87.core.models import Theme
 from alliance87.core.visibility import Visibility, is_secretariat
 from alliance87.countries.models import Country, Region
@@ -24,13 +24,20 @@ SORT_CHOICES = [
 
 class LibraryFilterForm(forms.Form):
     """The library's filters (a GET form): each choice is a facet's
-    option with its count, read from what the user may see."""
+    option with its count, read from what the user may see; the
+    organisation is typed, its matches listed beside the form."""
 
     type = forms.ChoiceField(label=_("Type"), required=False)
     theme = forms.ChoiceField(label=_("Theme"), required=False)
     country = forms.ChoiceField(label=_("Country"), required=False)
     region = forms.ChoiceField(label=_("Region"), required=False)
-    organisation = forms.ChoiceField(label=_("Organisation"), required=False)
+    # Organisations are too many to list: a slug (a link names one alone)
+    # or part of a name, typed (core.forms.read_narrowing).
+    organisation = forms.CharField(required=False, widget=forms.HiddenInput)
+    organisation_q = ChoiceText(
+        label=_("Organisation"),
+        help_text=_("Type part of an organisation's name or acronym."),
+    )
     language = forms.ChoiceField(label=_("Language"), required=False)
     year = forms.ChoiceField(label=_("Year"), required=False)
     sort = forms.ChoiceField(label=_("Order"), required=False, choices=SORT_CHOICES)
@@ -40,7 +47,6 @@ class LibraryFilterForm(forms.Form):
         "theme": _("All themes"),
         "country": _("All countries"),
         "region": _("All regions"),
-        "organisation": _("All organisations"),
         "language": _("All languages"),
         "year": _("All years"),
     }
@@ -48,6 +54,11 @@ class LibraryFilterForm(forms.Form):
     def __init__(self, filters: LibraryFilters, facets: dict[str, list[Option]]) -> None:
         data = {name: str(getattr(filters, name) or "") for name in self.ALL}
         data["sort"] = filters.sort
+        narrowing = filters.narrowing
+        data["organisation"] = filters.organisation
+        data["organisation_q"] = (
+            narrowing.chosen if narrowing and filters.organisation else filters.organisation_q
+        )
         super().__init__(data)
         for name, all_label in self.ALL.items():
             field: Any = self.fields[name]

@@ -25,6 +25,7 @@ from alliance87.library.models import Resource
 def index(request: HttpRequest) -> HttpResponse:
     filters = selectors.parse_filters(request.user, request.GET)
     facets = selectors.facets(request.user, filters)
+    selectors.match_organisations(request.user, filters)
     page = selectors.list_resources(request.user, filters, request.GET.get("page", 1))
     query = filters.as_query()
     return render(

@@ -78,11 +78,12 @@ def action_items(user: Any, filters: TrackerFilters, now: Any = None) -> Any:
         qs = qs.filter(unreported_q(now))
     elif filters.state in ActionItem.Status.values:
         qs = qs.filter(status=filters.state)
-    if filters.owner:
-        owners = tracker_owners(user).filter(slug=filters.owner)
-        qs = qs.filter(owner_organisation__in=owners)
-    elif filters.owner_q:
-        qs = qs.filter(owner_organisation__in=tracker_owners(user).search(filters.owner_q))
+    # PostgreSQL refuses NUL in text: the API passes what it is given.
+    owner, owner_q = filters.owner.replace("\x00", ""), filters.owner_q.replace("\x00", "")
+    if owner:
+        qs = qs.filter(owner_organisation__in=tracker_owners(user).filter(slug=owner))
+    elif owner_q:
+        qs = qs.filter(owner_organisation__in=tracker_owners(user).search(owner_q))
     if filters.series:
         qs = qs.filter(event__series__slug=filters.series)
     if filters.group_by == "owner":

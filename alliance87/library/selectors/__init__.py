@@ -24,6 +24,7 @@ from alliance87.library.selectors.lists import (
     language_names,
     list_for_review,
     list_resources,
+    match_organisations,
 )
 
 __all__ = [
@@ -40,6 +41,7 @@ __all__ = [
     "language_names",
     "list_for_review",
     "list_resources",
+    "match_organisations",
     "parse_filters",
     "related_resources",
     "resource_page",

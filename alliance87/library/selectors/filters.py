@@ -2,6 +2,8 @@
 The library's filters, read from the query string: every value checked
 against what exists (and, for organisations, what the user may see); a
 value that cannot be understood is dropped with a message, never a 500.
+Organisations, too many to list, are typed (core.forms.read_narrowing):
+`organisation` names one by its slug, `organisation_q` is part of a name.
 """
 
 from __future__ import annotations
@@ -14,13 +16,23 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from alliance87.core.forms import Narrowing, read_narrowing
 from alliance87.core.models import Theme
 from alliance87.countries.models import Country, Region
 from alliance87.library.models import Resource, ResourceQuerySet, ResourceType
 from alliance87.partners.models import Organisation
 
 SORTS = ("newest", "oldest", "title")
-DIMENSIONS = ("type", "theme", "country", "region", "organisation", "language", "year")
+DIMENSIONS = (
+    "type",
+    "theme",
+    "country",
+    "region",
+    "organisation",
+    "organisation_q",
+    "language",
+    "year",
+)
 MAX_VALUE = 100  # characters of one value kept from the query string
 
 
@@ -30,14 +42,21 @@ class LibraryFilters:
     theme: str = ""  # slug
     country: str = ""  # iso3, lower case
     region: str = ""
-    organisation: str = ""  # slug
+    organisation: str = ""  # slug: that organisation alone
+    organisation_q: str = ""  # part of a name: every organisation it matches
     language: str = ""
     year: int | None = None
     sort: str = "newest"
     problems: tuple[str, ...] = field(default=(), compare=False)
+    # The organisations `organisation_q` matches, of those the user may see
+    # (a subquery), and what the page shows beside the form.
+    organisations: Any = field(default=None, compare=False)
+    narrowing: Narrowing | None = field(default=None, compare=False)
 
     def without(self, dimension: str) -> LibraryFilters:
         cleared: dict[str, Any] = {dimension: None if dimension == "year" else ""}
+        if dimension == "organisation":
+            cleared.update(organisation_q="", organisations=None)
         return replace(self, **cleared)
 
     def as_query(self) -> dict[str, str]:
@@ -78,9 +97,29 @@ def parse_filters(user: Any, data: Mapping[str, Any]) -> LibraryFilters:
         keep(
             "country", len(iso3) == 3 and Country.objects.filter(iso3=iso3.upper()).exists(), iso3
         )
-    if raw["organisation"]:
-        seen = Organisation.objects.visible_to(user).filter(slug=raw["organisation"]).exists()
-        keep("organisation", seen, raw["organisation"])
+    for name in ("organisation", "organisation_q"):  # PostgreSQL refuses NUL
+        raw[name] = raw[name].replace("\x00", "")
+    if raw["organisation"] or raw["organisation_q"]:
+        visible = Organisation.objects.visible_to(user)
+
+        def name_of(slug: str) -> str | None:
+            found = visible.filter(slug=slug).first()
+            return str(found) if found else None
+
+        narrowing = read_narrowing(
+            Narrowing("organisation", "organisation_q", everyone=_("All organisations")),
+            data,
+            value=raw["organisation"],
+            text=raw["organisation_q"],
+            name_of=name_of,
+        )
+        if narrowing.value:
+            keep("organisation", bool(narrowing.chosen), narrowing.value)
+            narrowing.value = values.get("organisation", "")
+        elif narrowing.text:
+            values["organisation_q"] = narrowing.text
+            values["organisations"] = visible.search(narrowing.text)
+        values["narrowing"] = narrowing
     year = raw["year"]
     year_ok = year.isascii() and year.isdigit() and len(year) == 4 and 1800 <= int(year) <= 2200
     keep("year", year_ok, int(year) if year_ok else None)
@@ -97,6 +136,7 @@ LABELS = {
     "country": lambda: _("country"),
     "region": lambda: _("region"),
     "organisation": lambda: _("organisation"),
+    "organisation_q": lambda: _("organisation"),
     "language": lambda: _("language"),
     "year": lambda: _("year"),
 }
@@ -126,6 +166,17 @@ def filter_resources(qs: ResourceQuerySet, filters: LibraryFilters) -> ResourceQ
         qs = qs.filter(
             pk__in=Resource.objects.filter(
                 Q(publishers__slug=slug) | Q(contributors__slug=slug)
+            ).values("pk")
+        )
+    elif filters.organisation_q:
+        # Only organisations the user may see; without them (a caller that
+        # did not read the filters through parse_filters), none.
+        orgs = filters.organisations
+        if orgs is None:
+            return qs.none()
+        qs = qs.filter(
+            pk__in=Resource.objects.filter(
+                Q(publishers__in=orgs) | Q(contributors__in=orgs)
             ).values("pk")
         )
     if filters.language:

@@ -10,7 +10,6 @@ choice. A constant number of queries, whatever the number of resources.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +18,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Count, F, Prefetch, Q, QuerySet, Value
 from django.db.models.functions import Coalesce, ExtractYear, NullIf
 
+from alliance87.core.forms import MATCHES_LISTED
 from alliance87.core.models import Theme
 from alliance87.core.text import page_language
 from alliance87.countries.models import Country, Region
@@ -83,7 +83,6 @@ def facets(user: Any, filters: LibraryFilters) -> dict[str, list[Option]]:
     out["region"] = [
         Option(v, str(label), regions[v]) for v, label in Region.choices if regions[v]
     ]
-    out["organisation"] = _organisation_options(user, filters.without("organisation"))
     languages = _base(user, filters.without("language")).aggregate(
         **{
             code: Count("pk", distinct=True, filter=Q(files__language=code) | Q(url_language=code))
@@ -115,24 +114,25 @@ def language_names() -> list[tuple[str, str]]:
     return [(code, str(names.get(code, name))) for code, name in settings.LANGUAGES]
 
 
-def _organisation_options(user: Any, filters: LibraryFilters) -> list[Option]:
-    # A resource counts once for an organisation that both published and
-    # contributed to it: the two links are read as pairs and counted apart.
-    ids = _ids(user, filters)
-    pairs: set[tuple[int, int]] = set()
+def match_organisations(user: Any, filters: LibraryFilters) -> None:
+    """List, beside the form, the first organisations whose name matches
+    the text typed (`filters.narrowing`): of those `user` may see, those
+    that published or contributed to a resource the other filters let
+    through. Organisations are too many for a facet of them all."""
+    narrowing = filters.narrowing
+    if narrowing is None or not narrowing.text:
+        return
+    ids = _ids(user, filters.without("organisation"))
+    linked = Q()
     for through in (Resource.publishers.through, Resource.contributors.through):
-        pairs.update(
-            through.objects.filter(resource_id__in=ids).values_list(
-                "organisation_id", "resource_id"
-            )
-        )
-    counts: dict[int, int] = defaultdict(int)
-    for organisation_id, _resource_id in pairs:
-        counts[organisation_id] += 1
-    organisations = Organisation.objects.visible_to(user).filter(pk__in=counts.keys())
-    return sorted(
-        (Option(o.slug, str(o), counts[o.pk]) for o in organisations), key=lambda o: o.label
+        linked |= Q(pk__in=through.objects.filter(resource_id__in=ids).values("organisation_id"))
+    found = (
+        Organisation.objects.visible_to(user)
+        .search(narrowing.text)
+        .filter(linked)
+        .order_by("sort_name", "pk")[: MATCHES_LISTED + 1]
     )
+    narrowing.list_matches([(o.slug, str(o)) for o in found])
 
 
 def _ordered(qs: QuerySet[Resource], sort: str) -> QuerySet[Resource]:

@@ -27,6 +27,8 @@ from alliance87.accounts.tests.visibility_matrix.ways import (
     HOST_GROUP_PAGE,
     HOST_RESOURCE,
     HOST_STATEMENT,
+    LIBRARY_ORGANISATION_CHOSEN,
+    LIBRARY_ORGANISATION_FILTER,
     MEMBERS,
     NEXT_BRIEFING,
     NEXT_EVENT_PAGE,
@@ -93,6 +95,8 @@ KINDS: dict[str, Kind] = {
                     fixed("/en/library.csv"),
                     look_for=lambda world, item: obj_of(world, item).slug,
                 ),
+                LIBRARY_ORGANISATION_FILTER,
+                LIBRARY_ORGANISATION_CHOSEN,
                 # The tracker's Owner filter: the owners matching the text
                 # typed, and an owner named by a link.
                 TRACKER_OWNER_FILTER,

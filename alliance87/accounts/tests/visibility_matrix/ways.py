@@ -206,3 +206,15 @@ TRACKER_OWNER_CHOSEN = Way(
     slug_url("/en/events/action-items/?owner={slug}"),
     look_for=lambda world, item: f'value="{item.marker}"',
 )
+# The library's Organisation filter, the same text box: every matrix
+# organisation published the host resource.
+LIBRARY_ORGANISATION_FILTER = Way(
+    "library-organisation-filter",
+    lambda world, item: f"/en/library/?organisation_q={item.marker}",
+    look_for=lambda world, item: f'href="?organisation={obj_of(world, item).slug}"',
+)
+LIBRARY_ORGANISATION_CHOSEN = Way(
+    "library-organisation-chosen",
+    slug_url("/en/library/?organisation={slug}"),
+    look_for=lambda world, item: f'value="{item.marker}"',
+)
