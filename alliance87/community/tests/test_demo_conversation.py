@@ -28,8 +28,9 @@ def test_the_chair_writes_on_the_site_and_the_member_answers_by_email(
 ):
     settings.REPLY_EMAIL_DOMAIN = DEMO_REPLY_DOMAIN
     thread = Thread.objects.get(space__slug="migration", title__startswith="Sample thread")
-    chair = thread.posts.order_by("pk").first().author
-    member = thread.posts.order_by("pk").last().author
+    chair = thread.posts.earliest("pk").author
+    member = thread.posts.latest("pk").author
+    assert chair is not None and member is not None
     # The chair writes on the site.
     sign_in(client, chair)
     response = client.post(
@@ -37,7 +38,7 @@ def test_the_chair_writes_on_the_site_and_the_member_answers_by_email(
         {"body": "Shall we try a monthly digest from next month?"},
     )
     assert response.status_code in (200, 302)
-    post = Post.objects.filter(thread=thread).order_by("-pk").first()
+    post = Post.objects.filter(thread=thread).latest("pk")
     assert post.author == chair and "monthly digest" in post.body
     # The member, who follows the space at every post, gets the email.
     for pk in notify.fan_out(post.pk):
@@ -56,7 +57,7 @@ def test_the_chair_writes_on_the_site_and_the_member_answers_by_email(
         call_command("inbound_mail", stdout=io.StringIO(), stderr=io.StringIO())
     except SystemExit as stop:
         assert not stop.code
-    latest = Post.objects.filter(thread=thread).order_by("-pk").first()
+    latest = Post.objects.filter(thread=thread).latest("pk")
     assert latest.author == member and latest.body == "Yes, monthly suits me."
     page = client.get(f"/en/community/{thread.space.slug}/{thread.pk}/").content.decode()
     assert "Yes, monthly suits me." in page
