@@ -20,8 +20,8 @@ class DirectoryFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         # Offer only the countries that have an organisation the user may see.
         countries = Country.objects.filter(
-            organisations__in=Organisation.objects.visible_to(user)
-        ).distinct()
+            pk__in=Organisation.objects.visible_to(user).values("country_id")
+        )
         ordered = sorted(((c.iso3.lower(), c.name) for c in countries), key=lambda p: p[1])
         choices: dict[str, list[tuple[str, Any]]] = {
             "type": [("", _("All types")), *StakeholderType.choices],

@@ -84,6 +84,9 @@ class Organisation(Sourced):
 
     class Meta:
         ordering = ["sort_name"]
+        # The directory's order: its first page read from the index, not
+        # by sorting every organisation.
+        indexes = [models.Index(fields=["sort_name", "id"], name="partners_org_sort_name")]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
 

@@ -73,8 +73,12 @@ def directory(user: Any, filters: DirectoryFilters) -> Any:
     if filters.country:
         qs = qs.filter(country__iso3=filters.country.upper())
     if filters.theme:
-        qs = qs.filter(themes__slug=filters.theme)
-    return qs.distinct()
+        # Through a subquery, as every filter on a relation: each
+        # organisation is listed once with no DISTINCT over the whole
+        # directory (which sorted every row to show twenty).
+        themed = Organisation.themes.through.objects.filter(theme__slug=filters.theme)
+        qs = qs.filter(pk__in=themed.values("organisation_id"))
+    return qs
 
 
 def list_organisations(user: Any, filters: DirectoryFilters, page_number: Any = 1) -> Page:
