@@ -294,8 +294,9 @@ def test_an_expired_address_is_refused_in_the_persons_language(
     Preferences.objects.create(user=scene.member, language="fr")
     past = timezone.now() - dt.timedelta(days=1)
     to = reply_address.reply_address(scene.member, thread, expires=past)
+    # In French, the member's language: the French for "has expired".
     outcome = refused_with_bounce(
-        reply_mail(to, scene.member.email), smtp, scene.member.email, "expired"
+        reply_mail(to, scene.member.email), smtp, scene.member.email, "a expiré"
     )
     assert outcome.reason is inbound.Refusal.EXPIRED
     assert replies(thread) == []
