@@ -92,7 +92,15 @@ def test_counts_agree(
     way = Way(figure.name, fixed(figure.url))
 
     def count(who: str) -> int:
-        status, body = world.get(world.user(who, rows[0]), figure.url)
+        user = world.user(who, rows[0])
+        # Read afresh, and kept from the other cells: the world keeps each
+        # answer, and the cells' copy of this address is read under the rule.
+        key = (getattr(user, "pk", None), figure.url)
+        kept = world.responses.pop(key, None)
+        status, body = world.get(user, figure.url)
+        world.responses.pop(key, None)
+        if kept is not None:
+            world.responses[key] = kept
         assert status == 200
         return figure.read(body)
 
