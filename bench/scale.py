@@ -47,7 +47,6 @@ import platform
 import random
 import sqlite3
 import statistics
-import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -77,6 +76,8 @@ END_MARKER = "<!-- scale-results:end -->"
 
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(BENCH_DIR))
+
+from run import verdict  # noqa: E402 - bench/run.py, found through BENCH_DIR
 
 # The sizes of issue 16 at --factor 1.
 FULL_ORGANISATIONS = 50_000
@@ -1111,25 +1112,13 @@ class Report:
     goals: list[tuple[str, bool]] = field(default_factory=list)
 
 
-def verdict(ok: bool) -> str:
-    return "PASS" if ok else "**FAIL**"
-
-
 def git_revision() -> str:
     revision = ROOT / "REVISION"  # a snapshot of the tree made by `git archive`
     if revision.exists():
         return revision.read_text().strip() + " (snapshot)"
-    try:
-        return subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=True,
-        ).stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        return "unknown"
+    import run  # bench/run.py: the checkout's revision, said dirty when it is
+
+    return str(run.git_revision())
 
 
 def ratio(r: Report, persona: str, name: str) -> float | None:

@@ -191,30 +191,32 @@ API_DECISIONS = Way("api-decisions", fixed(f"{API}decisions?limit=200"))
 API_TRACKER = Way("api-tracker", fixed(f"{API}action-items?state=all&limit=200"))
 
 
-# The tracker's Owner filter, a text box (a filter's choices are a way out:
-# as a select, it offered partners-only owners to anyone). Asked for the
-# object's marker, it lists the owners whose name matches, each a link that
-# narrows the tracker to that owner alone: look for the link.
-TRACKER_OWNER_FILTER = Way(
-    "tracker-owner-filter",
-    lambda world, item: f"/en/events/action-items/?owner_q={item.marker}",
-    look_for=lambda world, item: f'href="?owner={obj_of(world, item).slug}"',
+def narrowing_ways(name: str, path: str, field: str) -> tuple[Way, Way]:
+    """The two ways out of a filter that is a text box (core.forms.narrow):
+    asked for the object's marker, it lists the matching names, each a link
+    that narrows the list to that one (look for the link); named by a link
+    (`?<field>=<slug>`), its name fills the box."""
+    return (
+        Way(
+            f"{name}-filter",
+            lambda world, item: f"{path}?{field}_q={item.marker}",
+            look_for=lambda world, item: f'href="?{field}={obj_of(world, item).slug}"',
+        ),
+        Way(
+            f"{name}-chosen",
+            slug_url(f"{path}?{field}={{slug}}"),
+            look_for=lambda world, item: f'value="{item.marker}"',
+        ),
+    )
+
+
+# The tracker's Owner filter (a filter's choices are a way out: as a
+# select, it offered partners-only owners to anyone).
+TRACKER_OWNER_FILTER, TRACKER_OWNER_CHOSEN = narrowing_ways(
+    "tracker-owner", "/en/events/action-items/", "owner"
 )
-# An owner named by a link (`?owner=<slug>`): its name fills the text box.
-TRACKER_OWNER_CHOSEN = Way(
-    "tracker-owner-chosen",
-    slug_url("/en/events/action-items/?owner={slug}"),
-    look_for=lambda world, item: f'value="{item.marker}"',
-)
-# The library's Organisation filter, the same text box: every matrix
-# organisation published the host resource.
-LIBRARY_ORGANISATION_FILTER = Way(
-    "library-organisation-filter",
-    lambda world, item: f"/en/library/?organisation_q={item.marker}",
-    look_for=lambda world, item: f'href="?organisation={obj_of(world, item).slug}"',
-)
-LIBRARY_ORGANISATION_CHOSEN = Way(
-    "library-organisation-chosen",
-    slug_url("/en/library/?organisation={slug}"),
-    look_for=lambda world, item: f'value="{item.marker}"',
+# The library's Organisation filter: every matrix organisation published
+# the host resource.
+LIBRARY_ORGANISATION_FILTER, LIBRARY_ORGANISATION_CHOSEN = narrowing_ways(
+    "library-organisation", "/en/library/", "organisation"
 )
