@@ -46,11 +46,13 @@ COUNTRY_PROFILE_SECTIONS  ProfileSection(key, order,   comms, data, events,  cou
 PAGE_SECTIONS             PageSection(page, key,       api, comms, library   {% page_sections %}:
                           order, template, context);                         the event page
                           page "event", "group",                             ("event"), the group
-                          "organisation" or                                  page ("group"), an
-                          "account"; context(user,                           organisation's page
+                          "organisation", "account"                          page ("group"), an
+                          or "post"; context(user,                           organisation's page
                           obj) -> dict or None; key                          ("organisation"), the
                           (page, key)                                        account page
-                                                                             ("account")
+                                                                             ("account"), each
+                                                                             post of a thread
+                                                                             ("post")
 PERSONAL_DATA             PersonalData(key, export,    applications, comms,  accounts.personal_data
                           erase); export(user,         community             and accounts.services
                           person), erase(user,

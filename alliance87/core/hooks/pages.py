@@ -100,7 +100,9 @@ COUNTRY_PROFILE_SECTIONS: Hook[ProfileSection] = Hook(
 @dataclass(frozen=True)
 class PageSection:
     """A section an area adds to another area's page: `page` names the
-    page ("event", "group", "organisation", "account"); `context(user,
+    page ("event", "group", "organisation", "account") or, for "post", each
+    community post of a thread's page (inline, among the post's actions,
+    rendered once per post: its context must run no query); `context(user,
     obj)` returns the template's context for the object the page shows, or
     None to leave it out. Every read inside it goes through
     `visible_to(user)`."""
