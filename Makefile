@@ -100,7 +100,7 @@ fuzz-api: install
 # docs/visibility-matrix.md (about an hour on two cores).
 mutations: install
 	$(BIN)/pytest -q -m mutations tools/tests
-	$(BIN)/python tools/visibility_mutations.py
+	$(BIN)/python -m tools.mutations
 
 # The form fuzz of make test, with many more examples per form (minutes).
 fuzz: install

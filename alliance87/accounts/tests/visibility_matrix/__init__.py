@@ -41,7 +41,7 @@ and builds their world.
   may see.
 - test_page_cache.py: the page cache never crosses personas.
 
-`tools/visibility_mutations.py` removes each visibility check of the Hub in
+`python -m tools.mutations` (tools/mutations/) removes each visibility check of the Hub in
 turn and runs this package: docs/visibility-matrix.md says which cell catches
 each one, and why the few that no cell can catch are redundant.
 

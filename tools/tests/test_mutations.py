@@ -1,4 +1,4 @@
-"""Tests of tools/visibility_mutations.py.
+"""Tests of tools/mutations (`python -m tools.mutations`).
 
     .venv/bin/pytest -q -p no:randomly tools/tests
 
@@ -16,13 +16,14 @@ from pathlib import Path
 
 import pytest
 
-from tools import visibility_mutations as vm
+from tools.mutations import __main__ as command
+from tools.mutations import explained, sites, workspace
 
-ROOT = vm.ROOT
+ROOT = sites.ROOT
 
 
-def _find(source: str, path: str = "alliance87/example.py") -> list[vm.Mutant]:
-    finder = vm._Finder(path, source)
+def _find(source: str, path: str = "alliance87/example.py") -> list[sites.Mutant]:
+    finder = sites._Finder(path, source)
     finder.visit(ast.parse(source))
     return finder.mutants
 
@@ -42,13 +43,13 @@ def _tokens_visible_to_calls(source: str) -> int:
 
 
 def test_every_visible_to_call_is_a_site() -> None:
-    mutants = vm.discover(ROOT)
+    mutants = sites.discover(ROOT)
     by_file: dict[str, int] = {}
     for m in mutants:
         if m.operator == "visible_to":
             by_file[m.path] = by_file.get(m.path, 0) + 1
     expected = {}
-    for path in vm.module_paths(ROOT):
+    for path in sites.module_paths(ROOT):
         n = _tokens_visible_to_calls(path.read_text(encoding="utf-8"))
         if n:
             expected[path.relative_to(ROOT).as_posix()] = n
@@ -57,18 +58,18 @@ def test_every_visible_to_call_is_a_site() -> None:
 
 
 def test_tests_and_migrations_are_left_out() -> None:
-    paths = {p.relative_to(ROOT).as_posix() for p in vm.module_paths(ROOT)}
+    paths = {p.relative_to(ROOT).as_posix() for p in sites.module_paths(ROOT)}
     assert "alliance87/core/visibility.py" in paths
     assert not any("/tests/" in p or "/migrations/" in p for p in paths)
     assert not any(p.startswith("alliance87/testing/") for p in paths)
 
 
 def test_every_mutant_applies_and_parses() -> None:
-    mutants = vm.discover(ROOT)
+    mutants = sites.discover(ROOT)
     assert len({m.key for m in mutants}) == len(mutants)
     for m in mutants:
         source = (ROOT / m.path).read_text(encoding="utf-8")
-        mutated = vm.mutate(source, m)
+        mutated = sites.mutate(source, m)
         ast.parse(mutated)
         # The replaced text is the check, as written.
         data = source.encode()
@@ -76,20 +77,20 @@ def test_every_mutant_applies_and_parses() -> None:
 
 
 def test_the_rules_are_mutated_where_they_are_defined() -> None:
-    mutants = [m for m in vm.discover(ROOT) if m.path == vm.RULES_MODULE]
+    mutants = [m for m in sites.discover(ROOT) if m.path == sites.RULES_MODULE]
     functions = {m.function for m in mutants}
     assert {"visible_q", "audience_for", "VisibleQuerySet.visible_to"} <= functions
     # The filter that visible_q returns can be dropped.
     assert any(m.function == "visible_q" and m.replacement == "None" for m in mutants)
     # The audience providers' registrations are sites, in their apps.
-    providers = {m.path for m in vm.discover(ROOT) if m.operator == "provider"}
+    providers = {m.path for m in sites.discover(ROOT) if m.operator == "provider"}
     assert {"alliance87/partners/apps.py", "alliance87/groups/apps.py"} <= providers
 
 
 def test_every_explained_survivor_is_a_site() -> None:
     """A reason kept for a mutant that no longer exists is stale."""
-    keys = {m.key for m in vm.discover(ROOT)}
-    assert set(vm.EXPLAINED) <= keys, set(vm.EXPLAINED) - keys
+    keys = {m.key for m in sites.discover(ROOT)}
+    assert set(explained.EXPLAINED) <= keys, set(explained.EXPLAINED) - keys
 
 
 SAMPLE = """
@@ -116,13 +117,13 @@ class Things(Base):
 
 def test_mutations_remove_the_check() -> None:
     mutants = _find(SAMPLE)
-    got = {(m.code, vm.mutate(SAMPLE, m).count(m.replacement) > 0) for m in mutants}
+    got = {(m.code, sites.mutate(SAMPLE, m).count(m.replacement) > 0) for m in mutants}
     assert all(applied for _, applied in got)
     by_code = {m.code: m.replacement for m in mutants}
     assert by_code["Thing.objects.visible_to(request.user)"] == "Thing.objects.all()"
     assert by_code["can_see(request.user, obj)"] == "True"
     assert by_code["visible_ids(request.user, objs)"] == "list(objs)"
-    assert by_code['visible_q(audience, prefix="event__")'] == vm.ALL_ROWS
+    assert by_code['visible_q(audience, prefix="event__")'] == sites.ALL_ROWS
     assert by_code["super().visible_to(user)"] == "self"
     # Inside a `visible_to` definition: conditions and filter arguments,
     # never the annotations.
@@ -140,20 +141,20 @@ def test_mutations_remove_the_check() -> None:
 def test_every_explanation_names_a_current_site() -> None:
     """An explanation keyed on a check that was rewritten or moved would
     leave its survivor unexplained: rekey it with the check."""
-    assert vm.stale_explanations(vm.discover(ROOT)) == []
+    assert command.stale_explanations(sites.discover(ROOT)) == []
 
 
 def test_visible_q_call_becomes_a_filter_every_row_passes() -> None:
     import django.db.models
 
-    q = eval(vm.ALL_ROWS)
+    q = eval(sites.ALL_ROWS)
     assert isinstance(q, django.db.models.Q)
     assert q.children == [("pk__isnull", False)]
 
 
 def test_the_copy_leaves_out_the_virtualenv_and_data(tmp_path: Path) -> None:
-    copy = vm.copy_tree(ROOT, tmp_path / "tree")
-    assert (copy / vm.MATRIX / "test_cells.py").is_file()
+    copy = workspace.copy_tree(ROOT, tmp_path / "tree")
+    assert (copy / sites.MATRIX / "test_cells.py").is_file()
     assert (copy / "pyproject.toml").is_file()
     assert not (copy / ".venv").exists()
     assert not list((copy / "var").iterdir())
@@ -161,25 +162,25 @@ def test_the_copy_leaves_out_the_virtualenv_and_data(tmp_path: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def space() -> Iterator[vm.Workspace]:
-    with vm.Workspace(ROOT) as workspace:
-        yield workspace
+def space() -> Iterator[workspace.Workspace]:
+    with workspace.Workspace(ROOT) as made:
+        yield made
 
 
-def test_the_copy_imports_its_own_code(space: vm.Workspace) -> None:
-    where = vm.imported_from(space.copy)
+def test_the_copy_imports_its_own_code(space: workspace.Workspace) -> None:
+    where = workspace.imported_from(space.copy)
     assert where.is_relative_to(space.copy.resolve())
-    assert not where.is_relative_to((ROOT / vm.PACKAGE).resolve())
+    assert not where.is_relative_to((ROOT / sites.PACKAGE).resolve())
 
 
 @pytest.mark.mutations
-def test_a_broken_copy_fails_and_is_restored(space: vm.Workspace) -> None:
+def test_a_broken_copy_fails_and_is_restored(space: workspace.Workspace) -> None:
     """The statements list without its check: the matrix must fail in the
     copy (the working tree, unmutated, passes), and the copy's file must be
     the original again afterwards."""
     mutant = next(
         m
-        for m in vm.discover(ROOT)
+        for m in sites.discover(ROOT)
         if m.path == "alliance87/statements/selectors.py" and m.operator == "visible_to"
     )
     target = space.copy / mutant.path
