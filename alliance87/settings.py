@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "alliance87.library",
     "alliance87.data",
     "alliance87.comms",
+    "alliance87.campaigns",
     "alliance87.community",
     "alliance87.accounts",
     "alliance87.home",

@@ -1,0 +1,31 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CampaignsConfig(AppConfig):
+    name = "alliance87.campaigns"
+    verbose_name = _("Campaigns")
+
+    def ready(self) -> None:
+        from alliance87.campaigns import rules, selectors
+        from alliance87.campaigns.models import visible_images
+        from alliance87.core import hooks
+
+        # The CEAG (a campaign's reviewing group) and the Secretariat
+        # publish or decline what partners submit.
+        rules.register_rules()
+        # A toolkit image is served to those who may see its campaign.
+        hooks.FILE_OWNERS.register(
+            hooks.FileOwner("campaigns.campaignimage", visible_images, "image")
+        )
+        # An international day's page links to its campaigns.
+        hooks.PAGE_SECTIONS.register(
+            hooks.PageSection(
+                "event",
+                "campaigns",
+                order=55,
+                template="campaigns/_event_section.html",
+                context=selectors.event_section,
+            )
+        )
+        hooks.DEMO_LOADERS.register(hooks.DemoLoader("alliance87.campaigns.demo", order=70))

@@ -1,0 +1,129 @@
+"""Reads of campaigns: the list, a campaign's page, the review queue."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.shortcuts import get_object_or_404
+
+from alliance87.campaigns.models import (
+    Campaign,
+    CampaignImage,
+    Message,
+    MessageKind,
+    PlannedActivity,
+    Submission,
+    SubmissionKind,
+    SubmissionStatus,
+    campaign_day,
+)
+from alliance87.campaigns.rules import may_review, may_submit
+from alliance87.core.provenance import attach_sources
+from alliance87.partners.models import Organisation
+
+
+def _with_event(qs: Any) -> Any:
+    return qs.select_related("event", "review_group")
+
+
+def list_campaigns(user: Any) -> list[Campaign]:
+    """Return the campaigns `user` may see, by their day."""
+    found = list(_with_event(Campaign.objects.visible_to(user)))
+    for campaign in found:
+        campaign.day = campaign_day(campaign)  # type: ignore[attr-defined]
+    return sorted(found, key=lambda c: (c.day is None, c.day or 0, c.slug))  # type: ignore[attr-defined]
+
+
+def get_campaign_for_user(user: Any, slug: str) -> Campaign:
+    """Return the campaign `user` may see, or 404 alike when missing or hidden."""
+    campaign = get_object_or_404(_with_event(Campaign.objects.visible_to(user)), slug=slug)
+    campaign.day = campaign_day(campaign)  # type: ignore[attr-defined]
+    return campaign
+
+
+def _submissions(user: Any, campaign: Campaign) -> Any:
+    return (
+        Submission.objects.visible_to(user)
+        .filter(campaign=campaign)
+        .select_related("country", "organisation")
+    )
+
+
+@dataclass
+class CampaignPage:
+    campaign: Campaign
+    key_messages: list[Message]
+    social_texts: list[Message]
+    images: list[CampaignImage]
+    activities: list[PlannedActivity]
+    highlights: list[Submission]
+    champions: list[Submission]
+    # The reader's own submissions not (yet) published, and, for reviewers,
+    # how many wait.
+    own_unpublished: list[Submission] = field(default_factory=list)
+    waiting: int = 0
+    may_review: bool = False
+    may_submit: bool = False
+
+    def as_context(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in self.__dataclass_fields__}
+
+
+def campaign_page(user: Any, campaign: Campaign) -> CampaignPage:
+    """Return what `campaign`'s page shows to `user`."""
+    messages = list(campaign.messages.all())
+    activities = list(
+        PlannedActivity.objects.filter(campaign=campaign)
+        .filter(organisation__in=Organisation.objects.visible_to(user))
+        .select_related("organisation", "country")
+    )
+    submissions = list(_submissions(user, campaign))
+    published = [s for s in submissions if s.status == SubmissionStatus.PUBLISHED]
+    attach_sources(user, [campaign, *published])
+    reviewer = may_review(user, campaign)
+    uid = getattr(user, "pk", None)
+    return CampaignPage(
+        campaign=campaign,
+        key_messages=[m for m in messages if m.kind == MessageKind.KEY_MESSAGE],
+        social_texts=[m for m in messages if m.kind == MessageKind.SOCIAL],
+        images=list(campaign.images.all()),
+        activities=activities,
+        highlights=[s for s in published if s.kind == SubmissionKind.HIGHLIGHT],
+        champions=[s for s in published if s.kind == SubmissionKind.CHAMPION],
+        own_unpublished=[
+            s
+            for s in submissions
+            if s.status != SubmissionStatus.PUBLISHED and uid and s.submitted_by_id == uid
+        ],
+        waiting=sum(1 for s in submissions if s.is_pending) if reviewer else 0,
+        may_review=reviewer,
+        may_submit=may_submit(user) and campaign.is_published and campaign.call_open,
+    )
+
+
+def review_queue(user: Any, campaign: Campaign) -> tuple[list[Submission], list[Submission]]:
+    """Return the submissions waiting for review, and those decided."""
+    found = list(_submissions(user, campaign).select_related("reviewed_by"))
+    return (
+        [s for s in found if s.is_pending][::-1],  # the oldest first
+        [s for s in found if not s.is_pending],
+    )
+
+
+def get_submission_for_reviewer(user: Any, campaign: Campaign, pk: int) -> Submission:
+    return get_object_or_404(_submissions(user, campaign), pk=pk)
+
+
+def calendar_rows(campaign: Campaign, user: Any) -> list[PlannedActivity]:
+    return list(
+        PlannedActivity.objects.filter(campaign=campaign)
+        .filter(organisation__in=Organisation.objects.visible_to(user))
+        .select_related("organisation", "country", "campaign")
+    )
+
+
+def event_section(user: Any, event: Any) -> dict[str, Any] | None:
+    """The campaigns around an event (an international day), for its page."""
+    found = list(Campaign.objects.visible_to(user).filter(event=event))
+    return {"campaigns": found} if found else None

@@ -1,0 +1,253 @@
+"""
+Writes of campaigns.
+
+Invariants:
+- a campaign has an English title and a date: its own, or its calendar
+  event's (an international day);
+- a toolkit image is a PNG, JPEG or WebP checked by its content
+  (core.files), described (alt text, English at least) and licensed; a
+  refused image leaves nothing behind;
+- only members of approved partner organisations (and the Secretariat)
+  submit highlights and champions and add planned activities, to a
+  published campaign open to submissions that they may see; what they
+  submit is for the organisation they work for;
+- a champion names who is recognised, and the submitter confirms that
+  they agree to it being published;
+- a submission starts pending; only the Secretariat and the campaign's
+  reviewing group publish or decline it, once: the decision is taken by a
+  conditional update, so two reviewers cannot both decide; declining
+  needs a reason, which the submitter reads on the campaign's page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from alliance87.campaigns.models import (
+    Campaign,
+    CampaignImage,
+    Message,
+    PlannedActivity,
+    Submission,
+    SubmissionKind,
+    SubmissionStatus,
+)
+from alliance87.campaigns.rules import may_review, may_submit
+from alliance87.core.files import JPEG, PNG, WEBP, store_upload
+from alliance87.core.services import service
+from alliance87.countries.models import Country
+from alliance87.partners.models import Organisation, Person
+
+IMAGE_KINDS = (PNG, JPEG, WEBP)
+LANGUAGE_CODES = ("en", "fr", "es")
+
+
+@service
+def save_campaign(campaign: Campaign, *, acting_user: Any) -> Campaign:
+    """Validate and save `campaign`."""
+    if not (campaign.title_en or "").strip():  # type: ignore[attr-defined]
+        raise ValidationError({"title": _("Give the campaign a title in English.")})
+    if campaign.date is None and campaign.event_id is None:
+        raise ValidationError(
+            {"date": _("Give the campaign a date, or link it to an event of the calendar.")}
+        )
+    campaign.full_clean()
+    campaign.save()
+    return campaign
+
+
+@service
+def save_message(message: Message, *, acting_user: Any) -> Message:
+    """Validate and save a key message or social media text."""
+    if not (message.text_en or "").strip():  # type: ignore[attr-defined]
+        raise ValidationError({"text": _("Write the text in English at least.")})
+    message.full_clean()
+    message.save()
+    return message
+
+
+@service
+def add_campaign_image(
+    campaign: Campaign,
+    *,
+    acting_user: Any,
+    upload: UploadedFile,
+    alt: Mapping[str, str],
+    licence: str,
+    credit: str = "",
+) -> CampaignImage:
+    """Store `upload` as an image of `campaign`'s toolkit."""
+    errors: dict[str, str] = {}
+    if not (alt.get("en") or "").strip():
+        errors["alt_en"] = _("Describe the image (alt text) in English at least.")
+    if not licence.strip():
+        errors["licence"] = _("Give the licence under which partners may reuse the image.")
+    if errors:
+        raise ValidationError(errors)
+    image = CampaignImage(campaign=campaign, licence=licence.strip(), credit=credit.strip())
+    for code in LANGUAGE_CODES:
+        setattr(image, f"alt_{code}", (alt.get(code) or "").strip())
+    image.alt = image.alt_en  # type: ignore[attr-defined]
+    image.order = campaign.images.count() + 1
+    image.image.name = store_upload(upload, folder="campaigns", kinds=IMAGE_KINDS)
+    image.save()
+    return image
+
+
+def _organisation_of(user: Any) -> Organisation:
+    person = Person.objects.filter(user=user).select_related("organisation").first()
+    if person is None or person.organisation is None:
+        raise ValidationError(
+            _("Your account is linked to no organisation: ask the Secretariat to link it.")
+        )
+    return person.organisation
+
+
+def _refuse_unless_open(campaign: Campaign, user: Any) -> None:
+    if not may_submit(user):
+        raise Http404("Not found.")
+    if Campaign.objects.visible_to(user).filter(pk=campaign.pk).first() is None:
+        raise Http404("Not found.")
+    if not campaign.is_published or not campaign.call_open:
+        raise ValidationError(_("This campaign no longer takes submissions."))
+
+
+@service
+def add_planned_activity(
+    campaign: Campaign,
+    *,
+    acting_user: Any,
+    date: dt.date,
+    title: str,
+    language: str,
+    country: Country | None = None,
+    link: str = "",
+) -> PlannedActivity:
+    """Add an activity `acting_user`'s organisation plans for `campaign`."""
+    _refuse_unless_open(campaign, acting_user)
+    if not title.strip():
+        raise ValidationError({"title": _("Give the activity a title.")})
+    activity = PlannedActivity(
+        campaign=campaign,
+        organisation=_organisation_of(acting_user),
+        date=date,
+        title=title.strip(),
+        language=language,
+        country=country,
+        link=link,
+        submitted_by=acting_user,
+    )
+    activity.full_clean()
+    activity.save()
+    return activity
+
+
+@service
+def remove_planned_activity(activity: PlannedActivity, *, acting_user: Any) -> None:
+    """Take an activity off the calendar: its author or a reviewer."""
+    if activity.submitted_by_id != getattr(acting_user, "pk", None) and not may_review(
+        acting_user, activity.campaign
+    ):
+        raise Http404("Not found.")
+    activity.delete()
+
+
+@service
+def submit(
+    campaign: Campaign,
+    *,
+    acting_user: Any,
+    kind: str,
+    title: str,
+    text: str,
+    language: str,
+    country: Country | None = None,
+    champion: str = "",
+    link: str = "",
+    consent: bool = False,
+) -> Submission:
+    """Submit a highlight or a champion for review."""
+    _refuse_unless_open(campaign, acting_user)
+    errors: dict[str, str] = {}
+    if kind not in SubmissionKind.values:
+        errors["kind"] = _("Choose a highlight from a country or a champion.")
+    if not title.strip():
+        errors["title"] = _("Give your submission a title.")
+    if not text.strip():
+        errors["text"] = _("Say what happened, or why this champion deserves recognition.")
+    if kind == SubmissionKind.CHAMPION:
+        if not champion.strip():
+            errors["champion"] = _("Name the person or organisation you put forward.")
+        if not consent:
+            errors["consent"] = _(
+                "Confirm that the champion agrees to be named publicly on the Hub."
+            )
+    if errors:
+        raise ValidationError(errors)
+    submission = Submission(
+        campaign=campaign,
+        kind=kind,
+        title=title.strip(),
+        text=text.strip(),
+        language=language,
+        country=country,
+        champion=champion.strip() if kind == SubmissionKind.CHAMPION else "",
+        link=link,
+        organisation=_organisation_of(acting_user),
+        submitted_by=acting_user,
+    )
+    submission.full_clean()
+    submission.save()
+    return submission
+
+
+def _decide(submission: Submission, *, acting_user: Any, status: str, reason: str) -> Submission:
+    if not may_review(acting_user, submission.campaign):
+        raise Http404("Not found.")
+    now = timezone.now()
+    claimed = Submission.objects.filter(pk=submission.pk, status=SubmissionStatus.PENDING).update(
+        status=status, decline_reason=reason, reviewed_by=acting_user, reviewed_at=now
+    )
+    if not claimed:
+        raise ValidationError(_("This submission has already been reviewed."))
+    submission.refresh_from_db()
+    return submission
+
+
+@service
+def publish_submission(submission: Submission, *, acting_user: Any) -> Submission:
+    """Publish a pending submission on its campaign's page."""
+    return _decide(
+        submission, acting_user=acting_user, status=SubmissionStatus.PUBLISHED, reason=""
+    )
+
+
+@service
+def decline_submission(submission: Submission, *, acting_user: Any, reason: str) -> Submission:
+    """Decline a pending submission, saying why (the submitter reads it)."""
+    if not reason.strip():
+        raise ValidationError(
+            {"reason": _("Say why the submission is declined: its author reads it.")}
+        )
+    return _decide(
+        submission,
+        acting_user=acting_user,
+        status=SubmissionStatus.DECLINED,
+        reason=reason.strip(),
+    )
+
+
+@service
+def save_sample_submission(submission: Submission, *, acting_user: Any) -> Submission:
+    """Save a submission as it is (the demo's sample, labelled illustrative)."""
+    submission.full_clean()
+    submission.save()
+    return submission

@@ -1,0 +1,267 @@
+"""The campaign pages: the list, a campaign with its toolkit, calendar and
+published highlights, the partners' forms, the reviewers' queue."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from alliance87.campaigns import selectors, services
+from alliance87.campaigns.forms import ActivityForm, DeclineForm, ImageForm, SubmissionForm
+from alliance87.campaigns.models import Campaign, PlannedActivity
+from alliance87.campaigns.rules import may_review, may_submit
+from alliance87.core.pagecache import public_page
+from alliance87.core.visibility import is_secretariat
+from alliance87.events.calendars import build_calendar
+
+ICS_CONTENT_TYPE = "text/calendar; charset=utf-8"
+
+
+def _errors_into(form: forms.Form, error: ValidationError) -> None:
+    """Show a service's refusal beside the field it names, else above the form."""
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def _signed_in(request: HttpRequest) -> HttpResponse | None:
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    return None
+
+
+@require_safe
+@public_page
+def index(request: HttpRequest) -> HttpResponse:
+    return render(
+        request, "campaigns/index.html", {"campaigns": selectors.list_campaigns(request.user)}
+    )
+
+
+@require_safe
+@public_page
+def detail(request: HttpRequest, slug: str) -> HttpResponse:
+    campaign = selectors.get_campaign_for_user(request.user, slug)
+    context = selectors.campaign_page(request.user, campaign).as_context()
+    context["may_add_image"] = is_secretariat(request.user)
+    return render(request, "campaigns/detail.html", context)
+
+
+@require_safe
+@public_page
+def activities_ics(request: HttpRequest, slug: str) -> HttpResponse:
+    """The partners' planned activities as a calendar (events.calendars)."""
+    campaign = selectors.get_campaign_for_user(request.user, slug)
+    body = build_calendar(
+        [],
+        name=campaign.title,
+        base_url=request.build_absolute_uri("/"),
+        linked=selectors.calendar_rows(campaign, request.user),
+    )
+    response = HttpResponse(body, content_type=ICS_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{campaign.slug}.ics"'
+    return response
+
+
+def _campaign_for_partner(request: HttpRequest, slug: str) -> Campaign:
+    campaign = selectors.get_campaign_for_user(request.user, slug)
+    if not may_submit(request.user):
+        raise Http404("Not found.")
+    return campaign
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def submit(request: HttpRequest, slug: str) -> HttpResponse:
+    """A partner submits a highlight from a country or a champion."""
+    refused = _signed_in(request)
+    if refused is not None:
+        return refused
+    campaign = _campaign_for_partner(request, slug)
+    form = SubmissionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.submit(
+                campaign,
+                acting_user=request.user,
+                kind=data["kind"],
+                title=data["title"],
+                text=data["text"],
+                language=data["language"],
+                country=data["country"],
+                champion=data["champion"],
+                link=data["link"],
+                consent=data["consent"],
+            )
+        except ValidationError as error:
+            _errors_into(form, error)
+        else:
+            messages.success(
+                request,
+                _("Thank you: your submission waits for review. You see it on this page."),
+            )
+            return redirect(campaign.get_absolute_url() + "#yours")
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "campaigns/submit.html",
+        {"campaign": campaign, "form": form, "open": campaign.call_open},
+        status=status,
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def add_activity(request: HttpRequest, slug: str) -> HttpResponse:
+    """A partner adds an activity they plan for the campaign."""
+    refused = _signed_in(request)
+    if refused is not None:
+        return refused
+    campaign = _campaign_for_partner(request, slug)
+    form = ActivityForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.add_planned_activity(
+                campaign,
+                acting_user=request.user,
+                date=data["date"],
+                title=data["title"],
+                language=data["language"],
+                country=data["country"],
+                link=data["link"],
+            )
+        except ValidationError as error:
+            _errors_into(form, error)
+        else:
+            messages.success(request, _("Your activity is on the campaign's calendar."))
+            return redirect(campaign.get_absolute_url() + "#activities")
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "campaigns/activity_form.html",
+        {"campaign": campaign, "form": form, "open": campaign.call_open},
+        status=status,
+    )
+
+
+@require_POST
+def remove_activity(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    refused = _signed_in(request)
+    if refused is not None:
+        return refused
+    campaign = selectors.get_campaign_for_user(request.user, slug)
+    activity = get_object_or_404(PlannedActivity, campaign=campaign, pk=pk)
+    services.remove_planned_activity(activity, acting_user=request.user)
+    messages.success(request, _("The activity is off the calendar."))
+    return redirect(campaign.get_absolute_url() + "#activities")
+
+
+def _campaign_for_reviewer(request: HttpRequest, slug: str) -> Campaign:
+    campaign = selectors.get_campaign_for_user(request.user, slug)
+    if not may_review(request.user, campaign):
+        raise Http404("Not found.")
+    return campaign
+
+
+@require_safe
+def review(request: HttpRequest, slug: str) -> HttpResponse:
+    """The reviewers' queue: what waits, and what was decided."""
+    refused = _signed_in(request)
+    if refused is not None:
+        return refused
+    campaign = _campaign_for_reviewer(request, slug)
+    return _render_review(request, campaign)
+
+
+def _render_review(
+    request: HttpRequest,
+    campaign: Campaign,
+    *,
+    failed: int | None = None,
+    failed_form: DeclineForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    waiting, decided = selectors.review_queue(request.user, campaign)
+    rows = [
+        (
+            s,
+            failed_form
+            if failed_form is not None and s.pk == failed
+            else DeclineForm(prefix=f"s{s.pk}"),
+        )
+        for s in waiting
+    ]
+    return render(
+        request,
+        "campaigns/review.html",
+        {"campaign": campaign, "rows": rows, "decided": decided},
+        status=status,
+    )
+
+
+@require_POST
+def decide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Publish a submission, or decline it with a reason."""
+    refused = _signed_in(request)
+    if refused is not None:
+        return refused
+    campaign = _campaign_for_reviewer(request, slug)
+    submission = selectors.get_submission_for_reviewer(request.user, campaign, pk)
+    try:
+        if request.POST.get("action") == "publish":
+            services.publish_submission(submission, acting_user=request.user)
+            messages.success(request, _("The submission is published on the campaign's page."))
+        else:
+            form = DeclineForm(request.POST, prefix=f"s{pk}")
+            if not form.is_valid():
+                return _render_review(request, campaign, failed=pk, failed_form=form, status=400)
+            services.decline_submission(
+                submission, acting_user=request.user, reason=form.cleaned_data["reason"]
+            )
+            messages.success(request, _("The submission is declined; its author sees why."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("campaigns:review", campaign.slug)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def add_image(request: HttpRequest, slug: str) -> HttpResponse:
+    """Add an image to the toolkit (the Secretariat)."""
+    refused = _signed_in(request)
+    if refused is not None:
+        return refused
+    if not is_secretariat(request.user):
+        raise Http404("Not found.")
+    campaign = selectors.get_campaign_for_user(request.user, slug)
+    form = ImageForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.add_campaign_image(
+                campaign,
+                acting_user=request.user,
+                upload=data["image"],
+                alt={code: data[f"alt_{code}"] for code in ("en", "fr", "es")},
+                licence=data["licence"],
+                credit=data["credit"],
+            )
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                _errors_into(form, error)
+            else:
+                form.add_error("image", error)
+        else:
+            messages.success(request, _("The image is in the toolkit."))
+            return redirect(campaign.get_absolute_url() + "#toolkit")
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request, "campaigns/image_form.html", {"campaign": campaign, "form": form}, status=status
+    )
