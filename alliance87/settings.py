@@ -85,6 +85,9 @@ INSTALLED_APPS = [
     "alliance87.campaigns",
     "alliance87.community",
     "alliance87.accounts",
+    # After accounts: its ready() registers every model in the audit log,
+    # and safeguarding's takes its confidential models out again.
+    "alliance87.safeguarding",
     "alliance87.home",
     "alliance87.demo",
     "alliance87.api",

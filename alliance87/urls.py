@@ -41,6 +41,7 @@ urlpatterns += i18n_patterns(
     path("", include("alliance87.comms.urls")),
     path("campaigns/", include("alliance87.campaigns.urls")),
     path("community/", include("alliance87.community.urls")),
+    path("safeguarding/", include("alliance87.safeguarding.urls")),
     path("data/", include("alliance87.data.urls")),
     path("", include("alliance87.applications.urls")),
     path("", include("alliance87.reports.urls")),

@@ -3,7 +3,8 @@
 The export holds everything stored about the person: the account, its
 email addresses and second factors (their kind and dates, never their
 secrets), the directory entry, roles, invitations and applications sent to
-their address, every row of every model that points at the account, and
+their address, every row of every model that points at the account (but the models an
+area's exporter covers, which it speaks for), and
 the audit entries they caused (with the addresses they came from) or that
 concern them. Areas that store more about a person register a
 `hooks.PersonalData` (an exporter and, where needed, an eraser) on
@@ -120,9 +121,11 @@ def _account_records(user: Any) -> dict[str, Any]:
 def _rows_pointing_at(user: Any) -> dict[str, list[dict[str, Any]]]:
     """Return, by model, the Hub's rows with a foreign key to `user`."""
     user_model = get_user_model()
+    # An area's exporter speaks for the models it covers.
+    covered = {m for c in hooks.PERSONAL_DATA.items() for m in c.covers}
     found: dict[str, list[dict[str, Any]]] = {}
     for model in apps.get_models():
-        if not model.__module__.startswith("alliance87."):
+        if not model.__module__.startswith("alliance87.") or model in covered:
             continue
         for f in model._meta.concrete_fields:
             if f.is_relation and f.related_model is user_model:

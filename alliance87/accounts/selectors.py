@@ -4,6 +4,7 @@ import hashlib
 from typing import Any
 
 from auditlog.models import LogEntry
+from auditlog.registry import auditlog
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404, HttpRequest
@@ -55,16 +56,21 @@ def history_of(model_label: str, pk: str) -> tuple[Any, list[LogEntry]]:
         content_type = ContentType.objects.get(app_label=app_label, model=model_name)
     except (ValueError, ContentType.DoesNotExist):
         raise Http404("No such kind of object.") from None
+    model = content_type.model_class()
+    if model is not None and not auditlog.contains(model):
+        # Only what the audit log follows has a history here: a model kept
+        # out of it (safeguarding's reports) is for other eyes than the
+        # Secretariat's, and answers as a missing one.
+        raise Http404("No such kind of object.")
     entries = list(
         LogEntry.objects.filter(content_type=content_type, object_pk=str(pk))
         .select_related("actor")
         .order_by("-timestamp", "-pk")[:500]
     )
-    model = content_type.model_class()
+    row_id = parse_id(pk)
     obj = None
-    if model is not None:
-        row_id = parse_id(pk)
-        obj = model._default_manager.filter(pk=row_id).first() if row_id is not None else None
+    if model is not None and row_id is not None:
+        obj = model._default_manager.filter(pk=row_id).first()
     if obj is None and not entries:
         raise Http404("No history for this object.")
     return obj or (entries[0].object_repr if entries else ""), entries

@@ -43,8 +43,8 @@ COUNTRY_PROFILE_SECTIONS  ProfileSection(key, order,   comms, data, events,  cou
                           template, context);          library, partners,
                           context(user, country) ->    pathfinders
                           dict or None
-PAGE_SECTIONS             PageSection(page, key,       api, comms, library   {% page_sections %}:
-                          order, template, context);                         the event page
+PAGE_SECTIONS             PageSection(page, key,       api, comms, library,  {% page_sections %}:
+                          order, template, context);   safeguarding          the event page
                           page "event", "group",                             ("event"), the group
                           "organisation", "account"                          page ("group"), an
                           or "post"; context(user,                           organisation's page
@@ -54,12 +54,16 @@ PAGE_SECTIONS             PageSection(page, key,       api, comms, library   {% 
                                                                              post of a thread
                                                                              ("post")
 PERSONAL_DATA             PersonalData(key, export,    applications, comms,  accounts.personal_data
-                          erase); export(user,         community             and accounts.services
-                          person), erase(user,
-                          person)
+                          erase, covers);              community,            and accounts.services
+                          export(user, person),        safeguarding
+                          erase(user, person); covers
+                          the models the export
+                          speaks for (left out of the
+                          rows pointing at the
+                          account)
 ROLE_KINDS                RoleKind(key, label, order,  accounts, groups,     accounts.roles and
-                          holdings, assign, scopes,    pathfinders           accounts.services
-                          end); holdings(user) ->
+                          holdings, assign, scopes,    pathfinders,          accounts.services
+                          end); holdings(user) ->      safeguarding
                           [Holding]
 EVENT_PARTICIPATION       EventParticipationProvider:  events                groups.analytics
                           (user) ->
@@ -83,6 +87,7 @@ DEMO_LOADERS              DemoLoader(module, order);   accounts, comms,      dem
                           load(report); key module     events, groups,
                                                        library,
                                                        pathfinders,
+                                                       safeguarding,
                                                        statements
 ========================  ===========================  ====================  ======================
 """

@@ -27,9 +27,17 @@ class Eraser(Protocol):
 
 @dataclass(frozen=True)
 class PersonalData:
+    """What an area holds about a person: `export` says it (under `key`),
+    `erase` strips it. `covers` names the area's models whose rows the
+    export speaks for: the generic list of rows pointing at the person's
+    account (accounts.personal_data) leaves them out, for the area to say
+    what of them is the person's (safeguarding: a report made, never one
+    about them)."""
+
     key: str
     export: Exporter
     erase: Eraser | None = None
+    covers: tuple[type, ...] = ()
 
 
 PERSONAL_DATA: Hook[PersonalData] = Hook("personal_data", key=lambda p: p.key)

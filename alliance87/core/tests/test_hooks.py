@@ -161,6 +161,9 @@ def test_the_areas_register_their_contributions() -> None:
         ("event", "news"),
         ("group", "news"),
         ("organisation", "news"),
+        ("post", "safeguarding"),
+        ("organisation", "safeguarding"),
+        ("account", "safeguarding"),
     ]
     assert {k.key for k in hooks.ROLE_KINDS.items()} == {
         "secretariat",
@@ -169,6 +172,7 @@ def test_the_areas_register_their_contributions() -> None:
         "group_chair",
         "group_member",
         "gcg_member",
+        "safeguarding_officer",
     }
     assert len(hooks.AUDIENCE_PROVIDERS.items()) == 2
     assert len(hooks.GROUP_MEETINGS.items()) == 1
@@ -192,6 +196,8 @@ def test_demo_loaders_come_in_the_order_the_data_needs() -> None:
         "alliance87.accounts.demo",
         # After the accounts: the demo personas write the sample threads.
         "alliance87.community.demo",
+        # After the accounts: the demo safeguarding officer is one.
+        "alliance87.safeguarding.demo",
     ]
     for module in modules:
         assert callable(importlib.import_module(module).load), module
