@@ -21,12 +21,17 @@ Invariants:
 - a person's level for a space is one of Level's; leaving a space stops
   its mail, and so does the one-click unsubscribe of its emails;
 - an email received at a reply address is recorded once (its Message-ID):
-  delivered again, it posts nothing (community/inbound.py).
+  delivered again, it posts nothing (community/inbound.py);
+- a post brought in by an import (`Imported`: the Slack import) keeps its
+  original author and date, is asked of the importer's permission, joins
+  nobody to the space and is announced to nobody: an import sends no mail.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -61,6 +66,16 @@ from alliance87.core.visibility import Visibility, is_secretariat
 
 # "@name" not preceded by a word character (an email address is no mention).
 MENTION = re.compile(r"(?<![\w@.])@([A-Za-z0-9_][A-Za-z0-9_.+-]{0,149})")
+
+
+@dataclass(frozen=True)
+class Imported:
+    """A post brought in from elsewhere (community/slack/): written
+    under its original author (None: no account, shown as a former
+    participant) at its original time, and announced to nobody."""
+
+    author: Any
+    created: dt.datetime
 
 
 def _require_secretariat(user: Any) -> None:
@@ -192,9 +207,16 @@ def _record_mentions(post: Post, users: list[Any]) -> None:
 
 @service
 def start_thread(
-    space: Space, *, acting_user: Any, title: str, body: str, kind: str = ThreadKind.DISCUSSION
+    space: Space,
+    *,
+    acting_user: Any,
+    title: str,
+    body: str,
+    kind: str = ThreadKind.DISCUSSION,
+    imported: Imported | None = None,
 ) -> Thread:
-    """Open a thread with its first post; the author joins the space."""
+    """Open a thread with its first post; the author joins the space
+    (unless `imported`: see Imported)."""
     if not may(acting_user, "post", space):
         raise ValidationError(_("You may not post in this space."), code="forbidden")
     title = " ".join(title.split())
@@ -211,32 +233,38 @@ def start_thread(
         raise ValidationError({"kind": _("Choose a discussion or a question.")})
     body = _check_body(body)
     users = mentioned_users(body)
-    now = timezone.now()
+    author = imported.author if imported else acting_user
+    now = imported.created if imported else timezone.now()
     thread = Thread.objects.create(
-        space=space, kind=kind, title=title, author=acting_user, created=now, last_activity=now
+        space=space, kind=kind, title=title, author=author, created=now, last_activity=now
     )
-    post = Post.objects.create(thread=thread, author=acting_user, body=body, created=now)
+    post = Post.objects.create(thread=thread, author=author, body=body, created=now)
     _record_mentions(post, users)
-    SpaceMember.objects.get_or_create(space=space, user=acting_user)
-    _announce(post)
+    if imported is None:
+        SpaceMember.objects.get_or_create(space=space, user=acting_user)
+        _announce(post)
     return thread
 
 
 @service
-def reply(thread: Thread, *, acting_user: Any, body: str) -> Post:
-    """Post a reply in `thread`."""
+def reply(
+    thread: Thread, *, acting_user: Any, body: str, imported: Imported | None = None
+) -> Post:
+    """Post a reply in `thread` (quietly when `imported`: see Imported)."""
     if not may(acting_user, "post", thread.space):
         raise ValidationError(_("You may not post in this space."), code="forbidden")
     if thread.closed:
         raise ValidationError(_("This thread is closed to replies."), code="closed")
     body = _check_body(body)
     users = mentioned_users(body)
-    now = timezone.now()
-    post = Post.objects.create(thread=thread, author=acting_user, body=body, created=now)
+    author = imported.author if imported else acting_user
+    now = imported.created if imported else timezone.now()
+    post = Post.objects.create(thread=thread, author=author, body=body, created=now)
     _record_mentions(post, users)
     Thread.objects.filter(pk=thread.pk).update(reply_count=F("reply_count") + 1, last_activity=now)
-    SpaceMember.objects.get_or_create(space=thread.space, user=acting_user)
-    _announce(post)
+    if imported is None:
+        SpaceMember.objects.get_or_create(space=thread.space, user=acting_user)
+        _announce(post)
     return post
 
 

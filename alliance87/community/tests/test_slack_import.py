@@ -1,0 +1,529 @@
+"""Moving in from the Slack pilot (issue 13, item 8): a Slack workspace
+export, built here as Slack writes it, imported into the community's
+spaces all or nothing, with a report of what was not imported."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import zipfile
+from typing import Any
+
+import pytest
+from auditlog.models import LogEntry
+from django.core.exceptions import ValidationError
+from django.core.management import CommandError, call_command
+from django.test import Client
+from django_tasks_db.models import DBTaskResult
+
+from alliance87.community import services
+from alliance87.community.models import (
+    POST_MAX_CHARS,
+    Level,
+    Mention,
+    Notification,
+    Post,
+    Space,
+    SpaceKind,
+    Thread,
+)
+from alliance87.community.slack import ExportRefused, export, import_slack
+from alliance87.community.slack.mrkdwn import Converter
+from alliance87.testing.personas import verified
+
+pytestmark = pytest.mark.django_db
+
+ROOT_TS = "1709630000.000100"  # 2024-03-05 09:13:20 UTC
+REPLY_TS = "1709720000.000300"  # 2024-03-06 10:13:20 UTC
+
+
+def users_json() -> list[dict[str, Any]]:
+    return [
+        {
+            "id": "U01PARTNER",
+            "name": "pat",
+            "real_name": "Pat Partner",
+            "deleted": False,
+            "is_bot": False,
+            "profile": {
+                "real_name": "Pat Partner",
+                "display_name": "pat",
+                "email": "PARTNER@example.org",
+            },
+        },
+        {
+            "id": "U02MEMBER",
+            "name": "mo",
+            "real_name": "Mo Member",
+            "deleted": False,
+            "is_bot": False,
+            "profile": {
+                "real_name": "Mo Member",
+                "display_name": "mo",
+                "email": "member@example.org",
+            },
+        },
+        {
+            "id": "U03GUEST",
+            "name": "gabriela",
+            "real_name": "Gabriela Guest",
+            "deleted": False,
+            "is_bot": False,
+            "profile": {
+                "real_name": "Gabriela Guest",
+                "display_name": "gabi",
+                "email": "gabriela@elsewhere.example",
+            },
+        },
+        {
+            "id": "U04BOT",
+            "name": "polly",
+            "deleted": False,
+            "is_bot": True,
+            "profile": {"real_name": "Polly", "bot_id": "B04POLL"},
+        },
+    ]
+
+
+def channels_json() -> list[dict[str, Any]]:
+    return [
+        {"id": "C01GENERAL", "name": "general", "created": 1700000000, "members": ["U01PARTNER"]},
+        {"id": "C02MIGR", "name": "migration", "created": 1700000000, "members": ["U02MEMBER"]},
+        {"id": "C03RANDOM", "name": "random", "created": 1700000000, "members": []},
+    ]
+
+
+def general_days() -> dict[str, list[dict[str, Any]]]:
+    return {
+        "2024-03-05": [
+            {
+                "type": "message",
+                "user": "U01PARTNER",
+                "text": "Welcome to the *Hub* pilot, <@U02MEMBER>!\n"
+                "See <https://www.alliance87.org|Alliance 8.7> &amp; more",
+                "ts": ROOT_TS,
+                "thread_ts": ROOT_TS,
+                "reply_count": 2,
+                "user_profile": {"real_name": "Pat Partner", "display_name": "pat"},
+            },
+            {
+                "type": "message",
+                "subtype": "channel_join",
+                "user": "U03GUEST",
+                "text": "<@U03GUEST> has joined the channel",
+                "ts": "1709630100.000150",
+            },
+            {
+                "type": "message",
+                "user": "U03GUEST",
+                "text": "Hello <!here>, any news from @bob on &lt;fair recruitment&gt;?",
+                "ts": "1709630200.000200",
+            },
+        ],
+        "2024-03-06": [
+            {
+                "type": "message",
+                "user": "U02MEMBER",
+                "text": "Thanks <@U01PARTNER>, and <@U03GUEST|gabriela> too",
+                "ts": REPLY_TS,
+                "thread_ts": ROOT_TS,
+                "parent_user_id": "U01PARTNER",
+            },
+            {
+                "type": "message",
+                "subtype": "file_share",
+                "user": "U03GUEST",
+                "text": "The minutes",
+                "ts": "1709720100.000400",
+                "thread_ts": ROOT_TS,
+                "parent_user_id": "U01PARTNER",
+                "files": [
+                    {
+                        "id": "F01MINUTES",
+                        "name": "minutes.pdf",
+                        "title": "Minutes",
+                        "mimetype": "application/pdf",
+                        "url_private": "https://files.slack.com/files-pri/T01-F01MINUTES/minutes.pdf",
+                    }
+                ],
+            },
+            {
+                "type": "message",
+                "subtype": "bot_message",
+                "bot_id": "B04POLL",
+                "username": "Polly",
+                "text": "Poll closed",
+                "ts": "1709720200.000500",
+            },
+        ],
+    }
+
+
+def migration_days() -> dict[str, list[dict[str, Any]]]:
+    return {
+        "2024-03-07": [
+            {
+                "type": "message",
+                "user": "U02MEMBER",
+                "text": "Our `@mo` handle and ```code *as is*```",
+                "ts": "1709800000.000100",
+            }
+        ]
+    }
+
+
+def make_zip(
+    *,
+    users: Any = None,
+    channels: Any = None,
+    days: dict[str, Any] | None = None,
+    extra: dict[str, bytes] | None = None,
+    leave_out: tuple[str, ...] = (),
+) -> io.BytesIO:
+    """Return a Slack export zip: users.json, channels.json, a folder per
+    channel with a file per day."""
+    if days is None:
+        days = {"general": general_days(), "migration": migration_days()}
+    files: dict[str, bytes] = {
+        "users.json": json.dumps(users_json() if users is None else users).encode(),
+        "channels.json": json.dumps(channels_json() if channels is None else channels).encode(),
+        "integration_logs.json": b"[]",
+    }
+    for channel, by_day in days.items():
+        for day, messages in by_day.items():
+            content = messages if isinstance(messages, bytes) else json.dumps(messages).encode()
+            files[f"{channel}/{day}.json"] = content
+    files.update(extra or {})
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in files.items():
+            if name not in leave_out:
+                archive.writestr(name, content)
+    buffer.seek(0)
+    return buffer
+
+
+MAPPING = {"general": "commons", "migration": "migration"}
+
+
+@pytest.fixture
+def accounts(scene: Any) -> Any:
+    verified(scene.partner)
+    verified(scene.member)
+    return scene
+
+
+def run(scene: Any, archive: io.BytesIO | None = None, **options: Any) -> Any:
+    options.setdefault("space_map", MAPPING)
+    return import_slack(archive or make_zip(), acting_user=scene.secretariat, **options)
+
+
+def counts() -> tuple[int, int, int, int]:
+    return (
+        Space.objects.count(),
+        Thread.objects.count(),
+        Post.objects.count(),
+        Mention.objects.count(),
+    )
+
+
+def test_channels_become_threads_with_their_authors_dates_and_mentions(accounts) -> None:
+    scene = accounts
+    report = run(scene)
+    assert report.threads == 3 and report.posts == 5
+    welcome = Thread.objects.get(space=scene.commons, author=scene.partner)
+    assert welcome.title == "Welcome to the Hub pilot, @member!"
+    assert welcome.created == dt.datetime(2024, 3, 5, 9, 13, 20, 100, tzinfo=dt.UTC)
+    assert welcome.reply_count == 2
+    posts = list(welcome.posts.order_by("created"))
+    assert [p.author for p in posts] == [scene.partner, scene.member, None]
+    assert posts[1].created == dt.datetime(2024, 3, 6, 10, 13, 20, 300, tzinfo=dt.UTC)
+    assert welcome.last_activity == posts[2].created
+    # Slack's mrkdwn is the Hub's Markdown; a mapped person is @mentioned.
+    assert posts[0].body.startswith("Welcome to the **Hub** pilot, @member!")
+    assert "[Alliance 8.7](<https://www.alliance87.org>)" in posts[0].body
+    assert set(Mention.objects.values_list("post__body", "user__username")) == {
+        (posts[0].body, "member"),
+        (posts[1].body, "partner"),
+    }
+    # Gabriela has no account: named, never mentioned, her post kept.
+    assert "&#64;gabriela" in posts[1].body
+    assert posts[2].body.startswith("*Written on Slack by Gabriela Guest*")
+    assert "minutes.pdf" in posts[2].body
+    # A message outside any thread is a thread of its own.
+    hello = Thread.objects.get(space=scene.commons, author=None)
+    assert hello.title.startswith("Hello @here, any news from @bob on <fair")
+    group_thread = Thread.objects.get(space=scene.group_space)
+    assert group_thread.author == scene.member
+
+
+def test_the_import_marks_what_it_made_in_the_audit_log(accounts) -> None:
+    run(accounts)
+    welcome = Thread.objects.get(author=accounts.partner)
+    entry = LogEntry.objects.get_for_object(welcome).get(action=LogEntry.Action.CREATE)
+    assert entry.additional_data == {
+        "imported_from": "slack",
+        "slack_channel": "C01GENERAL",
+        "slack_ts": ROOT_TS,
+    }
+    assert entry.actor == accounts.secretariat
+    reply = welcome.posts.get(author=accounts.member)
+    entry = LogEntry.objects.get_for_object(reply).get(action=LogEntry.Action.CREATE)
+    assert entry.additional_data["slack_ts"] == REPLY_TS
+
+
+def test_the_report_names_what_was_not_imported(accounts) -> None:
+    report = run(accounts)
+    guest = report.unmapped["U03GUEST"]
+    assert (guest.name, guest.messages) == ("Gabriela Guest", 2)
+    assert "no active Hub account" in guest.reason
+    assert report.unmapped["U04BOT"].reason == "an app or bot"
+    assert report.mapped_people == 2
+    assert report.files == [("general", "2024-03-06", "minutes.pdf")]
+    assert report.subtypes == {"channel_join": 1, "bot_message": 1}
+    assert report.skipped_channels == []  # #random has no messages
+
+
+def test_an_import_notifies_nobody(accounts, django_capture_on_commit_callbacks) -> None:
+    scene = accounts
+    services.set_level(scene.commons, acting_user=scene.partner, level=Level.EVERYTHING)
+    services.set_level(scene.group_space, acting_user=scene.member, level=Level.EVERYTHING)
+    with django_capture_on_commit_callbacks(execute=True):
+        run(scene)
+    assert Thread.objects.count() == 3
+    assert not DBTaskResult.objects.filter(task_path__endswith="fan_out_task").exists()
+    assert Notification.objects.count() == 0
+
+
+def test_the_same_export_imported_twice_adds_nothing(accounts) -> None:
+    first = run(accounts)
+    before = counts()
+    second = run(accounts)
+    assert counts() == before
+    assert second.threads == 0 and second.posts == 0
+    assert sum(c.already_imported for c in second.channels) == first.threads
+
+
+def test_a_broken_file_refuses_the_whole_export_and_changes_nothing(accounts) -> None:
+    days = {"general": general_days(), "migration": {"2024-03-08": b'[{"ts": "1709'}}
+    before = counts()
+    with pytest.raises(ExportRefused, match=r"migration/2024-03-08\.json .*not valid JSON"):
+        run(accounts, make_zip(days=days))
+    assert counts() == before
+
+
+def test_a_refusal_late_in_the_writes_undoes_the_earlier_ones(accounts) -> None:
+    # #general is written first; #migration's own space, found archived
+    # only when its turn comes, refuses the import: nothing of #general stays.
+    scene = accounts
+    archived = services.save_space(
+        Space(slug="slack-migration", name="Old", kind=SpaceKind.COMMONS),
+        acting_user=scene.secretariat,
+    )
+    services.archive_space(archived, acting_user=scene.secretariat)
+    before = counts()
+    with pytest.raises(ExportRefused, match="archived"):
+        run(scene, space_map={"general": "commons"}, create_spaces=True)
+    assert counts() == before
+
+
+def test_a_message_with_no_valid_timestamp_is_refused_before_any_write(accounts) -> None:
+    days = {"general": general_days(), "migration": migration_days()}
+    days["migration"]["2024-03-07"][0]["ts"] = "yesterday"
+    with pytest.raises(ExportRefused, match=r"Message 1 of migration/2024-03-07\.json"):
+        run(accounts, make_zip(days=days))
+    assert Thread.objects.count() == 0
+
+
+def test_a_message_longer_than_a_post_is_posted_in_parts(accounts) -> None:
+    days = {"general": general_days(), "migration": migration_days()}
+    days["migration"]["2024-03-07"][0]["text"] = "A line of the minutes.\n" * 2_000
+    report = run(accounts, make_zip(days=days))
+    assert report.split == 1
+    parts = list(Post.objects.filter(thread__space=accounts.group_space).order_by("pk"))
+    assert len(parts) == 3
+    assert all(len(p.body) <= POST_MAX_CHARS for p in parts)
+    assert sum(p.body.count("A line of the minutes.") for p in parts) == 2_000
+
+
+def test_a_reply_also_sent_to_the_channel_is_posted_once_in_its_thread(accounts) -> None:
+    broadcast = {
+        "type": "message",
+        "subtype": "thread_broadcast",
+        "user": "U02MEMBER",
+        "text": "Agreed, see the thread",
+        "ts": REPLY_TS,
+        "thread_ts": ROOT_TS,
+        "root": {"ts": ROOT_TS, "user": "U01PARTNER"},
+    }
+    root = general_days()["2024-03-05"][0]
+    days = {
+        "general": {"2024-03-05": [root], "2024-03-06": [broadcast, dict(broadcast)]},
+        "migration": migration_days(),
+    }
+    run(accounts, make_zip(days=days))
+    thread = Thread.objects.get(space=accounts.commons)
+    assert [p.body for p in thread.posts.all()][1:] == ["Agreed, see the thread"]
+    assert thread.reply_count == 1
+
+
+def test_a_dry_run_reports_everything_and_saves_nothing(accounts) -> None:
+    before = counts()
+    report = run(accounts, dry_run=True)
+    assert report.dry_run and report.threads == 3 and report.posts == 5
+    assert report.unmapped["U03GUEST"].messages == 2
+    assert counts() == before
+    # And the real run after it imports all of it.
+    assert run(accounts).threads == 3
+
+
+@pytest.mark.parametrize(
+    ("archive", "mapping", "message"),
+    [
+        (lambda: io.BytesIO(b"not a zip at all"), MAPPING, "not a zip file"),
+        (lambda: make_zip(leave_out=("users.json",)), MAPPING, "no users.json"),
+        (lambda: make_zip(leave_out=("channels.json",)), MAPPING, "no channels.json"),
+        (lambda: make_zip(users={"not": "a list"}), MAPPING, "users.json .*not a list"),
+        (
+            lambda: make_zip(extra={"../../etc/cron.d/evil": b"* * * * * root sh"}),
+            MAPPING,
+            "points outside",
+        ),
+        (lambda: make_zip(extra={"/abs.json": b"[]"}), MAPPING, "points outside"),
+        (lambda: make_zip(), {"nowhere": "commons"}, "no channel “nowhere”"),
+        (lambda: make_zip(), {"general": "no-such-space"}, "No space has the address"),
+        (
+            lambda: make_zip(days={"general": general_days()}),
+            MAPPING,
+            "no folder of messages for channel “migration”",
+        ),
+    ],
+)
+def test_bad_input_is_refused_with_a_clear_message(accounts, archive, mapping, message) -> None:
+    before = counts()
+    with pytest.raises(ExportRefused, match=message):
+        run(accounts, archive(), space_map=mapping)
+    assert counts() == before
+
+
+def test_a_zip_bomb_is_refused_when_its_output_passes_the_bound(accounts, monkeypatch) -> None:
+    monkeypatch.setattr(export, "MEMBER_MAX_BYTES", 2 * 1024 * 1024)
+    # 10 MB of spaces compress to about 10 KB; the header says 10 MB, but
+    # the bound is on what is read, not on what the header claims.
+    bomb = b"[" + b" " * 10_000_000 + b"]"
+    days = {"general": {"2024-03-05": bomb}, "migration": migration_days()}
+    archive = make_zip(days=days)
+    assert len(archive.getvalue()) < 100_000
+    with pytest.raises(
+        ExportRefused, match=r"general/2024-03-05\.json is larger than 2 MB once unpacked"
+    ):
+        run(accounts, archive)
+    assert Thread.objects.count() == 0
+
+
+def test_an_archived_space_takes_nothing(accounts) -> None:
+    services.archive_space(accounts.commons, acting_user=accounts.secretariat)
+    with pytest.raises(ExportRefused, match="archived"):
+        run(accounts)
+    assert Thread.objects.count() == 0
+
+
+def test_only_the_secretariat_imports(accounts) -> None:
+    with pytest.raises(ValidationError, match="Only the Secretariat"):
+        import_slack(make_zip(), space_map=MAPPING, acting_user=accounts.partner)
+    assert Thread.objects.count() == 0
+
+
+def test_channels_without_a_space_are_skipped_or_given_an_open_one_when_asked(accounts) -> None:
+    channels = [*channels_json(), {"id": "G05PRIV", "name": "secret", "created": 1}]
+    days = {
+        "general": general_days(),
+        "migration": migration_days(),
+        "secret": {
+            "2024-03-09": [
+                {
+                    "type": "message",
+                    "user": "U01PARTNER",
+                    "text": "hush",
+                    "ts": "1709900000.000100",
+                }
+            ]
+        },
+    }
+    archive = make_zip(
+        days=days, channels=channels, extra={"groups.json": json.dumps([channels[-1]]).encode()}
+    )
+    report = run(accounts, archive, space_map={"general": "commons"}, dry_run=True)
+    assert ("migration", "no space given") in report.skipped_channels
+    archive.seek(0)
+    report = run(accounts, archive, space_map={"general": "commons"}, create_spaces=True)
+    space = Space.objects.get(slug="slack-migration")
+    assert (space.kind, space.visibility) == (SpaceKind.COMMONS, "partners")
+    assert report.channels[-1].created_space
+    # A private channel never gets an open space of its own.
+    assert [name for name, _why in report.skipped_channels] == ["secret"]
+    assert not Space.objects.filter(slug="slack-secret").exists()
+
+
+def test_mrkdwn_becomes_the_hubs_markdown() -> None:
+    names = {"U1": "ana", "U2": None}
+    converter = Converter(
+        mention=lambda uid: names.get(uid),
+        person=lambda uid: {"U2": "Bo *Bold*"}.get(uid, uid),
+        channel=lambda cid: {"C1": "general"}.get(cid, cid),
+    )
+    convert = converter.convert
+    assert convert("*bold* and _it_ and ~st~") == "**bold** and _it_ and ~st~"
+    assert convert("hi <@U1> and <@U2>") == "hi @ana and &#64;Bo \\*Bold\\*"
+    assert convert("see <#C1|general> and <#C1>") == "see #general and #general"
+    assert convert("<https://a.example/x?y=1&amp;z=2|the [site]>") == (
+        "[the \\[site\\]](<https://a.example/x?y=1&z=2>)"
+    )
+    assert convert("<https://a.example>") == "<https://a.example>"
+    assert convert("<javascript:alert(1)|click>") == "click"
+    assert convert("&gt; quoted\nnot") == "> quoted  \nnot"
+    assert convert("# not a heading") == "\\# not a heading"
+    assert convert("mail ana@x.org, ask @bob") == "mail ana@x.org, ask &#64;bob"
+    assert convert("`@bob *x*`") == "`@\u2060bob *x*`"
+    assert convert("```a &lt; b```") == "```\na < b\n```"
+
+
+def test_the_imported_thread_reads_as_slack_showed_it(accounts) -> None:
+    run(accounts)
+    thread = Thread.objects.get(author=accounts.partner)
+    client = Client()
+    client.force_login(accounts.partner)
+    page = client.get(thread.get_absolute_url()).content.decode()
+    assert "<strong>Hub</strong>" in page
+    assert "Written on Slack by Gabriela Guest" in page
+    assert "@gabriela" in page  # the entity reads "@"
+
+
+def test_the_command_imports_and_reports(accounts, tmp_path) -> None:
+    path = tmp_path / "slack.zip"
+    path.write_bytes(make_zip().getvalue())
+    out = io.StringIO()
+    call_command(
+        "import_slack",
+        str(path),
+        "--by",
+        "secretariat",
+        "--space-map",
+        "general=commons",
+        "--space-map",
+        "#migration=migration",
+        stdout=out,
+    )
+    text = out.getvalue()
+    assert "Imported: 3 threads, 5 posts" in text
+    assert "Gabriela Guest <gabriela@elsewhere.example> (U03GUEST)" in text
+    assert "minutes.pdf" in text and "channel_join: 1" in text
+    with pytest.raises(CommandError, match="not an active Secretariat account"):
+        call_command("import_slack", str(path), "--by", "partner", "--space-map", "a=b")
+    with pytest.raises(CommandError, match="channel=space-slug"):
+        call_command("import_slack", str(path), "--by", "secretariat", "--space-map", "general")
+    broken = tmp_path / "broken.zip"
+    broken.write_bytes(b"PK\x03\x04 broken")
+    with pytest.raises(CommandError, match="not a zip file"):
+        call_command("import_slack", str(broken), "--by", "secretariat", "--space-map", "g=c")
