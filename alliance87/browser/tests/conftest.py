@@ -33,6 +33,7 @@ PERSONAS = {
     "chair": "chair",
     "focal_point": "focal-point",
     "secretariat": "secretariat",
+    "safeguarding": "safeguarding",
 }
 
 

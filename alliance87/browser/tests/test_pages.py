@@ -177,6 +177,21 @@ PAGES: dict[str, list[tuple[str, int]]] = {
         ("/community/inbox/", 200),
         ("/community/settings/", 200),
     ],
+    # Safeguarding: the report forms (a post, an organisation and its
+    # people), the reporter's reports and one's confirmation; the officer's
+    # list, report and log, and the account page with their links.
+    "member 3": [
+        ("/safeguarding/report/post/{community_reply}/", 200),
+        ("/safeguarding/report/organisation/ituc/", 200),
+        ("/safeguarding/my-reports/", 200),
+        ("/safeguarding/my-reports/{safeguarding_report}/", 200),
+    ],
+    "safeguarding": [
+        ("/safeguarding/reports/", 200),
+        ("/safeguarding/reports/{safeguarding_report}/", 200),
+        ("/safeguarding/log/", 200),
+        ("/account/", 200),
+    ],
     "secretariat 3": [
         ("/community/new/", 200),
         ("/community/migration/edit/", 200),
@@ -263,7 +278,19 @@ def ids() -> dict[str, int]:
             acting_user=None,
             read=lines_of_text(DATA_IMPORT),
         )
+    from alliance87.safeguarding.models import Report
+    from alliance87.safeguarding.services import file_report
+
+    member = get_user_model().objects.get(email=email_of("member"))
+    concern = Report.objects.filter(reporter=member).first() or file_report(
+        reporter=member,
+        category="other",
+        what_happened="Illustrative: a report the browser sweep makes, about nothing real.",
+        post=reply,
+        acting_user=member,
+    )
     return {
+        "safeguarding_report": concern.pk,
         "community_thread": reply.thread_id,
         "community_reply": reply.pk,
         "data_import": data_import.pk,
