@@ -58,8 +58,10 @@ pytest-sqlite: install chromium
 # browser tests: they check what the browser shows (the same templates and
 # styles on either database), and run on SQLite only to keep `make test`
 # within its time.
+# The suite's task tests read the database queue; the RQ tier's own tests
+# (core/tests/test_rq.py) choose RQ themselves, on a Redis of their own.
 pytest-postgres: install services
-	DATABASE_URL=$(PG_URL) REDIS_URL=$(TEST_REDIS_URL) $(BIN)/pytest -n 2 -q -m "not browser and not api_fuzz" alliance87
+	DATABASE_URL=$(PG_URL) REDIS_URL=$(TEST_REDIS_URL) TASKS_BACKEND=database $(BIN)/pytest -n 2 -q -m "not browser and not api_fuzz" alliance87
 
 services:
 	@.ci/services

@@ -1,5 +1,5 @@
 """The `alliance87` command: Django's manage.py, plus demo, loaddemo, serve,
-import-report, import-data."""
+worker, import-report, import-data."""
 
 from __future__ import annotations
 

@@ -45,6 +45,7 @@ urlpatterns += i18n_patterns(
     path("data/", include("alliance87.data.urls")),
     path("", include("alliance87.applications.urls")),
     path("", include("alliance87.reports.urls")),
+    path("", include("alliance87.core.urls")),
     prefix_default_language=True,
 )
 

@@ -1,6 +1,13 @@
 """The community's background work (core.tasks): who hears of a post,
 emails at once, digests. Each is queued after the write that asks for it
-commits; the work itself lives in community/notify.py."""
+commits, but `community_mail_task`, which the workers' schedule queues
+every five minutes (settings.TASKS_SCHEDULE); the work itself lives in
+community/notify.py.
+
+An email that waits for the mail server, or that a worker left half-sent,
+is recorded for the Secretariat's page of background work (core.tasks):
+the first with its last error and its next try, the second never sent
+again."""
 
 from __future__ import annotations
 
@@ -9,7 +16,8 @@ import datetime as dt
 from django.utils import timezone
 
 from alliance87.community import notify
-from alliance87.core.tasks import task
+from alliance87.community.models import MailState, Notification
+from alliance87.core.tasks import enqueue_or_keep, note_uncertain, note_waiting, task
 
 
 @task()
@@ -33,19 +41,57 @@ def send_notification_task(notification_id: int) -> str:
         )
     elif outcome.startswith("retry:"):
         delay = dt.timedelta(seconds=int(outcome.split(":", 1)[1]))
-        send_notification_task.using(run_after=timezone.now() + delay).enqueue(notification_id)
+        when = timezone.now() + delay
+        error = (
+            Notification.objects.filter(pk=notification_id)
+            .values_list("mail_error", flat=True)
+            .first()
+        )
+        note_waiting(send_notification_task, notification_id, error=error or "", next_try=when)
+        enqueue_or_keep(send_notification_task.using(run_after=when), notification_id)
     return outcome
 
 
+UNCERTAIN_NOTE = (
+    "A worker stopped while sending this email: whether the mail server took "
+    "it cannot be known, so it is not sent again."
+)
+
+
 def sweep_and_requeue() -> tuple[int, int]:
-    """Mark stuck emails uncertain and queue the lost ones again; return
-    both counts."""
+    """Mark stuck emails uncertain (and record them for the Secretariat)
+    and queue the lost ones again; return both counts."""
+    sending = set(Notification.objects.filter(mail=MailState.SENDING).values_list("pk", flat=True))
     uncertain, stale = notify.sweep()
+    if uncertain:
+        now_uncertain = Notification.objects.filter(pk__in=sending, mail=MailState.UNCERTAIN)
+        for pk in now_uncertain.values_list("pk", flat=True):
+            note_uncertain(send_notification_task, pk, error=UNCERTAIN_NOTE)
     for pk in stale:
-        send_notification_task.enqueue(pk)
+        enqueue_or_keep(send_notification_task, pk)
     return uncertain, len(stale)
 
 
 @task()
 def send_digest_task(user_id: int) -> str:
     return notify.send_digest(user_id)
+
+
+def send_due_mail() -> dict[str, int]:
+    """Send the digests that are due and tidy the outgoing mail; return
+    the count of each outcome (what `community_mail` prints)."""
+    uncertain, requeued = sweep_and_requeue()
+    counts: dict[str, int] = {}
+    for user_id in notify.digest_recipients():
+        outcome = notify.send_digest(user_id)
+        counts[outcome] = counts.get(outcome, 0) + 1
+    counts["emails marked uncertain"] = uncertain
+    counts["emails queued again"] = requeued
+    return counts
+
+
+@task(retries=0)
+def community_mail_task() -> dict[str, int]:
+    """The schedule's job: `send_due_mail` (not retried: the next period's
+    run covers what this one missed, each digest window once)."""
+    return send_due_mail()

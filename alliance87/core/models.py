@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from alliance87.core.invalidation import ContentVersion, TableVersion
 from alliance87.core.querysets import HubManager
+from alliance87.core.taskrecords import ScheduledRun, TaskRecord, TaskState
 from alliance87.core.visibility import Visibility, VisibleQuerySet
 
 __all__ = [
@@ -21,8 +22,11 @@ __all__ = [
     "Citation",
     "ContentVersion",
     "KeyFigure",
+    "ScheduledRun",
     "Sourced",
     "TableVersion",
+    "TaskRecord",
+    "TaskState",
     "Theme",
     "Visibility",
     "VisibleQuerySet",

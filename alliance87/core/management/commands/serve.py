@@ -55,8 +55,9 @@ def server_argv(host: str, port: int, workers: int) -> list[str]:
 
 
 def worker_argv() -> list[str]:
-    """Return the command line of the background-task worker."""
-    return [sys.executable, "-m", "alliance87.cli", "db_worker", "--no-reload"]
+    """Return the command line of the background-task worker (the tasks of
+    the configured queue and the schedule: `alliance87 worker`)."""
+    return [sys.executable, "-m", "alliance87.cli", "worker"]
 
 
 def supervise(server: list[str], worker: list[str], *, restart_pause: float = 1.0) -> int:
