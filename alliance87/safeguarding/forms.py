@@ -49,8 +49,10 @@ class PersonReportForm(ReportForm):
 
     def __init__(self, *args: Any, choices: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["about"].choices = choices
-        self.fields["about"].initial = choices[0][0]
+        about = self.fields["about"]
+        assert isinstance(about, forms.ChoiceField)
+        about.choices = choices
+        about.initial = choices[0][0]
 
 
 class HandlingForm(forms.Form):

@@ -94,7 +94,9 @@ def report_organisation(request: HttpRequest, slug: str) -> HttpResponse:
     if (refused := _signed_in(request)) is not None:
         return refused
     organisation = get_organisation_for_user(request.user, slug)
-    people = {f"person-{p.pk}": p for p in organisation.visible_people}
+    # The people its page shows the reader (Person.objects.visible_to).
+    shown = getattr(organisation, "visible_people", [])
+    people = {f"person-{p.pk}": p for p in shown}
     choices = [("organisation", str(organisation))] + [(k, p.name) for k, p in people.items()]
     form = PersonReportForm(request.POST or None, choices=choices)
     if request.method == "POST" and form.is_valid():

@@ -19,9 +19,7 @@ def _export(client: Client, user) -> str:
     client.force_login(user)
     response = client.get("/en/account/my-data.json")
     assert response.status_code == 200
-    return b"".join(
-        response.streaming_content if response.streaming else [response.content]
-    ).decode()
+    return response.content.decode()
 
 
 def test_the_reporter_export_lists_the_report_without_its_handling(
