@@ -59,9 +59,9 @@ class CampaignPage:
     activities: list[PlannedActivity]
     highlights: list[Submission]
     champions: list[Submission]
-    # The reader's own submissions not (yet) published, and, for reviewers,
-    # how many wait.
-    own_unpublished: list[Submission] = field(default_factory=list)
+    # The submissions not (yet) published the reader sees: their own, and
+    # for reviewers every one; and, for reviewers, how many wait.
+    unpublished: list[Submission] = field(default_factory=list)
     waiting: int = 0
     may_review: bool = False
     may_submit: bool = False
@@ -82,7 +82,6 @@ def campaign_page(user: Any, campaign: Campaign) -> CampaignPage:
     published = [s for s in submissions if s.status == SubmissionStatus.PUBLISHED]
     attach_sources(user, [campaign, *published])
     reviewer = may_review(user, campaign)
-    uid = getattr(user, "pk", None)
     return CampaignPage(
         campaign=campaign,
         key_messages=[m for m in messages if m.kind == MessageKind.KEY_MESSAGE],
@@ -91,11 +90,7 @@ def campaign_page(user: Any, campaign: Campaign) -> CampaignPage:
         activities=activities,
         highlights=[s for s in published if s.kind == SubmissionKind.HIGHLIGHT],
         champions=[s for s in published if s.kind == SubmissionKind.CHAMPION],
-        own_unpublished=[
-            s
-            for s in submissions
-            if s.status != SubmissionStatus.PUBLISHED and uid and s.submitted_by_id == uid
-        ],
+        unpublished=[s for s in submissions if s.status != SubmissionStatus.PUBLISHED],
         waiting=sum(1 for s in submissions if s.is_pending) if reviewer else 0,
         may_review=reviewer,
         may_submit=may_submit(user) and campaign.is_published and campaign.call_open,

@@ -246,3 +246,35 @@ def secretariat_imports_a_report(page: Any) -> None:
 
 def test_secretariat_imports_a_report_without_javascript(browser: Any) -> None:
     secretariat_imports_a_report(browser.open("secretariat", viewport=PHONE, js=False).new_page())
+
+
+def partner_submits_a_highlight(page: Any) -> None:
+    # The day's page in the calendar links to its campaign.
+    follow(
+        page,
+        "World Day against Child Labour",
+        start="/en/events/world-day-against-child-labour/",
+    )
+    click(page, "Submit a highlight or a champion")
+    page.get_by_label("Highlight from a country").check()
+    fill(page, "Title", "Browser-tested 12 June highlight")
+    fill(page, "Text", "A browser test's highlight, for 12 June.")
+    click(page, "Submit for review", role="button")
+    expect(page.get_by_text("Browser-tested 12 June highlight").first).to_be_visible()
+    expect(page.get_by_text("Waiting for review").first).to_be_visible()
+
+
+def secretariat_publishes_the_highlight(page: Any) -> None:
+    page.goto("/en/campaigns/world-day-against-child-labour/")
+    click(page, "1 submission waits for review")
+    submission = page.locator("article", has_text="Browser-tested 12 June highlight")
+    submission.get_by_role("button", name=re.compile("^Publish")).click()
+    expect(page.get_by_text("The submission is published").first).to_be_visible()
+    click(page, "World Day against Child Labour")
+    highlights = page.locator("#highlights")
+    expect(highlights.get_by_text("Browser-tested 12 June highlight")).to_be_visible()
+
+
+def test_partner_submits_a_12_june_highlight_the_reviewers_publish(browser: Any) -> None:
+    partner_submits_a_highlight(browser.open("partner", viewport=PHONE, js=False).new_page())
+    secretariat_publishes_the_highlight(browser.open("secretariat", viewport=DESKTOP).new_page())

@@ -105,6 +105,12 @@ PAGES: dict[str, list[tuple[str, int]]] = {
         ("/data/places/world/", 200),
         ("/data/changes/", 200),
     ],
+    # Campaigns: the list and the World Day against Child Labour's page
+    # (toolkit, activities, the sample highlight).
+    "anonymous 5": [
+        ("/campaigns/", 200),
+        ("/campaigns/world-day-against-child-labour/", 200),
+    ],
     "outsider": [
         ("/account/", 200),
         ("/api/tokens/", 200),
@@ -116,6 +122,12 @@ PAGES: dict[str, list[tuple[str, int]]] = {
         ("/account/", 200),
         ("/partners/ituc/", 200),
         ("/statements/bangkok-statement/", 200),
+    ],
+    # A partner's campaign forms: a highlight or champion, an activity.
+    "partner 2": [
+        ("/campaigns/world-day-against-child-labour/", 200),
+        ("/campaigns/world-day-against-child-labour/submit/", 200),
+        ("/campaigns/world-day-against-child-labour/activities/new/", 200),
     ],
     "member": [
         ("/groups/migration/", 200),
@@ -191,6 +203,11 @@ PAGES: dict[str, list[tuple[str, int]]] = {
         ("/safeguarding/reports/{safeguarding_report}/", 200),
         ("/safeguarding/log/", 200),
         ("/account/", 200),
+    ],
+    # The reviewers' queue (the Secretariat reviews too) and a toolkit image.
+    "secretariat 4": [
+        ("/campaigns/world-day-against-child-labour/review/", 200),
+        ("/campaigns/world-day-against-child-labour/images/new/", 200),
     ],
     "secretariat 3": [
         ("/community/new/", 200),

@@ -22,6 +22,10 @@ from the rules in DESIGN.md and issue 6, not from `core.visibility`:
 - the open API (/api/v1/) reads no session either: each persona calls it
   with a personal API token of their own and reads what they read on the
   pages; every endpoint is a way out of the kinds it shows;
+- campaigns: the host group reviews every matrix campaign, so the member
+  persona sees each one, drafts and every level included; the partner
+  submitted every highlight, so sees each one, pending and declined
+  included (`Kind.readers`); the review queue opens to reviewers only;
 - a deactivated account (`inactive`: former Secretariat staff of the group
   member's organisation) sees what anonymous visitors see;
 - editing pages open to their editors only (`Way.openers`: the member

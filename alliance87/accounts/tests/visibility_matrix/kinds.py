@@ -19,6 +19,7 @@ from alliance87.accounts.tests.visibility_matrix.ways import (
     EVENT_COUNTRY,
     FOCAL,
     HOST_BRIEFING,
+    HOST_CAMPAIGN,
     HOST_COUNTRY,
     HOST_COUNTRY_PAGE,
     HOST_EVENT,
@@ -433,6 +434,36 @@ KINDS: dict[str, Kind] = {
             draft_statuses=("draft",),
             has_group=True,
         ),
+        # Campaigns (campaigns/): published ones by their level, drafts to
+        # the Secretariat; the host group reviews them all (the member
+        # persona sees every one). An event's page lists its campaigns.
+        Kind(
+            "campaign",
+            (
+                Way("detail", slug_url("/en/campaigns/{slug}/"), own_page=True),
+                Way("list", fixed("/en/campaigns/")),
+                HOST_EVENT_PAGE,
+            ),
+            statuses=("published", "draft"),
+            draft_statuses=("draft",),
+            has_group=True,
+            readers=("member",),
+        ),
+        # Highlights and champions submitted to the public host campaign by
+        # the partner persona: published ones seen by all; pending and
+        # declined ones by their submitter and the reviewers (the member
+        # persona's group) only. The review queue opens to reviewers.
+        Kind(
+            "submission",
+            (
+                Way("campaign", fixed(f"/en/campaigns/{HOST_CAMPAIGN}/")),
+                Way("review", fixed(f"/en/campaigns/{HOST_CAMPAIGN}/review/"), openers=CHAIR),
+            ),
+            statuses=("published", "pending", "declined"),
+            draft_statuses=("pending", "declined"),
+            levels=("public",),
+            readers=("partner", "member"),
+        ),
         # Community spaces and their threads: a thread is seen by whoever
         # sees its space (each thread alone in a space of its level).
         Kind(
@@ -585,6 +616,8 @@ def expected(persona: str, item: Item, way: Way) -> bool:
     if way.openers is not None and persona not in way.openers:
         return False
     if persona == "focal" and kind.pathfinder_owned:
+        return True
+    if persona in kind.readers:
         return True
     if item.status in kind.draft_statuses:
         return False

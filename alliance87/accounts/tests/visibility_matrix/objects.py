@@ -15,6 +15,7 @@ from alliance87.accounts.tests.visibility_matrix.ways import (
     DATA_INDICATOR,
     EVENT_COUNTRY,
     FOLLOWER_COUNTRY,
+    HOST_CAMPAIGN,
     HOST_COUNTRY,
     ORG_COUNTRY,
     PATHFINDER_COUNTRIES,
@@ -22,6 +23,8 @@ from alliance87.accounts.tests.visibility_matrix.ways import (
     Item,
 )
 from alliance87.applications.services import submit_application
+from alliance87.campaigns import services as campaigns
+from alliance87.campaigns.models import Campaign
 from alliance87.comms.models import Post, Survey
 from alliance87.comms.services import PostLinks, save_post
 from alliance87.community import services as community
@@ -424,6 +427,44 @@ def make_object(scene: Scene, n: int, item: Item) -> Any:
                 Notification(user=user, post=opening, reason="thread", created=opening.created)
                 for user in get_user_model().objects.all()
             )
+    elif item.kind == "campaign":
+        obj = campaigns.save_campaign(
+            Campaign(
+                slug=item.key,
+                title=m,
+                title_en=m,
+                visibility=level,
+                status=item.status,
+                event=scene.host_event,
+                review_group=scene.host_group,
+                date=dt.date(2000 + n % 100, 6, 12),
+            ),
+            acting_user=None,
+        )
+    elif item.kind == "submission":
+        host = Campaign.objects.filter(slug=HOST_CAMPAIGN).first() or campaigns.save_campaign(
+            Campaign(
+                slug=HOST_CAMPAIGN,
+                title="Host campaign",
+                title_en="Host campaign",
+                status="published",
+                review_group=scene.host_group,
+                date=dt.date(2027, 6, 12),
+            ),
+            acting_user=None,
+        )
+        obj = campaigns.submit(
+            host,
+            acting_user=scene.personas.partner,
+            kind="highlight",
+            title=m,
+            text=f"Text of {m}",
+            language="en",
+        )
+        if item.status == "published":
+            campaigns.publish_submission(obj, acting_user=scene.secretariat)
+        elif item.status == "declined":
+            campaigns.decline_submission(obj, acting_user=scene.secretariat, reason="Declined.")
     elif item.kind == "survey":
         obj = Survey.objects.create(
             slug=item.key,

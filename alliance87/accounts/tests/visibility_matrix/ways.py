@@ -19,6 +19,7 @@ HOST_EVENT = "mx-host-meeting"
 NEXT_EVENT = "mx-next-meeting"
 HOST_GROUP = "mx-host-group"
 HOST_STATEMENT = "mx-host-statement"
+HOST_CAMPAIGN = "mx-host-campaign"  # public, reviewed by the host group
 HOST_RESOURCE = "mx-host-resource"  # a public resource every organisation published
 HOST_COUNTRY = "mrt"  # the pathfinder that holds the roadmaps, workshops...
 EVENT_COUNTRY = "npl"  # where the matrix events are held
@@ -60,6 +61,10 @@ class Kind:
     # Whether the member persona's organisation belongs to that group.
     member_belongs: bool = True
     pathfinder_owned: bool = False  # the country's focal points see it all
+    # Personas who see every row of the kind, drafts included, whatever
+    # its level (campaigns: the member persona's group reviews them all;
+    # submissions: the partner persona submitted them all).
+    readers: tuple[str, ...] = ()
     levels: tuple[str, ...] = LEVELS
 
 
