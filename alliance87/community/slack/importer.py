@@ -237,7 +237,7 @@ def _import(
         space = targets.get(channel.id)
         created = False
         if space is None:
-            if not channel.messages:
+            if not any(m.subtype in IMPORTED_SUBTYPES for m in channel.messages):
                 continue
             if not create_spaces:
                 report.skipped_channels.append((channel.name, _("no space given")))

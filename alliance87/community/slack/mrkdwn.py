@@ -32,6 +32,9 @@ ENTITY = re.compile(r"<([^<>\n]+)>")
 BOLD = re.compile(r"(?<![\w*\\])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]#<>!|~])")
 WORD_JOINER = "\u2060"
+# What would lengthen a mention's name (services.MENTION), a full stop
+# that ends a sentence aside.
+NAME_GOES_ON = re.compile(r"[A-Za-z0-9_+-]|\.[A-Za-z0-9_]")
 
 
 def escape(text: str) -> str:
@@ -97,7 +100,14 @@ class Converter:
             kept.append(markdown)
             return f"\x00{len(kept) - 1}\x00"
 
-        text = ENTITY.sub(lambda m: keep(self._entity(m.group(1))), text)
+        def entity(match: re.Match[str]) -> str:
+            markdown = self._entity(match.group(1))
+            if markdown.startswith("@") and NAME_GOES_ON.match(text, match.end()):
+                # "<@U1>-team": the mention must end where the name does.
+                markdown += WORD_JOINER
+            return keep(markdown)
+
+        text = ENTITY.sub(entity, text)
         text = neutralise(text)
         text = BOLD.sub(r"**\1**", text)
         lines = []

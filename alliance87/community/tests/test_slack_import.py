@@ -437,9 +437,11 @@ def test_only_the_secretariat_imports(accounts) -> None:
 
 def test_channels_without_a_space_are_skipped_or_given_an_open_one_when_asked(accounts) -> None:
     channels = [*channels_json(), {"id": "G05PRIV", "name": "secret", "created": 1}]
+    join = {"type": "message", "subtype": "channel_join", "user": "U01PARTNER", "text": "joined"}
     days = {
         "general": general_days(),
         "migration": migration_days(),
+        "random": {"2024-03-01": [{**join, "ts": "1709251200.000100"}]},
         "secret": {
             "2024-03-09": [
                 {
@@ -464,6 +466,8 @@ def test_channels_without_a_space_are_skipped_or_given_an_open_one_when_asked(ac
     # A private channel never gets an open space of its own.
     assert [name for name, _why in report.skipped_channels] == ["secret"]
     assert not Space.objects.filter(slug="slack-secret").exists()
+    # Nor does a channel with nothing to import (#random: a join).
+    assert not Space.objects.filter(slug="slack-random").exists()
 
 
 def test_mrkdwn_becomes_the_hubs_markdown() -> None:
@@ -476,6 +480,7 @@ def test_mrkdwn_becomes_the_hubs_markdown() -> None:
     convert = converter.convert
     assert convert("*bold* and _it_ and ~st~") == "**bold** and _it_ and ~st~"
     assert convert("hi <@U1> and <@U2>") == "hi @ana and &#64;Bo \\*Bold\\*"
+    assert convert("<@U1>-team, <@U1>. <@U1>.x") == "@ana\u2060-team, @ana. @ana\u2060.x"
     assert convert("see <#C1|general> and <#C1>") == "see #general and #general"
     assert convert("<https://a.example/x?y=1&amp;z=2|the [site]>") == (
         "[the \\[site\\]](<https://a.example/x?y=1&z=2>)"
