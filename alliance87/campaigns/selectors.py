@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,17 +29,21 @@ def _with_event(qs: Any) -> Any:
 
 
 def list_campaigns(user: Any) -> list[Campaign]:
-    """Return the campaigns `user` may see, by their day."""
-    found = list(_with_event(Campaign.objects.visible_to(user)))
-    for campaign in found:
-        campaign.day = campaign_day(campaign)  # type: ignore[attr-defined]
-    return sorted(found, key=lambda c: (c.day is None, c.day or 0, c.slug))  # type: ignore[attr-defined]
+    """Return the campaigns `user` may see, by their day (undated last)."""
+    found: list[Campaign] = list(_with_event(Campaign.objects.visible_to(user)))
+
+    def by_day(campaign: Campaign) -> tuple[bool, Any, str]:
+        day = campaign_day(campaign)
+        return (day is None, day or dt.date.min, campaign.slug)
+
+    return sorted(found, key=by_day)
 
 
 def get_campaign_for_user(user: Any, slug: str) -> Campaign:
     """Return the campaign `user` may see, or 404 alike when missing or hidden."""
-    campaign = get_object_or_404(_with_event(Campaign.objects.visible_to(user)), slug=slug)
-    campaign.day = campaign_day(campaign)  # type: ignore[attr-defined]
+    campaign: Campaign = get_object_or_404(
+        _with_event(Campaign.objects.visible_to(user)), slug=slug
+    )
     return campaign
 
 

@@ -16,7 +16,8 @@ pytestmark = pytest.mark.django_db
 
 def test_the_demo_campaign_is_the_world_day_against_child_labour(demo):
     campaign = Campaign.objects.get(slug="world-day-against-child-labour")
-    assert campaign.event is not None and campaign.event.date_start.strftime("%d %m") == "12 06"
+    assert campaign.event is not None and campaign.event.date_start is not None
+    assert (campaign.event.date_start.day, campaign.event.date_start.month) == (12, 6)
     assert campaign.review_group.slug == "communications-and-engagement"
     bases = set(campaign.citations.values_list("basis", flat=True))
     assert bases == {Basis.ILLUSTRATIVE, Basis.REPORTED}

@@ -32,9 +32,10 @@ NAVIGATION                NavEntry(label, url_name,    applications, comms,  cor
                                                        pathfinders,
                                                        reports, statements
 PERMISSION_RULES          PermissionRule(action,       api, applications,    core.permissions
-                          model, rule); rule(user,     community, data,
-                          obj) -> bool; key (action,   events, groups,
-                          model)                       library,
+                          model, rule); rule(user,     campaigns,
+                          obj) -> bool; key (action,   community, data,
+                          model)                       events, groups,
+                                                       library,
                                                        pathfinders,
                                                        statements
 AUDIENCE_PROVIDERS        AudienceProvider: (user) ->  groups, partners      core.visibility
@@ -43,9 +44,9 @@ COUNTRY_PROFILE_SECTIONS  ProfileSection(key, order,   comms, data, events,  cou
                           template, context);          library, partners,
                           context(user, country) ->    pathfinders
                           dict or None
-PAGE_SECTIONS             PageSection(page, key,       api, comms, library,  {% page_sections %}:
-                          order, template, context);   safeguarding          the event page
-                          page "event", "group",                             ("event"), the group
+PAGE_SECTIONS             PageSection(page, key,       api, campaigns,       {% page_sections %}:
+                          order, template, context);   comms, library,       the event page
+                          page "event", "group",       safeguarding          ("event"), the group
                           "organisation", "account"                          page ("group"), an
                           or "post"; context(user,                           organisation's page
                           obj) -> dict or None; key                          ("organisation"), the
@@ -70,8 +71,8 @@ EVENT_PARTICIPATION       EventParticipationProvider:  events                gro
                           [EventParticipation]
 GROUP_MEETINGS            MeetingProvider: (user,      events                groups.meetings
                           group) -> [Meeting]
-FILE_OWNERS               FileOwner(label, visible,    comms, events,        core.files (the file
-                          field); visible(user) ->     library               view)
+FILE_OWNERS               FileOwner(label, visible,    campaigns, comms,     core.files (the file
+                          field); visible(user) ->     events, library       view)
                           owners the user may see;
                           key label
 SEARCH_PROVIDERS          SearchProvider(kind, label,  comms, community,     search (the index, the
@@ -82,10 +83,10 @@ SEARCH_PROVIDERS          SearchProvider(kind, label,  comms, community,     sea
                           kind                         statements
 SEARCH_AUDIENCE           SearchAudience: (user) ->    pathfinders           search.query
                           {pathfinder_ids}
-DEMO_LOADERS              DemoLoader(module, order);   accounts, comms,      demo.services
-                          the module has               community, data,
-                          load(report); key module     events, groups,
-                                                       library,
+DEMO_LOADERS              DemoLoader(module, order);   accounts, campaigns,  demo.services
+                          the module has               comms, community,
+                          load(report); key module     data, events,
+                                                       groups, library,
                                                        pathfinders,
                                                        safeguarding,
                                                        statements

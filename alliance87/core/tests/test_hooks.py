@@ -158,6 +158,7 @@ def test_the_areas_register_their_contributions() -> None:
         ("event", "library"),
         ("group", "library"),
         ("account", "api-tokens"),
+        ("event", "campaigns"),
         ("event", "news"),
         ("group", "news"),
         ("organisation", "news"),
@@ -192,6 +193,9 @@ def test_demo_loaders_come_in_the_order_the_data_needs() -> None:
         "alliance87.data.demo",
         # After events: posts are linked to them.
         "alliance87.comms.demo",
+        # After events and groups: the campaign is linked to its day and
+        # reviewed by the CEAG.
+        "alliance87.campaigns.demo",
         # Demo accounts take roles in what the areas above created.
         "alliance87.accounts.demo",
         # After the accounts: the demo personas write the sample threads.
