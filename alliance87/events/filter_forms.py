@@ -1,6 +1,7 @@
 """The GET forms that filter the events list, the action-item tracker and
 the decisions register (choices built from what the viewer may see; the
-tracker's owners, too many to list, are typed: core.forms.narrow)."""
+tracker's owners and the bodies, too many to list, are typed:
+core.forms.narrow)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from alliance87.core.forms import ChoiceText, Narrowing, narrow
 from alliance87.core.models import Theme
 from alliance87.countries.models import Country, Region
 from alliance87.events import selectors
-from alliance87.events.models import EventSeries, EventType
+from alliance87.events.models import EventType
 from alliance87.events.selectors import DecisionFilters, EventFilters, TrackerFilters
 
 
@@ -21,11 +22,33 @@ def _choices(form: forms.Form, name: str) -> forms.ChoiceField:
     return cast(forms.ChoiceField, form.fields[name])
 
 
+# The Body filter: a slug (a link names one body alone), or part of a name
+# typed in the text box (at the sizes of issue 16, a select of the bodies
+# was 1,000 options, most of each page's HTML and rendering).
+def _series_field() -> forms.CharField:
+    return forms.CharField(required=False, max_length=100, widget=forms.HiddenInput)
+
+
+def _series_text() -> ChoiceText:
+    return ChoiceText(label=_("Body"), help_text=_("Type part of the body's name."))
+
+
+def _bodies() -> Narrowing:
+    return Narrowing("series", "series_q", everyone=_("All bodies"))
+
+
+def _narrow_bodies(form: forms.Form, bodies: Narrowing) -> Narrowing:
+    return narrow(
+        form, bodies, name_of=selectors.get_series_name, matches_of=selectors.match_series
+    )
+
+
 class EventFilterForm(forms.Form):
     type = forms.ChoiceField(
         label=_("Type"), required=False, choices=[("", _("All types")), *EventType.choices]
     )
-    series = forms.ChoiceField(label=_("Body"), required=False)
+    series = _series_field()
+    series_q = _series_text()
     region = forms.ChoiceField(
         label=_("Region"), required=False, choices=[("", _("All regions")), *Region.choices]
     )
@@ -45,10 +68,7 @@ class EventFilterForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _choices(self, "series").choices = [
-            ("", _("All bodies")),
-            *[(s.slug, s.name) for s in EventSeries.objects.order_by("name")],
-        ]
+        self.bodies = _bodies()
         countries = sorted(
             Country.objects.only("iso3", "name", "name_en", "name_fr", "name_es"),
             key=lambda c: c.name,
@@ -62,6 +82,11 @@ class EventFilterForm(forms.Form):
             *[(t.slug, t.name) for t in Theme.objects.order_by("kind", "order")],
         ]
 
+    def clean(self) -> dict[str, Any] | None:
+        data = super().clean()
+        self.bodies = _narrow_bodies(self, self.bodies)
+        return data
+
     def filters(self) -> EventFilters:
         if not self.is_bound or not self.is_valid():
             return EventFilters()
@@ -71,7 +96,8 @@ class EventFilterForm(forms.Form):
             region=data["region"],
             country=data["country"],
             theme=data["theme"],
-            series=data["series"],
+            series=self.bodies.value,
+            series_q=self.bodies.text,
             year=data["year"],
         )
 
@@ -89,7 +115,8 @@ class TrackerFilterForm(forms.Form):
             ("all", _("All")),
         ],
     )
-    series = forms.ChoiceField(label=_("Body"), required=False)
+    series = _series_field()
+    series_q = _series_text()
     # The owner: a slug (a link names one owner alone), or part of a name
     # typed in the text box (at 50,000 organisations, a select of the
     # owners was 22,370 options and 2 MB of HTML).
@@ -106,10 +133,7 @@ class TrackerFilterForm(forms.Form):
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
-        _choices(self, "series").choices = [
-            ("", _("All bodies")),
-            *[(s.slug, s.name) for s in EventSeries.objects.order_by("name")],
-        ]
+        self.bodies = _bodies()
         self.owners = Narrowing("owner", "owner_q", everyone=_("All owners"))
 
     def clean(self) -> dict[str, Any] | None:
@@ -121,6 +145,7 @@ class TrackerFilterForm(forms.Form):
             name_of=lambda slug: selectors.get_tracker_owner_name(self.user, slug),
             matches_of=lambda text, n: selectors.match_tracker_owners(self.user, text, n),
         )
+        self.bodies = _narrow_bodies(self, self.bodies)
         return data
 
     def filters(self) -> TrackerFilters:
@@ -131,14 +156,16 @@ class TrackerFilterForm(forms.Form):
             state=data["state"] or "open",
             owner=self.owners.value,
             owner_q=self.owners.text,
-            series=data["series"],
+            series=self.bodies.value,
+            series_q=self.bodies.text,
             group_by=data["group"] or "body",
         )
 
 
 class DecisionFilterForm(forms.Form):
     q = forms.CharField(label=_("Words or identifier"), required=False, max_length=100)
-    series = forms.ChoiceField(label=_("Body"), required=False)
+    series = _series_field()
+    series_q = _series_text()
     year = forms.IntegerField(
         label=_("Year"),
         required=False,
@@ -149,16 +176,23 @@ class DecisionFilterForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _choices(self, "series").choices = [
-            ("", _("All bodies")),
-            *[(s.slug, s.name) for s in EventSeries.objects.order_by("name")],
-        ]
+        self.bodies = _bodies()
+
+    def clean(self) -> dict[str, Any] | None:
+        data = super().clean()
+        self.bodies = _narrow_bodies(self, self.bodies)
+        return data
 
     def filters(self) -> DecisionFilters:
         if not self.is_bound or not self.is_valid():
             return DecisionFilters()
         data = self.cleaned_data
-        return DecisionFilters(series=data["series"], year=data["year"], q=data["q"].strip())
+        return DecisionFilters(
+            series=self.bodies.value,
+            series_q=self.bodies.text,
+            year=data["year"],
+            q=data["q"].strip(),
+        )
 
 
 # Recording a meeting (the secretariat) ------------------------------------

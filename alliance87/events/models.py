@@ -221,7 +221,22 @@ class Event(Sourced, ReportedDateFields):
                 name="events_unique_number_in_series",
             )
         ]
-        indexes = [models.Index(fields=["status", "last_day"])]
+        indexes = [
+            models.Index(fields=["status", "last_day"]),
+            # The counts of the events list, the tracker and the register
+            # read visible events from this index alone (issue 16): the
+            # list's past events (index-only on both engines), the events
+            # a record row's visibility joins (PostgreSQL: with the series).
+            models.Index(
+                fields=["status", "visibility", "recurs_yearly", "last_day", "date_start"],
+                name="events_event_listed",
+            ),
+            models.Index(
+                fields=["status", "visibility"],
+                include=["id", "series"],
+                name="events_event_visible",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -658,6 +673,9 @@ class Decision(RecordPart):
                 fields=["event", "number"], name="events_unique_decision_number"
             )
         ]
+        # The register's count: the visible decisions and their events,
+        # from the index (issue 16).
+        indexes = [models.Index(fields=["visibility", "event"], name="events_decision_visible")]
 
     def __str__(self) -> str:
         return self.identifier or str(_("Decision %(number)s") % {"number": self.number})
@@ -741,7 +759,12 @@ class ActionItem(ReportedDateFields, RecordPart):
     class Meta(RecordPart.Meta):
         verbose_name = _("action item")
         verbose_name_plural = _("action items")
-        indexes = [models.Index(fields=["status", "date_start"])]
+        indexes = [
+            models.Index(fields=["status", "date_start"]),
+            # The tracker's counts by body: the items of a state and
+            # visibility with their events, from the index (issue 16).
+            models.Index(fields=["status", "visibility", "event"], name="events_ai_listed"),
+        ]
 
     def __str__(self) -> str:
         return self.text[:80]

@@ -49,9 +49,12 @@ from alliance87.events.selectors.lists import (
     calendar_events,
     country_section,
     export_events,
+    get_series_name,
     list_events,
+    match_series,
     next_occurrence,
     series_choices,
+    series_matching,
 )
 from alliance87.events.selectors.record import get_record_row_for_user, record_page, rows_under
 from alliance87.events.selectors.tracker import (
@@ -94,6 +97,7 @@ __all__ = [
     "get_action_item_for_user",
     "get_event_for_user",
     "get_record_row_for_user",
+    "get_series_name",
     "get_tracker_owner_name",
     "is_action_item_owner",
     "label_action_items",
@@ -101,6 +105,7 @@ __all__ = [
     "list_decisions",
     "list_events",
     "mark_closable",
+    "match_series",
     "match_tracker_owners",
     "next_occurrence",
     "numbering_warnings",
@@ -111,6 +116,7 @@ __all__ = [
     "record_page",
     "rows_under",
     "series_choices",
+    "series_matching",
     "tracker_owners",
     "unreported_q",
     "with_parties",

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
-from alliance87.events.models import Event, EventQuerySet
+from alliance87.events.models import Event, EventQuerySet, EventSeries
 
 
 @dataclass
@@ -19,6 +19,7 @@ class EventFilters:
     theme: str = ""  # slug
     series: str = ""  # slug: the body whose meetings these are
     year: int | None = None
+    series_q: str = ""  # part of a body's name: every body it matches
 
     def as_query(self) -> dict[str, str]:
         pairs = {
@@ -27,6 +28,7 @@ class EventFilters:
             "country": self.country,
             "theme": self.theme,
             "series": self.series,
+            "series_q": self.series_q,
             "year": str(self.year) if self.year else "",
         }
         return {k: v for k, v in pairs.items() if v}
@@ -37,6 +39,8 @@ def filter_events(qs: EventQuerySet, filters: EventFilters) -> EventQuerySet:
         qs = qs.filter(event_type=filters.event_type)
     if filters.series:
         qs = qs.filter(series__slug=filters.series)
+    elif filters.series_q:
+        qs = qs.filter(series__in=series_matching(filters.series_q))
     if filters.year:
         qs = qs.filter(Q(date_start__year=filters.year) | Q(recurs_yearly=True))
     # Relations that may match several rows go through a subquery, so an
@@ -59,3 +63,13 @@ def filter_events(qs: EventQuerySet, filters: EventFilters) -> EventQuerySet:
     if filters.theme:
         qs = qs.filter(pk__in=Event.objects.filter(themes__slug=filters.theme).values("pk"))
     return qs
+
+
+def series_matching(text: str) -> QuerySet[EventSeries]:
+    """Return the series whose name, body or short name contains `text`
+    (ignoring case), in the page's language."""
+    text = text.replace("\x00", "")  # PostgreSQL refuses NUL in text
+    q = Q()
+    for name in ("name", "body", "body_short"):
+        q |= Q(**{f"{name}__icontains": text})
+    return EventSeries.objects.filter(q)

@@ -13,7 +13,7 @@ from django.db.models import F, Q, QuerySet
 
 from alliance87.events.models import Event, EventSeries, EventType
 from alliance87.events.selectors import base
-from alliance87.events.selectors.filters import EventFilters, filter_events
+from alliance87.events.selectors.filters import EventFilters, filter_events, series_matching
 from alliance87.events.selectors.workshops import pathfinder_workshops
 
 PAGE_SIZE = 20
@@ -77,6 +77,22 @@ def country_section(user: Any, country: Any) -> dict[str, Any] | None:
 
 def series_choices() -> list[tuple[str, str]]:
     return [(s.slug, s.name) for s in EventSeries.objects.order_by("name")]
+
+
+# The Body filter of the events list, the tracker and the register: the
+# series are typed, not listed (a select of 1,000 bodies at the sizes of
+# issue 16): core.forms.narrow.
+
+
+def get_series_name(slug: str) -> str | None:
+    """Return the name of the series `slug` names, or None."""
+    series = EventSeries.objects.filter(slug=slug[:100].replace("\x00", "")).first()
+    return series.name if series else None
+
+
+def match_series(text: str, limit: int) -> list[tuple[str, str]]:
+    """Return (slug, name) of the first `limit` series `text` matches, by name."""
+    return [(s.slug, s.name) for s in series_matching(text).order_by("name", "pk")[:limit]]
 
 
 # Calendars ----------------------------------------------------------------

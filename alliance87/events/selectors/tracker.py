@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from alliance87.events.models import ActionItem, Decision
 from alliance87.events.selectors import base
+from alliance87.events.selectors.filters import series_matching
 from alliance87.events.selectors.following import overdue_q, unreported_q
 from alliance87.partners.models import Organisation, OrganisationQuerySet
 
@@ -28,6 +29,7 @@ class TrackerFilters:
     owner_q: str = ""  # part of a name: every owner it matches
     series: str = ""  # slug
     group_by: str = "body"  # body or owner
+    series_q: str = ""  # part of a body's name: every body it matches
 
     def as_query(self) -> dict[str, str]:
         pairs = {
@@ -35,6 +37,7 @@ class TrackerFilters:
             "owner": self.owner,
             "owner_q": self.owner_q,
             "series": self.series,
+            "series_q": self.series_q,
             "group": self.group_by,
         }
         return {k: v for k, v in pairs.items() if v}
@@ -65,13 +68,10 @@ def match_tracker_owners(user: Any, text: str, limit: int) -> list[tuple[str, st
     return [(o.slug, str(o)) for o in owners]
 
 
-def action_items(user: Any, filters: TrackerFilters, now: Any = None) -> Any:
+def _filtered_action_items(user: Any, filters: TrackerFilters, now: Any) -> Any:
     """Return the action items `user` may see that `filters` select, in
-    the tracker's order (the page and the API read the same rows)."""
-    now = now or base.today()
-    qs = base.with_parties(ActionItem.objects.visible_to(user), user).select_related(
-        "event", "event__series"
-    )
+    no order."""
+    qs = ActionItem.objects.visible_to(user)
     if filters.state == "overdue":
         qs = qs.filter(overdue_q(now))
     elif filters.state == "unreported":
@@ -86,19 +86,40 @@ def action_items(user: Any, filters: TrackerFilters, now: Any = None) -> Any:
         qs = qs.filter(owner_organisation__in=tracker_owners(user).search(owner_q))
     if filters.series:
         qs = qs.filter(event__series__slug=filters.series)
-    if filters.group_by == "owner":
-        qs = qs.order_by(
-            "owner_organisation__sort_name", "owner_role", "event__date_start", "order", "pk"
-        )
-    else:
-        qs = qs.order_by("event__series__slug", "event__date_start", "order", "pk")
+    elif filters.series_q:
+        qs = qs.filter(event__series__in=series_matching(filters.series_q))
     return qs
 
 
+def _ordered(qs: Any, user: Any, filters: TrackerFilters) -> Any:
+    qs = base.with_parties(qs, user).select_related("event", "event__series")
+    if filters.group_by == "owner":
+        return qs.order_by(
+            "owner_organisation__sort_name", "owner_role", "event__date_start", "order", "pk"
+        )
+    return qs.order_by("event__series__slug", "event__date_start", "order", "pk")
+
+
+def action_items(user: Any, filters: TrackerFilters, now: Any = None) -> Any:
+    """Return the action items `user` may see that `filters` select, in
+    the tracker's order (the page and the API read the same rows)."""
+    return _ordered(_filtered_action_items(user, filters, now or base.today()), user, filters)
+
+
 def list_action_items(user: Any, filters: TrackerFilters, page_number: Any = 1) -> Page:
-    """Return one page of the action-item tracker as `user` may see it."""
+    """Return one page of the action-item tracker as `user` may see it.
+
+    The items are counted by body (or owner), the first key of the
+    tracker's order, and a page reads the items of the few bodies it
+    shows: sorting every open item across three tables for one page of 50
+    took a second at 36,000 items (issue 16)."""
     now = base.today()
-    page = Paginator(action_items(user, filters, now), TRACKER_PAGE_SIZE).get_page(page_number)
+    filtered = _filtered_action_items(user, filters, now)
+    key = "owner_organisation__sort_name" if filters.group_by == "owner" else "event__series__slug"
+    paginator = base.GroupedPaginator(
+        filtered, _ordered(filtered, user, filters), key, TRACKER_PAGE_SIZE
+    )
+    page = paginator.get_page(page_number)
     items = list(page.object_list)
     base.label_action_items(items, base.PartyNames(items), now)
     base.mark_closable(user, items)
@@ -114,9 +135,15 @@ class DecisionFilters:
     series: str = ""
     year: int | None = None
     q: str = ""
+    series_q: str = ""  # part of a body's name: every body it matches
 
     def as_query(self) -> dict[str, str]:
-        pairs = {"series": self.series, "year": str(self.year) if self.year else "", "q": self.q}
+        pairs = {
+            "series": self.series,
+            "series_q": self.series_q,
+            "year": str(self.year) if self.year else "",
+            "q": self.q,
+        }
         return {k: v for k, v in pairs.items() if v}
 
 
@@ -126,6 +153,8 @@ def decisions(user: Any, filters: DecisionFilters) -> Any:
     qs = Decision.objects.visible_to(user).select_related("event", "event__series", "agenda_item")
     if filters.series:
         qs = qs.filter(event__series__slug=filters.series)
+    elif filters.series_q:
+        qs = qs.filter(event__series__in=series_matching(filters.series_q))
     if filters.year:
         qs = qs.filter(event__date_start__year=filters.year)
     if filters.q:
