@@ -332,18 +332,15 @@ def export_progress(request: HttpRequest, iso3: str) -> HttpResponse:
 @public_page
 @require_safe
 def print_roadmap(request: HttpRequest, iso3: str, pk: int) -> HttpResponse:
-    pathfinder = selectors.get_pathfinder_for_user(request.user, iso3, full=True)
-    roadmap = next((r for r in pathfinder.visible_roadmaps if r.pk == pk), None)  # type: ignore[attr-defined]
-    if roadmap is None:
-        from django.http import Http404
-
-        raise Http404("No such roadmap.")
+    pathfinder = selectors.get_pathfinder_for_user(request.user, iso3)
+    page = selectors.roadmap_page(request.user, pathfinder, pk, request.GET.get("page", 1))
     return render(
         request,
         "pathfinders/print.html",
         {
             "pathfinder": pathfinder,
-            "roadmap": roadmap,
+            "roadmap": page.roadmap,  # type: ignore[attr-defined]
+            "page": page,
             "steps": selectors.path_steps(pathfinder),
             "printed": timezone.localdate(),
         },

@@ -15,6 +15,7 @@ from alliance87.pathfinders.selectors.detail import (
     get_pathfinder_for_user,
     get_roadmap_for_user,
     path_steps,
+    roadmap_page,
 )
 from alliance87.pathfinders.selectors.exports import actions_csv, progress_csv
 from alliance87.pathfinders.selectors.overview import (
@@ -46,5 +47,6 @@ __all__ = [
     "path_steps",
     "pathfinder_overview",
     "progress_csv",
+    "roadmap_page",
     "world_shapes",
 ]

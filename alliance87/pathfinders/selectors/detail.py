@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Prefetch
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from alliance87.core import permissions, provenance
@@ -28,8 +30,16 @@ from alliance87.pathfinders.models import (
 )
 from alliance87.pathfinders.selectors.overview import STAGE_CLASS
 
+# The actions of each priority area shown on the country profile: a
+# roadmap of 200 actions is summarised there (the first few of each area,
+# and how many more), the printable roadmap lists them all (issue 16).
+ACTIONS_ON_PROFILE = 5
 
-def _priorities_prefetch(user: Any) -> Prefetch:
+
+def _priorities_prefetch(user: Any, actions_shown: int | None = None) -> Prefetch:
+    """The priority areas `user` may see with their actions, all of them
+    or the first `actions_shown` of each (then each area's
+    `action_count` says how many `user` may see in all)."""
     updates = ProgressUpdate.objects.visible_to(user).order_by("-date", "-created")
     actions = (
         Action.objects.visible_to(user)
@@ -38,22 +48,42 @@ def _priorities_prefetch(user: Any) -> Prefetch:
             "partners", Prefetch("updates", queryset=updates, to_attr="visible_updates")
         )
     )
-    priorities = PriorityArea.objects.visible_to(user).prefetch_related(
+    priorities = PriorityArea.objects.visible_to(user)
+    if actions_shown is not None:
+        actions = actions.order_by("number", "pk")[:actions_shown]
+        counted = (
+            Action.objects.visible_to(user)
+            .filter(priority=OuterRef("pk"))
+            .order_by()
+            .values("priority")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        priorities = priorities.annotate(
+            action_count=Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+        )
+    priorities = priorities.prefetch_related(
         Prefetch("actions", queryset=actions, to_attr="visible_actions")
     )
     return Prefetch("priorities", queryset=priorities, to_attr="visible_priorities")
 
 
-def _roadmaps_prefetch(user: Any) -> Prefetch:
+def _roadmaps_prefetch(user: Any, actions_shown: int | None = None) -> Prefetch:
     return Prefetch(
         "roadmaps",
-        queryset=Roadmap.objects.visible_to(user).prefetch_related(_priorities_prefetch(user)),
+        queryset=Roadmap.objects.visible_to(user).prefetch_related(
+            _priorities_prefetch(user, actions_shown)
+        ),
         to_attr="visible_roadmaps",
     )
 
 
-def get_pathfinder_for_user(user: Any, iso3: str, *, full: bool = False) -> Pathfinder:
-    """Return the pathfinder of `iso3`, or 404 alike when missing or hidden."""
+def get_pathfinder_for_user(
+    user: Any, iso3: str, *, full: bool = False, actions_shown: int | None = None
+) -> Pathfinder:
+    """Return the pathfinder of `iso3`, or 404 alike when missing or hidden;
+    `full`, with its content (`actions_shown`: the first few actions of
+    each priority area, not all of them)."""
     if len(iso3) != 3 or iso3 != iso3.lower():
         raise Http404("No such pathfinder.")
     qs = Pathfinder.objects.visible_to(user).select_related("country", "lead_organisation")
@@ -61,7 +91,7 @@ def get_pathfinder_for_user(user: Any, iso3: str, *, full: bool = False) -> Path
         qs = qs.prefetch_related(
             Prefetch("milestones", queryset=Milestone.objects.order_by("date_start", "pk")),
             "participants",
-            _roadmaps_prefetch(user),
+            _roadmaps_prefetch(user, actions_shown),
             Prefetch(
                 "findings",
                 queryset=Finding.objects.visible_to(user).prefetch_related("themes"),
@@ -93,6 +123,58 @@ def get_roadmap_for_user(user: Any, pathfinder: Pathfinder, pk: int) -> Roadmap:
         )
     except Roadmap.DoesNotExist:
         raise Http404("No such roadmap.") from None
+
+
+# Actions on one page of the printable roadmap.
+PRINT_PAGE_SIZE = 20
+
+
+def roadmap_page(user: Any, pathfinder: Pathfinder, pk: int, page_number: Any = 1) -> Page:
+    """Return one page of the actions of roadmap `pk` of `pathfinder` that
+    `user` may see, in the roadmap's order (priority area, then number),
+    for the printable roadmap; `page.roadmap` is the roadmap, its
+    `visible_priorities` every priority area `user` may see, each with
+    `visible_actions` (those on the page), `action_count` (all of them)
+    and `shown` (whether the page shows it: it holds some of its actions,
+    or the area has none and the page is the first). 404 alike when the
+    roadmap is missing or hidden."""
+    try:
+        roadmap = Roadmap.objects.visible_to(user).get(pathfinder=pathfinder, pk=pk)
+    except Roadmap.DoesNotExist:
+        raise Http404("No such roadmap.") from None
+    priorities = list(
+        PriorityArea.objects.visible_to(user).filter(roadmap=roadmap).order_by("number", "pk")
+    )
+    counts = dict(
+        Action.objects.visible_to(user)
+        .filter(priority__roadmap=roadmap)
+        .order_by()
+        .values_list("priority")
+        .annotate(n=Count("pk"))
+    )
+    updates = ProgressUpdate.objects.visible_to(user).order_by("-date", "-created")
+    actions = (
+        Action.objects.visible_to(user)
+        .filter(priority__in=[p.pk for p in priorities])
+        .select_related("responsible")
+        .prefetch_related(
+            "partners", Prefetch("updates", queryset=updates, to_attr="visible_updates")
+        )
+        .order_by("priority__number", "priority", "number", "pk")
+    )
+    page = Paginator(actions, PRINT_PAGE_SIZE).get_page(page_number)
+    page.object_list = list(page.object_list)
+    for priority in priorities:
+        priority.action_count = counts.get(priority.pk, 0)  # type: ignore[attr-defined]
+        priority.visible_actions = [  # type: ignore[attr-defined]
+            a for a in page.object_list if a.priority_id == priority.pk
+        ]
+        priority.shown = bool(priority.visible_actions) or (  # type: ignore[attr-defined]
+            priority.action_count == 0 and page.number == 1  # type: ignore[attr-defined]
+        )
+    roadmap.visible_priorities = priorities  # type: ignore[attr-defined]
+    page.roadmap = roadmap  # type: ignore[attr-defined]
+    return page
 
 
 def get_action_for_user(user: Any, pathfinder: Pathfinder, pk: int) -> Action:
@@ -137,7 +219,9 @@ def findings_by_kind(findings: list[Finding]) -> dict[str, list[dict[str, Any]]]
 def country_section(user: Any, country: Country) -> dict[str, Any] | None:
     """Return the country profile's pathfinder section, or None."""
     try:
-        pathfinder = get_pathfinder_for_user(user, country.iso3.lower(), full=True)
+        pathfinder = get_pathfinder_for_user(
+            user, country.iso3.lower(), full=True, actions_shown=ACTIONS_ON_PROFILE
+        )
     except Http404:
         return None
     findings = findings_by_kind(pathfinder.visible_findings)  # type: ignore[attr-defined]
