@@ -23,7 +23,18 @@ from ninja.errors import HttpError, ValidationError
 
 from alliance87.api import idempotency, services
 from alliance87.api.callers import CHALLENGE, caller, caller_key, identify
-from alliance87.api.endpoints import directory, events, groups, library, pathfinders, records
+from alliance87.api.endpoints import (
+    community,
+    data,
+    directory,
+    events,
+    groups,
+    library,
+    news,
+    pathfinders,
+    records,
+    search,
+)
 from alliance87.api.http import Problem, conditional, problem_response
 from alliance87.api.schemas import ProblemOut
 
@@ -64,8 +75,9 @@ api = HubNinjaAPI(
     version="1",
     description=(
         "Read the Hub's countries, organisations, pathfinders and their roadmaps, "
-        "events and their records, decisions, action items, groups, statements and "
-        "library. Without a token a caller reads what the public sees."
+        "events and their records, decisions, action items, groups, statements, "
+        "library, news, country data and community, and search them all. Without a "
+        "token a caller reads what the public sees."
     ),
     urls_namespace="api",
     docs_url=None,
@@ -168,3 +180,7 @@ api.add_router("", events.router)
 api.add_router("", records.router)
 api.add_router("", groups.router)
 api.add_router("", library.router)
+api.add_router("", news.router)
+api.add_router("", data.router)
+api.add_router("", community.router)
+api.add_router("", search.router)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.core.cache import cache
@@ -127,6 +127,9 @@ def conditional(
 # schema describes exactly (CURSOR_PATTERN), so that any cursor the schema
 # admits is one the API understands.
 CURSOR_PATTERN = r"^[0-9]{1,18}$"
+# The cursor of a list read through a selector that pages it itself: the
+# number of the next page, from 1.
+PAGE_CURSOR_PATTERN = r"^[1-9][0-9]{0,17}$"
 
 
 def encode_cursor(pk: int) -> str:
@@ -152,3 +155,28 @@ def cursor_page(qs: QuerySet[Any], cursor: str | None, limit: int) -> tuple[list
         rows = rows[:limit]
         return rows, encode_cursor(rows[-1].pk)
     return rows, None
+
+
+def list_page(rows: Iterable[Any], cursor: str | None, limit: int) -> tuple[list[Any], str | None]:
+    """As `cursor_page`, for the short lists a selector reads whole (the
+    spaces a caller may see, the indicators with figures): the rows after
+    the cursor, in the order of their ids."""
+    after = decode_cursor(cursor) if cursor else 0
+    ordered = sorted((r for r in rows if r.pk > after), key=lambda r: r.pk)
+    if len(ordered) > limit:
+        return ordered[:limit], encode_cursor(ordered[limit - 1].pk)
+    return ordered, None
+
+
+def page_of(cursor: str | None) -> int:
+    """Return the page number a cursor names, for the lists read through a
+    selector that pages them itself (the search's results, a space's
+    threads, a thread's posts): there the cursor is the next page."""
+    if not cursor:
+        return 1
+    number = decode_cursor(cursor)
+    if not re.fullmatch(PAGE_CURSOR_PATTERN, cursor):
+        raise Problem(
+            400, "Bad cursor", "The cursor is not one this API gave; start again without it."
+        )
+    return number

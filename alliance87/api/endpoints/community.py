@@ -1,0 +1,233 @@
+"""The community (alliance87/community): spaces, their threads and the
+threads' posts, read through community's selectors only, so that what a
+space's or a thread's page leaves out (a hidden space, thread or post) the
+API leaves out too."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from typing import Any
+
+from django.core.paginator import Page
+from django.http import HttpRequest
+from django.utils.html import strip_tags
+from ninja import Query, Router, Schema
+
+from alliance87.api.callers import caller
+from alliance87.api.http import (
+    CURSOR_PATTERN,
+    DEFAULT_LIMIT,
+    MAX_LIMIT,
+    PAGE_CURSOR_PATTERN,
+    encode_cursor,
+    list_page,
+    page_of,
+)
+from alliance87.api.schemas import absolute
+from alliance87.community.models import Space, Thread, display_name
+from alliance87.community.selectors import (
+    get_space_for_user,
+    get_thread_for_user,
+    list_spaces,
+    space_page,
+    thread_page,
+)
+
+router = Router(tags=["community"])
+
+
+class SpaceOut(Schema):
+    id: str  # slug
+    name: str
+    description: str
+    kind: str
+    group: str | None  # the group's slug, for a group's space
+    country: str | None  # ISO 3166 alpha-3, lower case, for a country's space
+    theme: str | None  # the theme's slug, for a theme's space
+    archived: bool
+    url: str
+
+
+class SpaceListed(SpaceOut):
+    thread_count: int
+    joined: bool  # the caller is a member
+
+
+class SpaceList(Schema):
+    items: list[SpaceListed]
+    next_cursor: str | None
+
+
+class ThreadOut(Schema):
+    id: int
+    space: str  # the space's slug
+    kind: str
+    title: str
+    author: str  # the name the thread's page shows
+    created: dt.datetime
+    last_activity: dt.datetime
+    reply_count: int
+    pinned: bool
+    closed: bool
+    illustrative: bool
+    url: str
+
+
+class ThreadList(Schema):
+    items: list[ThreadOut]
+    next_cursor: str | None
+
+
+class CommunityPostOut(Schema):
+    id: int
+    author: str  # the name the thread's page shows
+    created: dt.datetime
+    edited: dt.datetime | None
+    html: str  # the text as the thread's page shows it
+    text: str  # the same, without markup
+    opening: bool  # the post that opened the thread
+    answer: bool  # the answer the thread's author accepted
+    helpful_count: int
+
+
+class CommunityPostList(Schema):
+    items: list[CommunityPostOut]
+    next_cursor: str | None
+
+
+def space_out(request: HttpRequest, s: Space) -> dict[str, Any]:
+    return {
+        "id": s.slug,
+        "name": s.name,
+        "description": s.description,
+        "kind": s.kind,
+        "group": s.group.slug if s.group else None,
+        "country": s.country.iso3.lower() if s.country else None,
+        "theme": s.theme.slug if s.theme else None,
+        "archived": s.is_archived,
+        "url": absolute(request, s.get_absolute_url()),
+    }
+
+
+def thread_out(request: HttpRequest, t: Thread, author: str) -> ThreadOut:
+    return ThreadOut(
+        id=t.pk,
+        space=t.space.slug,
+        kind=t.kind,
+        title=t.title,
+        author=author,
+        created=t.created,
+        last_activity=t.last_activity,
+        reply_count=t.reply_count,
+        pinned=t.pinned,
+        closed=t.closed,
+        illustrative=t.illustrative,
+        url=absolute(request, t.get_absolute_url()),
+    )
+
+
+def _next(page: Page, asked: int) -> tuple[bool, str | None]:
+    """Return whether the asked page is past the last one (a paginator
+    answers its last page then), and the cursor of the page after."""
+    past = page.number != asked
+    return past, encode_cursor(asked + 1) if not past and page.has_next() else None
+
+
+@router.get("/community/spaces", response=SpaceList, summary="List community spaces")
+def list_community_spaces(
+    request: HttpRequest,
+    cursor: str | None = Query(None, pattern=CURSOR_PATTERN),
+    limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
+) -> SpaceList:
+    """The spaces /community/ lists to the caller (archived ones too)."""
+    sections = list_spaces(caller(request))
+    joined = {s.pk for s in sections["joined"]}
+    spaces = [s for section in sections.values() for s in section]
+    rows, after = list_page(spaces, cursor, limit)
+    return SpaceList(
+        items=[
+            SpaceListed(
+                **space_out(request, s),
+                thread_count=s.thread_count,  # type: ignore[attr-defined]
+                joined=s.pk in joined,
+            )
+            for s in rows
+        ],
+        next_cursor=after,
+    )
+
+
+@router.get("/community/spaces/{slug}", response=SpaceOut, summary="One community space")
+def get_community_space(request: HttpRequest, slug: str) -> SpaceOut:
+    return SpaceOut(**space_out(request, get_space_for_user(caller(request), slug)))
+
+
+@router.get(
+    "/community/spaces/{slug}/threads", response=ThreadList, summary="List a space's threads"
+)
+def list_community_threads(
+    request: HttpRequest,
+    slug: str,
+    cursor: str | None = Query(None, pattern=PAGE_CURSOR_PATTERN),
+) -> ThreadList:
+    """The threads the space's page lists to the caller, in its order
+    (pinned first, then by last activity), 25 a page: the cursor is the
+    next page (a thread with new activity moves to the first)."""
+    user = caller(request)
+    asked = page_of(cursor)
+    shown = space_page(user, get_space_for_user(user, slug), asked)
+    past, after = _next(shown.page, asked)
+    rows = [] if past else shown.page.object_list
+    return ThreadList(
+        items=[thread_out(request, t, t.author_name) for t in rows],  # type: ignore[attr-defined]
+        next_cursor=after,
+    )
+
+
+@router.get(
+    "/community/spaces/{slug}/threads/{thread_id}",
+    response=ThreadOut,
+    summary="One community thread",
+)
+def get_community_thread(request: HttpRequest, slug: str, thread_id: int) -> ThreadOut:
+    user = caller(request)
+    thread = get_thread_for_user(user, get_space_for_user(user, slug), thread_id)
+    return thread_out(request, thread, display_name(thread.author))
+
+
+@router.get(
+    "/community/spaces/{slug}/threads/{thread_id}/posts",
+    response=CommunityPostList,
+    summary="List a thread's posts",
+)
+def list_community_posts(
+    request: HttpRequest,
+    slug: str,
+    thread_id: int,
+    cursor: str | None = Query(None, pattern=PAGE_CURSOR_PATTERN),
+) -> CommunityPostList:
+    """The posts the thread's page shows the caller, oldest first, 30 a
+    page (the cursor is the next page)."""
+    user = caller(request)
+    asked = page_of(cursor)
+    thread = get_thread_for_user(user, get_space_for_user(user, slug), thread_id)
+    shown = thread_page(user, thread, asked)
+    past, after = _next(shown.page, asked)
+    return CommunityPostList(
+        items=[
+            CommunityPostOut(
+                id=p.post.pk,
+                author=p.author_name,
+                created=p.post.created,
+                edited=p.post.edited,
+                html=str(p.html),
+                text=html.unescape(strip_tags(p.html)).strip(),
+                opening=p.is_opening,
+                answer=p.is_answer,
+                helpful_count=p.post.helpful_count,
+            )
+            for p in ([] if past else shown.posts)
+        ],
+        next_cursor=after,
+    )
