@@ -13,6 +13,7 @@ from alliance87.accounts.tests.visibility_matrix.ways import (
     API_HOST_EVENT,
     API_HOST_GROUP,
     API_HOST_PATHFINDER,
+    API_SEARCH,
     API_TRACKER,
     CHAIR,
     DATA_INDICATOR,
@@ -47,6 +48,7 @@ from alliance87.accounts.tests.visibility_matrix.ways import (
     Item,
     Kind,
     Way,
+    api_thread_url,
     fixed,
     membership_url,
     obj_of,
@@ -67,6 +69,7 @@ KINDS: dict[str, Kind] = {
                 Way("detail", slug_url("/en/partners/{slug}/"), own_page=True),
                 Way("list", fixed("/en/partners/")),
                 SITE_SEARCH,
+                API_SEARCH,
                 Way("api-detail", slug_url(API + "partners/{slug}"), own_page=True),
                 Way("api-list", fixed(f"{API}partners?limit=200")),
                 Way("api-search", lambda world, item: f"{API}partners?q={item.marker}"),
@@ -165,6 +168,7 @@ KINDS: dict[str, Kind] = {
                 API_DECISIONS,
                 API_TRACKER,
                 SITE_SEARCH,
+                API_SEARCH,
                 Way("calendar", fixed("/events.ics"), public_only=True),
                 # The Atom feeds are served to anyone without a session.
                 Way("feed", fixed("/en/feeds/events.atom"), public_only=True),
@@ -185,8 +189,10 @@ KINDS: dict[str, Kind] = {
             draft_statuses=("draft",),
         ),
         Kind("objective", (HOST_EVENT_PAGE, HOST_BRIEFING, API_HOST_EVENT)),
-        Kind("agendaitem", (HOST_EVENT_PAGE, HOST_BRIEFING, SITE_SEARCH, API_HOST_EVENT)),
-        Kind("exchange", (HOST_EVENT_PAGE, SITE_SEARCH, API_HOST_EVENT)),
+        Kind(
+            "agendaitem", (HOST_EVENT_PAGE, HOST_BRIEFING, SITE_SEARCH, API_SEARCH, API_HOST_EVENT)
+        ),
+        Kind("exchange", (HOST_EVENT_PAGE, SITE_SEARCH, API_SEARCH, API_HOST_EVENT)),
         Kind("document", (HOST_EVENT_PAGE, API_HOST_EVENT)),
         Kind(
             "decision",
@@ -197,6 +203,7 @@ KINDS: dict[str, Kind] = {
                 API_DECISIONS,
                 NEXT_BRIEFING,
                 SITE_SEARCH,
+                API_SEARCH,
                 Way("feed", fixed("/en/feeds/decisions.atom"), public_only=True),
                 Way("export", fixed("/en/decisions.json")),
             ),
@@ -210,6 +217,7 @@ KINDS: dict[str, Kind] = {
                 API_HOST_EVENT,
                 API_TRACKER,
                 SITE_SEARCH,
+                API_SEARCH,
                 NEXT_EVENT_PAGE,
                 NEXT_BRIEFING,
                 Way(
@@ -230,6 +238,7 @@ KINDS: dict[str, Kind] = {
                 Way("api-list", fixed(f"{API}groups?limit=200")),
                 Way("export", fixed("/en/groups.json")),
                 SITE_SEARCH,
+                API_SEARCH,
                 Way("engagement", fixed("/en/groups/engagement/")),
                 Way("engagement-csv", fixed("/en/groups/engagement.csv")),
                 # The application form offers the public action groups, and
@@ -258,6 +267,7 @@ KINDS: dict[str, Kind] = {
                 Way("api-list", fixed(f"{API}groups?limit=200")),
                 Way("export", fixed("/en/groups.json")),
                 SITE_SEARCH,
+                API_SEARCH,
                 Way("parent", fixed(f"/en/groups/{HOST_GROUP}/")),
             ),
             has_group=True,
@@ -271,6 +281,7 @@ KINDS: dict[str, Kind] = {
                 WORKPLAN,
                 API_HOST_GROUP,
                 SITE_SEARCH,
+                API_SEARCH,
                 Way(
                     "edit",
                     pk_url(f"/en/groups/{HOST_GROUP}/workplan/activities/{{pk}}/edit/"),
@@ -297,6 +308,7 @@ KINDS: dict[str, Kind] = {
                     look_for=lambda world, item: f"/countries/{PATHFINDER_COUNTRIES[item.level]}/",
                 ),
                 SITE_SEARCH,
+                API_SEARCH,
                 Way(
                     "country",
                     lambda world, item: f"/en/countries/{PATHFINDER_COUNTRIES[item.level]}/",
@@ -323,6 +335,7 @@ KINDS: dict[str, Kind] = {
                 HOST_COUNTRY_PAGE,
                 API_HOST_PATHFINDER,
                 SITE_SEARCH,
+                API_SEARCH,
                 Way("print", roadmap_url("print/"), own_page=True),
                 Way("actions-csv", roadmap_url("actions.csv"), own_page=True),
                 Way("progress-csv", fixed(f"/en/pathfinders/{HOST_COUNTRY}/progress.csv")),
@@ -374,6 +387,7 @@ KINDS: dict[str, Kind] = {
                 Way("api-detail", slug_url(API + "statements/{slug}"), own_page=True),
                 Way("export", fixed("/en/statements.json")),
                 SITE_SEARCH,
+                API_SEARCH,
             ),
         ),
         # Library resources: published ones by their level, drafts to the
@@ -401,6 +415,7 @@ KINDS: dict[str, Kind] = {
                 HOST_EVENT_PAGE,
                 HOST_GROUP_PAGE,
                 SITE_SEARCH,
+                API_SEARCH,
             ),
             statuses=("published", "draft"),
             draft_statuses=("draft",),
@@ -425,8 +440,11 @@ KINDS: dict[str, Kind] = {
                 HOST_EVENT_PAGE,
                 HOST_GROUP_PAGE,
                 SITE_SEARCH,
+                API_SEARCH,
                 Way("feed", fixed("/en/feeds/news.atom"), public_only=True),
                 Way("export", fixed("/en/news.json")),
+                Way("api-list", fixed(f"{API}news?limit=200")),
+                Way("api-detail", slug_url(API + "news/{slug}"), own_page=True),
                 # Each is written by the public organisation the people work for.
                 Way("author", fixed(f"/en/partners/{PEOPLE_ORG}/")),
             ),
@@ -471,6 +489,8 @@ KINDS: dict[str, Kind] = {
             (
                 Way("detail", slug_url("/en/community/{slug}/"), own_page=True),
                 Way("list", fixed("/en/community/")),
+                Way("api-list", fixed(f"{API}community/spaces?limit=200")),
+                Way("api-detail", slug_url(API + "community/spaces/{slug}"), own_page=True),
             ),
             has_group=True,
         ),
@@ -493,7 +513,19 @@ KINDS: dict[str, Kind] = {
                     ),
                     own_page=True,
                 ),
+                # The API: the space's threads, the thread, its posts (the
+                # opening post's text holds the marker too).
+                Way(
+                    "api-threads",
+                    lambda world, item: (
+                        f"{API}community/spaces/{obj_of(world, item).space.slug}/threads"
+                    ),
+                    own_page=True,
+                ),
+                Way("api-thread", api_thread_url(""), own_page=True),
+                Way("api-posts", api_thread_url("/posts"), own_page=True),
                 SITE_SEARCH,
+                API_SEARCH,
                 # Every persona was notified of every thread: the inbox
                 # (signed-in people only) shows only those they may see.
                 Way(
@@ -513,7 +545,7 @@ KINDS: dict[str, Kind] = {
             draft_statuses=("draft",),
             has_group=True,
         ),
-        Kind("term", (Way("glossary", fixed("/en/library/glossary/")), SITE_SEARCH)),
+        Kind("term", (Way("glossary", fixed("/en/library/glossary/")), SITE_SEARCH, API_SEARCH)),
         Kind(
             "application",
             (
@@ -560,6 +592,16 @@ KINDS: dict[str, Kind] = {
                     ),
                 ),
                 Way("data-changes", fixed("/en/data/changes/")),
+                # The API's figures of the edition (each names its edition as
+                # its source) and its list of editions.
+                Way(
+                    "api-observations",
+                    lambda world, item: (
+                        f"{API}data/observations?indicator={DATA_INDICATOR}"
+                        f"&edition={obj_of(world, item).pk}"
+                    ),
+                ),
+                Way("api-editions", fixed(f"{API}data/editions?limit=200")),
                 Way("data-place", fixed("/en/data/places/world/")),
                 Way("country", fixed(f"/en/countries/{EVENT_COUNTRY}/")),
             ),

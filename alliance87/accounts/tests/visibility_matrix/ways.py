@@ -146,6 +146,14 @@ def membership_url(key: Callable[[Item], str]) -> Callable[[World, Item], str]:
     )
 
 
+def api_thread_url(suffix: str) -> Callable[[World, Item], str]:
+    """The API's address of the thread, or of its posts (`suffix`)."""
+    return lambda world, item: (
+        f"{API}community/spaces/{obj_of(world, item).space.slug}/threads/"
+        f"{obj_of(world, item).pk}{suffix}"
+    )
+
+
 def roadmap_url(suffix: str) -> Callable[[World, Item], str]:
     return lambda world, item: (
         f"/en/pathfinders/{HOST_COUNTRY}/roadmaps/{obj_of(world, item).pk}/{suffix}"
@@ -194,6 +202,9 @@ API_HOST_GROUP = Way("api-group", fixed(f"{API}groups/{HOST_GROUP}"))
 API_HOST_PATHFINDER = Way("api-pathfinder", fixed(f"{API}pathfinders/{HOST_COUNTRY}"))
 API_DECISIONS = Way("api-decisions", fixed(f"{API}decisions?limit=200"))
 API_TRACKER = Way("api-tracker", fixed(f"{API}action-items?state=all&limit=200"))
+# The search endpoint, asked for the object's marker: the results (plain
+# text, no <mark>) of the same search as SITE_SEARCH.
+API_SEARCH = Way("api-site-search", lambda world, item: f"{API}search?q={item.marker}")
 
 
 def narrowing_ways(name: str, path: str, field: str) -> tuple[Way, Way]:
