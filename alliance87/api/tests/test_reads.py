@@ -162,3 +162,28 @@ def test_the_documentation_page_is_served_by_the_hub(client: Client) -> None:
     assert response.status_code == 200
     assert b"/api/v1/pathfinders/{iso3}" in response.content
     assert b"<script" not in response.content
+
+
+@pytest.mark.parametrize(
+    ("path", "target"),
+    [
+        ("/search?q=labour", "alliance87.api.endpoints.search.search"),
+        ("/news", "alliance87.api.endpoints.news.posts"),
+        ("/data/observations", "alliance87.api.endpoints.data.observation_out"),
+        ("/partners", "alliance87.api.endpoints.directory.directory"),
+    ],
+)
+def test_a_304_calls_neither_the_selector_nor_the_serializer(
+    client: Client, path: str, target: str
+) -> None:
+    from unittest import mock
+
+    tag = get(client, path)["ETag"]
+    with mock.patch(target, side_effect=AssertionError("rendered")) as reads:
+        assert get(client, path, If_None_Match=tag).status_code == 304
+        assert not reads.called
+        # The same call without the tag does read: the patch is on the
+        # path of the answer.
+        with pytest.raises(AssertionError, match="rendered"):
+            get(client, path)
+    assert reads.called
