@@ -149,7 +149,7 @@ def list_community_spaces(
         items=[
             SpaceListed(
                 **space_out(request, s),
-                thread_count=s.thread_count,  # type: ignore[attr-defined]
+                thread_count=s.thread_count,
                 joined=s.pk in joined,
             )
             for s in rows
@@ -180,7 +180,7 @@ def list_community_threads(
     past, after = _next(shown.page, asked)
     rows = [] if past else shown.page.object_list
     return ThreadList(
-        items=[thread_out(request, t, t.author_name) for t in rows],  # type: ignore[attr-defined]
+        items=[thread_out(request, t, t.author_name) for t in rows],
         next_cursor=after,
     )
 

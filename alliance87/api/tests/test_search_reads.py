@@ -31,7 +31,8 @@ def token_of(email: str) -> str:
 
 
 def page_titles(client: Client, query: str, page: int = 1) -> list[str]:
-    body = client.get("/en/search/", {"q": query, "page": page}).content.decode()
+    params: dict[str, str | int] = {"q": query, "page": page}
+    body = client.get("/en/search/", params).content.decode()
     listed = body[body.index('<ol class="results">') : body.index("</ol>")]
     titles = re.findall(r'<li class="result">.*?<a href="[^"]*">(.*?)</a>', listed, re.S)
     return [html.unescape(re.sub(r"<[^>]+>", "", t)) for t in titles]
