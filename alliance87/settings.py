@@ -49,6 +49,11 @@ Every variable, its default, and what it does:
                            hands to `alliance87 inbound_mail` (docs/community.md).
   REPLY_EMAIL_DAYS 30      How long a reply address stays valid, in days.
   REPLY_EMAIL_MAX_BYTES 10485760  The largest inbound reply read (bigger is refused).
+  COMMUNITY_HOLD_DAYS 7    A community account younger than this many days...
+  COMMUNITY_HOLD_POSTS 1   ...with fewer published posts than this has its posts
+                           held for a moderator's review (0 in either: none).
+  COMMUNITY_NEW_POSTS_PER_HOUR 3  Posts such a new account may write per clock
+                           hour (0: no limit).
 """
 
 from __future__ import annotations
@@ -436,6 +441,11 @@ if REPLY_EMAIL_DOMAIN and ("@" in REPLY_EMAIL_DOMAIN or "." not in REPLY_EMAIL_D
     )
 REPLY_EMAIL_DAYS = envint("REPLY_EMAIL_DAYS", 30, minimum=1)
 REPLY_EMAIL_MAX_BYTES = envint("REPLY_EMAIL_MAX_BYTES", 10 * 1024 * 1024, minimum=1024)
+# New accounts' first posts in the community wait for a moderator, and are
+# rate-limited (community/moderation.py).
+COMMUNITY_HOLD_DAYS = envint("COMMUNITY_HOLD_DAYS", 7, minimum=0)
+COMMUNITY_HOLD_POSTS = envint("COMMUNITY_HOLD_POSTS", 1, minimum=0)
+COMMUNITY_NEW_POSTS_PER_HOUR = envint("COMMUNITY_NEW_POSTS_PER_HOUR", 3, minimum=0)
 
 LOG_LEVEL = env("LOG_LEVEL", "INFO").upper()
 if LOG_LEVEL not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:

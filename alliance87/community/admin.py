@@ -9,7 +9,14 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
-from alliance87.community.models import InboundMessage, Notification, Space, Thread
+from alliance87.community.models import (
+    Flag,
+    InboundMessage,
+    Notification,
+    Space,
+    Suspension,
+    Thread,
+)
 
 
 @admin.register(Space)
@@ -50,6 +57,35 @@ class InboundMessageAdmin(admin.ModelAdmin):
     search_fields = ["message_id"]
     raw_id_fields = ["user", "thread", "post"]
     list_select_related = ["user", "thread"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(Flag)
+class FlagAdmin(admin.ModelAdmin):
+    """Flags, to look up; moderators decide on the site (the queue)."""
+
+    list_display = ["post", "reason", "created", "resolved", "outcome"]
+    list_filter = ["reason", "outcome"]
+    raw_id_fields = ["post", "user", "resolved_by"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(Suspension)
+class SuspensionAdmin(admin.ModelAdmin):
+    """Suspensions, to look up; moderators suspend and lift on the site."""
+
+    list_display = ["user", "space", "starts", "ends", "lifted"]
+    raw_id_fields = ["user", "created_by", "lifted_by"]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from alliance87.community.models import (
     POST_MAX_CHARS,
     TITLE_MAX_CHARS,
+    FlagReason,
     Level,
     Preferences,
     Space,
@@ -127,3 +128,70 @@ class PreferencesForm(forms.ModelForm):
         if code not in dict(settings.LANGUAGES):
             raise forms.ValidationError(_("Choose one of the languages offered."))
         return code
+
+
+# --- Moderation ----------------------------------------------------------------------
+
+
+class FlagForm(forms.Form):
+    reason = forms.ChoiceField(
+        label=_("What is wrong with this post?"),
+        choices=FlagReason.choices,
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(
+        label=_("Anything the moderators should know"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Needed for “Something else”. Only the space's moderators and the Secretariat "
+            "read it. To report a risk to someone's safety, use “Report a concern” instead."
+        ),
+    )
+
+
+class ModerationForm(forms.Form):
+    """A moderator's decision on one post: hide, restore, approve, reject or
+    dismiss its flags (the button pressed), with a reason for the author."""
+
+    reason = forms.CharField(
+        label=_("Reason, shown to the author"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Needed to hide, restore or reject a post."),
+    )
+
+
+class SuspensionForm(forms.Form):
+    person = forms.CharField(
+        label=_("Username or email address of the person"),
+        max_length=254,
+        help_text=_("The username people mention them by (without the @), or their address."),
+    )
+    reason = forms.CharField(
+        label=_("Reason, shown to the person"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    ends = forms.DateField(
+        label=_("Until (optional)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("The suspension ends at the start of this day (UTC). Empty: until lifted."),
+    )
+
+    def clean_person(self) -> Any:
+        given = self.cleaned_data["person"].strip().lstrip("@")
+        people = get_user_model().objects.filter(is_active=True)
+        user = (
+            people.filter(email__iexact=given).first()
+            if "@" in given
+            else people.filter(username__iexact=given).first()
+        )
+        if user is None:
+            raise forms.ValidationError(
+                _("No active account has the username or address “%(given)s”.") % {"given": given}
+            )
+        return user

@@ -12,13 +12,15 @@ its members-only space, its threads and its posts on their next request.
 
 from __future__ import annotations
 
-from typing import Any, Self
+from dataclasses import dataclass
+from typing import Any, Self, cast
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from alliance87.core.models import Theme
@@ -160,11 +162,109 @@ class ThreadKind(models.TextChoices):
     QUESTION = "question", _("Question")
 
 
+class PostState(models.TextChoices):
+    """Where a post stands with the moderators (a thread stands where its
+    opening post does)."""
+
+    PUBLISHED = "published", _("Published")
+    HELD = "held", _("Awaiting review")
+    HIDDEN = "hidden", _("Hidden by a moderator")
+    REJECTED = "rejected", _("Not approved")
+
+
+@dataclass(frozen=True)
+class Standing:
+    """A person's standing in the community's spaces: those they moderate
+    and those they are suspended from (now)."""
+
+    secretariat: bool = False
+    moderates: frozenset[int] = frozenset()
+    suspended: frozenset[int] = frozenset()
+
+
+def standing(user: Any) -> Standing:
+    """Return `user`'s standing, computed once per user object (kept as an
+    `_a87_` attribute, which the page cache drops before a page renders)."""
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return Standing()
+    cached = getattr(user, "_a87_community_standing", None)
+    if cached is not None:
+        return cast(Standing, cached)
+    now = timezone.now()
+    found = Standing(
+        secretariat=audience_for(user).is_secretariat,
+        moderates=frozenset(
+            SpaceMember.objects.filter(user=user, role=SpaceRole.MODERATOR).values_list(
+                "space_id", flat=True
+            )
+        ),
+        suspended=frozenset(
+            Suspension.objects.filter(user=user, lifted__isnull=True)
+            .filter(Q(ends__isnull=True) | Q(ends__gt=now))
+            .values_list("space_id", flat=True)
+        ),
+    )
+    setattr(user, "_a87_community_standing", found)  # noqa: B010 - cached on the user object
+    return found
+
+
+def forget_standing(user: Any) -> None:
+    """Drop the standing cached on this user object (after a change to it)."""
+    if user is not None:
+        vars(user).pop("_a87_community_standing", None)
+
+
+def _readable_q(user: Any, prefix: str, space_field: str) -> Q | None:
+    """Return the filter of rows (threads or posts) `user` may read in full
+    whatever their state: the published ones, their own, and those of the
+    spaces they moderate; None for the Secretariat (everything)."""
+    found = standing(user)
+    if found.secretariat:
+        return None
+    q = Q(**{f"{prefix}state": PostState.PUBLISHED})
+    if getattr(user, "is_authenticated", False):
+        q |= Q(**{f"{prefix}author": user})
+    if found.moderates:
+        q |= Q(**{f"{prefix}{space_field}__in": sorted(found.moderates)})
+    return q
+
+
+def thread_readable_q(user: Any, prefix: str = "") -> Q:
+    """The threads `user` sees in a space they see (states only)."""
+    return _readable_q(user, prefix, "space_id") or Q()
+
+
+def post_readable_q(user: Any, prefix: str = "") -> Q:
+    """The posts `user` reads in full in a space they see (states only):
+    theirs, a published one in a thread they see, or any in a space they
+    moderate."""
+    post_q = _readable_q(user, prefix, "thread__space_id")
+    thread_q = _readable_q(user, f"{prefix}thread__", "space_id")
+    return (post_q or Q()) & (thread_q or Q())
+
+
+def may_read_in_full(user: Any, post: Any, thread: Any) -> bool:
+    """The same rule as `post_readable_q`, for one post already read."""
+    found = standing(user)
+    if found.secretariat or thread.space_id in found.moderates:
+        return True
+    mine = getattr(user, "is_authenticated", False) and user.pk
+    return (post.state == PostState.PUBLISHED or post.author_id == mine) and (
+        thread.state == PostState.PUBLISHED or thread.author_id == mine
+    )
+
+
 class ThreadQuerySet(HubQuerySet):
     def visible_to(self, user: Any) -> Self:
-        """Return the threads of the spaces `user` may see."""
+        """Return the threads of the spaces `user` may see: the published
+        ones, their own whatever their state, and every thread of the
+        spaces they moderate."""
         q = _space_visible_q(user, "space__")
-        return self if q is None else self.filter(q)
+        qs = self if q is None else self.filter(q)
+        return qs.filter(thread_readable_q(user))
+
+    def published(self) -> Self:
+        return self.filter(state=PostState.PUBLISHED)
 
 
 class Thread(models.Model):
@@ -197,6 +297,11 @@ class Thread(models.Model):
     )
     # Sample content of the demo, labelled as such on its page.
     illustrative = models.BooleanField(_("illustrative"), default=False)
+    # Its opening post's state: a held, hidden or rejected opening post
+    # takes its thread (title and replies) out of sight with it.
+    state = models.CharField(
+        _("state"), max_length=9, choices=PostState.choices, default=PostState.PUBLISHED
+    )
 
     objects = ThreadQuerySet.as_manager()
 
@@ -217,9 +322,29 @@ class Thread(models.Model):
 
 class PostQuerySet(HubQuerySet):
     def visible_to(self, user: Any) -> Self:
-        """Return the posts of the threads `user` may see."""
+        """Return the posts `user` may read: in the spaces they see, the
+        published posts of the threads they see, their own whatever their
+        state, and every post of the spaces they moderate."""
         q = _space_visible_q(user, "thread__space__")
-        return self if q is None else self.filter(q)
+        qs = self if q is None else self.filter(q)
+        return qs.filter(post_readable_q(user))
+
+    def in_thread_pages(self, user: Any) -> Self:
+        """Return what a thread's pages list for `user`: the posts they may
+        read, and the hidden posts of the threads they see, which the page
+        shows as a notice without their text, author or links."""
+        q = _space_visible_q(user, "thread__space__")
+        qs = self if q is None else self.filter(q)
+        if standing(user).secretariat:
+            return qs
+        # (An empty Q would vanish from an OR: the Secretariat's reads all, above.)
+        return qs.filter(
+            post_readable_q(user)
+            | (Q(state=PostState.HIDDEN) & thread_readable_q(user, "thread__"))
+        )
+
+    def published(self) -> Self:
+        return self.filter(state=PostState.PUBLISHED, thread__state=PostState.PUBLISHED)
 
 
 class Post(models.Model):
@@ -237,6 +362,20 @@ class Post(models.Model):
     created = models.DateTimeField(_("posted"))
     edited = models.DateTimeField(_("edited"), null=True, blank=True)
     helpful_count = models.PositiveIntegerField(default=0)
+    # Moderation (community/moderation.py): the state, and the last
+    # decision's reason, moderator and time (the audit log keeps them all).
+    state = models.CharField(
+        _("state"), max_length=9, choices=PostState.choices, default=PostState.PUBLISHED
+    )
+    moderation_reason = models.TextField(_("reason"), blank=True, max_length=1000)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    moderated_at = models.DateTimeField(null=True, blank=True)
 
     objects = PostQuerySet.as_manager()
 
@@ -244,10 +383,18 @@ class Post(models.Model):
         ordering = ["created", "pk"]
         verbose_name = _("post")
         verbose_name_plural = _("posts")
-        indexes = [models.Index(fields=["thread", "created", "id"])]
+        indexes = [
+            models.Index(fields=["thread", "created", "id"]),
+            # The moderators' queue: the few posts awaiting review.
+            models.Index(fields=["thread"], condition=Q(state="held"), name="community_post_held"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.author} in {self.thread}"
+
+    @property
+    def is_published(self) -> bool:
+        return self.state == PostState.PUBLISHED
 
 
 class PostRevision(models.Model):
@@ -370,6 +517,15 @@ class Reason(models.TextChoices):
     THREAD = "thread", _("New thread")
     REPLY = "reply", _("New reply")
     MENTION = "mention", _("You were mentioned")
+    # Moderators' decisions about the person's own post.
+    HIDDEN = "hidden", _("A moderator hid your post")
+    RESTORED = "restored", _("A moderator restored your post")
+    APPROVED = "approved", _("A moderator approved your post")
+    REJECTED = "rejected", _("A moderator did not approve your post")
+
+
+# The reasons that tell a person of a moderator's decision on their post.
+MODERATION_REASONS = frozenset({Reason.HIDDEN, Reason.RESTORED, Reason.APPROVED, Reason.REJECTED})
 
 
 class MailState(models.TextChoices):
@@ -389,7 +545,8 @@ class NotificationQuerySet(HubQuerySet):
             return self.none()
         qs = self.filter(user=user)
         q = _space_visible_q(user, "post__thread__space__")
-        return qs if q is None else qs.filter(q)
+        qs = qs if q is None else qs.filter(q)
+        return qs.filter(post_readable_q(user, "post__"))
 
 
 class Notification(models.Model):
@@ -462,3 +619,105 @@ class InboundMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.message_id or self.key[:12]}: {self.outcome}"
+
+
+# --- Moderation ---------------------------------------------------------------------
+
+
+class FlagReason(models.TextChoices):
+    SPAM = "spam", _("Spam or advertising")
+    ABUSIVE = "abusive", _("Abusive, hateful or harassing")
+    PERSONAL = "personal", _("Shares someone's personal details")
+    OFF_TOPIC = "off_topic", _("Off topic for this space")
+    OTHER = "other", _("Something else")
+
+
+class FlagOutcome(models.TextChoices):
+    HIDDEN = "hidden", _("The post was hidden")
+    DISMISSED = "dismissed", _("Dismissed: the post stays")
+
+
+class Flag(models.Model):
+    """One person's flag on a post, for the space's moderators; open until
+    a moderator hides the post or dismisses it. One open flag per person
+    and post."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="flags")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    reason = models.CharField(_("reason"), max_length=10, choices=FlagReason.choices)
+    note = models.TextField(_("what is wrong"), blank=True, max_length=1000)
+    created = models.DateTimeField()
+    resolved = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    outcome = models.CharField(max_length=10, choices=FlagOutcome.choices, blank=True)
+
+    objects = HubManager()
+
+    class Meta:
+        ordering = ["created", "pk"]
+        verbose_name = _("flag")
+        verbose_name_plural = _("flags")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["post", "user"],
+                condition=Q(resolved__isnull=True),
+                name="community_one_open_flag",
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["post"], condition=Q(resolved__isnull=True), name="community_open_flags"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} flagged {self.post_id}: {self.reason}"
+
+
+class Suspension(models.Model):
+    """A person suspended from a space: they read it, and may not post,
+    reply or flag there until it ends or a moderator lifts it."""
+
+    space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="suspensions")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    reason = models.TextField(_("reason"), max_length=1000)
+    starts = models.DateTimeField()
+    ends = models.DateTimeField(_("until"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    lifted = models.DateTimeField(null=True, blank=True)
+    lifted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    objects = HubManager()
+
+    class Meta:
+        ordering = ["-starts", "-pk"]
+        verbose_name = _("suspension")
+        verbose_name_plural = _("suspensions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["space", "user"],
+                condition=Q(lifted__isnull=True),
+                name="community_one_open_suspension",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} suspended from {self.space}"
+
+    def is_active(self, now: Any = None) -> bool:
+        now = now or timezone.now()
+        return self.lifted is None and (self.ends is None or self.ends > now)

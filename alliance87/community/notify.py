@@ -57,12 +57,14 @@ from django.utils import timezone, translation
 
 from alliance87.community import reply_address
 from alliance87.community.models import (
+    MODERATION_REASONS,
     DigestFrequency,
     Level,
     MailState,
     Mention,
     Notification,
     Post,
+    PostState,
     Preferences,
     Reason,
     Space,
@@ -98,6 +100,8 @@ def fan_out(post_id: int) -> list[int]:
     post = Post.objects.select_related("thread__space").filter(pk=post_id).first()
     if post is None:
         return []
+    if post.state != PostState.PUBLISHED or post.thread.state != PostState.PUBLISHED:
+        return []  # a held post is announced when approved; a hidden one never
     thread, space = post.thread, post.thread.space
     opening = not Post.objects.filter(thread=thread, created__lt=post.created).exists()
     reason = Reason.THREAD if opening else Reason.REPLY
@@ -163,7 +167,12 @@ def compose(notification: Notification) -> EmailMessage:
     post = notification.post
     thread, space, user = post.thread, post.thread.space, notification.user
     language = preferences_of(user).language
+    moderation = notification.reason in MODERATION_REASONS
     headers, unsubscribe = _headers(user, space, language)
+    if moderation:
+        # A moderator's decision about the person's own post: no list to
+        # leave, and no reply address (a reply would post in the thread).
+        headers = {"Auto-Submitted": "auto-generated"}
     host = settings.SITE_URL.split("://", 1)[1].split("/")[0].split(":")[0]
     headers["Message-ID"] = f"<community-{notification.pk}@{host}>"
     with translation.override(language):
@@ -176,13 +185,18 @@ def compose(notification: Notification) -> EmailMessage:
             "thread_url": absolute(thread.get_absolute_url()) + f"#post-{post.pk}",
             "unsubscribe_url": unsubscribe,
             "settings_url": absolute(reverse("community:preferences")),
-            "reply_by_email": reply_address.enabled(),
+            "reply_by_email": reply_address.enabled() and not moderation,
+            "moderation": moderation,
         }
         subject = f"[{space.name}] {thread.title}"
         body = render_to_string("community/email/notification.txt", context)
     # A reply to this email posts in the thread as this person (inbound.py);
     # a digest, which covers several threads, has no reply address.
-    reply_to = [reply_address.reply_address(user, thread)] if reply_address.enabled() else None
+    reply_to = (
+        [reply_address.reply_address(user, thread)]
+        if reply_address.enabled() and not moderation
+        else None
+    )
     return EmailMessage(subject, body, None, [user.email], headers=headers, reply_to=reply_to)
 
 
@@ -240,7 +254,10 @@ def send_notification(notification_id: int, *, now: dt.datetime | None = None) -
     notification = Notification.objects.select_related(
         "user", "post__author", "post__thread__space"
     ).get(pk=notification_id)
-    if not may_see(notification.user, notification.post.thread.space):
+    if not may_see(notification.user, notification.post.thread.space) or not (
+        Post.objects.visible_to(notification.user).filter(pk=notification.post_id).exists()
+    ):
+        # Gone from the space, or the post is hidden (or no longer held).
         Notification.objects.filter(pk=notification_id).update(mail=MailState.NONE)
         return "no longer visible"
     try:

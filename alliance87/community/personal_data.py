@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from alliance87.community.models import InboundMessage, Post, Preferences, SpaceMember
+from alliance87.community.models import (
+    Flag,
+    InboundMessage,
+    Post,
+    Preferences,
+    SpaceMember,
+    Suspension,
+)
 
 
 def export(user: Any, person: Any) -> dict[str, Any]:
@@ -37,10 +44,47 @@ def export(user: Any, person: Any) -> dict[str, Any]:
                 "text": body,
                 "posted": created.isoformat(),
                 "edited": edited.isoformat() if edited else None,
+                "state": state,
+                "moderator_reason": reason,
             }
-            for title, space, body, created, edited in Post.objects.filter(author=user)
+            for title, space, body, created, edited, state, reason in Post.objects.filter(
+                author=user
+            )
             .order_by("created", "pk")
-            .values_list("thread__title", "thread__space__slug", "body", "created", "edited")
+            .values_list(
+                "thread__title",
+                "thread__space__slug",
+                "body",
+                "created",
+                "edited",
+                "state",
+                "moderation_reason",
+            )
+        ],
+        # Moderation: the flags they raised, their suspensions.
+        "flags": [
+            {
+                "post": post_id,
+                "reason": reason,
+                "note": note,
+                "flagged": created.isoformat(),
+                "outcome": outcome,
+            }
+            for post_id, reason, note, created, outcome in Flag.objects.filter(user=user)
+            .order_by("created", "pk")
+            .values_list("post_id", "reason", "note", "created", "outcome")
+        ],
+        "suspensions": [
+            {
+                "space": space,
+                "reason": reason,
+                "from": starts.isoformat(),
+                "until": ends.isoformat() if ends else None,
+                "lifted": lifted.isoformat() if lifted else None,
+            }
+            for space, reason, starts, ends, lifted in Suspension.objects.filter(user=user)
+            .order_by("starts", "pk")
+            .values_list("space__slug", "reason", "starts", "ends", "lifted")
         ],
         # Replies by email: what became of each (the text is in "posts").
         "emails_received": [

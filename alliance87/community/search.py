@@ -2,14 +2,19 @@
 its posts' words as readers see them), found by whoever sees its space
 (members-only spaces by the members of their group). A post's language is
 not recorded, so its words are indexed under each of the Hub's languages:
-a thread is found whichever language the searcher reads."""
+a thread is found whichever language the searcher reads.
+
+Only what everyone who sees the space reads is indexed: a thread whose
+opening post is held, hidden or rejected has no entry, and a held, hidden
+or rejected reply adds no word (community/moderation.py). Hiding or
+restoring a post saves it, which reindexes its thread."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from alliance87.community.models import Post, Space, Thread
+from alliance87.community.models import Post, PostState, Space, Thread
 from alliance87.core import hooks
 from alliance87.core.markdown import plain_text
 
@@ -17,9 +22,13 @@ from alliance87.core.markdown import plain_text
 BODY_MAX_CHARS = 20_000
 
 
-def thread_entry(thread: Thread) -> hooks.SearchEntry:
+def thread_entry(thread: Thread) -> hooks.SearchEntry | None:
+    if thread.state != PostState.PUBLISHED:
+        return None
     words, size = [], 0
     for post in thread.posts.all():
+        if post.state != PostState.PUBLISHED:
+            continue
         text = plain_text(post.body)
         words.append(text)
         size += len(text)

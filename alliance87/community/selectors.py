@@ -3,28 +3,39 @@ Reads of the community: the spaces a person may see, one space's threads,
 one thread's posts. Every read starts from `visible_to(user)`; a missing
 and a hidden space or thread answer the same 404. Each page takes a
 constant number of queries, whatever the number of threads or posts.
+
+Moderation (community/moderation.py): lists and counts hold published
+threads and posts only, but for their authors and the space's moderators;
+a hidden post shows on its thread's page as a notice, without its text,
+author or links, to whoever may not read it in full.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.utils.safestring import SafeString
 
+from alliance87.community import moderation
 from alliance87.community.cards import Card, cards_for
 from alliance87.community.models import (
+    Flag,
     Helpful,
     Post,
+    PostQuerySet,
     PostRevision,
+    PostState,
     Space,
     SpaceMember,
     SpaceRole,
     Thread,
     display_name,
+    may_read_in_full,
+    standing,
 )
 from alliance87.core.markdown import link_targets, render
 from alliance87.core.permissions import may
@@ -39,7 +50,7 @@ def list_spaces(user: Any) -> dict[str, list[Space]]:
     spaces = list(
         Space.objects.visible_to(user)
         .select_related("group", "country", "theme")
-        .annotate(thread_count=Count("threads"))
+        .annotate(thread_count=Count("threads", filter=Q(threads__state=PostState.PUBLISHED)))
         .order_by("kind", "name")
     )
     joined: set[int] = set()
@@ -76,6 +87,8 @@ class SpacePage:
     moderators: list[Any]
     may_post: bool
     may_moderate: bool
+    suspended: bool = False
+    queue_size: tuple[int, int] = (0, 0)  # flagged posts, posts awaiting review
 
 
 def space_page(user: Any, space: Space, page_number: Any) -> SpacePage:
@@ -98,13 +111,16 @@ def space_page(user: Any, space: Space, page_number: Any) -> SpacePage:
         .select_related("user")
         .order_by("user__last_name", "user__first_name")
     ]
+    may_moderate = may(user, "moderate", space)
     return SpacePage(
         space=space,
         page=page,
         member=member,
         moderators=moderators,
         may_post=may(user, "post", space),
-        may_moderate=may(user, "moderate", space),
+        may_moderate=may_moderate,
+        suspended=space.pk in standing(user).suspended,
+        queue_size=moderation.queue_counts(space) if may_moderate else (0, 0),
     )
 
 
@@ -128,6 +144,10 @@ class ShownPost:
     may_edit: bool
     is_opening: bool
     is_answer: bool
+    # False: a hidden post the reader may not read, shown as a notice.
+    in_full: bool = True
+    may_flag: bool = False
+    open_flags: int = 0  # for the moderators
 
 
 @dataclass
@@ -138,11 +158,15 @@ class ThreadPage:
     may_post: bool
     may_moderate: bool
     may_accept: bool
+    suspended: bool = False
 
 
 def thread_page(user: Any, thread: Thread, page_number: Any) -> ThreadPage:
     posts = (
-        Post.objects.visible_to(user)
+        # (cast: mypy's Django plugin mixes this queryset up with comms' one
+        # of the same name.)
+        cast(PostQuerySet, Post.objects.all())
+        .in_thread_pages(user)
         .filter(thread=thread)
         .select_related("author")
         .annotate(revision_count=Count("revisions"))
@@ -165,21 +189,41 @@ def thread_page(user: Any, thread: Thread, page_number: Any) -> ThreadPage:
         marked = set(
             Helpful.objects.filter(user=user, post__in=rows).values_list("post_id", flat=True)
         )
-    cards = cards_for(user, {p.pk: list(link_targets(p.body)) for p in rows})
+    in_full = {p.pk for p in rows if may_read_in_full(user, p, thread)}
+    # A hidden post's links are never read: its cards would show them.
+    cards = cards_for(user, {p.pk: list(link_targets(p.body)) for p in rows if p.pk in in_full})
     may_post = may(user, "post", thread.space)
+    may_moderate = may(user, "moderate", thread.space)
+    open_flags: dict[int, int] = {}
+    if may_moderate and rows:
+        open_flags = dict(
+            Flag.objects.filter(post__in=rows, resolved__isnull=True)
+            .values("post_id")
+            .annotate(n=Count("pk"))
+            .values_list("post_id", "n")
+        )
     shown = []
     for post in rows:
         post.thread = thread
+        full = post.pk in in_full
         shown.append(
             ShownPost(
                 post=post,
-                author_name=display_name(post.author),
-                html=render(post.body),
+                author_name=display_name(post.author) if full else "",
+                html=render(post.body) if full else SafeString(""),
                 cards=cards.get(post.pk, []),
                 marked_helpful=post.pk in marked,
-                may_edit=may(user, "edit", post),
+                may_edit=full and may(user, "edit", post),
                 is_opening=post.pk == opening_pk,
                 is_answer=post.pk == thread.accepted_id,
+                in_full=full,
+                may_flag=(
+                    full
+                    and post.state == PostState.PUBLISHED
+                    and user.is_authenticated
+                    and may(user, "flag", post)
+                ),
+                open_flags=open_flags.get(post.pk, 0),
             )
         )
     return ThreadPage(
@@ -187,8 +231,9 @@ def thread_page(user: Any, thread: Thread, page_number: Any) -> ThreadPage:
         page=page,
         posts=shown,
         may_post=may_post and not thread.closed,
-        may_moderate=may(user, "moderate", thread.space),
+        may_moderate=may_moderate,
         may_accept=may(user, "accept", thread),
+        suspended=thread.space_id in standing(user).suspended,
     )
 
 

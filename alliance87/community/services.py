@@ -20,6 +20,9 @@ Invariants:
   hears of it, and how, is community/notify.py's;
 - a person's level for a space is one of Level's; leaving a space stops
   its mail, and so does the one-click unsubscribe of its emails;
+- a new account's post is held for review, and rate-limited; a held post
+  is announced when a moderator approves it; only published replies count
+  in `reply_count` and move `last_activity` (community/moderation.py);
 - an email received at a reply address is recorded once (its Message-ID):
   delivered again, it posts nothing (community/inbound.py);
 - a post brought in by an import (`Imported`: the Slack import) keeps its
@@ -40,6 +43,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from alliance87.community import moderation
 from alliance87.community.models import (
     POST_MAX_CHARS,
     TITLE_MAX_CHARS,
@@ -51,6 +55,7 @@ from alliance87.community.models import (
     Notification,
     Post,
     PostRevision,
+    PostState,
     Preferences,
     Space,
     SpaceKind,
@@ -233,16 +238,24 @@ def start_thread(
         raise ValidationError({"kind": _("Choose a discussion or a question.")})
     body = _check_body(body)
     users = mentioned_users(body)
+    state = PostState.PUBLISHED if imported else moderation.state_of_new_post(space, acting_user)
     author = imported.author if imported else acting_user
     now = imported.created if imported else timezone.now()
     thread = Thread.objects.create(
-        space=space, kind=kind, title=title, author=author, created=now, last_activity=now
+        space=space,
+        kind=kind,
+        title=title,
+        author=author,
+        created=now,
+        last_activity=now,
+        state=state,
     )
-    post = Post.objects.create(thread=thread, author=author, body=body, created=now)
+    post = Post.objects.create(thread=thread, author=author, body=body, created=now, state=state)
     _record_mentions(post, users)
     if imported is None:
         SpaceMember.objects.get_or_create(space=space, user=acting_user)
-        _announce(post)
+        if state == PostState.PUBLISHED:
+            _announce(post)
     return thread
 
 
@@ -257,14 +270,23 @@ def reply(
         raise ValidationError(_("This thread is closed to replies."), code="closed")
     body = _check_body(body)
     users = mentioned_users(body)
+    state = (
+        PostState.PUBLISHED
+        if imported
+        else moderation.state_of_new_post(thread.space, acting_user)
+    )
     author = imported.author if imported else acting_user
     now = imported.created if imported else timezone.now()
-    post = Post.objects.create(thread=thread, author=author, body=body, created=now)
+    post = Post.objects.create(thread=thread, author=author, body=body, created=now, state=state)
     _record_mentions(post, users)
-    Thread.objects.filter(pk=thread.pk).update(reply_count=F("reply_count") + 1, last_activity=now)
+    if state == PostState.PUBLISHED:
+        Thread.objects.filter(pk=thread.pk).update(
+            reply_count=F("reply_count") + 1, last_activity=now
+        )
     if imported is None:
         SpaceMember.objects.get_or_create(space=thread.space, user=acting_user)
-        _announce(post)
+        if state == PostState.PUBLISHED:
+            _announce(post)
     return post
 
 
@@ -316,6 +338,8 @@ def accept_answer(thread: Thread, post: Post | None, *, acting_user: Any) -> Thr
         raise ValidationError(_("Only a question has an accepted answer."), code="kind")
     if post is not None and (post.thread_id != thread.pk or thread.posts.first() == post):
         raise ValidationError(_("The answer must be a reply in this thread."), code="answer")
+    if post is not None and post.state != PostState.PUBLISHED:
+        raise ValidationError(_("Only a published reply can be the answer."), code="state")
     thread.accepted = post
     thread.save(update_fields=["accepted"])
     return thread

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from alliance87.community import moderation_views as moderation
 from alliance87.community import notification_views as mail
 from alliance87.community import views
 
@@ -15,12 +16,16 @@ urlpatterns = [
     path("posts/<int:pk>/edit/", views.edit_post, name="edit-post"),
     path("posts/<int:pk>/history/", views.post_history, name="post-history"),
     path("posts/<int:pk>/helpful/", views.helpful, name="helpful"),
+    path("posts/<int:pk>/flag/", moderation.flag, name="flag"),
+    path("posts/<int:pk>/moderate/", moderation.moderate_post, name="moderate-post"),
     path("<slug:slug>/", views.space, name="space"),
     path("<slug:slug>/edit/", views.edit_space, name="edit-space"),
     path("<slug:slug>/join/", views.join, name="join"),
     path("<slug:slug>/level/", mail.level, name="level"),
     path("<slug:slug>/archive/", views.archive, name="archive"),
     path("<slug:slug>/moderators/", views.moderators, name="moderators"),
+    path("<slug:slug>/queue/", moderation.queue, name="queue"),
+    path("<slug:slug>/suspensions/", moderation.suspensions, name="suspensions"),
     path("<slug:slug>/new/", views.new_thread, name="new-thread"),
     path("<slug:slug>/<int:pk>/", views.thread, name="thread"),
     path("<slug:slug>/<int:pk>/reply/", views.reply, name="reply"),

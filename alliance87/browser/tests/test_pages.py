@@ -209,6 +209,18 @@ PAGES: dict[str, list[tuple[str, int]]] = {
         ("/campaigns/world-day-against-child-labour/review/", 200),
         ("/campaigns/world-day-against-child-labour/images/new/", 200),
     ],
+    # Moderation: the demo chair moderates the Migration space; its queue
+    # holds the sample flagged reply. The queue (flagged, awaiting review),
+    # the flagged post's decision page, the suspensions; a member's flag form.
+    "chair 2": [
+        ("/community/migration/queue/", 200),
+        ("/community/migration/queue/?show=held", 200),
+        ("/community/posts/{community_flagged}/moderate/", 200),
+        ("/community/migration/suspensions/", 200),
+    ],
+    "member 4": [
+        ("/community/posts/{community_opening}/flag/", 200),
+    ],
     "secretariat 3": [
         ("/community/new/", 200),
         ("/community/migration/edit/", 200),
@@ -310,6 +322,8 @@ def ids() -> dict[str, int]:
         "safeguarding_report": concern.pk,
         "community_thread": reply.thread_id,
         "community_reply": reply.pk,
+        "community_opening": Post.objects.filter(thread_id=reply.thread_id).earliest("pk").pk,
+        "community_flagged": Post.objects.filter(flags__isnull=False).earliest("pk").pk,
         "data_import": data_import.pk,
         "roadmap": Roadmap.objects.get(pathfinder__country__iso3="CHL").pk,
         "user": get_user_model().objects.get(email=email_of("partner")).pk,

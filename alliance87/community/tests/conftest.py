@@ -1,12 +1,17 @@
 """The community's test scene: a members-only space of a group, an open
-space for partners, and the people who read and write in them."""
+space for partners, and the people who read and write in them. They have
+been on the Hub for a month, so their posts are published at once; the
+moderation tests make new accounts, whose first posts are held."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from alliance87.community import services
 from alliance87.community.models import Space, SpaceKind
@@ -54,4 +59,9 @@ def scene(personas: Personas) -> Scene:
         Space(slug="commons", name="Commons", kind=SpaceKind.COMMONS),
         acting_user=personas.secretariat,
     )
+    month_ago = timezone.now() - dt.timedelta(days=30)
+    people = [member, personas.partner, personas.outsider, personas.secretariat]
+    get_user_model().objects.filter(pk__in=[p.pk for p in people]).update(date_joined=month_ago)
+    for person in people:
+        person.date_joined = month_ago
     return Scene(personas, group, member, group_space, commons)

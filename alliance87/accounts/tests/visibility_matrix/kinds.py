@@ -536,6 +536,32 @@ KINDS: dict[str, Kind] = {
             ),
             has_group=True,
         ),
+        # Moderation (community/moderation.py): a reply hidden by a moderator,
+        # or held for review, in a published thread of a space of the row's
+        # level, written by the Secretariat (who moderates every space):
+        # nobody else reads its text, wherever they see the thread. (Search
+        # leaves it out for everyone: community/tests/test_moderation.py.)
+        Kind(
+            "modpost",
+            (
+                Way("thread", lambda world, item: obj_of(world, item).thread.get_absolute_url()),
+                Way(
+                    "history",
+                    lambda world, item: f"/en/community/posts/{obj_of(world, item).pk}/history/",
+                    own_page=True,
+                ),
+                # The inbox names the thread of each notification.
+                Way(
+                    "inbox",
+                    fixed("/en/community/inbox/"),
+                    look_for=lambda world, item: f": Thread of {item.key} ",
+                    openers=("outsider", "partner", "member", "focal"),
+                ),
+            ),
+            statuses=("hidden", "held"),
+            draft_statuses=("hidden", "held"),
+            has_group=True,
+        ),
         # Surveys: listed to their audience (the row's level) once
         # published; drafts to the Secretariat only.
         Kind(

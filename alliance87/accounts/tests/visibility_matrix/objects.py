@@ -27,8 +27,11 @@ from alliance87.campaigns import services as campaigns
 from alliance87.campaigns.models import Campaign
 from alliance87.comms.models import Post, Survey
 from alliance87.comms.services import PostLinks, save_post
+from alliance87.community import moderation
 from alliance87.community import services as community
-from alliance87.community.models import Notification, Space, SpaceKind
+from alliance87.community.models import Notification, PostState, Space, SpaceKind
+from alliance87.community.models import Post as CommunityPost
+from alliance87.community.models import Thread as CommunityThread
 from alliance87.core.dates import ReportedDate
 from alliance87.core.models import KeyFigure
 from alliance87.countries.models import Country
@@ -465,6 +468,35 @@ def make_object(scene: Scene, n: int, item: Item) -> Any:
             campaigns.publish_submission(obj, acting_user=scene.secretariat)
         elif item.status == "declined":
             campaigns.decline_submission(obj, acting_user=scene.secretariat, reason="Declined.")
+    elif item.kind == "modpost":
+        space = community.save_space(
+            Space(
+                slug=f"{item.key}-space",
+                name=f"Space of {item.key}",
+                kind=SpaceKind.GROUP,
+                group=scene.host_group,
+                visibility=level,
+            ),
+            acting_user=scene.secretariat,
+        )
+        thread = community.start_thread(
+            space, acting_user=scene.secretariat, title=f"Thread of {item.key}", body="Opening"
+        )
+        obj = community.reply(thread, acting_user=scene.secretariat, body=f"Body of {m}")
+        if item.status == "hidden":
+            moderation.hide_post(obj, acting_user=scene.secretariat, reason="Matrix")
+        else:  # as a new account's reply is held (the Secretariat's never is)
+            CommunityPost.objects.filter(pk=obj.pk).update(state=PostState.HELD)
+            CommunityThread.objects.filter(pk=thread.pk).update(reply_count=0)
+            obj.refresh_from_db()
+        # Everyone was told of it before it was hidden (or held by mistake).
+        Notification.objects.bulk_create(
+            (
+                Notification(user=user, post=obj, reason="reply", created=obj.created)
+                for user in get_user_model().objects.all()
+            ),
+            ignore_conflicts=True,
+        )
     elif item.kind == "survey":
         obj = Survey.objects.create(
             slug=item.key,

@@ -1,0 +1,523 @@
+"""Moderation (issue 13, item 6): flags and the moderators' queue, hiding
+and restoring posts with a reason the author reads, suspensions, new
+accounts' first posts held for review and rate-limited, and an audit entry
+for every decision."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from auditlog.models import LogEntry
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.test import Client
+from django.utils import timezone
+
+from alliance87.community import moderation, notify, selectors, services
+from alliance87.community.models import (
+    Flag,
+    FlagOutcome,
+    Notification,
+    Post,
+    PostState,
+    Reason,
+    Space,
+    SpaceKind,
+    SpaceRole,
+    Suspension,
+    Thread,
+)
+from alliance87.partners.models import Person
+from alliance87.search.index import rebuild
+from alliance87.testing.personas import make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def client_of(user: Any) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def newcomer(scene: Any, name: str = "nell") -> Any:
+    """A person who joined the Hub today, in a partner organisation."""
+    user = make_user(name)
+    Person.objects.create(
+        slug=f"{name}-new", name=name.title(), organisation=scene.personas.partner_org, user=user
+    )
+    return user
+
+
+def moderator(scene: Any) -> Any:
+    """A partner named moderator of the commons (not the Secretariat)."""
+    user = make_user("mona")
+    Person.objects.create(
+        slug="mona-moderator",
+        name="Mona Moderator",
+        organisation=scene.personas.partner_org,
+        user=user,
+    )
+    services.set_moderator(scene.commons, user, acting_user=scene.secretariat)
+    return user
+
+
+def a_thread(scene: Any, body: str = "Opening words") -> Thread:
+    thread = services.start_thread(
+        scene.commons, acting_user=scene.partner, title="Recruitment fees", body=body
+    )
+    return thread
+
+
+# --- Flags and the queue ---------------------------------------------------------------
+
+
+def test_a_reader_flags_a_post_once_and_is_told_so_when_they_flag_it_again(scene) -> None:
+    thread = a_thread(scene)
+    post = thread.posts.get()
+    # A partner who reads the thread flags it.
+    other = newcomer(scene, "otto")
+    reader = client_of(other)
+    url = f"/en/community/posts/{post.pk}/flag/"
+    assert reader.get(url).status_code == 200
+    response = reader.post(url, {"reason": "spam", "note": "An advertisement"})
+    assert response.status_code == 302
+    [flag] = Flag.objects.filter(post=post)
+    assert (flag.user, flag.reason, flag.note, flag.resolved) == (
+        other,
+        "spam",
+        "An advertisement",
+        None,
+    )
+    again = reader.post(url, {"reason": "abusive"})
+    assert again.status_code == 400
+    assert "You have already flagged this post" in again.content.decode()
+    assert Flag.objects.filter(post=post).count() == 1
+
+
+def test_something_else_needs_a_note_and_an_unknown_reason_is_refused(scene) -> None:
+    post = a_thread(scene).posts.get()
+    reader = client_of(newcomer(scene))
+    url = f"/en/community/posts/{post.pk}/flag/"
+    assert "Say what is wrong" in reader.post(url, {"reason": "other"}).content.decode()
+    assert reader.post(url, {"reason": "bogus"}).status_code == 400
+    assert not Flag.objects.exists()
+
+
+def test_nobody_flags_their_own_post_nor_a_post_they_cannot_see(scene) -> None:
+    post = a_thread(scene).posts.get()
+    with pytest.raises(ValidationError, match="your own post"):
+        moderation.flag_post(post, acting_user=scene.partner, reason="spam")
+    hidden = services.start_thread(
+        scene.group_space, acting_user=scene.member, title="Group only", body="Words"
+    ).posts.get()
+    assert (
+        client_of(scene.partner)
+        .post(f"/en/community/posts/{hidden.pk}/flag/", {"reason": "spam"})
+        .status_code
+        == 404
+    )
+
+
+def test_the_queue_lists_flagged_posts_with_reasons_and_counts_for_moderators_only(scene) -> None:
+    mona = moderator(scene)
+    thread = a_thread(scene)
+    post = thread.posts.get()
+    for name, reason in (("ann", "spam"), ("bea", "spam"), ("cy", "abusive")):
+        moderation.flag_post(
+            post, acting_user=newcomer(scene, name), reason=reason, note=f"from {name}"
+        )
+    page = client_of(mona).get("/en/community/commons/queue/").content.decode()
+    assert "3 open flags" in page
+    assert "Spam or advertising (2)" in page and "Abusive, hateful or harassing (1)" in page
+    assert "from cy" in page and "Opening words" in page
+    assert client_of(scene.partner).get("/en/community/commons/queue/").status_code == 404
+    assert Client().get("/en/community/commons/queue/").status_code == 302
+    # The Secretariat moderates every space.
+    assert (
+        "3 open flags"
+        in client_of(scene.secretariat).get("/en/community/commons/queue/").content.decode()
+    )
+
+
+def test_the_queue_is_paginated(scene) -> None:
+    flagger = newcomer(scene)
+    for n in range(moderation.QUEUE_PAGE + 1):
+        thread = services.start_thread(
+            scene.commons, acting_user=scene.partner, title=f"Thread {n}", body=f"Body {n}"
+        )
+        moderation.flag_post(thread.posts.get(), acting_user=flagger, reason="spam")
+    secretariat = client_of(scene.secretariat)
+    first = secretariat.get("/en/community/commons/queue/").content.decode()
+    second = secretariat.get("/en/community/commons/queue/?page=2").content.decode()
+    assert "Page 1 of 2" in first and "Page 2 of 2" in second
+    assert first.count('class="post"') == moderation.QUEUE_PAGE
+    assert second.count('class="post"') == 1
+
+
+# --- Hiding and restoring -----------------------------------------------------------------
+
+
+def test_a_hidden_post_is_a_notice_for_others_and_its_author_reads_the_reason(scene) -> None:
+    mona = moderator(scene)
+    thread = a_thread(scene)
+    answer = services.reply(thread, acting_user=scene.secretariat, body="Visible answer")
+    post = services.reply(thread, acting_user=scene.partner, body="Kilimanjaro spam")
+    flagger = newcomer(scene)
+    moderation.flag_post(post, acting_user=flagger, reason="spam")
+    response = client_of(mona).post(
+        f"/en/community/posts/{post.pk}/moderate/",
+        {"action": "hide", "reason": "Advertising is not allowed here."},
+    )
+    assert response.status_code == 302
+    post.refresh_from_db()
+    assert post.state == PostState.HIDDEN
+    assert Flag.objects.get(post=post).outcome == FlagOutcome.HIDDEN
+    thread.refresh_from_db()
+    assert thread.reply_count == 1  # the visible answer only
+    # Others see a notice, nothing of the post.
+    others = client_of(flagger).get(thread.get_absolute_url()).content.decode()
+    assert "A moderator hid this post." in others and "Kilimanjaro" not in others
+    assert "Visible answer" in others
+    assert client_of(flagger).get(f"/en/community/posts/{post.pk}/history/").status_code == 404
+    # Its author reads it, with the reason, on the post and in the inbox.
+    author = client_of(scene.partner)
+    own = author.get(thread.get_absolute_url()).content.decode()
+    assert "Kilimanjaro" in own and "Advertising is not allowed here." in own
+    notice = Notification.objects.get(user=scene.partner, post=post)
+    assert notice.reason == Reason.HIDDEN
+    inbox = author.get("/en/community/inbox/").content.decode()
+    assert "A moderator hid your post" in inbox and "Advertising is not allowed here." in inbox
+    # ...and by email at once, with the reason, without a reply address.
+    assert notify.send_notification(notice.pk) == "sent"
+    [email] = mail.outbox
+    assert "Advertising is not allowed here." in email.body and not email.reply_to
+    assert answer.pk != post.pk
+
+
+def test_hiding_needs_a_reason_and_a_moderator(scene) -> None:
+    post = a_thread(scene).posts.get()
+    mona = moderator(scene)
+    with pytest.raises(ValidationError, match="Give a reason"):
+        moderation.hide_post(post, acting_user=mona, reason="  ")
+    with pytest.raises(ValidationError, match="moderators"):
+        moderation.hide_post(post, acting_user=newcomer(scene), reason="Because")
+    assert (
+        client_of(newcomer(scene, "ned"))
+        .post(f"/en/community/posts/{post.pk}/moderate/", {"action": "hide", "reason": "x"})
+        .status_code
+        == 404
+    )
+    post.refresh_from_db()
+    assert post.state == PostState.PUBLISHED
+
+
+def test_a_restored_post_is_shown_again_and_its_author_is_told(scene) -> None:
+    mona = moderator(scene)
+    thread = a_thread(scene)
+    post = services.reply(thread, acting_user=scene.partner, body="Kilimanjaro")
+    moderation.hide_post(post, acting_user=mona, reason="Looked like spam")
+    moderation.restore_post(post, acting_user=mona, reason="It was not spam after all")
+    thread.refresh_from_db()
+    assert thread.reply_count == 1
+    assert (
+        "Kilimanjaro" in client_of(newcomer(scene)).get(thread.get_absolute_url()).content.decode()
+    )
+    assert Notification.objects.get(user=scene.partner, post=post).reason == Reason.RESTORED
+
+
+def test_a_hidden_post_is_gone_from_search_notifications_digests_and_counts(scene) -> None:
+    reader = newcomer(scene)
+    thread = a_thread(scene, body="Zanzibar opening")
+    post = services.reply(thread, acting_user=scene.partner, body="Kilimanjaro reply")
+    Notification.objects.create(
+        user=reader, post=post, reason=Reason.REPLY, created=post.created, digest=True
+    )
+    moderation.hide_post(post, acting_user=scene.secretariat, reason="Off topic")
+    rebuild()
+    client = client_of(reader)
+    assert "Recruitment fees" in client.get("/en/search/?q=zanzibar").content.decode()
+    assert "Recruitment fees" not in client.get("/en/search/?q=kilimanjaro").content.decode()
+    assert not Notification.objects.visible_to(reader).filter(post=post).exists()
+    assert "Kilimanjaro" not in client.get("/en/community/inbox/").content.decode()
+    page = selectors.space_page(reader, scene.commons, 1)
+    [listed] = page.page.object_list
+    assert listed.reply_count == 0
+    # The opening post hidden: the thread leaves the space, search and counts.
+    moderation.hide_post(thread.posts.earliest("pk"), acting_user=scene.secretariat, reason="Spam")
+    rebuild()
+    assert "Recruitment fees" not in client.get("/en/search/?q=zanzibar").content.decode()
+    assert client.get(thread.get_absolute_url()).status_code == 404
+    assert not selectors.space_page(reader, scene.commons, 1).page.object_list
+    [commons] = [s for s in selectors.list_spaces(reader)["others"] if s.pk == scene.commons.pk]
+    assert commons.thread_count == 0  # type: ignore[attr-defined]
+    # Its author still reads it, with the reason.
+    assert "Spam" in client_of(scene.partner).get(thread.get_absolute_url()).content.decode()
+
+
+def test_a_hidden_posts_email_is_not_sent(scene) -> None:
+    reader = newcomer(scene)
+    thread = a_thread(scene)
+    post = services.reply(thread, acting_user=scene.partner, body="Kilimanjaro")
+    row = Notification.objects.create(
+        user=reader, post=post, reason=Reason.REPLY, created=post.created, mail="pending"
+    )
+    moderation.hide_post(post, acting_user=scene.secretariat, reason="Spam")
+    assert notify.send_notification(row.pk) == "no longer visible"
+    assert not mail.outbox
+
+
+# --- Suspensions ------------------------------------------------------------------------
+
+
+def test_a_suspended_person_reads_the_space_and_cannot_post_reply_or_flag(scene) -> None:
+    mona = moderator(scene)
+    thread = a_thread(scene)
+    someone = newcomer(scene, "sam")
+    services.reply(thread, acting_user=scene.secretariat, body="An answer")
+    suspension = moderation.suspend(
+        scene.commons, scene.partner, acting_user=mona, reason="Repeated spam"
+    )
+    client = client_of(scene.partner)
+    page = client.get(thread.get_absolute_url()).content.decode()
+    assert "An answer" in page and "You are suspended from this space" in page
+    response = client.post(f"{thread.get_absolute_url()}reply/", {"body": "More spam"})
+    assert response.status_code == 404
+    assert client.get(f"/en/community/{scene.commons.slug}/new/").status_code == 404
+    answer = Post.objects.get(body="An answer")
+    assert (
+        client.post(f"/en/community/posts/{answer.pk}/flag/", {"reason": "spam"}).status_code
+        == 404
+    )
+    partner = type(scene.partner).objects.get(pk=scene.partner.pk)
+    with pytest.raises(ValidationError):
+        services.reply(thread, acting_user=partner, body="By another way")
+    # Elsewhere they post as before; lifted, they post here again.
+    assert someone.pk != partner.pk
+    moderation.lift_suspension(suspension, acting_user=mona)
+    partner = type(scene.partner).objects.get(pk=scene.partner.pk)
+    services.reply(thread, acting_user=partner, body="Back again")
+
+
+def test_a_suspension_ends_on_its_date(scene) -> None:
+    mona = moderator(scene)
+    suspension = moderation.suspend(
+        scene.commons,
+        scene.partner,
+        acting_user=mona,
+        reason="A week off",
+        ends=timezone.now() + dt.timedelta(days=7),
+    )
+    assert moderation.suspension_of(
+        type(scene.partner).objects.get(pk=scene.partner.pk), scene.commons
+    )
+    Suspension.objects.filter(pk=suspension.pk).update(
+        starts=timezone.now() - dt.timedelta(days=8), ends=timezone.now() - dt.timedelta(days=1)
+    )
+    partner = type(scene.partner).objects.get(pk=scene.partner.pk)
+    services.reply(a_thread(scene), acting_user=partner, body="Fine now")
+
+
+def test_moderators_and_the_secretariat_are_not_suspended_and_dates_are_checked(scene) -> None:
+    mona = moderator(scene)
+    with pytest.raises(ValidationError, match="Secretariat cannot"):
+        moderation.suspend(scene.commons, scene.secretariat, acting_user=mona, reason="x")
+    with pytest.raises(ValidationError, match="yourself"):
+        moderation.suspend(scene.commons, mona, acting_user=mona, reason="x")
+    with pytest.raises(ValidationError):
+        moderation.suspend(
+            scene.commons,
+            scene.partner,
+            acting_user=mona,
+            reason="x",
+            ends=timezone.now() - dt.timedelta(days=1),
+        )
+    assert not Suspension.objects.exists()
+
+
+def test_the_suspensions_page_suspends_by_username_and_lifts(scene) -> None:
+    mona = moderator(scene)
+    client = client_of(mona)
+    url = f"/en/community/{scene.commons.slug}/suspensions/"
+    response = client.post(url, {"person": "@partner", "reason": "Spam", "ends": "2099-01-01"})
+    assert response.status_code == 302
+    suspension = Suspension.objects.get()
+    assert suspension.user == scene.partner and suspension.ends.year == 2099
+    assert "Spam" in client.get(url).content.decode()
+    assert (
+        "No active account"
+        in client.post(url, {"person": "nobody", "reason": "x"}).content.decode()
+    )
+    client.post(url, {"lift": suspension.pk})
+    suspension.refresh_from_db()
+    assert suspension.lifted is not None and suspension.lifted_by == mona
+    assert client_of(scene.partner).get(url).status_code == 404
+
+
+# --- New accounts ---------------------------------------------------------------------
+
+
+def test_a_new_accounts_first_post_is_held_for_review_then_approved(scene, settings) -> None:
+    settings.COMMUNITY_HOLD_DAYS, settings.COMMUNITY_HOLD_POSTS = 7, 1
+    mona = moderator(scene)
+    thread = a_thread(scene)
+    nell = newcomer(scene)
+    post = services.reply(thread, acting_user=nell, body="My first words")
+    assert post.state == PostState.HELD
+    thread.refresh_from_db()
+    assert thread.reply_count == 0
+    # Its author sees it, marked; others do not; the queue has it.
+    assert "Awaiting review" in client_of(nell).get(thread.get_absolute_url()).content.decode()
+    assert (
+        "My first words"
+        not in client_of(scene.partner).get(thread.get_absolute_url()).content.decode()
+    )
+    queue = client_of(mona).get("/en/community/commons/queue/?show=held").content.decode()
+    assert "My first words" in queue
+    # Nobody hears of it before it is approved.
+    assert notify.fan_out(post.pk) == []
+    response = client_of(mona).post(
+        f"/en/community/posts/{post.pk}/moderate/",
+        {"action": "approve", "next": "/en/community/commons/queue/?show=held"},
+    )
+    assert response.status_code == 302 and response["Location"].endswith("?show=held")
+    post.refresh_from_db()
+    thread.refresh_from_db()
+    assert post.state == PostState.PUBLISHED and thread.reply_count == 1
+    assert (
+        "My first words"
+        in client_of(scene.partner).get(thread.get_absolute_url()).content.decode()
+    )
+    assert Notification.objects.get(user=nell, post=post).reason == Reason.APPROVED
+    # One post published: the next is not held.
+    assert services.reply(thread, acting_user=nell, body="Second").state == PostState.PUBLISHED
+
+
+def test_a_new_accounts_held_thread_is_hidden_until_approved_and_a_rejected_one_stays_so(
+    scene, settings
+) -> None:
+    nell = newcomer(scene)
+    held = services.start_thread(
+        scene.commons, acting_user=nell, title="Held thread", body="Words"
+    )
+    assert held.state == PostState.HELD
+    assert (
+        "Held thread"
+        not in client_of(scene.partner).get("/en/community/commons/").content.decode()
+    )
+    assert "Held thread" in client_of(nell).get("/en/community/commons/").content.decode()
+    moderation.reject_post(
+        held.posts.get(), acting_user=scene.secretariat, reason="Duplicate thread"
+    )
+    held.refresh_from_db()
+    assert held.state == PostState.REJECTED
+    assert client_of(scene.partner).get(held.get_absolute_url()).status_code == 404
+    own = client_of(nell).get(held.get_absolute_url()).content.decode()
+    assert "Not approved" in own and "Duplicate thread" in own
+    assert Notification.objects.get(user=nell, post=held.posts.get()).reason == Reason.REJECTED
+
+
+def test_old_accounts_moderators_and_settings_decide_who_is_new(scene, settings) -> None:
+    nell = newcomer(scene)
+    assert moderation.is_new(nell, scene.commons)
+    assert not moderation.is_new(scene.partner, scene.commons)  # a month on the Hub
+    assert not moderation.is_new(scene.secretariat, scene.commons)
+    services.set_moderator(scene.commons, nell, acting_user=scene.secretariat)
+    nell = type(nell).objects.get(pk=nell.pk)
+    assert not moderation.is_new(nell, scene.commons)
+    ned = newcomer(scene, "ned")
+    settings.COMMUNITY_HOLD_DAYS = 0
+    assert not moderation.is_new(ned, scene.commons)
+
+
+def test_new_accounts_are_rate_limited_and_told_when_to_try_again(scene, settings) -> None:
+    settings.COMMUNITY_NEW_POSTS_PER_HOUR = 2
+    nell = newcomer(scene)
+    thread = a_thread(scene)
+    services.reply(thread, acting_user=nell, body="One")
+    services.reply(thread, acting_user=nell, body="Two")
+    response = client_of(nell).post(f"{thread.get_absolute_url()}reply/", {"body": "Three"})
+    assert response.status_code == 400
+    text = response.content.decode()
+    assert "New members may post 2 times an hour at most" in text
+    assert "You can post again in" in text and "UTC" in text
+    assert not Post.objects.filter(body="Three").exists()
+    # An old account is not limited.
+    for n in range(3):
+        services.reply(thread, acting_user=scene.partner, body=f"Old {n}")
+
+
+def test_the_limit_says_when_the_hour_ends(scene, settings) -> None:
+    settings.COMMUNITY_NEW_POSTS_PER_HOUR = 1
+    nell = newcomer(scene)
+    ten_to = 3600 * 500_000 + 50 * 60  # ten minutes before a clock hour
+    moderation.check_rate(nell, now=ten_to)
+    with pytest.raises(ValidationError) as refused:
+        moderation.check_rate(nell, now=ten_to + 1)
+    assert "in 10 minutes" in refused.value.messages[0]
+
+
+# --- Audit -------------------------------------------------------------------------------
+
+
+def test_every_moderation_action_is_in_the_audit_log_under_who_did_it(scene) -> None:
+    mona = moderator(scene)
+    nell = newcomer(scene)
+    thread = a_thread(scene)
+    post = services.reply(thread, acting_user=scene.secretariat, body="Reply")
+    flag = moderation.flag_post(post, acting_user=nell, reason="spam")
+    moderation.hide_post(post, acting_user=mona, reason="Spam")
+    moderation.restore_post(post, acting_user=mona, reason="Not spam")
+    held = services.reply(thread, acting_user=nell, body="Held")
+    moderation.approve_post(held, acting_user=mona)
+    suspension = moderation.suspend(scene.commons, nell, acting_user=mona, reason="Rude")
+    moderation.lift_suspension(suspension, acting_user=mona)
+
+    def actors(obj: Any) -> list[tuple[Any, Any]]:
+        return [
+            (e.actor, e.changes_dict.get("state") or e.changes_dict.get("outcome") or e.action)
+            for e in LogEntry.objects.get_for_object(obj).order_by("pk")
+        ]
+
+    assert actors(flag)[0][0] == nell
+    assert (mona, ["", "hidden"]) in actors(flag)
+    post_steps = [a for a in actors(post) if a[0] == mona]
+    assert [s for _a, s in post_steps] == [["published", "hidden"], ["hidden", "published"]]
+    assert (mona, ["held", "published"]) in actors(held)
+    assert [a for a, _s in actors(suspension)] == [mona, mona]
+
+
+def test_a_moderator_of_one_space_has_no_say_in_another(scene) -> None:
+    mona = moderator(scene)
+    assert scene.commons.members.get(user=mona).role == SpaceRole.MODERATOR
+    other = services.save_space(
+        Space(slug="other", name="Other", kind=SpaceKind.COMMONS), acting_user=scene.secretariat
+    )
+    post = services.start_thread(
+        other, acting_user=scene.partner, title="Elsewhere", body="Words"
+    ).posts.get()
+    client = client_of(mona)
+    assert client.get("/en/community/other/").status_code == 200
+    assert client.get("/en/community/other/queue/").status_code == 404
+    assert client.get("/en/community/other/suspensions/").status_code == 404
+    with pytest.raises(ValidationError, match="moderators"):
+        moderation.hide_post(post, acting_user=mona, reason="Mine to hide?")
+
+
+def test_a_persons_data_export_holds_their_flags_suspensions_and_post_states(scene) -> None:
+    from alliance87.community.personal_data import export
+
+    nell = newcomer(scene)
+    post = a_thread(scene).posts.get()
+    moderation.flag_post(post, acting_user=nell, reason="spam", note="Looks like an ad")
+    moderation.suspend(scene.commons, nell, acting_user=scene.secretariat, reason="Rude")
+    moderation.hide_post(post, acting_user=scene.secretariat, reason="Advertising")
+    flagger = export(nell, None)
+    assert [(f["reason"], f["note"], f["outcome"]) for f in flagger["flags"]] == [
+        ("spam", "Looks like an ad", "hidden")
+    ]
+    assert [(s["space"], s["reason"]) for s in flagger["suspensions"]] == [("commons", "Rude")]
+    [written] = export(scene.partner, None)["posts"]
+    assert (written["state"], written["moderator_reason"]) == ("hidden", "Advertising")
