@@ -211,6 +211,7 @@ class GroupedPaginator(Paginator):
 
     def __init__(self, filtered: QuerySet[Any], ordered: QuerySet[Any], key: str, per_page: int):
         super().__init__(ordered, per_page)
+        self.ordered = ordered
         self.key = key
         # In the database's order of `key` (and its place for NULL), the
         # order `ordered` reads them in.
@@ -235,9 +236,9 @@ class GroupedPaginator(Paginator):
                 values.append(value)
             seen += n
         if not values:
-            return self._get_page([], number, self)
+            return Page([], number, self)
         q = Q(**{f"{self.key}__in": [v for v in values if v is not None]})
         if None in values:
             q |= Q(**{f"{self.key}__isnull": True})
-        rows = self.object_list.filter(q)[bottom - first : top - first]
-        return self._get_page(rows, number, self)
+        rows = self.ordered.filter(q)[bottom - first : top - first]
+        return Page(rows, number, self)

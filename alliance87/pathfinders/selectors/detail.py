@@ -165,14 +165,12 @@ def roadmap_page(user: Any, pathfinder: Pathfinder, pk: int, page_number: Any = 
     page = Paginator(actions, PRINT_PAGE_SIZE).get_page(page_number)
     page.object_list = list(page.object_list)
     for priority in priorities:
-        priority.action_count = counts.get(priority.pk, 0)  # type: ignore[attr-defined]
-        priority.visible_actions = [  # type: ignore[attr-defined]
-            a for a in page.object_list if a.priority_id == priority.pk
-        ]
-        priority.shown = bool(priority.visible_actions) or (  # type: ignore[attr-defined]
-            priority.action_count == 0 and page.number == 1  # type: ignore[attr-defined]
+        priority.action_count = counts.get(priority.pk, 0)
+        priority.visible_actions = [a for a in page.object_list if a.priority_id == priority.pk]
+        priority.shown = bool(priority.visible_actions) or (
+            priority.action_count == 0 and page.number == 1
         )
-    roadmap.visible_priorities = priorities  # type: ignore[attr-defined]
+    roadmap.visible_priorities = priorities
     page.roadmap = roadmap  # type: ignore[attr-defined]
     return page
 
