@@ -113,7 +113,7 @@ PG_GROWN = "alliance87_scale"
 PG_WORK = "alliance87_scale_work"
 # The PostgreSQL tier runs with the Redis cache; a database of its own,
 # since the bench clears it.
-REDIS_URL = "redis://127.0.0.1:6379/12"
+REDIS_URL = os.environ.get("SCALE_REDIS_URL", "redis://127.0.0.1:6379/12")
 
 
 def log(message: str) -> None:
@@ -821,6 +821,52 @@ def ensure_demo(engine: Engine, key: str) -> str:
     return name
 
 
+def kept(engine: Engine, kind: str) -> tuple[str, str] | None:
+    """Return the kept `kind` ("demo" or "grown") database of any key, and
+    its key: the newest SQLite file, or the PostgreSQL database."""
+    if engine.name == "sqlite":
+        files = sorted(WHERE.out.glob(f"{kind}-*.sqlite3"), key=lambda p: p.stat().st_mtime)
+        if not files:
+            return None
+        return str(files[-1]), files[-1].stem.removeprefix(f"{kind}-")
+    name = PG_DEMO if kind == "demo" else PG_GROWN
+    with _pg() as pg:
+        row = pg.execute(
+            "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = %s",
+            (name,),
+        ).fetchone()
+    return (name, row[0] or "") if row else None
+
+
+def reuse(engine: Engine, kind: str, key: str) -> None:
+    """--reuse: bring the kept `kind` database of another key (made before
+    a migration, say) to the current migrations and give it `key`, instead
+    of growing it again. Only what migrations change is brought up to
+    date: a change of the generator or the demo data needs a new one."""
+    import json
+
+    from django.core.management import call_command
+
+    from alliance87.core.planner import refresh_statistics
+
+    found = kept(engine, kind)
+    target = engine.demo(key) if kind == "demo" else engine.grown(key)
+    if found is None or found[1] == key:
+        return
+    source, old = found
+    log(f"--reuse: migrate the kept {kind} database {source} ({old} -> {key})")
+    with use_database(source):
+        call_command("migrate", "--no-input", verbosity=0)
+        refresh_statistics()
+    if engine.name == "sqlite":
+        engine.rename(source, target)
+    engine.mark(target, key)
+    generation = WHERE.out / f"generation-{engine.name}-{old}.json"
+    if kind == "grown" and generation.exists():
+        took = json.loads(generation.read_text())
+        (WHERE.out / f"generation-{engine.name}-{key}.json").write_text(json.dumps(took))
+
+
 def ensure_grown(engine: Engine, demo: str, key: str, factor: float, seed: int) -> str:
     """Return the grown database of `key`, grown from `demo` if missing;
     the seconds its generation took are kept beside it."""
@@ -1322,11 +1368,17 @@ def run(args: argparse.Namespace) -> tuple[Report, dict[str, str]]:
         runs=args.runs,
         started=dt.datetime.now(dt.UTC),
     )
+    if args.reuse:
+        reuse(engine, "demo", dkey)
+        reuse(engine, "grown", gkey)
     demo = ensure_demo(engine, dkey)
     r.generated_now = not engine.exists(engine.grown(gkey), gkey)
     grown = ensure_grown(engine, demo, gkey, args.factor, args.seed)
     r.generation = generation_seconds(engine, gkey)
     r.database_size = engine.size(grown)
+    if args.generate_only:
+        log(f"generated: {demo}, {grown}")
+        return r, {}
     sources = {"demo": demo, "grown": grown}
     work = {label: engine.work(label) for label in sources}
     for label, source in sources.items():
@@ -1370,12 +1422,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--readme", type=Path, default=WHERE.readme, help="where results are written"
     )
+    parser.add_argument(
+        "--generate-only", action="store_true", help="make the databases, measure nothing"
+    )
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="migrate the kept databases to the current migrations instead of growing anew",
+    )
     args = parser.parse_args(argv)
     if not 0 < args.factor <= 1 or not 1 <= args.runs <= 50:
         parser.error("--factor must be above 0 and at most 1, --runs 1 to 50.")
     WHERE.out, WHERE.readme = args.out.resolve(), args.readme.resolve()
     started = time.monotonic()
     r, paths = run(args)
+    if args.generate_only:
+        log(f"done in {time.monotonic() - started:.0f} s")
+        return 0
     block = render(r, paths)
     print(block)
     if not args.no_readme:
