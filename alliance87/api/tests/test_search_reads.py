@@ -74,4 +74,7 @@ def test_the_cursor_walks_the_ranking_page_by_page(client: Client) -> None:
     assert [r["title"] for r in second["items"]] == page_titles(client, "labour", page=2)
     past = get("/search?q=labour&cursor=9999").json()
     assert (past["items"], past["next_cursor"]) == ([], None)
-    assert get("/search?q=labour&cursor=0").status_code == 400
+    # A page is numbered from 1: 0 is no cursor the schema admits.
+    refused = get("/search?q=labour&cursor=0")
+    assert refused.status_code == 422
+    assert refused["Content-Type"] == "application/problem+json"
