@@ -43,7 +43,7 @@ class SlowServer:
         return "250 Message accepted"
 
 
-@pytest.fixture(autouse=True)
+@pytest.fixture
 def countries(transactional_db: None) -> None:
     """The reference countries, which an earlier transactional test's flush
     may have emptied (they come from a data migration)."""
@@ -106,7 +106,7 @@ def use_rq(settings: Any) -> None:
 
 @pytest.mark.parametrize("backend", ["database", "rq"])
 def test_a_worker_killed_mid_send_never_sends_the_email_twice(
-    scene, slow_smtp, settings, backend: str
+    countries, scene, slow_smtp, settings, backend: str
 ) -> None:
     if connection.vendor != "postgresql":
         pytest.skip("a worker process of its own shares the test database on PostgreSQL only")

@@ -16,7 +16,9 @@ from alliance87.core.taskrecords import TaskRecord, TaskState
 from alliance87.core.tasks import backoff, enqueue_on_commit, requeue_unqueued, retry_record
 from alliance87.testing.background import fail_first
 
-pytestmark = pytest.mark.django_db
+# The worker closes a connection left in a transaction (as after a
+# request): its tests commit.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def run_worker() -> None:

@@ -16,7 +16,9 @@ from alliance87.core import schedule
 from alliance87.core.management.commands.serve import worker_argv
 from alliance87.core.taskrecords import ScheduledRun
 
-pytestmark = pytest.mark.django_db
+# The worker closes a connection left in a transaction (as after a
+# request): its tests commit.
+pytestmark = pytest.mark.django_db(transaction=True)
 NOON = dt.datetime(2026, 12, 7, 12, 0, 3, tzinfo=dt.UTC)
 
 

@@ -63,7 +63,6 @@ class Command(BaseCommand):
         stop = threading.Event()
         if not options["no_schedule"]:
             schedule.tick()
-            connections.close_all()
             if not options["batch"]:
                 threading.Thread(
                     target=run_schedule, args=(stop, interval), name="schedule", daemon=True
@@ -83,13 +82,19 @@ class Command(BaseCommand):
         call_command("db_worker", *argv, verbosity=verbosity)
 
     def run_rq(self, *, batch: bool, verbosity: int) -> None:
-        # RQ's own scheduler moves the tasks queued for later (retries,
-        # quiet hours) onto their queue when their time comes.
-        call_command(
-            "rqworker",
-            *sorted(task_backends[DEFAULT_TASK_BACKEND_ALIAS].queues),
-            job_class="django_tasks_rq.Job",
-            with_scheduler=True,
-            burst=batch,
-            verbosity=verbosity,
-        )
+        """Run RQ's worker as django-rq's `rqworker` does, with the job
+        class of django-tasks-rq and RQ's own scheduler, which moves the
+        tasks queued for later (retries, quiet hours) onto their queue."""
+        from django_rq.utils import reset_db_connections
+        from django_rq.workers import get_worker
+        from rq.logutils import setup_loghandlers
+        from rq.worker import SimpleWorker
+
+        level = "DEBUG" if verbosity >= 2 else "WARNING" if verbosity == 0 else "INFO"
+        setup_loghandlers(level)
+        queues = sorted(task_backends[DEFAULT_TASK_BACKEND_ALIAS].queues)
+        rq_worker = get_worker(*queues, job_class="django_tasks_rq.Job")
+        if not isinstance(rq_worker, SimpleWorker):
+            # Close the database connections before RQ forks a job's process.
+            reset_db_connections()
+        rq_worker.work(burst=batch, with_scheduler=True, logging_level=level)
