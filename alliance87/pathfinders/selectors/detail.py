@@ -30,10 +30,11 @@ from alliance87.pathfinders.models import (
 )
 from alliance87.pathfinders.selectors.overview import STAGE_CLASS
 
-# The actions of each priority area shown on the country profile: a
-# roadmap of 200 actions is summarised there (the first few of each area,
-# and how many more), the printable roadmap lists them all (issue 16).
-ACTIONS_ON_PROFILE = 5
+# The actions of a roadmap shown on the country profile: a roadmap of 200
+# actions is summarised there (its first actions, in order, then each
+# priority area's count with a link), the printable roadmap lists them
+# all (issue 16).
+ACTIONS_ON_PROFILE = 10
 
 
 def _priorities_prefetch(user: Any, actions_shown: int | None = None) -> Prefetch:
@@ -214,6 +215,16 @@ def findings_by_kind(findings: list[Finding]) -> dict[str, list[dict[str, Any]]]
     return grouped
 
 
+def _first_actions(priorities: list[PriorityArea], limit: int) -> None:
+    """Keep the first `limit` actions of a roadmap, in its order, in its
+    priority areas' `visible_actions` (each area read with its first
+    `limit` at most)."""
+    for priority in priorities:
+        kept = priority.visible_actions[:limit]  # type: ignore[attr-defined]
+        priority.visible_actions = kept  # type: ignore[attr-defined]
+        limit -= len(kept)
+
+
 def country_section(user: Any, country: Country) -> dict[str, Any] | None:
     """Return the country profile's pathfinder section, or None."""
     try:
@@ -226,6 +237,8 @@ def country_section(user: Any, country: Country) -> dict[str, Any] | None:
     # Where the pathfinder and each of its stages, findings, roadmaps (with
     # their priority areas and actions) and workshops comes from, in one query.
     roadmaps = pathfinder.visible_roadmaps  # type: ignore[attr-defined]
+    for roadmap in roadmaps:
+        _first_actions(roadmap.visible_priorities, ACTIONS_ON_PROFILE)
     provenance.attach_sources(
         user,
         [

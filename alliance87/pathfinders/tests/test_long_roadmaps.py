@@ -61,14 +61,32 @@ def test_the_country_profile_shows_the_first_actions_and_links_to_all(
     roadmap: Roadmap, client: Client
 ) -> None:
     html = client.get("/en/countries/chl/").content.decode()
-    shown = _tasks(html)
-    assert [t for t in shown if t.startswith("Task 1-")] == [
-        f"Task 1-{n}" for n in range(1, ACTIONS_ON_PROFILE + 1)
-    ]
-    assert [t for t in shown if t.startswith("Task 2-")] == ["Task 2-1", "Task 2-2"]
+    # The roadmap's first actions, in its order, then counts and links.
+    assert _tasks(html) == [f"Task 1-{n}" for n in range(1, ACTIONS_ON_PROFILE + 1)]
     print_url = f"/en/pathfinders/chl/roadmaps/{roadmap.pk}/print/"
     assert f'href="{print_url}">All {MANY} actions under priority 1</a>' in html
-    assert "All 2 actions under priority 2" not in html  # all shown already
+    assert f"(the first {ACTIONS_ON_PROFILE} are shown here)" in html
+    assert f'href="{print_url}">All {FEW} actions under priority 2</a></p>' in html
+    assert "under priority 3" not in html  # no action: nothing to link to
+
+
+def test_a_short_roadmap_is_shown_whole_on_the_country_profile(client: Client) -> None:
+    pathfinder = make_pathfinder("CHL")
+    draft = Roadmap(pathfinder=pathfinder, title="Roadmap", period_start=2022, period_end=2026)
+    short = services.adopt_roadmap(draft, date=ReportedDate(dt.date(2022, 1, 1)), acting_user=None)
+    for number in (1, 2):
+        priority = services.save_priority_area(
+            PriorityArea(roadmap=short, number=number, title=f"Priority {number}"),
+            acting_user=None,
+        )
+        for n in (1, 2):
+            services.save_action(
+                Action(priority=priority, number=n, title=f"Task {number}-{n}"),
+                acting_user=None,
+            )
+    html = client.get("/en/countries/chl/").content.decode()
+    assert _tasks(html) == ["Task 1-1", "Task 1-2", "Task 2-1", "Task 2-2"]
+    assert "pf-more" not in html
 
 
 def test_the_printable_roadmap_lists_every_action_once_a_page_at_a_time(
