@@ -231,7 +231,8 @@ class LogEntryQuerySet(HubQuerySet):
         entries of the reports they may read, and those of no report."""
         if not is_officer(user):
             return self.none()
-        return self.filter(Q(report__isnull=True) | Q(report__in=Report.objects.visible_to(user)))
+        readable = Report.objects.visible_to(user).values("pk")
+        return self.filter(Q(report__isnull=True) | Q(report_id__in=readable))
 
 
 class LogEntry(models.Model):

@@ -135,8 +135,8 @@ def mine(request: HttpRequest) -> HttpResponse:
 def officer_reports(request: HttpRequest) -> HttpResponse:
     if (refused := _officer_only(request)) is not None:
         return refused
-    page = selectors.list_reports_for_officer(request.user, request.GET.get("page", 1))
     services.record_reading(None, what=LogAction.LISTED, acting_user=request.user)
+    page = selectors.list_reports_for_officer(request.user, request.GET.get("page", 1))
     return render(request, "safeguarding/officer_reports.html", {"page": page})
 
 
@@ -164,6 +164,7 @@ def officer_report(request: HttpRequest, pk: int) -> HttpResponse:
 def officer_log(request: HttpRequest) -> HttpResponse:
     if (refused := _officer_only(request)) is not None:
         return refused
-    page = selectors.list_log(request.user, request.GET.get("page", 1))
+    # Written first: the page counts its rows, this reading among them.
     services.record_reading(None, what=LogAction.LOG, acting_user=request.user)
+    page = selectors.list_log(request.user, request.GET.get("page", 1))
     return render(request, "safeguarding/officer_log.html", {"page": page})

@@ -35,6 +35,8 @@ def test_an_officer_reads_the_list_the_report_and_the_log(client: Client, scene,
     listing, page, log = (client.get(url) for url in _pages(report))
     assert listing.status_code == page.status_code == log.status_code == 200
     assert f"/en/safeguarding/reports/{report.pk}/".encode() in listing.content
+    # The log names the report it was made as.
+    assert f'href="/en/safeguarding/reports/{report.pk}/"'.encode() in log.content
     assert b"REPORT-TEXT-MARKER" in page.content and b"POST-TEXT-MARKER" in page.content
     assert scene.reporter.email.encode() in page.content
     assert page["Cache-Control"].startswith("max-age=0") or "no-store" in page["Cache-Control"]
@@ -166,3 +168,15 @@ def test_the_site_search_finds_nothing_of_a_report(client: Client, scene, report
         response = client.get("/en/search/?q=REPORT-TEXT-MARKER")
         assert b"REPORT-TEXT-MARKER</" not in response.content
         assert f"/safeguarding/reports/{report.pk}/".encode() not in response.content
+
+
+def test_the_log_page_keeps_every_entry_besides_its_own_reading(
+    client: Client, scene, report
+) -> None:
+    from alliance87.safeguarding.services import designate_officer
+
+    designate_officer(scene.member, acting_user=scene.secretariat)
+    client.force_login(scene.member)
+    link = f'href="/en/safeguarding/reports/{report.pk}/"'.encode()
+    assert link in client.get("/en/safeguarding/reports/").content
+    assert link in client.get("/en/safeguarding/log/").content

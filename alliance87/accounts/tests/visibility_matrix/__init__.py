@@ -26,6 +26,10 @@ from the rules in DESIGN.md and issue 6, not from `core.visibility`:
   persona sees each one, drafts and every level included; the partner
   submitted every highlight, so sees each one, pending and declined
   included (`Kind.readers`); the review queue opens to reviewers only;
+- a safeguarding report: the member persona is the one safeguarding
+  officer and reads it; the partner made it and follows its status; nobody
+  else sees it, the Secretariat included (`Way.seen_by`: who sees it that
+  way, whatever its level);
 - a deactivated account (`inactive`: former Secretariat staff of the group
   member's organisation) sees what anonymous visitors see;
 - editing pages open to their editors only (`Way.openers`: the member

@@ -3,7 +3,8 @@ and the cells: every item × persona × way."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 
@@ -667,6 +668,68 @@ KINDS: dict[str, Kind] = {
 }
 
 
+def report_link(path: str) -> Callable[[Any, Item], str]:
+    return lambda world, item: path.format(pk=obj_of(world, item).pk)
+
+
+# A safeguarding report (alliance87/safeguarding): the member persona is the
+# one safeguarding officer, the partner made the report, the Secretariat
+# wrote the post it is about. Its level says nothing: the officer reads it,
+# the reporter follows its status and finds it in their data export, and
+# nobody else sees it anywhere, the Secretariat (not an officer, and the
+# person reported) included.
+OFFICER, REPORTER = ("member",), ("partner",)
+KINDS["report"] = Kind(
+    "report",
+    (
+        Way(
+            "officer-report",
+            pk_url("/en/safeguarding/reports/{pk}/"),
+            own_page=True,
+            openers=OFFICER,
+            seen_by=OFFICER,
+        ),
+        Way(
+            "officer-list",
+            fixed("/en/safeguarding/reports/"),
+            look_for=report_link('href="/en/safeguarding/reports/{pk}/"'),
+            seen_by=OFFICER,
+        ),
+        Way(
+            "officer-log",
+            fixed("/en/safeguarding/log/"),
+            look_for=report_link('href="/en/safeguarding/reports/{pk}/"'),
+            seen_by=OFFICER,
+        ),
+        Way(
+            "reporter-list",
+            fixed("/en/safeguarding/my-reports/"),
+            look_for=report_link('href="/en/safeguarding/my-reports/{pk}/"'),
+            seen_by=REPORTER,
+        ),
+        Way(
+            "reporter-page",
+            pk_url("/en/safeguarding/my-reports/{pk}/"),
+            own_page=True,
+            openers=REPORTER,
+            look_for=lambda world, item: "Your report has been received",
+            seen_by=REPORTER,
+        ),
+        Way("personal-data", fixed("/en/account/my-data.json"), seen_by=REPORTER),
+        Way(
+            "history",
+            pk_url("/en/account/history/safeguarding.report/{pk}/"),
+            own_page=True,
+            openers=(),
+            seen_by=(),
+        ),
+        Way("site-search", SITE_SEARCH.url, look_for=SITE_SEARCH.look_for, seen_by=()),
+        Way("api-search", lambda world, item: f"{API}search?q={item.marker}", seen_by=()),
+    ),
+    levels=("secretariat",),
+)
+
+
 def items() -> Iterator[Item]:
     for kind in KINDS.values():
         for level in kind.levels:
@@ -679,6 +742,8 @@ def expected(persona: str, item: Item, way: Way) -> bool:
     kind = KINDS[item.kind]
     if way.public_only or persona == "inactive":
         persona = "anonymous"
+    if way.seen_by is not None:
+        return persona in way.seen_by
     if persona == "secretariat":
         return True
     if way.openers is not None and persona not in way.openers:

@@ -556,6 +556,28 @@ def make_object(scene: Scene, n: int, item: Item) -> Any:
             country=country(SOLE_COUNTRIES[level]),
             visibility=level,
         )
+    elif item.kind == "report":
+        from alliance87.safeguarding import services as safeguarding
+
+        officer = Person.objects.get(
+            organisation=scene.member_org, user__is_active=True, user__is_staff=False
+        ).user
+        if not safeguarding.Officer.objects.filter(user=officer).exists():
+            safeguarding.designate_officer(officer, acting_user=scene.secretariat)
+        space = community.save_space(
+            Space(slug=f"{item.key}-space", name=f"Space of {item.key}", kind=SpaceKind.COMMONS),
+            acting_user=scene.secretariat,
+        )
+        thread = community.start_thread(
+            space, acting_user=scene.secretariat, title=f"Thread of {item.key}", body="Opening"
+        )
+        obj = safeguarding.file_report(
+            reporter=scene.personas.partner,
+            category="other",
+            what_happened=f"What happened: {m}",
+            post=thread.posts.get(),
+            acting_user=scene.personas.partner,
+        )
     else:  # pragma: no cover - a kind without a builder
         raise AssertionError(item.kind)
     return obj

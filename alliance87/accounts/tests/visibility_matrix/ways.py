@@ -49,6 +49,10 @@ class Way:
     # An editing page: the personas who may open it (the Secretariat may
     # open every page); None for a page open to all.
     openers: tuple[str, ...] | None = None
+    # The only personas who see the object this way, whatever its level, the
+    # Secretariat not among them unless named (a safeguarding report: its
+    # officer, its reporter); None for the rules of levels.
+    seen_by: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)
