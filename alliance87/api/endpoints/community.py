@@ -27,6 +27,7 @@ from alliance87.api.http import (
 from alliance87.api.schemas import absolute
 from alliance87.community.models import Space, Thread, display_name
 from alliance87.community.selectors import (
+    ShownPost,
     get_space_for_user,
     get_thread_for_user,
     list_spaces,
@@ -81,6 +82,13 @@ class ThreadList(Schema):
 
 class CommunityPostOut(Schema):
     id: int
+    # A post a moderator hid, that the caller may not read: the page shows
+    # a notice in its place, and here it has no author, text nor state.
+    hidden: bool
+    # published, or (to its author and the space's moderators, who read it
+    # in full, as its page tells them) held, hidden...
+    state: str
+    moderation_reason: str  # the moderator's reason, to those same readers
     author: str  # the name the thread's page shows
     created: dt.datetime
     edited: dt.datetime | None
@@ -124,6 +132,26 @@ def thread_out(request: HttpRequest, t: Thread, author: str) -> ThreadOut:
         closed=t.closed,
         illustrative=t.illustrative,
         url=absolute(request, t.get_absolute_url()),
+    )
+
+
+def post_out(shown: ShownPost) -> CommunityPostOut:
+    """Return the post as the thread's page shows it: in full, or, hidden
+    from the caller, as the notice that stands in its place."""
+    post, full = shown.post, shown.in_full
+    return CommunityPostOut(
+        id=post.pk,
+        hidden=not full,
+        state=post.state if full else "hidden",
+        moderation_reason=post.moderation_reason if full else "",
+        author=shown.author_name,
+        created=post.created,
+        edited=post.edited if full else None,
+        html=str(shown.html),
+        text=html.unescape(strip_tags(shown.html)).strip(),
+        opening=shown.is_opening,
+        answer=shown.is_answer,
+        helpful_count=post.helpful_count if full else 0,
     )
 
 
@@ -215,19 +243,6 @@ def list_community_posts(
     shown = thread_page(user, thread, asked)
     past, after = _next(shown.page, asked)
     return CommunityPostList(
-        items=[
-            CommunityPostOut(
-                id=p.post.pk,
-                author=p.author_name,
-                created=p.post.created,
-                edited=p.post.edited,
-                html=str(p.html),
-                text=html.unescape(strip_tags(p.html)).strip(),
-                opening=p.is_opening,
-                answer=p.is_answer,
-                helpful_count=p.post.helpful_count,
-            )
-            for p in ([] if past else shown.posts)
-        ],
+        items=[post_out(p) for p in ([] if past else shown.posts)],
         next_cursor=after,
     )

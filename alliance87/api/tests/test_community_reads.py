@@ -15,6 +15,7 @@ from alliance87.community.models import Space
 
 pytestmark = pytest.mark.usefixtures("demo")
 PARTNER = "partner@demo.alliance87.example"
+SECRETARIAT = "secretariat@demo.alliance87.example"
 
 
 def get(path: str, secret: str = "") -> Any:
@@ -66,3 +67,24 @@ def test_a_thread_s_posts_are_read_page_by_page(monkeypatch: Any) -> None:
     assert get(f"{base}/posts").status_code == 404  # anonymous: a hidden space
     past = get(f"{base}/posts?cursor=9", secret).json()
     assert (past["items"], past["next_cursor"]) == ([], None)
+
+
+def test_a_hidden_post_reads_as_the_notice_the_page_shows() -> None:
+    from alliance87.community.moderation import hide_post
+
+    author = partner()
+    secretariat = get_user_model().objects.get(email=SECRETARIAT)
+    space = Space.objects.get(slug="commons")
+    thread = services.start_thread(space, acting_user=author, title="Checklists", body="Opening")
+    reply = services.reply(thread, acting_user=secretariat, body="Words a moderator hid")
+    hide_post(reply, acting_user=secretariat, reason="Off topic")
+    path = f"/community/spaces/commons/threads/{thread.pk}/posts"
+    seen_by_partner = get(path, token_of(author)).json()["items"][1]
+    assert seen_by_partner["hidden"] and seen_by_partner["state"] == "hidden"
+    assert (seen_by_partner["author"], seen_by_partner["text"]) == ("", "")
+    assert "Off topic" not in str(seen_by_partner)
+    # Its author (and the moderators) read it in full, with the reason.
+    seen_by_author = get(path, token_of(secretariat)).json()["items"][1]
+    assert not seen_by_author["hidden"] and seen_by_author["state"] == "hidden"
+    assert seen_by_author["text"] == "Words a moderator hid"
+    assert seen_by_author["moderation_reason"] == "Off topic"
