@@ -558,6 +558,15 @@ KINDS: dict[str, Kind] = {
                     look_for=lambda world, item: f": Thread of {item.key} ",
                     openers=("outsider", "partner", "member", "focal"),
                 ),
+                # The API's posts of the thread (community.selectors'
+                # thread_page): a notice without text in its place.
+                Way(
+                    "api-posts",
+                    lambda world, item: (
+                        f"{API}community/spaces/{obj_of(world, item).thread.space.slug}"
+                        f"/threads/{obj_of(world, item).thread_id}/posts"
+                    ),
+                ),
             ),
             statuses=("hidden", "held"),
             draft_statuses=("hidden", "held"),
