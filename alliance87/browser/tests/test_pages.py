@@ -239,6 +239,9 @@ PAGES: dict[str, list[tuple[str, int]]] = {
         # The data import: the upload page, a file refused with its errors.
         ("/data/import/", 200),
         ("/data/import/{data_import}/", 200),
+        # Background work: an email waiting for the mail server, with a
+        # retry button, and one a worker left half-sent, without.
+        ("/secretariat/tasks/", 200),
     ],
 }
 
@@ -297,6 +300,22 @@ def ids() -> dict[str, int]:
 
     reply = Post.objects.filter(thread__title=THREADS[0][2]).order_by("pk").last()
     assert reply is not None
+    from alliance87.core.taskrecords import TaskRecord, TaskState
+
+    for state, error in (
+        (TaskState.WAITING, "SMTPServerDisconnected: Connection unexpectedly closed"),
+        (TaskState.UNCERTAIN, "A worker stopped while sending this email."),
+    ):
+        TaskRecord.objects.get_or_create(
+            key=f"browser-sweep-{state}",
+            defaults={
+                "task_path": "alliance87.community.tasks.send_notification_task",
+                "args": [reply.pk],
+                "state": state,
+                "attempts": 3,
+                "last_error": error,
+            },
+        )
     from alliance87.data.models import ImportRun
     from alliance87.data.services import apply_import, lines_of_text
 

@@ -655,6 +655,14 @@ KINDS: dict[str, Kind] = {
             ),
             levels=("secretariat",),
         ),
+        # A background task not done (core/taskrecords.py), its marker in
+        # its last error: the Secretariat's page of background work, seen
+        # by no one else.
+        Kind(
+            "taskrecord",
+            (Way("secretariat-tasks", fixed("/en/secretariat/tasks/")),),
+            levels=("secretariat",),
+        ),
         # A public organisation that owns one action item only, of the
         # row's level: the tracker's Owner filter matches it, or names it,
         # for those who may see the item (an owner of hidden items only is

@@ -539,6 +539,17 @@ def make_object(scene: Scene, n: int, item: Item) -> Any:
         )
     elif item.kind == "importrun":
         obj = ImportRun.objects.create(file_name=m, created_by=scene.secretariat)
+    elif item.kind == "taskrecord":
+        from alliance87.core.taskrecords import TaskRecord, TaskState
+
+        obj = TaskRecord.objects.create(
+            key=item.key,
+            task_path="alliance87.community.tasks.send_notification_task",
+            args=[n],
+            state=TaskState.FAILED,
+            attempts=5,
+            last_error=f"SMTPServerDisconnected: {m}",
+        )
     elif item.kind == "itemowner":
         obj = make_organisation(item.key, m, is_partner=False)
         events.record_action_item(
