@@ -195,6 +195,7 @@ REQUIRED_IN_SOME_CASES = [
     ("RoadmapForm", "date_end"),
     ("ActionForm", "currency"),  # with a budget
     ("RoleAssignForm", "scope"),  # for a role held for a group or country
+    ("SubmissionForm", "champion"),  # for a champion (campaigns)
 ]
 
 
