@@ -8,6 +8,8 @@ name, read once (docs/data.md).
 from __future__ import annotations
 
 import datetime as dt
+import json
+import sqlite3
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -21,6 +23,8 @@ from alliance87.data.models import Edition, Geography, Indicator, Observation, U
 
 # Errors kept per file: enough to fix a file, not a copy of a broken one.
 MAX_ERRORS = 200
+# Keys of a file held in memory; beyond, on disk (SeenKeys).
+KEYS_IN_MEMORY = 50_000
 
 
 @dataclass(frozen=True)
@@ -169,3 +173,45 @@ def _status_lookup() -> dict[str, str]:
             for value, label in Observation.Status.choices:
                 lookup[fold(str(label))] = value
     return lookup
+
+
+class SeenKeys:
+    """The keys a file has given so far, each with where it gave it first,
+    so that a duplicate names the row it repeats. The first
+    KEYS_IN_MEMORY in a dict; the rest in a temporary SQLite database on
+    disk (its page cache bounded), so that a file of a million rows is
+    checked in bounded memory. `close()` deletes it."""
+
+    def __init__(self, in_memory: int | None = None) -> None:
+        self.in_memory = KEYS_IN_MEMORY if in_memory is None else in_memory
+        self._memory: dict[tuple[Any, ...], Any] = {}
+        self._disk: sqlite3.Connection | None = None
+
+    def first(self, key: tuple[Any, ...], where: Any) -> Any:
+        """Return where `key` was given before, or None after noting that it
+        is given at `where` (a row number, or a pair of strings)."""
+        earlier = self._memory.get(key)
+        if earlier is not None:
+            return earlier
+        if len(self._memory) < self.in_memory:
+            self._memory[key] = where
+            return None
+        if self._disk is None:
+            # "": a private database on disk, deleted when closed.
+            self._disk = sqlite3.connect("", isolation_level=None)
+            self._disk.execute("PRAGMA journal_mode = OFF")
+            self._disk.execute("CREATE TABLE seen (key TEXT PRIMARY KEY, at TEXT) WITHOUT ROWID")
+            self._disk.execute("BEGIN")
+        text = json.dumps(key)
+        found = self._disk.execute("SELECT at FROM seen WHERE key = ?", (text,)).fetchone()
+        if found is not None:
+            at = json.loads(found[0])
+            return tuple(at) if isinstance(at, list) else at
+        self._disk.execute("INSERT INTO seen VALUES (?, ?)", (text, json.dumps(where)))
+        return None
+
+    def close(self) -> None:
+        self._memory.clear()
+        if self._disk is not None:
+            self._disk.close()
+            self._disk = None

@@ -10,8 +10,9 @@ The file has one observation a row, with the columns of
 
 and, optionally, sector, lower, upper (the confidence interval), status
 (estimate, provisional, revised) and illustrative (yes/no). Rows are read
-as a stream: a file of a million rows is checked in bounded memory but for
-the set of keys it has seen (duplicates are found across the whole file).
+as a stream: a file of a million rows is checked in bounded memory, the
+keys it has given (duplicates are found across the whole file) held on
+disk beyond the first 50,000 (checked.SeenKeys).
 SDMX files are read by data/sdmx.py into the same rows (SourceRow: the
 tidy columns, with the row's series key and what reading it found wrong),
 and checked here like any other.
@@ -28,7 +29,6 @@ import csv
 import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -42,6 +42,7 @@ from alliance87.data.checked import (
     CheckResult,
     FileRefused,
     RowError,
+    SeenKeys,
     SourceRow,
 )
 from alliance87.data.models import Geography, Observation
@@ -129,7 +130,25 @@ def check_rows(
     """
     catalogue = catalogue or Catalogue()
     result = CheckResult()
-    seen: dict[tuple[Any, ...], int | tuple[str, str]] = {}
+    seen = SeenKeys()
+    try:
+        _check_each(rows, catalogue, result, seen, keep, progress, sample_size)
+    finally:
+        seen.close()
+    if result.rows == 0:
+        result.add(RowError(1, "", _("The file has a header but no rows of figures.")))
+    return result
+
+
+def _check_each(
+    rows: Iterable[dict[str, str]],
+    catalogue: Catalogue,
+    result: CheckResult,
+    seen: SeenKeys,
+    keep: Callable[[CheckedRow], None] | None,
+    progress: Callable[[int], None] | None,
+    sample_size: int,
+) -> None:
     for index, raw in enumerate(rows):
         # A row of another format (SDMX) says where it comes from, and may
         # bring what reading it found wrong.
@@ -156,9 +175,10 @@ def check_rows(
                 checked.age,
                 checked.sector,
             )
-            earlier = seen.get(key)
+            earlier = seen.first(
+                key, (source.where, source.series) if source is not None else number
+            )
             if earlier is None:
-                seen[key] = (source.where, source.series) if source is not None else number
                 if keep is not None:
                     keep(checked)
             elif isinstance(earlier, tuple):
@@ -186,9 +206,6 @@ def check_rows(
                 )
         if progress is not None and result.rows % 1000 == 0:
             progress(result.rows)
-    if result.rows == 0:
-        result.add(RowError(1, "", _("The file has a header but no rows of figures.")))
-    return result
 
 
 def _check_row(

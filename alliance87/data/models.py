@@ -222,7 +222,15 @@ class Observation(models.Model):
                 name="data_observation_one_per_key_and_edition",
             )
         ]
-        indexes = [models.Index(fields=["indicator", "geography", "period"])]
+        indexes = [
+            models.Index(fields=["indicator", "geography", "period"]),
+            # /data/: an indicator's editions and an edition's latest year,
+            # one probe each instead of a scan of the edition's figures
+            # (bench/data_scale.py).
+            models.Index(
+                fields=["indicator", "edition", "period"], name="data_obs_indicator_edition"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.indicator} {self.geography} {self.period}: {self.value}"

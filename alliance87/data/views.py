@@ -79,12 +79,11 @@ def download(request: HttpRequest, fmt: str) -> HttpResponse:
 @public_page
 @require_safe
 def place(request: HttpRequest, code: str) -> HttpResponse:
-    """Show the latest figures of the world, a region or a grouping."""
+    """Show the latest figures of the world, a region, a grouping or a
+    country (whose profile shows the first indicators' and links here)."""
     geography: Geography = get_object_or_404(
         Geography.objects.select_related("country"), code=code
     )
-    if geography.country is not None:
-        return redirect(geography.country)
     figures = selectors.place_figures(request.user, geography)
     context = {
         "place": figures,

@@ -3,6 +3,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django import template
+from django.utils.html import conditional_escape, escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from alliance87.data import formatting
@@ -39,3 +41,24 @@ def breakdown(obs_or_key: Observation | tuple[str, str, str]) -> str:
     if sector != "all":
         parts.append(sector)
     return ", ".join(parts) if parts else _("total")
+
+
+@register.simple_tag(takes_context=True)
+def source(context: template.Context, obs: Observation) -> SafeString:
+    """Return the link to an observation's source (naming its edition),
+    with its footnote and its status when not an estimate. A tag, not an
+    included template, and each edition's label made once a page:
+    /data/ shows one on each of hundreds of rows."""
+    labels = context.render_context.setdefault("data_source_labels", {})
+    label = labels.get(obs.edition_id)
+    if label is None:
+        label = labels[obs.edition_id] = mark_safe(  # escaped here
+            escape(_("Source (%(edition)s)"))
+            % {"edition": conditional_escape(obs.edition.shown_title)}
+        )
+    html = format_html('<a href="{}">{}</a>', obs.source_url, label)
+    if obs.footnote:
+        html += format_html(' <span class="hint">— {}</span>', obs.footnote)
+    if obs.status != Observation.Status.ESTIMATE:
+        html += format_html(' <span class="tag">{}</span>', obs.get_status_display())
+    return html

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
+from alliance87.data import checked
 from alliance87.data.demo import ESTIMATES
 from alliance87.data.models import Edition, Geography, ImportRun, Observation
 from alliance87.data.services import (
@@ -122,6 +123,32 @@ def test_duplicate_keys_name_the_first_row() -> None:
     found = errors_of(HEADER + GOOD + GOOD.replace(",100,", ",101,"))
     assert [(r, c) for r, c, _m in found] == [(3, "")]
     assert "Row 2 already gives this figure" in found[0][2]
+
+
+def test_duplicate_keys_are_found_beyond_the_keys_held_in_memory(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Two keys in memory, the rest on disk (checked.SeenKeys): a duplicate
+    # of a key held on disk still names its first row, and a file whose
+    # keys are all different saves whole.
+    monkeypatch.setattr(checked, "KEYS_IN_MEMORY", 2)
+    years = [GOOD.replace(",2029,", f",{year},") for year in range(2020, 2026)]
+    found = errors_of(HEADER + "".join(years) + years[4].replace(",100,", ",101,"))
+    assert [(r, c) for r, c, _m in found] == [(8, "")]
+    assert "Row 6 already gives this figure" in found[0][2]
+    write(HEADER + "".join(years))
+    assert Observation.objects.filter(edition__title="Test Edition 2030").count() == 6
+
+
+def test_seen_keys_keep_where_a_key_was_given_on_disk() -> None:
+    seen = checked.SeenKeys(in_memory=1)
+    try:
+        assert seen.first(("a", 1, "country:5", 2020, "total", "all", "all"), 2) is None
+        assert seen.first(("a", 1, 7, 2020, "total", "all", "all"), ("obs 2", "K")) is None
+        assert seen.first(("a", 1, 7, 2020, "total", "all", "all"), 9) == ("obs 2", "K")
+        assert seen.first(("a", 1, "country:5", 2020, "total", "all", "all"), 9) == 2
+    finally:
+        seen.close()
 
 
 def test_mixed_units_are_refused() -> None:

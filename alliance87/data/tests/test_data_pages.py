@@ -199,3 +199,49 @@ def test_the_pages_read_in_a_number_of_queries_that_does_not_grow(
     # The grown edition's countries make a map.
     html = page(client, "/en/data/", indicator="modern_slavery_prevalence")
     assert 'id="data-map-title"' in html
+
+
+def test_a_country_profile_shows_its_first_indicators_and_links_to_all_of_them(
+    client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from alliance87.data import selectors
+    from alliance87.data.models import Indicator
+
+    monkeypatch.setattr(selectors, "PROFILE_INDICATORS", 1)
+    rows = "".join(
+        f"{edition},P,{published},{year},NPL,country,{code},{value},{unit},https://example.org/{value}\n"
+        for edition, published, years in (
+            ("Edition A", "2030-01", (2020, 2021)),
+            ("Edition B", "2031-01", (2022, 2023)),
+        )
+        for year in years
+        for code, unit, value in (
+            ("people_in_forced_labour", "persons", year * 10 + 1),
+            ("modern_slavery_prevalence", "per 1000 people", year * 10 + 2),
+        )
+    )
+    write_observations(
+        lines_of_text(
+            "edition,publisher,published,reference_year,geography,geography_level,indicator,"
+            "value,unit,source_url\n" + rows
+        ),
+        acting_user=None,
+    )
+    first = Indicator.objects.filter(
+        code__in=["people_in_forced_labour", "modern_slavery_prevalence"]
+    ).first()
+    assert first is not None
+    shown, hidden = (1, 2) if first.code == "people_in_forced_labour" else (2, 1)
+    html = page(client, "/en/countries/npl/")
+    assert f"https://example.org/{2023 * 10 + shown}" in html
+    assert f"https://example.org/{2023 * 10 + hidden}" not in html
+    assert 'href="/en/data/places/npl/">All figures for Nepal</a>' in html
+    # The country's place page shows every indicator: the latest edition's
+    # latest year, beside the earlier edition's latest year (not its every
+    # year, nor the latest edition's earlier years).
+    html = page(client, "/en/data/places/npl/")
+    for n in (shown, hidden):
+        assert f"https://example.org/{2023 * 10 + n}" in html
+        assert f"https://example.org/{2021 * 10 + n}" in html
+        assert f"https://example.org/{2020 * 10 + n}" not in html
+        assert f"https://example.org/{2022 * 10 + n}" not in html
