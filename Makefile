@@ -10,7 +10,7 @@ TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 PROD_ENV := DEBUG=false HTTPS=true SECRET_KEY=check-deploy-$(shell date +%s)-not-a-real-secret-but-long-enough-for-django
 DEV_ENV  := DEBUG=true
 
-.PHONY: install demo test lint typecheck chromium pytest-sqlite pytest-postgres services bench bench-cache bench-scale bench-search mutations fuzz fuzz-api lock messages clean
+.PHONY: install demo test lint typecheck chromium pytest-sqlite pytest-postgres services bench bench-cache bench-scale bench-data bench-search mutations fuzz fuzz-api lock messages clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -84,6 +84,16 @@ FACTOR ?= 1
 DATABASE ?= sqlite
 bench-scale: install
 	nice -n 10 $(BIN)/python bench/scale.py --factor $(FACTOR) --database $(DATABASE)
+
+# Statistics at issue 14's sizes (200 indicators x 200 geographies x 30 years
+# x 5 breakdowns x 3 editions: 18 million observations; FACTOR=0.01 for 2
+# indicators of the 200): the country profile's and /data/'s CPU at demo
+# size and grown, and an import of 100,000 and 1,000,000 rows (rows per
+# second, peak memory). The grown database is kept in bench/out/data_scale/
+# (or as alliance87_h8_scale) for the next run. DATABASE=postgres for
+# PostgreSQL and Redis. Long; niced. Not part of make test.
+bench-data: install
+	nice -n 10 $(BIN)/python bench/data_scale.py --factor $(FACTOR) --database $(DATABASE)
 
 # The site search at a million documents on SQLite and PostgreSQL (long: the
 # corpus is generated and indexed; DOCS=100000 for a shorter run). Not part
