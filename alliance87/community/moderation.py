@@ -173,7 +173,9 @@ def queue(space: Space, page_number: Any, *, held: bool = False) -> Page:
         rows = posts.filter(state=PostState.HELD).order_by("created", "pk")
     else:
         rows = (
-            posts.filter(flags__resolved__isnull=True)
+            # One filter, one join: posts with a flag that is open (not
+            # posts without any flag, which the outer join also leaves null).
+            posts.filter(flags__isnull=False, flags__resolved__isnull=True)
             .annotate(open_flags=Count("flags"), first_flagged=Min("flags__created"))
             .order_by("-open_flags", "first_flagged", "pk")
         )

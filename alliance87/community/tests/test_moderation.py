@@ -125,6 +125,10 @@ def test_the_queue_lists_flagged_posts_with_reasons_and_counts_for_moderators_on
     mona = moderator(scene)
     thread = a_thread(scene)
     post = thread.posts.get()
+    services.reply(thread, acting_user=scene.secretariat, body="A quiet reply nobody flagged")
+    dismissed = services.reply(thread, acting_user=scene.secretariat, body="Flagged, then kept")
+    moderation.flag_post(dismissed, acting_user=newcomer(scene, "dee"), reason="spam")
+    moderation.dismiss_flags(dismissed, acting_user=mona)
     for name, reason in (("ann", "spam"), ("bea", "spam"), ("cy", "abusive")):
         moderation.flag_post(
             post, acting_user=newcomer(scene, name), reason=reason, note=f"from {name}"
@@ -133,6 +137,8 @@ def test_the_queue_lists_flagged_posts_with_reasons_and_counts_for_moderators_on
     assert "3 open flags" in page
     assert "Spam or advertising (2)" in page and "Abusive, hateful or harassing (1)" in page
     assert "from cy" in page and "Opening words" in page
+    assert "A quiet reply" not in page and "Flagged, then kept" not in page
+    assert "Flagged (1 post)" in page
     assert client_of(scene.partner).get("/en/community/commons/queue/").status_code == 404
     assert Client().get("/en/community/commons/queue/").status_code == 302
     # The Secretariat moderates every space.
@@ -521,3 +527,31 @@ def test_a_persons_data_export_holds_their_flags_suspensions_and_post_states(sce
     assert [(s["space"], s["reason"]) for s in flagger["suspensions"]] == [("commons", "Rude")]
     [written] = export(scene.partner, None)["posts"]
     assert (written["state"], written["moderator_reason"]) == ("hidden", "Advertising")
+
+
+def test_in_the_demo_the_chair_finds_the_flagged_sample_and_hides_it(demo) -> None:
+    """Issue 13's "done when": a flagged post is hidden by a moderator."""
+    from alliance87.accounts.demo import email_of
+    from alliance87.community.demo import FLAGS
+
+    title, author_local, _flagger, _reason, note = FLAGS[0]
+    users = Person.objects.model._meta.get_field("user").related_model.objects
+    chair, member = users.get(email=email_of("chair")), users.get(email=email_of("member"))
+    flagged = Post.objects.get(thread__title=title, author=member, flags__isnull=False)
+    assert flagged.thread.illustrative and author_local == "member"
+    client = client_of(chair)
+    queue = client.get("/en/community/migration/queue/").content.decode()
+    assert (
+        "1 open flag" in queue
+        and note in queue
+        and "Illustrative sample"
+        in (client.get(flagged.thread.get_absolute_url()).content.decode())
+    )
+    response = client.post(
+        f"/en/community/posts/{flagged.pk}/moderate/",
+        {"action": "hide", "reason": "Private phone numbers stay out of the space."},
+    )
+    assert response.status_code == 302
+    assert "No post is flagged." in client.get("/en/community/migration/queue/").content.decode()
+    own = client_of(member).get(flagged.thread.get_absolute_url()).content.decode()
+    assert "Private phone numbers stay out of the space." in own
