@@ -101,7 +101,7 @@ def configure(out: Path) -> None:
     scale.PG_DEMO, scale.PG_GROWN, scale.PG_WORK = PG_DEMO, PG_GROWN, PG_WORK
     scale.REDIS_URL = REDIS_URL
     scale.PAGES = PAGES
-    scale.PERSONAS = ("anonymous",)
+    scale.PERSONAS = ("anonymous",)  # type: ignore[assignment]
 
 
 def log(message: str) -> None:
@@ -149,9 +149,9 @@ def bench_indicators(count: int) -> list[int]:
             Indicator(
                 code=code,
                 name=name,
-                name_en=name,  # type: ignore[misc]
-                name_fr=f"Indicateur généré {i:03d} (illustratif)",  # type: ignore[misc]
-                name_es=f"Indicador generado {i:03d} (ilustrativo)",  # type: ignore[misc]
+                name_en=name,
+                name_fr=f"Indicateur généré {i:03d} (illustratif)",
+                name_es=f"Indicador generado {i:03d} (ilustrativo)",
                 unit=Unit.PERSONS,
                 order=500 + i,
             )
@@ -186,9 +186,9 @@ def bench_geographies(count: int) -> list[int]:
                 level=Geography.Level.COUNTRY,
                 country=c,
                 name=c.name_en,  # type: ignore[attr-defined]
-                name_en=c.name_en,  # type: ignore[attr-defined,misc]
-                name_fr=c.name_fr,  # type: ignore[attr-defined,misc]
-                name_es=c.name_es,  # type: ignore[attr-defined,misc]
+                name_en=c.name_en,  # type: ignore[attr-defined]
+                name_fr=c.name_fr,  # type: ignore[attr-defined]
+                name_es=c.name_es,  # type: ignore[attr-defined]
                 order=1000,
             )
             for c in wanted
@@ -552,7 +552,7 @@ def import_child(path: Path, rows: int) -> dict[str, Any]:
     held = set(Indicator.objects.filter(code__in=needed).values_list("code", flat=True))
     Indicator.objects.bulk_create(
         [
-            Indicator(code=code, name=code, name_en=code, unit="persons", order=900)  # type: ignore[misc]
+            Indicator(code=code, name=code, name_en=code, unit="persons", order=900)
             for code in needed
             if code not in held
         ]

@@ -127,14 +127,16 @@ def indicator_view(
     # The latest year: the first of the index (indicator, edition, period)
     # read backwards (MAX() over the join would read the edition's all).
     period = in_edition.order_by("-period").values_list("period", flat=True).first()
+    if period is None:  # its figures went meanwhile
+        return None
     at_period = in_edition.filter(period=period)
     # The breakdowns the year gives, then the rows of the chosen one alone
     # (not every breakdown's: 5 times the rows at 200 geographies).
-    breakdowns = sorted(
+    breakdowns: list[tuple[str, str, str]] = sorted(
         set(at_period.order_by().values_list("sex", "age", "sector").distinct()),
         key=lambda b: (b != TOTAL, b),
     )
-    chosen = breakdown if breakdown in breakdowns else breakdowns[0]
+    chosen = breakdown if breakdown is not None and breakdown in breakdowns else breakdowns[0]
     sex, age, sector = chosen
     rows = sorted(
         _known(

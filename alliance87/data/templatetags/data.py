@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from django import template
 from django.utils.html import conditional_escape, escape, format_html
@@ -49,7 +50,8 @@ def source(context: template.Context, obs: Observation) -> SafeString:
     with its footnote and its status when not an estimate. A tag, not an
     included template, and each edition's label made once a page:
     /data/ shows one on each of hundreds of rows."""
-    labels = context.render_context.setdefault("data_source_labels", {})
+    memo: Any = context.render_context  # one page's render
+    labels: dict[int, SafeString] = memo.setdefault("data_source_labels", {})
     label = labels.get(obs.edition_id)
     if label is None:
         label = labels[obs.edition_id] = mark_safe(  # escaped here
