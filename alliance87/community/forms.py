@@ -176,7 +176,7 @@ class SuspensionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     ends = forms.DateField(
-        label=_("Until (optional)"),
+        label=_("Until"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
         help_text=_("The suspension ends at the start of this day (UTC). Empty: until lifted."),

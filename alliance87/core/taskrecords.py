@@ -19,6 +19,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from alliance87.core.querysets import HubManager
+
 
 class TaskState(models.TextChoices):
     UNQUEUED = "unqueued", _("Not queued yet")
@@ -38,6 +40,8 @@ class TaskRecord(models.Model):
     next_try = models.DateTimeField(null=True, blank=True)
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
+
+    objects = HubManager()
 
     class Meta:
         ordering = ["-updated", "-pk"]
@@ -59,6 +63,8 @@ class ScheduledRun(models.Model):
     job = models.CharField(max_length=100)
     period = models.BigIntegerField()
     queued = models.DateTimeField(auto_now_add=True)
+
+    objects = HubManager()
 
     class Meta:
         constraints = [
