@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from auditlog.models import LogEntry
+from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.test import Client
@@ -535,7 +536,7 @@ def test_in_the_demo_the_chair_finds_the_flagged_sample_and_hides_it(demo) -> No
     from alliance87.community.demo import FLAGS
 
     title, author_local, _flagger, _reason, note = FLAGS[0]
-    users = Person.objects.model._meta.get_field("user").related_model.objects
+    users = get_user_model().objects
     chair, member = users.get(email=email_of("chair")), users.get(email=email_of("member"))
     flagged = Post.objects.get(thread__title=title, author=member, flags__isnull=False)
     assert flagged.thread.illustrative and author_local == "member"
