@@ -9,18 +9,23 @@ from typing import Any
 import pytest
 from django.contrib.auth import get_user_model
 
-from alliance87.accounts.demo import DEMO_DOMAIN, DEMO_ORGANISATION
+from alliance87.accounts.demo import ACCOUNTS, AREA_ACCOUNTS, DEMO_DOMAIN, DEMO_ORGANISATION
 from alliance87.core.models import Basis, KeyFigure
 from alliance87.events.models import Decision, Event, Participant
 from alliance87.groups.models import ChairTerm, Group
 from alliance87.partners.models import Organisation, Person
+from alliance87.safeguarding.demo import OFFICER
 
 DEMO_MARK = "(demo account)"
 
 
 def test_every_demo_account_is_visibly_one_and_holds_no_real_organisation(demo):
     accounts = get_user_model().objects.filter(email__endswith="@" + DEMO_DOMAIN)
-    assert accounts.count() == 6
+    # The personas of the accounts' demo and the safeguarding officer, whom
+    # the Secretariat designates and who belongs to no organisation.
+    wanted = {a[0] for a in ACCOUNTS} | {a[0] for a in AREA_ACCOUNTS} | {OFFICER[0]}
+    assert {user.email.split("@")[0] for user in accounts} == wanted
+    assert len(wanted) == 7
     for user in accounts:
         assert DEMO_MARK in user.get_full_name()
         for person in Person.objects.filter(user=user):
