@@ -42,7 +42,6 @@ import csv
 import datetime as dt
 import json
 import os
-import platform
 import random
 import resource
 import subprocess
@@ -680,36 +679,8 @@ def judge(r: Report) -> None:
         )
 
 
-def fmt(ms: float) -> str:
-    return f"{ms:,.1f}" if ms < 100 else f"{ms:,.0f}"
-
-
 def render(r: Report) -> str:
-    engine = "SQLite" if r.engine == "sqlite" else "PostgreSQL (cache: Redis)"
-    cmd = "make bench-data" + (" DATABASE=postgres" if r.engine == "postgres" else "")
-    lines = [
-        f"#### {engine}, factor {r.factor}",
-        "",
-        f"Run of {r.started:%Y-%m-%d %H:%M} UTC on revision {scale.git_revision()}: "
-        f"{os.cpu_count()} cores, Python {platform.python_version()}, "
-        f"`{cmd} FACTOR={r.factor}` (seed {r.seed}, {r.runs} runs per figure; "
-        f"load average {os.getloadavg()[0]:.1f} at the end).",
-        "",
-        "| rows | demo | grown |",
-        "|---|---:|---:|",
-    ]
-    for what in r.sizes["demo"]:
-        lines.append(f"| {what} | {r.sizes['demo'][what]:,} | {r.sizes['grown'][what]:,} |")
-    took = r.generation
-    if took:
-        steps = ", ".join(f"{k} {v:,.0f} s" for k, v in took.items() if k != "total")
-        lines += [
-            "",
-            f"Generation: {took.get('total', 0):,.0f} s ({steps}); grown database "
-            f"{r.database_size}"
-            + ("" if r.generated_now else " (reused from an earlier run: same key)")
-            + ".",
-        ]
+    lines = scale.run_header(r, "bench-data", "####")
     lines += ["", "| goal (issue 14) | result |", "|---|---|"]
     lines += [f"| {text} | {verdict(ok)} |" for text, ok in r.goals]
     lines += [
@@ -732,8 +703,8 @@ def render(r: Report) -> str:
             continue
         q = r.ratios.get(("anonymous", page.name), 0.0)
         lines.append(
-            f"| {label} | {fmt(d.uncached_ms)} | {fmt(g.uncached_ms)} | "
-            f"{q:.1f}× {verdict(q <= GOAL_CPU_RATIO)} | {fmt(g.cached_ms)} | "
+            f"| {label} | {scale.fmt(d.uncached_ms)} | {scale.fmt(g.uncached_ms)} | "
+            f"{q:.1f}× {verdict(q <= GOAL_CPU_RATIO)} | {scale.fmt(g.cached_ms)} | "
             f"{g.weight / 1000:.1f} | {d.queries} | {g.queries} |"
         )
     lines += [

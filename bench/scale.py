@@ -1236,11 +1236,14 @@ def fmt(ms: float) -> str:
     return f"{ms:,.1f}" if ms < 100 else f"{ms:,.0f}"
 
 
-def render(r: Report, paths: dict[str, str]) -> str:
+def run_header(r: Any, target: str, heading: str) -> list[str]:
+    """The lines that open a grown run's report (bench/scale.py's and
+    bench/data_scale.py's): engine, revision, machine, command, the sizes
+    demo and grown, and how long the generation took."""
     engine = "SQLite" if r.engine == "sqlite" else "PostgreSQL (cache: Redis)"
-    cmd = "make bench-scale" + (" DATABASE=postgres" if r.engine == "postgres" else "")
+    cmd = f"make {target}" + (" DATABASE=postgres" if r.engine == "postgres" else "")
     lines = [
-        f"### {engine}, factor {r.factor}",
+        f"{heading} {engine}, factor {r.factor}",
         "",
         f"Run of {r.started:%Y-%m-%d %H:%M} UTC on revision {git_revision()}: "
         f"{os.cpu_count()} cores, Python {platform.python_version()}, "
@@ -1262,6 +1265,11 @@ def render(r: Report, paths: dict[str, str]) -> str:
             + ("" if r.generated_now else " (reused from an earlier run: same key)")
             + ".",
         ]
+    return lines
+
+
+def render(r: Report, paths: dict[str, str]) -> str:
+    lines = run_header(r, "bench-scale", "###")
     lines += ["", "| goal (issue 16) | result |", "|---|---|"]
     lines += [f"| {text} | {verdict(ok)} |" for text, ok in r.goals]
     lines += [
