@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from alliance87.applications import selectors, services
 from alliance87.applications.forms import ApplicationForm, ReviewForm, issue_token
 from alliance87.applications.models import Application
+from alliance87.core.forms import add_service_errors
 from alliance87.core.ratelimit import count_hit
 
 RATE_LIMIT = 10  # posts per address
@@ -58,7 +59,7 @@ def apply(request: HttpRequest) -> HttpResponse:
                     acting_user=request.user if request.user.is_authenticated else None,
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 return redirect("applications:sent")
     else:
@@ -75,14 +76,6 @@ def apply(request: HttpRequest) -> HttpResponse:
         {"form": form, "started_token": issue_token()},
         status=status,
     )
-
-
-def _add_errors(form: forms.Form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 @require_safe
@@ -142,7 +135,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
                     application, reason=data["reason"], acting_user=request.user
                 )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
             # Another member of the Secretariat may have decided meanwhile.
             application = selectors.get_application_for_user(request.user, pk)
         else:

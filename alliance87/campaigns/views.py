@@ -3,7 +3,6 @@ published highlights, the partners' forms, the reviewers' queue."""
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
@@ -16,20 +15,12 @@ from alliance87.campaigns import selectors, services
 from alliance87.campaigns.forms import ActivityForm, DeclineForm, ImageForm, SubmissionForm
 from alliance87.campaigns.models import Campaign, PlannedActivity
 from alliance87.campaigns.rules import may_review, may_submit
+from alliance87.core.forms import add_service_errors
 from alliance87.core.pagecache import public_page
 from alliance87.core.visibility import is_secretariat
 from alliance87.events.calendars import build_calendar
 
 ICS_CONTENT_TYPE = "text/calendar; charset=utf-8"
-
-
-def _errors_into(form: forms.Form, error: ValidationError) -> None:
-    """Show a service's refusal beside the field it names, else above the form."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _signed_in(request: HttpRequest) -> HttpResponse | None:
@@ -102,7 +93,7 @@ def submit(request: HttpRequest, slug: str) -> HttpResponse:
                 consent=data["consent"],
             )
         except ValidationError as error:
-            _errors_into(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -139,7 +130,7 @@ def add_activity(request: HttpRequest, slug: str) -> HttpResponse:
                 link=data["link"],
             )
         except ValidationError as error:
-            _errors_into(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Your activity is on the campaign's calendar."))
             return redirect(campaign.get_absolute_url() + "#activities")
@@ -255,7 +246,7 @@ def add_image(request: HttpRequest, slug: str) -> HttpResponse:
             )
         except ValidationError as error:
             if hasattr(error, "error_dict"):
-                _errors_into(form, error)
+                add_service_errors(form, error)
             else:
                 form.add_error("image", error)
         else:

@@ -16,6 +16,7 @@ from alliance87.comms import selectors, services
 from alliance87.comms.access import secretariat_only
 from alliance87.comms.forms import NewsFilterForm, PostForm
 from alliance87.comms.models import Post
+from alliance87.core.forms import add_service_errors
 from alliance87.core.pagecache import public_page
 from alliance87.core.visibility import is_secretariat
 
@@ -56,12 +57,12 @@ def _write(request: HttpRequest, found: Post, form: PostForm) -> bool:
             found, acting_user=request.user, links=links, image=form.cleaned_data.get("image")
         )
     except ValidationError as error:
-        if hasattr(error, "error_dict"):
-            for field, errors in error.error_dict.items():
-                name = f"{field}_en" if f"{field}_en" in form.fields else field
-                form.add_error(name if name in form.fields else None, errors)
-        else:
-            form.add_error("image", error)
+        add_service_errors(
+            form,
+            error,
+            unnamed="image",
+            field_for=lambda field: f"{field}_en" if f"{field}_en" in form.fields else field,
+        )
         return False
     return True
 

@@ -21,8 +21,8 @@ from django.views.decorators.http import require_http_methods
 from alliance87.community import moderation, selectors
 from alliance87.community.forms import FlagForm, ModerationForm, SuspensionForm
 from alliance87.community.models import Suspension
-from alliance87.community.views import _errors_into
 from alliance87.core import permissions
+from alliance87.core.forms import add_service_errors
 from alliance87.core.markdown import render as render_markdown
 from alliance87.core.text import parse_id
 
@@ -61,7 +61,7 @@ def flag(request: HttpRequest, pk: int) -> HttpResponse:
                     note=form.cleaned_data["note"],
                 )
             except ValidationError as error:
-                _errors_into(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(
                     request,
@@ -143,7 +143,7 @@ def moderate_post(request: HttpRequest, pk: int) -> HttpResponse:
             else:
                 raise ValidationError(_("Choose one of the decisions offered."))
         except ValidationError as error:
-            _errors_into(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, done[action])
             return redirect(_next(request, request.path))
@@ -206,7 +206,7 @@ def suspensions(request: HttpRequest, slug: str) -> HttpResponse:
                     ends=dt.datetime.combine(ends, dt.time(0), tzinfo=dt.UTC) if ends else None,
                 )
             except ValidationError as error:
-                _errors_into(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("The person is suspended from the space."))
                 return redirect("community:suspensions", space.slug)

@@ -8,7 +8,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
-from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -24,18 +23,11 @@ from alliance87.community.forms import (
 )
 from alliance87.community.models import Level, Space, SpaceMember, SpaceRole
 from alliance87.core import permissions
+from alliance87.core.forms import add_service_errors
 from alliance87.core.markdown import render as render_markdown
 from alliance87.core.pagecache import public_page
 from alliance87.core.text import parse_id
 from alliance87.core.visibility import is_secretariat
-
-
-def _errors_into(form: BaseForm, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _refuse(request: HttpRequest, error: ValidationError) -> None:
@@ -102,7 +94,7 @@ def edit_space(request: HttpRequest, slug: str | None) -> HttpResponse:
         try:
             saved = services.save_space(form.save(commit=False), acting_user=request.user)
         except ValidationError as error:
-            _errors_into(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The space is saved."))
             return redirect(saved)
@@ -165,7 +157,7 @@ def moderators(request: HttpRequest, slug: str) -> HttpResponse:
             try:
                 services.set_moderator(shown, form.cleaned_data["email"], acting_user=request.user)
             except ValidationError as error:
-                _errors_into(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("The moderator is named."))
                 return redirect("community:moderators", shown.slug)
@@ -191,7 +183,7 @@ def new_thread(request: HttpRequest, slug: str) -> HttpResponse:
         try:
             started = services.start_thread(shown, acting_user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _errors_into(form, error)
+            add_service_errors(form, error)
         else:
             return redirect(started)
     return render(request, "community/new_thread.html", {"space": shown, "form": form})
@@ -228,7 +220,7 @@ def reply(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         try:
             services.reply(found, acting_user=request.user, body=form.cleaned_data["body"])
         except ValidationError as error:
-            _errors_into(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Your reply is posted."))
             last = selectors.thread_page(request.user, found, "last").page.number
@@ -287,7 +279,7 @@ def edit_post(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.edit_post(post, acting_user=request.user, body=form.cleaned_data["body"])
         except ValidationError as error:
-            _errors_into(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Your changes are saved."))
             return redirect(selectors.post_url(post))

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.forms.renderers import DjangoTemplates
 from django.http import QueryDict
 from django.utils.formats import get_format
@@ -290,3 +291,22 @@ def narrow(
         shown[narrowing.text_param] = narrowing.chosen
     form.data = shown
     return narrowing
+
+
+def add_service_errors(
+    form: forms.BaseForm,
+    error: ValidationError,
+    *,
+    unnamed: str | None = None,
+    field_for: Callable[[str], str] | None = None,
+) -> None:
+    """Show a service's refusal on its form: beside the field it names when
+    the form has that field, above the form otherwise. A refusal that names
+    no field goes beside `unnamed` (None: above the form); `field_for` maps
+    a model field's name to the form's (a translated field's `title_en`)."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(unnamed, error)
+        return
+    for name, errors in error.error_dict.items():
+        shown = field_for(name) if field_for else name
+        form.add_error(shown if shown in form.fields else None, errors)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from alliance87.core import permissions
+from alliance87.core.forms import add_service_errors
 from alliance87.core.pagecache import public_page
 from alliance87.core.visibility import is_secretariat
 from alliance87.library import selectors, services
@@ -73,11 +74,7 @@ def _write(request: HttpRequest, resource: Resource, form: ResourceForm, *, subm
             submit=submit,
         )
     except ValidationError as error:
-        if hasattr(error, "error_dict"):
-            for field, errors in error.error_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            form.add_error("file" if error.code in FILE_ERRORS else None, error)
+        add_service_errors(form, error, unnamed="file" if error.code in FILE_ERRORS else None)
         return False
     return True
 

@@ -17,19 +17,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from alliance87.community.selectors import get_post_for_user, post_url
+from alliance87.core.forms import add_service_errors
 from alliance87.core.text import parse_id
 from alliance87.partners.selectors import get_organisation_for_user
 from alliance87.safeguarding import selectors, services
 from alliance87.safeguarding.forms import HandlingForm, PersonReportForm, ReportForm
 from alliance87.safeguarding.models import LogAction, is_officer
-
-
-def _errors_into(form: BaseForm, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _signed_in(request: HttpRequest) -> HttpResponse | None:
@@ -65,7 +58,7 @@ def _file(request: HttpRequest, form: BaseForm, **about: Any) -> HttpResponse | 
             **about,
         )
     except ValidationError as error:
-        _errors_into(form, error)
+        add_service_errors(form, error)
         return None
     return redirect("safeguarding:sent", pk=report.pk)
 
@@ -151,7 +144,7 @@ def officer_report(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.handle_report(report, acting_user=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _errors_into(form, error)
+            add_service_errors(form, error)
         else:
             return redirect(report)
     if request.method != "POST":

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from alliance87.core.forms import add_service_errors
 from alliance87.events import selectors, services
 from alliance87.events.forms import (
     ActionItemForm,
@@ -26,7 +27,7 @@ from alliance87.events.forms import (
     RecordForm,
 )
 from alliance87.events.models import ActionItem, AgendaItem, Decision, Document, Event, Exchange
-from alliance87.events.views.record import add_errors, record_url, recordable_event, saved
+from alliance87.events.views.record import record_url, recordable_event, saved
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,7 @@ def edit_row(request: HttpRequest, slug: str, kind: str, pk: int) -> HttpRespons
             try:
                 services.correct_row(row, acting_user=request.user, **form.arguments())
             except ValidationError as e:
-                add_errors(form, e)
+                add_service_errors(form, e)
             else:
                 return saved(request, event, _row_anchor(row))
         status = 400

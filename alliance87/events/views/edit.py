@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from alliance87.core import permissions
+from alliance87.core.forms import add_service_errors
 from alliance87.events import selectors, services
 from alliance87.events.event_forms import LISTS, EventForm, with_more_rows
 from alliance87.events.forms import share_choices
@@ -30,15 +31,6 @@ def edit_event(request: HttpRequest, slug: str) -> HttpResponse:
     event = selectors.get_event_for_user(request.user, slug)
     permissions.require(request.user, "record", event)
     return _event_form_page(request, event)
-
-
-def _explain(form: EventForm, error: ValidationError) -> None:
-    """Show the service's refusal beside the field it names, or above."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _rows(event: Event | None, related: str) -> list[Any]:
@@ -87,7 +79,7 @@ def _event_form_page(request: HttpRequest, event: Event | None) -> HttpResponse:
                     counts=rows["counts"],
                 )
             except ValidationError as e:
-                _explain(form, e)
+                add_service_errors(form, e)
             else:
                 messages.success(request, _("The event is saved."))
                 return redirect(saved.get_absolute_url())

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -16,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from alliance87.core import permissions
+from alliance87.core.forms import add_service_errors
 from alliance87.events import selectors, services
 from alliance87.events.forms import (
     ActionItemForm,
@@ -85,16 +85,6 @@ def saved(request: HttpRequest, event: Event, anchor: str = "") -> HttpResponse:
     return redirect(record_url(event, anchor))
 
 
-def add_errors(form: forms.Form, error: ValidationError) -> None:
-    """Show a service's refusal on the form: beside the field it names when
-    the form has that field, above the form otherwise."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for name, errors in error.error_dict.items():
-        form.add_error(name if name in form.fields else None, errors)
-
-
 @require_POST
 def record_agenda_item(request: HttpRequest, slug: str) -> HttpResponse:
     event = recordable_event(request, slug)
@@ -103,7 +93,7 @@ def record_agenda_item(request: HttpRequest, slug: str) -> HttpResponse:
         try:
             item = services.add_agenda_item(event, acting_user=request.user, **form.cleaned_data)
         except ValidationError as e:
-            add_errors(form, e)
+            add_service_errors(form, e)
         else:
             return saved(request, event, item.anchor)
     return _record_page(request, event, {"agenda": form}, status=400)
@@ -125,7 +115,7 @@ def record_loose_decision(request: HttpRequest, slug: str) -> HttpResponse:
         try:
             services.record_decision(event, acting_user=request.user, **form.arguments())
         except ValidationError as e:
-            add_errors(form, e)
+            add_service_errors(form, e)
         else:
             return saved(request, event, "other-rows")
     return _record_page(request, event, {"decision": form}, status=400)
@@ -140,7 +130,7 @@ def record_minutes(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         try:
             services.correct_row(item, acting_user=request.user, **form.cleaned_data)
         except ValidationError as e:
-            add_errors(form, e)
+            add_service_errors(form, e)
         else:
             return saved(request, event, item.anchor)
     return _record_page(request, event, {f"minutes-{item.pk}": form}, status=400)
@@ -172,7 +162,7 @@ def record_part(request: HttpRequest, slug: str, pk: int, kind: str) -> HttpResp
                     event, acting_user=request.user, agenda_item=item, **data
                 )
         except ValidationError as e:
-            add_errors(form, e)
+            add_service_errors(form, e)
         else:
             return saved(request, event, item.anchor)
     return _record_page(request, event, {f"{kind}-{item.pk}": form}, status=400)
@@ -186,7 +176,7 @@ def record_document(request: HttpRequest, slug: str) -> HttpResponse:
         try:
             services.attach_document(event, acting_user=request.user, **form.cleaned_data)
         except ValidationError as e:
-            add_errors(form, e)
+            add_service_errors(form, e)
         else:
             return saved(request, event, "documents")
     return _record_page(request, event, {"document": form}, status=400)
