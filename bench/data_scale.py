@@ -342,7 +342,6 @@ def load_observations(rows: Iterator[tuple[Any, ...]], total: int) -> None:
 def grow(factor: float, seed: int) -> dict[str, float]:
     """Grow the database the default connection points at; return the
     seconds each step took."""
-    from django.db import transaction
 
     from alliance87.core.planner import refresh_statistics
 
@@ -351,12 +350,7 @@ def grow(factor: float, seed: int) -> dict[str, float]:
     took: dict[str, float] = {}
 
     def step(name: str, fn: Callable[[], Any]) -> Any:
-        started = time.monotonic()
-        with transaction.atomic():
-            value = fn()
-        took[name] = time.monotonic() - started
-        log(f"  {name}: {took[name]:.0f} s")
-        return value
+        return scale.timed_step(took, name, fn, say=log)
 
     def catalogue() -> tuple[list[int], list[int], list[int]]:
         return (

@@ -604,11 +604,29 @@ def grow_endorsements_and_members(rng: random.Random, organisations: list[int]) 
     )
 
 
+def timed_step(
+    took: dict[str, float],
+    name: str,
+    fn: Callable[[], Any],
+    say: Callable[[str], None] | None = None,
+) -> Any:
+    """Run one step of a generation in one transaction, in English; note
+    the seconds it took in `took` and say them (bench/scale.py's log unless
+    `say` is given: bench/data_scale.py's)."""
+    from django.db import transaction
+    from django.utils import translation
+
+    started = time.monotonic()
+    with translation.override("en"), transaction.atomic():
+        value = fn()
+    took[name] = time.monotonic() - started
+    (say or log)(f"  {name}: {took[name]:.0f} s")
+    return value
+
+
 def grow(factor: float, seed: int) -> dict[str, float]:
     """Grow the database the default connection points at; return the
     seconds each step took."""
-    from django.db import transaction
-    from django.utils import translation
 
     from alliance87.core.planner import refresh_statistics
     from alliance87.search import following
@@ -619,12 +637,7 @@ def grow(factor: float, seed: int) -> dict[str, float]:
     took: dict[str, float] = {}
 
     def step(name: str, fn: Callable[[], Any]) -> Any:
-        started = time.monotonic()
-        with translation.override("en"), transaction.atomic():
-            value = fn()
-        took[name] = time.monotonic() - started
-        log(f"  {name}: {took[name]:.0f} s")
-        return value
+        return timed_step(took, name, fn)
 
     # The search index follows each write (search/following.py) by
     # rewriting the documents of the rows written and of those that depend
