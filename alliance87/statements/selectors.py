@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.paginator import Page
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import Http404
 
 from alliance87.core.visibility import audience_for, is_secretariat
@@ -45,9 +45,13 @@ def own_endorsement(user: Any, statement: Statement) -> Organisation | None:
 
 
 def list_statements(user: Any) -> list[Statement]:
+    """Return the statements `user` may see, each with the number of
+    endorsements recorded by organisations `user` may see (a count is a
+    way out like a list: a hidden endorser is not counted)."""
+    seen = Q(endorsements__organisation__in=Organisation.objects.visible_to(user))
     return list(
         Statement.objects.visible_to(user)
-        .annotate(recorded=Count("endorsements"))
+        .annotate(recorded=Count("endorsements", filter=seen))
         .order_by("-date_start", "slug")
     )
 

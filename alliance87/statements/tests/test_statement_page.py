@@ -38,6 +38,17 @@ def test_the_list_shows_published_and_recorded_counts(client, personas):
     assert "1 endorsement recorded on the Hub" in html
 
 
+def test_the_lists_count_leaves_out_endorsers_the_visitor_may_not_see(client, personas):
+    statement = make_statement()
+    endorse_statement(statement, organisation=personas.partner_org, acting_user=None)
+    hidden = make_organisation("hidden", "Hidden org", visibility="partners")
+    endorse_statement(statement, organisation=hidden, acting_user=None)
+    html = client.get("/en/statements/").content.decode()
+    assert "1 endorsement recorded on the Hub" in html
+    client.force_login(personas.partner)
+    assert "2 endorsements recorded on the Hub" in client.get("/en/statements/").content.decode()
+
+
 def test_thousands_of_endorsers_are_read_a_page_at_a_time_with_whole_counts(
     client, personas, django_assert_max_num_queries
 ):

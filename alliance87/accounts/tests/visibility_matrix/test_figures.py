@@ -53,6 +53,12 @@ def _host_group_members(body: str) -> int:
     return 0
 
 
+def _host_statement_endorsements(body: str) -> int:
+    # Every matrix organisation endorses the host statement.
+    card = body.split(">Host statement</a>", 1)[1].split("</li>", 1)[0]
+    return _number(r"(\d+) endorsements? recorded")(card)
+
+
 @dataclass(frozen=True)
 class Figure:
     name: str
@@ -72,6 +78,9 @@ FIGURES = (
     ),
     Figure("event-participation", "event", "/en/groups/engagement.csv", _event_participation),
     Figure("group-members", "organisation", "/en/groups/engagement.csv", _host_group_members),
+    Figure(
+        "statement-endorsements", "organisation", "/en/statements/", _host_statement_endorsements
+    ),
 )
 
 
