@@ -20,8 +20,9 @@ DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXPALLIANCEDEMOHUBA"  # base32, demo only
 DEMO_DOMAIN = "demo.alliance87.example"
 
 
-def current_code(seconds_to_use: float = 0) -> str:
-    """Return the code the demo Secretariat's authenticator app shows now.
+def current_code(seconds_to_use: float = 0, *, secret: str = DEMO_TOTP_SECRET) -> str:
+    """Return the code the demo Secretariat's authenticator app (or the one
+    holding `secret`: the test personas') shows now.
 
     The Hub accepts only the code of the current 30-second window; with
     `seconds_to_use`, wait for the next window when fewer seconds than that
@@ -33,7 +34,7 @@ def current_code(seconds_to_use: float = 0) -> str:
     left = 30 - time.time() % 30
     if left < seconds_to_use:
         time.sleep(left + 0.2)
-    return format_hotp_value(hotp_value(DEMO_TOTP_SECRET, int(time.time()) // 30))
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
 
 
 # Every demo persona is visibly a demo account: "Demo" and "(demo account)"
