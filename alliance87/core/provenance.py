@@ -175,6 +175,29 @@ def cite(
     return citation
 
 
+@service
+def uncite(citation: Citation, *, acting_user: Any) -> None:
+    """Remove one citation: a source that does not support the fact, or
+    one cited by mistake. The audit log keeps what it said."""
+    citation.delete()
+
+
+def citable_fields(model: type[models.Model]) -> list[tuple[str, str]]:
+    """Return the fields of `model` a citation may name, as (name, label):
+    its own editable fields, each once (not its per-language copies, which
+    share their field's source), in the model's order."""
+    names = {f.name for f in model._meta.concrete_fields}
+    found = []
+    for f in model._meta.concrete_fields:
+        if f.primary_key or not f.editable:
+            continue
+        base, _sep, language = f.name.rpartition("_")
+        if base in names and language in {"en", "fr", "es"}:
+            continue
+        found.append((f.name, str(f.verbose_name[:1].upper() + f.verbose_name[1:])))
+    return found
+
+
 def _visible_documents(user: Any, citations: list[Citation]) -> dict[tuple[str, int], str]:
     """Return the address of each cited Hub document `user` may see."""
     wanted: dict[str, set[int]] = defaultdict(set)

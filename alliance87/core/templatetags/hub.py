@@ -14,6 +14,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import ngettext
 
 from alliance87.core import hooks
+from alliance87.core.sources import may_cite, sources_url
 from alliance87.core.tables import label_cells
 from alliance87.core.text import marked, page_language, shown_language, written_in
 
@@ -82,14 +83,21 @@ def breadcrumbs(*trail: Any, extra_class: str = "") -> dict[str, Any]:
     return {"links": links, "current": current, "extra_class": extra_class}
 
 
-@register.inclusion_tag("core/_source.html")
-def source(row: Any, field: str = "") -> dict[str, Any]:
+@register.inclusion_tag("core/_source.html", takes_context=True)
+def source(context: template.Context, row: Any, field: str = "") -> dict[str, Any]:
     """Render, quietly beside a fact, where it comes from: the citations of
     `row` (or of its `field`) that `provenance.attach_sources` hung on it.
-    Renders nothing for a row whose sources were not read or that has none.
-    """
-    sources = getattr(row, "sources", {}).get(field)
-    return {"sources": sources}
+    Renders nothing for a row whose sources were not read or that has none,
+    but to those who may cite its sources (core/sources.py): for them, a
+    link to the record's sources page, to add or correct one."""
+    sources = getattr(row, "sources", None)
+    found = sources.get(field) if sources is not None else None
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    edit_url = ""
+    if sources is not None and user is not None and may_cite(user, row):
+        edit_url = sources_url(row, field)
+    return {"sources": found, "edit_url": edit_url}
 
 
 class LabelledTablesNode(template.Node):

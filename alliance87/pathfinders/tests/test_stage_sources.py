@@ -62,3 +62,22 @@ def test_a_stage_shows_its_source_and_a_planned_workshop_its_as_of_date(
     assert '<a href="https://example.org/npl.pdf">Pathfinder progress report</a>, p. 2' in page
     start = page.index("Validation workshop")
     assert "as of 5 April 2019" in page[start : start + 1500]
+
+
+def test_an_actions_budget_figures_show_their_source(client: Any, personas: Any) -> None:
+    from alliance87.pathfinders.models import Action
+    from alliance87.testing.factories import make_roadmap
+
+    roadmap = make_roadmap(make_pathfinder("NPL"), actions=1)
+    action = Action.objects.get(priority__roadmap=roadmap)
+    cite(
+        action,
+        acting_user=None,
+        field="budget_needed",
+        basis=Basis.REPORTED,
+        source_title="Roadmap costing annex",
+        locator="table 3",
+    )
+    page = client.get("/en/countries/npl/").content.decode()
+    start = page.index("needed 1,000 USD")
+    assert "Source: Roadmap costing annex, table 3" in page[start : start + 600]

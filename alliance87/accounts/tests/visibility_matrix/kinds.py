@@ -43,6 +43,7 @@ from alliance87.accounts.tests.visibility_matrix.ways import (
     PERSONAS,
     SITE_SEARCH,
     SOLE_COUNTRIES,
+    SOURCES,
     TRACKER_OWNER_CHOSEN,
     TRACKER_OWNER_FILTER,
     WORKPLAN,
@@ -68,6 +69,7 @@ KINDS: dict[str, Kind] = {
             "organisation",
             (
                 Way("detail", slug_url("/en/partners/{slug}/"), own_page=True),
+                SOURCES,
                 Way("list", fixed("/en/partners/")),
                 SITE_SEARCH,
                 API_SEARCH,
@@ -185,6 +187,7 @@ KINDS: dict[str, Kind] = {
                 # Each event is the previous meeting of a public one, whose
                 # briefing names it.
                 Way("next-briefing", slug_url("/en/events/{slug}-next/briefing/")),
+                SOURCES,
             ),
             statuses=("published", "draft"),
             draft_statuses=("draft",),
@@ -207,6 +210,7 @@ KINDS: dict[str, Kind] = {
                 API_SEARCH,
                 Way("feed", fixed("/en/feeds/decisions.atom"), public_only=True),
                 Way("export", fixed("/en/decisions.json")),
+                SOURCES,
             ),
         ),
         Kind(

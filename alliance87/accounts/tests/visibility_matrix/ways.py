@@ -143,6 +143,18 @@ def pk_url(template: str) -> Callable[[World, Item], str]:
     return lambda world, item: template.format(pk=obj_of(world, item).pk)
 
 
+def sources_page(world: World, item: Item) -> str:
+    """The Sources page of the object (core/sources.py): the Secretariat's."""
+    from django.contrib.contenttypes.models import ContentType
+
+    obj = obj_of(world, item)
+    return f"/en/sources/{ContentType.objects.get_for_model(obj).pk}/{obj.pk}/"
+
+
+# Where the Secretariat cites a record's sources: no one else opens it.
+SOURCES = Way("sources", sources_page, own_page=True, openers=())
+
+
 def membership_url(key: Callable[[Item], str]) -> Callable[[World, Item], str]:
     """The representatives page of a membership of the host group."""
     return lambda world, item: (

@@ -1,0 +1,252 @@
+"""The "Sources" page of a record: every citation of the record and of its
+fields, a form to cite a source for one of them, and a button to remove
+one (docs/provenance.md). It is reached from the quiet source line beside
+each fact (`{% source %}`), which offers it to those who may cite.
+
+Who may cite a record's sources is the "cite" permission
+(core/permissions.py): the Secretariat, and whoever an area's rule names.
+Anyone else gets the same 404 as a missing record. Works without
+JavaScript.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.html import conditional_escape, format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+
+from alliance87.core import permissions
+from alliance87.core.forms import TypedDateField, add_service_errors
+from alliance87.core.models import Basis, Citation, Sourced
+from alliance87.core.provenance import citable_fields, cite, uncite
+from alliance87.core.text import marked, page_language, parse_id, shown_language
+
+WHOLE_RECORD = "-"
+
+
+class CitationForm(forms.Form):
+    """One source of one fact. The basis "illustrative" is the demo's
+    alone: it is not offered here."""
+
+    conditionally_required = frozenset({"source_title", "note"})
+
+    field = forms.ChoiceField(label=gettext_lazy("Which fact"))
+    basis = forms.ChoiceField(
+        label=gettext_lazy("Basis"),
+        choices=[
+            (Basis.REPORTED, gettext_lazy("Reported: the source says so")),
+            (Basis.INFERRED, gettext_lazy("Inferred: a person concluded it")),
+        ],
+        widget=forms.RadioSelect,
+        initial=Basis.REPORTED,
+    )
+    source_title = forms.CharField(
+        label=gettext_lazy("Source"),
+        max_length=300,
+        required=False,
+        help_text=gettext_lazy(
+            "The document's title, as its readers would find it. Required for a reported "
+            "fact unless an address is given."
+        ),
+    )
+    url = forms.URLField(
+        label=gettext_lazy("Address of the source"), max_length=500, required=False
+    )
+    locator = forms.CharField(
+        label=gettext_lazy("Page or paragraph"),
+        max_length=100,
+        required=False,
+        help_text=gettext_lazy("E.g. “p. 3”, “para. 12”."),
+    )
+    note = forms.CharField(
+        label=gettext_lazy("Inferred from"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        required=False,
+        help_text=gettext_lazy("Required for an inferred fact: from what, and by whom."),
+    )
+    value = forms.CharField(
+        label=gettext_lazy("Value, as this source gives it"),
+        max_length=300,
+        required=False,
+        help_text=gettext_lazy(
+            "Only when sources disagree: what this one says. The page then shows the "
+            "sources side by side."
+        ),
+    )
+    as_of = TypedDateField(
+        label=gettext_lazy("As of"),
+        required=False,
+        help_text=gettext_lazy(
+            "The day the source says this state was true, for a state that can change."
+        ),
+    )
+    as_of_month_only = forms.BooleanField(
+        label=gettext_lazy("The source gives the month only"),
+        required=False,
+    )
+
+    def __init__(self, *args: Any, fields: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["field"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [(WHOLE_RECORD, _("The record as a whole")), *fields]
+
+
+def _record(kind: int, pk: int, user: Any) -> models.Model:
+    """Return the sourced record named by its content type and id (as a
+    citation names it), or 404 alike when there is none or `user` may not
+    cite its sources."""
+    kind_id, row_id = parse_id(kind), parse_id(pk)
+    if kind_id is None or row_id is None:  # beyond what a row id can be
+        raise Http404("No such record.")
+    try:
+        model = ContentType.objects.get_for_id(kind_id).model_class()
+    except ContentType.DoesNotExist:
+        raise Http404("No such record.") from None
+    if model is None or not issubclass(model, Sourced):
+        raise Http404("No such record.")
+    record = get_object_or_404(model._default_manager, pk=row_id)
+    permissions.require(user, "cite", record)
+    return record
+
+
+def sources_url(record: models.Model, field: str = "") -> str:
+    kind = ContentType.objects.get_for_model(record).pk
+    url = reverse("core:sources", args=[kind, record.pk])
+    return f"{url}?field={field}" if field else url
+
+
+def may_cite(user: Any, record: Any) -> bool:
+    return isinstance(record, Sourced) and permissions.may(user, "cite", record)
+
+
+@dataclass
+class Fact:
+    """One row of the page: a fact of the record and its citations."""
+
+    field: str
+    label: str
+    value: str
+    citations: list[Citation]
+
+
+# How much of a long value the page shows beside its sources.
+VALUE_SHOWN = 200
+
+
+def _shown_value(record: models.Model, name: str) -> str:
+    """Return the value of field `name` as a person reads it (a choice's
+    label, a related row's name, in the page's language, or marked with
+    the language it falls back to), shortened; HTML."""
+    display = getattr(record, f"get_{name}_display", None)
+    value = display() if callable(display) else getattr(record, name, "")
+    if isinstance(value, models.Model):  # a related record: its own name
+        return _record_name(value)
+    text = "" if value is None else str(value)
+    if len(text) > VALUE_SHOWN:
+        text = text[: VALUE_SHOWN - 1] + "…"
+    shown = shown_language(record, name) if not callable(display) else ""
+    if text and shown and shown != page_language():
+        return format_html('<span lang="{}">{}</span>', shown, text)
+    return conditional_escape(text)
+
+
+def _record_name(record: models.Model) -> str:
+    """Return the record's title or name as its pages show it; HTML."""
+    for name in ("title", "name"):
+        if name in {f.name for f in record._meta.concrete_fields}:
+            shown = marked(record, name)
+            if shown:
+                return shown
+    return conditional_escape(str(record))
+
+
+def _back(record: models.Model) -> str:
+    get_url = getattr(record, "get_absolute_url", None)
+    return get_url() if callable(get_url) else ""
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def sources(request: HttpRequest, kind: int, pk: int) -> HttpResponse:
+    record = _record(kind, pk, request.user)
+    fields = citable_fields(type(record))
+    labels = dict(fields)
+    chosen = request.GET.get("field", "")
+    initial = {"field": chosen if chosen in labels else WHOLE_RECORD}
+    form = CitationForm(request.POST or None, fields=fields, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        field = "" if data["field"] == WHOLE_RECORD else data["field"]
+        try:
+            cite(
+                record,
+                acting_user=request.user,
+                basis=data["basis"],
+                field=field,
+                source_title=data["source_title"],
+                url=data["url"],
+                locator=data["locator"],
+                note=data["note"],
+                value=data["value"],
+                as_of=data["as_of"],
+                as_of_precision="month" if data["as_of_month_only"] else "day",
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The source is recorded."))
+            return redirect(sources_url(record))
+    cited: dict[str, list[Citation]] = {}
+    for citation in Citation.objects.filter(
+        content_type=ContentType.objects.get_for_model(record), object_id=record.pk
+    ).order_by("order", "pk"):
+        cited.setdefault(citation.field, []).append(citation)
+    whole = _("The record as a whole")
+    heading = _record_name(record)
+    rows = [Fact("", str(whole), heading, cited.pop("", []))]
+    for name, label in fields:
+        rows.append(Fact(name, label, _shown_value(record, name), cited.pop(name, [])))
+    # A citation of a field no longer offered (renamed since) stays listed.
+    rows += [Fact(name, name, "", found) for name, found in cited.items()]
+    return render(
+        request,
+        "core/sources.html",
+        {
+            "record": record,
+            "name": heading,
+            "rows": rows,
+            "cited": any(row.citations for row in rows),
+            "form": form,
+            "back": _back(record),
+        },
+    )
+
+
+@require_POST
+def remove_source(request: HttpRequest, pk: int) -> HttpResponse:
+    row_id = parse_id(pk)
+    if row_id is None:
+        raise Http404("No such source.")
+    citation = get_object_or_404(Citation, pk=row_id)
+    record = citation.target
+    if record is None:
+        raise Http404("No such record.")
+    permissions.require(request.user, "cite", record)
+    uncite(citation, acting_user=request.user)
+    messages.success(request, _("The source is removed."))
+    return redirect(sources_url(record))
