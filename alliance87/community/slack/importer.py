@@ -106,7 +106,8 @@ class UnmappedPerson:
     name: str
     email: str
     reason: str
-    messages: int = 0
+    messages: int = 0  # posts of theirs in this import
+    written: int = 0  # messages of theirs (of the kinds imported) in the export
 
 
 @dataclass
@@ -174,9 +175,12 @@ class Report:
                     self.mapped.items(), key=lambda kv: kv[1][0].lower()
                 )
             ],
+            # Those who wrote something (members who wrote nothing, and
+            # apps, matter not).
             "unmapped": [
                 asdict(p)
                 for p in sorted(self.unmapped.values(), key=lambda p: (p.name.lower(), p.slack_id))
+                if p.messages or p.written
             ],
             "files": [asdict(f) for f in self.files],
             "files_imported": len(self.files_by(FileOutcome.IMPORTED)),
@@ -357,14 +361,13 @@ def _import(
     report = Report(direct_messages=export.direct_messages)
     accounts = _accounts(export, report)
     for channel in sorted(export.channels.values(), key=lambda c: c.name):
+        importable = [m for m in channel.messages if m.subtype in IMPORTED_SUBTYPES]
         report.found.append(
-            FoundChannel(
-                channel.id,
-                channel.name,
-                channel.private,
-                sum(1 for m in channel.messages if m.subtype in IMPORTED_SUBTYPES),
-            )
+            FoundChannel(channel.id, channel.name, channel.private, len(importable))
         )
+        for message in importable:
+            if message.user in report.unmapped:
+                report.unmapped[message.user].written += 1
         space = targets.get(channel.id)
         created = False
         if space is None:

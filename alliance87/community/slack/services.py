@@ -13,27 +13,31 @@ Invariants (beside importer.py's):
   "importing" is a conditional update, so a second click imports nothing;
 - a small export is checked and imported while the page waits; a larger
   one by a background task (slack/tasks.py) queued after commit; either
-  way the import is importer.import_slack, all or nothing, and its outcome
-  is written in the same transaction as its posts;
+  way the work is slack/work.py's: the import is importer.import_slack,
+  all or nothing, and its outcome is written in the same transaction as
+  its posts;
 - the report and the notes in imported posts are in the language of the
   person who uploaded the export, whoever runs the work.
 """
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliance87.community.models import SLACK_IMPORTS_FOLDER, SlackImport
-from alliance87.community.slack.importer import import_slack
+from alliance87.community.slack.tasks import check_slack_import_task, run_slack_import_task
+from alliance87.community.slack.work import (
+    check_slack_import,
+    remove_on_commit,
+    run_slack_import,
+)
 from alliance87.core.files import ZIP, store_upload
 from alliance87.core.services import service
 from alliance87.core.tasks import enqueue_on_commit
@@ -95,44 +99,7 @@ def _check_soon(row: SlackImport, acting_user: Any) -> None:
     if row.size <= INLINE_BYTES:
         check_slack_import(row, acting_user=acting_user)
     else:
-        from alliance87.community.slack.tasks import check_slack_import_task
-
         enqueue_on_commit(check_slack_import_task, row.pk)
-
-
-def _path(row: SlackImport) -> Path:
-    return Path(settings.MEDIA_ROOT) / row.file.name
-
-
-@service
-def check_slack_import(row: SlackImport, *, acting_user: Any) -> SlackImport:
-    """Run the whole import and undo it (a dry run); keep its report, or
-    why the export or the spaces chosen are refused."""
-    with translation.override(row.language):
-        try:
-            with _path(row).open("rb") as file:
-                report = import_slack(
-                    file,
-                    space_map=row.space_map,
-                    create_spaces=row.create_spaces,
-                    acting_user=acting_user,
-                    dry_run=True,
-                )
-        except OSError as e:
-            row.status, row.error = Status.REFUSED, _refused_file(e)
-        except ValidationError as e:
-            row.status, row.error = Status.REFUSED, " ".join(e.messages)
-        else:
-            row.status, row.error, row.report = Status.READY, "", report.as_data()
-    row.checked = timezone.now()
-    row.save(update_fields=["status", "error", "report", "checked"])
-    return row
-
-
-def _refused_file(error: OSError) -> str:
-    return _("The uploaded export could not be read (%(reason)s); upload it again.") % {
-        "reason": error.strerror or error.__class__.__name__
-    }
 
 
 @service
@@ -153,35 +120,7 @@ def confirm_slack_import(row: SlackImport, *, acting_user: Any) -> SlackImport:
     row.refresh_from_db()
     if row.size <= INLINE_BYTES:
         return run_slack_import(row, acting_user=acting_user)
-    from alliance87.community.slack.tasks import run_slack_import_task
-
     enqueue_on_commit(run_slack_import_task, row.pk)
-    return row
-
-
-@service
-def run_slack_import(row: SlackImport, *, acting_user: Any) -> SlackImport:
-    """Import the export, all or nothing, and record the outcome in the
-    same transaction; once imported, the zip is removed."""
-    with translation.override(row.language):
-        try:
-            with _path(row).open("rb") as file:
-                report = import_slack(
-                    file,
-                    space_map=row.space_map,
-                    create_spaces=row.create_spaces,
-                    acting_user=acting_user,
-                )
-        except OSError as e:
-            row.status, row.error = Status.REFUSED, _refused_file(e)
-        except ValidationError as e:
-            row.status, row.error = Status.REFUSED, " ".join(e.messages)
-        else:
-            row.status, row.error, row.report = Status.IMPORTED, "", report.as_data()
-            _remove_on_commit(row.file.name)
-            row.file = ""
-    row.finished = timezone.now()
-    row.save(update_fields=["status", "error", "report", "file", "finished"])
     return row
 
 
@@ -193,13 +132,5 @@ def discard_slack_import(row: SlackImport, *, acting_user: Any) -> None:
     if row.status in (Status.CHECKING, Status.IMPORTING, Status.IMPORTED):
         raise ValidationError(_("An export being checked or imported, or imported, stays."))
     if row.file:
-        _remove_on_commit(row.file.name)
+        remove_on_commit(row.file.name)
     row.delete()
-
-
-def _remove_on_commit(name: str) -> None:
-    def remove() -> None:
-        with contextlib.suppress(OSError):
-            (Path(settings.MEDIA_ROOT) / name).unlink()
-
-    transaction.on_commit(remove)

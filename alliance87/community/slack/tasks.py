@@ -7,7 +7,7 @@ nothing, and an import done twice adds nothing (importer.py: "Once")."""
 from __future__ import annotations
 
 from alliance87.community.models import SlackImport
-from alliance87.community.slack import services
+from alliance87.community.slack import work
 from alliance87.core.tasks import task
 
 
@@ -17,7 +17,7 @@ def check_slack_import_task(import_id: int) -> str:
     row = SlackImport.objects.filter(pk=import_id, status=SlackImport.Status.CHECKING).first()
     if row is None:
         return "skipped"
-    return services.check_slack_import(row, acting_user=row.created_by).status
+    return work.check_slack_import(row, acting_user=row.created_by).status
 
 
 @task()
@@ -26,4 +26,4 @@ def run_slack_import_task(import_id: int) -> str:
     row = SlackImport.objects.filter(pk=import_id, status=SlackImport.Status.IMPORTING).first()
     if row is None:
         return "skipped"
-    return services.run_slack_import(row, acting_user=row.imported_by).status
+    return work.run_slack_import(row, acting_user=row.imported_by).status
