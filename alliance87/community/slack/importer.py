@@ -599,7 +599,9 @@ class _Writer:
             if len(data) > limit:
                 reason = _("larger than %(max)s MB") % {"max": settings.FILE_MAX_MB}
             else:
-                upload = SimpleUploadedFile(ref.name, data, ref.mimetype or None)
+                upload = SimpleUploadedFile(
+                    ref.name, data, ref.mimetype or "application/octet-stream"
+                )
                 try:
                     attached = files.attach(post, upload, acting_user=self.acting_user)
                 except ValidationError as e:
