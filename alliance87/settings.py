@@ -32,6 +32,8 @@ Every variable, its default, and what it does:
   DEFAULT_FROM_EMAIL  Alliance 8.7 Hub <hub@localhost>
   MEDIA_ROOT       var/media   Uploaded files.
   FILE_MAX_MB      20      Largest upload accepted, in megabytes.
+  SLACK_IMPORT_MAX_MB 200  Largest Slack export (zip) the Secretariat's
+                           import page accepts, in megabytes (docs/slack-import.md).
   FILES_SERVE      django  Who sends an uploaded file once the Hub has checked
                            who may see it: django, x-accel-redirect (nginx)
                            or x-sendfile (Apache, lighttpd).
@@ -363,6 +365,7 @@ MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 # Uploaded files are served by alliance87.core.files.serve_file, which
 # applies their owner's visibility; MEDIA_URL is never served directly.
 FILE_MAX_MB = envint("FILE_MAX_MB", 20, minimum=1)
+SLACK_IMPORT_MAX_MB = envint("SLACK_IMPORT_MAX_MB", 200, minimum=1)
 FILES_SERVE = env("FILES_SERVE", "django")
 if FILES_SERVE not in {"django", "x-accel-redirect", "x-sendfile"}:
     raise ImproperlyConfigured(

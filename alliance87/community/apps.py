@@ -8,11 +8,27 @@ class CommunityConfig(AppConfig):
 
     def ready(self) -> None:
         from alliance87.community import personal_data, rules
+        from alliance87.community.models import SlackFile
         from alliance87.community.search import PROVIDERS
         from alliance87.core import hooks
+        from alliance87.core.visibility import is_secretariat
 
         hooks.NAVIGATION.register(
             hooks.NavEntry(_("Community"), "community:index", section="community", order=59)
+        )
+        # The Secretariat's way in from the Slack pilot (docs/slack-import.md);
+        # its files are served with their post's visibility.
+        hooks.NAVIGATION.register(
+            hooks.NavEntry(
+                _("Import from Slack"),
+                "community:slack-import",
+                section="community",
+                order=77,
+                visible=is_secretariat,
+            )
+        )
+        hooks.FILE_OWNERS.register(
+            hooks.FileOwner("community.slackfile", SlackFile.objects.visible_to)
         )
         rules.register_rules()
         hooks.PERSONAL_DATA.register(hooks.PersonalData("community", personal_data.export))

@@ -721,3 +721,109 @@ class Suspension(models.Model):
     def is_active(self, now: Any = None) -> bool:
         now = now or timezone.now()
         return self.lifted is None and (self.ends is None or self.ends > now)
+
+
+# --- Moving in from Slack (community/slack/, docs/slack-import.md) -----------
+
+SLACK_IMPORTS_FOLDER = "community/slack-imports"
+SLACK_FILES_FOLDER = "community/slack-files"
+
+
+class SlackImportQuerySet(HubQuerySet):
+    def visible_to(self, user: Any) -> Self:
+        """Return every Slack import for the Secretariat, none for anyone
+        else."""
+        from alliance87.core.visibility import is_secretariat
+
+        return self if is_secretariat(user) else self.none()
+
+
+class SlackImport(models.Model):
+    """A Slack export uploaded by the Secretariat: checked (a dry run,
+    whose report it keeps), then imported whole or not at all."""
+
+    class Status(models.TextChoices):
+        CHECKING = "checking", _("Being checked")
+        REFUSED = "refused", _("Refused: nothing imported")
+        READY = "ready", _("Checked: ready to import")
+        IMPORTING = "importing", _("Being imported")
+        IMPORTED = "imported", _("Imported")
+
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.CHECKING
+    )
+    # The zip (never served); emptied, and the file removed, once imported.
+    file = models.FileField(_("file"), upload_to=SLACK_IMPORTS_FOLDER, max_length=300, blank=True)
+    file_name = models.CharField(_("file name"), max_length=200)
+    size = models.PositiveBigIntegerField(_("size"), default=0)
+    # Channel id -> space slug, and whether other public channels get an
+    # open space of their own: what the last check was run with.
+    space_map = models.JSONField(_("spaces"), default=dict, blank=True)
+    create_spaces = models.BooleanField(_("open spaces for the other channels"), default=False)
+    # The last check's report, then the import's (importer.Report.as_data).
+    report = models.JSONField(_("report"), default=dict, blank=True)
+    error = models.TextField(_("why it was refused"), blank=True)
+    # The language of the person who uploaded it: the report's and the
+    # imported notes' language, whoever runs the work.
+    language = models.CharField(max_length=10, default="en")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("imported by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    checked = models.DateTimeField(null=True, blank=True)
+    started = models.DateTimeField(null=True, blank=True)
+    finished = models.DateTimeField(null=True, blank=True)
+
+    objects = SlackImportQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+        verbose_name = _("Slack import")
+        verbose_name_plural = _("Slack imports")
+
+    def __str__(self) -> str:
+        return self.file_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("community:slack-import-page", args=[self.pk])
+
+    @property
+    def working(self) -> bool:
+        return self.status in (self.Status.CHECKING, self.Status.IMPORTING)
+
+
+class SlackFileQuerySet(HubQuerySet):
+    def visible_to(self, user: Any) -> Self:
+        """Return the files of the posts `user` may read."""
+        return self.filter(post__in=Post.objects.visible_to(user))
+
+
+class SlackFile(models.Model):
+    """A file a Slack export carried, attached to its imported post
+    (community/slack/files.py: the one place that makes it)."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="slack_files")
+    file = models.FileField(_("file"), upload_to=SLACK_FILES_FOLDER, max_length=300)
+    name = models.CharField(_("name"), max_length=200)
+
+    objects = SlackFileQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("file from Slack")
+        verbose_name_plural = _("files from Slack")
+
+    def __str__(self) -> str:
+        return self.name

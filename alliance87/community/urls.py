@@ -3,11 +3,16 @@ from django.urls import path
 from alliance87.community import moderation_views as moderation
 from alliance87.community import notification_views as mail
 from alliance87.community import views
+from alliance87.community.slack import views as slack
 
 app_name = "community"
 urlpatterns = [
     path("", views.index, name="index"),
     path("new/", views.create_space, name="create-space"),
+    path("import/slack/", slack.start, name="slack-import"),
+    path("import/slack/<int:pk>/", slack.page, name="slack-import-page"),
+    path("import/slack/<int:pk>/import/", slack.confirm, name="slack-import-confirm"),
+    path("import/slack/<int:pk>/discard/", slack.discard, name="slack-import-discard"),
     path("inbox/", mail.inbox, name="inbox"),
     path("inbox/read/", mail.read_all, name="read-all"),
     path("inbox/<int:pk>/", mail.open_notification, name="open-notification"),

@@ -31,6 +31,12 @@ TASK_NAMES = {
     "alliance87.community.tasks.community_mail_task": gettext_lazy(
         "Send the due community digests"
     ),
+    "alliance87.community.slack.tasks.check_slack_import_task": gettext_lazy(
+        "Check an uploaded Slack export"
+    ),
+    "alliance87.community.slack.tasks.run_slack_import_task": gettext_lazy(
+        "Import a Slack export"
+    ),
 }
 
 

@@ -97,6 +97,9 @@ CSV = FileKind("csv", "CSV", "text/csv", ".csv")
 # then parsed with defusedxml first (docs/data.md, "SDMX").
 XML = FileKind("xml", "XML", "application/xml", ".xml")
 TEXT = FileKind("txt", gettext_lazy("plain text"), "text/plain", ".txt")
+# A zip that is not an office document: accepted only where asked for (the
+# Slack export of community/slack/, read and never served).
+ZIP = FileKind("zip", "ZIP", "application/zip", ".zip")
 
 DOCUMENT_KINDS: tuple[FileKind, ...] = (
     PDF,
@@ -119,8 +122,8 @@ _ODF = {ODT.content_type: ODT, ODS.content_type: ODS, ODP.content_type: ODP}
 _ACTIVE_TEXT = (b"<!doctype html", b"<html", b"<script", b"<svg", b"<body", b"<iframe")
 
 
-def max_bytes() -> int:
-    return int(settings.FILE_MAX_MB) * 1024 * 1024
+def max_bytes(max_mb: int | None = None) -> int:
+    return int(settings.FILE_MAX_MB if max_mb is None else max_mb) * 1024 * 1024
 
 
 def sniff(path: Path, name: str = "") -> FileKind | None:
@@ -151,9 +154,10 @@ def _sniff_zip(path: Path) -> FileKind | None:
                 for prefix, kind in _OOXML.items():
                     if any(n.startswith(prefix) for n in names):
                         return kind
+                return None
     except (zipfile.BadZipFile, OSError, KeyError):
         return None
-    return None
+    return ZIP
 
 
 def _sniff_text(head: bytes, name: str) -> FileKind | None:
@@ -180,25 +184,34 @@ def accepted_labels(kinds: tuple[FileKind, ...]) -> str:
     return ", ".join(dict.fromkeys(str(k.label) for k in kinds))
 
 
-def _too_large(size: int) -> ValidationError:
+def _too_large(size: int, max_mb: int | None = None) -> ValidationError:
     return ValidationError(
         _("The file is %(size)s MB; the largest accepted is %(limit)s MB.")
-        % {"size": f"{size / 1024 / 1024:.1f}", "limit": settings.FILE_MAX_MB},
+        % {
+            "size": f"{size / 1024 / 1024:.1f}",
+            "limit": settings.FILE_MAX_MB if max_mb is None else max_mb,
+        },
         code="too_large",
     )
 
 
 def store_upload(
-    upload: UploadedFile, *, folder: str, kinds: tuple[FileKind, ...] = DOCUMENT_KINDS
+    upload: UploadedFile,
+    *,
+    folder: str,
+    kinds: tuple[FileKind, ...] = DOCUMENT_KINDS,
+    max_mb: int | None = None,
 ) -> str:
     """Check `upload` and write it under MEDIA_ROOT/`folder`, whole or not at
-    all; return its name relative to MEDIA_ROOT.
+    all; return its name relative to MEDIA_ROOT. `max_mb` is the largest
+    accepted, FILE_MAX_MB unless given.
 
     Raise ValidationError, with a sentence a person can act on, when the
     file is too large, of a kind not accepted, or cannot be written.
     """
-    if upload.size is not None and upload.size > max_bytes():
-        raise _too_large(upload.size)
+    limit = max_bytes(max_mb)
+    if upload.size is not None and upload.size > limit:
+        raise _too_large(upload.size, max_mb)
     target_folder = Path(settings.MEDIA_ROOT) / folder
     try:
         target_folder.mkdir(parents=True, exist_ok=True)
@@ -211,8 +224,8 @@ def store_upload(
         with os.fdopen(fd, "wb") as out:
             for chunk in upload.chunks():
                 written += len(chunk)
-                if written > max_bytes():
-                    raise _too_large(written)
+                if written > limit:
+                    raise _too_large(written, max_mb)
                 out.write(chunk)
             out.flush()
             os.fsync(out.fileno())

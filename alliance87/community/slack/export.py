@@ -9,8 +9,16 @@ documented): `users.json` (each member's `id`, `name`, `real_name`,
 conversations, `groups.json` for private channels (`id`, `name`), and a
 folder per channel named after it with a file per day, `YYYY-MM-DD.json`,
 each a list of messages (`type`, `user`, `text`, `ts`, `thread_ts`,
-`subtype`, `files`, `user_profile`). `dms.json` and `mpims.json` (direct
-messages) are noted and never read.
+`subtype`, `files`, `reactions`, `edited`, `user_profile`). `dms.json` and
+`mpims.json` (direct messages) are noted and never read.
+
+Slack's export holds no files, only their description in each message's
+`files` (`id`, `name`, `title`, `mimetype`, `size`, `url_private`...). An
+export whose files were fetched by another tool holds them in one of two
+layouts, both keyed by the file's `id`, and both are read:
+`__uploads/F0123/name.pdf` (slackdump's default, the layout Mattermost's
+importer reads) and `channel/attachments/F0123-name.pdf` (slackdump's
+"standard" layout). `url_private` is never fetched.
 
 Nothing is extracted to disk: each member is read into memory through a
 bounded read (at most MEMBER_MAX_BYTES decompressed, whatever its header
@@ -38,6 +46,9 @@ TOTAL_MAX_BYTES = 500 * 1024 * 1024
 MAX_MEMBERS = 100_000
 DAY_FILE = re.compile(r"^(\d{4}-\d{2}-\d{2})\.json$")
 TS = re.compile(r"^(\d{1,12})\.(\d{1,6})$")
+FILE_ID = re.compile(r"^F[A-Z0-9]{2,40}$")
+# What the files an export carries may come to once unpacked, together.
+UPLOADS_MAX_BYTES = 500 * 1024 * 1024
 
 
 class ExportRefused(ValidationError):
@@ -55,6 +66,15 @@ class SlackUser:
 
 
 @dataclass
+class FileRef:
+    """A file a message shares, as the message describes it."""
+
+    id: str  # empty when the message gives none
+    name: str
+    mimetype: str = ""
+
+
+@dataclass
 class Message:
     channel_id: str
     day: str  # the day file it was read from, for messages to people
@@ -64,8 +84,13 @@ class Message:
     text: str
     subtype: str
     thread_ts: str
-    files: list[str]  # file names (Slack keeps the files: not in the export)
+    files: list[FileRef]  # the files it shares (in the zip only if fetched)
     profile_name: str  # the name the message itself carries, if any
+    # Each reaction's emoji name and how many people reacted with it.
+    reactions: list[tuple[str, int]] = field(default_factory=list)
+    # `edited` (Slack keeps only the last text): when, if its ts reads.
+    edited: bool = False
+    edited_at: dt.datetime | None = None
 
 
 @dataclass
@@ -82,6 +107,8 @@ class Export:
     users: dict[str, SlackUser]
     channels: dict[str, Channel]  # by id
     direct_messages: bool  # dms.json or mpims.json present (never imported)
+    # The files the zip carries: Slack file id -> its member's full name.
+    uploads: dict[str, str] = field(default_factory=dict)
 
     def channel(self, key: str) -> Channel | None:
         """Return the channel named `key` (with or without "#") or with
@@ -146,6 +173,11 @@ class _Reader:
             if len(tops) == 1 and f"{next(iter(tops))}/users.json" in names:
                 self.prefix = next(iter(tops)) + "/"
         self.names = {n[len(self.prefix) :] for n in names if n.startswith(self.prefix)}
+        self.uploads: dict[str, str] = {}
+        for name in sorted(self.names):
+            file_id = _upload_id(name)
+            if file_id and file_id not in self.uploads:
+                self.uploads[file_id] = self.prefix + name
 
     def has(self, name: str) -> bool:
         return name in self.names
@@ -182,6 +214,69 @@ class _Reader:
             ) from None
 
 
+def _upload_id(name: str) -> str:
+    """Return the Slack file id of a file the export carries in either
+    layout (`__uploads/F1/name`, `channel/attachments/F1-name`), or ""."""
+    parts = name.split("/")
+    if len(parts) != 3 or not parts[2]:
+        return ""
+    if parts[0] == "__uploads":
+        file_id = parts[1]
+    elif parts[1] == "attachments":
+        file_id = parts[2].partition("-")[0]
+    else:
+        return ""
+    return file_id if FILE_ID.match(file_id) else ""
+
+
+class Uploads:
+    """Read the files an export carries, each bounded by what comes out of
+    the decompressor (at most `limit` + 1 bytes: a file larger than the
+    limit is told by its length), all of them by UPLOADS_MAX_BYTES."""
+
+    def __init__(self, archive: zipfile.ZipFile, export: Export) -> None:
+        self.archive = archive
+        self.export = export
+        self.total = 0
+
+    def read(self, file_id: str, limit: int) -> bytes | None:
+        """Return the content of file `file_id` (cut after `limit` + 1
+        bytes), or None when the export does not carry it."""
+        member = self.export.uploads.get(file_id)
+        if member is None:
+            return None
+        try:
+            with self.archive.open(member) as stream:
+                data = stream.read(limit + 1)
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError) as e:
+            raise ExportRefused(
+                _("%(file)s could not be read from the export (%(error)s).")
+                % {"file": member, "error": e}
+            ) from None
+        self.total += len(data)
+        if self.total > UPLOADS_MAX_BYTES:
+            raise ExportRefused(
+                _(
+                    "The files in the export come to more than %(max)s MB once unpacked; "
+                    "nothing was imported."
+                )
+                % {"max": UPLOADS_MAX_BYTES // (1024 * 1024)}
+            )
+        return data
+
+
+def open_uploads(file: IO[bytes], export: Export) -> Uploads:
+    """Open the export `file` (read by read_export) again to read its
+    files; close it with `.archive.close()`."""
+    try:
+        file.seek(0)
+        return Uploads(zipfile.ZipFile(file), export)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError):
+        raise ExportRefused(
+            _("The export could not be read again; nothing was imported.")
+        ) from None
+
+
 def _list_of_objects(data: Any, name: str) -> list[dict[str, Any]]:
     if not isinstance(data, list) or not all(isinstance(row, dict) for row in data):
         raise ExportRefused(
@@ -197,6 +292,10 @@ def _text(value: Any) -> str:
 
 def _mapping(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
 
 
 def _users(reader: _Reader) -> dict[str, SlackUser]:
@@ -249,9 +348,26 @@ def _message(row: dict[str, Any], channel: Channel, day: str, n: int) -> Message
             % {"n": n, "file": f"{channel.name}/{day}.json"}
         )
     files = []
-    for item in row.get("files") or []:
+    for item in _list(row.get("files")):
         if isinstance(item, dict):
-            files.append(_text(item.get("name")) or _text(item.get("title")) or _("a file"))
+            files.append(
+                FileRef(
+                    id=_text(item.get("id")),
+                    name=(_text(item.get("name")) or _text(item.get("title")) or _("a file"))[
+                        :200
+                    ],
+                    mimetype=_text(item.get("mimetype"))[:100],
+                )
+            )
+    reactions = []
+    for item in _list(row.get("reactions")):
+        if isinstance(item, dict) and _text(item.get("name")):
+            users = item.get("users")
+            count = item.get("count")
+            if not isinstance(count, int) or isinstance(count, bool) or count < 0:
+                count = len(users) if isinstance(users, list) else 1
+            reactions.append((_text(item.get("name"))[:100], count))
+    edited = _mapping(row.get("edited"))
     profile = _mapping(row.get("user_profile"))
     return Message(
         channel_id=channel.id,
@@ -264,6 +380,9 @@ def _message(row: dict[str, Any], channel: Channel, day: str, n: int) -> Message
         thread_ts=_text(row.get("thread_ts")),
         files=files,
         profile_name=_text(profile.get("real_name")) or _text(profile.get("display_name")),
+        reactions=reactions,
+        edited=bool(edited),
+        edited_at=parse_ts(edited.get("ts")),
     )
 
 
@@ -305,4 +424,5 @@ def read_export(file: IO[bytes]) -> Export:
             users=users,
             channels=channels,
             direct_messages=reader.has("dms.json") or reader.has("mpims.json"),
+            uploads=reader.uploads,
         )

@@ -20,20 +20,35 @@ and `reply` write every thread and post, with `Imported`):
   (`additional_data`: {"imported_from": "slack", "slack_channel": ...,
   "slack_ts": ...}); a Slack thread already marked in that space is not
   imported again (counted as such in the report);
+- a file the export carries (slack/export.py: the layouts read) is
+  attached to its post through slack/files.py's `attach`, the one place
+  that stores it; a file it does not carry, or that the Hub does not take
+  (its kind, its size), is named in its post ("File not included in the
+  export: ...") and in the report; nothing is ever fetched from Slack;
+  files stored by an import that is then undone (a refusal, a dry run)
+  are removed;
+- a message edited on Slack says so at its end ("Edited in Slack on
+  ..."): the export keeps only its last text; reactions are not marks of
+  the Hub's (a reaction is any emoji, a "helpful" mark one person's
+  judgement): the report counts them by emoji;
 - what is not imported is reported: channels without a space, people
-  without an account, files (Slack keeps them), messages of other kinds
-  (joins, bots, ...), empty messages, direct messages.
+  without an account, files, messages of other kinds (joins, bots, ...),
+  empty messages, direct messages.
 """
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import IO, Any
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.db.models.functions import Lower
 from django.utils.text import Truncator, slugify
@@ -41,8 +56,19 @@ from django.utils.translation import gettext as _
 
 from alliance87.community import services
 from alliance87.community.models import POST_MAX_CHARS, Post, Space, SpaceKind, Thread
-from alliance87.community.slack.export import Channel, Export, ExportRefused, Message, read_export
+from alliance87.community.slack import files
+from alliance87.community.slack.export import (
+    Channel,
+    Export,
+    ExportRefused,
+    FileRef,
+    Message,
+    Uploads,
+    open_uploads,
+    read_export,
+)
 from alliance87.community.slack.mrkdwn import Converter, escape
+from alliance87.core.files import max_bytes
 from alliance87.core.markdown import plain_text
 from alliance87.core.planner import refresh_statistics_after_commit
 from alliance87.core.services import service
@@ -54,6 +80,14 @@ ORIGIN = "slack"
 IMPORTED_SUBTYPES = {"", "thread_broadcast", "file_share", "me_message"}
 TITLE_CHARS = 80
 USERNAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.+-]{0,149}")
+# Room kept in a post for each file's link or note, added once it is stored.
+FILE_LINE_CHARS = 400
+
+
+class FileOutcome:
+    IMPORTED = "imported"
+    MISSING = "missing"  # described in the message, not carried by the zip
+    REFUSED = "refused"  # carried, but not of a kind or size the Hub takes
 
 
 @dataclass
@@ -72,7 +106,25 @@ class UnmappedPerson:
     name: str
     email: str
     reason: str
-    messages: int = 0
+    messages: int = 0  # posts of theirs in this import
+    written: int = 0  # messages of theirs (of the kinds imported) in the export
+
+
+@dataclass
+class FoundChannel:
+    id: str
+    name: str
+    private: bool
+    messages: int  # messages of the kinds imported
+
+
+@dataclass
+class FileResult:
+    channel: str
+    day: str
+    name: str
+    outcome: str  # FileOutcome
+    reason: str = ""
 
 
 @dataclass
@@ -80,12 +132,16 @@ class Report:
     dry_run: bool = False
     channels: list[ChannelResult] = field(default_factory=list)
     skipped_channels: list[tuple[str, str]] = field(default_factory=list)  # name, why
+    found: list[FoundChannel] = field(default_factory=list)  # every channel of the export
     unmapped: dict[str, UnmappedPerson] = field(default_factory=dict)
-    mapped_people: int = 0
-    files: list[tuple[str, str, str]] = field(default_factory=list)  # channel, day, name
+    mapped: dict[str, tuple[str, str]] = field(default_factory=dict)  # id: Slack name, username
+    files: list[FileResult] = field(default_factory=list)
     subtypes: Counter[str] = field(default_factory=Counter)
     empty: int = 0
     split: int = 0  # messages longer than a post, posted in parts
+    edited: int = 0  # messages edited on Slack (noted in their post)
+    reactions: Counter[str] = field(default_factory=Counter)  # emoji name: reactions
+    reacted_messages: int = 0
     direct_messages: bool = False
 
     @property
@@ -95,6 +151,49 @@ class Report:
     @property
     def posts(self) -> int:
         return sum(c.posts for c in self.channels)
+
+    @property
+    def mapped_people(self) -> int:
+        return len(self.mapped)
+
+    def files_by(self, outcome: str) -> list[FileResult]:
+        return [f for f in self.files if f.outcome == outcome]
+
+    def as_data(self) -> dict[str, Any]:
+        """Return the report as JSON-ready data (what the import page keeps
+        and shows)."""
+        return {
+            "dry_run": self.dry_run,
+            "threads": self.threads,
+            "posts": self.posts,
+            "channels": [asdict(c) for c in self.channels],
+            "skipped_channels": [{"name": n, "why": w} for n, w in self.skipped_channels],
+            "found": [asdict(c) for c in self.found],
+            "mapped": [
+                {"slack_id": uid, "name": name, "account": account}
+                for uid, (name, account) in sorted(
+                    self.mapped.items(), key=lambda kv: kv[1][0].lower()
+                )
+            ],
+            # Those who wrote something (members who wrote nothing, and
+            # apps, matter not).
+            "unmapped": [
+                asdict(p)
+                for p in sorted(self.unmapped.values(), key=lambda p: (p.name.lower(), p.slack_id))
+                if p.messages or p.written
+            ],
+            "files": [asdict(f) for f in self.files],
+            "files_imported": len(self.files_by(FileOutcome.IMPORTED)),
+            "files_missing": len(self.files_by(FileOutcome.MISSING)),
+            "files_refused": len(self.files_by(FileOutcome.REFUSED)),
+            "subtypes": dict(sorted(self.subtypes.items())),
+            "empty": self.empty,
+            "split": self.split,
+            "edited": self.edited,
+            "reactions": dict(self.reactions.most_common()),
+            "reacted_messages": self.reacted_messages,
+            "direct_messages": self.direct_messages,
+        }
 
 
 class _DryRun(Exception):
@@ -118,15 +217,37 @@ def import_slack(
         raise ValidationError(_("Only the Secretariat may do this."), code="forbidden")
     export = read_export(file)
     targets = _targets(export, space_map)
+    uploads = open_uploads(file, export)
+    stored: list[str] = []
+    kept = False
     try:
         with transaction.atomic():
-            report = _import(export, targets, create_spaces=create_spaces, acting_user=acting_user)
+            report = _import(
+                export,
+                targets,
+                uploads,
+                stored,
+                create_spaces=create_spaces,
+                acting_user=acting_user,
+            )
             if dry_run:
                 raise _DryRun(report)
+        kept = True
     except _DryRun as stop:
         stop.report.dry_run = True
         return stop.report
+    finally:
+        uploads.archive.close()
+        if not kept:
+            _remove(stored)
     return report
+
+
+def _remove(stored: list[str]) -> None:
+    """Remove the files an undone import stored (their rows are gone)."""
+    for name in stored:
+        with contextlib.suppress(OSError):
+            (Path(settings.MEDIA_ROOT) / name).unlink()
 
 
 def _targets(export: Export, space_map: dict[str, str]) -> dict[str, Space]:
@@ -188,9 +309,9 @@ def _accounts(export: Export, report: Report) -> dict[str, Any]:
             reason = _("no active Hub account has this verified address")
         else:
             accounts[user.id] = found[0]
+            report.mapped[user.id] = (user.name, found[0].get_username())
             continue
         report.unmapped[user.id] = UnmappedPerson(user.id, user.name, user.email, reason)
-    report.mapped_people = len(accounts)
     return accounts
 
 
@@ -229,11 +350,24 @@ def _mark(obj: Thread | Post, channel: Channel, ts: str) -> None:
 
 @service
 def _import(
-    export: Export, targets: dict[str, Space], *, create_spaces: bool, acting_user: Any
+    export: Export,
+    targets: dict[str, Space],
+    uploads: Uploads,
+    stored: list[str],
+    *,
+    create_spaces: bool,
+    acting_user: Any,
 ) -> Report:
     report = Report(direct_messages=export.direct_messages)
     accounts = _accounts(export, report)
     for channel in sorted(export.channels.values(), key=lambda c: c.name):
+        importable = [m for m in channel.messages if m.subtype in IMPORTED_SUBTYPES]
+        report.found.append(
+            FoundChannel(channel.id, channel.name, channel.private, len(importable))
+        )
+        for message in importable:
+            if message.user in report.unmapped:
+                report.unmapped[message.user].written += 1
         space = targets.get(channel.id)
         created = False
         if space is None:
@@ -250,7 +384,8 @@ def _import(
             space, created = _space_for(channel, acting_user=acting_user)
         result = ChannelResult(channel.name, space.slug, created_space=created)
         report.channels.append(result)
-        _import_channel(export, channel, space, accounts, report, result, acting_user)
+        writer = _Writer(export, uploads, stored, accounts, report, acting_user)
+        writer.channel(channel, space, result)
     refresh_statistics_after_commit()
     return report
 
@@ -279,124 +414,228 @@ def _space_for(channel: Channel, *, acting_user: Any) -> tuple[Space, bool]:
     return space, True
 
 
-def _import_channel(
-    export: Export,
-    channel: Channel,
-    space: Space,
-    accounts: dict[str, Any],
-    report: Report,
-    result: ChannelResult,
-    acting_user: Any,
-) -> None:
-    def mention(uid: str) -> str | None:
-        user = accounts.get(uid)
-        if user is None or not USERNAME.fullmatch(user.username) or user.username.endswith("."):
-            return None
-        return str(user.username)
+class _Writer:
+    """Write the threads of one channel, with their posts and files."""
 
-    def person(uid: str) -> str:
-        known = export.users.get(uid)
-        return known.name if known else uid
+    def __init__(
+        self,
+        export: Export,
+        uploads: Uploads,
+        stored: list[str],
+        accounts: dict[str, Any],
+        report: Report,
+        acting_user: Any,
+    ) -> None:
+        self.export = export
+        self.uploads = uploads
+        self.stored = stored
+        self.accounts = accounts
+        self.report = report
+        self.acting_user = acting_user
 
-    def channel_name(cid: str) -> str:
-        known = export.channels.get(cid)
-        return known.name if known else cid
+        def mention(uid: str) -> str | None:
+            user = accounts.get(uid)
+            if user is None or not USERNAME.fullmatch(user.username):
+                return None
+            return None if user.username.endswith(".") else str(user.username)
 
-    converter = Converter(mention, person, channel_name)
-    threads: dict[str, list[Message]] = defaultdict(list)
-    seen: set[str] = set()
-    for message in sorted(channel.messages, key=lambda m: (m.created, m.ts)):
-        # A ts names one message of a channel: a copy (a reply also sent
-        # to the channel, written twice) is posted once.
-        if message.ts in seen:
-            continue
-        seen.add(message.ts)
-        if message.subtype not in IMPORTED_SUBTYPES:
-            report.subtypes[message.subtype] += 1
-            continue
-        threads[message.thread_ts or message.ts].append(message)
-    done = _imported_before(space, channel)
-    for key, messages in sorted(threads.items(), key=lambda kv: (kv[1][0].created, kv[0])):
-        if key in done:
-            result.already_imported += 1
-            continue
-        thread = None
-        for message in messages:
-            parts, text = _bodies(message, converter, accounts, export, report, channel)
-            if not parts:
+        def person(uid: str) -> str:
+            known = export.users.get(uid)
+            return known.name if known else uid
+
+        def channel_name(cid: str) -> str:
+            known = export.channels.get(cid)
+            return known.name if known else cid
+
+        self.converter = Converter(mention, person, channel_name)
+
+    def channel(self, channel: Channel, space: Space, result: ChannelResult) -> None:
+        threads: dict[str, list[Message]] = defaultdict(list)
+        seen: set[str] = set()
+        for message in sorted(channel.messages, key=lambda m: (m.created, m.ts)):
+            # A ts names one message of a channel: a copy (a reply also sent
+            # to the channel, written twice) is posted once.
+            if message.ts in seen:
                 continue
-            author = accounts.get(message.user)
-            imported = services.Imported(author=author, created=message.created)
-            try:
-                for part in parts:
-                    if thread is None:
-                        thread = services.start_thread(
-                            space,
-                            acting_user=acting_user,
-                            title=_title(text),
-                            body=part,
-                            imported=imported,
+            seen.add(message.ts)
+            if message.subtype not in IMPORTED_SUBTYPES:
+                self.report.subtypes[message.subtype] += 1
+                continue
+            threads[message.thread_ts or message.ts].append(message)
+        done = _imported_before(space, channel)
+        for key, messages in sorted(threads.items(), key=lambda kv: (kv[1][0].created, kv[0])):
+            if key in done:
+                result.already_imported += 1
+                continue
+            thread = None
+            for message in messages:
+                try:
+                    thread = self.message(message, channel, space, key, thread, result)
+                except ValidationError as e:
+                    if isinstance(e, ExportRefused):
+                        raise
+                    raise ExportRefused(
+                        _(
+                            "The message of %(ts)s in %(file)s could not be posted "
+                            "(%(error)s); nothing was imported."
                         )
-                        _mark(thread, channel, key)
-                        _mark(thread.posts.get(), channel, message.ts)
-                        result.threads += 1
-                    else:
-                        post = services.reply(
-                            thread, acting_user=acting_user, body=part, imported=imported
-                        )
-                        _mark(post, channel, message.ts)
-                    result.posts += 1
-            except ValidationError as e:
-                raise ExportRefused(
-                    _(
-                        "The message of %(ts)s in %(file)s could not be posted (%(error)s); "
-                        "nothing was imported."
+                        % {
+                            "ts": message.ts,
+                            "file": f"{channel.name}/{message.day}.json",
+                            "error": " ".join(e.messages),
+                        }
+                    ) from None
+
+    def message(
+        self,
+        message: Message,
+        channel: Channel,
+        space: Space,
+        key: str,
+        thread: Thread | None,
+        result: ChannelResult,
+    ) -> Thread | None:
+        """Post one message (in parts when it is long) and attach its
+        files; return the thread it is in (None while none is opened)."""
+        carried = [f for f in message.files if f.id and f.id in self.export.uploads]
+        parts, text = self.bodies(message, channel, carried)
+        if not parts:
+            return thread
+        author = self.accounts.get(message.user)
+        imported = services.Imported(author=author, created=message.created)
+        post = None
+        for part in parts:
+            if thread is None:
+                thread = services.start_thread(
+                    space,
+                    acting_user=self.acting_user,
+                    title=_title(text),
+                    body=part,
+                    imported=imported,
+                )
+                post = thread.posts.get()
+                _mark(thread, channel, key)
+                _mark(post, channel, message.ts)
+                result.threads += 1
+            else:
+                post = services.reply(
+                    thread, acting_user=self.acting_user, body=part, imported=imported
+                )
+                _mark(post, channel, message.ts)
+            result.posts += 1
+        if carried and post is not None:
+            self.attach(post, carried, channel, message)
+        return thread
+
+    def bodies(
+        self, message: Message, channel: Channel, carried: list[FileRef]
+    ) -> tuple[list[str], str]:
+        """Return the post (or, when longer than a post may be, the posts) a
+        message becomes, none for an empty message, and its text alone."""
+        report = self.report
+        text = self.converter.convert(message.text)
+        if message.subtype == "me_message" and text:
+            text = f"*{text}*"
+        notes = []
+        if carried:
+            names = ", ".join(escape(f.name) for f in carried)
+            notes.append(_("Files shared on Slack: %(files)s") % {"files": names})
+        for ref in message.files:
+            if ref in carried:
+                continue
+            report.files.append(
+                FileResult(channel.name, message.day, ref.name, FileOutcome.MISSING)
+            )
+            notes.append(
+                _("File not included in the export: %(name)s") % {"name": escape(ref.name)}
+            )
+        if message.edited:
+            if message.edited_at is not None:
+                when = message.edited_at.strftime("%Y-%m-%d %H:%M UTC")
+                notes.append(_("Edited in Slack on %(date)s") % {"date": when})
+            else:
+                notes.append(_("Edited in Slack"))
+        if notes:
+            lines = "  \n".join(f"*{note}*" for note in notes)
+            text = f"{text}\n\n{lines}".strip()
+        if not text:
+            report.empty += 1
+            return [], ""
+        if message.edited:
+            report.edited += 1
+        if message.reactions:
+            report.reacted_messages += 1
+            for name, count in message.reactions:
+                report.reactions[name] += count
+        own = text
+        if message.user not in self.accounts:
+            known = self.export.users.get(message.user)
+            name = known.name if known else (message.profile_name or message.user or "?")
+            unmapped = report.unmapped.setdefault(
+                message.user,
+                UnmappedPerson(message.user, name, "", _("not in users.json")),
+            )
+            unmapped.messages += 1
+            byline = _("Written on Slack by %(name)s") % {"name": escape(name)}
+            text = f"*{byline}*\n\n{text}"
+        room = POST_MAX_CHARS - FILE_LINE_CHARS * len(carried)
+        if len(text) <= room:
+            return [text], own
+        report.split += 1
+        return _split(text, room - 100), own
+
+    def attach(
+        self, post: Post, carried: list[FileRef], channel: Channel, message: Message
+    ) -> None:
+        """Attach the files the export carries to `post`, the last part of
+        their message; name in it those the Hub does not take."""
+        limit = max_bytes()
+        lines = []
+        for ref in carried:
+            data = self.uploads.read(ref.id, limit)
+            reason = ""
+            if data is None:  # (listed in the zip's index: cannot happen)
+                continue
+            if len(data) > limit:
+                reason = _("larger than %(max)s MB") % {"max": settings.FILE_MAX_MB}
+            else:
+                upload = SimpleUploadedFile(
+                    ref.name, data, ref.mimetype or "application/octet-stream"
+                )
+                try:
+                    attached = files.attach(post, upload, acting_user=self.acting_user)
+                except ValidationError as e:
+                    if e.code not in ("kind", "too_large"):
+                        raise ExportRefused(
+                            _("The file %(name)s could not be stored (%(error)s).")
+                            % {"name": ref.name, "error": " ".join(e.messages)}
+                        ) from None
+                    reason = (
+                        _("not of a kind the Hub accepts")
+                        if e.code == "kind"
+                        else _("larger than %(max)s MB") % {"max": settings.FILE_MAX_MB}
                     )
-                    % {
-                        "ts": message.ts,
-                        "file": f"{channel.name}/{message.day}.json",
-                        "error": " ".join(e.messages),
-                    }
-                ) from None
-
-
-def _bodies(
-    message: Message,
-    converter: Converter,
-    accounts: dict[str, Any],
-    export: Export,
-    report: Report,
-    channel: Channel,
-) -> tuple[list[str], str]:
-    """Return the post (or, when longer than a post may be, the posts) a
-    message becomes, none for an empty message, and its text alone."""
-    text = converter.convert(message.text)
-    if message.subtype == "me_message" and text:
-        text = f"*{text}*"
-    for name in message.files:
-        report.files.append((channel.name, message.day, name))
-    if message.files:
-        names = ", ".join(escape(n) for n in message.files)
-        note = _("Shared on Slack, not imported: %(files)s") % {"files": names}
-        text = f"{text}\n\n*{note}*".strip()
-    if not text:
-        report.empty += 1
-        return [], ""
-    own = text
-    if message.user not in accounts:
-        known = export.users.get(message.user)
-        name = known.name if known else (message.profile_name or message.user or "?")
-        unmapped = report.unmapped.setdefault(
-            message.user,
-            UnmappedPerson(message.user, name, "", _("not in users.json")),
-        )
-        unmapped.messages += 1
-        byline = _("Written on Slack by %(name)s") % {"name": escape(name)}
-        text = f"*{byline}*\n\n{text}"
-    if len(text) <= POST_MAX_CHARS:
-        return [text], own
-    report.split += 1
-    return _split(text, POST_MAX_CHARS - 100), own
+                else:
+                    self.stored.append(attached.stored)
+                    if attached.link:
+                        lines.append(attached.link)
+                    self.report.files.append(
+                        FileResult(channel.name, message.day, ref.name, FileOutcome.IMPORTED)
+                    )
+                    continue
+            self.report.files.append(
+                FileResult(channel.name, message.day, ref.name, FileOutcome.REFUSED, reason)
+            )
+            note = _("File not imported (%(reason)s): %(name)s") % {
+                "reason": reason,
+                "name": escape(ref.name),
+            }
+            lines.append(f"*{note}*")
+        if lines:
+            # Room was kept for these lines (FILE_LINE_CHARS each).
+            body = post.body + "\n\n" + "  \n".join(lines)
+            Post.objects.filter(pk=post.pk).update(body=body)
+            post.body = body
 
 
 def _split(text: str, size: int) -> list[str]:

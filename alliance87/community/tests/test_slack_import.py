@@ -1,13 +1,13 @@
 """Moving in from the Slack pilot (issue 13, item 8): a Slack workspace
-export, built here as Slack writes it, imported into the community's
-spaces all or nothing, with a report of what was not imported."""
+export, built as Slack writes it (alliance87/testing/slack_export.py),
+imported into the community's spaces all or nothing, with a report of
+what was not imported; its files, edits and reactions."""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
 import json
-import zipfile
 from typing import Any
 
 import pytest
@@ -29,182 +29,31 @@ from alliance87.community.models import (
     Thread,
 )
 from alliance87.community.slack import ExportRefused, export, import_slack
+from alliance87.community.slack.importer import FileResult
 from alliance87.community.slack.mrkdwn import Converter
+from alliance87.core.files import file_url
 from alliance87.testing.personas import verified
+from alliance87.testing.slack_export import (
+    PDF,
+    PNG,
+    REPLY_TS,
+    ROOT_TS,
+    channels_json,
+    general_days,
+    make_zip,
+    migration_days,
+    with_files,
+)
 
 pytestmark = pytest.mark.django_db
 
-ROOT_TS = "1709630000.000100"  # 2024-03-05 09:13:20 UTC
-REPLY_TS = "1709720000.000300"  # 2024-03-06 10:13:20 UTC
-
-
-def users_json() -> list[dict[str, Any]]:
-    return [
-        {
-            "id": "U01PARTNER",
-            "name": "pat",
-            "real_name": "Pat Partner",
-            "deleted": False,
-            "is_bot": False,
-            "profile": {
-                "real_name": "Pat Partner",
-                "display_name": "pat",
-                "email": "PARTNER@example.org",
-            },
-        },
-        {
-            "id": "U02MEMBER",
-            "name": "mo",
-            "real_name": "Mo Member",
-            "deleted": False,
-            "is_bot": False,
-            "profile": {
-                "real_name": "Mo Member",
-                "display_name": "mo",
-                "email": "member@example.org",
-            },
-        },
-        {
-            "id": "U03GUEST",
-            "name": "gabriela",
-            "real_name": "Gabriela Guest",
-            "deleted": False,
-            "is_bot": False,
-            "profile": {
-                "real_name": "Gabriela Guest",
-                "display_name": "gabi",
-                "email": "gabriela@elsewhere.example",
-            },
-        },
-        {
-            "id": "U04BOT",
-            "name": "polly",
-            "deleted": False,
-            "is_bot": True,
-            "profile": {"real_name": "Polly", "bot_id": "B04POLL"},
-        },
-    ]
-
-
-def channels_json() -> list[dict[str, Any]]:
-    return [
-        {"id": "C01GENERAL", "name": "general", "created": 1700000000, "members": ["U01PARTNER"]},
-        {"id": "C02MIGR", "name": "migration", "created": 1700000000, "members": ["U02MEMBER"]},
-        {"id": "C03RANDOM", "name": "random", "created": 1700000000, "members": []},
-    ]
-
-
-def general_days() -> dict[str, list[dict[str, Any]]]:
-    return {
-        "2024-03-05": [
-            {
-                "type": "message",
-                "user": "U01PARTNER",
-                "text": "Welcome to the *Hub* pilot, <@U02MEMBER>!\n"
-                "See <https://www.alliance87.org|Alliance 8.7> &amp; more",
-                "ts": ROOT_TS,
-                "thread_ts": ROOT_TS,
-                "reply_count": 2,
-                "user_profile": {"real_name": "Pat Partner", "display_name": "pat"},
-            },
-            {
-                "type": "message",
-                "subtype": "channel_join",
-                "user": "U03GUEST",
-                "text": "<@U03GUEST> has joined the channel",
-                "ts": "1709630100.000150",
-            },
-            {
-                "type": "message",
-                "user": "U03GUEST",
-                "text": "Hello <!here>, any news from @bob on &lt;fair recruitment&gt;?",
-                "ts": "1709630200.000200",
-            },
-        ],
-        "2024-03-06": [
-            {
-                "type": "message",
-                "user": "U02MEMBER",
-                "text": "Thanks <@U01PARTNER>, and <@U03GUEST|gabriela> too",
-                "ts": REPLY_TS,
-                "thread_ts": ROOT_TS,
-                "parent_user_id": "U01PARTNER",
-            },
-            {
-                "type": "message",
-                "subtype": "file_share",
-                "user": "U03GUEST",
-                "text": "The minutes",
-                "ts": "1709720100.000400",
-                "thread_ts": ROOT_TS,
-                "parent_user_id": "U01PARTNER",
-                "files": [
-                    {
-                        "id": "F01MINUTES",
-                        "name": "minutes.pdf",
-                        "title": "Minutes",
-                        "mimetype": "application/pdf",
-                        "url_private": "https://files.slack.com/files-pri/T01-F01MINUTES/minutes.pdf",
-                    }
-                ],
-            },
-            {
-                "type": "message",
-                "subtype": "bot_message",
-                "bot_id": "B04POLL",
-                "username": "Polly",
-                "text": "Poll closed",
-                "ts": "1709720200.000500",
-            },
-        ],
-    }
-
-
-def migration_days() -> dict[str, list[dict[str, Any]]]:
-    return {
-        "2024-03-07": [
-            {
-                "type": "message",
-                "user": "U02MEMBER",
-                "text": "Our `@mo` handle and ```code *as is*```",
-                "ts": "1709800000.000100",
-            }
-        ]
-    }
-
-
-def make_zip(
-    *,
-    users: Any = None,
-    channels: Any = None,
-    days: dict[str, Any] | None = None,
-    extra: dict[str, bytes] | None = None,
-    leave_out: tuple[str, ...] = (),
-) -> io.BytesIO:
-    """Return a Slack export zip: users.json, channels.json, a folder per
-    channel with a file per day."""
-    if days is None:
-        days = {"general": general_days(), "migration": migration_days()}
-    files: dict[str, bytes] = {
-        "users.json": json.dumps(users_json() if users is None else users).encode(),
-        "channels.json": json.dumps(channels_json() if channels is None else channels).encode(),
-        "integration_logs.json": b"[]",
-    }
-    for channel, by_day in days.items():
-        for day, messages in by_day.items():
-            content = messages if isinstance(messages, bytes) else json.dumps(messages).encode()
-            files[f"{channel}/{day}.json"] = content
-    files.update(extra or {})
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, content in files.items():
-            if name not in leave_out:
-                archive.writestr(name, content)
-    buffer.seek(0)
-    return buffer
-
-
 MAPPING = {"general": "commons", "migration": "migration"}
+
+
+@pytest.fixture(autouse=True)
+def media(settings: Any, tmp_path: Any) -> Any:
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
 
 
 @pytest.fixture
@@ -280,7 +129,7 @@ def test_the_report_names_what_was_not_imported(accounts) -> None:
     assert "no active Hub account" in guest.reason
     assert report.unmapped["U04BOT"].reason == "an app or bot"
     assert report.mapped_people == 2
-    assert report.files == [("general", "2024-03-06", "minutes.pdf")]
+    assert report.files == [FileResult("general", "2024-03-06", "minutes.pdf", "missing")]
     assert report.subtypes == {"channel_join": 1, "bot_message": 1}
     assert report.skipped_channels == []  # #random has no messages
 
@@ -391,6 +240,16 @@ def test_a_dry_run_reports_everything_and_saves_nothing(accounts) -> None:
             "points outside",
         ),
         (lambda: make_zip(extra={"/abs.json": b"[]"}), MAPPING, "points outside"),
+        (
+            lambda: make_zip(extra={"__uploads/F01MINUTES/../../../evil.pdf": b"%PDF-1.4"}),
+            MAPPING,
+            "points outside",
+        ),
+        (
+            lambda: make_zip(extra={"general\\attachments\\x.pdf": b"%PDF"}),
+            MAPPING,
+            "points outside",
+        ),
         (lambda: make_zip(), {"nowhere": "commons"}, "no channel “nowhere”"),
         (lambda: make_zip(), {"general": "no-such-space"}, "No space has the address"),
         (
@@ -532,3 +391,149 @@ def test_the_command_imports_and_reports(accounts, tmp_path) -> None:
     broken.write_bytes(b"PK\x03\x04 broken")
     with pytest.raises(CommandError, match="not a zip file"):
         call_command("import_slack", str(broken), "--by", "secretariat", "--space-map", "g=c")
+
+
+# --- Files, edits and reactions (docs/slack-import.md, "Files") -------------
+
+
+def test_files_the_export_carries_are_attached_in_either_layout(accounts, media) -> None:
+    from alliance87.community.models import SlackFile
+
+    days = with_files(
+        {"id": "F05AGENDA", "name": "agenda.pdf"},
+        {"id": "F06PHOTO", "name": "photo.png", "mimetype": "image/png"},
+    )
+    archive = make_zip(
+        days=days,
+        extra={
+            # slackdump's default layout (Mattermost's), and its "standard" one.
+            "__uploads/F05AGENDA/agenda.pdf": PDF,
+            "general/attachments/F06PHOTO-photo.png": PNG,
+        },
+    )
+    report = run(accounts, archive)
+    attached = list(SlackFile.objects.order_by("name"))
+    assert [f.name for f in attached] == ["agenda.pdf", "photo.png"]
+    post = attached[0].post
+    assert post.author == accounts.partner
+    assert post.body.startswith("Two files\n\n*Files shared on Slack: agenda.pdf, photo.png*")
+    assert f"[agenda.pdf](<{file_url(attached[0])}>)" in post.body
+    assert (media / attached[0].file.name).read_bytes() == PDF
+    assert [(f.name, f.outcome) for f in report.files_by("imported")] == [
+        ("agenda.pdf", "imported"),
+        ("photo.png", "imported"),
+    ]
+    # Served with the post's visibility: the commons is for partners.
+    partner, outsider = Client(), Client()
+    partner.force_login(accounts.partner)
+    outsider.force_login(accounts.outsider)
+    assert partner.get(file_url(attached[0])).status_code == 200
+    assert outsider.get(file_url(attached[0])).status_code == 404
+    # The thread's page links the file.
+    page = partner.get(post.thread.get_absolute_url()).content.decode()
+    assert f'href="{file_url(attached[1])}"' in page
+
+
+def test_a_file_the_export_does_not_carry_is_named_in_its_post_and_the_report(accounts) -> None:
+    run(accounts)
+    post = Post.objects.get(body__contains="The minutes")
+    assert "*File not included in the export: minutes.pdf*" in post.body
+    # Nothing is fetched from Slack: no file, no link to it.
+    assert "files.slack.com" not in post.body
+
+
+def test_a_file_the_hub_does_not_take_is_named_and_not_stored(accounts, media) -> None:
+    from alliance87.community.models import SlackFile
+
+    days = with_files(
+        {"id": "F07TOOL", "name": "tool.exe"}, {"id": "F05AGENDA", "name": "agenda.pdf"}
+    )
+    archive = make_zip(
+        days=days,
+        extra={"__uploads/F07TOOL/tool.exe": b"MZ\x90\x00" * 64, "__uploads/F05AGENDA/a": PDF},
+    )
+    report = run(accounts, archive)
+    assert [f.name for f in SlackFile.objects.all()] == ["agenda.pdf"]
+    refused = report.files_by("refused")
+    assert [(f.name, f.reason) for f in refused] == [("tool.exe", "not of a kind the Hub accepts")]
+    post = SlackFile.objects.get().post
+    assert "*File not imported (not of a kind the Hub accepts): tool.exe*" in post.body
+    assert len(list((media / "community" / "slack-files").iterdir())) == 1
+
+
+def test_a_file_bomb_in_the_export_stops_at_the_files_bound(accounts, settings) -> None:
+    settings.FILE_MAX_MB = 1
+    bomb = b"%PDF-1.4\n" + b"\x00" * 20_000_000  # 20 MB of zeros: about 20 KB zipped
+    archive = make_zip(
+        days=with_files({"id": "F08BIG", "name": "big.pdf"}),
+        extra={"__uploads/F08BIG/big.pdf": bomb},
+    )
+    assert len(archive.getvalue()) < 200_000
+    report = run(accounts, archive)
+    assert [(f.name, f.reason) for f in report.files_by("refused")] == [
+        ("big.pdf", "larger than 1 MB")
+    ]
+
+
+def test_files_stored_by_an_undone_import_are_removed(accounts, media) -> None:
+    from alliance87.community.models import SlackFile
+
+    archive = make_zip(
+        days=with_files({"id": "F05AGENDA", "name": "agenda.pdf"}),
+        extra={"__uploads/F05AGENDA/agenda.pdf": PDF},
+    )
+    report = run(accounts, archive, dry_run=True)
+    assert len(report.files_by("imported")) == 1
+    assert not SlackFile.objects.exists()
+    assert not list((media / "community" / "slack-files").iterdir())
+    # A refusal after the file was stored (the migration channel's own
+    # space, found archived) removes it too.
+    archived = services.save_space(
+        Space(slug="slack-migration", name="Old", kind=SpaceKind.COMMONS),
+        acting_user=accounts.secretariat,
+    )
+    services.archive_space(archived, acting_user=accounts.secretariat)
+    archive.seek(0)
+    with pytest.raises(ExportRefused, match="archived"):
+        run(accounts, archive, space_map={"general": "commons"}, create_spaces=True)
+    assert not list((media / "community" / "slack-files").iterdir())
+
+
+def test_a_message_edited_on_slack_says_so(accounts) -> None:
+    days = {"general": general_days(), "migration": migration_days()}
+    reply = days["general"]["2024-03-06"][0]
+    reply["edited"] = {"user": "U02MEMBER", "ts": "1709723700.000000"}  # 11:15 UTC
+    report = run(accounts, make_zip(days=days))
+    post = Post.objects.get(author=accounts.member, thread__space=accounts.commons)
+    assert post.body.endswith("*Edited in Slack on 2024-03-06 11:15 UTC*")
+    assert post.created == dt.datetime(2024, 3, 6, 10, 13, 20, 300, tzinfo=dt.UTC)
+    assert post.edited is None and not post.revisions.exists()
+    assert report.edited == 1
+
+
+def test_reactions_are_counted_in_the_report_not_made_helpful_marks(accounts) -> None:
+    from alliance87.community.models import Helpful
+
+    days = {"general": general_days(), "migration": migration_days()}
+    root = days["general"]["2024-03-05"][0]
+    root["reactions"] = [
+        {"name": "+1", "users": ["U02MEMBER", "U01PARTNER"], "count": 2},
+        {"name": "eyes", "users": ["U03GUEST"], "count": 1},
+    ]
+    days["migration"]["2024-03-07"][0]["reactions"] = [
+        {"name": "+1", "users": ["U01PARTNER"], "count": 1}
+    ]
+    report = run(accounts, make_zip(days=days))
+    assert report.reactions == {"+1": 3, "eyes": 1}
+    assert report.reacted_messages == 2
+    assert not Helpful.objects.exists()
+    assert set(Post.objects.values_list("helpful_count", flat=True)) == {0}
+
+
+def test_the_report_is_kept_as_data(accounts) -> None:
+    data = run(accounts, dry_run=True).as_data()
+    assert json.loads(json.dumps(data)) == data
+    assert data["threads"] == 3 and data["posts"] == 5 and data["dry_run"]
+    assert [c["name"] for c in data["found"]] == ["general", "migration", "random"]
+    assert {p["account"] for p in data["mapped"]} == {"partner", "member"}
+    assert data["files_missing"] == 1

@@ -72,8 +72,8 @@ EVENT_PARTICIPATION       EventParticipationProvider:  events                gro
 GROUP_MEETINGS            MeetingProvider: (user,      events                groups.meetings
                           group) -> [Meeting]
 FILE_OWNERS               FileOwner(label, visible,    campaigns, comms,     core.files (the file
-                          field); visible(user) ->     events, library       view)
-                          owners the user may see;
+                          field); visible(user) ->     community, events,    view)
+                          owners the user may see;     library
                           key label
 SEARCH_PROVIDERS          SearchProvider(kind, label,  comms, community,     search (the index, the
                           model, rows, entry,          countries, events,    reindex command, the

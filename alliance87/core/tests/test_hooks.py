@@ -145,6 +145,7 @@ def test_the_areas_register_their_contributions() -> None:
         "applications:review-list",
         "reports:start",
         "data:import",
+        "community:slack-import",
     ]
     assert [s.key for s in hooks.COUNTRY_PROFILE_SECTIONS.items()] == [
         "pathfinder",

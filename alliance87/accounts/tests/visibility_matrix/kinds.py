@@ -659,6 +659,20 @@ KINDS: dict[str, Kind] = {
             ),
             levels=("secretariat",),
         ),
+        # A Slack export uploaded (community/slack/): the Secretariat's
+        # tool, seen by no one else; its marker is its file's name.
+        Kind(
+            "slackimport",
+            (
+                Way("slack-import-start", fixed("/en/community/import/slack/")),
+                Way(
+                    "slack-import-page",
+                    lambda world, item: f"/en/community/import/slack/{obj_of(world, item).pk}/",
+                    own_page=True,
+                ),
+            ),
+            levels=("secretariat",),
+        ),
         # A background task not done (core/taskrecords.py), its marker in
         # its last error: the Secretariat's page of background work, seen
         # by no one else.

@@ -539,6 +539,12 @@ def make_object(scene: Scene, n: int, item: Item) -> Any:
         )
     elif item.kind == "importrun":
         obj = ImportRun.objects.create(file_name=m, created_by=scene.secretariat)
+    elif item.kind == "slackimport":
+        from alliance87.community.models import SlackImport
+
+        obj = SlackImport.objects.create(
+            file_name=m, status=SlackImport.Status.REFUSED, created_by=scene.secretariat
+        )
     elif item.kind == "taskrecord":
         from alliance87.core.taskrecords import TaskRecord, TaskState
 

@@ -6,9 +6,9 @@
 
 All or nothing: a refused export or mapping changes nothing and exits
 with status 1 and the reason. The report lists what was imported and what
-was not (channels without a space, people without an account, files,
-messages of other kinds). `--dry-run` does the whole import, reports it and
-rolls it back.
+was not (channels without a space, people without an account, files not
+in the export or not taken, reactions, messages of other kinds).
+`--dry-run` does the whole import, reports it and rolls it back.
 """
 
 from __future__ import annotations
@@ -66,9 +66,22 @@ def describe(report: Report) -> list[str]:
         for p in sorted(unmapped, key=lambda p: p.name.lower()):
             email = f" <{p.email}>" if p.email else ""
             lines.append(f"  {p.name}{email} ({p.slack_id}): {p.reason}; {p.messages} posts")
-    if report.files:
-        lines.append("Files not imported (Slack keeps them; each post names its files):")
-        lines += [f"  #{ch} {day}: {name}" for ch, day, name in report.files]
+    attached = report.files_by("imported")
+    if attached:
+        lines.append(f"Files attached to their posts: {len(attached)}")
+    missing = report.files_by("missing")
+    if missing:
+        lines.append("Files not included in the export (each post names its files):")
+        lines += [f"  #{f.channel} {f.day}: {f.name}" for f in missing]
+    refused = report.files_by("refused")
+    if refused:
+        lines.append("Files in the export that the Hub does not take (each post names them):")
+        lines += [f"  #{f.channel} {f.day}: {f.name} ({f.reason})" for f in refused]
+    if report.edited:
+        lines.append(f"Messages edited on Slack (their posts say so): {report.edited}")
+    if report.reactions:
+        counts = ", ".join(f":{name}: {n}" for name, n in report.reactions.most_common())
+        lines.append(f"Reactions, not imported, on {report.reacted_messages} messages: {counts}")
     if report.subtypes:
         lines.append("Messages of other kinds, not imported:")
         lines += [f"  {kind}: {n}" for kind, n in sorted(report.subtypes.items())]
