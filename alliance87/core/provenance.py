@@ -96,6 +96,17 @@ class Sources:
         return bool(self.items) and all(s.basis == Basis.ILLUSTRATIVE for s in self.items)
 
 
+def merged_sources(found: Iterable[Sources | None]) -> Sources | None:
+    """Return the citations of several facts shown as one (a place's city
+    and country), each source once; None when none has any."""
+    items: list[Shown] = []
+    for sources in found:
+        for item in sources.items if sources is not None else ():
+            if item not in items:
+                items.append(item)
+    return Sources(items) if items else None
+
+
 def _owner_label(obj: models.Model) -> str:
     return f"{obj._meta.app_label}.{obj._meta.model_name}"
 
@@ -184,17 +195,20 @@ def uncite(citation: Citation, *, acting_user: Any) -> None:
 
 def citable_fields(model: type[models.Model]) -> list[tuple[str, str]]:
     """Return the fields of `model` a citation may name, as (name, label):
-    its own editable fields, each once (not its per-language copies, which
-    share their field's source), in the model's order."""
-    names = {f.name for f in model._meta.concrete_fields}
+    its own editable fields and lists (its organisers, its themes), each
+    once (not its per-language copies, which share their field's source),
+    in the model's order."""
+    fields = [*model._meta.concrete_fields, *model._meta.local_many_to_many]
+    names = {f.name for f in fields}
     found = []
-    for f in model._meta.concrete_fields:
+    for f in fields:
         if f.primary_key or not f.editable:
             continue
         base, _sep, language = f.name.rpartition("_")
         if base in names and language in {"en", "fr", "es"}:
             continue
-        found.append((f.name, str(f.verbose_name[:1].upper() + f.verbose_name[1:])))
+        label = str(f.verbose_name)
+        found.append((f.name, label[:1].upper() + label[1:]))
     return found
 
 

@@ -22,7 +22,7 @@ from django.db import models
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -144,8 +144,10 @@ class Fact:
     citations: list[Citation]
 
 
-# How much of a long value the page shows beside its sources.
+# How much of a long value the page shows beside its sources; how many
+# rows of a list (an event's organisers).
 VALUE_SHOWN = 200
+LISTED = 10
 
 
 def _shown_value(record: models.Model, name: str) -> str:
@@ -156,6 +158,12 @@ def _shown_value(record: models.Model, name: str) -> str:
     value = display() if callable(display) else getattr(record, name, "")
     if isinstance(value, models.Model):  # a related record: its own name
         return _record_name(value)
+    if isinstance(value, models.Manager):  # a list of records: the first names
+        listed = list(value.all()[: LISTED + 1])
+        names = [_record_name(r) for r in listed[:LISTED]]
+        if len(listed) > LISTED:
+            names.append("…")
+        return format_html_join(", ", "{}", ((n,) for n in names))
     text = "" if value is None else str(value)
     if len(text) > VALUE_SHOWN:
         text = text[: VALUE_SHOWN - 1] + "…"

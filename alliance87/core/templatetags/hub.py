@@ -14,6 +14,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import ngettext
 
 from alliance87.core import hooks
+from alliance87.core.provenance import merged_sources
 from alliance87.core.sources import may_cite, sources_url
 from alliance87.core.tables import label_cells
 from alliance87.core.text import marked, page_language, shown_language, written_in
@@ -84,20 +85,29 @@ def breadcrumbs(*trail: Any, extra_class: str = "") -> dict[str, Any]:
 
 
 @register.inclusion_tag("core/_source.html", takes_context=True)
-def source(context: template.Context, row: Any, field: str = "") -> dict[str, Any]:
+def source(context: template.Context, row: Any, *fields: str) -> dict[str, Any]:
     """Render, quietly beside a fact, where it comes from: the citations of
-    `row` (or of its `field`) that `provenance.attach_sources` hung on it.
+    `row` (or of its `fields`, merged, each source once: a place's city and
+    country) that `provenance.attach_sources` hung on it.
+
     Renders nothing for a row whose sources were not read or that has none,
-    but to those who may cite its sources (core/sources.py): for them, a
-    link to the record's sources page, to add or correct one."""
+    but to those who may cite its sources (core/sources.py): for them, at
+    the row's first fact on the page, a link to the record's Sources page,
+    where every fact of the record is cited (one link per record, however
+    many of its facts the page shows)."""
     sources = getattr(row, "sources", None)
-    found = sources.get(field) if sources is not None else None
+    found = merged_sources([sources.get(f) for f in fields or ("",)]) if sources else None
     request = context.get("request")
     user = getattr(request, "user", None)
     edit_url = ""
     if sources is not None and user is not None and may_cite(user, row):
-        edit_url = sources_url(row, field)
-    return {"sources": found, "edit_url": edit_url}
+        linked = getattr(request, "_rows_linked_to_sources", None)
+        if linked is None:
+            linked = request._rows_linked_to_sources = set()  # type: ignore[union-attr]
+        if (type(row), row.pk) not in linked:
+            linked.add((type(row), row.pk))
+            edit_url = sources_url(row)
+    return {"sources": found, "edit_url": edit_url, "cited": bool(sources)}
 
 
 class LabelledTablesNode(template.Node):

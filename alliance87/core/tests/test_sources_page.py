@@ -177,3 +177,25 @@ def test_removing_a_source_takes_it_off_the_page(
     assert client.post(remove).status_code == 302
     assert citations_of(decision) == []
     assert "Wrong" not in client.get("/en/events/gcg-4/").content.decode()
+
+
+def test_a_record_shown_with_many_facts_gets_one_link(
+    client: Any, personas: Any, event: Any
+) -> None:
+    cite(event, acting_user=None, field="date_start", basis=Basis.INFERRED, note="a letter")
+    client.force_login(personas.secretariat)
+    html = client.get("/en/events/gcg-4/").content.decode()
+    assert html.count(f'href="{sources_url(event)}"') == 1
+
+
+def test_an_events_lists_are_offered_with_their_values(
+    client: Any, personas: Any, event: Any
+) -> None:
+    from alliance87.events.services import save_event
+
+    save_event(event, acting_user=personas.secretariat, organisers=[personas.partner_org])
+    client.force_login(personas.secretariat)
+    html = client.get(sources_url(event)).content.decode()
+    assert '<option value="organisers">' in html
+    row = html.split('id="fact-organisers"', 1)[1].split("</tr>", 1)[0]
+    assert personas.partner_org.name in row

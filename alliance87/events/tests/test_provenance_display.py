@@ -197,3 +197,73 @@ def test_the_passage_of_a_hidden_document_is_not_shown(
     assert "Sensitive" not in page(client)
     client.force_login(sec)
     assert '<q class="source-passage">Sensitive</q>' in page(client)
+
+
+def _section(html: str, anchor: str) -> str:
+    start = html.index(f'id="{anchor}"')
+    return html[start : html.index("</section>", start)]
+
+
+def test_an_action_items_owner_and_due_date_show_their_own_sources(
+    client: Any, personas: Any, event: Any
+) -> None:
+    item = services.record_action_item(
+        event,
+        acting_user=personas.secretariat,
+        text="Circulate a survey.",
+        owner_role="chair",
+        due=ReportedDate(D(2019, 6, 1), None, "month"),
+    )
+    cite(item, acting_user=None, basis=Basis.REPORTED, source_title="Report", locator="item I")
+    cite(item, acting_user=None, field="owner_role", basis=Basis.INFERRED, note="who spoke")
+    cite(item, acting_user=None, field="date_start", basis=Basis.INFERRED, note="next meeting")
+    cells = _section(page(client), "actions").split("<td")
+    owner = next(c for c in cells if "Inferred from who spoke" in c)
+    due = next(c for c in cells if "Inferred from next meeting" in c)
+    assert "June 2019" in due and "who spoke" not in due
+    assert "next meeting" not in owner
+
+
+def test_a_participants_role_and_an_answers_speaker_show_their_sources(
+    client: Any, personas: Any, event: Any
+) -> None:
+    participant = services.add_participant(
+        event, acting_user=personas.secretariat, organisation=personas.partner_org, role="chair"
+    )
+    cite(participant, acting_user=None, field="role", basis=Basis.INFERRED, note="the report")
+    exchange = services.record_exchange(
+        event,
+        acting_user=personas.secretariat,
+        question="How?",
+        asked_by_role="chair",
+        answer="Thus.",
+        answered_by_organisation=personas.partner_org,
+    )
+    cite(
+        exchange,
+        acting_user=None,
+        field="answered_by_organisation",
+        basis=Basis.INFERRED,
+        note="the tone",
+    )
+    html = page(client)
+    role_cell = _section(html, "participants").split('<td data-label="Role">', 1)[1]
+    assert role_cell.split("</td>", 1)[0].startswith('Chair<small class="source">')
+    assert "Inferred from the report" in role_cell.split("</td>", 1)[0]
+    assert "Inferred from the tone" in html.split("Thus.", 1)[1].split("</dd>", 1)[0]
+
+
+def test_facts_shown_together_show_a_shared_source_once(
+    client: Any, personas: Any, event: Any
+) -> None:
+    from alliance87.countries.models import Country
+
+    event.city, event.country = "Geneva", Country.objects.get(iso3="CHE")
+    services.save_event(event, acting_user=personas.secretariat)
+    for field in ("city", "country"):
+        cite(
+            event, acting_user=None, field=field, basis=Basis.REPORTED, source_title="Concept note"
+        )
+    html = page(client)
+    place = html.split("Geneva", 1)[1].split("</dd>", 1)[0]
+    assert place.count("Concept note") == 1
