@@ -383,18 +383,29 @@ def digest_message(
                 "created": item.post.created,
             }
         )
+    entries = list(threads.values())
+    # "Reply" answers the one thread a digest covers (a closed one too: the
+    # refusal then says it is closed); a digest of several has the digest's
+    # address, which the Hub answers with an explanation.
+    reply_to = None
+    if reply_address.enabled():
+        reply_to = [
+            reply_address.reply_address(prefs.user, entries[0]["thread"])
+            if len(entries) == 1
+            else reply_address.digest_address()
+        ]
+    offered = [entry for entry in entries if entry["reply"] is not None]
     zone = _zone(prefs.time_zone)
     with translation.override(prefs.language):
         context = {
-            "threads": list(threads.values()),
+            "threads": entries,
             "start": start.astimezone(zone),
             "end": end.astimezone(zone),
             "settings_url": absolute(reverse("community:preferences")),
             "weekly": prefs.digest == DigestFrequency.WEEKLY,
-            # How "Reply" works: one thread, several, or not at all.
-            "reply_note": (
-                "" if not reply_address.enabled() else "one" if len(threads) == 1 else "several"
-            ),
+            # How to reply by email: "Reply" (one thread), a thread's own
+            # address (several), or not at all.
+            "reply_note": "" if not offered else "one" if len(entries) == 1 else "several",
         }
         body = render_to_string("community/email/digest.txt", context)
         html = render_to_string("community/email/digest.html", context)
@@ -407,14 +418,6 @@ def digest_message(
             f"{reply_address.DIGEST_MESSAGE_ID}{prefs.user_id}-{int(end.timestamp())}@{host}>"
         ),
     }
-    # "Reply" answers the one thread a digest covers; a digest of several
-    # has the digest's address, which the Hub answers with an explanation.
-    replies = [entry["reply"] for entry in threads.values()]
-    reply_to = None
-    if len(replies) == 1 and replies[0] is not None:
-        reply_to = [replies[0]["address"]]
-    elif reply_address.enabled():
-        reply_to = [reply_address.digest_address()]
     message = EmailMultiAlternatives(
         subject, body, None, [prefs.user.email], headers=headers, reply_to=reply_to
     )

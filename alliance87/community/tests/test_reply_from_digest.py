@@ -50,6 +50,13 @@ def started(scene, title: str):
     return thread
 
 
+def names(address: str) -> tuple[int, int]:
+    """Return the person and thread a reply address was signed for."""
+    read = reply_address.read_token(reply_address.token_of(address) or "")
+    assert isinstance(read, reply_address.ReplyToken), address
+    return read.user_id, read.thread_id
+
+
 def parts(message) -> tuple[str, str]:
     return (
         message.get_body(("plain",)).get_content(),
@@ -79,16 +86,15 @@ def test_each_thread_of_a_digest_has_the_readers_own_reply_address_in_both_parts
     assert notify.send_digest(reader.pk, now=NOW) == "sent"
     [digest] = smtp.messages
     text, html = parts(digest)
-    for thread in (first, second):
-        address = reply_address.reply_address(reader, thread)
-        assert f"Reply by email: {address}" in text
-        assert f'href="mailto:{address}?subject=Re%3A%20%5BCommons%5D%20{thread.title}"' in html
-    # Each address names this reader and its own thread.
-    for thread in (first, second):
-        address = reply_address.reply_address(reader, thread)
-        read = reply_address.read_token(reply_address.token_of(address) or "")
-        assert isinstance(read, reply_address.ReplyToken)
-        assert (read.user_id, read.thread_id) == (reader.pk, thread.pk)
+    in_text = [line.split(": ", 1)[1] for line in text.splitlines() if "Reply by email:" in line]
+    links = [part.split('"')[0] for part in html.split('href="mailto:')[1:]]
+    # Each address names this reader and its own thread, in both parts.
+    assert [names(a) for a in in_text] == [(reader.pk, first.pk), (reader.pk, second.pk)]
+    assert [link.split("?")[0] for link in links] == in_text
+    assert [link.split("?")[1] for link in links] == [
+        "subject=Re%3A%20%5BCommons%5D%20Harvest",
+        "subject=Re%3A%20%5BCommons%5D%20Fisheries",
+    ]
     # "Reply" reaches the digest's address, which posts nothing.
     assert digest["Reply-To"] == reply_address.digest_address()
     assert "a reply to this whole digest is not posted" in text
@@ -121,7 +127,7 @@ def test_a_digest_of_one_thread_replies_to_that_thread(
     thread = started(scene, "Harvest")
     notify.send_digest(reader.pk, now=NOW)
     [digest] = smtp.messages
-    assert digest["Reply-To"] == reply_address.reply_address(reader, thread)
+    assert names(str(digest["Reply-To"])) == (reader.pk, thread.pk)
     assert "Reply to this email to post your answer" in parts(digest)[0]
     quoted = "Count me in.\n\nOn Wed, 11 Mar 2026, Hub wrote:\n> New in your spaces\n"
     raw = answer(str(digest["Reply-To"]), reader.email, quoted)
@@ -175,7 +181,7 @@ def test_a_stranger_replying_to_the_digests_address_gets_no_bounce(
     assert smtp.messages == []
 
 
-def test_a_closed_thread_has_no_reply_link_and_no_reply_to(
+def test_a_closed_thread_has_no_reply_link_and_a_reply_says_it_is_closed(
     scene,
     reader,
     smtp,  # noqa: F811
@@ -186,7 +192,11 @@ def test_a_closed_thread_has_no_reply_link_and_no_reply_to(
     [digest] = smtp.messages
     text, html = parts(digest)
     assert "Reply by email" not in text and "mailto:" not in html
-    assert digest["Reply-To"] == reply_address.digest_address()
+    assert "Reply to this email" not in text
+    # "Reply" still reaches the thread's address, whose refusal says why.
+    assert names(str(digest["Reply-To"])) == (reader.pk, thread.pk)
+    outcome = inbound.receive(answer(str(digest["Reply-To"]), reader.email))
+    assert outcome.reason is inbound.Refusal.CLOSED and outcome.bounced
 
 
 def test_without_a_reply_domain_a_digest_has_no_reply_address(
