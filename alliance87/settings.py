@@ -51,6 +51,13 @@ Every variable, its default, and what it does:
                            hands to `alliance87 inbound_mail` (docs/community.md).
   REPLY_EMAIL_DAYS 30      How long a reply address stays valid, in days.
   REPLY_EMAIL_MAX_BYTES 10485760  The largest inbound reply read (bigger is refused).
+  REPLY_EMAIL_AUTHSERV_IDS (none)  The authserv-ids (comma-separated) of the
+                           Hub's own receiving mail servers: only their
+                           Authentication-Results headers are believed.
+  REPLY_EMAIL_AUTH_POLICY refuse-fail  What a reply's Authentication-Results
+                           decide: refuse-fail (refuse a DMARC failure),
+                           require-pass (also refuse what does not pass) or
+                           record-only (refuse nothing, record the verdict).
   COMMUNITY_HOLD_DAYS 7    A community account younger than this many days...
   COMMUNITY_HOLD_POSTS 1   ...with fewer published posts than this has its posts
                            held for a moderator's review (0 in either: none).
@@ -444,6 +451,15 @@ if REPLY_EMAIL_DOMAIN and ("@" in REPLY_EMAIL_DOMAIN or "." not in REPLY_EMAIL_D
     )
 REPLY_EMAIL_DAYS = envint("REPLY_EMAIL_DAYS", 30, minimum=1)
 REPLY_EMAIL_MAX_BYTES = envint("REPLY_EMAIL_MAX_BYTES", 10 * 1024 * 1024, minimum=1024)
+# Whose Authentication-Results a reply is judged by, and how
+# (community/mail_auth.py, community/inbound.py).
+REPLY_EMAIL_AUTHSERV_IDS = [i.lower() for i in envlist("REPLY_EMAIL_AUTHSERV_IDS", "")]
+REPLY_EMAIL_AUTH_POLICY = env("REPLY_EMAIL_AUTH_POLICY", "refuse-fail").strip().lower()
+if REPLY_EMAIL_AUTH_POLICY not in {"refuse-fail", "require-pass", "record-only"}:
+    raise ImproperlyConfigured(
+        "REPLY_EMAIL_AUTH_POLICY must be refuse-fail, require-pass or record-only, "
+        f"not {REPLY_EMAIL_AUTH_POLICY!r}."
+    )
 # New accounts' first posts in the community wait for a moderator, and are
 # rate-limited (community/moderation.py).
 COMMUNITY_HOLD_DAYS = envint("COMMUNITY_HOLD_DAYS", 7, minimum=0)

@@ -52,8 +52,16 @@ class NotificationAdmin(admin.ModelAdmin):
 
 @admin.register(InboundMessage)
 class InboundMessageAdmin(admin.ModelAdmin):
-    list_display = ["received", "user", "thread", "outcome", "reason", "message_id"]
-    list_filter = ["outcome", "reason"]
+    list_display = [
+        "received",
+        "user",
+        "thread",
+        "outcome",
+        "reason",
+        "authentication",
+        "message_id",
+    ]
+    list_filter = ["outcome", "reason", "authentication"]
     search_fields = ["message_id"]
     raw_id_fields = ["user", "thread", "post"]
     list_select_related = ["user", "thread"]

@@ -15,13 +15,25 @@ an `Outcome`. In order, it refuses:
    expired, or that names a person or thread the Hub no longer has;
 5. a From that is not a verified address (allauth's EmailAddress) of the
    person the address was made for: the token alone travels in every
-   copy of the email, the From is the second proof;
+   copy of the email, the From is the second proof (a message with two
+   From headers, or two addresses in one, has no sender); and a From
+   that the Hub's own mail server found forged: its trusted
+   Authentication-Results (community/mail_auth.py) say DMARC failed, or
+   that neither DKIM nor SPF passed for the From's domain, and
+   REPLY_EMAIL_AUTH_POLICY is "refuse-fail" (the default) or
+   "require-pass"; with "require-pass", also a From that no trusted header
+   shows passing. Without a trusted header the signed address is the
+   proof, as before; the verdict is recorded on every message;
 6. a person who may no longer post in the thread: deactivated, removed
    from the space's group, the space archived or the thread closed (the
    rules the site applies, core.permissions' "post");
 7. a message with no text part, or with no text of its own once quotes
    and signature are trimmed (community/reply_text.py), or one the reply
    service refuses (too long, an unknown @mention).
+
+A message sent to the digest's reply address (reply+digest@, the Reply-To
+of a digest of several threads), or in reply to a digest, is refused
+with a bounce that says to use a thread's own reply link.
 
 Otherwise it posts through `services.post_emailed_reply` (the site's
 `reply`: notifications, search and audit follow).
@@ -60,7 +72,7 @@ from django.db import IntegrityError
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from alliance87.community import reply_address, reply_text, services
+from alliance87.community import mail_auth, reply_address, reply_text, services
 from alliance87.community.models import InboundMessage, Preferences, Thread
 from alliance87.core.permissions import may
 from alliance87.core.ratelimit import count_hit
@@ -87,6 +99,9 @@ class Refusal(StrEnum):
     NO_TEXT = "no_text"
     EMPTY = "empty"
     INVALID = "invalid"
+    AUTH_FAILED = "auth_failed"
+    AUTH_MISSING = "auth_missing"
+    DIGEST = "digest"
 
 
 # What the address alone decides: the receiver refuses these at RCPT.
@@ -96,6 +111,7 @@ ADDRESS_REFUSALS = {
     Refusal.FORGED,
     Refusal.EXPIRED,
     Refusal.UNKNOWN,
+    Refusal.DIGEST,
 }
 # The refusals whose bounce gives the person their text back.
 KEEPS_TEXT = {
@@ -108,14 +124,19 @@ KEEPS_TEXT = {
     Refusal.NOT_ALLOWED,
     Refusal.ARCHIVED,
     Refusal.CLOSED,
+    Refusal.DIGEST,
 }
+# (Not a reply that failed authentication: its text may be a forger's.)
 PERMISSION_REFUSALS = {
     Refusal.SENDER,
     Refusal.INACTIVE,
     Refusal.NOT_ALLOWED,
     Refusal.ARCHIVED,
     Refusal.CLOSED,
+    Refusal.AUTH_FAILED,
+    Refusal.AUTH_MISSING,
 }
+AUTH_REFUSALS = {Refusal.AUTH_FAILED, Refusal.AUTH_MISSING}
 
 
 def explain(reason: Refusal) -> str:
@@ -155,6 +176,24 @@ def explain(reason: Refusal) -> str:
             "were left out."
         ),
         Refusal.INVALID: _("Your reply could not be posted."),
+        Refusal.AUTH_FAILED: _(
+            "The mail server that received your email found that it failed the checks of "
+            "your address's domain (DMARC, or both DKIM and SPF), so the Hub cannot tell that "
+            "it came from you. If you sent it, post your reply on the site, and ask whoever "
+            "runs your email about DKIM and DMARC. If you did not, someone wrote in your "
+            "name: there is nothing for you to do."
+        ),
+        Refusal.AUTH_MISSING: _(
+            "The Hub takes a reply by email only when the mail server that received it "
+            "confirms that it comes from its sender's domain (DMARC, DKIM or SPF), and this "
+            "one could not be confirmed. Post your reply on the site, or ask whoever runs "
+            "your email about DKIM and DMARC."
+        ),
+        Refusal.DIGEST: _(
+            "You replied to a digest, which covers several threads, so the Hub cannot tell "
+            "which thread your reply is for. Use the “Reply by email” link under a thread in "
+            "the digest, or post on the site."
+        ),
     }
     return str(texts[reason])
 
@@ -185,6 +224,8 @@ def check_address(address: str) -> tuple[Refusal, None] | tuple[None, _Checked]:
     token = reply_address.token_of(address)
     if token is None:
         return Refusal.NO_ADDRESS, None
+    if token.lower() == reply_address.DIGEST_TOKEN:
+        return Refusal.DIGEST, None
     read = reply_address.read_token(token)
     if read is reply_address.TokenError.MALFORMED:
         return Refusal.UNKNOWN_ADDRESS, None
@@ -220,10 +261,33 @@ def _addresses(message: Any, names: tuple[str, ...]) -> list[str]:
 
 
 def _sender(message: Any) -> str:
+    """Return the From's one address; none when there are several: the
+    Hub would check one and its readers might see another."""
     try:
-        return parseaddr(str(message.get("From", "")))[1].strip().lower()
+        values = [str(v) for v in message.get_all("From") or []]
+        found = [address for _name, address in getaddresses(values) if address]
+        if len(values) != 1 or len(found) != 1:
+            return ""
+        return parseaddr(values[0])[1].strip().lower()
     except Exception:  # a broken From is no sender
         return ""
+
+
+def _authentication(message: Any, sender: str) -> mail_auth.Finding:
+    """Return what the trusted Authentication-Results say of the From's domain."""
+    try:
+        values = [str(v) for v in message.get_all("Authentication-Results") or []]
+    except Exception:  # an unreadable header is no verdict
+        values = []
+    return mail_auth.judge(values, mail_auth.domain_of(sender), settings.REPLY_EMAIL_AUTHSERV_IDS)
+
+
+def _replies_to_digest(message: Any) -> bool:
+    try:
+        ids = " ".join(str(message.get(name, "")) for name in ("In-Reply-To", "References"))
+    except Exception:
+        return False
+    return reply_address.DIGEST_MESSAGE_ID in ids
 
 
 def _is_automatic(message: Any, sender: str) -> bool:
@@ -344,27 +408,64 @@ def receive(raw: bytes, *, recipients: list[str] | tuple[str, ...] = ()) -> Outc
     key, message_id = _key(message, raw)
     if InboundMessage.objects.filter(key=key).exists():
         return Outcome("duplicate")
+    finding = _authentication(message, sender)
+    if not finding.trusted:
+        logger.info("Inbound mail %s: no trusted Authentication-Results", key[:12])
     targets = list(recipients) + _addresses(message, RECIPIENT_HEADERS)
+    # A thread's address first: a reply may also copy the digest's.
+    digest = reply_address.DIGEST_TOKEN
+    targets.sort(key=lambda a: (reply_address.token_of(a) or "").lower() == digest)
     target = next((a for a in targets if reply_address.token_of(a) is not None), None)
     reason, checked = check_address(target or "")
+    if reason is Refusal.NO_ADDRESS and _replies_to_digest(message):
+        reason = Refusal.DIGEST
     if reason is not None:
-        return _refuse(raw, message, sender, reason, key=key)
+        return _refuse(raw, message, sender, reason, key=key, finding=finding)
     assert checked is not None
     user, thread = checked.user, checked.thread
-    reason = _permission(user, thread, sender)
+    reason = _permission(user, thread, sender, finding)
     if reason is not None:
-        return _refuse(raw, message, sender, reason, key=key, user=user, thread=thread)
+        detail = f"[{finding.summary}]" if reason in AUTH_REFUSALS and finding.summary else ""
+        return _refuse(
+            raw,
+            message,
+            sender,
+            reason,
+            key=key,
+            user=user,
+            thread=thread,
+            detail=detail,
+            english=f"{_english(reason)} {detail}".strip(),
+            finding=finding,
+        )
     text = reply_text.message_text(message)
     if text is None:
-        return _refuse(raw, message, sender, Refusal.NO_TEXT, key=key, user=user, thread=thread)
+        return _refuse(
+            raw,
+            message,
+            sender,
+            Refusal.NO_TEXT,
+            key=key,
+            user=user,
+            thread=thread,
+            finding=finding,
+        )
     body = reply_text.trim(text)
     if not body:
-        return _refuse(raw, message, sender, Refusal.EMPTY, key=key, user=user, thread=thread)
+        return _refuse(
+            raw, message, sender, Refusal.EMPTY, key=key, user=user, thread=thread, finding=finding
+        )
     try:
         # In the person's language: the service's refusals are explained.
         with translation.override(_language(user)):
             post = services.post_emailed_reply(
-                thread, acting_user=user, body=body, key=key, message_id=message_id
+                thread,
+                acting_user=user,
+                body=body,
+                key=key,
+                message_id=message_id,
+                authentication=str(finding.verdict),
+                authentication_results=finding.summary,
             )
     except IntegrityError:
         return Outcome("duplicate")
@@ -381,12 +482,15 @@ def receive(raw: bytes, *, recipients: list[str] | tuple[str, ...] = ()) -> Outc
             detail=detail,
             english=f"{_english(Refusal.INVALID)} {detail}",
             text=body,
+            finding=finding,
         )
     logger.info("Inbound mail: posted %s in thread %s as %s", post.pk, thread.pk, user.pk)
     return Outcome("posted", post_id=post.pk)
 
 
-def _permission(user: Any, thread: Thread, sender: str) -> Refusal | None:
+def _permission(
+    user: Any, thread: Thread, sender: str, finding: mail_auth.Finding
+) -> Refusal | None:
     if not sender or not any(
         sender == address.lower()
         for address in EmailAddress.objects.filter(user=user, verified=True).values_list(
@@ -394,6 +498,11 @@ def _permission(user: Any, thread: Thread, sender: str) -> Refusal | None:
         )
     ):
         return Refusal.SENDER
+    policy = settings.REPLY_EMAIL_AUTH_POLICY
+    if policy != "record-only" and finding.verdict is mail_auth.Verdict.FAIL:
+        return Refusal.AUTH_FAILED
+    if policy == "require-pass" and finding.verdict is not mail_auth.Verdict.PASS:
+        return Refusal.AUTH_MISSING
     if not user.is_active:
         return Refusal.INACTIVE
     if not Thread.objects.visible_to(user).filter(pk=thread.pk).exists():
@@ -419,6 +528,7 @@ def _refuse(
     detail: str = "",
     english: str = "",
     text: str | None = None,
+    finding: mail_auth.Finding | None = None,
 ) -> Outcome:
     """Record the refusal, bounce it where that is safe, and return it."""
     if key is None:
@@ -431,6 +541,8 @@ def _refuse(
         user=user,
         thread=thread,
         reason=str(reason),
+        authentication=str(finding.verdict) if finding else "",
+        authentication_results=finding.summary if finding else "",
     ):
         return Outcome("duplicate")
     english = english or _english(reason)

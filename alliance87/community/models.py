@@ -609,6 +609,12 @@ class InboundMessage(models.Model):
     outcome = models.CharField(max_length=8, choices=InboundOutcome.choices)
     # Why it was refused (inbound.Refusal's code), empty when posted.
     reason = models.CharField(max_length=20, blank=True)
+    # What the trusted Authentication-Results said of the From's domain
+    # (community/mail_auth.py): pass, fail or none (no trusted header, or
+    # one that decides nothing); empty when refused before it was read.
+    authentication = models.CharField(max_length=4, blank=True)
+    # The trusted results read, e.g. "dmarc=fail dkim=none spf=softfail".
+    authentication_results = models.CharField(max_length=200, blank=True)
 
     objects = HubManager()
 

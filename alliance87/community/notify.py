@@ -34,7 +34,12 @@ Digests (`send_digest`) cover exact, contiguous windows in the person's
 time zone: from the end of the last window sent to the last midnight
 (daily) or the last Monday midnight (weekly). The window is claimed by a
 compare-and-set on `Preferences.digest_sent_until`; a failed send gives it
-back, so the next run sends the same window.
+back, so the next run sends the same window. Each thread of a digest
+carries the person's own reply address for it (a mailto: link in the HTML
+part, the bare address in the text part, which mail programs link); a
+digest of one thread has that address as its Reply-To, a digest of several
+the digest's address, whose mail is answered with a bounce saying to use
+a thread's own link (community/inbound.py).
 """
 
 from __future__ import annotations
@@ -44,12 +49,13 @@ import logging
 import smtplib
 from collections import OrderedDict
 from typing import Any
+from urllib.parse import quote
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -190,8 +196,7 @@ def compose(notification: Notification) -> EmailMessage:
         }
         subject = f"[{space.name}] {thread.title}"
         body = render_to_string("community/email/notification.txt", context)
-    # A reply to this email posts in the thread as this person (inbound.py);
-    # a digest, which covers several threads, has no reply address.
+    # A reply to this email posts in the thread as this person (inbound.py).
     reply_to = (
         [reply_address.reply_address(user, thread)]
         if reply_address.enabled() and not moderation
@@ -343,17 +348,34 @@ def send_digest(user_id: int, *, now: dt.datetime | None = None) -> str:
     return "sent"
 
 
+def _digest_reply(user: Any, thread: Any) -> dict[str, str] | None:
+    """Return the address and mailto: link that reply to `thread` as `user`
+    from a digest, or None where no reply is taken."""
+    if not reply_address.enabled() or thread.closed or thread.space.is_archived:
+        return None
+    address = reply_address.reply_address(user, thread)
+    subject = f"Re: [{thread.space.name}] {thread.title}"
+    # RFC 6068: spaces as %20, not "+", which mail programs keep.
+    return {"address": address, "mailto": f"mailto:{address}?subject={quote(subject, safe='')}"}
+
+
 def digest_message(
     prefs: Preferences, items: list[Notification], start: dt.datetime, end: dt.datetime
-) -> EmailMessage:
-    """Return the digest email: the window's posts grouped by thread."""
+) -> EmailMultiAlternatives:
+    """Return the digest email: the window's posts grouped by thread, each
+    thread with its own reply address (reply_address.py), in a text and an
+    HTML part."""
     threads: OrderedDict[int, dict[str, Any]] = OrderedDict()
     for item in items:
         thread = item.post.thread
-        entry = threads.setdefault(
-            thread.pk,
-            {"thread": thread, "url": absolute(thread.get_absolute_url()), "posts": []},
-        )
+        if thread.pk not in threads:
+            threads[thread.pk] = {
+                "thread": thread,
+                "url": absolute(thread.get_absolute_url()),
+                "posts": [],
+                "reply": _digest_reply(prefs.user, thread),
+            }
+        entry = threads[thread.pk]
         entry["posts"].append(
             {
                 "author": display_name(item.post.author),
@@ -361,20 +383,46 @@ def digest_message(
                 "created": item.post.created,
             }
         )
+    entries = list(threads.values())
+    # "Reply" answers the one thread a digest covers (a closed one too: the
+    # refusal then says it is closed); a digest of several has the digest's
+    # address, which the Hub answers with an explanation.
+    reply_to = None
+    if reply_address.enabled():
+        reply_to = [
+            reply_address.reply_address(prefs.user, entries[0]["thread"])
+            if len(entries) == 1
+            else reply_address.digest_address()
+        ]
+    offered = [entry for entry in entries if entry["reply"] is not None]
     zone = _zone(prefs.time_zone)
     with translation.override(prefs.language):
         context = {
-            "threads": list(threads.values()),
+            "threads": entries,
             "start": start.astimezone(zone),
             "end": end.astimezone(zone),
             "settings_url": absolute(reverse("community:preferences")),
             "weekly": prefs.digest == DigestFrequency.WEEKLY,
+            # How to reply by email: "Reply" (one thread), a thread's own
+            # address (several), or not at all.
+            "reply_note": "" if not offered else "one" if len(entries) == 1 else "several",
         }
         body = render_to_string("community/email/digest.txt", context)
+        html = render_to_string("community/email/digest.html", context)
         subject = render_to_string("community/email/digest_subject.txt", context).strip()
-    return EmailMessage(
-        subject, body, None, [prefs.user.email], headers={"Auto-Submitted": "auto-generated"}
+    host = settings.SITE_URL.split("://", 1)[1].split("/")[0].split(":")[0]
+    headers = {
+        "Auto-Submitted": "auto-generated",
+        # Named so that a reply to the digest is known as one (inbound.py).
+        "Message-ID": (
+            f"{reply_address.DIGEST_MESSAGE_ID}{prefs.user_id}-{int(end.timestamp())}@{host}>"
+        ),
+    }
+    message = EmailMultiAlternatives(
+        subject, body, None, [prefs.user.email], headers=headers, reply_to=reply_to
     )
+    message.attach_alternative(html, "text/html")
+    return message
 
 
 def digest_recipients() -> list[int]:

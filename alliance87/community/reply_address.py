@@ -18,6 +18,11 @@ already sent.
 
 A token says who may reply, never that they still may: the reader asks
 again (community/inbound.py).
+
+A digest of several threads has one more address, reply+digest@<domain>,
+the same for everyone: its Reply-To, so that "Reply" in any mail program
+reaches the Hub, which answers that each thread has its own reply link
+(a digest of one thread has that thread's address as its Reply-To).
 """
 
 from __future__ import annotations
@@ -35,6 +40,9 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 
 SALT = "alliance87.community.reply-by-email"
 LOCAL_PREFIX = "reply+"
+DIGEST_TOKEN = "digest"
+# The start of a digest's Message-ID: a reply naming it answers a digest.
+DIGEST_MESSAGE_ID = "<community-digest-"
 TOKEN = re.compile(r"^([0-9a-z]{1,13})-([0-9a-z]{1,13})-([0-9a-z]{1,13})-([a-z2-7]{16})$")
 
 
@@ -85,6 +93,11 @@ def reply_address(user: Any, thread: Any, *, expires: dt.datetime | None = None)
     """Return the address `user` replies to, to post in `thread`."""
     token = make_token(user, thread, expires=expires)
     return f"{LOCAL_PREFIX}{token}@{settings.REPLY_EMAIL_DOMAIN}"
+
+
+def digest_address() -> str:
+    """Return the Reply-To of a digest of several threads."""
+    return f"{LOCAL_PREFIX}{DIGEST_TOKEN}@{settings.REPLY_EMAIL_DOMAIN}"
 
 
 def read_token(token: str, *, now: dt.datetime | None = None) -> ReplyToken | TokenError:

@@ -408,10 +408,18 @@ def mark_read(*, acting_user: Any, notification_ids: list[int] | None = None) ->
 
 @service
 def post_emailed_reply(
-    thread: Thread, *, acting_user: Any, body: str, key: str, message_id: str
+    thread: Thread,
+    *,
+    acting_user: Any,
+    body: str,
+    key: str,
+    message_id: str,
+    authentication: str = "",
+    authentication_results: str = "",
 ) -> Post:
-    """Post a reply received by email, recording the message: the same
-    message again raises IntegrityError and posts nothing."""
+    """Post a reply received by email, recording the message (and what its
+    Authentication-Results said): the same message again raises
+    IntegrityError and posts nothing."""
     record = InboundMessage.objects.create(
         key=key,
         message_id=message_id[:300],
@@ -419,6 +427,8 @@ def post_emailed_reply(
         user=acting_user,
         thread=thread,
         outcome=InboundOutcome.POSTED,
+        authentication=authentication,
+        authentication_results=authentication_results[:200],
     )
     post = reply(thread, acting_user=acting_user, body=body)
     record.post = post
@@ -428,7 +438,15 @@ def post_emailed_reply(
 
 @service
 def record_refused_email(
-    *, acting_user: Any, key: str, message_id: str, user: Any, thread: Thread | None, reason: str
+    *,
+    acting_user: Any,
+    key: str,
+    message_id: str,
+    user: Any,
+    thread: Thread | None,
+    reason: str,
+    authentication: str = "",
+    authentication_results: str = "",
 ) -> bool:
     """Record an email refused at a reply address; return False if it was
     already recorded (delivered again: answer it no second time)."""
@@ -441,6 +459,8 @@ def record_refused_email(
             "thread": thread,
             "outcome": InboundOutcome.REFUSED,
             "reason": reason,
+            "authentication": authentication,
+            "authentication_results": authentication_results[:200],
         },
     )
     return created

@@ -6,9 +6,11 @@ A recipient that is not a valid reply address (malformed, forged, expired,
 naming a person or thread the Hub no longer has) is refused at RCPT with a
 550 that says why, while the sending server is still connected: the
 sender hears of it from their own server, and the Hub sends nothing to an
-address it cannot trust. The message itself is read by inbound.receive();
+address it cannot trust (the digest's address is taken, and answered after
+DATA). The message itself is read by inbound.receive();
 a refusal it explained by a bounce of its own is accepted (250), one it
-did not is answered 550 (or 554, 552) with the reason; a database error is
+did not is answered 550 (or 554, 552) with the reason, 550 5.7.26 for
+mail its trusted Authentication-Results show forged; a database error is
 answered 451, so the server tries again.
 """
 
@@ -43,6 +45,9 @@ def answer(outcome: inbound.Outcome) -> str:
     reason = outcome.reason
     if reason is inbound.Refusal.TOO_LARGE:
         return f"552 5.3.4 {_line(outcome.detail)}"
+    if reason in inbound.AUTH_REFUSALS:
+        # RFC 7372: multiple authentication checks failed.
+        return f"550 5.7.26 {_line(outcome.detail)}"
     if reason in inbound.ADDRESS_REFUSALS:
         return f"550 5.1.1 {_line(outcome.detail)}"
     if reason in inbound.PERMISSION_REFUSALS:
@@ -70,7 +75,9 @@ async def in_sync_thread(function: Callable[..., Any], *args: Any) -> Any:
 
 def _check(address: str) -> str | None:
     reason, _checked = inbound.check_address(address)
-    if reason is None:
+    if reason is None or reason is inbound.Refusal.DIGEST:
+        # The digest's address is taken, to be answered by the Hub's own
+        # bounce (in the person's language, their text given back).
         return None
     return f"550 5.1.1 {_line(inbound.explain_in_english(reason))}"
 

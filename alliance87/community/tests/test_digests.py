@@ -53,12 +53,12 @@ def test_a_daily_digest_covers_yesterday_in_the_readers_time_zone_once(
     assert notify.send_digest(reader.pk, now=at(11, 8)) == "sent"
     assert notify.send_digest(reader.pk, now=at(11, 20)) == "not due"
     assert len(smtp.messages) == 1
-    body = smtp.messages[0].get_content()
+    body = smtp.messages[0].get_body(("plain",)).get_content()
     assert "Yesterday" in body and "Before" not in body and "Today" not in body
     assert smtp.messages[0]["Subject"] == "Su resumen diario de la comunidad"
     # The next window starts where this one ended: today's post, once.
     assert notify.send_digest(reader.pk, now=at(12, 8)) == "sent"
-    second = smtp.messages[1].get_content()
+    second = smtp.messages[1].get_body(("plain",)).get_content()
     assert "Today" in second and "Yesterday" not in second
 
 

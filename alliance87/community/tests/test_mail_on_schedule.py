@@ -54,7 +54,7 @@ def test_the_worker_sends_a_due_digest_once_without_cron(
     call_command("worker", "--batch", verbosity=0)
 
     assert len(smtp.messages) == 1
-    assert "Harvest" in smtp.messages[0].get_content()
+    assert "Harvest" in smtp.messages[0].get_body(("plain",)).get_content()
     assert Preferences.objects.get(user=scene.secretariat).digest_sent_until == end
 
 

@@ -43,6 +43,9 @@ and builds their world.
 - ways.py: the personas and levels, the ways out and the world's handle.
 - kinds.py: the content types, the ways out of each, `expected()`, cells.
 - world.py: the world every cell reads; objects.py: one object per cell row.
+- mail.py: the one way in, a reply by email to a thread's signed address:
+  posted (or held) only for whoever may post there now, refused with a
+  bounce otherwise (`Way.send`, `Way.expect`).
 - test_cells.py: persona × object × way.
 - test_figures.py: the figures a page shows (how many partners, activities,
   actions, participating organisations) against the objects each persona

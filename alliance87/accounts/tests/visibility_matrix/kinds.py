@@ -8,6 +8,13 @@ from typing import Any
 
 import pytest
 
+from alliance87.accounts.tests.visibility_matrix.mail import (
+    STATUSES as REPLY_STATUSES,
+)
+from alliance87.accounts.tests.visibility_matrix.mail import (
+    expect_reply,
+    reply_by_email,
+)
 from alliance87.accounts.tests.visibility_matrix.ways import (
     API,
     API_DECISIONS,
@@ -576,6 +583,22 @@ KINDS: dict[str, Kind] = {
             draft_statuses=("hidden", "held"),
             has_group=True,
         ),
+        # Reply by email, a way in (mail.py): a reply to a thread's signed
+        # address is posted only for whoever may post there now, held if
+        # their posts are held, and refused with a bounce otherwise.
+        Kind(
+            "emailreply",
+            (
+                Way(
+                    "reply-by-email",
+                    lambda world, item: obj_of(world, item).get_absolute_url(),
+                    send=reply_by_email,
+                    expect=expect_reply,
+                ),
+            ),
+            statuses=REPLY_STATUSES,
+            has_group=True,
+        ),
         # Surveys: listed to their audience (the row's level) once
         # published; drafts to the Secretariat only.
         Kind(
@@ -775,6 +798,8 @@ def items() -> Iterator[Item]:
 def expected(persona: str, item: Item, way: Way) -> bool:
     """Return whether `persona` should see `item` through `way`."""
     kind = KINDS[item.kind]
+    if way.expect is not None:
+        return way.expect(persona, item) in ("published", "held")
     if way.public_only or persona == "inactive":
         persona = "anonymous"
     if way.seen_by is not None:

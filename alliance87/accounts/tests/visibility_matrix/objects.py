@@ -29,7 +29,7 @@ from alliance87.comms.models import Post, Survey
 from alliance87.comms.services import PostLinks, save_post
 from alliance87.community import moderation
 from alliance87.community import services as community
-from alliance87.community.models import Notification, PostState, Space, SpaceKind
+from alliance87.community.models import Notification, PostState, Space, SpaceKind, ThreadKind
 from alliance87.community.models import Post as CommunityPost
 from alliance87.community.models import Thread as CommunityThread
 from alliance87.core.dates import ReportedDate
@@ -39,8 +39,16 @@ from alliance87.data.models import Edition, GovernmentReply, ImportRun
 from alliance87.data.services import lines_of_text, set_edition_visibility, write_observations
 from alliance87.events import services as events
 from alliance87.events.models import Event, EventSeries, Objective
-from alliance87.groups.models import Activity, ChairRole, Constituency, Group, GroupKind, Seat
-from alliance87.groups.services import add_member, save_group, start_chair_term
+from alliance87.groups.models import (
+    Activity,
+    ChairRole,
+    Constituency,
+    Group,
+    GroupKind,
+    Membership,
+    Seat,
+)
+from alliance87.groups.services import add_member, end_term, save_group, start_chair_term
 from alliance87.library.models import Term
 from alliance87.library.services import Links, save_term
 from alliance87.partners.models import Organisation, Person, StakeholderType
@@ -497,6 +505,8 @@ def make_object(scene: Scene, n: int, item: Item) -> Any:
             ),
             ignore_conflicts=True,
         )
+    elif item.kind == "emailreply":
+        obj = make_reply_thread(scene, item, m)
     elif item.kind == "survey":
         obj = Survey.objects.create(
             slug=item.key,
@@ -598,3 +608,48 @@ def make_object(scene: Scene, n: int, item: Item) -> Any:
     else:  # pragma: no cover - a kind without a builder
         raise AssertionError(item.kind)
     return obj
+
+
+# The group the member persona's organisation has left (`emailreply`
+# rows of the status "removed").
+LEFT_GROUP = "mx-left-group"
+
+
+def make_reply_thread(scene: Scene, item: Item, title: str) -> Any:
+    """Return an `emailreply` row's thread, alone in a space of the row's
+    level, in the state its status names (visibility_matrix/mail.py)."""
+    group = scene.host_group
+    if item.status == "removed":
+        group = Group.objects.filter(slug=LEFT_GROUP).first() or make_group(
+            scene, LEFT_GROUP, "Group the member left", "public"
+        )
+        membership = Membership.objects.get(group=group, organisation=scene.member_org)
+        if membership.ends_on is None:
+            end_term(membership, ends_on=dt.date.today(), acting_user=scene.secretariat)
+    space = community.save_space(
+        Space(
+            slug=f"{item.key}-space",
+            name=f"Space of {item.key}",
+            kind=SpaceKind.GROUP,
+            group=group,
+            visibility=item.level,
+        ),
+        acting_user=scene.secretariat,
+    )
+    kind = ThreadKind.QUESTION if item.status == "question" else ThreadKind.DISCUSSION
+    thread = community.start_thread(
+        space, acting_user=scene.secretariat, title=title, body=f"Body of {title}", kind=kind
+    )
+    if item.status == "closed":
+        community.set_thread_state(thread, acting_user=scene.secretariat, closed=True)
+    elif item.status == "archived":
+        community.archive_space(space, acting_user=scene.secretariat)
+    elif item.status == "suspended":
+        member = Person.objects.get(
+            organisation=scene.member_org, user__is_active=True, user__is_staff=False
+        ).user
+        people = [scene.personas.partner, scene.personas.outsider, member, scene.host_focal]
+        for person in people:
+            moderation.suspend(space, person, acting_user=scene.secretariat, reason="Matrix")
+    thread.refresh_from_db()
+    return thread

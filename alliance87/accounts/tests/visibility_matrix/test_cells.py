@@ -1,4 +1,4 @@
-"""The cells: persona × object × way."""
+"""The cells: persona × object × way (out, or in: a reply by email)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,11 @@ from alliance87.accounts.tests.visibility_matrix.ways import Item, Way, World
 @pytest.mark.parametrize(("item", "persona", "way"), CELLS)
 def test_matrix(world: World, item: Item, persona: str, way: Way) -> None:
     user = world.user(persona, item)
+    if way.send is not None and way.expect is not None:
+        # A way in: what became of what the persona sent.
+        got, wanted = way.send(world, user, item), way.expect(persona, item)
+        assert got == wanted, f"{persona}'s {way.name} to {item.key}: {got}, not {wanted}"
+        return
     status, body = world.get(user, way.url(world, item))
     look_for = way.look_for(world, item) if way.look_for else item.marker
     if expected(persona, item, way):

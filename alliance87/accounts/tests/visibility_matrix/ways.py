@@ -53,6 +53,11 @@ class Way:
     # Secretariat not among them unless named (a safeguarding report: its
     # officer, its reporter); None for the rules of levels.
     seen_by: tuple[str, ...] | None = None
+    # A way in rather than out (a reply by email, mail.py): `send` does it
+    # as the persona and says what became of it, which must be what
+    # `expect(persona, item)` says; `url` is then where it would show.
+    send: Callable[[World, Any, Item], str] | None = None
+    expect: Callable[[str, Item], str] | None = None
 
 
 @dataclass(frozen=True)
