@@ -102,7 +102,12 @@ def _kinds() -> dict[str, CardKind]:
     return {
         "events:detail": CardKind(_("Event"), Event.objects.visible_to, "slug", "title"),
         "library:detail": CardKind(
-            _("Library resource"), Resource.objects.visible_to, "slug", "title"
+            _("Library resource"),
+            Resource.objects.visible_to,
+            "slug",
+            "title",
+            # Its submitter and the Secretariat see it before it is published.
+            detail=lambda r: "" if r.is_published else str(r.get_status_display()),
         ),
         "groups:detail": CardKind(_("Group"), Group.objects.visible_to, "slug", "name"),
         "statements:detail": CardKind(
@@ -199,16 +204,47 @@ def cards_for(user: Any, links: dict[Any, Iterable[str]]) -> dict[Any, list[Card
         rows = kind.rows(user).filter(**{f"{kind.lookup}__in": _variants(args)})
         for obj in rows:
             arg = str(getattr(obj, kind.lookup))
-            card = Card(
-                kind.label,
-                kind.title(obj) if kind.title else marked(obj, kind.title_field),
-                obj.get_absolute_url(),
-                kind.detail(obj) if kind.detail else "",
-            )
+            card = _card(kind, obj)
             for wanted_arg in args:
                 if wanted_arg.lower() == arg.lower():
                     seen[(view_name, wanted_arg)] = card
     return {key: [seen[t] for t in found if t in seen] for key, found in targets.items()}
+
+
+def _card(kind: CardKind, obj: Any) -> Card:
+    return Card(
+        kind.label,
+        kind.title(obj) if kind.title else marked(obj, kind.title_field),
+        obj.get_absolute_url(),
+        kind.detail(obj) if kind.detail else "",
+    )
+
+
+def outcome_cards(user: Any, thread: Any) -> list[Card]:
+    """Return the cards of what `thread` became (community/conversions.py)
+    that `user` may see, each read through its own `visible_to`: one
+    query, and one per kind of outcome the thread has."""
+    from alliance87.community.models import Conversion
+
+    rows = list(
+        Conversion.objects.filter(thread=thread).values_list("action_item_id", "resource_id")
+    )
+    kinds = _kinds()
+    found: dict[tuple[str, int], Card] = {}
+    for key, ids in (
+        ("actionitem", {a for a, r in rows if a is not None}),
+        ("library:detail", {r for a, r in rows if r is not None}),
+    ):
+        if ids:
+            kind = kinds[key]
+            for obj in kind.rows(user).filter(pk__in=sorted(ids)):
+                found[(key, obj.pk)] = _card(kind, obj)
+    cards = []
+    for action_item_id, resource_id in rows:
+        key = ("actionitem", action_item_id) if action_item_id else ("library:detail", resource_id)
+        if key in found:
+            cards.append(found[key])
+    return cards
 
 
 def _variants(args: set[str]) -> list[str]:
