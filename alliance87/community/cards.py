@@ -70,7 +70,7 @@ def excerpt(obj: Any, field: str, words: int = 25) -> str:
     shown = shown_language(obj, field)
     if shown and shown != page_language():
         return format_html('<span lang="{}">{}</span>', shown, short)
-    return str(conditional_escape(short))
+    return conditional_escape(short)
 
 
 def _decision_title(decision: Any) -> str:
@@ -231,20 +231,16 @@ def outcome_cards(user: Any, thread: Any) -> list[Card]:
     )
     kinds = _kinds()
     found: dict[tuple[str, int], Card] = {}
-    for key, ids in (
+    for name, ids in (
         ("actionitem", {a for a, r in rows if a is not None}),
         ("library:detail", {r for a, r in rows if r is not None}),
     ):
         if ids:
-            kind = kinds[key]
+            kind = kinds[name]
             for obj in kind.rows(user).filter(pk__in=sorted(ids)):
-                found[(key, obj.pk)] = _card(kind, obj)
-    cards = []
-    for action_item_id, resource_id in rows:
-        key = ("actionitem", action_item_id) if action_item_id else ("library:detail", resource_id)
-        if key in found:
-            cards.append(found[key])
-    return cards
+                found[(name, obj.pk)] = _card(kind, obj)
+    wanted = [("actionitem", a) if a is not None else ("library:detail", r) for a, r in rows]
+    return [found[key] for key in wanted if key in found]
 
 
 def _variants(args: set[str]) -> list[str]:
