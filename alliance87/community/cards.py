@@ -8,10 +8,20 @@ front) becomes a card with the object's kind and title, read through the
 object's `visible_to(viewer)`: a link to something the reader may not see
 stays a bare link, and its title is never shown. One query per kind of
 object on a page, whatever the number of posts.
+
+Decisions, action items and roadmap actions have no page of their own:
+they are linked by their row on their parent's page, the page's address
+with the row's fragment (`/en/events/gcg-4/#decision-12`,
+`/en/events/gcg-4/#action-7`, `/en/countries/npl/#pf-action-3` or the
+printable roadmap's `.../print/#pf-action-3`), which their
+`get_absolute_url` gives. Such a link is a card of the row, read through
+the row's own `visible_to` (which asks its parent's too: a hidden or draft
+meeting hides its decisions); otherwise it is the parent's card.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -22,9 +32,11 @@ from django.conf import settings
 from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.functional import Promise
+from django.utils.html import conditional_escape, format_html
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from alliance87.core.text import marked
+from alliance87.core.text import marked, page_language, shown_language
 
 
 @dataclass(frozen=True)
@@ -33,20 +45,69 @@ class CardKind:
     rows: Callable[[Any], Any]  # (user) -> queryset of what they may see
     lookup: str  # the field the address's argument names
     title_field: str
+    # A row of a parent's page: its card's title and line (HTML), when the
+    # title is more than one field.
+    title: Callable[[Any], str] | None = None
+    detail: Callable[[Any], str] | None = None
+
+
+# A row of a page, linked by its fragment: (the page's view, the
+# fragment's prefix) -> the kind of card, its argument the row's id.
+ROWS: dict[tuple[str, str], str] = {
+    ("events:detail", "decision-"): "decision",
+    ("events:detail", "action-"): "actionitem",
+    ("countries:detail", "pf-action-"): "roadmapaction",
+    ("pathfinders:print", "pf-action-"): "roadmapaction",
+}
+_ROW_ID = re.compile(r"([a-z-]+-)([0-9]{1,18})")
+
+
+def excerpt(obj: Any, field: str, words: int = 25) -> str:
+    """Return the start of `obj`'s translated `field` as HTML, marked with
+    its language as `core.text.marked` marks it."""
+    value = getattr(obj, field, "") or ""
+    short = Truncator(" ".join(str(value).split())).words(words)
+    shown = shown_language(obj, field)
+    if shown and shown != page_language():
+        return format_html('<span lang="{}">{}</span>', shown, short)
+    return conditional_escape(short)
+
+
+def _decision_title(decision: Any) -> str:
+    return format_html("{} · {}", decision.label, marked(decision.event, "title"))
+
+
+def _action_item_detail(item: Any) -> str:
+    return format_html("{} · {}", marked(item.event, "title"), item.get_status_display())
+
+
+def _roadmap_action_title(action: Any) -> str:
+    return format_html("{}.{} {}", action.priority.number, action.number, marked(action, "title"))
+
+
+def _roadmap_action_detail(action: Any) -> str:
+    roadmap = action.priority.roadmap
+    return format_html("{} · {}", roadmap.pathfinder.country.name, marked(roadmap, "title"))
 
 
 def _kinds() -> dict[str, CardKind]:
     from alliance87.countries.models import Country
-    from alliance87.events.models import Event
+    from alliance87.events.models import ActionItem, Decision, Event
     from alliance87.groups.models import Group
     from alliance87.library.models import Resource
     from alliance87.partners.models import Organisation
+    from alliance87.pathfinders.models import Action
     from alliance87.statements.models import Statement
 
     return {
         "events:detail": CardKind(_("Event"), Event.objects.visible_to, "slug", "title"),
         "library:detail": CardKind(
-            _("Library resource"), Resource.objects.visible_to, "slug", "title"
+            _("Library resource"),
+            Resource.objects.visible_to,
+            "slug",
+            "title",
+            # Its submitter and the Secretariat see it before it is published.
+            detail=lambda r: "" if r.is_published else str(r.get_status_display()),
         ),
         "groups:detail": CardKind(_("Group"), Group.objects.visible_to, "slug", "name"),
         "statements:detail": CardKind(
@@ -59,6 +120,34 @@ def _kinds() -> dict[str, CardKind]:
         "countries:detail": CardKind(
             _("Country"), lambda user: Country.objects.all(), "iso3", "name"
         ),
+        # Rows of a parent's page (ROWS): their own visibility asks their
+        # parent's (an event's record rows, a roadmap's actions).
+        "decision": CardKind(
+            _("Decision"),
+            lambda user: Decision.objects.visible_to(user).select_related("event"),
+            "pk",
+            "text",
+            title=_decision_title,
+            detail=lambda d: excerpt(d, "text"),
+        ),
+        "actionitem": CardKind(
+            _("Action item"),
+            lambda user: ActionItem.objects.visible_to(user).select_related("event"),
+            "pk",
+            "text",
+            title=lambda a: excerpt(a, "text"),
+            detail=_action_item_detail,
+        ),
+        "roadmapaction": CardKind(
+            _("Roadmap action"),
+            lambda user: Action.objects.visible_to(user).select_related(
+                "priority__roadmap__pathfinder__country"
+            ),
+            "pk",
+            "title",
+            title=_roadmap_action_title,
+            detail=_roadmap_action_detail,
+        ),
     }
 
 
@@ -67,6 +156,7 @@ class Card:
     kind: str | Promise
     title: str  # HTML, escaped and marked with its language (core.text.marked)
     url: str
+    detail: str = ""  # HTML, a line under the title
 
 
 def hub_target(href: str) -> tuple[str, str] | None:
@@ -86,6 +176,9 @@ def hub_target(href: str) -> tuple[str, str] | None:
             match = resolve(path)
     except Resolver404:
         return None
+    row = _ROW_ID.fullmatch(parts.fragment)
+    if row is not None and (match.view_name, row.group(1)) in ROWS:
+        return ROWS[(match.view_name, row.group(1))], row.group(2)
     if match.view_name not in _kinds() or len(match.kwargs) != 1:
         return None
     return match.view_name, str(next(iter(match.kwargs.values())))
@@ -111,11 +204,43 @@ def cards_for(user: Any, links: dict[Any, Iterable[str]]) -> dict[Any, list[Card
         rows = kind.rows(user).filter(**{f"{kind.lookup}__in": _variants(args)})
         for obj in rows:
             arg = str(getattr(obj, kind.lookup))
-            card = Card(kind.label, marked(obj, kind.title_field), obj.get_absolute_url())
+            card = _card(kind, obj)
             for wanted_arg in args:
                 if wanted_arg.lower() == arg.lower():
                     seen[(view_name, wanted_arg)] = card
     return {key: [seen[t] for t in found if t in seen] for key, found in targets.items()}
+
+
+def _card(kind: CardKind, obj: Any) -> Card:
+    return Card(
+        kind.label,
+        kind.title(obj) if kind.title else marked(obj, kind.title_field),
+        obj.get_absolute_url(),
+        kind.detail(obj) if kind.detail else "",
+    )
+
+
+def outcome_cards(user: Any, thread: Any) -> list[Card]:
+    """Return the cards of what `thread` became (community/conversions.py)
+    that `user` may see, each read through its own `visible_to`: one
+    query, and one per kind of outcome the thread has."""
+    from alliance87.community.models import Conversion
+
+    rows = list(
+        Conversion.objects.filter(thread=thread).values_list("action_item_id", "resource_id")
+    )
+    kinds = _kinds()
+    found: dict[tuple[str, int], Card] = {}
+    for name, ids in (
+        ("actionitem", {a for a, r in rows if a is not None}),
+        ("library:detail", {r for a, r in rows if r is not None}),
+    ):
+        if ids:
+            kind = kinds[name]
+            for obj in kind.rows(user).filter(pk__in=sorted(ids)):
+                found[(name, obj.pk)] = _card(kind, obj)
+    wanted = [("actionitem", a) if a is not None else ("library:detail", r) for a, r in rows]
+    return [found[key] for key in wanted if key in found]
 
 
 def _variants(args: set[str]) -> list[str]:

@@ -3,14 +3,16 @@ an edit, a moderator."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 from zoneinfo import available_timezones
 
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.db.models import Exists, F, OuterRef
 from django.utils.translation import gettext_lazy as _
 
+from alliance87.community.conversions import SUMMARY_MAX_CHARS, no_wider_than
 from alliance87.community.models import (
     POST_MAX_CHARS,
     TITLE_MAX_CHARS,
@@ -20,6 +22,12 @@ from alliance87.community.models import (
     Space,
     ThreadKind,
 )
+from alliance87.core import permissions
+from alliance87.core.forms import InLanguageModelChoiceField
+from alliance87.core.visibility import Visibility
+from alliance87.events.forms import ActionItemForm
+from alliance87.events.models import Event
+from alliance87.library.models import ResourceType
 
 MARKDOWN_HINT = _(
     "Markdown: *italics*, **bold**, [a link](https://…), lists with “- ”. "
@@ -71,6 +79,71 @@ class EditPostForm(PostForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["body"].label = _("Text")
+
+
+# What a thread becomes (community/conversions.py) ----------------------------
+
+# The meetings offered: the space's group's first, then the latest.
+MEETINGS_OFFERED = 100
+
+
+class ActionItemFromThreadForm(ActionItemForm):
+    """An action item of a meeting the person may record, from a thread:
+    the record page's own fields, with the meeting to add it to; the
+    visibilities offered are the thread's space's and narrower."""
+
+    event = InLanguageModelChoiceField(
+        queryset=Event.objects.none(),
+        label=_("Meeting"),
+        label_field="title",
+        help_text=_("The meetings you may record: the space's group's first, then the latest."),
+    )
+    field_order = ["event", "text"]
+
+    def __init__(self, *args: Any, user: Any, thread: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        space = thread.space
+        of_group = Event.groups.through.objects.filter(event=OuterRef("pk"), group=space.group_id)
+        candidates = (
+            Event.objects.visible_to(user)
+            .annotate(of_group=Exists(of_group))
+            .order_by("-of_group", F("date_start").desc(nulls_last=True), "slug")
+        )
+        allowed = [
+            e.pk for e in candidates[:MEETINGS_OFFERED] if permissions.may(user, "record", e)
+        ]
+        event_field = cast(forms.ModelChoiceField, self.fields["event"])
+        event_field.queryset = candidates.filter(pk__in=allowed)
+        levels = no_wider_than(space.visibility)
+        visibility = cast(forms.ChoiceField, self.fields["visibility"])
+        visibility.choices = [(v, Visibility(v).label) for v in levels]
+        visibility.initial = levels[0]
+        visibility.help_text = _("No wider than the thread's space.")
+
+    def arguments(self) -> dict[str, Any]:
+        data = super().arguments()
+        data.pop("event", None)
+        return data
+
+
+class ResourceFromThreadForm(forms.Form):
+    """A library resource from a thread: its title, type, summary and the
+    language they are written in."""
+
+    title = forms.CharField(label=_("Title"), max_length=300)
+    resource_type = forms.ChoiceField(
+        label=_("Type"), choices=ResourceType.choices, initial=ResourceType.OTHER
+    )
+    summary = forms.CharField(
+        label=_("Summary"),
+        required=False,
+        max_length=SUMMARY_MAX_CHARS,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Taken from the opening post: shorten or rewrite it as a summary."),
+    )
+    language = forms.ChoiceField(
+        label=_("Language of the title and summary"), choices=settings.LANGUAGES
+    )
 
 
 class ModeratorForm(forms.Form):

@@ -451,6 +451,46 @@ class Helpful(models.Model):
         return f"{self.user} found {self.post_id} helpful"
 
 
+class Conversion(models.Model):
+    """What a thread, or one of its posts, became: an action item of a
+    meeting or a library resource (community/conversions.py). The thread
+    shows it to whoever may see what it became, read through that row's
+    own `visible_to`; deleting the action item or resource deletes this."""
+
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="conversions")
+    # The one post it came from; None for the thread as a whole.
+    post = models.ForeignKey(
+        Post, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    action_item = models.ForeignKey(
+        "events.ActionItem", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    resource = models.ForeignKey(
+        "library.Resource", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    made_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+
+    objects = HubManager()
+
+    class Meta:
+        ordering = ["created", "pk"]
+        verbose_name = _("thread conversion")
+        verbose_name_plural = _("thread conversions")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(action_item__isnull=False, resource__isnull=True)
+                | Q(action_item__isnull=True, resource__isnull=False),
+                name="community_conversion_one_target",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Thread {self.thread_id} became {self.action_item_id or self.resource_id}"
+
+
 # --- Notifications -----------------------------------------------------------
 
 

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from alliance87.community import conversion_views as conversions
 from alliance87.community import moderation_views as moderation
 from alliance87.community import notification_views as mail
 from alliance87.community import views
@@ -36,4 +37,6 @@ urlpatterns = [
     path("<slug:slug>/<int:pk>/reply/", views.reply, name="reply"),
     path("<slug:slug>/<int:pk>/state/", views.thread_state, name="thread-state"),
     path("<slug:slug>/<int:pk>/accept/", views.accept, name="accept"),
+    path("<slug:slug>/<int:pk>/action-item/", conversions.action_item, name="to-action-item"),
+    path("<slug:slug>/<int:pk>/resource/", conversions.resource, name="to-resource"),
 ]

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from alliance87.community import selectors, services
+from alliance87.community.cards import outcome_cards
 from alliance87.community.forms import (
     EditPostForm,
     ModeratorForm,
@@ -21,13 +22,16 @@ from alliance87.community.forms import (
     SpaceForm,
     ThreadForm,
 )
-from alliance87.community.models import Level, Space, SpaceMember, SpaceRole
+from alliance87.community.models import Level, PostState, Space, SpaceMember, SpaceRole
 from alliance87.core import permissions
 from alliance87.core.forms import add_service_errors
 from alliance87.core.markdown import render as render_markdown
 from alliance87.core.pagecache import public_page
+from alliance87.core.permissions import may
 from alliance87.core.text import parse_id
 from alliance87.core.visibility import is_secretariat
+from alliance87.events.models import Event
+from alliance87.library.models import Resource
 
 
 def _refuse(request: HttpRequest, error: ValidationError) -> None:
@@ -195,6 +199,7 @@ def thread(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     shown = selectors.get_space_for_user(request.user, slug)
     found = selectors.get_thread_for_user(request.user, shown, pk)
     context = selectors.thread_page(request.user, found, request.GET.get("page", 1))
+    published = found.state == PostState.PUBLISHED
     return render(
         request,
         "community/thread.html",
@@ -204,6 +209,11 @@ def thread(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "thread": found,
             "page": context.page,
             "form": PostForm(),
+            # What the thread became, and who may make more of it
+            # (community/conversions.py).
+            "outcomes": outcome_cards(request.user, found),
+            "may_make_action_item": published and may(request.user, "record", Event),
+            "may_make_resource": published and may(request.user, "submit", Resource),
         },
     )
 

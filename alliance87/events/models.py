@@ -680,6 +680,14 @@ class Decision(RecordPart):
     def __str__(self) -> str:
         return self.identifier or str(_("Decision %(number)s") % {"number": self.number})
 
+    def get_absolute_url(self) -> str:
+        """Return its place on its meeting's page (read with `event`)."""
+        return f"{self.event.get_absolute_url()}#{self.anchor}"
+
+    @property
+    def anchor(self) -> str:
+        return f"decision-{self.pk}"
+
     @property
     def label(self) -> str:
         """Return "Decision 2" and, when printed, its reference."""
@@ -768,6 +776,14 @@ class ActionItem(ReportedDateFields, RecordPart):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+    def get_absolute_url(self) -> str:
+        """Return its place on its meeting's page (read with `event`)."""
+        return f"{self.event.get_absolute_url()}#{self.anchor}"
+
+    @property
+    def anchor(self) -> str:
+        return f"action-{self.pk}"
 
     def clean(self) -> None:
         self.clean_reported_date()

@@ -563,6 +563,18 @@ class Action(Sourced):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        """Return its row on its printable roadmap, on the page that holds
+        it (read with `priority__roadmap__pathfinder__country`)."""
+        roadmap = self.priority.roadmap
+        iso = roadmap.pathfinder.country.iso3.lower()
+        printed = reverse("pathfinders:print", args=[iso, roadmap.pk])
+        return f"{printed}?action={self.pk}#{self.anchor}"
+
+    @property
+    def anchor(self) -> str:
+        return f"pf-action-{self.pk}"
+
     @property
     def funding_gap(self) -> Decimal | None:
         if self.budget_needed is None:

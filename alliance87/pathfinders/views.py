@@ -333,7 +333,13 @@ def export_progress(request: HttpRequest, iso3: str) -> HttpResponse:
 @require_safe
 def print_roadmap(request: HttpRequest, iso3: str, pk: int) -> HttpResponse:
     pathfinder = selectors.get_pathfinder_for_user(request.user, iso3)
-    page = selectors.roadmap_page(request.user, pathfinder, pk, request.GET.get("page", 1))
+    page = selectors.roadmap_page(
+        request.user,
+        pathfinder,
+        pk,
+        request.GET.get("page", 1 if "action" not in request.GET else None),
+        action=request.GET.get("action"),
+    )
     return render(
         request,
         "pathfinders/print.html",

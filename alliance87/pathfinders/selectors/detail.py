@@ -13,6 +13,7 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 
 from alliance87.core import permissions, provenance
+from alliance87.core.text import parse_id
 from alliance87.core.visibility import audience_for
 from alliance87.countries.models import Country
 from alliance87.pathfinders.models import (
@@ -130,7 +131,9 @@ def get_roadmap_for_user(user: Any, pathfinder: Pathfinder, pk: int) -> Roadmap:
 PRINT_PAGE_SIZE = 20
 
 
-def roadmap_page(user: Any, pathfinder: Pathfinder, pk: int, page_number: Any = 1) -> Page:
+def roadmap_page(
+    user: Any, pathfinder: Pathfinder, pk: int, page_number: Any = 1, *, action: Any = None
+) -> Page:
     """Return one page of the actions of roadmap `pk` of `pathfinder` that
     `user` may see, in the roadmap's order (priority area, then number),
     for the printable roadmap; `page.roadmap` is the roadmap, its
@@ -138,7 +141,9 @@ def roadmap_page(user: Any, pathfinder: Pathfinder, pk: int, page_number: Any = 
     `visible_actions` (those on the page), `action_count` (all of them)
     and `shown` (whether the page shows it: it holds some of its actions,
     or the area has none and the page is the first). 404 alike when the
-    roadmap is missing or hidden."""
+    roadmap is missing or hidden. Given `action` (an id) and no
+    `page_number`, the page is the one that holds that action (a link to
+    an action, e.g. a card in the community, lands on its row)."""
     try:
         roadmap = Roadmap.objects.visible_to(user).get(pathfinder=pathfinder, pk=pk)
     except Roadmap.DoesNotExist:
@@ -163,6 +168,11 @@ def roadmap_page(user: Any, pathfinder: Pathfinder, pk: int, page_number: Any = 
         )
         .order_by("priority__number", "priority", "number", "pk")
     )
+    wanted = parse_id(action) if action is not None else None
+    if page_number is None and wanted is not None:
+        # The ids in the page's order: a roadmap holds hundreds at most.
+        order = list(actions.values_list("pk", flat=True))
+        page_number = order.index(wanted) // PRINT_PAGE_SIZE + 1 if wanted in order else 1
     page = Paginator(actions, PRINT_PAGE_SIZE).get_page(page_number)
     page.object_list = list(page.object_list)
     for priority in priorities:

@@ -181,6 +181,20 @@ def roadmap_url(suffix: str) -> Callable[[World, Item], str]:
     )
 
 
+def thread_of(key: str) -> Callable[[World, Item], str]:
+    """The page of the world's thread `key` (world.py)."""
+    return lambda world, item: world.objects[key].get_absolute_url()
+
+
+# Two public threads of the world (world.py): one links to every decision,
+# action item and roadmap action (a roadmap's first) by its row's address,
+# shown as cards (community/cards.py); the other became every action item
+# and library resource (community/conversions.py).
+CARDS_THREAD = "mx:cards-thread"
+OUTCOMES_THREAD = "mx:outcomes-thread"
+CARD = Way("card", thread_of(CARDS_THREAD))
+OUTCOME = Way("outcome", thread_of(OUTCOMES_THREAD))
+
 HOST_EVENT_PAGE = Way("event-page", fixed(f"/en/events/{HOST_EVENT}/"))
 HOST_BRIEFING = Way("briefing", fixed(f"/en/events/{HOST_EVENT}/briefing/"))
 NEXT_EVENT_PAGE = Way("next-event-page", fixed(f"/en/events/{NEXT_EVENT}/"))

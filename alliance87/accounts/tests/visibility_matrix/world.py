@@ -16,17 +16,21 @@ from alliance87.accounts.tests.visibility_matrix.objects import (
     make_object,
 )
 from alliance87.accounts.tests.visibility_matrix.ways import (
+    CARDS_THREAD,
     HOST_COUNTRY,
     HOST_EVENT,
     HOST_GROUP,
     HOST_RESOURCE,
     HOST_STATEMENT,
     NEXT_EVENT,
+    OUTCOMES_THREAD,
     PATHFINDER_COUNTRIES,
     PEOPLE_ORG,
     World,
 )
 from alliance87.api.services import create_token
+from alliance87.community import services as community
+from alliance87.community.models import Conversion, Space, SpaceKind
 from alliance87.core.dates import ReportedDate
 from alliance87.core.visibility import Visibility
 from alliance87.events.models import EventSeries
@@ -34,7 +38,7 @@ from alliance87.groups.models import Activity, ChairRole, Group, GroupKind
 from alliance87.groups.services import add_member, save_group, set_representatives
 from alliance87.partners.models import StakeholderType
 from alliance87.pathfinders import services as pathfinders
-from alliance87.pathfinders.models import Pathfinder, Stage
+from alliance87.pathfinders.models import Action, Pathfinder, Stage
 from alliance87.search.index import rebuild as rebuild_index
 from alliance87.statements.models import Statement
 from alliance87.testing.factories import make_organisation, make_resource
@@ -45,6 +49,38 @@ from alliance87.testing.personas import (
     make_personas,
     name_chair,
 )
+
+
+def _cards_and_outcomes(secretariat: Any, objects: dict[str, Any]) -> None:
+    """Start the two public threads of ways.CARD and ways.OUTCOME: one
+    links to every decision, action item and roadmap action by its row's
+    address; the other became every action item and library resource."""
+    space = community.save_space(
+        Space(slug="mx-cards", name="Cards space", kind=SpaceKind.COMMONS, visibility="public"),
+        acting_user=secretariat,
+    )
+    rows = [objects[i.key] for i in items() if i.kind in ("decision", "actionitem")]
+    rows += [
+        Action.objects.filter(priority__roadmap=objects[i.key]).select_related(
+            "priority__roadmap__pathfinder__country"
+        )[0]
+        for i in items()
+        if i.kind == "roadmap"
+    ]
+    # The links' text tells nothing: the cards alone show the rows.
+    body = "\n".join(f"- [a link]({row.get_absolute_url()})" for row in rows)
+    objects[CARDS_THREAD] = community.start_thread(
+        space, acting_user=secretariat, title="Cards", body=body
+    )
+    outcomes = community.start_thread(
+        space, acting_user=secretariat, title="Outcomes", body="What it became"
+    )
+    for i in items():
+        if i.kind == "actionitem":
+            Conversion.objects.create(thread=outcomes, action_item=objects[i.key])
+        elif i.kind == "resource":
+            Conversion.objects.create(thread=outcomes, resource=objects[i.key])
+    objects[OUTCOMES_THREAD] = outcomes
 
 
 def build_world() -> World:
@@ -141,6 +177,7 @@ def build_world() -> World:
     for n, item in enumerate(items()):
         objects[item.key] = make_object(scene, n, item)
 
+    _cards_and_outcomes(secretariat, objects)
     set_representatives(objects["people:membership"], people=scene.people, acting_user=secretariat)
     # A public activity of the host group, owned by every matrix organisation.
     owned = Activity.objects.create(group=host_group, title="Owned", title_en="Owned")

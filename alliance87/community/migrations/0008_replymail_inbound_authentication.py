@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('community', '0006_moderation'),
+        ('community', '0007_slackfiles_slack_import'),
     ]
 
     operations = [
