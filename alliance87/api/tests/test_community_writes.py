@@ -81,7 +81,8 @@ def scene(personas: Personas) -> Scene:
         body="Who pays them?",
         kind=ThreadKind.QUESTION,
     )
-    return Scene(personas, member, *spaces, thread)
+    group_space, commons, public = spaces
+    return Scene(personas, member, group_space, commons, public, thread)
 
 
 def token_of(user: Any, scope: str = "write") -> str:
@@ -357,7 +358,7 @@ def test_the_asker_accepts_a_reply_as_the_answer(scene: Scene) -> None:
     elsewhere = services.start_thread(
         scene.commons, acting_user=scene.personas.partner, title="T", body="B"
     )
-    for pk in (elsewhere.posts.get().pk, scene.thread.posts.first().pk):
+    for pk in (elsewhere.posts.get().pk, scene.thread.posts.order_by("created")[0].pk):
         wrong = send("post", path, {"post": pk}, scene.personas.partner)
         assert wrong.status_code == 422
     cleared = send("post", path, {"post": None}, scene.personas.partner)
