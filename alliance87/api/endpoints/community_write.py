@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 import time
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from django.core.exceptions import ValidationError
 from django.db.models import Q
@@ -41,6 +41,7 @@ from alliance87.community.models import (
     POST_MAX_CHARS,
     TITLE_MAX_CHARS,
     Post,
+    PostQuerySet,
     Space,
     Thread,
     ThreadKind,
@@ -180,7 +181,10 @@ def _shown(user: Any, thread: Thread, post: Post) -> ShownPost:
     """Return `post` as its thread's page shows it to `user`, read on the
     page it is on (the page's order: created, then id)."""
     before = (
-        Post.objects.in_thread_pages(user)
+        # (cast: mypy's Django plugin mixes this queryset up with comms' one
+        # of the same name, as community.selectors says.)
+        cast(PostQuerySet, Post.objects.all())
+        .in_thread_pages(user)
         .filter(thread=thread)
         .filter(Q(created__lt=post.created) | Q(created=post.created, pk__lt=post.pk))
         .count()
