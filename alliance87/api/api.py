@@ -25,6 +25,7 @@ from alliance87.api import idempotency, services
 from alliance87.api.callers import CHALLENGE, caller, caller_key, identify
 from alliance87.api.endpoints import (
     community,
+    community_write,  # noqa: F401 - adds the community's writes to community.router
     data,
     directory,
     events,
@@ -46,7 +47,9 @@ PROBLEMS = {
     "422": "Parameters not understood, or a write the Hub refused.",
     "429": "Too many calls: wait for Retry-After seconds.",
 }
-WRITE_PROBLEMS = {"403": "The token may only read."}
+WRITE_PROBLEMS = {
+    "403": "The token may only read, or the caller may not do this here (the detail says why).",
+}
 
 
 class HubNinjaAPI(NinjaAPI):

@@ -5,7 +5,8 @@ The first call's answer is kept with the key (per caller), in the same
 transaction as its write; a retry with the same key and the same request
 gets that answer again (`Idempotent-Replayed: true`) and writes nothing;
 the same key with another request is refused (422). Two calls racing with
-one key: the second's write is undone and it answers with the first's.
+one key: the second's write is undone and it answers with the first's. A
+429 (too many calls) is not kept: the retry is tried again.
 """
 
 from __future__ import annotations
@@ -56,7 +57,9 @@ def once(request: HttpRequest, user: Any, respond: Callable[[], HttpResponse]) -
     try:
         with transaction.atomic():
             response = respond()
-            if response.status_code < 500:
+            # A 429 is no answer to keep: the same request, retried
+            # after Retry-After, must be tried again.
+            if response.status_code < 500 and response.status_code != 429:
                 services.remember_answer(
                     user=user,
                     key=key,

@@ -3,6 +3,7 @@ schema: no script, no third-party host."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django.contrib import messages
@@ -28,8 +29,43 @@ def _type_of(schema: dict[str, Any]) -> str:
     return str(schema.get("type", ""))
 
 
-def operations() -> list[dict[str, Any]]:
-    """Return every operation of the schema, in the schema's order."""
+# What a body's example puts for a required field, by its type.
+PLACEHOLDERS: dict[str, Any] = {"string": "...", "integer": 1, "boolean": True, "number": 1}
+
+
+def _body_fields(schema: dict[str, Any], op: dict[str, Any]) -> list[dict[str, Any]]:
+    """Return the fields of the operation's JSON body, if it takes one."""
+    body = op.get("requestBody", {}).get("content", {}).get("application/json", {})
+    ref = body.get("schema", {}).get("$ref", "")
+    model = schema.get("components", {}).get("schemas", {}).get(ref.rsplit("/", 1)[-1], {})
+    required = set(model.get("required", []))
+    return [
+        {
+            "name": name,
+            "where": "body",
+            "required": name in required,
+            "type": _type_of(field) or field.get("$ref", "").rsplit("/", 1)[-1],
+            "description": field.get("description", ""),
+        }
+        for name, field in model.get("properties", {}).items()
+    ]
+
+
+def _curl(method: str, url: str, fields: list[dict[str, Any]]) -> str:
+    """Return a curl command line calling the operation."""
+    if method == "get":
+        return f"curl -s '{url}'"
+    # A required field's placeholder by its type, or its first choice.
+    firsts = {f["name"]: f["type"].split(" | ")[0] for f in fields if f["required"]}
+    example = {name: PLACEHOLDERS.get(first, first) for name, first in firsts.items()}
+    data = f" -H 'Content-Type: application/json' -d '{json.dumps(example)}'" if fields else ""
+    return f"curl -s -X {method.upper()} -H 'Authorization: Bearer a87_...'{data} '{url}'"
+
+
+def operations(base_url: str = "") -> list[dict[str, Any]]:
+    """Return every operation of the schema, in the schema's order, with
+    its parameters (a JSON body's fields too) and a curl command calling
+    it at `base_url` (the Hub's address)."""
     schema = api.get_openapi_schema()
     found = []
     for path, methods in schema["paths"].items():
@@ -45,6 +81,7 @@ def operations() -> list[dict[str, Any]]:
                 }
                 for p in op.get("parameters", [])
             ]
+            fields = _body_fields(schema, op)
             example = path.replace("{iso3}", "npl").replace("{slug}", "<slug>")
             found.append(
                 {
@@ -52,9 +89,9 @@ def operations() -> list[dict[str, Any]]:
                     "path": path,
                     "summary": op.get("summary", ""),
                     "description": op.get("description", ""),
-                    "parameters": parameters,
+                    "parameters": parameters + fields,
                     "anchor": op.get("operationId", ""),
-                    "example": example,
+                    "example": _curl(method, f"{base_url}{example}", fields),
                 }
             )
     return found
@@ -65,7 +102,7 @@ def docs(request: HttpRequest) -> HttpResponse:
         request,
         "api/docs.html",
         {
-            "operations": operations(),
+            "operations": operations(request.build_absolute_uri("/").rstrip("/")),
             "schema_url": request.build_absolute_uri(reverse("api:openapi-json")),
             "base_url": request.build_absolute_uri("/api/v1"),
         },

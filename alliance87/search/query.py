@@ -58,6 +58,10 @@ class Result:
     snippet: SafeString
     snippet_lang: str
     year: int | None
+    # The row itself, read through its model's visible_to(user), and its
+    # id: for the API, which names each result by its own stable id.
+    object_id: int | None = None
+    obj: Any = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -206,6 +210,8 @@ def rows_for(user: Any, hits: list[Hit], terms: list[str], language: str) -> lis
                 snippet=highlight(body, matcher, window=WINDOW),
                 snippet_lang=body_lang,
                 year=doc.year,
+                object_id=doc.object_id,
+                obj=obj,
             )
         )
     return rows

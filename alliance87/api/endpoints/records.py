@@ -1,7 +1,7 @@
 """Writes: the Secretariat records a meeting's rows (agenda items,
-questions and answers, decisions, action items), through the record page's
-services and its permission rule ("record" the event), with a write-scoped
-token, once per Idempotency-Key.
+questions and answers, decisions, action items) and removes them, through
+the record page's services and its permission rule ("record" the event),
+with a write-scoped token, once per Idempotency-Key.
 
 A text is either one string, written in the language of the request's
 `Accept-Language` (English by default) as the page writes in the
@@ -14,7 +14,7 @@ through the API (the page's forms name them).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal
 
 from django.http import HttpRequest
 from ninja import Field, Router, Schema, Status
@@ -34,7 +34,14 @@ from alliance87.core.dates import DatePrecision, ReportedDate
 from alliance87.core.text import Translations
 from alliance87.core.visibility import Visibility
 from alliance87.events import selectors, services
-from alliance87.events.models import ActionItem, AgendaItem, Event, PartyRole
+from alliance87.events.models import (
+    ActionItem,
+    AgendaItem,
+    Decision,
+    Event,
+    Exchange,
+    PartyRole,
+)
 from alliance87.partners.models import Organisation
 
 router = Router(tags=["records"])
@@ -266,3 +273,34 @@ def record_action_item(request: HttpRequest, slug: str, body: ActionItemIn) -> S
         [recorded], selectors.PartyNames([recorded]), selectors.base.today()
     )
     return Status(201, action_item_out(recorded, event.slug))
+
+
+# The rows of the record a path names, as the record's read lists them.
+PARTS: dict[str, type[Any]] = {
+    "agenda-items": AgendaItem,
+    "exchanges": Exchange,
+    "decisions": Decision,
+    "action-items": ActionItem,
+}
+PartName = Literal[tuple(PARTS)]  # type: ignore[valid-type]
+
+
+@router.delete(
+    "/events/{slug}/{part}/{row_id}",
+    response={204: None},
+    summary="Remove a row of a meeting's record",
+)
+def remove_record_row(
+    request: HttpRequest,
+    slug: str,
+    part: PartName,  # type: ignore[valid-type]
+    row_id: int,
+) -> Status:
+    """For whoever may record the meeting (the Secretariat), as the record
+    page's "Delete": the audit log keeps what the row said; an agenda item
+    takes the questions, decisions and action items recorded under it. The
+    row's id is the one the event's read gives it."""
+    event = _recordable(request, slug)
+    row = selectors.get_record_row_for_user(caller(request), event, PARTS[part], row_id)
+    services.remove_row(row, acting_user=caller(request))
+    return Status(204, None)

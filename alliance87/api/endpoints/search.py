@@ -1,11 +1,15 @@
-"""The Hub's one search (alliance87/search), as /search/ shows it."""
+"""The Hub's one search (alliance87/search), as /search/ shows it; each
+result named by its kind and its stable id, with the API address that
+reads it."""
 
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from typing import Any
 
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils.html import strip_tags
 from ninja import Query, Router, Schema
 
@@ -21,6 +25,15 @@ router = Router(tags=["search"])
 
 class SearchResultOut(Schema):
     kind: str  # what it is: event, resource, post, thread... (see facets.kind)
+    # Its stable id among its kind, as its API read gives it: a slug, a
+    # lower-case ISO 3166 alpha-3 code (countries, pathfinders) or a number.
+    id: str
+    # The API address that reads it: its own, or for a part of another
+    # object (an event's agenda items, questions and answers, decisions and
+    # action items; a pathfinder's roadmaps and actions; a group's workplan
+    # activities) the other object's, where it is listed under the same
+    # id; null where the API has none (glossary terms).
+    api_url: str | None
     kind_label: str
     title: str  # plain text, in `title_language`
     title_language: str
@@ -100,9 +113,60 @@ def search_hub(
     )
 
 
+def _at(name: str, **kwargs: Any) -> str:
+    return reverse(f"api:{name}", kwargs=kwargs)
+
+
+def _in_event(part: Any) -> tuple[str, str | None]:
+    return str(part.pk), _at("get_event", slug=part.event.slug)
+
+
+def _in_pathfinder(row: Any, pathfinder: Any) -> tuple[str, str | None]:
+    return str(row.pk), _at("get_pathfinder", iso3=pathfinder.country.iso3.lower())
+
+
+# Each kind of search result (hooks.SEARCH_PROVIDERS), to its stable id and
+# the API address that reads it (test_search_reads checks every kind).
+LOCATIONS: dict[str, Callable[[Any], tuple[str, str | None]]] = {
+    "country": lambda c: (c.iso3.lower(), _at("get_country", iso3=c.iso3.lower())),
+    "organisation": lambda o: (o.slug, _at("get_organisation", slug=o.slug)),
+    "event": lambda e: (e.slug, _at("get_event", slug=e.slug)),
+    "agendaitem": _in_event,
+    "exchange": _in_event,
+    "decision": _in_event,
+    "actionitem": _in_event,
+    "pathfinder": lambda p: (
+        p.country.iso3.lower(),
+        _at("get_pathfinder", iso3=p.country.iso3.lower()),
+    ),
+    "roadmap": lambda r: _in_pathfinder(r, r.pathfinder),
+    "action": lambda a: _in_pathfinder(a, a.priority.roadmap.pathfinder),
+    "group": lambda g: (g.slug, _at("get_group", slug=g.slug)),
+    "activity": lambda a: (str(a.pk), _at("get_group", slug=a.group.slug)),
+    "statement": lambda s: (s.slug, _at("get_statement", slug=s.slug)),
+    "resource": lambda r: (r.slug, _at("get_resource", slug=r.slug)),
+    "term": lambda t: (t.slug, None),
+    "post": lambda p: (p.slug, _at("get_news_post", slug=p.slug)),
+    "thread": lambda t: (
+        str(t.pk),
+        _at("get_community_thread", slug=t.space.slug, thread_id=t.pk),
+    ),
+}
+
+
+def _located(r: Any) -> tuple[str, str | None]:
+    locate = LOCATIONS.get(r.kind)
+    if locate is None or r.obj is None:
+        return str(r.object_id), None
+    return locate(r.obj)
+
+
 def _result(request: HttpRequest, r: Any) -> SearchResultOut:
+    stable_id, api_path = _located(r)
     return SearchResultOut(
         kind=r.kind,
+        id=stable_id,
+        api_url=absolute(request, api_path) if api_path else None,
         kind_label=str(r.kind_label),
         title=_text(r.title),
         title_language=r.title_lang,

@@ -3,6 +3,7 @@ conditionally, and as problem details when something is wrong."""
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 import pytest
@@ -162,6 +163,21 @@ def test_the_documentation_page_is_served_by_the_hub(client: Client) -> None:
     assert response.status_code == 200
     assert b"/api/v1/pathfinders/{iso3}" in response.content
     assert b"<script" not in response.content
+    assert b"/api/v1/api/v1" not in response.content
+
+
+def test_the_documentation_page_shows_how_to_write(client: Client) -> None:
+    body = html.unescape(client.get("/en/api/").content.decode())
+    section = body[body.index("<code>POST /api/v1/community/spaces/{slug}/threads</code>") :]
+    section = section[: section.index("</section>")]
+    # The body's fields, as parameters "in" the body, and a curl that posts.
+    for field in ("<code>title</code> (required)", "<code>body</code> (required)", "kind"):
+        assert field in section
+    assert (
+        "curl -s -X POST -H 'Authorization: Bearer a87_...' -H 'Content-Type: application/json'"
+        """ -d '{"title": "...", "body": "..."}'"""
+        " 'http://testserver/api/v1/community/spaces/<slug>/threads'"
+    ) in section
 
 
 @pytest.mark.parametrize(

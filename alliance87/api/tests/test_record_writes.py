@@ -192,3 +192,68 @@ def test_the_secretariat_names_an_organisation_the_public_does_not_see(
         personas.secretariat,
     )
     assert response.status_code == 201
+
+
+def delete(path: str, user: Any, scope: str = "write", **headers: str) -> Any:
+    if user is not None:
+        secret = create_token(user, name="t", scope=scope, days=1, acting_user=user)[1]
+        headers["Authorization"] = f"Bearer {secret}"
+    return Client().delete(f"/api/v1/events/{path}", headers=headers)
+
+
+def test_the_secretariat_removes_a_row_and_an_agenda_item_takes_its_rows(
+    personas: Personas, meeting: Event
+) -> None:
+    from alliance87.events import services
+
+    secretariat = personas.secretariat
+    item = services.add_agenda_item(meeting, acting_user=secretariat, number="1", title="Opening")
+    kept = services.record_decision(meeting, acting_user=secretariat, text="Kept")
+    under = services.record_decision(
+        meeting, acting_user=secretariat, text="Under the item", agenda_item=item
+    )
+    removed = delete(f"gcg-9/decisions/{kept.pk}", secretariat, Idempotency_Key="rm-1")
+    assert removed.status_code == 204 and removed.content == b""
+    assert not Decision.objects.filter(pk=kept.pk).exists()
+    # Retried with its key: the same answer, nothing more; without: gone.
+    again = delete(f"gcg-9/decisions/{kept.pk}", secretariat, Idempotency_Key="rm-1")
+    assert again.status_code == 204 and again["Idempotent-Replayed"] == "true"
+    assert delete(f"gcg-9/decisions/{kept.pk}", secretariat).status_code == 404
+    assert delete(f"gcg-9/agenda-items/{item.pk}", secretariat).status_code == 204
+    assert not Decision.objects.filter(pk=under.pk).exists()
+    assert not AgendaItem.objects.filter(event=meeting).exists()
+
+
+@pytest.mark.parametrize("who", ["outsider", "partner", "focal point", "chair", "anonymous"])
+def test_who_may_not_record_removes_nothing(personas: Personas, meeting: Event, who: str) -> None:
+    from alliance87.events import services
+
+    decision = services.record_decision(meeting, acting_user=personas.secretariat, text="Stays")
+    if who == "focal point":
+        user = make_focal_point("NPL")
+    elif who == "chair":
+        user = make_chair(make_group("migration", "Migration"), personas.partner_org, "chair")
+    elif who == "anonymous":
+        user = None
+    else:
+        user = getattr(personas, who)
+    response = delete(f"gcg-9/decisions/{decision.pk}", user)
+    assert response.status_code == (401 if user is None else 404)
+    assert response["Content-Type"] == "application/problem+json"
+    read_only = delete(f"gcg-9/decisions/{decision.pk}", personas.secretariat, scope="read")
+    assert read_only.status_code == 403
+    assert Decision.objects.filter(pk=decision.pk).exists()
+
+
+def test_a_row_is_removed_only_through_its_own_meeting_and_kind(
+    personas: Personas, meeting: Event
+) -> None:
+    from alliance87.events import services
+
+    secretariat = personas.secretariat
+    decision = services.record_decision(meeting, acting_user=secretariat, text="Stays")
+    make_event("gcg-10", acting_user=secretariat, date=ReportedDate(dt.date(2024, 9, 1)))
+    assert delete(f"gcg-10/decisions/{decision.pk}", secretariat).status_code == 404
+    assert delete(f"gcg-9/action-items/{decision.pk}", secretariat).status_code == 404
+    assert delete(f"gcg-9/minutes/{decision.pk}", secretariat).status_code == 422
+    assert Decision.objects.filter(pk=decision.pk).exists()

@@ -78,3 +78,44 @@ def test_the_cursor_walks_the_ranking_page_by_page(client: Client) -> None:
     refused = get("/search?q=labour&cursor=0")
     assert refused.status_code == 422
     assert refused["Content-Type"] == "application/problem+json"
+
+
+def _holds_id(found: Any, wanted: str) -> bool:
+    """Whether the API's answer `found` holds an object with this id."""
+    if isinstance(found, dict):
+        if str(found.get("id")) == wanted:
+            return True
+        found = list(found.values())
+    return isinstance(found, list) and any(_holds_id(item, wanted) for item in found)
+
+
+def test_every_result_has_a_stable_id_that_its_api_address_reads() -> None:
+    from alliance87.api.endpoints.search import LOCATIONS
+    from alliance87.core import hooks
+    from alliance87.search.models import SearchDocument
+
+    kinds = {provider.kind for provider in hooks.SEARCH_PROVIDERS.items()}
+    assert kinds <= set(LOCATIONS), "a kind of search result without its stable id"
+    rebuild()
+    secret = token_of("secretariat@demo.alliance87.example")
+    seen: set[str] = set()
+    for kind in sorted(kinds):
+        doc = SearchDocument.objects.filter(kind=kind).order_by("pk").first()
+        if doc is None:
+            continue
+        word = max(re.findall(r"\w+", doc.title_in("en")[0]), key=len)
+        items = get(f"/search?q={word}&type={kind}", secret).json()["items"]
+        assert items, kind
+        for item in items:
+            assert item["kind"] == kind and item["id"]
+            if item["api_url"] is None:
+                assert kind == "term"
+                continue
+            assert item["api_url"].startswith("http://testserver/api/v1/")
+            path = item["api_url"].removeprefix("http://testserver/api/v1")
+            read = get(path, secret)
+            assert read.status_code == 200, (kind, path)
+            assert _holds_id(read.json(), item["id"]), (kind, item["id"], path)
+        seen.add(kind)
+    # The demo holds most kinds; those it holds were all checked.
+    assert {"event", "agendaitem", "decision", "organisation", "thread"} <= seen
