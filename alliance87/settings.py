@@ -63,6 +63,12 @@ Every variable, its default, and what it does:
                            held for a moderator's review (0 in either: none).
   COMMUNITY_NEW_POSTS_PER_HOUR 3  Posts such a new account may write per clock
                            hour (0: no limit).
+  COMMUNITY_ATTACHMENTS_PER_POST 5  Files a community post may carry (0: none).
+  COMMUNITY_ATTACHMENT_MAX_MB 10  The largest file attached to a post, in
+                           megabytes (FILE_MAX_MB bounds it too).
+  COMMUNITY_ATTACHMENT_KINDS pdf,docx,xlsx,pptx,odt,ods,odp,csv,txt,png,jpeg,webp
+                           The kinds of file a post may carry (core.files'
+                           keys), checked by content.
 """
 
 from __future__ import annotations
@@ -465,6 +471,17 @@ if REPLY_EMAIL_AUTH_POLICY not in {"refuse-fail", "require-pass", "record-only"}
 COMMUNITY_HOLD_DAYS = envint("COMMUNITY_HOLD_DAYS", 7, minimum=0)
 COMMUNITY_HOLD_POSTS = envint("COMMUNITY_HOLD_POSTS", 1, minimum=0)
 COMMUNITY_NEW_POSTS_PER_HOUR = envint("COMMUNITY_NEW_POSTS_PER_HOUR", 3, minimum=0)
+# Files attached to community posts (community/attachments.py).
+COMMUNITY_ATTACHMENTS_PER_POST = envint("COMMUNITY_ATTACHMENTS_PER_POST", 5, minimum=0)
+COMMUNITY_ATTACHMENT_MAX_MB = envint("COMMUNITY_ATTACHMENT_MAX_MB", 10, minimum=1)
+# Every kind core.files accepts as a document; a setting may name fewer.
+_ATTACHMENT_KINDS = "pdf,docx,xlsx,pptx,odt,ods,odp,csv,txt,png,jpeg,webp"
+COMMUNITY_ATTACHMENT_KINDS = envlist("COMMUNITY_ATTACHMENT_KINDS", _ATTACHMENT_KINDS)
+if not set(COMMUNITY_ATTACHMENT_KINDS) <= set(_ATTACHMENT_KINDS.split(",")):
+    raise ImproperlyConfigured(
+        f"COMMUNITY_ATTACHMENT_KINDS may name only {_ATTACHMENT_KINDS}, "
+        f"not {','.join(COMMUNITY_ATTACHMENT_KINDS)!r}."
+    )
 
 LOG_LEVEL = env("LOG_LEVEL", "INFO").upper()
 if LOG_LEVEL not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:

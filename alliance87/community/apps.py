@@ -8,7 +8,7 @@ class CommunityConfig(AppConfig):
 
     def ready(self) -> None:
         from alliance87.community import personal_data, rules
-        from alliance87.community.models import SlackFile
+        from alliance87.community.models import Attachment, SlackFile
         from alliance87.community.search import PROVIDERS
         from alliance87.core import hooks
         from alliance87.core.visibility import is_secretariat
@@ -31,7 +31,13 @@ class CommunityConfig(AppConfig):
             hooks.FileOwner("community.slackfile", SlackFile.objects.visible_to)
         )
         rules.register_rules()
-        hooks.PERSONAL_DATA.register(hooks.PersonalData("community", personal_data.export))
+        hooks.PERSONAL_DATA.register(
+            hooks.PersonalData("community", personal_data.export, personal_data.erase)
+        )
+        # A post's files are served to whoever may read the post in full.
+        hooks.FILE_OWNERS.register(
+            hooks.FileOwner("community.attachment", Attachment.objects.visible_to)
+        )
         for provider in PROVIDERS:
             hooks.SEARCH_PROVIDERS.register(provider)
         hooks.DEMO_LOADERS.register(hooks.DemoLoader("alliance87.community.demo", order=95))

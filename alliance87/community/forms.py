@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Exists, F, OuterRef
 from django.utils.translation import gettext_lazy as _
 
+from alliance87.community import attachments
 from alliance87.community.conversions import SUMMARY_MAX_CHARS, no_wider_than
 from alliance87.community.models import (
     POST_MAX_CHARS,
@@ -32,8 +33,38 @@ from alliance87.library.models import ResourceType
 MARKDOWN_HINT = _(
     "Markdown: *italics*, **bold**, [a link](https://…), lists with “- ”. "
     "A link to a page of the Hub (an event, a resource, a group) shows as a card. "
-    "Name someone with @ and their username."
+    "Name someone with @ and their username, and an organisation with @org: and the last "
+    "part of its page's address (@org:ilo for …/partners/ilo/)."
 )
+
+
+class MultipleFileInput(forms.FileInput):
+    allow_multiple_selected = True
+
+
+class AttachmentsField(forms.FileField):
+    """Several files chosen in one box (a list, empty when none)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"multiple": True}))
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("label", _("Files"))
+        super().__init__(**kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> Any:
+        one = super().clean
+        if isinstance(data, list | tuple):
+            return [one(d, initial) for d in data if d]
+        return [one(data, initial)] if data else []
+
+
+class WithAttachments(forms.Form):
+    """A post's form: its files, with the limits in their hint."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if attachments.max_count():
+            self.fields["attachments"] = AttachmentsField(help_text=attachments.limits_hint())
 
 
 class SpaceForm(forms.ModelForm):
@@ -49,7 +80,7 @@ class SpaceForm(forms.ModelForm):
         }
 
 
-class ThreadForm(forms.Form):
+class ThreadForm(WithAttachments):
     kind = forms.ChoiceField(
         label=_("Kind"),
         choices=ThreadKind.choices,
@@ -66,7 +97,7 @@ class ThreadForm(forms.Form):
     )
 
 
-class PostForm(forms.Form):
+class PostForm(WithAttachments):
     body = forms.CharField(
         label=_("Your reply"),
         widget=forms.Textarea(attrs={"rows": 6}),
@@ -76,9 +107,21 @@ class PostForm(forms.Form):
 
 
 class EditPostForm(PostForm):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, current: Any = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["body"].label = _("Text")
+        if "attachments" in self.fields:
+            self.fields["attachments"].label = _("Add files")
+        choices = [(str(a.pk), a.name) for a in current]
+        if choices:
+            self.fields["remove"] = forms.TypedMultipleChoiceField(
+                label=_("Take off files"),
+                choices=choices,
+                coerce=int,
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+                help_text=_("The post's history keeps the files taken off."),
+            )
 
 
 # What a thread becomes (community/conversions.py) ----------------------------

@@ -434,6 +434,70 @@ class Mention(models.Model):
         return f"@{self.user} in {self.post_id}"
 
 
+class OrganisationMention(models.Model):
+    """An organisation named in a post with @org:<its slug>
+    (community/org_mentions.py)."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="organisation_mentions")
+    organisation = models.ForeignKey(
+        "partners.Organisation", on_delete=models.CASCADE, related_name="+"
+    )
+
+    objects = HubManager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["post", "organisation"], name="community_one_organisation_mention"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"@org:{self.organisation_id} in {self.post_id}"
+
+
+class AttachmentQuerySet(HubQuerySet):
+    def visible_to(self, user: Any) -> Self:
+        """Return the files of the posts `user` may read in full: a hidden
+        or held post's files are its author's and its moderators' only."""
+        posts = cast(PostQuerySet, Post.objects.all()).visible_to(user)
+        return self.filter(post__in=posts.values("pk"))
+
+    def current(self) -> Self:
+        """The files a post carries now (not those an edit removed)."""
+        return self.filter(removed__isnull=True)
+
+
+class Attachment(models.Model):
+    """A file a post carries, stored and served by core.files with the
+    post's visibility (community/attachments.py). An edit that removes it
+    keeps it, `removed`, for the post's history."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(_("file"), max_length=300)
+    kind = models.CharField(_("kind"), max_length=10)  # core.files.FileKind.key
+    size = models.PositiveBigIntegerField(_("size in bytes"))
+    added = models.DateTimeField(_("added"))
+    removed = models.DateTimeField(_("removed"), null=True, blank=True)
+    # The earlier versions of the post (its history) that carried it.
+    revisions = models.ManyToManyField(PostRevision, related_name="attachments", blank=True)
+
+    objects = AttachmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["added", "pk"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        """The file's name as stored (made safe, its extension its kind's)."""
+        return self.file.name.rsplit("/", 1)[-1]
+
+
 class Helpful(models.Model):
     """One person's "helpful" mark on a post."""
 
@@ -557,6 +621,7 @@ class Reason(models.TextChoices):
     THREAD = "thread", _("New thread")
     REPLY = "reply", _("New reply")
     MENTION = "mention", _("You were mentioned")
+    ORGANISATION = "org", _("Your organisation was mentioned")
     # Moderators' decisions about the person's own post.
     HIDDEN = "hidden", _("A moderator hid your post")
     RESTORED = "restored", _("A moderator restored your post")

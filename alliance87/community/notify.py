@@ -4,8 +4,10 @@ Who hears about a post, and the email they get.
 When a post commits, `fan_out` (a background task) writes one
 `Notification` per person who should hear of it: the members of its space
 whose level is "everything" (inbox and an email at once), "digest" (inbox
-and their next digest), and everyone it mentions who may see it (inbox
-and an email at once, unless their level for the space is "nothing").
+and their next digest), everyone it mentions who may see it (inbox
+and an email at once, unless their level for the space is "nothing"), and
+the people of the organisations it names with @org: who may see it (as a
+mention, but in their digest when that is their level for the space).
 Nobody hears of their own post, nor of a post in a space they may no
 longer see: visibility is asked again for each person, and again when the
 email goes out.
@@ -62,6 +64,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from alliance87.community import reply_address
+from alliance87.community.attachments import shown_by_post
 from alliance87.community.models import (
     MODERATION_REASONS,
     DigestFrequency,
@@ -69,6 +72,7 @@ from alliance87.community.models import (
     MailState,
     Mention,
     Notification,
+    OrganisationMention,
     Post,
     PostState,
     Preferences,
@@ -77,6 +81,7 @@ from alliance87.community.models import (
     SpaceMember,
     display_name,
 )
+from alliance87.partners.models import Person
 
 logger = logging.getLogger(__name__)
 
@@ -112,8 +117,17 @@ def fan_out(post_id: int) -> list[int]:
     opening = not Post.objects.filter(thread=thread, created__lt=post.created).exists()
     reason = Reason.THREAD if opening else Reason.REPLY
     mentioned = set(Mention.objects.filter(post=post).values_list("user_id", flat=True))
+    # The people, with an account, of the organisations it names (@org:).
+    of_organisations = set(
+        Person.objects.filter(
+            organisation__in=OrganisationMention.objects.filter(post=post).values(
+                "organisation_id"
+            ),
+            user__isnull=False,
+        ).values_list("user_id", flat=True)
+    )
     levels = dict(SpaceMember.objects.filter(space=space).values_list("user_id", "level"))
-    candidates = (set(levels) | mentioned) - {post.author_id}
+    candidates = (set(levels) | mentioned | of_organisations) - {post.author_id}
     rows = []
     users = get_user_model().objects.filter(pk__in=candidates, is_active=True)
     for user in users.iterator(chunk_size=500):
@@ -122,6 +136,16 @@ def fan_out(post_id: int) -> list[int]:
             continue
         if user.pk in mentioned:
             row = Notification(user=user, post=post, reason=Reason.MENTION, mail=MailState.PENDING)
+        elif user.pk in of_organisations:
+            # Their organisation named: as a mention, but for a digest
+            # reader, who hears of it in their digest.
+            row = Notification(
+                user=user,
+                post=post,
+                reason=Reason.ORGANISATION,
+                mail=MailState.NONE if level == Level.DIGEST else MailState.PENDING,
+                digest=level == Level.DIGEST,
+            )
         elif level == Level.EVERYTHING:
             row = Notification(user=user, post=post, reason=reason, mail=MailState.PENDING)
         elif level == Level.DIGEST:
@@ -168,6 +192,15 @@ def _headers(user: Any, space: Space, language: str) -> tuple[dict[str, str], st
     }, url
 
 
+def _files(post_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    """The files of each post, for an email: links, never the files
+    themselves (people read their mail on slow or costly connections)."""
+    return {
+        pk: [{**vars(f), "url": absolute(f.url)} for f in found]
+        for pk, found in shown_by_post(post_ids).items()
+    }
+
+
 def compose(notification: Notification) -> EmailMessage:
     """Return the email of one notification, in its person's language."""
     post = notification.post
@@ -193,6 +226,7 @@ def compose(notification: Notification) -> EmailMessage:
             "settings_url": absolute(reverse("community:preferences")),
             "reply_by_email": reply_address.enabled() and not moderation,
             "moderation": moderation,
+            "attachments": _files([post.pk]).get(post.pk, []),
         }
         subject = f"[{space.name}] {thread.title}"
         body = render_to_string("community/email/notification.txt", context)
@@ -366,6 +400,7 @@ def digest_message(
     thread with its own reply address (reply_address.py), in a text and an
     HTML part."""
     threads: OrderedDict[int, dict[str, Any]] = OrderedDict()
+    attached = _files([item.post_id for item in items])
     for item in items:
         thread = item.post.thread
         if thread.pk not in threads:
@@ -381,6 +416,7 @@ def digest_message(
                 "author": display_name(item.post.author),
                 "body": item.post.body,
                 "created": item.post.created,
+                "attachments": attached.get(item.post_id, []),
             }
         )
     entries = list(threads.values())

@@ -1,14 +1,21 @@
-"""What the community holds about a person, for their data export. On
-erasure the account's deletion does the rest: their memberships, mail
-settings and notifications go with it (CASCADE); their threads, posts and
-edits stay, under "a former participant" (SET_NULL), and so do the records
-of emails received at their reply addresses, no longer naming them."""
+"""What the community holds about a person, for their data export, and
+what their erasure removes. Erasure deletes the files attached to their
+posts (community/attachments.py says why); the account's deletion does the
+rest: their memberships, mail settings and notifications go with it
+(CASCADE); their threads, posts and edits stay, under "a former
+participant" (SET_NULL), and so do the records of emails received at their
+reply addresses, no longer naming them."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
+from django.urls import reverse
+
+from alliance87.community.attachments import erase_files_of, kind_label
 from alliance87.community.models import (
+    Attachment,
     Flag,
     InboundMessage,
     Post,
@@ -16,6 +23,7 @@ from alliance87.community.models import (
     SpaceMember,
     Suspension,
 )
+from alliance87.community.notify import absolute
 
 
 def export(user: Any, person: Any) -> dict[str, Any]:
@@ -61,6 +69,27 @@ def export(user: Any, person: Any) -> dict[str, Any]:
                 "moderation_reason",
             )
         ],
+        # The files of their posts, those an edit removed included (the
+        # file itself is at its address, served to them as the post is).
+        "attachments": [
+            {
+                "post": post_id,
+                "thread": title,
+                "file": Path(name).name,
+                "kind": kind_label(kind),
+                "bytes": size,
+                "added": added.isoformat(),
+                "removed": removed.isoformat() if removed else None,
+                "address": absolute(reverse("serve-file", args=[LABEL, pk, Path(name).name])),
+            }
+            for pk, post_id, title, name, kind, size, added, removed in Attachment.objects.filter(
+                post__author=user
+            )
+            .order_by("added", "pk")
+            .values_list(
+                "pk", "post_id", "post__thread__title", "file", "kind", "size", "added", "removed"
+            )
+        ],
         # Moderation: the flags they raised, their suspensions.
         "flags": [
             {
@@ -94,3 +123,11 @@ def export(user: Any, person: Any) -> dict[str, Any]:
             .values_list("received", "thread__title", "outcome", "reason")
         ],
     }
+
+
+LABEL = "community.attachment"
+
+
+def erase(user: Any, person: Any) -> None:
+    if user is not None:
+        erase_files_of(user)

@@ -12,7 +12,7 @@ author or links, to whoever may not read it in full.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, cast
 
 from django.core.paginator import Page, Paginator
@@ -20,7 +20,8 @@ from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.utils.safestring import SafeString
 
-from alliance87.community import moderation
+from alliance87.community import moderation, org_mentions
+from alliance87.community.attachments import ShownFile, shown_by_post
 from alliance87.community.cards import Card, cards_for
 from alliance87.community.models import (
     Flag,
@@ -37,7 +38,7 @@ from alliance87.community.models import (
     may_read_in_full,
     standing,
 )
-from alliance87.core.markdown import link_targets, render
+from alliance87.core.markdown import link_targets
 from alliance87.core.permissions import may
 
 THREADS_PER_PAGE = 25
@@ -148,6 +149,8 @@ class ShownPost:
     in_full: bool = True
     may_flag: bool = False
     open_flags: int = 0  # for the moderators
+    # The files it carries (none shown for a hidden post's notice).
+    attachments: list[ShownFile] = field(default_factory=list)
 
 
 @dataclass
@@ -192,6 +195,8 @@ def thread_page(user: Any, thread: Thread, page_number: Any) -> ThreadPage:
     in_full = {p.pk for p in rows if may_read_in_full(user, p, thread)}
     # A hidden post's links are never read: its cards would show them.
     cards = cards_for(user, {p.pk: list(link_targets(p.body)) for p in rows if p.pk in in_full})
+    attached = shown_by_post(sorted(in_full))
+    org_links = org_mentions.links_for(user, (p.body for p in rows if p.pk in in_full))
     may_post = may(user, "post", thread.space)
     may_moderate = may(user, "moderate", thread.space)
     open_flags: dict[int, int] = {}
@@ -210,7 +215,7 @@ def thread_page(user: Any, thread: Thread, page_number: Any) -> ThreadPage:
             ShownPost(
                 post=post,
                 author_name=display_name(post.author) if full else "",
-                html=render(post.body) if full else SafeString(""),
+                html=org_mentions.render_post(post.body, org_links) if full else SafeString(""),
                 cards=cards.get(post.pk, []),
                 marked_helpful=post.pk in marked,
                 may_edit=full and may(user, "edit", post),
@@ -224,6 +229,7 @@ def thread_page(user: Any, thread: Thread, page_number: Any) -> ThreadPage:
                     and may(user, "flag", post)
                 ),
                 open_flags=open_flags.get(post.pk, 0),
+                attachments=attached.get(post.pk, []) if full else [],
             )
         )
     return ThreadPage(
@@ -243,7 +249,13 @@ def get_post_for_user(user: Any, pk: int) -> Post:
         .filter(pk=pk)
         .select_related("thread__space", "author")
         .prefetch_related(
-            Prefetch("revisions", queryset=PostRevision.objects.select_related("replaced_by"))
+            Prefetch(
+                "revisions",
+                queryset=PostRevision.objects.select_related("replaced_by").prefetch_related(
+                    "attachments"
+                ),
+            ),
+            "attachments",
         )
         .first()
     )
@@ -258,3 +270,38 @@ def post_url(post: Post) -> str:
     page = before // POSTS_PER_PAGE + 1
     suffix = f"?page={page}" if page > 1 else ""
     return f"{post.thread.get_absolute_url()}{suffix}#post-{post.pk}"
+
+
+@dataclass
+class ShownVersion:
+    """One version of a post on its history page."""
+
+    html: SafeString
+    attachments: list[ShownFile]
+    revision: PostRevision | None = None  # None: the post as it is now
+    editor: str = ""  # who replaced it
+
+
+def post_history(user: Any, post: Post) -> list[ShownVersion]:
+    """Return the versions of `post` (read by get_post_for_user), the
+    current one first, each with the files it carried."""
+    from alliance87.community.attachments import shown
+
+    revisions = list(post.revisions.all())
+    links = org_mentions.links_for(user, [post.body, *(r.body for r in revisions)])
+    versions = [
+        ShownVersion(
+            org_mentions.render_post(post.body, links),
+            [shown(a) for a in post.attachments.all() if a.removed is None],
+        )
+    ]
+    for revision in revisions:
+        versions.append(
+            ShownVersion(
+                org_mentions.render_post(revision.body, links),
+                [shown(a) for a in revision.attachments.all()],
+                revision,
+                display_name(revision.replaced_by),
+            )
+        )
+    return versions

@@ -11,9 +11,14 @@ Invariants:
 - nobody posts in a closed thread; only someone who may post in the
   space posts there (core.permissions: "post"), whether from the site or
   by email;
-- every @username in a post names an active account, else the post is
-  refused with the names not found; each one named is recorded once;
-- an edit keeps the text it replaced, with when and by whom;
+- every @username in a post names an active account, and every
+  @org:<slug> an organisation its author may see, else the post is refused
+  with the names not found; each one named is recorded once
+  (community/org_mentions.py);
+- a post's files are few, small and of accepted kinds, checked and stored
+  with the post or not at all (community/attachments.py);
+- an edit keeps the text it replaced, with when and by whom, and the files
+  it removed;
 - one "helpful" mark per person and post, never on one's own post;
 - a question's accepted answer is a reply in that thread;
 - every new post is announced after commit (community/tasks.py): who
@@ -34,25 +39,30 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from alliance87.community import attachments as files
 from alliance87.community import moderation
 from alliance87.community.models import (
     POST_MAX_CHARS,
     TITLE_MAX_CHARS,
+    Attachment,
     Helpful,
     InboundMessage,
     InboundOutcome,
     Level,
     Mention,
     Notification,
+    OrganisationMention,
     Post,
     PostRevision,
     PostState,
@@ -64,6 +74,7 @@ from alliance87.community.models import (
     Thread,
     ThreadKind,
 )
+from alliance87.community.org_mentions import mentioned_organisations, without_org_mentions
 from alliance87.core.permissions import may
 from alliance87.core.services import service
 from alliance87.core.tasks import enqueue_on_commit
@@ -169,6 +180,7 @@ def _check_body(body: str) -> str:
 def mentioned_users(body: str) -> list[Any]:
     """Return the active accounts named with @username in `body`; raise
     ValidationError naming those that are not found."""
+    body = without_org_mentions(body)
     names = {m.lower() for m in MENTION.findall(body)}
     # A trailing full stop ends a sentence, not a name.
     names = {n.rstrip(".") for n in names}
@@ -203,10 +215,15 @@ def _announce(post: Post) -> None:
     enqueue_on_commit(fan_out_task, post.pk)
 
 
-def _record_mentions(post: Post, users: list[Any]) -> None:
+def _record_mentions(post: Post, users: list[Any], organisations: list[Any]) -> None:
     if users:
         Mention.objects.bulk_create(
             [Mention(post=post, user=u) for u in users], ignore_conflicts=True
+        )
+    if organisations:
+        OrganisationMention.objects.bulk_create(
+            [OrganisationMention(post=post, organisation=o) for o in organisations],
+            ignore_conflicts=True,
         )
 
 
@@ -219,9 +236,10 @@ def start_thread(
     body: str,
     kind: str = ThreadKind.DISCUSSION,
     imported: Imported | None = None,
+    attachments: Sequence[UploadedFile] = (),
 ) -> Thread:
-    """Open a thread with its first post; the author joins the space
-    (unless `imported`: see Imported)."""
+    """Open a thread with its first post, carrying `attachments`; the
+    author joins the space (unless `imported`: see Imported)."""
     if not may(acting_user, "post", space):
         raise ValidationError(_("You may not post in this space."), code="forbidden")
     title = " ".join(title.split())
@@ -238,20 +256,27 @@ def start_thread(
         raise ValidationError({"kind": _("Choose a discussion or a question.")})
     body = _check_body(body)
     users = mentioned_users(body)
-    state = PostState.PUBLISHED if imported else moderation.state_of_new_post(space, acting_user)
-    author = imported.author if imported else acting_user
-    now = imported.created if imported else timezone.now()
-    thread = Thread.objects.create(
-        space=space,
-        kind=kind,
-        title=title,
-        author=author,
-        created=now,
-        last_activity=now,
-        state=state,
-    )
-    post = Post.objects.create(thread=thread, author=author, body=body, created=now, state=state)
-    _record_mentions(post, users)
+    organisations = mentioned_organisations(body, acting_user)
+    with files.stored(attachments) as stored:
+        state = (
+            PostState.PUBLISHED if imported else moderation.state_of_new_post(space, acting_user)
+        )
+        author = imported.author if imported else acting_user
+        now = imported.created if imported else timezone.now()
+        thread = Thread.objects.create(
+            space=space,
+            kind=kind,
+            title=title,
+            author=author,
+            created=now,
+            last_activity=now,
+            state=state,
+        )
+        post = Post.objects.create(
+            thread=thread, author=author, body=body, created=now, state=state
+        )
+        files.keep(post, stored, added=now)
+    _record_mentions(post, users, organisations)
     if imported is None:
         SpaceMember.objects.get_or_create(space=space, user=acting_user)
         if state == PostState.PUBLISHED:
@@ -261,24 +286,35 @@ def start_thread(
 
 @service
 def reply(
-    thread: Thread, *, acting_user: Any, body: str, imported: Imported | None = None
+    thread: Thread,
+    *,
+    acting_user: Any,
+    body: str,
+    imported: Imported | None = None,
+    attachments: Sequence[UploadedFile] = (),
 ) -> Post:
-    """Post a reply in `thread` (quietly when `imported`: see Imported)."""
+    """Post a reply in `thread`, carrying `attachments` (quietly when
+    `imported`: see Imported)."""
     if not may(acting_user, "post", thread.space):
         raise ValidationError(_("You may not post in this space."), code="forbidden")
     if thread.closed:
         raise ValidationError(_("This thread is closed to replies."), code="closed")
     body = _check_body(body)
     users = mentioned_users(body)
-    state = (
-        PostState.PUBLISHED
-        if imported
-        else moderation.state_of_new_post(thread.space, acting_user)
-    )
-    author = imported.author if imported else acting_user
-    now = imported.created if imported else timezone.now()
-    post = Post.objects.create(thread=thread, author=author, body=body, created=now, state=state)
-    _record_mentions(post, users)
+    organisations = mentioned_organisations(body, acting_user)
+    with files.stored(attachments) as stored:
+        state = (
+            PostState.PUBLISHED
+            if imported
+            else moderation.state_of_new_post(thread.space, acting_user)
+        )
+        author = imported.author if imported else acting_user
+        now = imported.created if imported else timezone.now()
+        post = Post.objects.create(
+            thread=thread, author=author, body=body, created=now, state=state
+        )
+        files.keep(post, stored, added=now)
+    _record_mentions(post, users, organisations)
     if state == PostState.PUBLISHED:
         Thread.objects.filter(pk=thread.pk).update(
             reply_count=F("reply_count") + 1, last_activity=now
@@ -291,26 +327,69 @@ def reply(
 
 
 @service
-def edit_post(post: Post, *, acting_user: Any, body: str) -> Post:
-    """Change a post's text, keeping the text it replaces."""
+def edit_post(
+    post: Post,
+    *,
+    acting_user: Any,
+    body: str,
+    attachments: Sequence[UploadedFile] = (),
+    remove: Sequence[int] = (),
+) -> Post:
+    """Change a post's text, add `attachments` and take off the files
+    whose ids are in `remove`, keeping in its history the text and the
+    files it replaces."""
     if not may(acting_user, "edit", post):
         raise ValidationError(_("You may not edit this post."), code="forbidden")
     body = _check_body(body)
-    if body == post.body:
+    current = list(Attachment.objects.current().filter(post=post))
+    removed = [a for a in current if a.pk in set(remove)]
+    if body == post.body and not attachments and not removed:
         return post
     users = mentioned_users(body)
-    now = timezone.now()
-    PostRevision.objects.create(
-        post=post,
-        body=post.body,
-        written=post.edited or post.created,
-        replaced=now,
-        replaced_by=acting_user,
-    )
-    post.body, post.edited = body, now
-    post.save(update_fields=["body", "edited"])
-    _record_mentions(post, users)
+    organisations = mentioned_organisations(body, acting_user)
+    with files.stored(attachments, kept=len(current) - len(removed)) as stored:
+        now = timezone.now()
+        revision = PostRevision.objects.create(
+            post=post,
+            body=post.body,
+            written=post.edited or post.created,
+            replaced=now,
+            replaced_by=acting_user,
+        )
+        # The version replaced carried the files the post carried until now.
+        Attachment.revisions.through.objects.bulk_create(
+            [
+                Attachment.revisions.through(attachment_id=a.pk, postrevision_id=revision.pk)
+                for a in current
+            ]
+        )
+        for attachment in removed:  # one by one, for the audit log
+            attachment.removed = now
+            attachment.save(update_fields=["removed"])
+        files.keep(post, stored, added=now)
+        post.body, post.edited = body, now
+        post.save(update_fields=["body", "edited"])
+    _record_mentions(post, users, organisations)
     return post
+
+
+@service
+def attach_file(
+    post: Post,
+    upload: UploadedFile,
+    *,
+    acting_user: Any,
+    added: dt.datetime | None = None,
+) -> Attachment:
+    """Attach one more file to `post`, as written (no revision: for an
+    import that brings a post's files in after the post, at `added`, by
+    default the post's own time). The limits of count, size and kind hold,
+    and only whoever may edit the post (or the Secretariat) attaches."""
+    if not may(acting_user, "edit", post):
+        raise ValidationError(_("You may not edit this post."), code="forbidden")
+    kept = Attachment.objects.current().filter(post=post).count()
+    with files.stored([upload], kept=kept) as stored:
+        return files.keep(post, stored, added=added or post.created)[0]
 
 
 @service

@@ -25,7 +25,6 @@ from alliance87.community.forms import (
 from alliance87.community.models import Level, PostState, Space, SpaceMember, SpaceRole
 from alliance87.core import permissions
 from alliance87.core.forms import add_service_errors
-from alliance87.core.markdown import render as render_markdown
 from alliance87.core.pagecache import public_page
 from alliance87.core.permissions import may
 from alliance87.core.text import parse_id
@@ -182,7 +181,7 @@ def new_thread(request: HttpRequest, slug: str) -> HttpResponse:
         return refused
     shown = selectors.get_space_for_user(request.user, slug)
     permissions.require(request.user, "post", shown)
-    form = ThreadForm(request.POST or None)
+    form = ThreadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
             started = services.start_thread(shown, acting_user=request.user, **form.cleaned_data)
@@ -225,10 +224,15 @@ def reply(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     shown = selectors.get_space_for_user(request.user, slug)
     found = selectors.get_thread_for_user(request.user, shown, pk)
     permissions.require(request.user, "post", shown)
-    form = PostForm(request.POST)
+    form = PostForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            services.reply(found, acting_user=request.user, body=form.cleaned_data["body"])
+            services.reply(
+                found,
+                acting_user=request.user,
+                body=form.cleaned_data["body"],
+                attachments=form.cleaned_data.get("attachments", []),
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -284,10 +288,19 @@ def edit_post(request: HttpRequest, pk: int) -> HttpResponse:
         return refused
     post = selectors.get_post_for_user(request.user, pk)
     permissions.require(request.user, "edit", post)
-    form = EditPostForm(request.POST or None, initial={"body": post.body})
+    current = list(post.attachments.current())
+    form = EditPostForm(
+        request.POST or None, request.FILES or None, initial={"body": post.body}, current=current
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            services.edit_post(post, acting_user=request.user, body=form.cleaned_data["body"])
+            services.edit_post(
+                post,
+                acting_user=request.user,
+                body=form.cleaned_data["body"],
+                attachments=form.cleaned_data.get("attachments", []),
+                remove=form.cleaned_data.get("remove", []),
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -306,11 +319,7 @@ def post_history(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "post": post,
             "author_name": selectors.display_name(post.author),
-            "revisions": [
-                (r, selectors.display_name(r.replaced_by), render_markdown(r.body))
-                for r in post.revisions.all()
-            ],
-            "current": render_markdown(post.body),
+            "versions": selectors.post_history(request.user, post),
         },
     )
 

@@ -9,12 +9,13 @@ community (posts).
 from __future__ import annotations
 
 import html
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 import nh3
 from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote",
@@ -37,13 +38,49 @@ def sanitise(markup: str) -> SafeString:
     return mark_safe(clean)
 
 
-def render(text: str) -> SafeString:
+# Cuts a run of plain text into pieces, each with the address it links to
+# (None: left as text).
+Linker = Callable[[str], Sequence[tuple[str, str | None]]]
+
+
+def render(text: str, *, linker: Linker | None = None) -> SafeString:
     """Return `text` (Markdown) as sanitised HTML; a heading of level 1
-    becomes level 2, as the page has its own title."""
+    becomes level 2, as the page has its own title. `linker`, if given,
+    turns words of the plain text (never code, nor the text of a link)
+    into links (the community's @org: mentions)."""
     if not text.strip():
         return mark_safe("")
-    markup = _md.render(text).replace("<h1>", "<h2>").replace("</h1>", "</h2>")
+    if linker is None:
+        markup = _md.render(text)
+    else:
+        tokens = _md.parse(text)
+        for token in tokens:
+            if token.type == "inline" and token.children:
+                token.children = _linked(token.children, linker)
+        markup = _md.renderer.render(tokens, _md.options, {})
+    markup = markup.replace("<h1>", "<h2>").replace("</h1>", "</h2>")
     return sanitise(markup)
+
+
+def _linked(children: list[Token], linker: Linker) -> list[Token]:
+    out: list[Token] = []
+    depth = 0  # inside a link written in the text
+    for child in children:
+        if child.type == "link_open":
+            depth += 1
+        elif child.type == "link_close":
+            depth -= 1
+        if child.type != "text" or depth > 0:
+            out.append(child)
+            continue
+        for piece, href in linker(child.content):
+            if href is None:
+                out.append(Token("text", "", 0, content=piece))
+            else:
+                out.append(Token("link_open", "a", 1, attrs={"href": href}))
+                out.append(Token("text", "", 0, content=piece))
+                out.append(Token("link_close", "a", -1))
+    return out
 
 
 def plain_text(text: str) -> str:

@@ -80,6 +80,14 @@ class ThreadList(Schema):
     next_cursor: str | None
 
 
+class AttachmentOut(Schema):
+    name: str
+    kind: str  # for people: "PDF", "Word"
+    content_type: str
+    size: int  # bytes
+    url: str  # served to whoever may read the post in full
+
+
 class CommunityPostOut(Schema):
     id: int
     # A post a moderator hid, that the caller may not read: the page shows
@@ -97,6 +105,7 @@ class CommunityPostOut(Schema):
     opening: bool  # the post that opened the thread
     answer: bool  # the answer the thread's author accepted
     helpful_count: int
+    attachments: list[AttachmentOut]  # none for a hidden post's notice
 
 
 class CommunityPostList(Schema):
@@ -135,7 +144,7 @@ def thread_out(request: HttpRequest, t: Thread, author: str) -> ThreadOut:
     )
 
 
-def post_out(shown: ShownPost) -> CommunityPostOut:
+def post_out(request: HttpRequest, shown: ShownPost) -> CommunityPostOut:
     """Return the post as the thread's page shows it: in full, or, hidden
     from the caller, as the notice that stands in its place."""
     post, full = shown.post, shown.in_full
@@ -152,6 +161,16 @@ def post_out(shown: ShownPost) -> CommunityPostOut:
         opening=shown.is_opening,
         answer=shown.is_answer,
         helpful_count=post.helpful_count if full else 0,
+        attachments=[
+            AttachmentOut(
+                name=f.name,
+                kind=f.kind,
+                content_type=f.content_type,
+                size=f.size,
+                url=absolute(request, f.url),
+            )
+            for f in shown.attachments
+        ],
     )
 
 
@@ -243,6 +262,6 @@ def list_community_posts(
     shown = thread_page(user, thread, asked)
     past, after = _next(shown.page, asked)
     return CommunityPostList(
-        items=[post_out(p) for p in ([] if past else shown.posts)],
+        items=[post_out(request, p) for p in ([] if past else shown.posts)],
         next_cursor=after,
     )

@@ -15,11 +15,13 @@ from alliance87.accounts.tests.visibility_matrix.world import build_world
 
 
 @pytest.fixture(scope="package")
-def world(django_db_setup: None, django_db_blocker: Any) -> Iterator[World]:
+def world(django_db_setup: None, django_db_blocker: Any, tmp_path_factory: Any) -> Iterator[World]:
     # Built once per worker for the whole package, inside a transaction
-    # rolled back at the end; each cell runs in a savepoint within it.
+    # rolled back at the end; each cell runs in a savepoint within it. Its
+    # uploaded files (community posts') go to a folder of its own.
     md5 = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    with django_db_blocker.unblock(), transaction.atomic(), translation.override("en"):
+    media = override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("matrix-media"))
+    with django_db_blocker.unblock(), transaction.atomic(), translation.override("en"), media:
         with override_settings(PASSWORD_HASHERS=md5):
             built = build_world()
         yield built

@@ -60,6 +60,7 @@ from alliance87.accounts.tests.visibility_matrix.ways import (
     Kind,
     Way,
     api_thread_url,
+    attachment_url,
     fixed,
     membership_url,
     obj_of,
@@ -543,6 +544,9 @@ KINDS: dict[str, Kind] = {
                 ),
                 Way("api-thread", api_thread_url(""), own_page=True),
                 Way("api-posts", api_thread_url("/posts"), own_page=True),
+                # The file its opening post carries (its text holds the
+                # marker), served with the post's visibility.
+                Way("attachment", attachment_url(lambda t: t.posts.get()), own_page=True),
                 SITE_SEARCH,
                 API_SEARCH,
                 # Every persona was notified of every thread: the inbox
@@ -576,6 +580,8 @@ KINDS: dict[str, Kind] = {
                     look_for=lambda world, item: f": Thread of {item.key} ",
                     openers=("outsider", "partner", "member", "focal"),
                 ),
+                # The file the reply carries: its author's and moderators'.
+                Way("attachment", attachment_url(lambda post: post), own_page=True),
                 # The API's posts of the thread (community.selectors'
                 # thread_page): a notice without text in its place.
                 Way(

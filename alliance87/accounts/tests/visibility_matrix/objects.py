@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from alliance87.accounts.tests.visibility_matrix.ways import (
     DATA_INDICATOR,
@@ -428,7 +429,11 @@ def make_object(scene: Scene, n: int, item: Item) -> Any:
         obj = space
         if item.kind == "thread":
             obj = community.start_thread(
-                space, acting_user=scene.secretariat, title=m, body=f"Body of {m}"
+                space,
+                acting_user=scene.secretariat,
+                title=m,
+                body=f"Body of {m}",
+                attachments=[SimpleUploadedFile(f"{item.key}.txt", f"File of {m}".encode())],
             )
             # Everyone was told of it (as if each had joined its space at
             # the level "everything"): the inbox shows it to those who may
@@ -490,7 +495,12 @@ def make_object(scene: Scene, n: int, item: Item) -> Any:
         thread = community.start_thread(
             space, acting_user=scene.secretariat, title=f"Thread of {item.key}", body="Opening"
         )
-        obj = community.reply(thread, acting_user=scene.secretariat, body=f"Body of {m}")
+        obj = community.reply(
+            thread,
+            acting_user=scene.secretariat,
+            body=f"Body of {m}",
+            attachments=[SimpleUploadedFile(f"{item.key}.txt", f"File of {m}".encode())],
+        )
         if item.status == "hidden":
             moderation.hide_post(obj, acting_user=scene.secretariat, reason="Matrix")
         else:  # as a new account's reply is held (the Secretariat's never is)

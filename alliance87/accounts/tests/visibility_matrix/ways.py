@@ -117,7 +117,13 @@ class World:
             elif user.is_authenticated:
                 client.force_login(user)
             response = client.get(url, headers=headers)
-            self.responses[key] = (response.status_code, response.content.decode())
+            # A file (core.files' serve_file) is streamed.
+            content = (
+                b"".join(response.streaming_content)  # type: ignore[attr-defined]
+                if response.streaming
+                else response.content
+            )
+            self.responses[key] = (response.status_code, content.decode())
         return self.responses[key]
 
 
@@ -173,6 +179,18 @@ def api_thread_url(suffix: str) -> Callable[[World, Item], str]:
         f"{API}community/spaces/{obj_of(world, item).space.slug}/threads/"
         f"{obj_of(world, item).pk}{suffix}"
     )
+
+
+def attachment_url(post: Callable[[Any], Any]) -> Callable[[World, Item], str]:
+    """The address of the file a community post carries (`post` of the
+    row's object)."""
+
+    def url(world: World, item: Item) -> str:
+        from alliance87.core.files import file_url
+
+        return file_url(post(obj_of(world, item)).attachments.get())
+
+    return url
 
 
 def roadmap_url(suffix: str) -> Callable[[World, Item], str]:
