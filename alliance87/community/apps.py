@@ -15,7 +15,9 @@ class CommunityConfig(AppConfig):
             hooks.NavEntry(_("Community"), "community:index", section="community", order=59)
         )
         rules.register_rules()
-        hooks.PERSONAL_DATA.register(hooks.PersonalData("community", personal_data.export))
+        hooks.PERSONAL_DATA.register(
+            hooks.PersonalData("community", personal_data.export, personal_data.erase)
+        )
         for provider in PROVIDERS:
             hooks.SEARCH_PROVIDERS.register(provider)
         hooks.DEMO_LOADERS.register(hooks.DemoLoader("alliance87.community.demo", order=95))

@@ -35,6 +35,7 @@ from alliance87.community.models import (
     Thread,
     display_name,
     may_read_in_full,
+    shown_author,
     standing,
 )
 from alliance87.core.markdown import link_targets, render
@@ -95,13 +96,13 @@ def space_page(user: Any, space: Space, page_number: Any) -> SpacePage:
     threads = (
         Thread.objects.visible_to(user)
         .filter(space=space)
-        .select_related("author")
+        .select_related("author", "pseudonym")
         .order_by("-pinned", "-last_activity", "-pk")
     )
     page = Paginator(threads, THREADS_PER_PAGE).get_page(page_number)
     for thread in page.object_list:
         thread.space = space  # for get_absolute_url, without a query each
-        thread.author_name = display_name(thread.author)
+        thread.author_name = shown_author(thread)
     member = None
     if user.is_authenticated:
         member = SpaceMember.objects.filter(space=space, user=user).first()
@@ -126,7 +127,10 @@ def space_page(user: Any, space: Space, page_number: Any) -> SpacePage:
 
 def get_thread_for_user(user: Any, space: Space, pk: int) -> Thread:
     thread = (
-        Thread.objects.visible_to(user).filter(space=space, pk=pk).select_related("author").first()
+        Thread.objects.visible_to(user)
+        .filter(space=space, pk=pk)
+        .select_related("author", "pseudonym")
+        .first()
     )
     if thread is None:
         raise Http404("Not found.")
@@ -168,7 +172,7 @@ def thread_page(user: Any, thread: Thread, page_number: Any) -> ThreadPage:
         cast(PostQuerySet, Post.objects.all())
         .in_thread_pages(user)
         .filter(thread=thread)
-        .select_related("author")
+        .select_related("author", "pseudonym")
         .annotate(revision_count=Count("revisions"))
         .order_by("created", "pk")
     )
@@ -209,7 +213,7 @@ def thread_page(user: Any, thread: Thread, page_number: Any) -> ThreadPage:
         shown.append(
             ShownPost(
                 post=post,
-                author_name=display_name(post.author) if full else "",
+                author_name=shown_author(post) if full else "",
                 html=render(post.body) if full else SafeString(""),
                 cards=cards.get(post.pk, []),
                 marked_helpful=post.pk in marked,
@@ -241,7 +245,7 @@ def get_post_for_user(user: Any, pk: int) -> Post:
     post = (
         Post.objects.visible_to(user)
         .filter(pk=pk)
-        .select_related("thread__space", "author")
+        .select_related("thread__space", "author", "pseudonym")
         .prefetch_related(
             Prefetch("revisions", queryset=PostRevision.objects.select_related("replaced_by"))
         )

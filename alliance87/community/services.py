@@ -25,6 +25,8 @@ Invariants:
   in `reply_count` and move `last_activity` (community/moderation.py);
 - an email received at a reply address is recorded once (its Message-ID):
   delivered again, it posts nothing (community/inbound.py);
+- a post is written under its author's pseudonym only when they may use
+  one (community/pseudonyms.py, whose docstring lists its invariants);
 - a post brought in by an import (`Imported`: the Slack import) keeps its
   original author and date, is asked of the importer's permission, joins
   nobody to the space and is announced to nobody: an import sends no mail.
@@ -43,7 +45,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from alliance87.community import moderation
+from alliance87.community import moderation, pseudonyms
 from alliance87.community.models import (
     POST_MAX_CHARS,
     TITLE_MAX_CHARS,
@@ -219,9 +221,11 @@ def start_thread(
     body: str,
     kind: str = ThreadKind.DISCUSSION,
     imported: Imported | None = None,
+    under_pseudonym: bool = False,
 ) -> Thread:
     """Open a thread with its first post; the author joins the space
-    (unless `imported`: see Imported)."""
+    (unless `imported`: see Imported). `under_pseudonym`: the thread and
+    its first post are shown under the author's pseudonym."""
     if not may(acting_user, "post", space):
         raise ValidationError(_("You may not post in this space."), code="forbidden")
     title = " ".join(title.split())
@@ -238,6 +242,7 @@ def start_thread(
         raise ValidationError({"kind": _("Choose a discussion or a question.")})
     body = _check_body(body)
     users = mentioned_users(body)
+    pseudonym = None if imported else pseudonyms.for_new_post(acting_user, None, under_pseudonym)
     state = PostState.PUBLISHED if imported else moderation.state_of_new_post(space, acting_user)
     author = imported.author if imported else acting_user
     now = imported.created if imported else timezone.now()
@@ -246,11 +251,14 @@ def start_thread(
         kind=kind,
         title=title,
         author=author,
+        pseudonym=pseudonym,
         created=now,
         last_activity=now,
         state=state,
     )
-    post = Post.objects.create(thread=thread, author=author, body=body, created=now, state=state)
+    post = Post.objects.create(
+        thread=thread, author=author, pseudonym=pseudonym, body=body, created=now, state=state
+    )
     _record_mentions(post, users)
     if imported is None:
         SpaceMember.objects.get_or_create(space=space, user=acting_user)
@@ -261,15 +269,24 @@ def start_thread(
 
 @service
 def reply(
-    thread: Thread, *, acting_user: Any, body: str, imported: Imported | None = None
+    thread: Thread,
+    *,
+    acting_user: Any,
+    body: str,
+    imported: Imported | None = None,
+    under_pseudonym: bool | None = None,
 ) -> Post:
-    """Post a reply in `thread` (quietly when `imported`: see Imported)."""
+    """Post a reply in `thread` (quietly when `imported`: see Imported).
+    `under_pseudonym`: shown under the author's pseudonym (True) or name
+    (False); None (a reply by email) signs it as their last post in the
+    thread was (community/pseudonyms.py)."""
     if not may(acting_user, "post", thread.space):
         raise ValidationError(_("You may not post in this space."), code="forbidden")
     if thread.closed:
         raise ValidationError(_("This thread is closed to replies."), code="closed")
     body = _check_body(body)
     users = mentioned_users(body)
+    pseudonym = None if imported else pseudonyms.for_new_post(acting_user, thread, under_pseudonym)
     state = (
         PostState.PUBLISHED
         if imported
@@ -277,7 +294,9 @@ def reply(
     )
     author = imported.author if imported else acting_user
     now = imported.created if imported else timezone.now()
-    post = Post.objects.create(thread=thread, author=author, body=body, created=now, state=state)
+    post = Post.objects.create(
+        thread=thread, author=author, pseudonym=pseudonym, body=body, created=now, state=state
+    )
     _record_mentions(post, users)
     if state == PostState.PUBLISHED:
         Thread.objects.filter(pk=thread.pk).update(

@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from alliance87.community import selectors, services
+from alliance87.community import pseudonyms, selectors, services
 from alliance87.community.forms import (
     EditPostForm,
     ModeratorForm,
@@ -21,7 +21,7 @@ from alliance87.community.forms import (
     SpaceForm,
     ThreadForm,
 )
-from alliance87.community.models import Level, Space, SpaceMember, SpaceRole
+from alliance87.community.models import Level, Space, SpaceMember, SpaceRole, shown_author
 from alliance87.core import permissions
 from alliance87.core.forms import add_service_errors
 from alliance87.core.markdown import render as render_markdown
@@ -55,6 +55,7 @@ def index(request: HttpRequest) -> HttpResponse:
         {
             "spaces": selectors.list_spaces(request.user),
             "may_create": is_secretariat(request.user),
+            "may_use_pseudonym": pseudonyms.may_use_pseudonym(request.user),
         },
     )
 
@@ -178,7 +179,7 @@ def new_thread(request: HttpRequest, slug: str) -> HttpResponse:
         return refused
     shown = selectors.get_space_for_user(request.user, slug)
     permissions.require(request.user, "post", shown)
-    form = ThreadForm(request.POST or None)
+    form = ThreadForm(request.POST or None, pseudonym=pseudonyms.offer(request.user).pseudonym)
     if request.method == "POST" and form.is_valid():
         try:
             started = services.start_thread(shown, acting_user=request.user, **form.cleaned_data)
@@ -195,6 +196,7 @@ def thread(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     shown = selectors.get_space_for_user(request.user, slug)
     found = selectors.get_thread_for_user(request.user, shown, pk)
     context = selectors.thread_page(request.user, found, request.GET.get("page", 1))
+    offered = pseudonyms.offer(request.user, found)
     return render(
         request,
         "community/thread.html",
@@ -203,7 +205,8 @@ def thread(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "space": shown,
             "thread": found,
             "page": context.page,
-            "form": PostForm(),
+            "form": PostForm(pseudonym=offered.pseudonym, pseudonymous=offered.used_here),
+            "offer": offered,
         },
     )
 
@@ -215,10 +218,16 @@ def reply(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     shown = selectors.get_space_for_user(request.user, slug)
     found = selectors.get_thread_for_user(request.user, shown, pk)
     permissions.require(request.user, "post", shown)
-    form = PostForm(request.POST)
+    offered = pseudonyms.offer(request.user, found)
+    form = PostForm(request.POST, pseudonym=offered.pseudonym)
     if form.is_valid():
         try:
-            services.reply(found, acting_user=request.user, body=form.cleaned_data["body"])
+            services.reply(
+                found,
+                acting_user=request.user,
+                body=form.cleaned_data["body"],
+                under_pseudonym=form.cleaned_data.get("under_pseudonym", False),
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -229,7 +238,14 @@ def reply(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return render(
         request,
         "community/thread.html",
-        {"view": context, "space": shown, "thread": found, "page": context.page, "form": form},
+        {
+            "view": context,
+            "space": shown,
+            "thread": found,
+            "page": context.page,
+            "form": form,
+            "offer": offered,
+        },
         status=400,
     )
 
@@ -290,14 +306,24 @@ def edit_post(request: HttpRequest, pk: int) -> HttpResponse:
 @public_page
 def post_history(request: HttpRequest, pk: int) -> HttpResponse:
     post = selectors.get_post_for_user(request.user, pk)
+    author_name = shown_author(post)
     return render(
         request,
         "community/history.html",
         {
             "post": post,
-            "author_name": selectors.display_name(post.author),
+            "author_name": author_name,
+            # The author's own edits are theirs under the name the post
+            # shows (a pseudonym, perhaps); another's (the Secretariat's)
+            # under their name.
             "revisions": [
-                (r, selectors.display_name(r.replaced_by), render_markdown(r.body))
+                (
+                    r,
+                    author_name
+                    if r.replaced_by_id is not None and r.replaced_by_id == post.author_id
+                    else selectors.display_name(r.replaced_by),
+                    render_markdown(r.body),
+                )
                 for r in post.revisions.all()
             ],
             "current": render_markdown(post.body),

@@ -13,7 +13,7 @@ from alliance87.accounts.tests.visibility_matrix.ways import Item, Way, World
 @pytest.mark.parametrize(("item", "persona", "way"), CELLS)
 def test_matrix(world: World, item: Item, persona: str, way: Way) -> None:
     user = world.user(persona, item)
-    status, body = world.get(user, way.url(world, item))
+    status, body = world.get(user, way.url(world, item), way.method)
     look_for = way.look_for(world, item) if way.look_for else item.marker
     if expected(persona, item, way):
         assert status == 200, f"{persona} should see {item.key} at {way.name}: got {status}"

@@ -53,6 +53,9 @@ class Way:
     # Secretariat not among them unless named (a safeguarding report: its
     # officer, its reporter); None for the rules of levels.
     seen_by: tuple[str, ...] | None = None
+    # "post": asked with a POST (a deliberate act, such as the
+    # Secretariat's look behind a pseudonym).
+    method: str = "get"
 
 
 @dataclass(frozen=True)
@@ -100,8 +103,8 @@ class World:
             return self.focal_points[country_of(item)]
         return self.users[persona]
 
-    def get(self, user: Any, url: str) -> tuple[int, str]:
-        key = (getattr(user, "pk", None), url)
+    def get(self, user: Any, url: str, method: str = "get") -> tuple[int, str]:
+        key = (getattr(user, "pk", None), url if method == "get" else f"{method} {url}")
         if key not in self.responses:
             client = Client()
             headers = {}
@@ -111,7 +114,7 @@ class World:
                     headers["Authorization"] = f"Bearer {self.tokens[user.pk]}"
             elif user.is_authenticated:
                 client.force_login(user)
-            response = client.get(url, headers=headers)
+            response = getattr(client, method)(url, headers=headers)
             self.responses[key] = (response.status_code, response.content.decode())
         return self.responses[key]
 
