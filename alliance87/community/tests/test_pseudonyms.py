@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from email.message import EmailMessage
+from email.utils import make_msgid
 from typing import Any
 
 import pytest
@@ -24,7 +26,14 @@ from hypothesis import strategies as st
 from alliance87.accounts import personal_data as account_data
 from alliance87.accounts import services as accounts
 from alliance87.api.services import create_token
-from alliance87.community import moderation, notify, pseudonyms, services
+from alliance87.community import (
+    inbound,
+    moderation,
+    notify,
+    pseudonyms,
+    reply_address,
+    services,
+)
 from alliance87.community.models import (
     Notification,
     Post,
@@ -37,7 +46,7 @@ from alliance87.partners.models import Organisation, Person, StakeholderType
 from alliance87.partners.services import save_organisation, save_person
 from alliance87.safeguarding import services as safeguarding
 from alliance87.search.index import rebuild
-from alliance87.testing.personas import make_user
+from alliance87.testing.personas import make_user, verified
 
 pytestmark = pytest.mark.django_db
 
@@ -452,3 +461,33 @@ def test_any_name_typed_is_taken_or_refused_with_a_message_never_an_error(scene,
     assert response.status_code in (302, 400)
     if response.status_code == 400:
         assert 'id="id_name_error"' in response.content.decode()
+
+
+def test_an_emailed_reply_keeps_the_pseudonym_and_is_bounced_once_it_may_not(
+    scene, settings
+) -> None:
+    settings.REPLY_EMAIL_DOMAIN = "reply.hub.test"
+    user = survivor(scene)
+    verified(user)
+    thread = pseudonymous_thread(scene, user)
+    to = f"reply+{reply_address.make_token(user, thread)}@reply.hub.test"
+
+    def mail(body: str) -> bytes:
+        message = EmailMessage()
+        message["From"] = f"Someone <{user.email}>"
+        message["To"] = to
+        message["Subject"] = "Re: What helped me"
+        message["Message-ID"] = make_msgid(domain="mail.example.org")
+        message.set_content(body)
+        return bytes(message)
+
+    posted = inbound.receive(mail("From my phone"))
+    assert posted.status == "posted"
+    assert Post.objects.get(pk=posted.post_id).pseudonym_id == thread.pseudonym_id
+    person = Person.objects.get(user=user)
+    person.organisation = scene.personas.partner_org  # a partner, not survivor-led
+    save_person(person, acting_user=scene.secretariat)
+    refused = inbound.receive(mail("After I left"))
+    assert refused.refused and refused.bounced
+    assert "may no longer use" in refused.detail
+    assert not Post.objects.filter(body__contains="After I left").exists()
