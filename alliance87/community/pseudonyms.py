@@ -34,6 +34,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
+from django.db import IntegrityError, transaction
 from django.db.models import Count, Q, Value
 from django.db.models.functions import Concat, Lower
 from django.utils import timezone
@@ -140,11 +141,22 @@ def choose_pseudonym(*, acting_user: Any, name: str) -> Pseudonym:
         )
     name = check_name(name, acting_user)
     found = Pseudonym.objects.select_for_update().filter(user=acting_user).first()
-    if found is None:
-        return Pseudonym.objects.create(user=acting_user, name=name, created=timezone.now())
-    if found.name != name:
-        found.name = name
-        found.save(update_fields=["name"])
+    try:
+        # A savepoint: the same name chosen at the same moment by another
+        # person is refused with the message, not an error.
+        with transaction.atomic():
+            if found is None:
+                return Pseudonym.objects.create(
+                    user=acting_user, name=name, created=timezone.now()
+                )
+            if found.name != name:
+                found.name = name
+                found.save(update_fields=["name"])
+    except IntegrityError:
+        raise ValidationError(
+            {"name": _("Someone already posts under this pseudonym. Choose another.")},
+            code="taken",
+        ) from None
     return found
 
 

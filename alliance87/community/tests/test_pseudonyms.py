@@ -482,7 +482,7 @@ def test_an_emailed_reply_keeps_the_pseudonym_and_is_bounced_once_it_may_not(
         return bytes(message)
 
     posted = inbound.receive(mail("From my phone"))
-    assert posted.status == "posted"
+    assert posted.status == "posted" and posted.post_id is not None
     assert Post.objects.get(pk=posted.post_id).pseudonym_id == thread.pseudonym_id
     person = Person.objects.get(user=user)
     person.organisation = scene.personas.partner_org  # a partner, not survivor-led
