@@ -8,6 +8,7 @@ from typing import Any
 
 from django.contrib import admin
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 from alliance87.community.models import (
     Flag,
@@ -34,6 +35,13 @@ class ThreadAdmin(admin.ModelAdmin):
     search_fields = ["title"]
     raw_id_fields = ["author", "accepted"]
     list_select_related = ["space"]
+
+    def get_exclude(self, request: HttpRequest, obj: Any = None) -> list[str]:
+        # A thread started under a pseudonym names no account here: the
+        # Secretariat looks it up on the pseudonyms page, which audits it.
+        if obj is not None and obj.pseudonym_id is not None:
+            return ["author", "pseudonym"]
+        return ["pseudonym"]
 
 
 @admin.register(Notification)
@@ -92,8 +100,19 @@ class FlagAdmin(admin.ModelAdmin):
 class SuspensionAdmin(admin.ModelAdmin):
     """Suspensions, to look up; moderators suspend and lift on the site."""
 
-    list_display = ["user", "space", "starts", "ends", "lifted"]
+    list_display = ["person", "space", "starts", "ends", "lifted"]
     raw_id_fields = ["user", "created_by", "lifted_by"]
+    list_select_related = ["user", "pseudonym", "space"]
+
+    @admin.display(description=_("person"))
+    def person(self, obj: Suspension) -> str:
+        # Made from a post under a pseudonym: the pseudonym, not the account.
+        return obj.pseudonym.name if obj.pseudonym is not None else str(obj.user)
+
+    def get_exclude(self, request: HttpRequest, obj: Any = None) -> list[str]:
+        if obj is not None and obj.pseudonym_id is not None:
+            return ["user", "pseudonym"]
+        return ["pseudonym"]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

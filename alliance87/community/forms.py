@@ -10,12 +10,14 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Exists, F, OuterRef
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from alliance87.community import attachments
 from alliance87.community.conversions import SUMMARY_MAX_CHARS, no_wider_than
 from alliance87.community.models import (
     POST_MAX_CHARS,
+    PSEUDONYM_MAX_CHARS,
     TITLE_MAX_CHARS,
     FlagReason,
     Level,
@@ -80,6 +82,22 @@ class SpaceForm(forms.ModelForm):
         }
 
 
+def offer_pseudonym(form: forms.Form, pseudonym: Any, label: str, initial: bool) -> None:
+    """Add to `form` the choice to sign under `pseudonym` (None: the person
+    may not, and the form has no such field)."""
+    if pseudonym is None:
+        return
+    form.fields["under_pseudonym"] = forms.BooleanField(
+        label=label % {"name": pseudonym.name},
+        required=False,
+        initial=initial,
+        help_text=_(
+            "Shown under your pseudonym instead of your name, in the thread, emails, "
+            "search and the API. Only the Secretariat can tell that it is you."
+        ),
+    )
+
+
 class ThreadForm(WithAttachments):
     kind = forms.ChoiceField(
         label=_("Kind"),
@@ -96,6 +114,12 @@ class ThreadForm(WithAttachments):
         help_text=MARKDOWN_HINT,
     )
 
+    def __init__(self, *args: Any, pseudonym: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        offer_pseudonym(
+            self, pseudonym, gettext("Start this thread under my pseudonym, %(name)s"), False
+        )
+
 
 class PostForm(WithAttachments):
     body = forms.CharField(
@@ -103,6 +127,27 @@ class PostForm(WithAttachments):
         widget=forms.Textarea(attrs={"rows": 6}),
         max_length=POST_MAX_CHARS,
         help_text=MARKDOWN_HINT,
+    )
+
+    def __init__(
+        self, *args: Any, pseudonym: Any = None, pseudonymous: bool = False, **kwargs: Any
+    ) -> None:
+        """`pseudonymous`: the choice ticked at first (as the person last
+        wrote in the thread)."""
+        super().__init__(*args, **kwargs)
+        offer_pseudonym(
+            self, pseudonym, gettext("Post this reply under my pseudonym, %(name)s"), pseudonymous
+        )
+
+
+class PseudonymForm(forms.Form):
+    name = forms.CharField(
+        label=_("Your pseudonym"),
+        max_length=PSEUDONYM_MAX_CHARS,
+        help_text=_(
+            "3 to 40 letters, digits, spaces and . ' - _. Not your name, your username "
+            "or anything that could lead to you."
+        ),
     )
 
 
@@ -277,6 +322,24 @@ class ModerationForm(forms.Form):
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Needed to hide, restore or reject a post."),
+    )
+
+
+class SuspendAuthorForm(forms.Form):
+    """Suspend the author of a post written under a pseudonym, from the
+    post's moderation page: the moderator never learns who they are."""
+
+    post = forms.IntegerField(widget=forms.HiddenInput)
+    reason = forms.CharField(
+        label=_("Reason, shown to the person"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    ends = forms.DateField(
+        label=_("Until"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("The suspension ends at the start of this day (UTC). Empty: until lifted."),
     )
 
 

@@ -19,6 +19,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -38,6 +39,15 @@ def display_name(user: Any) -> str:
     if user is None:
         return str(_("A former participant"))
     return user.get_full_name() or user.get_username()
+
+
+def shown_author(row: Any) -> str:
+    """Return the name a post or a thread is shown under: its pseudonym
+    when it was written under one (community/pseudonyms.py), else its
+    author's name. Every way out that names a post's author asks this."""
+    if row.pseudonym_id is not None:
+        return str(row.pseudonym.name)
+    return display_name(row.author)
 
 
 class SpaceKind(models.TextChoices):
@@ -282,6 +292,15 @@ class Thread(models.Model):
         null=True,
         related_name="community_threads",
     )
+    # Started under its author's pseudonym (the opening post's): shown
+    # under it, never under the author's name (community/pseudonyms.py).
+    pseudonym = models.ForeignKey(
+        "Pseudonym",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="threads",
+    )
     created = models.DateTimeField(_("started"))
     last_activity = models.DateTimeField(_("last activity"))
     reply_count = models.PositiveIntegerField(_("replies"), default=0)
@@ -358,6 +377,15 @@ class Post(models.Model):
         null=True,
         related_name="community_posts",
     )
+    # Written under its author's pseudonym: shown under it, never under
+    # the author's name (community/pseudonyms.py).
+    pseudonym = models.ForeignKey(
+        "Pseudonym",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="posts",
+    )
     body = models.TextField(_("text"), max_length=POST_MAX_CHARS)
     created = models.DateTimeField(_("posted"))
     edited = models.DateTimeField(_("edited"), null=True, blank=True)
@@ -395,6 +423,32 @@ class Post(models.Model):
     @property
     def is_published(self) -> bool:
         return self.state == PostState.PUBLISHED
+
+
+PSEUDONYM_MAX_CHARS = 40
+
+
+class Pseudonym(models.Model):
+    """The name a member of a survivor-led organisation may post under
+    instead of their own: one per account, unique whatever its case. Only
+    the Secretariat links it to the account (community/pseudonyms.py)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="community_pseudonym"
+    )
+    name = models.CharField(_("pseudonym"), max_length=PSEUDONYM_MAX_CHARS)
+    created = models.DateTimeField()
+
+    objects = HubManager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("pseudonym")
+        verbose_name_plural = _("pseudonyms")
+        constraints = [models.UniqueConstraint(Lower("name"), name="community_one_pseudonym_name")]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class PostRevision(models.Model):
@@ -797,6 +851,11 @@ class Suspension(models.Model):
 
     space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="suspensions")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    # Made from a post written under a pseudonym: the moderators' pages
+    # name the pseudonym, never the account behind it.
+    pseudonym = models.ForeignKey(
+        Pseudonym, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
     reason = models.TextField(_("reason"), max_length=1000)
     starts = models.DateTimeField()
     ends = models.DateTimeField(_("until"), null=True, blank=True)

@@ -60,12 +60,13 @@ from alliance87.community.models import (
     Notification,
     Post,
     PostState,
+    Pseudonym,
     Reason,
     Space,
     Suspension,
     Thread,
-    display_name,
     forget_standing,
+    shown_author,
     standing,
 )
 from alliance87.core.permissions import may
@@ -179,7 +180,9 @@ def queue(space: Space, page_number: Any, *, held: bool = False) -> Page:
             .annotate(open_flags=Count("flags"), first_flagged=Min("flags__created"))
             .order_by("-open_flags", "first_flagged", "pk")
         )
-    page = Paginator(rows.select_related("author", "thread"), QUEUE_PAGE).get_page(page_number)
+    page = Paginator(rows.select_related("author", "pseudonym", "thread"), QUEUE_PAGE).get_page(
+        page_number
+    )
     shown = list(page.object_list)
     flags: dict[int, list[Flag]] = {}
     if shown and not held:
@@ -196,7 +199,7 @@ def queue(space: Space, page_number: Any, *, held: bool = False) -> Page:
         items.append(
             QueueItem(
                 post=post,
-                author_name=display_name(post.author),
+                author_name=shown_author(post),
                 flag_count=len(open_flags),
                 reasons=sorted(
                     ((str(labels.get(r, r)), n) for r, n in counts.items()),
@@ -227,7 +230,7 @@ def active_suspensions(space: Space) -> list[Suspension]:
     return list(
         Suspension.objects.filter(space=space, lifted__isnull=True)
         .filter(Q(ends__isnull=True) | Q(ends__gt=now))
-        .select_related("user", "created_by")
+        .select_related("user", "pseudonym", "created_by")
         .order_by("-starts", "-pk")
     )
 
@@ -439,14 +442,30 @@ def suspend(
     acting_user: Any,
     reason: str,
     ends: dt.datetime | None = None,
+    pseudonym: Pseudonym | None = None,
 ) -> Suspension:
-    """Suspend `person` from `space` (until `ends`, or until lifted)."""
+    """Suspend `person` from `space` (until `ends`, or until lifted).
+    `pseudonym`: the suspension is made from a post written under it,
+    whose author the moderator does not know; the suspensions are listed
+    under it, and a refusal says nothing of the account behind it."""
     _require_moderator(acting_user, space)
     reason = _reason(reason)
-    if person.pk == getattr(acting_user, "pk", None):
-        raise ValidationError(_("You cannot suspend yourself."), code="self")
     forget_standing(person)
     found = standing(person)
+    if pseudonym is not None and (
+        person.pk == getattr(acting_user, "pk", None)
+        or found.secretariat
+        or space.pk in found.moderates
+    ):
+        raise ValidationError(
+            _(
+                "The author of this post cannot be suspended from this space. If it must "
+                "be done, ask the Secretariat."
+            ),
+            code="pseudonym",
+        )
+    if person.pk == getattr(acting_user, "pk", None):
+        raise ValidationError(_("You cannot suspend yourself."), code="self")
     if found.secretariat:
         raise ValidationError(_("The Secretariat cannot be suspended."), code="secretariat")
     if space.pk in found.moderates:
@@ -465,7 +484,13 @@ def suspend(
         earlier.lifted, earlier.lifted_by = now, acting_user
         earlier.save(update_fields=["lifted", "lifted_by"])
     made = Suspension.objects.create(
-        space=space, user=person, reason=reason, starts=now, ends=ends, created_by=acting_user
+        space=space,
+        user=person,
+        pseudonym=pseudonym,
+        reason=reason,
+        starts=now,
+        ends=ends,
+        created_by=acting_user,
     )
     forget_standing(person)
     return made

@@ -12,19 +12,25 @@ import datetime as dt
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from alliance87.community import moderation, selectors
-from alliance87.community.forms import FlagForm, ModerationForm, SuspensionForm
-from alliance87.community.models import Suspension
+from alliance87.community.forms import (
+    FlagForm,
+    ModerationForm,
+    SuspendAuthorForm,
+    SuspensionForm,
+)
+from alliance87.community.models import Suspension, display_name, shown_author
 from alliance87.core import permissions
 from alliance87.core.forms import add_service_errors
 from alliance87.core.markdown import render as render_markdown
 from alliance87.core.text import parse_id
+from alliance87.core.visibility import is_secretariat
 
 
 def _signed_in(request: HttpRequest) -> HttpResponse | None:
@@ -75,7 +81,7 @@ def flag(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "post": post,
             "space": post.thread.space,
-            "author_name": selectors.display_name(post.author),
+            "author_name": shown_author(post),
             "html": render_markdown(post.body),
             "form": form,
         },
@@ -156,7 +162,8 @@ def moderate_post(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "post": post,
             "space": space,
-            "author_name": selectors.display_name(post.author),
+            "author_name": shown_author(post),
+            "may_reveal": post.pseudonym_id is not None and is_secretariat(request.user),
             "html": render_markdown(post.body),
             "open_flags": [f for f in flags if f.resolved is None],
             "closed_flags": [f for f in flags if f.resolved is not None],
@@ -165,7 +172,11 @@ def moderate_post(request: HttpRequest, pk: int) -> HttpResponse:
             if post.moderated_by_id
             else "",
             "next": _next(request, ""),
-            "suspend_form": SuspensionForm(
+            # The author of a post under a pseudonym is suspended through
+            # the post, their account unnamed.
+            "suspend_form": SuspendAuthorForm(initial={"post": post.pk})
+            if post.pseudonym_id
+            else SuspensionForm(
                 initial={"person": post.author.get_username() if post.author else ""}
             ),
         },
@@ -180,7 +191,10 @@ def suspensions(request: HttpRequest, slug: str) -> HttpResponse:
         return refused
     space = selectors.get_space_for_user(request.user, slug)
     permissions.require(request.user, "moderate", space)
-    form = SuspensionForm(request.POST or None)
+    through_post = request.method == "POST" and "post" in request.POST
+    form: SuspensionForm | SuspendAuthorForm = (
+        SuspendAuthorForm(request.POST) if through_post else SuspensionForm(request.POST or None)
+    )
     status = 200
     if request.method == "POST":
         lift = parse_id(request.POST.get("lift", ""))
@@ -197,13 +211,21 @@ def suspensions(request: HttpRequest, slug: str) -> HttpResponse:
             return redirect("community:suspensions", space.slug)
         if form.is_valid():
             ends = form.cleaned_data["ends"]
+            if through_post:
+                post = selectors.get_post_for_user(request.user, form.cleaned_data["post"])
+                if post.thread.space_id != space.pk or post.author is None:
+                    raise Http404("Not found.")
+                person, pseudonym = post.author, post.pseudonym
+            else:
+                person, pseudonym = form.cleaned_data["person"], None
             try:
                 moderation.suspend(
                     space,
-                    form.cleaned_data["person"],
+                    person,
                     acting_user=request.user,
                     reason=form.cleaned_data["reason"],
                     ends=dt.datetime.combine(ends, dt.time(0), tzinfo=dt.UTC) if ends else None,
+                    pseudonym=pseudonym,
                 )
             except ValidationError as error:
                 add_service_errors(form, error)
@@ -212,7 +234,11 @@ def suspensions(request: HttpRequest, slug: str) -> HttpResponse:
                 return redirect("community:suspensions", space.slug)
         status = 400
     rows = [
-        (s, selectors.display_name(s.user), selectors.display_name(s.created_by))
+        (
+            s,
+            s.pseudonym.name if s.pseudonym is not None else display_name(s.user),
+            display_name(s.created_by),
+        )
         for s in moderation.active_suspensions(space)
     ]
     return render(

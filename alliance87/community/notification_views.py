@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from alliance87.community import notify, selectors, services
 from alliance87.community.forms import LevelForm, PreferencesForm
-from alliance87.community.models import Notification, Space
+from alliance87.community.models import Notification, Space, shown_author
 
 INBOX_PAGE = 30
 
@@ -27,12 +27,12 @@ def inbox(request: HttpRequest) -> HttpResponse:
         return redirect_to_login(request.get_full_path())
     rows = (
         Notification.objects.visible_to(request.user)
-        .select_related("post__author", "post__thread__space")
+        .select_related("post__author", "post__pseudonym", "post__thread__space")
         .order_by("-created", "-pk")
     )
     page = Paginator(rows, INBOX_PAGE).get_page(request.GET.get("page", 1))
     for row in page.object_list:
-        row.author_name = selectors.display_name(row.post.author)
+        row.author_name = shown_author(row.post)
     return render(request, "community/inbox.html", {"page": page})
 
 

@@ -79,7 +79,7 @@ from alliance87.community.models import (
     Reason,
     Space,
     SpaceMember,
-    display_name,
+    shown_author,
 )
 from alliance87.partners.models import Person
 
@@ -220,7 +220,7 @@ def compose(notification: Notification) -> EmailMessage:
             "post": post,
             "thread": thread,
             "space": space,
-            "author": display_name(post.author),
+            "author": shown_author(post),
             "thread_url": absolute(thread.get_absolute_url()) + f"#post-{post.pk}",
             "unsubscribe_url": unsubscribe,
             "settings_url": absolute(reverse("community:preferences")),
@@ -291,7 +291,7 @@ def send_notification(notification_id: int, *, now: dt.datetime | None = None) -
     if not claimed:
         return "not pending"
     notification = Notification.objects.select_related(
-        "user", "post__author", "post__thread__space"
+        "user", "post__author", "post__pseudonym", "post__thread__space"
     ).get(pk=notification_id)
     if not may_see(notification.user, notification.post.thread.space) or not (
         Post.objects.visible_to(notification.user).filter(pk=notification.post_id).exists()
@@ -365,7 +365,7 @@ def send_digest(user_id: int, *, now: dt.datetime | None = None) -> str:
     items = list(
         Notification.objects.visible_to(prefs.user)
         .filter(digest=True, created__gte=start, created__lt=end)
-        .select_related("post__author", "post__thread__space")
+        .select_related("post__author", "post__pseudonym", "post__thread__space")
         .order_by("post__thread__space__name", "post__thread_id", "created")
     )
     if not items:
@@ -413,7 +413,7 @@ def digest_message(
         entry = threads[thread.pk]
         entry["posts"].append(
             {
-                "author": display_name(item.post.author),
+                "author": shown_author(item.post),
                 "body": item.post.body,
                 "created": item.post.created,
                 "attachments": attached.get(item.post_id, []),

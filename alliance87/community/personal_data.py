@@ -4,7 +4,12 @@ posts (community/attachments.py says why); the account's deletion does the
 rest: their memberships, mail settings and notifications go with it
 (CASCADE); their threads, posts and edits stay, under "a former
 participant" (SET_NULL), and so do the records of emails received at their
-reply addresses, no longer naming them."""
+reply addresses, no longer naming them.
+
+A pseudonym (community/pseudonyms.py) is the person's: the export gives it
+and marks each post written under it. Erasure takes it away: the posts
+written under it stay, under "a former participant" like the others, and
+no longer under a name the person chose."""
 
 from __future__ import annotations
 
@@ -20,8 +25,10 @@ from alliance87.community.models import (
     InboundMessage,
     Post,
     Preferences,
+    Pseudonym,
     SpaceMember,
     Suspension,
+    Thread,
 )
 from alliance87.community.notify import absolute
 
@@ -37,7 +44,11 @@ def export(user: Any, person: Any) -> dict[str, Any]:
     if prefs is not None:
         for key in ("quiet_from", "quiet_until"):
             prefs[key] = prefs[key].isoformat(timespec="minutes") if prefs[key] else None
+    pseudonym = Pseudonym.objects.filter(user=user).values("name", "created").first()
+    if pseudonym is not None:
+        pseudonym["created"] = pseudonym["created"].isoformat()
     return {
+        "pseudonym": pseudonym,
         "spaces": [
             {"space": slug, "role": role, "level": level}
             for slug, role, level in SpaceMember.objects.filter(user=user)
@@ -54,8 +65,9 @@ def export(user: Any, person: Any) -> dict[str, Any]:
                 "edited": edited.isoformat() if edited else None,
                 "state": state,
                 "moderator_reason": reason,
+                "under_pseudonym": under is not None,
             }
-            for title, space, body, created, edited, state, reason in Post.objects.filter(
+            for title, space, body, created, edited, state, reason, under in Post.objects.filter(
                 author=user
             )
             .order_by("created", "pk")
@@ -67,6 +79,7 @@ def export(user: Any, person: Any) -> dict[str, Any]:
                 "edited",
                 "state",
                 "moderation_reason",
+                "pseudonym_id",
             )
         ],
         # The files of their posts, those an edit removed included (the
@@ -129,5 +142,14 @@ LABEL = "community.attachment"
 
 
 def erase(user: Any, person: Any) -> None:
-    if user is not None:
-        erase_files_of(user)
+    """Delete the files attached to the person's posts, and take their
+    pseudonym away before their account goes: what was written under it is
+    no longer shown under it (a post under a pseudonym keeps it until then:
+    models.Post.pseudonym is PROTECT, so that nothing deletes a pseudonym
+    and leaves its posts under the author's name)."""
+    if user is None:
+        return
+    erase_files_of(user)
+    Post.objects.filter(pseudonym__user=user).update(pseudonym=None, author=None)
+    Thread.objects.filter(pseudonym__user=user).update(pseudonym=None, author=None)
+    Pseudonym.objects.filter(user=user).delete()

@@ -36,6 +36,7 @@ from alliance87.community.models import (
     Thread,
     display_name,
     may_read_in_full,
+    shown_author,
     standing,
 )
 from alliance87.core.markdown import link_targets
@@ -96,13 +97,13 @@ def space_page(user: Any, space: Space, page_number: Any) -> SpacePage:
     threads = (
         Thread.objects.visible_to(user)
         .filter(space=space)
-        .select_related("author")
+        .select_related("author", "pseudonym")
         .order_by("-pinned", "-last_activity", "-pk")
     )
     page = Paginator(threads, THREADS_PER_PAGE).get_page(page_number)
     for thread in page.object_list:
         thread.space = space  # for get_absolute_url, without a query each
-        thread.author_name = display_name(thread.author)
+        thread.author_name = shown_author(thread)
     member = None
     if user.is_authenticated:
         member = SpaceMember.objects.filter(space=space, user=user).first()
@@ -127,7 +128,10 @@ def space_page(user: Any, space: Space, page_number: Any) -> SpacePage:
 
 def get_thread_for_user(user: Any, space: Space, pk: int) -> Thread:
     thread = (
-        Thread.objects.visible_to(user).filter(space=space, pk=pk).select_related("author").first()
+        Thread.objects.visible_to(user)
+        .filter(space=space, pk=pk)
+        .select_related("author", "pseudonym")
+        .first()
     )
     if thread is None:
         raise Http404("Not found.")
@@ -171,7 +175,7 @@ def thread_page(user: Any, thread: Thread, page_number: Any) -> ThreadPage:
         cast(PostQuerySet, Post.objects.all())
         .in_thread_pages(user)
         .filter(thread=thread)
-        .select_related("author")
+        .select_related("author", "pseudonym")
         .annotate(revision_count=Count("revisions"))
         .order_by("created", "pk")
     )
@@ -214,7 +218,7 @@ def thread_page(user: Any, thread: Thread, page_number: Any) -> ThreadPage:
         shown.append(
             ShownPost(
                 post=post,
-                author_name=display_name(post.author) if full else "",
+                author_name=shown_author(post) if full else "",
                 html=org_mentions.render_post(post.body, org_links) if full else SafeString(""),
                 cards=cards.get(post.pk, []),
                 marked_helpful=post.pk in marked,
@@ -247,7 +251,7 @@ def get_post_for_user(user: Any, pk: int) -> Post:
     post = (
         Post.objects.visible_to(user)
         .filter(pk=pk)
-        .select_related("thread__space", "author")
+        .select_related("thread__space", "author", "pseudonym")
         .prefetch_related(
             Prefetch(
                 "revisions",
@@ -301,7 +305,13 @@ def post_history(user: Any, post: Post) -> list[ShownVersion]:
                 org_mentions.render_post(revision.body, links),
                 [shown(a) for a in revision.attachments.all()],
                 revision,
-                display_name(revision.replaced_by),
+                # The author's own edits are theirs under the name the post
+                # shows (a pseudonym, perhaps); another's (the
+                # Secretariat's) under their name.
+                shown_author(post)
+                if revision.replaced_by_id is not None
+                and revision.replaced_by_id == post.author_id
+                else display_name(revision.replaced_by),
             )
         )
     return versions

@@ -30,6 +30,8 @@ Invariants:
   in `reply_count` and move `last_activity` (community/moderation.py);
 - an email received at a reply address is recorded once (its Message-ID):
   delivered again, it posts nothing (community/inbound.py);
+- a post is written under its author's pseudonym only when they may use
+  one (community/pseudonyms.py, whose docstring lists its invariants);
 - a post brought in by an import (`Imported`: the Slack import) keeps its
   original author and date, is asked of the importer's permission, joins
   nobody to the space and is announced to nobody: an import sends no mail.
@@ -51,7 +53,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from alliance87.community import attachments as files
-from alliance87.community import moderation
+from alliance87.community import moderation, pseudonyms
 from alliance87.community.models import (
     POST_MAX_CHARS,
     TITLE_MAX_CHARS,
@@ -237,9 +239,12 @@ def start_thread(
     kind: str = ThreadKind.DISCUSSION,
     imported: Imported | None = None,
     attachments: Sequence[UploadedFile] = (),
+    under_pseudonym: bool = False,
 ) -> Thread:
     """Open a thread with its first post, carrying `attachments`; the
-    author joins the space (unless `imported`: see Imported)."""
+    author joins the space (unless `imported`: see Imported).
+    `under_pseudonym`: the thread and its first post are shown under the
+    author's pseudonym."""
     if not may(acting_user, "post", space):
         raise ValidationError(_("You may not post in this space."), code="forbidden")
     title = " ".join(title.split())
@@ -257,6 +262,7 @@ def start_thread(
     body = _check_body(body)
     users = mentioned_users(body)
     organisations = mentioned_organisations(body, acting_user)
+    pseudonym = None if imported else pseudonyms.for_new_post(acting_user, None, under_pseudonym)
     with files.stored(attachments) as stored:
         state = (
             PostState.PUBLISHED if imported else moderation.state_of_new_post(space, acting_user)
@@ -268,12 +274,13 @@ def start_thread(
             kind=kind,
             title=title,
             author=author,
+            pseudonym=pseudonym,
             created=now,
             last_activity=now,
             state=state,
         )
         post = Post.objects.create(
-            thread=thread, author=author, body=body, created=now, state=state
+            thread=thread, author=author, pseudonym=pseudonym, body=body, created=now, state=state
         )
         files.keep(post, stored, added=now)
     _record_mentions(post, users, organisations)
@@ -292,9 +299,12 @@ def reply(
     body: str,
     imported: Imported | None = None,
     attachments: Sequence[UploadedFile] = (),
+    under_pseudonym: bool | None = None,
 ) -> Post:
     """Post a reply in `thread`, carrying `attachments` (quietly when
-    `imported`: see Imported)."""
+    `imported`: see Imported). `under_pseudonym`: shown under the author's
+    pseudonym (True) or name (False); None (a reply by email) signs it as
+    their last post in the thread was (community/pseudonyms.py)."""
     if not may(acting_user, "post", thread.space):
         raise ValidationError(_("You may not post in this space."), code="forbidden")
     if thread.closed:
@@ -302,6 +312,7 @@ def reply(
     body = _check_body(body)
     users = mentioned_users(body)
     organisations = mentioned_organisations(body, acting_user)
+    pseudonym = None if imported else pseudonyms.for_new_post(acting_user, thread, under_pseudonym)
     with files.stored(attachments) as stored:
         state = (
             PostState.PUBLISHED
@@ -311,7 +322,7 @@ def reply(
         author = imported.author if imported else acting_user
         now = imported.created if imported else timezone.now()
         post = Post.objects.create(
-            thread=thread, author=author, body=body, created=now, state=state
+            thread=thread, author=author, pseudonym=pseudonym, body=body, created=now, state=state
         )
         files.keep(post, stored, added=now)
     _record_mentions(post, users, organisations)

@@ -3,7 +3,7 @@ from django.urls import path
 from alliance87.community import conversion_views as conversions
 from alliance87.community import moderation_views as moderation
 from alliance87.community import notification_views as mail
-from alliance87.community import views
+from alliance87.community import pseudonym_views, views
 from alliance87.community.slack import views as slack
 
 app_name = "community"
@@ -19,6 +19,9 @@ urlpatterns = [
     path("inbox/<int:pk>/", mail.open_notification, name="open-notification"),
     path("settings/", mail.preferences, name="preferences"),
     path("unsubscribe/<str:token>/", mail.unsubscribe, name="unsubscribe"),
+    path("pseudonym/", pseudonym_views.own, name="pseudonym"),
+    path("pseudonyms/", pseudonym_views.secretariat_list, name="pseudonyms"),
+    path("pseudonyms/<int:pk>/", pseudonym_views.secretariat_reveal, name="pseudonym-reveal"),
     path("posts/<int:pk>/edit/", views.edit_post, name="edit-post"),
     path("posts/<int:pk>/history/", views.post_history, name="post-history"),
     path("posts/<int:pk>/helpful/", views.helpful, name="helpful"),

@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from alliance87.community import selectors, services
+from alliance87.community import pseudonyms, selectors, services
 from alliance87.community.cards import outcome_cards
 from alliance87.community.forms import (
     EditPostForm,
@@ -22,7 +22,14 @@ from alliance87.community.forms import (
     SpaceForm,
     ThreadForm,
 )
-from alliance87.community.models import Level, PostState, Space, SpaceMember, SpaceRole
+from alliance87.community.models import (
+    Level,
+    PostState,
+    Space,
+    SpaceMember,
+    SpaceRole,
+    shown_author,
+)
 from alliance87.core import permissions
 from alliance87.core.forms import add_service_errors
 from alliance87.core.pagecache import public_page
@@ -58,6 +65,7 @@ def index(request: HttpRequest) -> HttpResponse:
         {
             "spaces": selectors.list_spaces(request.user),
             "may_create": is_secretariat(request.user),
+            "may_use_pseudonym": pseudonyms.may_use_pseudonym(request.user),
         },
     )
 
@@ -181,7 +189,11 @@ def new_thread(request: HttpRequest, slug: str) -> HttpResponse:
         return refused
     shown = selectors.get_space_for_user(request.user, slug)
     permissions.require(request.user, "post", shown)
-    form = ThreadForm(request.POST or None, request.FILES or None)
+    form = ThreadForm(
+        request.POST or None,
+        request.FILES or None,
+        pseudonym=pseudonyms.offer(request.user).pseudonym,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             started = services.start_thread(shown, acting_user=request.user, **form.cleaned_data)
@@ -199,6 +211,7 @@ def thread(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     found = selectors.get_thread_for_user(request.user, shown, pk)
     context = selectors.thread_page(request.user, found, request.GET.get("page", 1))
     published = found.state == PostState.PUBLISHED
+    offered = pseudonyms.offer(request.user, found)
     return render(
         request,
         "community/thread.html",
@@ -207,7 +220,8 @@ def thread(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "space": shown,
             "thread": found,
             "page": context.page,
-            "form": PostForm(),
+            "form": PostForm(pseudonym=offered.pseudonym, pseudonymous=offered.used_here),
+            "offer": offered,
             # What the thread became, and who may make more of it
             # (community/conversions.py).
             "outcomes": outcome_cards(request.user, found),
@@ -224,7 +238,8 @@ def reply(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     shown = selectors.get_space_for_user(request.user, slug)
     found = selectors.get_thread_for_user(request.user, shown, pk)
     permissions.require(request.user, "post", shown)
-    form = PostForm(request.POST, request.FILES)
+    offered = pseudonyms.offer(request.user, found)
+    form = PostForm(request.POST, request.FILES, pseudonym=offered.pseudonym)
     if form.is_valid():
         try:
             services.reply(
@@ -232,6 +247,7 @@ def reply(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                 acting_user=request.user,
                 body=form.cleaned_data["body"],
                 attachments=form.cleaned_data.get("attachments", []),
+                under_pseudonym=form.cleaned_data.get("under_pseudonym", False),
             )
         except ValidationError as error:
             add_service_errors(form, error)
@@ -243,7 +259,14 @@ def reply(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return render(
         request,
         "community/thread.html",
-        {"view": context, "space": shown, "thread": found, "page": context.page, "form": form},
+        {
+            "view": context,
+            "space": shown,
+            "thread": found,
+            "page": context.page,
+            "form": form,
+            "offer": offered,
+        },
         status=400,
     )
 
@@ -318,7 +341,7 @@ def post_history(request: HttpRequest, pk: int) -> HttpResponse:
         "community/history.html",
         {
             "post": post,
-            "author_name": selectors.display_name(post.author),
+            "author_name": shown_author(post),
             "versions": selectors.post_history(request.user, post),
         },
     )

@@ -26,6 +26,18 @@ def partner_standing(user: Any) -> dict[str, Any]:
     return {"is_partner": is_partner}
 
 
+def in_survivor_led_organisation(user: Any) -> bool:
+    """Return whether `user`'s directory entry belongs to a survivor-led
+    organisation: one whose stakeholder type is "Survivor organisation",
+    which the Secretariat sets on the organisation (audited, as every
+    change to it). Asked at each use: leaving it ends what it allows."""
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return Person.objects.filter(
+        user=user, organisation__stakeholder_type=StakeholderType.SURVIVOR
+    ).exists()
+
+
 @dataclass
 class DirectoryFilters:
     q: str = ""

@@ -161,6 +161,10 @@ class Report(models.Model):
         related_name="+",
     )
     subject_name = models.CharField(max_length=300, blank=True)
+    # A post written under a pseudonym: `subject_name` is the pseudonym,
+    # and the officers' pages name no account (only the Secretariat links
+    # a pseudonym to one: docs/safeguarding.md).
+    pseudonymous = models.BooleanField(default=False)
     category = models.CharField(_("what kind of concern"), max_length=12, choices=Category.choices)
     what_happened = models.TextField(_("what happened"), max_length=WHAT_HAPPENED_MAX_CHARS)
     contact = models.CharField(

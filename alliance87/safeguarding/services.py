@@ -132,7 +132,11 @@ def file_report(
         report.post_text = post.body
         report.post_url = post_url[:300]
         report.reported_user = post.author
-        report.subject_name = post.author.get_full_name() if post.author else ""
+        if post.pseudonym_id is not None:
+            report.pseudonymous = True
+            report.subject_name = post.pseudonym.name
+        else:
+            report.subject_name = post.author.get_full_name() if post.author else ""
     elif organisation is not None:
         if not Organisation.objects.visible_to(reporter).filter(pk=organisation.pk).exists():
             raise ValidationError(_("This organisation is not one you can see."))

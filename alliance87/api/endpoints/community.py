@@ -25,7 +25,7 @@ from alliance87.api.http import (
     page_of,
 )
 from alliance87.api.schemas import absolute
-from alliance87.community.models import Space, Thread, display_name
+from alliance87.community.models import Space, Thread, shown_author
 from alliance87.community.selectors import (
     ShownPost,
     get_space_for_user,
@@ -240,7 +240,7 @@ def list_community_threads(
 def get_community_thread(request: HttpRequest, slug: str, thread_id: int) -> ThreadOut:
     user = caller(request)
     thread = get_thread_for_user(user, get_space_for_user(user, slug), thread_id)
-    return thread_out(request, thread, display_name(thread.author))
+    return thread_out(request, thread, shown_author(thread))
 
 
 @router.get(

@@ -45,7 +45,7 @@ from alliance87.community.models import (
     Space,
     Thread,
     ThreadKind,
-    display_name,
+    shown_author,
     standing,
 )
 from alliance87.community.selectors import (
@@ -75,11 +75,21 @@ class ThreadIn(Schema):
         min_length=1, max_length=POST_MAX_CHARS, pattern=SOME_TEXT, description="Markdown"
     )
     kind: ThreadKindName = "discussion"  # type: ignore[valid-type]
+    under_pseudonym: bool = Field(
+        False,
+        description="Shown under the caller's pseudonym (a member of a survivor-led "
+        "organisation who has chosen one)",
+    )
 
 
 class PostIn(Schema):
     body: str = Field(
         min_length=1, max_length=POST_MAX_CHARS, pattern=SOME_TEXT, description="Markdown"
+    )
+    under_pseudonym: bool | None = Field(
+        None,
+        description="Shown under the caller's pseudonym (true) or name (false); "
+        "null: as the caller's last post in the thread was",
     )
 
 
@@ -215,13 +225,18 @@ def start_community_thread(request: HttpRequest, slug: str, body: ThreadIn) -> S
     _require_post(user, space)
     started = _writing(
         lambda: services.start_thread(
-            space, acting_user=user, title=body.title, body=body.body, kind=body.kind
+            space,
+            acting_user=user,
+            title=body.title,
+            body=body.body,
+            kind=body.kind,
+            under_pseudonym=body.under_pseudonym,
         )
     )
     thread = get_thread_for_user(user, space, started.pk)
     opening = thread.posts.order_by("created", "pk").first()
     assert opening is not None  # a thread is written with its opening post
-    out = thread_out(request, thread, display_name(thread.author))
+    out = thread_out(request, thread, shown_author(thread))
     return Status(
         201, StartedThreadOut(**out.model_dump(), post=post_out(_shown(user, thread, opening)))
     )
@@ -240,7 +255,11 @@ def reply_in_community_thread(
     user = caller(request)
     thread = _thread(user, slug, thread_id)
     _require_post(user, thread.space, thread)
-    post = _writing(lambda: services.reply(thread, acting_user=user, body=body.body))
+    post = _writing(
+        lambda: services.reply(
+            thread, acting_user=user, body=body.body, under_pseudonym=body.under_pseudonym
+        )
+    )
     thread.refresh_from_db(fields=["reply_count", "last_activity", "accepted"])
     return Status(201, post_out(_shown(user, thread, post)))
 

@@ -243,6 +243,15 @@ PAGES: dict[str, list[tuple[str, int]]] = {
         # retry button, and one a worker left half-sent, without.
         ("/secretariat/tasks/", 200),
     ],
+    # The Sources page of the 4th GCG meeting (its facts and their
+    # citations, the form to cite one); the Slack import's upload page; a
+    # thread made an action item or a library resource.
+    "secretariat 5": [
+        ("/sources/{event_kind}/{gcg4}/", 200),
+        ("/community/import/slack/", 200),
+        ("/community/migration/{community_thread}/action-item/", 200),
+        ("/community/migration/{community_thread}/resource/", 200),
+    ],
 }
 
 # A short report the import pages are swept with.
@@ -316,8 +325,11 @@ def ids() -> dict[str, int]:
                 "last_error": error,
             },
         )
+    from django.contrib.contenttypes.models import ContentType
+
     from alliance87.data.models import ImportRun
     from alliance87.data.services import apply_import, lines_of_text
+    from alliance87.events.models import Event
 
     data_import = ImportRun.objects.filter(file_name="refused.csv").first()
     if data_import is None:
@@ -347,6 +359,8 @@ def ids() -> dict[str, int]:
         "roadmap": Roadmap.objects.get(pathfinder__country__iso3="CHL").pk,
         "user": get_user_model().objects.get(email=email_of("partner")).pk,
         "report_import": report.pk,
+        "event_kind": ContentType.objects.get_for_model(Event).pk,
+        "gcg4": Event.objects.get(slug="gcg-4").pk,
     }
 
 

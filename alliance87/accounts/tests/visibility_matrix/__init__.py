@@ -30,6 +30,11 @@ from the rules in DESIGN.md and issue 6, not from `core.visibility`:
   officer and reads it; the partner made it and follows its status; nobody
   else sees it, the Secretariat included (`Way.seen_by`: who sees it that
   way, whatever its level);
+- a post under a pseudonym: the account behind it is seen by nobody on
+  any page, list, search, API answer or inbox, the Secretariat included;
+  only the Secretariat's deliberate look (a POST: `Way.method`) shows it,
+  to the Secretariat alone (the member persona moderates its space and is
+  the safeguarding officer of the report about it);
 - a deactivated account (`inactive`: former Secretariat staff of the group
   member's organisation) sees what anonymous visitors see;
 - editing pages open to their editors only (`Way.openers`: the member

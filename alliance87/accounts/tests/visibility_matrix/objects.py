@@ -593,6 +593,8 @@ def make_object(scene: Scene, n: int, item: Item) -> Any:
             country=country(SOLE_COUNTRIES[level]),
             visibility=level,
         )
+    elif item.kind == "pseudonym":
+        obj = pseudonymous_post(scene, n, item)
     elif item.kind == "report":
         from alliance87.safeguarding import services as safeguarding
 
@@ -663,3 +665,76 @@ def make_reply_thread(scene: Scene, item: Item, title: str) -> Any:
             moderation.suspend(space, person, acting_user=scene.secretariat, reason="Matrix")
     thread.refresh_from_db()
     return thread
+
+
+def pseudonymous_post(scene: Scene, n: int, item: Item) -> Any:
+    """Open a thread under a pseudonym in a space of the row's level (the
+    member persona moderates it), as a member of a survivor-led
+    organisation named with the row's marker; the partner flags the post
+    and reports it to the safeguarding officer (the member persona)."""
+    from alliance87.community import pseudonyms
+    from alliance87.partners.services import save_organisation, save_person
+    from alliance87.safeguarding import services as safeguarding
+    from alliance87.testing.personas import make_user
+
+    survivors = Organisation.objects.filter(slug="mx-survivor-org").first()
+    if survivors is None:
+        survivors = save_organisation(
+            Organisation(
+                slug="mx-survivor-org",
+                name="Survivor-led organisation (matrix)",
+                stakeholder_type=StakeholderType.SURVIVOR,
+                is_partner=True,
+            ),
+            acting_user=scene.secretariat,
+        )
+    author = make_user(f"mx-pseud-{n}")
+    author.first_name, author.last_name = item.marker, "Behind"
+    author.date_joined = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)  # not a new account
+    author.save(update_fields=["first_name", "last_name", "date_joined"])
+    save_person(
+        Person(slug=f"mx-pseud-{n}", name=item.marker, organisation=survivors, user=author),
+        acting_user=scene.secretariat,
+    )
+    pseudonyms.choose_pseudonym(acting_user=author, name=f"Quiet Voice {n}")
+    space = community.save_space(
+        Space(
+            slug=f"{item.key}-space",
+            name=f"Space of {item.key}",
+            kind=SpaceKind.GROUP,
+            group=scene.host_group,
+            visibility=item.level,
+        ),
+        acting_user=scene.secretariat,
+    )
+    officer = Person.objects.get(
+        organisation=scene.member_org, user__is_active=True, user__is_staff=False
+    ).user
+    community.set_moderator(space, officer, acting_user=scene.secretariat)
+    thread = community.start_thread(
+        space,
+        acting_user=author,
+        title=f"Thread of {item.key}",
+        body="Words written under a pseudonym",
+        under_pseudonym=True,
+    )
+    post = thread.posts.select_related("thread__space", "pseudonym").get()
+    Notification.objects.bulk_create(
+        Notification(user=user, post=post, reason="thread", created=post.created)
+        for user in get_user_model().objects.all()
+    )
+    # Flagged and reported by the partner where they see the post, else by
+    # the Secretariat.
+    seen = item.level in ("public", "partners")
+    filer = scene.personas.partner if seen else scene.secretariat
+    moderation.flag_post(post, acting_user=filer, reason="other", note="Matrix flag")
+    if not safeguarding.Officer.objects.filter(user=officer).exists():
+        safeguarding.designate_officer(officer, acting_user=scene.secretariat)
+    post.mx_report = safeguarding.file_report(
+        reporter=filer,
+        category="other",
+        what_happened="A matrix report",
+        post=post,
+        acting_user=filer,
+    )
+    return post

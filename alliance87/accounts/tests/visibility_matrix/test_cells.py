@@ -18,7 +18,7 @@ def test_matrix(world: World, item: Item, persona: str, way: Way) -> None:
         got, wanted = way.send(world, user, item), way.expect(persona, item)
         assert got == wanted, f"{persona}'s {way.name} to {item.key}: {got}, not {wanted}"
         return
-    status, body = world.get(user, way.url(world, item))
+    status, body = world.get(user, way.url(world, item), way.method)
     look_for = way.look_for(world, item) if way.look_for else item.marker
     if expected(persona, item, way):
         assert status == 200, f"{persona} should see {item.key} at {way.name}: got {status}"

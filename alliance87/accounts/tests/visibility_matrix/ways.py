@@ -58,6 +58,9 @@ class Way:
     # `expect(persona, item)` says; `url` is then where it would show.
     send: Callable[[World, Any, Item], str] | None = None
     expect: Callable[[str, Item], str] | None = None
+    # "post": asked with a POST (a deliberate act, such as the
+    # Secretariat's look behind a pseudonym).
+    method: str = "get"
 
 
 @dataclass(frozen=True)
@@ -105,8 +108,8 @@ class World:
             return self.focal_points[country_of(item)]
         return self.users[persona]
 
-    def get(self, user: Any, url: str) -> tuple[int, str]:
-        key = (getattr(user, "pk", None), url)
+    def get(self, user: Any, url: str, method: str = "get") -> tuple[int, str]:
+        key = (getattr(user, "pk", None), url if method == "get" else f"{method} {url}")
         if key not in self.responses:
             client = Client()
             headers = {}
@@ -116,7 +119,7 @@ class World:
                     headers["Authorization"] = f"Bearer {self.tokens[user.pk]}"
             elif user.is_authenticated:
                 client.force_login(user)
-            response = client.get(url, headers=headers)
+            response = getattr(client, method)(url, headers=headers)
             # A file (core.files' serve_file) is streamed.
             content = (
                 b"".join(response.streaming_content)  # type: ignore[attr-defined]
