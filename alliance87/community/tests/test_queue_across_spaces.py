@@ -148,9 +148,7 @@ def test_the_account_page_lists_it_among_the_secretariats_pages(scene, queued) -
     assert URL not in partner and "/secretariat/tasks/" not in partner
 
 
-def test_the_queue_takes_a_bounded_number_of_queries(
-    scene, django_assert_max_num_queries
-) -> None:
+def test_the_queue_takes_a_bounded_number_of_queries(scene, django_assert_max_num_queries) -> None:
     flagger = person(scene, "rita")
     for n in range(3):
         flagged_in(scene.commons, scene, f"Spam {n}", flagger)

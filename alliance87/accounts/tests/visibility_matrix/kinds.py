@@ -582,8 +582,9 @@ KINDS: dict[str, Kind] = {
             (
                 Way(
                     "queue-all",
-                    lambda world, item: "/en/community/queue/"
-                    + ("?show=held" if item.status == "held" else ""),
+                    lambda world, item: (
+                        "/en/community/queue/" + ("?show=held" if item.status == "held" else "")
+                    ),
                     own_page=True,
                     openers=("secretariat",),
                     seen_by=("secretariat",),
