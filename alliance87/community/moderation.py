@@ -369,6 +369,8 @@ def _set_state(post: Post, state: str, *, acting_user: Any, reason: str) -> None
     """Move `post` (and its thread, when it opens it) to `state`, keeping the
     thread's reply count and last activity to its published replies."""
     was_published = post.state == PostState.PUBLISHED
+    if post.state == PostState.HELD:
+        _settle_alerts(post, Reason.HELD)
     now = timezone.now()
     post.state, post.moderation_reason = state, reason
     post.moderated_by, post.moderated_at = acting_user, now
@@ -395,12 +397,23 @@ def _set_state(post: Post, state: str, *, acting_user: Any, reason: str) -> None
     post.thread = thread
 
 
+def _settle_alerts(post: Post, reason: str) -> None:
+    """The post left the queue: its moderators' notifications of `reason`
+    are read (the inbox no longer calls them new), and an email not yet
+    sent is not sent (send_notification would find it no longer news)."""
+    alerts = Notification.objects.filter(post=post, reason=reason)
+    alerts.filter(mail=MailState.PENDING).update(mail=MailState.NONE)
+    alerts.filter(read__isnull=True).update(read=timezone.now())
+
+
 def _resolve_flags(post: Post, outcome: str, acting_user: Any) -> int:
     open_flags = list(Flag.objects.filter(post=post, resolved__isnull=True))
     now = timezone.now()
     for flag in open_flags:  # one by one, so that each is in the audit log
         flag.resolved, flag.resolved_by, flag.outcome = now, acting_user, outcome
         flag.save(update_fields=["resolved", "resolved_by", "outcome"])
+    if open_flags:
+        _settle_alerts(post, Reason.FLAGGED)
     return len(open_flags)
 
 
