@@ -31,6 +31,16 @@ class CommunityConfig(AppConfig):
             hooks.FileOwner("community.slackfile", SlackFile.objects.visible_to)
         )
         rules.register_rules()
+        # The Secretariat's queue across spaces, among its pages.
+        hooks.PAGE_SECTIONS.register(
+            hooks.PageSection(
+                "secretariat",
+                "community-queue",
+                order=60,
+                template="community/_secretariat_link.html",
+                context=secretariat_link,
+            )
+        )
         hooks.PERSONAL_DATA.register(
             hooks.PersonalData("community", personal_data.export, personal_data.erase)
         )
@@ -41,3 +51,16 @@ class CommunityConfig(AppConfig):
         for provider in PROVIDERS:
             hooks.SEARCH_PROVIDERS.register(provider)
         hooks.DEMO_LOADERS.register(hooks.DemoLoader("alliance87.community.demo", order=95))
+
+
+def secretariat_link(user: object, account: object) -> dict[str, object] | None:
+    from alliance87.community.moderation import queue_counts_by_space
+    from alliance87.core.visibility import is_secretariat
+
+    if not is_secretariat(user):  # type: ignore[arg-type]
+        return None
+    counts = queue_counts_by_space()
+    return {
+        "flagged": sum(c.flagged for c in counts),
+        "held": sum(c.held for c in counts),
+    }

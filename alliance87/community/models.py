@@ -681,10 +681,15 @@ class Reason(models.TextChoices):
     RESTORED = "restored", _("A moderator restored your post")
     APPROVED = "approved", _("A moderator approved your post")
     REJECTED = "rejected", _("A moderator did not approve your post")
+    # For the space's moderators: a post entered their queue.
+    FLAGGED = "flagged", _("A post was flagged for the moderators")
+    HELD = "held", _("A post awaits the moderators' review")
 
 
 # The reasons that tell a person of a moderator's decision on their post.
 MODERATION_REASONS = frozenset({Reason.HIDDEN, Reason.RESTORED, Reason.APPROVED, Reason.REJECTED})
+# The reasons that tell a space's moderators of a post in their queue.
+MODERATOR_REASONS = frozenset({Reason.FLAGGED, Reason.HELD})
 
 
 class MailState(models.TextChoices):
@@ -997,3 +1002,38 @@ class SlackFile(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class SuspensionEvent(models.TextChoices):
+    SUSPENDED = "suspended", _("Suspended")
+    LIFTED = "lifted", _("Lifted")
+
+
+class SuspensionNotice(models.Model):
+    """The email telling a person that they are suspended from a space, or
+    that their suspension is lifted: one per suspension and event, sent at
+    most once, as an email at once is (community/notify.py)."""
+
+    suspension = models.ForeignKey(Suspension, on_delete=models.CASCADE, related_name="notices")
+    event = models.CharField(max_length=9, choices=SuspensionEvent.choices)
+    created = models.DateTimeField()
+    mail = models.CharField(max_length=10, choices=MailState.choices, default=MailState.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    mail_error = models.CharField(max_length=300, blank=True)
+    mailed = models.DateTimeField(null=True, blank=True)
+    # Held back by the person's quiet hours until then (None: not held).
+    held_until = models.DateTimeField(null=True, blank=True)
+
+    objects = HubManager()
+
+    class Meta:
+        verbose_name = _("suspension notice")
+        verbose_name_plural = _("suspension notices")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["suspension", "event"], name="community_one_suspension_notice"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.suspension}: {self.event} ({self.mail})"

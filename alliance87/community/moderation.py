@@ -18,7 +18,13 @@ Invariants:
   emails. Their author reads their own posts in any state, with the
   moderator's reason; a space's moderators and the Secretariat read all;
 - `Thread.reply_count` counts published replies, and `last_activity`
-  moves only when a reply is published;
+  moves only when a reply is published: to the reply's own time, never
+  back (a reply approved or restored later takes the thread's last
+  activity to when it was written, if that is later);
+- a post that enters the queue (its first open flag, or held for review)
+  is told to the space's moderators, in their inbox and by an email at
+  once, never to the flagger nor the post's author, and never saying who
+  flagged; a suspension made or lifted is told to the person by email;
 - one open flag per person and post; a person never flags their own post,
   nor where they are suspended; hiding a post closes its open flags
   ("hidden"), dismissing them keeps it ("dismissed");
@@ -47,7 +53,8 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, F, Min, Q
+from django.db.models import Count, F, Min, Q, Value
+from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -56,6 +63,7 @@ from alliance87.community.models import (
     Flag,
     FlagOutcome,
     FlagReason,
+    Level,
     MailState,
     Notification,
     Post,
@@ -63,7 +71,11 @@ from alliance87.community.models import (
     Pseudonym,
     Reason,
     Space,
+    SpaceMember,
+    SpaceRole,
     Suspension,
+    SuspensionEvent,
+    SuspensionNotice,
     Thread,
     forget_standing,
     shown_author,
@@ -165,11 +177,13 @@ class QueueItem:
     first_flagged: dt.datetime | None
 
 
-def queue(space: Space, page_number: Any, *, held: bool = False) -> Page:
-    """Return a page of `space`'s queue: its posts with open flags, most
-    flagged first (held=False), or its posts awaiting review, oldest first
-    (held=True). The caller has checked the reader moderates the space."""
-    posts = Post.objects.filter(thread__space=space)
+def queue(space: Space | None, page_number: Any, *, held: bool = False) -> Page:
+    """Return a page of `space`'s queue (None: every space's, for the
+    Secretariat): its posts with open flags, most flagged first
+    (held=False), or its posts awaiting review, oldest first (held=True).
+    The caller has checked the reader moderates the space (every space,
+    when None)."""
+    posts = Post.objects.all() if space is None else Post.objects.filter(thread__space=space)
     if held:
         rows = posts.filter(state=PostState.HELD).order_by("created", "pk")
     else:
@@ -180,9 +194,12 @@ def queue(space: Space, page_number: Any, *, held: bool = False) -> Page:
             .annotate(open_flags=Count("flags"), first_flagged=Min("flags__created"))
             .order_by("-open_flags", "first_flagged", "pk")
         )
-    page = Paginator(rows.select_related("author", "pseudonym", "thread"), QUEUE_PAGE).get_page(
-        page_number
+    related = (
+        ("author", "pseudonym", "thread")
+        if space is not None
+        else ("author", "pseudonym", "thread__space")
     )
+    page = Paginator(rows.select_related(*related), QUEUE_PAGE).get_page(page_number)
     shown = list(page.object_list)
     flags: dict[int, list[Flag]] = {}
     if shown and not held:
@@ -191,7 +208,8 @@ def queue(space: Space, page_number: Any, *, held: bool = False) -> Page:
     labels = dict(FlagReason.choices)
     items = []
     for post in shown:
-        post.thread.space = space
+        if space is not None:
+            post.thread.space = space
         open_flags = flags.get(post.pk, [])
         counts: dict[str, int] = {}
         for flag in open_flags:
@@ -223,6 +241,33 @@ def queue_counts(space: Space) -> tuple[int, int]:
     )
     held = Post.objects.filter(thread__space=space, state=PostState.HELD).count()
     return flagged, held
+
+
+@dataclass
+class SpaceCounts:
+    space: Space
+    flagged: int
+    held: int
+
+
+def queue_counts_by_space() -> list[SpaceCounts]:
+    """Return the spaces whose queue holds something, by name, with their
+    counts (for the Secretariat's queue across spaces: two grouped
+    queries, whatever the number of spaces)."""
+    flagged = dict(
+        Flag.objects.filter(resolved__isnull=True)
+        .values("post__thread__space")
+        .annotate(n=Count("post", distinct=True))
+        .values_list("post__thread__space", "n")
+    )
+    held = dict(
+        Post.objects.filter(state=PostState.HELD)
+        .values("thread__space")
+        .annotate(n=Count("pk"))
+        .values_list("thread__space", "n")
+    )
+    spaces = Space.objects.filter(pk__in=set(flagged) | set(held)).order_by("name", "pk")
+    return [SpaceCounts(s, flagged.get(s.pk, 0), held.get(s.pk, 0)) for s in spaces]
 
 
 def active_suspensions(space: Space) -> list[Suspension]:
@@ -279,30 +324,58 @@ def _tell_author(post: Post, reason: str) -> None:
     author = post.author
     if author is None or not author.is_active:
         return
+    _tell(author, post, reason)
+
+
+def _tell(user: Any, post: Post, reason: str, *, mail: bool = True) -> None:
+    """Write `user`'s notification of `post` for `reason` (one row per
+    person and post: a later event replaces the earlier one, unread) and
+    queue its email at once after commit."""
     row, _created = Notification.objects.update_or_create(
-        user=author,
+        user=user,
         post=post,
         defaults={
             "reason": reason,
             "created": timezone.now(),
             "read": None,
             "digest": False,
-            "mail": MailState.PENDING,
+            "mail": MailState.PENDING if mail else MailState.NONE,
             "attempts": 0,
             "mail_error": "",
             "mailed": None,
             "held_until": None,
         },
     )
-    from alliance87.community.tasks import send_notification_task
+    if mail:
+        from alliance87.community.tasks import send_notification_task
 
-    enqueue_on_commit(send_notification_task, row.pk)
+        enqueue_on_commit(send_notification_task, row.pk)
+
+
+def tell_moderators(post: Post, reason: str, *, flagger: Any = None) -> int:
+    """Tell the moderators of `post`'s space that it entered their queue
+    (`reason`: flagged or held): their inbox, and an email at once unless
+    their level for the space is "nothing". Never the post's author nor
+    the flagger; the email never says who flagged. Return how many."""
+    skip = {post.author_id, getattr(flagger, "pk", None)}
+    moderators = SpaceMember.objects.filter(
+        space_id=post.thread.space_id, role=SpaceRole.MODERATOR, user__is_active=True
+    ).select_related("user")
+    told = 0
+    for member in moderators.order_by("pk"):
+        if member.user_id in skip:
+            continue
+        _tell(member.user, post, reason, mail=member.level != Level.NOTHING)
+        told += 1
+    return told
 
 
 def _set_state(post: Post, state: str, *, acting_user: Any, reason: str) -> None:
     """Move `post` (and its thread, when it opens it) to `state`, keeping the
     thread's reply count and last activity to its published replies."""
     was_published = post.state == PostState.PUBLISHED
+    if post.state == PostState.HELD:
+        _settle_alerts(post, Reason.HELD)
     now = timezone.now()
     post.state, post.moderation_reason = state, reason
     post.moderated_by, post.moderated_at = acting_user, now
@@ -315,8 +388,12 @@ def _set_state(post: Post, state: str, *, acting_user: Any, reason: str) -> None
     else:
         is_published = state == PostState.PUBLISHED
         if is_published and not was_published:
+            # The reply's own time, as its place in the thread shows it,
+            # never back: a reply approved an hour after it was written is
+            # an hour old, and bumps no thread past what was said since.
             Thread.objects.filter(pk=thread.pk).update(
-                reply_count=F("reply_count") + 1, last_activity=now
+                reply_count=F("reply_count") + 1,
+                last_activity=Greatest(F("last_activity"), Value(post.created)),
             )
         elif was_published and not is_published:
             Thread.objects.filter(pk=thread.pk, reply_count__gt=0).update(
@@ -325,12 +402,23 @@ def _set_state(post: Post, state: str, *, acting_user: Any, reason: str) -> None
     post.thread = thread
 
 
+def _settle_alerts(post: Post, reason: str) -> None:
+    """The post left the queue: its moderators' notifications of `reason`
+    are read (the inbox no longer calls them new), and an email not yet
+    sent is not sent (send_notification would find it no longer news)."""
+    alerts = Notification.objects.filter(post=post, reason=reason)
+    alerts.filter(mail=MailState.PENDING).update(mail=MailState.NONE)
+    alerts.filter(read__isnull=True).update(read=timezone.now())
+
+
 def _resolve_flags(post: Post, outcome: str, acting_user: Any) -> int:
     open_flags = list(Flag.objects.filter(post=post, resolved__isnull=True))
     now = timezone.now()
     for flag in open_flags:  # one by one, so that each is in the audit log
         flag.resolved, flag.resolved_by, flag.outcome = now, acting_user, outcome
         flag.save(update_fields=["resolved", "resolved_by", "outcome"])
+    if open_flags:
+        _settle_alerts(post, Reason.FLAGGED)
     return len(open_flags)
 
 
@@ -357,6 +445,9 @@ def flag_post(post: Post, *, acting_user: Any, reason: str, note: str = "") -> F
             },
             code="too_long",
         )
+    # One flag at a time per post: whether it is the first open one (and
+    # so news for the moderators) is then known for sure.
+    Post.objects.select_for_update().filter(pk=post.pk).first()
     if Flag.objects.filter(post=post, user=acting_user, resolved__isnull=True).exists():
         raise ValidationError(
             _(
@@ -365,9 +456,15 @@ def flag_post(post: Post, *, acting_user: Any, reason: str, note: str = "") -> F
             ),
             code="already",
         )
-    return Flag.objects.create(
+    first = not Flag.objects.filter(post=post, resolved__isnull=True).exists()
+    flag = Flag.objects.create(
         post=post, user=acting_user, reason=reason, note=note, created=timezone.now()
     )
+    if first:
+        # The post enters the queue: news for the moderators. Further flags
+        # add to its count there, and to no one's mail.
+        tell_moderators(post, Reason.FLAGGED, flagger=acting_user)
+    return flag
 
 
 @service
@@ -493,7 +590,23 @@ def suspend(
         created_by=acting_user,
     )
     forget_standing(person)
+    # The one it replaced is not announced as lifted: this one says it all.
+    _notify_suspension(made, SuspensionEvent.SUSPENDED)
     return made
+
+
+def _notify_suspension(suspension: Suspension, event: str) -> None:
+    """Write the email telling the person of `event` and queue it after
+    commit (one per suspension and event: never twice)."""
+    if not suspension.user.is_active:
+        return
+    notice, created = SuspensionNotice.objects.get_or_create(
+        suspension=suspension, event=event, defaults={"created": timezone.now()}
+    )
+    if created:
+        from alliance87.community.tasks import send_suspension_notice_task
+
+        enqueue_on_commit(send_suspension_notice_task, notice.pk)
 
 
 @service
@@ -502,7 +615,11 @@ def lift_suspension(suspension: Suspension, *, acting_user: Any) -> Suspension:
     _require_moderator(acting_user, suspension.space)
     if suspension.lifted is not None:
         raise ValidationError(_("This suspension was already lifted."), code="lifted")
-    suspension.lifted, suspension.lifted_by = timezone.now(), acting_user
+    now = timezone.now()
+    in_force = suspension.is_active(now)
+    suspension.lifted, suspension.lifted_by = now, acting_user
     suspension.save(update_fields=["lifted", "lifted_by"])
     forget_standing(suspension.user)
+    if in_force:  # one that had ended by its date is news to nobody
+        _notify_suspension(suspension, SuspensionEvent.LIFTED)
     return suspension

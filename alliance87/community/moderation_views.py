@@ -1,5 +1,6 @@
 """The moderation pages: flag a post; the moderators' queue of a space
-(flagged posts, posts awaiting review); one post's decision page (hide,
+(flagged posts, posts awaiting review), and the Secretariat's queue across
+every space; one post's decision page (hide,
 restore, approve, reject, dismiss its flags); a space's suspensions.
 Every page and form works without JavaScript; every write goes through
 community.moderation's services. A person who may not moderate a space
@@ -14,7 +15,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -25,7 +26,7 @@ from alliance87.community.forms import (
     SuspendAuthorForm,
     SuspensionForm,
 )
-from alliance87.community.models import Suspension, display_name, shown_author
+from alliance87.community.models import Space, Suspension, display_name, shown_author
 from alliance87.core import permissions
 from alliance87.core.forms import add_service_errors
 from alliance87.core.markdown import render as render_markdown
@@ -112,6 +113,48 @@ def queue(request: HttpRequest, slug: str) -> HttpResponse:
             "held_count": held_count,
             "form": ModerationForm(),
             "here": request.get_full_path(),
+        },
+    )
+
+
+@require_http_methods(["GET", "HEAD"])
+def queue_across_spaces(request: HttpRequest) -> HttpResponse:
+    """The Secretariat's queue: flagged posts, or posts awaiting review, of
+    every space (or of one, `?space=`), with each space's counts."""
+    if (refused := _signed_in(request)) is not None:
+        return refused
+    if not is_secretariat(request.user):
+        raise Http404("Not found.")
+    held = request.GET.get("show") == "held"
+    counts = moderation.queue_counts_by_space()
+    slug = request.GET.get("space", "").strip()
+    space = Space.objects.filter(slug=slug).first() if slug else None
+    page = moderation.queue(space, request.GET.get("page", 1), held=held)
+    for item in page.object_list:
+        item.html = render_markdown(item.post.body)
+    if space is not None:
+        mine = next((c for c in counts if c.space.pk == space.pk), None)
+        flagged_count, held_count = (mine.flagged, mine.held) if mine else (0, 0)
+    else:
+        flagged_count = sum(c.flagged for c in counts)
+        held_count = sum(c.held for c in counts)
+    kept = {"space": space.slug} if space is not None else {}
+    return render(
+        request,
+        "community/queue_all.html",
+        {
+            "page": page,
+            "held": held,
+            "space": space,
+            "unknown_space": bool(slug) and space is None,
+            "counts": counts,
+            "flagged_count": flagged_count,
+            "held_count": held_count,
+            "space_query": urlencode(kept),
+            "query": urlencode({**kept, **({"show": "held"} if held else {})}),
+            "form": ModerationForm(),
+            "here": request.get_full_path(),
+            "show_space": True,
         },
     )
 

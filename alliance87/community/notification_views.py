@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from alliance87.community import notify, selectors, services
 from alliance87.community.forms import LevelForm, PreferencesForm
-from alliance87.community.models import Notification, Space, shown_author
+from alliance87.community.models import MODERATOR_REASONS, Notification, Space, shown_author
 
 INBOX_PAGE = 30
 
@@ -38,7 +38,8 @@ def inbox(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def open_notification(request: HttpRequest, pk: int) -> HttpResponse:
-    """Mark one notification read and go to its post."""
+    """Mark one notification read and go to its post (a moderator's, to
+    the post's moderation page)."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     row = (
@@ -50,6 +51,9 @@ def open_notification(request: HttpRequest, pk: int) -> HttpResponse:
     if row is None:
         raise Http404("Not found.")
     services.mark_read(acting_user=request.user, notification_ids=[row.pk])
+    if row.reason in MODERATOR_REASONS:
+        # A post in the moderator's queue: to its decision page.
+        return redirect("community:moderate-post", row.post_id)
     return redirect(selectors.post_url(row.post))
 
 

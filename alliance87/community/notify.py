@@ -67,7 +67,9 @@ from alliance87.community import reply_address
 from alliance87.community.attachments import shown_by_post
 from alliance87.community.models import (
     MODERATION_REASONS,
+    MODERATOR_REASONS,
     DigestFrequency,
+    Flag,
     Level,
     MailState,
     Mention,
@@ -79,6 +81,9 @@ from alliance87.community.models import (
     Reason,
     Space,
     SpaceMember,
+    SpaceRole,
+    SuspensionEvent,
+    SuspensionNotice,
     shown_author,
 )
 from alliance87.partners.models import Person
@@ -203,6 +208,8 @@ def _files(post_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
 
 def compose(notification: Notification) -> EmailMessage:
     """Return the email of one notification, in its person's language."""
+    if notification.reason in MODERATOR_REASONS:
+        return compose_for_moderator(notification)
     post = notification.post
     thread, space, user = post.thread, post.thread.space, notification.user
     language = preferences_of(user).language
@@ -237,6 +244,62 @@ def compose(notification: Notification) -> EmailMessage:
         else None
     )
     return EmailMessage(subject, body, None, [user.email], headers=headers, reply_to=reply_to)
+
+
+def compose_for_moderator(notification: Notification) -> EmailMessage:
+    """Return the email telling a moderator that a post entered their
+    space's queue: where, why, and a link; not the post's text (it may be
+    what was flagged: someone's personal details, abuse), nor who flagged
+    it. It is mail of the space, which the moderator may leave
+    (List-Unsubscribe); a reply to it posts nothing (no Reply-To)."""
+    post = notification.post
+    thread, space, user = post.thread, post.thread.space, notification.user
+    language = preferences_of(user).language
+    headers, unsubscribe = _headers(user, space, language)
+    host = settings.SITE_URL.split("://", 1)[1].split("/")[0].split(":")[0]
+    headers["Message-ID"] = f"<community-{notification.pk}-{notification.reason}@{host}>"
+    flagged = notification.reason == Reason.FLAGGED
+    labels = dict(Flag._meta.get_field("reason").flatchoices)
+    with translation.override(language):
+        reasons = []
+        if flagged:
+            counts: dict[str, int] = {}
+            for reason in Flag.objects.filter(post=post, resolved__isnull=True).values_list(
+                "reason", flat=True
+            ):
+                counts[reason] = counts.get(reason, 0) + 1
+            reasons = [str(labels.get(r, r)) for r in sorted(counts, key=lambda r: -counts[r])]
+        context = {
+            "flagged": flagged,
+            "thread": thread,
+            "space": space,
+            "author": shown_author(post),
+            "reasons": reasons,
+            "post_url": absolute(reverse("community:moderate-post", args=[post.pk])),
+            "queue_url": absolute(reverse("community:queue", args=[space.slug]))
+            + ("" if flagged else "?show=held"),
+            "unsubscribe_url": unsubscribe,
+            "settings_url": absolute(reverse("community:preferences")),
+        }
+        subject = render_to_string("community/email/moderators_subject.txt", context).strip()
+        body = render_to_string("community/email/moderators.txt", context)
+    return EmailMessage(subject, body, None, [user.email], headers=headers)
+
+
+def still_news(notification: Notification) -> bool:
+    """Whether a moderator's notification is still worth an email: they
+    still moderate the space, and the post is still in its queue (not
+    decided meanwhile). Any other notification is."""
+    if notification.reason not in MODERATOR_REASONS:
+        return True
+    post = notification.post
+    if not SpaceMember.objects.filter(
+        space_id=post.thread.space_id, user_id=notification.user_id, role=SpaceRole.MODERATOR
+    ).exists():
+        return False
+    if notification.reason == Reason.HELD:
+        return post.state == PostState.HELD
+    return Flag.objects.filter(post=post, resolved__isnull=True).exists()
 
 
 def retry_delay(attempts: int) -> dt.timedelta:
@@ -299,6 +362,10 @@ def send_notification(notification_id: int, *, now: dt.datetime | None = None) -
         # Gone from the space, or the post is hidden (or no longer held).
         Notification.objects.filter(pk=notification_id).update(mail=MailState.NONE)
         return "no longer visible"
+    if not still_news(notification):
+        # A moderator no longer, or the post already decided.
+        Notification.objects.filter(pk=notification_id).update(mail=MailState.NONE)
+        return "no longer news"
     try:
         compose(notification).send()
     except (smtplib.SMTPException, OSError) as error:
@@ -312,6 +379,81 @@ def send_notification(notification_id: int, *, now: dt.datetime | None = None) -
         mail=MailState.SENT, mailed=timezone.now(), mail_error=""
     )
     return "sent"
+
+
+# --- Suspensions -------------------------------------------------------------------
+
+
+def compose_suspension_notice(notice: SuspensionNotice) -> EmailMessage:
+    """Return the email telling a person of their suspension from a space
+    (the reason, until when) or of its lifting, in their language. About
+    the person themselves: no list to leave, no reply address."""
+    suspension = notice.suspension
+    user, space = suspension.user, suspension.space
+    prefs = preferences_of(user)
+    host = settings.SITE_URL.split("://", 1)[1].split("/")[0].split(":")[0]
+    headers = {
+        "Auto-Submitted": "auto-generated",
+        "Message-ID": f"<community-suspension-{notice.pk}@{host}>",
+    }
+    lifted = notice.event == SuspensionEvent.LIFTED
+    # The template's dates are read in the person's time zone.
+    with translation.override(prefs.language), timezone.override(_zone(prefs.time_zone)):
+        context = {
+            "lifted": lifted,
+            "space": space,
+            "reason": suspension.reason,
+            "ends": suspension.ends,
+            "time_zone": prefs.time_zone,
+            "space_url": absolute(space.get_absolute_url()),
+            "settings_url": absolute(reverse("community:preferences")),
+        }
+        subject = render_to_string("community/email/suspension_subject.txt", context).strip()
+        body = render_to_string("community/email/suspension.txt", context)
+    return EmailMessage(subject, body, None, [user.email], headers=headers)
+
+
+def send_suspension_notice(notice_id: int, *, now: dt.datetime | None = None) -> str:
+    """Send one suspension notice, at most once, as `send_notification`
+    sends an email at once: quiet hours, the claim, the retries."""
+    now = now or timezone.now()
+    rows = SuspensionNotice.objects.filter(pk=notice_id)
+    held = quiet_end(
+        Preferences.objects.filter(user__pk__in=rows.values("suspension__user")).first(), now
+    )
+    if held is not None:
+        if not rows.filter(mail=MailState.PENDING).update(held_until=held):
+            return "not pending"
+        return f"quiet:{max(1, int((held - now).total_seconds()))}"
+    claimed = rows.filter(mail=MailState.PENDING).update(
+        mail=MailState.SENDING, attempts=F("attempts") + 1, mailed=timezone.now()
+    )
+    if not claimed:
+        return "not pending"
+    notice = SuspensionNotice.objects.select_related("suspension__user", "suspension__space").get(
+        pk=notice_id
+    )
+    suspension = notice.suspension
+    if not suspension.user.is_active or (
+        notice.event == SuspensionEvent.SUSPENDED and not suspension.is_active(now)
+    ):
+        # Lifted or ended before it could be told (a later notice says so).
+        rows.update(mail=MailState.NONE)
+        return "no longer news"
+    try:
+        compose_suspension_notice(notice).send()
+    except (smtplib.SMTPException, OSError) as error:
+        rows.update(mail=MailState.PENDING, mail_error=str(error)[:300])
+        logger.warning("Suspension notice %s not sent (%s); retrying", notice_id, error)
+        return f"retry:{int(retry_delay(notice.attempts).total_seconds())}"
+    rows.update(mail=MailState.SENT, mailed=timezone.now(), mail_error="")
+    return "sent"
+
+
+def suspension_notice_held_until(notice_id: int) -> dt.datetime | None:
+    return (
+        SuspensionNotice.objects.filter(pk=notice_id).values_list("held_until", flat=True).first()
+    )
 
 
 # --- Digests ---------------------------------------------------------------------
@@ -476,13 +618,22 @@ def sweep(*, now: dt.datetime | None = None) -> tuple[int, list[int]]:
     """Mark emails a dead worker left "sending" as uncertain (never sent
     again); return their count and the ids of pending emails whose task may
     be lost, for the caller to queue again."""
+    return _sweep(Notification, now=now)
+
+
+def sweep_suspension_notices(*, now: dt.datetime | None = None) -> tuple[int, list[int]]:
+    """`sweep`, for the suspension notices."""
+    return _sweep(SuspensionNotice, now=now)
+
+
+def _sweep(model: Any, *, now: dt.datetime | None) -> tuple[int, list[int]]:
     now = now or timezone.now()
-    uncertain = Notification.objects.filter(
+    uncertain = model.objects.filter(
         mail=MailState.SENDING, mailed__lt=now - SENDING_LEASE
     ).update(mail=MailState.UNCERTAIN)
     # An email held by quiet hours has its task queued for their end.
     stale = list(
-        Notification.objects.filter(mail=MailState.PENDING, created__lt=now - SENDING_LEASE)
+        model.objects.filter(mail=MailState.PENDING, created__lt=now - SENDING_LEASE)
         .filter(Q(held_until__isnull=True) | Q(held_until__lt=now - SENDING_LEASE))
         .values_list("pk", flat=True)[:1000]
     )

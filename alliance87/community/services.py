@@ -26,8 +26,9 @@ Invariants:
 - a person's level for a space is one of Level's; leaving a space stops
   its mail, and so does the one-click unsubscribe of its emails;
 - a new account's post is held for review, and rate-limited; a held post
-  is announced when a moderator approves it; only published replies count
-  in `reply_count` and move `last_activity` (community/moderation.py);
+  is announced when a moderator approves it, and told at once to the
+  space's moderators; only published replies count in `reply_count` and
+  move `last_activity` (community/moderation.py);
 - an email received at a reply address is recorded once (its Message-ID):
   delivered again, it posts nothing (community/inbound.py);
 - a post is written under its author's pseudonym only when they may use
@@ -69,6 +70,7 @@ from alliance87.community.models import (
     PostRevision,
     PostState,
     Preferences,
+    Reason,
     Space,
     SpaceKind,
     SpaceMember,
@@ -101,10 +103,17 @@ def _require_secretariat(user: Any) -> None:
         raise ValidationError(_("Only the Secretariat may do this."), code="forbidden")
 
 
+# The community's own pages under /community/, which a space's address
+# would shadow (urls.py).
+RESERVED_SLUGS = frozenset({"new", "inbox", "settings", "unsubscribe", "posts", "queue"})
+
+
 def check_space(space: Space) -> None:
     """Raise ValidationError unless the space's kind, links and
-    visibility agree."""
+    visibility agree, and its address is free."""
     errors: dict[str, str] = {}
+    if space.slug in RESERVED_SLUGS:
+        errors["slug"] = _("This address is a page of the community's; choose another.")
     needs = {SpaceKind.GROUP: "group", SpaceKind.COUNTRY: "country", SpaceKind.THEME: "theme"}
     field = needs.get(SpaceKind(space.kind))
     if field and getattr(space, f"{field}_id") is None:
@@ -217,6 +226,14 @@ def _announce(post: Post) -> None:
     enqueue_on_commit(fan_out_task, post.pk)
 
 
+def _announce_or_queue(post: Post, state: str) -> None:
+    """Announce a published post; tell the moderators of a held one."""
+    if state == PostState.PUBLISHED:
+        _announce(post)
+    elif state == PostState.HELD:
+        moderation.tell_moderators(post, Reason.HELD)
+
+
 def _record_mentions(post: Post, users: list[Any], organisations: list[Any]) -> None:
     if users:
         Mention.objects.bulk_create(
@@ -286,8 +303,7 @@ def start_thread(
     _record_mentions(post, users, organisations)
     if imported is None:
         SpaceMember.objects.get_or_create(space=space, user=acting_user)
-        if state == PostState.PUBLISHED:
-            _announce(post)
+        _announce_or_queue(post, state)
     return thread
 
 
@@ -332,8 +348,7 @@ def reply(
         )
     if imported is None:
         SpaceMember.objects.get_or_create(space=thread.space, user=acting_user)
-        if state == PostState.PUBLISHED:
-            _announce(post)
+        _announce_or_queue(post, state)
     return post
 
 

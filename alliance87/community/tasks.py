@@ -1,7 +1,8 @@
 """The community's background work (core.tasks): who hears of a post,
-emails at once, digests. Each is queued after the write that asks for it
-commits, but `community_mail_task`, which the workers' schedule queues
-every five minutes (settings.TASKS_SCHEDULE); the work itself lives in
+emails at once (the moderators' too), suspension notices, digests. Each
+is queued after the write that asks for it commits, but
+`community_mail_task`, which the workers' schedule queues every five
+minutes (settings.TASKS_SCHEDULE); the work itself lives in
 community/notify.py.
 
 An email that waits for the mail server, or that a worker left half-sent,
@@ -16,7 +17,7 @@ import datetime as dt
 from django.utils import timezone
 
 from alliance87.community import notify
-from alliance87.community.models import MailState, Notification
+from alliance87.community.models import MailState, Notification, SuspensionNotice
 from alliance87.core.tasks import enqueue_or_keep, note_uncertain, note_waiting, task
 
 
@@ -52,6 +53,27 @@ def send_notification_task(notification_id: int) -> str:
     return outcome
 
 
+@task()
+def send_suspension_notice_task(notice_id: int) -> str:
+    """Tell a person of their suspension, or of its lifting, by email: at
+    most once, in the same rhythm as `send_notification_task`."""
+    outcome = notify.send_suspension_notice(notice_id)
+    if outcome.startswith("quiet:"):
+        send_suspension_notice_task.using(
+            run_after=notify.suspension_notice_held_until(notice_id)
+        ).enqueue(notice_id)
+    elif outcome.startswith("retry:"):
+        when = timezone.now() + dt.timedelta(seconds=int(outcome.split(":", 1)[1]))
+        error = (
+            SuspensionNotice.objects.filter(pk=notice_id)
+            .values_list("mail_error", flat=True)
+            .first()
+        )
+        note_waiting(send_suspension_notice_task, notice_id, error=error or "", next_try=when)
+        enqueue_or_keep(send_suspension_notice_task.using(run_after=when), notice_id)
+    return outcome
+
+
 UNCERTAIN_NOTE = (
     "A worker stopped while sending this email: whether the mail server took "
     "it cannot be known, so it is not sent again."
@@ -69,7 +91,17 @@ def sweep_and_requeue() -> tuple[int, int]:
             note_uncertain(send_notification_task, pk, error=UNCERTAIN_NOTE)
     for pk in stale:
         enqueue_or_keep(send_notification_task, pk)
-    return uncertain, len(stale)
+    sending = set(
+        SuspensionNotice.objects.filter(mail=MailState.SENDING).values_list("pk", flat=True)
+    )
+    notices_uncertain, notices_stale = notify.sweep_suspension_notices()
+    if notices_uncertain:
+        now_uncertain = SuspensionNotice.objects.filter(pk__in=sending, mail=MailState.UNCERTAIN)
+        for pk in now_uncertain.values_list("pk", flat=True):
+            note_uncertain(send_suspension_notice_task, pk, error=UNCERTAIN_NOTE)
+    for pk in notices_stale:
+        enqueue_or_keep(send_suspension_notice_task, pk)
+    return uncertain + notices_uncertain, len(stale) + len(notices_stale)
 
 
 @task()

@@ -27,6 +27,7 @@ urlpatterns = [
     path("posts/<int:pk>/helpful/", views.helpful, name="helpful"),
     path("posts/<int:pk>/flag/", moderation.flag, name="flag"),
     path("posts/<int:pk>/moderate/", moderation.moderate_post, name="moderate-post"),
+    path("queue/", moderation.queue_across_spaces, name="queue-all"),
     path("<slug:slug>/", views.space, name="space"),
     path("<slug:slug>/edit/", views.edit_space, name="edit-space"),
     path("<slug:slug>/join/", views.join, name="join"),

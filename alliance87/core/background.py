@@ -37,6 +37,9 @@ TASK_NAMES = {
     "alliance87.community.slack.tasks.run_slack_import_task": gettext_lazy(
         "Import a Slack export"
     ),
+    "alliance87.community.tasks.send_suspension_notice_task": gettext_lazy(
+        "Tell a person of their suspension, or of its end"
+    ),
 }
 
 
@@ -47,7 +50,11 @@ def task_name(path: str) -> str:
 
 @service
 def retry_task(record: TaskRecord, *, acting_user: object) -> None:
-    """Queue a recorded task call again, at once."""
+    """Queue a recorded task call again, at once, with an audit entry on
+    the record naming who asked and which call (task and arguments), kept
+    after the record goes."""
+    from auditlog.models import LogEntry
+
     if not retry_record(record):
         raise ValidationError(
             _(
@@ -55,6 +62,19 @@ def retry_task(record: TaskRecord, *, acting_user: object) -> None:
                 "have done its work, or it no longer exists."
             )
         )
+    LogEntry.objects.log_create(
+        record,
+        force_log=True,
+        action=LogEntry.Action.UPDATE,
+        changes={"state": [record.state, TaskState.WAITING]},
+        additional_data={
+            "retried_by_hand": True,
+            "task": record.task_path,
+            "args": record.args,
+            "kwargs": record.kwargs,
+            "attempts": record.attempts,
+        },
+    )
 
 
 @never_cache

@@ -226,6 +226,9 @@ PAGES: dict[str, list[tuple[str, int]]] = {
         ("/community/migration/edit/", 200),
         ("/community/migration/moderators/", 200),
         ("/community/commons/", 200),
+        # The Secretariat's queue across spaces (the demo's sample flag).
+        ("/community/queue/", 200),
+        ("/community/queue/?show=held&space=migration", 200),
     ],
     # The report import: the upload page, a short report under review,
     # the edit of its meeting, an agenda item and a question.

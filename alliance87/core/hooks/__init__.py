@@ -45,13 +45,16 @@ COUNTRY_PROFILE_SECTIONS  ProfileSection(key, order,   comms, data, events,  cou
                           context(user, country) ->    pathfinders
                           dict or None
 PAGE_SECTIONS             PageSection(page, key,       api, campaigns,       {% page_sections %}:
-                          order, template, context);   comms, library,       the event page
-                          page "event", "group",       safeguarding          ("event"), the group
-                          "organisation", "account"                          page ("group"), an
-                          or "post"; context(user,                           organisation's page
-                          obj) -> dict or None; key                          ("organisation"), the
-                          (page, key)                                        account page
-                                                                             ("account"), each
+                          order, template, context);   comms, community,     the event page
+                          page "event", "group",       library,              ("event"), the group
+                          "organisation", "account",   safeguarding          page ("group"), an
+                          "secretariat" or "post";                           organisation's page
+                          context(user, obj) -> dict                         ("organisation"), the
+                          or None; key (page, key)                           account page
+                                                                             ("account") and its
+                                                                             list of Secretariat
+                                                                             pages
+                                                                             ("secretariat"), each
                                                                              post of a thread
                                                                              ("post")
 PERSONAL_DATA             PersonalData(key, export,    applications, comms,  accounts.personal_data

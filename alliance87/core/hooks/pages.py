@@ -102,7 +102,9 @@ class PageSection:
     """A section an area adds to another area's page: `page` names the
     page ("event", "group", "organisation", "account") or, for "post", each
     community post of a thread's page (inline, among the post's actions,
-    rendered once per post: its context must run no query); `context(user,
+    rendered once per post: its context must run no query), or, for
+    "secretariat", an item (`<li>`) of the account page's list of the
+    Secretariat's pages (shown to the Secretariat only); `context(user,
     obj)` returns the template's context for the object the page shows, or
     None to leave it out. Every read inside it goes through
     `visible_to(user)`."""

@@ -163,6 +163,7 @@ def test_the_areas_register_their_contributions() -> None:
         ("event", "news"),
         ("group", "news"),
         ("organisation", "news"),
+        ("secretariat", "community-queue"),
         ("post", "safeguarding"),
         ("organisation", "safeguarding"),
         ("account", "safeguarding"),

@@ -91,3 +91,36 @@ def test_the_list_filters_by_state_and_reads_in_french(personas) -> None:
     assert bad.status_code == 200
     french = signed_in(personas.secretariat).get("/fr/secretariat/tasks/")
     assert french.status_code == 200 and 'lang="fr"' in french.content.decode()
+
+
+def test_try_again_is_audited_with_who_asked_and_which_task(
+    personas, django_capture_on_commit_callbacks
+) -> None:
+    from auditlog.models import LogEntry
+
+    failed = record(TaskState.FAILED, args=[7], error="boom", attempts=5)
+    with django_capture_on_commit_callbacks(execute=True):
+        signed_in(personas.secretariat).post(f"{URL}{failed.pk}/retry/")
+    entry = LogEntry.objects.get(
+        content_type__model="taskrecord", object_pk=str(failed.pk), action=LogEntry.Action.UPDATE
+    )
+    assert entry.actor == personas.secretariat
+    assert entry.additional_data["retried_by_hand"] is True
+    assert entry.additional_data["task"] == EMAIL_TASK
+    assert entry.additional_data["args"] == [7]
+    assert EMAIL_TASK in entry.object_repr
+    # The Secretariat reads it on the record's history page.
+    history = signed_in(personas.secretariat).get(
+        f"/en/account/history/core.taskrecord/{failed.pk}/"
+    )
+    assert history.status_code == 200
+    assert personas.secretariat.email in history.content.decode()
+
+
+def test_a_refused_try_again_writes_no_audit_entry(personas) -> None:
+    from auditlog.models import LogEntry
+
+    uncertain = record(TaskState.UNCERTAIN, args=[42])
+    before = LogEntry.objects.filter(content_type__model="taskrecord").count()
+    signed_in(personas.secretariat).post(f"{URL}{uncertain.pk}/retry/")
+    assert LogEntry.objects.filter(content_type__model="taskrecord").count() == before

@@ -612,6 +612,37 @@ KINDS: dict[str, Kind] = {
             statuses=REPLY_STATUSES,
             has_group=True,
         ),
+        # The moderators' queues (community/moderation_views.py): a reply of
+        # the Secretariat's, flagged by the partner, or held for review, in a
+        # space of the row's level with no moderator but the Secretariat:
+        # its queue across spaces and the space's queue show it to the
+        # Secretariat only, whatever the level (404 for everyone else).
+        Kind(
+            "queuepost",
+            (
+                Way(
+                    "queue-all",
+                    lambda world, item: (
+                        "/en/community/queue/" + ("?show=held" if item.status == "held" else "")
+                    ),
+                    own_page=True,
+                    openers=("secretariat",),
+                    seen_by=("secretariat",),
+                ),
+                Way(
+                    "space-queue",
+                    lambda world, item: (
+                        f"/en/community/{obj_of(world, item).thread.space.slug}/queue/"
+                        + ("?show=held" if item.status == "held" else "")
+                    ),
+                    own_page=True,
+                    openers=("secretariat",),
+                    seen_by=("secretariat",),
+                ),
+            ),
+            statuses=("flagged", "held"),
+            has_group=True,
+        ),
         # Surveys: listed to their audience (the row's level) once
         # published; drafts to the Secretariat only.
         Kind(

@@ -517,6 +517,27 @@ def make_object(scene: Scene, n: int, item: Item) -> Any:
         )
     elif item.kind == "emailreply":
         obj = make_reply_thread(scene, item, m)
+    elif item.kind == "queuepost":
+        space = community.save_space(
+            Space(
+                slug=f"{item.key}-space",
+                name=f"Space of {item.key}",
+                kind=SpaceKind.GROUP,
+                group=scene.host_group,
+                visibility=level,
+            ),
+            acting_user=scene.secretariat,
+        )
+        thread = community.start_thread(
+            space, acting_user=scene.secretariat, title=f"Thread of {item.key}", body="Opening"
+        )
+        obj = community.reply(thread, acting_user=scene.secretariat, body=f"Body of {m}")
+        if item.status == "flagged":
+            moderation.flag_post(obj, acting_user=scene.personas.partner, reason="spam")
+        else:  # as a new account's reply is held (the Secretariat's never is)
+            CommunityPost.objects.filter(pk=obj.pk).update(state=PostState.HELD)
+            CommunityThread.objects.filter(pk=thread.pk).update(reply_count=0)
+            obj.refresh_from_db()
     elif item.kind == "survey":
         obj = Survey.objects.create(
             slug=item.key,
