@@ -238,7 +238,10 @@ def start_community_thread(request: HttpRequest, slug: str, body: ThreadIn) -> S
     assert opening is not None  # a thread is written with its opening post
     out = thread_out(request, thread, shown_author(thread))
     return Status(
-        201, StartedThreadOut(**out.model_dump(), post=post_out(_shown(user, thread, opening)))
+        201,
+        StartedThreadOut(
+            **out.model_dump(), post=post_out(request, _shown(user, thread, opening))
+        ),
     )
 
 
@@ -261,7 +264,7 @@ def reply_in_community_thread(
         )
     )
     thread.refresh_from_db(fields=["reply_count", "last_activity", "accepted"])
-    return Status(201, post_out(_shown(user, thread, post)))
+    return Status(201, post_out(request, _shown(user, thread, post)))
 
 
 @router.patch(
@@ -283,7 +286,7 @@ def edit_community_post(request: HttpRequest, post_id: int, body: PostIn) -> Com
     edited = _writing(lambda: services.edit_post(post, acting_user=user, body=body.body))
     thread = edited.thread
     thread.refresh_from_db(fields=["accepted"])
-    return post_out(_shown(user, thread, edited))
+    return post_out(request, _shown(user, thread, edited))
 
 
 @router.post(
