@@ -299,7 +299,7 @@ def test_each_refusal_keeps_its_code_beside_its_field(scene, settings) -> None:
         with pytest.raises(ValidationError) as refused:
             services.attach_file(post, upload, acting_user=scene.secretariat)
         [error] = refused.value.error_dict["attachments"]
-        return error.code, error.message
+        return error.code, str(error.message)
 
     settings.COMMUNITY_ATTACHMENT_MAX_MB = 1
     big = pdf("big.pdf", PDF + b"0" * (1024 * 1024 + 1))
