@@ -8,7 +8,7 @@ class CommunityConfig(AppConfig):
 
     def ready(self) -> None:
         from alliance87.community import personal_data, rules
-        from alliance87.community.models import Attachment, SlackFile
+        from alliance87.community.models import Attachment
         from alliance87.community.search import PROVIDERS
         from alliance87.core import hooks
         from alliance87.core.visibility import is_secretariat
@@ -17,7 +17,7 @@ class CommunityConfig(AppConfig):
             hooks.NavEntry(_("Community"), "community:index", section="community", order=59)
         )
         # The Secretariat's way in from the Slack pilot (docs/slack-import.md);
-        # its files are served with their post's visibility.
+        # the files it brings are the posts' attachments.
         hooks.NAVIGATION.register(
             hooks.NavEntry(
                 _("Import from Slack"),
@@ -26,9 +26,6 @@ class CommunityConfig(AppConfig):
                 order=77,
                 visible=is_secretariat,
             )
-        )
-        hooks.FILE_OWNERS.register(
-            hooks.FileOwner("community.slackfile", SlackFile.objects.visible_to)
         )
         rules.register_rules()
         # The Secretariat's queue across spaces, among its pages.

@@ -80,7 +80,9 @@ def limits_hint() -> str:
 
 
 def _refuse(message: str, code: str) -> ValidationError:
-    return ValidationError({FIELD: message}, code=code)
+    # The code goes on the field's error: a ValidationError made of a dict
+    # keeps none of its own (an import reads it: slack/importer.py).
+    return ValidationError({FIELD: ValidationError(message, code=code)})
 
 
 def check(uploads: Sequence[UploadedFile], *, kept: int = 0) -> None:

@@ -901,7 +901,6 @@ class Suspension(models.Model):
 # --- Moving in from Slack (community/slack/, docs/slack-import.md) -----------
 
 SLACK_IMPORTS_FOLDER = "community/slack-imports"
-SLACK_FILES_FOLDER = "community/slack-files"
 
 
 class SlackImportQuerySet(HubQuerySet):
@@ -977,31 +976,6 @@ class SlackImport(models.Model):
     @property
     def working(self) -> bool:
         return self.status in (self.Status.CHECKING, self.Status.IMPORTING)
-
-
-class SlackFileQuerySet(HubQuerySet):
-    def visible_to(self, user: Any) -> Self:
-        """Return the files of the posts `user` may read."""
-        return self.filter(post__in=Post.objects.visible_to(user))
-
-
-class SlackFile(models.Model):
-    """A file a Slack export carried, attached to its imported post
-    (community/slack/files.py: the one place that makes it)."""
-
-    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="slack_files")
-    file = models.FileField(_("file"), upload_to=SLACK_FILES_FOLDER, max_length=300)
-    name = models.CharField(_("name"), max_length=200)
-
-    objects = SlackFileQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["pk"]
-        verbose_name = _("file from Slack")
-        verbose_name_plural = _("files from Slack")
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class SuspensionEvent(models.TextChoices):

@@ -22,11 +22,12 @@ and `reply` write every thread and post, with `Imported`):
   imported again (counted as such in the report);
 - a file the export carries (slack/export.py: the layouts read) is
   attached to its post through slack/files.py's `attach`, the one place
-  that stores it; a file it does not carry, or that the Hub does not take
-  (its kind, its size), is named in its post ("File not included in the
-  export: ...") and in the report; nothing is ever fetched from Slack;
-  files stored by an import that is then undone (a refusal, a dry run)
-  are removed;
+  that stores it (the post's attachments, with their limits); a file it
+  does not carry, or that the Hub does not take (its kind, its size, one
+  more than a post may carry), is named in its post ("File not included
+  in the export: ...", "File not imported (why): ...") and in the report;
+  nothing is ever fetched from Slack; files stored by an import that is
+  then undone (a refusal, a dry run: their rows rolled back) are removed;
 - a message edited on Slack says so at its end ("Edited in Slack on
   ..."): the export keeps only its last text; reactions are not marks of
   the Hub's (a reaction is any emoji, a "helpful" mark one person's
@@ -53,8 +54,9 @@ from django.db import transaction
 from django.db.models.functions import Lower
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
-from alliance87.community import services
+from alliance87.community import attachments, services
 from alliance87.community.models import POST_MAX_CHARS, Post, Space, SpaceKind, Thread
 from alliance87.community.slack import files
 from alliance87.community.slack.export import (
@@ -244,10 +246,15 @@ def import_slack(
 
 
 def _remove(stored: list[str]) -> None:
-    """Remove the files an undone import stored (their rows are gone)."""
+    """Remove the files an undone import stored (their rows are gone), and
+    the folder each was given (attachments.py: one for each call) when
+    nothing else is in it."""
     for name in stored:
+        path = Path(settings.MEDIA_ROOT) / name
         with contextlib.suppress(OSError):
-            (Path(settings.MEDIA_ROOT) / name).unlink()
+            path.unlink()
+        with contextlib.suppress(OSError):
+            path.parent.rmdir()
 
 
 def _targets(export: Export, space_map: dict[str, str]) -> dict[str, Space]:
@@ -589,7 +596,9 @@ class _Writer:
     ) -> None:
         """Attach the files the export carries to `post`, the last part of
         their message; name in it those the Hub does not take."""
-        limit = max_bytes()
+        limit_mb = _file_max_mb()
+        limit = limit_mb * 1024 * 1024
+        too_large = _("larger than %(max)s MB") % {"max": limit_mb}
         lines = []
         for ref in carried:
             data = self.uploads.read(ref.id, limit)
@@ -597,24 +606,22 @@ class _Writer:
             if data is None:  # (listed in the zip's index: cannot happen)
                 continue
             if len(data) > limit:
-                reason = _("larger than %(max)s MB") % {"max": settings.FILE_MAX_MB}
+                reason = too_large
             else:
                 upload = SimpleUploadedFile(
                     ref.name, data, ref.mimetype or "application/octet-stream"
                 )
                 try:
-                    attached = files.attach(post, upload, acting_user=self.acting_user)
+                    attached = files.attach(
+                        post, upload, acting_user=self.acting_user, added=message.created
+                    )
                 except ValidationError as e:
-                    if e.code not in ("kind", "too_large"):
+                    reason = _refusal_reason(_codes(e), too_large)
+                    if not reason:
                         raise ExportRefused(
                             _("The file %(name)s could not be stored (%(error)s).")
                             % {"name": ref.name, "error": " ".join(e.messages)}
                         ) from None
-                    reason = (
-                        _("not of a kind the Hub accepts")
-                        if e.code == "kind"
-                        else _("larger than %(max)s MB") % {"max": settings.FILE_MAX_MB}
-                    )
                 else:
                     self.stored.append(attached.stored)
                     if attached.link:
@@ -636,6 +643,44 @@ class _Writer:
             body = post.body + "\n\n" + "  \n".join(lines)
             Post.objects.filter(pk=post.pk).update(body=body)
             post.body = body
+
+
+def _file_max_mb() -> int:
+    """The largest file a post takes, in MB: the attachments' limit, which
+    FILE_MAX_MB (core.files) bounds too."""
+    return min(attachments.max_bytes(), max_bytes()) // (1024 * 1024)
+
+
+def _codes(error: ValidationError) -> set[str]:
+    """Return the codes of a refusal, whether or not it names a field."""
+    errors = (
+        [e for listed in error.error_dict.values() for e in listed]
+        if hasattr(error, "error_dict")
+        else error.error_list
+    )
+    return {e.code for e in errors if e.code}
+
+
+def _refusal_reason(codes: set[str], too_large: str) -> str:
+    """Why the Hub does not take a file, for its post and the report; ""
+    when the refusal is not the file's own (it cannot be stored, the
+    import may not attach it): the import is refused."""
+    if codes & {"not_saved", "forbidden"} or not codes:
+        return ""
+    if "kind" in codes:
+        return _("not of a kind the Hub accepts")
+    if codes & {"too_large", "file_too_large"}:
+        return too_large
+    if "too_many_files" in codes:
+        count = attachments.max_count()
+        return ngettext(
+            "beyond the %(count)s file a post may carry",
+            "beyond the %(count)s files a post may carry",
+            count,
+        ) % {"count": count}
+    if "attachments_off" in codes:
+        return _("posts carry no files on this Hub")
+    return ""
 
 
 def _split(text: str, size: int) -> list[str]:

@@ -291,6 +291,31 @@ def test_attach_file_adds_a_file_to_a_written_post_for_an_import(scene) -> None:
     assert post.attachments.count() == 1
 
 
+def test_each_refusal_keeps_its_code_beside_its_field(scene, settings) -> None:
+    # An import tells a refused file from a refused import by the code.
+    post = opening(scene, files=[])
+
+    def refusal(upload: SimpleUploadedFile) -> tuple[str | None, str]:
+        with pytest.raises(ValidationError) as refused:
+            services.attach_file(post, upload, acting_user=scene.secretariat)
+        [error] = refused.value.error_dict["attachments"]
+        return error.code, str(error.message)
+
+    settings.COMMUNITY_ATTACHMENT_MAX_MB = 1
+    big = pdf("big.pdf", PDF + b"0" * (1024 * 1024 + 1))
+    assert refusal(big)[0] == "file_too_large"
+    assert refusal(SimpleUploadedFile("a.pdf", EXE))[0] == "kind"
+    settings.COMMUNITY_ATTACHMENTS_PER_POST = 1
+    services.attach_file(post, pdf(), acting_user=scene.secretariat)
+    assert refusal(pdf("b.pdf")) == (
+        "too_many_files",
+        "A post may carry 1 file at most; this one would carry 2.",
+    )
+    settings.COMMUNITY_ATTACHMENTS_PER_POST = 0
+    assert refusal(pdf("b.pdf")) == ("attachments_off", "Posts carry no files on this Hub.")
+    assert post.attachments.count() == 1
+
+
 # --- Emails, the API, personal data -------------------------------------------------
 
 

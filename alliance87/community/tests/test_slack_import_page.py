@@ -16,7 +16,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django_tasks_db.models import DBTaskResult
 
-from alliance87.community.models import Post, SlackFile, SlackImport, Thread
+from alliance87.community.models import Attachment, Post, SlackImport, Thread
 from alliance87.community.slack import services
 from alliance87.community.slack.tasks import check_slack_import_task, run_slack_import_task
 from alliance87.testing.personas import verified
@@ -92,7 +92,8 @@ def test_the_secretariat_uploads_reads_the_report_chooses_spaces_and_imports(
     assert "4 threads and 6 posts would be imported" in page
     assert "not included in the export" in page and "minutes.pdf" in page
     assert "Pat Partner → partner" in page
-    assert not Thread.objects.exists() and not SlackFile.objects.exists()
+    assert not Thread.objects.exists() and not Attachment.objects.exists()
+    assert not list(media.rglob("*.pdf"))  # the dry run's file removed
     # Confirmed: imported whole, the zip removed, the report kept.
     with django_capture_on_commit_callbacks(execute=True):
         response = secretariat.post(f"{page_of(row)}import/", follow=True)
@@ -100,7 +101,8 @@ def test_the_secretariat_uploads_reads_the_report_chooses_spaces_and_imports(
     row.refresh_from_db()
     assert row.status == SlackImport.Status.IMPORTED and row.imported_by == accounts.secretariat
     assert Thread.objects.count() == 4 and Post.objects.count() == 6
-    assert SlackFile.objects.get().name == "agenda.pdf"
+    assert Attachment.objects.get().name == "agenda.pdf"
+    assert [p.name for p in media.rglob("*.pdf")] == ["agenda.pdf"]
     assert row.file.name == ""
     assert not list((media / "community" / "slack-imports").iterdir())
     page = secretariat.get(page_of(row)).content.decode()
