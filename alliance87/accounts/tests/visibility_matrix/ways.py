@@ -122,9 +122,7 @@ class World:
             response = getattr(client, method)(url, headers=headers)
             # A file (core.files' serve_file) is streamed.
             content = (
-                b"".join(response.streaming_content)
-                if response.streaming
-                else response.content
+                b"".join(response.streaming_content) if response.streaming else response.content
             )
             self.responses[key] = (response.status_code, content.decode())
         return self.responses[key]
