@@ -218,13 +218,15 @@ def reply(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     form = PostForm(request.POST)
     if form.is_valid():
         try:
-            services.reply(found, acting_user=request.user, body=form.cleaned_data["body"])
+            posted = services.reply(
+                found, acting_user=request.user, body=form.cleaned_data["body"]
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
             messages.success(request, _("Your reply is posted."))
-            last = selectors.thread_page(request.user, found, "last").page.number
-            return redirect(f"{found.get_absolute_url()}?page={last}#reply")
+            # The page that shows the reply (the last), found by one count.
+            return redirect(selectors.post_url(posted))
     context = selectors.thread_page(request.user, found, "last")
     return render(
         request,
