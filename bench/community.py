@@ -381,6 +381,20 @@ def ensure(
     return name, True
 
 
+def settle(engine: scale.Engine, name: str) -> None:
+    """PostgreSQL: VACUUM the threads and posts, as autovacuum does some
+    time after a bulk load, so that the listing's index-only scans need not
+    visit the table (bench/data_scale.py's `settle` likewise). SQLite:
+    nothing to do."""
+    if engine.name != "postgres":
+        return
+    import psycopg
+
+    with psycopg.connect(engine.url(name), autocommit=True) as conn:
+        for table in ("community_thread", "community_post"):
+            conn.execute(f"VACUUM (ANALYZE) {table}")
+
+
 def counts() -> dict[str, int]:
     from alliance87.community.models import Post, Space, Thread
 
@@ -658,7 +672,7 @@ def digest_child(memory: bool) -> dict[str, Any]:
 
 
 def measure_digests(
-    engine: scale.Engine, demo: str, sizes: list[int], seed: int
+    engine: scale.Engine, demo: str, sizes: list[int], seed: int, timed: bool = True
 ) -> list[dict[str, Any]]:
     """For each number of subscribers: a copy of the demo with them, then a
     timed run and a traced run, each in a fresh process on its own copy."""
@@ -678,7 +692,7 @@ def measure_digests(
             )
         connections.close_all()
         result: dict[str, Any] = dict(made)
-        for memory in (False, True):
+        for memory in (False, True) if timed else (True,):
             engine.copy(source, target)
             env = {**os.environ, "DATABASE_URL": engine.url(target)}
             args = [sys.executable, __file__, "--digest-child"] + (["--memory"] if memory else [])
@@ -701,6 +715,13 @@ def measure_digests(
                     if "traced" in result
                     else ""
                 )
+            )
+        if "traced" in result:
+            m = result["traced"]
+            log(
+                f"  {count:,} subscribers, traced: {m['notifications']:,} notifications, "
+                f"{m['messages']:,} digests, peaks {m['fan-out']['traced_peak_mb']:.2f} / "
+                f"{m['digest']['traced_peak_mb']:.2f} MB"
             )
         results.append(result)
     connections.close_all()
@@ -792,6 +813,8 @@ def judge(r: Report) -> None:
 
 
 def render(r: Report) -> str:
+    if not r.sizes:  # --no-pages: no databases grown
+        r.sizes = {"demo": {}, "grown": {}}
     lines = scale.run_header(r, "bench-community", "####")
     lines += ["", "| goal (issue 13) | result |", "|---|---|"]
     lines += [f"| {text} | {verdict(ok)} |" for text, ok in r.goals]
@@ -924,6 +947,8 @@ def run(args: argparse.Namespace) -> Report:
         if args.generate_only:
             return r
         sources = {"demo": floor, "grown": grown}
+        for source in sources.values():
+            settle(engine, source)
         work = {label: engine.work(label) for label in sources}
         for label, source in sources.items():
             engine.copy(source, work[label])
@@ -963,7 +988,7 @@ def run(args: argparse.Namespace) -> Report:
             if args.subscribers
             else subscriber_sizes(args.factor)
         )
-        r.digests = measure_digests(engine, demo, sizes, args.seed)
+        r.digests = measure_digests(engine, demo, sizes, args.seed, timed=not args.memory_only)
     if engine.name == "postgres":
         engine.drop(engine.work())
     return r
@@ -981,6 +1006,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--subscribers",
         help="the digest's two sizes, e.g. 100,1000 (default: 1,000 and 10,000 times --factor)",
+    )
+    parser.add_argument(
+        "--memory-only", action="store_true", help="the digest's traced run only, not timed"
     )
     parser.add_argument("--generate-only", action="store_true")
     parser.add_argument("--out", type=Path, default=OUT, help="where the databases are kept")
