@@ -10,7 +10,7 @@ TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 PROD_ENV := DEBUG=false HTTPS=true SECRET_KEY=check-deploy-$(shell date +%s)-not-a-real-secret-but-long-enough-for-django
 DEV_ENV  := DEBUG=true
 
-.PHONY: install demo test lint typecheck chromium pytest-sqlite pytest-postgres services bench bench-cache bench-scale bench-data bench-search mutations fuzz fuzz-api lock messages clean
+.PHONY: install demo test lint typecheck chromium pytest-sqlite pytest-postgres services bench bench-cache bench-scale bench-data bench-community bench-search mutations fuzz fuzz-api lock messages clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -94,6 +94,16 @@ bench-scale: install
 # PostgreSQL and Redis. Long; niced. Not part of make test.
 bench-data: install
 	nice -n 10 $(BIN)/python bench/data_scale.py --factor $(FACTOR) --database $(DATABASE)
+
+# The community at issue 13's sizes (a space of 100,000 threads, a thread of
+# 2,000 replies: FACTOR=0.01 for a hundredth), against a space of 100 threads
+# and a thread of 20 replies: each page's CPU and queries, the queries of
+# posting a reply, and a digest for 1,000 and 10,000 subscribers (digests per
+# second, peak memory). The grown databases are kept in bench/out/community/
+# (or as alliance87_communitybench*) for the next run. DATABASE=postgres for
+# PostgreSQL and Redis db 8. Niced. Not part of make test.
+bench-community: install
+	nice -n 10 $(BIN)/python bench/community.py --factor $(FACTOR) --database $(DATABASE)
 
 # The site search at a million documents on SQLite and PostgreSQL (long: the
 # corpus is generated and indexed; DOCS=100000 for a shorter run). Not part

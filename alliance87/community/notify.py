@@ -50,6 +50,7 @@ import datetime as dt
 import logging
 import smtplib
 from collections import OrderedDict
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import quote
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -110,6 +111,11 @@ def may_see(user: Any, space: Space) -> bool:
 # --- Fan-out ------------------------------------------------------------------
 
 
+# People are read, and their notifications written, this many at a time:
+# a space's fan-out holds one chunk in memory, whatever its members.
+CHUNK = 500
+
+
 def fan_out(post_id: int) -> list[int]:
     """Write the notifications of a post; return the ids of those to
     email at once."""
@@ -122,28 +128,67 @@ def fan_out(post_id: int) -> list[int]:
     opening = not Post.objects.filter(thread=thread, created__lt=post.created).exists()
     reason = Reason.THREAD if opening else Reason.REPLY
     mentioned = set(Mention.objects.filter(post=post).values_list("user_id", flat=True))
+    mentioned.discard(post.author_id)
     # The people, with an account, of the organisations it names (@org:).
-    of_organisations = set(
-        Person.objects.filter(
-            organisation__in=OrganisationMention.objects.filter(post=post).values(
-                "organisation_id"
-            ),
-            user__isnull=False,
-        ).values_list("user_id", flat=True)
+    of_organisations = (
+        set(
+            Person.objects.filter(
+                organisation__in=OrganisationMention.objects.filter(post=post).values(
+                    "organisation_id"
+                ),
+                user__isnull=False,
+            ).values_list("user_id", flat=True)
+        )
+        - mentioned
+        - {post.author_id}
     )
-    levels = dict(SpaceMember.objects.filter(space=space).values_list("user_id", "level"))
-    candidates = (set(levels) | mentioned | of_organisations) - {post.author_id}
+    named = mentioned | of_organisations
+    users = get_user_model().objects.filter(is_active=True)
+    # Those named (a few), whether they are members or not: at once, unless
+    # their level for the space is "nothing"; a digest reader hears of their
+    # organisation's mention in their digest.
+    levels = dict(
+        SpaceMember.objects.filter(space=space, user_id__in=named).values_list("user_id", "level")
+    )
+    _write_named(post, space, list(users.filter(pk__in=named)), levels, mentioned)
+    # The members who hear of every post, at once or in a digest, read a
+    # chunk at a time in the order of their ids.
+    hearing = (
+        SpaceMember.objects.filter(
+            space=space, level__in=[Level.EVERYTHING, Level.DIGEST], user__is_active=True
+        )
+        .exclude(user_id=post.author_id)
+        .exclude(user_id__in=named)
+        .order_by("user_id")
+    )
+    after = 0
+    while True:
+        members = list(hearing.filter(user_id__gt=after).select_related("user")[:CHUNK])
+        if not members:
+            break
+        after = members[-1].user_id
+        levels = {m.user_id: m.level for m in members}
+        _write(post, space, [m.user for m in members], levels, reason)
+    return list(
+        Notification.objects.filter(post=post, mail=MailState.PENDING).values_list("pk", flat=True)
+    )
+
+
+def _write_named(
+    post: Post, space: Space, users: list[Any], levels: dict[int, str], mentioned: set[int]
+) -> None:
+    """Write the notifications of `post` for the people it names, or whose
+    organisation it names, who may see its space: at once (a digest
+    reader hears of their organisation in their digest), never at the
+    level "nothing"."""
     rows = []
-    users = get_user_model().objects.filter(pk__in=candidates, is_active=True)
-    for user in users.iterator(chunk_size=500):
+    for user in users:
         level = levels.get(user.pk, Level.MENTIONS)
         if level == Level.NOTHING:
             continue
         if user.pk in mentioned:
             row = Notification(user=user, post=post, reason=Reason.MENTION, mail=MailState.PENDING)
-        elif user.pk in of_organisations:
-            # Their organisation named: as a mention, but for a digest
-            # reader, who hears of it in their digest.
+        else:
             row = Notification(
                 user=user,
                 post=post,
@@ -151,19 +196,27 @@ def fan_out(post_id: int) -> list[int]:
                 mail=MailState.NONE if level == Level.DIGEST else MailState.PENDING,
                 digest=level == Level.DIGEST,
             )
-        elif level == Level.EVERYTHING:
-            row = Notification(user=user, post=post, reason=reason, mail=MailState.PENDING)
-        elif level == Level.DIGEST:
-            row = Notification(user=user, post=post, reason=reason, digest=True)
-        else:
-            continue
         if may_see(user, space):
             row.created = post.created
             rows.append(row)
-    Notification.objects.bulk_create(rows, ignore_conflicts=True, batch_size=500)
-    return list(
-        Notification.objects.filter(post=post, mail=MailState.PENDING).values_list("pk", flat=True)
-    )
+    Notification.objects.bulk_create(rows, ignore_conflicts=True, batch_size=CHUNK)
+
+
+def _write(
+    post: Post, space: Space, users: list[Any], levels: dict[int, str], reason: str
+) -> None:
+    """Write the notifications of `post` for `users` (one chunk of the
+    members who hear of every post) who may see its space, by their level."""
+    rows = []
+    for user in users:
+        if levels[user.pk] == Level.EVERYTHING:
+            row = Notification(user=user, post=post, reason=reason, mail=MailState.PENDING)
+        else:  # Level.DIGEST
+            row = Notification(user=user, post=post, reason=reason, digest=True)
+        if may_see(user, space):
+            row.created = post.created
+            rows.append(row)
+    Notification.objects.bulk_create(rows, ignore_conflicts=True, batch_size=CHUNK)
 
 
 # --- Email at once -------------------------------------------------------------
@@ -603,15 +656,22 @@ def digest_message(
     return message
 
 
-def digest_recipients() -> list[int]:
-    """Return the ids of people with a space at the digest level."""
-    return sorted(
-        set(
-            SpaceMember.objects.filter(level=Level.DIGEST, user__is_active=True).values_list(
-                "user_id", flat=True
-            )
+def digest_recipients() -> Iterator[int]:
+    """Yield the ids of people with a space at the digest level, in
+    order, each once, read a chunk at a time."""
+    members = SpaceMember.objects.filter(level=Level.DIGEST, user__is_active=True)
+    after = 0
+    while True:
+        ids = list(
+            members.filter(user_id__gt=after)
+            .order_by("user_id")
+            .values_list("user_id", flat=True)
+            .distinct()[:CHUNK]
         )
-    )
+        if not ids:
+            return
+        yield from ids
+        after = ids[-1]
 
 
 def sweep(*, now: dt.datetime | None = None) -> tuple[int, list[int]]:

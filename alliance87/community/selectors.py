@@ -81,6 +81,22 @@ def get_space_for_user(user: Any, slug: str) -> Space:
     return space
 
 
+class FromNearerEnd(Paginator):
+    """A paginator of an ordered queryset that reads a page of its second
+    half from the other end, in reverse order, then turns it round: the
+    last pages skip as few rows as the first (the order must be total)."""
+
+    def page(self, number: Any) -> Page:
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = min(bottom + self.per_page, self.count)
+        if bottom <= self.count // 2:
+            return super().page(number)
+        listed = cast(Any, self.object_list)  # a queryset
+        rows = list(listed.reverse()[self.count - top : self.count - bottom])
+        return Page(rows[::-1], number, self)
+
+
 @dataclass
 class SpacePage:
     space: Space
@@ -94,13 +110,21 @@ class SpacePage:
 
 
 def space_page(user: Any, space: Space, page_number: Any) -> SpacePage:
-    threads = (
+    listed = (
         Thread.objects.visible_to(user)
         .filter(space=space)
-        .select_related("author", "pseudonym")
         .order_by("-pinned", "-last_activity", "-pk")
+        .values_list("pk", flat=True)
     )
-    page = Paginator(threads, THREADS_PER_PAGE).get_page(page_number)
+    # The page's ids first, from the index of the listing alone (a deep page
+    # of a space of 100,000 threads skips index entries, not rows and their
+    # authors: bench/community.py), then the page's rows.
+    page = FromNearerEnd(listed, THREADS_PER_PAGE).get_page(page_number)
+    ids = list(page.object_list)
+    rows = {
+        t.pk: t for t in Thread.objects.filter(pk__in=ids).select_related("author", "pseudonym")
+    }
+    page.object_list = [rows[pk] for pk in ids]
     for thread in page.object_list:
         thread.space = space  # for get_absolute_url, without a query each
         thread.author_name = shown_author(thread)

@@ -242,7 +242,7 @@ def reply(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     form = PostForm(request.POST, request.FILES, pseudonym=offered.pseudonym)
     if form.is_valid():
         try:
-            services.reply(
+            posted = services.reply(
                 found,
                 acting_user=request.user,
                 body=form.cleaned_data["body"],
@@ -253,8 +253,8 @@ def reply(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             add_service_errors(form, error)
         else:
             messages.success(request, _("Your reply is posted."))
-            last = selectors.thread_page(request.user, found, "last").page.number
-            return redirect(f"{found.get_absolute_url()}?page={last}#reply")
+            # The page that shows the reply (the last), found by one count.
+            return redirect(selectors.post_url(posted))
     context = selectors.thread_page(request.user, found, "last")
     return render(
         request,

@@ -142,3 +142,42 @@ def test_a_space_of_many_threads_is_paginated(scene) -> None:
     second = client.get("/en/community/commons/?page=2").content.decode()
     assert 'rel="next"' in first and "Page 2 of 2" in second
     assert first.count('class="hint">Started by') == selectors.THREADS_PER_PAGE
+
+
+def test_a_reply_posted_through_the_form_lands_on_the_page_that_shows_it(
+    scene, monkeypatch
+) -> None:
+    monkeypatch.setattr(selectors, "POSTS_PER_PAGE", 2)
+    thread = services.start_thread(scene.commons, acting_user=scene.partner, title="T", body="B")
+    for n in range(3):
+        services.reply(thread, acting_user=scene.partner, body=f"reply {n}")
+    client = client_for(scene.partner)
+
+    response = client.post(f"{thread.get_absolute_url()}reply/", {"body": "The fifth post"})
+
+    post = Post.objects.get(body="The fifth post")
+    assert response.status_code == 302
+    assert response["Location"] == f"{thread.get_absolute_url()}?page=3#post-{post.pk}"
+    assert "The fifth post" in client.get(response["Location"]).content.decode()
+
+
+def test_every_page_of_a_space_lists_its_threads_in_order_from_either_end(
+    scene, monkeypatch
+) -> None:
+    monkeypatch.setattr(selectors, "THREADS_PER_PAGE", 2)
+    for n in range(7):
+        services.start_thread(scene.commons, acting_user=scene.partner, title=f"T{n}", body="B")
+    Thread.objects.filter(title="T3").update(pinned=True)
+    expected = list(
+        Thread.objects.filter(space=scene.commons)
+        .order_by("-pinned", "-last_activity", "-pk")
+        .values_list("title", flat=True)
+    )
+
+    listed = [
+        thread.title
+        for number in (1, 2, 3, 4)  # the last two read from the far end
+        for thread in selectors.space_page(scene.partner, scene.commons, number).page
+    ]
+
+    assert listed == expected and expected[0] == "T3"
