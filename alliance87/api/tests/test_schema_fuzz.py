@@ -79,7 +79,14 @@ def test_every_answer_matches_the_schema(case: Any, persona: str, calls_for: Any
     # Schemathesis's WSGI transport asks for gzip and does not unzip it.
     headers = {"Accept-Encoding": "identity", **calls_for(persona)}
     SENT[persona] += 1
-    case.call_and_validate(app=application, base_url="https://localhost", headers=headers)
+    response = case.call(app=application, base_url="https://localhost", headers=headers)
+    if response.status_code == 413:
+        # Refused for its size before it is read (core's body limit): a
+        # refusal, which schemathesis's negative-data check does not count
+        # as one. The answer is still a problem document.
+        assert response.json()["status"] == 413
+        return
+    case.validate_response(response)
 
 
 def teardown_module() -> None:
