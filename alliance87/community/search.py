@@ -18,18 +18,21 @@ from alliance87.community.models import Post, PostState, Space, Thread
 from alliance87.core import hooks
 from alliance87.core.markdown import plain_text
 
-# The words of a thread indexed, at most (a long thread's first posts).
+# The words of a thread indexed, at most: a long thread's first posts, read
+# POSTS_READ at most (a reply to a thread of 2,000 posts reads 200, not all).
 BODY_MAX_CHARS = 20_000
+POSTS_READ = 200
 
 
 def thread_entry(thread: Thread) -> hooks.SearchEntry | None:
     if thread.state != PostState.PUBLISHED:
         return None
     words, size = [], 0
-    for post in thread.posts.all():
-        if post.state != PostState.PUBLISHED:
-            continue
-        text = plain_text(post.body)
+    # One query a thread, for its first posts only (a thread's posts are
+    # not prefetched: Django's sliced prefetch refuses Post's queryset).
+    first = thread.posts.filter(state=PostState.PUBLISHED).order_by("created", "pk")
+    for body in first.values_list("body", flat=True)[:POSTS_READ]:
+        text = plain_text(body)
         words.append(text)
         size += len(text)
         if size > BODY_MAX_CHARS:
@@ -51,7 +54,7 @@ PROVIDERS = [
         kind="thread",
         label=_("Community threads"),
         model=Thread,
-        rows=lambda: Thread.objects.select_related("space").prefetch_related("posts"),
+        rows=lambda: Thread.objects.select_related("space"),
         entry=thread_entry,
         visible=lambda user: Thread.objects.visible_to(user).select_related("space"),
         url=lambda thread: thread.get_absolute_url(),

@@ -30,13 +30,12 @@ _ALL = None
 
 
 def _flush(batch: defaultdict[type, set[int] | None]) -> None:
-    from alliance87.search.index import index_pks
+    from alliance87.search.index import index_noted
 
-    for model, pks in batch.items():
-        try:
-            index_pks(model, None if pks is _ALL else sorted(pks))
-        except Exception:
-            log.exception("search: could not index %s %s", model.__name__, pks)
+    try:
+        index_noted(batch)
+    except Exception:
+        log.exception("search: could not index %s", sorted(m.__name__ for m in batch))
 
 
 _touched: AfterCommit[defaultdict[type, set[int] | None]] = AfterCommit(

@@ -2,15 +2,16 @@
 Writing the index: each provider's rows become documents, written in
 bulk; a row a provider leaves out (or that is gone) loses its document.
 
-`index_pks` follows writes (following.py); `rebuild` is `alliance87
-reindex`. Both read the rows afresh, so indexing a row twice, or a row
-since deleted, is harmless.
+`index_noted` follows writes (following.py: what one transaction wrote,
+each document once); `rebuild` is `alliance87 reindex`. Both read the rows
+afresh, so indexing a row twice, or a row since deleted, is harmless.
 """
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable, Sequence
+import logging
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 from django.db import transaction
@@ -19,6 +20,8 @@ from django.utils import translation
 from alliance87.core import hooks
 from alliance87.search.engines import engine
 from alliance87.search.models import LANGUAGES, SearchDocument, SearchFacet, SearchFacetLabel
+
+log = logging.getLogger(__name__)
 
 CHUNK = 500
 
@@ -135,6 +138,39 @@ def write_facets(made: Sequence[tuple[SearchDocument, Any]]) -> None:
     SearchFacetLabel.objects.bulk_create(fresh)
     if changed:
         SearchFacetLabel.objects.bulk_update(changed, ["label_en", "label_fr", "label_es"])
+
+
+def index_noted(batch: Mapping[type, Collection[int] | None]) -> None:
+    """Reindex what the writes of one transaction changed (rows of each
+    model, None: every row of it): for each provider, the rows written and
+    the rows that lead to rows written, each once (a reply saves its post
+    and updates its thread: the thread is read and indexed once, not once
+    for each). A provider that fails is logged; the others go on."""
+    for provider in providers():
+        try:
+            _index_noted(provider, batch)
+        except Exception:
+            log.exception("search: could not index %s", provider.kind)
+
+
+def _index_noted(provider: hooks.SearchProvider, batch: Mapping[type, Any]) -> None:
+    if provider.model in batch and batch[provider.model] is None:
+        _index_all(provider)
+        return
+    ids: set[int] = set(batch.get(provider.model) or ())
+    for model, lookup in provider.depends.items():
+        if model not in batch:
+            continue
+        if batch[model] is None:
+            _index_all(provider)
+            return
+        manager = provider.model._default_manager  # type: ignore[attr-defined]
+        ids.update(
+            manager.filter(**{f"{lookup}__in": sorted(batch[model])}).values_list("pk", flat=True)
+        )
+    if ids:
+        wanted = sorted(ids)
+        index_objects(provider, provider.rows().filter(pk__in=wanted), wanted)
 
 
 def index_pks(model: type, pks: Sequence[int] | None) -> None:
