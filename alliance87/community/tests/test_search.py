@@ -41,7 +41,7 @@ def test_a_reply_reindexes_its_thread_once_reading_its_first_posts_only(
     indexed: list[tuple[str, list[int]]] = []
     real = index.index_objects
 
-    def counting(provider, objs, ids):  # type: ignore[no-untyped-def]
+    def counting(provider, objs, ids):
         indexed.append((provider.kind, list(ids)))
         return real(provider, objs, ids)
 
