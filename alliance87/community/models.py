@@ -27,7 +27,13 @@ from django.utils.translation import gettext_lazy as _
 from alliance87.core.models import Theme
 from alliance87.core.querysets import HubManager, HubQuerySet
 from alliance87.core.reversing import reverse_one
-from alliance87.core.visibility import Visibility, VisibleQuerySet, audience_for, visible_q
+from alliance87.core.visibility import (
+    SecretariatOnlyQuerySet,
+    Visibility,
+    VisibleQuerySet,
+    audience_for,
+    visible_q,
+)
 
 # The longest post accepted, in characters of Markdown.
 POST_MAX_CHARS = 20_000
@@ -908,13 +914,8 @@ class Suspension(models.Model):
 SLACK_IMPORTS_FOLDER = "community/slack-imports"
 
 
-class SlackImportQuerySet(HubQuerySet):
-    def visible_to(self, user: Any) -> Self:
-        """Return every Slack import for the Secretariat, none for anyone
-        else."""
-        from alliance87.core.visibility import is_secretariat
-
-        return self if is_secretariat(user) else self.none()
+class SlackImportQuerySet(SecretariatOnlyQuerySet):
+    """Every import for the Secretariat, none for anyone else."""
 
 
 class SlackImport(models.Model):

@@ -103,6 +103,14 @@ def visible_q(audience: Audience, *, prefix: str = "", group_field: str | None =
     return q
 
 
+class SecretariatOnlyQuerySet(HubQuerySet):
+    """Rows only the Secretariat works with (an upload being imported):
+    every row for the Secretariat, none for anyone else."""
+
+    def visible_to(self, user: Any) -> Self:
+        return self if is_secretariat(user) else self.none()
+
+
 class VisibleQuerySet(HubQuerySet):
     """A queryset whose rows carry a visibility.
 

@@ -33,7 +33,13 @@ from django.utils.translation import gettext_lazy as _
 from alliance87.core.dates import ReportedDateFields
 from alliance87.core.querysets import HubManager, HubQuerySet
 from alliance87.core.text import written_in
-from alliance87.core.visibility import Visibility, VisibleQuerySet, audience_for, visible_q
+from alliance87.core.visibility import (
+    SecretariatOnlyQuerySet,
+    Visibility,
+    VisibleQuerySet,
+    audience_for,
+    visible_q,
+)
 from alliance87.core.visibility import is_secretariat as _is_secretariat
 from alliance87.countries.models import Country, Region
 
@@ -246,10 +252,8 @@ class Observation(models.Model):
         return (self.indicator_id, self.geography_id, self.sex, self.age, self.sector)
 
 
-class ImportRunQuerySet(HubQuerySet):
-    def visible_to(self, user: AbstractBaseUser | AnonymousUser | None) -> Self:
-        """Return every import for the Secretariat, none for anyone else."""
-        return self if _is_secretariat(user) else self.none()
+class ImportRunQuerySet(SecretariatOnlyQuerySet):
+    """Every import for the Secretariat, none for anyone else."""
 
 
 class ImportRun(models.Model):

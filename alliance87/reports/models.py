@@ -6,27 +6,24 @@ became. Seen by the Secretariat only.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from alliance87.core.querysets import HubQuerySet
-from alliance87.core.visibility import is_secretariat
+from alliance87.core.visibility import SecretariatOnlyQuerySet
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+    pass
 
 # Under MEDIA_ROOT; checked and stored by alliance87.core.files, never served.
 IMPORTS_FOLDER = "reports/imports"
 
 
-class ReportImportQuerySet(HubQuerySet):
-    def visible_to(self, user: AbstractBaseUser | AnonymousUser | None) -> Self:
-        """Return every import for the Secretariat, none for anyone else."""
-        return self if is_secretariat(user) else self.none()
+class ReportImportQuerySet(SecretariatOnlyQuerySet):
+    """Every import for the Secretariat, none for anyone else."""
 
 
 class ReportImport(models.Model):

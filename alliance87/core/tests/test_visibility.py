@@ -145,3 +145,20 @@ class TestMembersLevel:
             org = content["organisation", Visibility.MEMBERS]
             assert visibility.audience_for(user).group_ids == {1, 2, 3}
             assert not Organisation.objects.visible_to(user).filter(pk=org.pk).exists()
+
+
+@pytest.mark.parametrize(
+    "label", ["reports.ReportImport", "data.ImportRun", "community.SlackImport"]
+)
+def test_an_upload_being_imported_is_the_secretariats_alone(
+    personas: Personas, label: str
+) -> None:
+    """The imports' rows (visibility.SecretariatOnlyQuerySet): every row
+    for the Secretariat, none for anyone else, signed in or not."""
+    from django.apps import apps
+
+    model = apps.get_model(label)
+    row = model.objects.create(file_name="upload.txt")
+    assert list(model.objects.visible_to(personas.secretariat)) == [row]
+    for user in (personas.partner, personas.outsider, personas.anonymous, None):
+        assert not model.objects.visible_to(user).exists()
