@@ -147,17 +147,17 @@ class TestMembersLevel:
             assert not Organisation.objects.visible_to(user).filter(pk=org.pk).exists()
 
 
-@pytest.mark.parametrize(
-    "label", ["reports.ReportImport", "data.ImportRun", "community.SlackImport"]
-)
+@pytest.mark.parametrize("label", ["report", "data", "slack"])
 def test_an_upload_being_imported_is_the_secretariats_alone(
     personas: Personas, label: str
 ) -> None:
     """The imports' rows (visibility.SecretariatOnlyQuerySet): every row
     for the Secretariat, none for anyone else, signed in or not."""
-    from django.apps import apps
+    from alliance87.community.models import SlackImport
+    from alliance87.data.models import ImportRun
+    from alliance87.reports.models import ReportImport
 
-    model = apps.get_model(label)
+    model: Any = {"report": ReportImport, "data": ImportRun, "slack": SlackImport}[label]
     row = model.objects.create(file_name="upload.txt")
     assert list(model.objects.visible_to(personas.secretariat)) == [row]
     for user in (personas.partner, personas.outsider, personas.anonymous, None):
