@@ -2,7 +2,9 @@
 REDIS_URL; run by `alliance87 worker` with retries and the schedule; a
 Redis outage loses no task queued meanwhile (kept in the database, queued
 when Redis answers again). Against real Redis servers: 127.0.0.1:6379
-(database 6) and one this file starts and stops itself."""
+(database 6, or 6 + n for pytest-xdist's worker gwN: two workers sharing
+one database flushed each other's queue) and one this file starts and stops
+itself."""
 
 from __future__ import annotations
 
@@ -29,6 +31,13 @@ from alliance87.testing.tasks import leave_a_line
 
 pytestmark = pytest.mark.django_db
 SHARED_REDIS = "redis://127.0.0.1:6379/6"
+
+
+def shared_redis_url() -> str:
+    """Database 6 for the first pytest-xdist worker (or no xdist), 7 for
+    the second, ...: each worker's queue is its own."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    return f"redis://127.0.0.1:6379/{6 + int(worker.removeprefix('gw') or 0)}"
 
 
 def free_port() -> int:
@@ -80,13 +89,14 @@ def use_rq(settings: Any, url: str) -> None:
 @pytest.fixture
 def shared_redis(settings: Any) -> Iterator[str]:
     redis = pytest.importorskip("redis")
+    url = shared_redis_url()
     try:
-        redis.Redis.from_url(SHARED_REDIS, socket_connect_timeout=1).flushdb()
+        redis.Redis.from_url(url, socket_connect_timeout=1).flushdb()
     except redis.exceptions.ConnectionError:
         pytest.skip("no Redis on 127.0.0.1:6379")
-    use_rq(settings, SHARED_REDIS)
-    yield SHARED_REDIS
-    redis.Redis.from_url(SHARED_REDIS).flushdb()
+    use_rq(settings, url)
+    yield url
+    redis.Redis.from_url(url).flushdb()
 
 
 @pytest.fixture
