@@ -29,14 +29,14 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, unquote, urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -278,6 +278,34 @@ def file_url(obj: Any, field: str = "file") -> str:
     """Return the address of `obj`'s file, served through `serve_file`."""
     name = Path(getattr(obj, field).name).name
     return reverse("serve-file", args=[obj._meta.label_lower, obj.pk, name])
+
+
+class NotAHubDocument(Exception):
+    """An address of the Hub's files that names no file `user` may see."""
+
+
+def document_at(address: str, host: str, user: Any) -> Any | None:
+    """Return the Hub document whose file `address` serves (a row of a
+    `hooks.FILE_OWNERS` model, as `serve_file` would find it for `user`),
+    or None when `address` is not one of this Hub's file addresses (on
+    `host`). Raise NotAHubDocument for a file address that serves nothing
+    to `user`: a typo, or a document they may not see."""
+    parts = urlsplit(address)
+    if parts.netloc.lower() != host.lower():
+        return None
+    try:
+        match = resolve(unquote(parts.path))
+    except Resolver404:
+        return None
+    if match.func is not serve_file:
+        return None
+    label, pk, name = match.kwargs["label"], match.kwargs["pk"], match.kwargs["name"]
+    registered = hooks.FILE_OWNERS.get(label)
+    owner = registered.visible(user).filter(pk=pk).first() if registered else None
+    stored = getattr(owner, registered.field, None) if owner is not None and registered else None
+    if not stored or Path(stored.name).name != name:
+        raise NotAHubDocument(address)
+    return owner
 
 
 @require_safe

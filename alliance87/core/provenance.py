@@ -212,7 +212,7 @@ def citable_fields(model: type[models.Model]) -> list[tuple[str, str]]:
     return found
 
 
-def _visible_documents(user: Any, citations: list[Citation]) -> dict[tuple[str, int], str]:
+def document_addresses(user: Any, citations: list[Citation]) -> dict[tuple[str, int], str]:
     """Return the address of each cited Hub document `user` may see."""
     wanted: dict[str, set[int]] = defaultdict(set)
     for c in citations:
@@ -271,7 +271,7 @@ def attach_sources(user: Any, rows: Iterable[models.Model]) -> None:
     for model, members in by_type.items():
         q |= Q(content_type=types[model], object_id__in=[m.pk for m in members])
     citations = list(Citation.objects.filter(q).order_by("order", "pk"))
-    documents = _visible_documents(user, citations)
+    documents = document_addresses(user, citations)
     index = {(types[type(r)].pk, r.pk): r for r in rows}
     for c in citations:
         cited = index.get((c.content_type_id, c.object_id))

@@ -28,10 +28,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from alliance87.core import permissions
+from alliance87.core import files, permissions
 from alliance87.core.forms import TypedDateField, add_service_errors
 from alliance87.core.models import Basis, Citation, Sourced
-from alliance87.core.provenance import citable_fields, cite, uncite
+from alliance87.core.provenance import citable_fields, cite, document_addresses, uncite
 from alliance87.core.text import marked, page_language, parse_id, shown_language
 
 WHOLE_RECORD = "-"
@@ -63,7 +63,13 @@ class CitationForm(forms.Form):
         ),
     )
     url = forms.URLField(
-        label=gettext_lazy("Address of the source"), max_length=500, required=False
+        label=gettext_lazy("Address of the source"),
+        max_length=500,
+        required=False,
+        help_text=gettext_lazy(
+            "The address of a file held in the Hub (a library file, a meeting document) "
+            "cites it as a Hub document: readers follow it only if they may see it."
+        ),
     )
     locator = forms.CharField(
         label=gettext_lazy("Page or paragraph"),
@@ -188,6 +194,41 @@ def _back(record: models.Model) -> str:
     return get_url() if callable(get_url) else ""
 
 
+def _cited(request: HttpRequest, record: models.Model, form: CitationForm) -> bool:
+    """Cite the source the valid `form` describes; False, with the form's
+    errors, when it cannot be cited. An address of a file held in the Hub
+    cites that document (shown to each reader only if they may see it)."""
+    data = form.cleaned_data
+    try:
+        document = (
+            files.document_at(data["url"], request.get_host(), request.user)
+            if data["url"]
+            else None
+        )
+    except files.NotAHubDocument:
+        form.add_error("url", _("No document of the Hub is at this address. Copy its link again."))
+        return False
+    try:
+        cite(
+            record,
+            acting_user=request.user,
+            basis=data["basis"],
+            field="" if data["field"] == WHOLE_RECORD else data["field"],
+            source_title=data["source_title"] or (str(document) if document else ""),
+            url="" if document is not None else data["url"],
+            document=document,
+            locator=data["locator"],
+            note=data["note"],
+            value=data["value"],
+            as_of=data["as_of"],
+            as_of_precision="month" if data["as_of_month_only"] else "day",
+        )
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return False
+    return True
+
+
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def sources(request: HttpRequest, kind: int, pk: int) -> HttpResponse:
@@ -197,32 +238,20 @@ def sources(request: HttpRequest, kind: int, pk: int) -> HttpResponse:
     chosen = request.GET.get("field", "")
     initial = {"field": chosen if chosen in labels else WHOLE_RECORD}
     form = CitationForm(request.POST or None, fields=fields, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        field = "" if data["field"] == WHOLE_RECORD else data["field"]
-        try:
-            cite(
-                record,
-                acting_user=request.user,
-                basis=data["basis"],
-                field=field,
-                source_title=data["source_title"],
-                url=data["url"],
-                locator=data["locator"],
-                note=data["note"],
-                value=data["value"],
-                as_of=data["as_of"],
-                as_of_precision="month" if data["as_of_month_only"] else "day",
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The source is recorded."))
-            return redirect(sources_url(record))
+    if request.method == "POST" and form.is_valid() and _cited(request, record, form):
+        messages.success(request, _("The source is recorded."))
+        return redirect(sources_url(record))
     cited: dict[str, list[Citation]] = {}
-    for citation in Citation.objects.filter(
-        content_type=ContentType.objects.get_for_model(record), object_id=record.pk
-    ).order_by("order", "pk"):
+    citations = list(
+        Citation.objects.filter(
+            content_type=ContentType.objects.get_for_model(record), object_id=record.pk
+        ).order_by("order", "pk")
+    )
+    addresses = document_addresses(request.user, citations)
+    for citation in citations:
+        if citation.document_owner:
+            key = (citation.document_owner, citation.document_id or 0)
+            citation.document_href = addresses.get(key, "")
         cited.setdefault(citation.field, []).append(citation)
     whole = _("The record as a whole")
     heading = _record_name(record)

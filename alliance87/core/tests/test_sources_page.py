@@ -199,3 +199,73 @@ def test_an_events_lists_are_offered_with_their_values(
     assert '<option value="organisers">' in html
     row = html.split('id="fact-organisers"', 1)[1].split("</tr>", 1)[0]
     assert personas.partner_org.name in row
+
+
+def test_a_hub_document_is_cited_by_its_address_and_shown_only_to_who_may_see_it(
+    client: Any, personas: Any, decision: Any, event: Any, settings: Any, tmp_path: Any
+) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from alliance87.core.files import file_url
+
+    settings.MEDIA_ROOT = tmp_path
+    settings.ALLOWED_HOSTS = ["hub.example.org"]
+    report = services.attach_document(
+        event,
+        acting_user=personas.secretariat,
+        kind="report",
+        title="Report of the meeting",
+        upload=SimpleUploadedFile("report.pdf", b"%PDF-1.4 report"),
+        visibility="secretariat",
+    )
+    address = f"https://hub.example.org{file_url(report)}"
+    client.force_login(personas.secretariat)
+    response = client.post(
+        sources_url(decision),
+        {"field": "-", "basis": "reported", "url": address, "locator": "p. 3"},
+        HTTP_HOST="hub.example.org",
+    )
+    assert response.status_code == 302
+    (citation,) = citations_of(decision)
+    # Held as the document (its address follows its visibility), not a copy of a link.
+    assert (citation.document_owner, citation.document_id) == ("events.document", report.pk)
+    assert citation.url == "" and citation.source_title == "Report of the meeting"
+    page = client.get(sources_url(decision), HTTP_HOST="hub.example.org").content.decode()
+    assert f'<a href="{file_url(report)}">Report of the meeting</a>' in page
+    shown = client.get("/en/events/gcg-4/", HTTP_HOST="hub.example.org").content.decode()
+    assert "Report of the meeting</a>, p. 3" in shown
+    # A partner sees that a source exists, not its title or address.
+    client.force_login(personas.partner)
+    shown = client.get("/en/events/gcg-4/", HTTP_HOST="hub.example.org").content.decode()
+    assert "a document not shown here" in shown and "Report of the meeting" not in shown
+
+
+def test_an_address_of_the_hubs_files_that_serves_nothing_is_refused(
+    client: Any, personas: Any, decision: Any, settings: Any
+) -> None:
+    settings.ALLOWED_HOSTS = ["hub.example.org"]
+    client.force_login(personas.secretariat)
+    response = client.post(
+        sources_url(decision),
+        {
+            "field": "-",
+            "basis": "reported",
+            "url": "https://hub.example.org/files/events.document/999/x.pdf",
+        },
+        HTTP_HOST="hub.example.org",
+    )
+    assert response.status_code == 200
+    assert "No document of the Hub is at this address" in response.content.decode()
+    assert citations_of(decision) == []
+    # Another site's address is an ordinary link.
+    client.post(
+        sources_url(decision),
+        {
+            "field": "-",
+            "basis": "reported",
+            "url": "https://example.org/files/events.document/1/x.pdf",
+        },
+        HTTP_HOST="hub.example.org",
+    )
+    (citation,) = citations_of(decision)
+    assert citation.url.startswith("https://example.org/") and not citation.document_owner
