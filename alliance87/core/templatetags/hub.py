@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+from dataclasses import astuple
 from typing import Any
 from urllib.parse import urlencode
 
@@ -14,7 +16,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import ngettext
 
 from alliance87.core import hooks
-from alliance87.core.provenance import merged_sources
+from alliance87.core.provenance import Sources, merged_sources
 from alliance87.core.sources import may_cite, sources_url
 from alliance87.core.tables import label_cells
 from alliance87.core.text import marked, page_language, shown_language, written_in
@@ -107,7 +109,35 @@ def source(context: template.Context, row: Any, *fields: str) -> dict[str, Any]:
         if (type(row), row.pk) not in linked:
             linked.add((type(row), row.pk))
             edit_url = sources_url(row)
-    return {"sources": found, "edit_url": edit_url, "cited": bool(sources)}
+    anchor, again = _first_shown(request, found)
+    return {
+        "sources": found,
+        "edit_url": edit_url,
+        "cited": bool(sources),
+        "anchor": anchor,
+        "again": again,
+    }
+
+
+def _first_shown(request: Any, found: Sources | None) -> tuple[str, bool]:
+    """Return the anchor of the first place on the page that shows the
+    same sources as `found`, and whether this is a later place: a table of
+    twenty rows inferred from one sentence of a report says it once, then
+    "as above" with a link to it. A conflict, or a line naming no source
+    (illustrative demo content), is always shown in full."""
+    if request is None or found is None or not found.items or found.conflict:
+        return "", False
+    if not any(s.title or s.href or s.note or s.passage or s.withheld for s in found.items):
+        return "", False
+    key = repr([astuple(s) for s in found.items])
+    anchor = "source-" + hashlib.sha1(key.encode(), usedforsecurity=False).hexdigest()[:10]
+    shown = getattr(request, "_sources_shown", None)
+    if shown is None:
+        shown = request._sources_shown = set()
+    if anchor in shown:
+        return anchor, True
+    shown.add(anchor)
+    return anchor, False
 
 
 class LabelledTablesNode(template.Node):

@@ -248,7 +248,7 @@ def test_a_participants_role_and_an_answers_speaker_show_their_sources(
     )
     html = page(client)
     role_cell = _section(html, "participants").split('<td data-label="Role">', 1)[1]
-    assert role_cell.split("</td>", 1)[0].startswith('Chair<small class="source">')
+    assert role_cell.split("</td>", 1)[0].startswith('Chair<small class="source"')
     assert "Inferred from the report" in role_cell.split("</td>", 1)[0]
     assert "Inferred from the tone" in html.split("Thus.", 1)[1].split("</dd>", 1)[0]
 
@@ -267,3 +267,41 @@ def test_facts_shown_together_show_a_shared_source_once(
     html = page(client)
     place = html.split("Geneva", 1)[1].split("</dd>", 1)[0]
     assert place.count("Concept note") == 1
+
+
+def test_a_source_repeated_down_a_table_is_given_once_then_as_above(
+    client: Any, personas: Any, event: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    note = "the report's account of who spoke"
+    rows = []
+    for org in (personas.partner_org, personas.other_org):
+        row = services.add_participant(
+            event, acting_user=personas.secretariat, organisation=org, role="speaker"
+        )
+        cite(row, acting_user=None, field="role", basis=Basis.INFERRED, note=note)
+        rows.append(row)
+    cells = [
+        cell.split("</td>", 1)[0]
+        for cell in _section(page(client), "participants").split('<td data-label="Role">')[1:]
+    ]
+    assert len(cells) == 2
+    full = [c for c in cells if "Inferred from the report" in c]
+    again = [c for c in cells if "Source: as above" in c]
+    assert len(full) == 1 and len(again) == 1
+    anchor = full[0].split('id="', 1)[1].split('"', 1)[0]
+    assert f'<a href="#{anchor}">Source: as above</a>' in again[0]
+    # A different source is given in full (the page cache moves on commit).
+    with django_capture_on_commit_callbacks(execute=True):
+        cite(rows[1], acting_user=None, field="role", basis=Basis.INFERRED, note="the list")
+    cells = _section(page(client), "participants").split('<td data-label="Role">')[1:]
+    assert not any("as above" in c.split("</td>", 1)[0] for c in cells), cells
+
+
+def test_illustrative_labels_are_repeated_in_full(client: Any, personas: Any, event: Any) -> None:
+    for org in (personas.partner_org, personas.other_org):
+        row = services.add_participant(
+            event, acting_user=personas.secretariat, organisation=org, role="speaker"
+        )
+        cite(row, acting_user=None, field="role", basis=Basis.ILLUSTRATIVE)
+    section = _section(page(client), "participants")
+    assert section.count("Illustrative (demo)") == 2 and "as above" not in section
