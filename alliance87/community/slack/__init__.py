@@ -2,6 +2,7 @@
 the community's spaces (docs/slack-import.md)."""
 
 from alliance87.community.slack.export import ExportRefused, read_export
-from alliance87.community.slack.importer import Report, import_slack
+from alliance87.community.slack.importer import import_slack
+from alliance87.community.slack.report import Report
 
 __all__ = ["ExportRefused", "Report", "import_slack", "read_export"]

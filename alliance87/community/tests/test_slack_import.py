@@ -31,8 +31,9 @@ from alliance87.community.models import (
 )
 from alliance87.community.slack import ExportRefused, export, import_slack
 from alliance87.community.slack import files as slack_files
-from alliance87.community.slack.importer import FileResult, _codes, _refusal_reason
 from alliance87.community.slack.mrkdwn import Converter
+from alliance87.community.slack.report import FileResult
+from alliance87.community.slack.writer import _codes, _refusal_reason
 from alliance87.core.files import file_url
 from alliance87.testing.personas import verified
 from alliance87.testing.slack_export import (
