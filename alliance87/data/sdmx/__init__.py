@@ -20,16 +20,18 @@ each observation into one row of the tidy columns (MAPPING, shown in
 docs/data.md). A structure file uploaded with the data (an SDMX-ML
 structure message, `structure.py`) gives the code lists of its data
 structure: a code its list does not hold is an error of its row, and an
-area or an indicator is also read by the name its code list gives it. An SDMX message does not name the publication, so the
-edition, its publisher, date and address come from the import page, and so
-does the indicator when the series have no INDICATOR dimension. A code the
-mapping does not know is an error of its row, naming the code and the
+area or an indicator is also read by the name its code list gives it.
+
+An SDMX message does not name the publication, so the edition, its
+publisher, date and address come from the import page, and so does the
+indicator when the series have no INDICATOR dimension. A code the mapping
+does not know is an error of its row, naming the code and the
 observation's key; importing.py checks everything else as it checks a
 tidy CSV row (units, numbers, years, duplicates, the edition).
 
-sdmx1 reads a message whole: an SDMX file is held in memory while it is
-read (an upload is at most FILE_MAX_MB), unlike a tidy CSV file, which is
-streamed.
+sdmx1 reads a message whole (and SDMX-JSON is parsed whole): an SDMX file
+is held in memory while it is read (an upload is at most FILE_MAX_MB),
+unlike a tidy CSV file, which is streamed.
 """
 
 from alliance87.data.sdmx.mapping import MAPPING, OPTIONS, read
