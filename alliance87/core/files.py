@@ -96,6 +96,11 @@ CSV = FileKind("csv", "CSV", "text/csv", ".csv")
 # Accepted only where asked for (data imports, which are never served), and
 # then parsed with defusedxml first (docs/data.md, "SDMX").
 XML = FileKind("xml", "XML", "application/xml", ".xml")
+# Told by its name, as CSV is, and its first character (an object or an
+# array). Accepted only where asked for (data imports, SDMX-JSON, read with
+# bounded size and depth, never served); elsewhere refused, not taken for
+# plain text.
+JSON = FileKind("json", "JSON", "application/json", ".json")
 TEXT = FileKind("txt", gettext_lazy("plain text"), "text/plain", ".txt")
 # A zip that is not an office document: accepted only where asked for (the
 # Slack export of community/slack/, read and never served).
@@ -177,6 +182,8 @@ def _sniff_text(head: bytes, name: str) -> FileKind | None:
         # Markup other than a page or a picture: XML (with or without its
         # declaration or a DTD), never shown inline.
         return None if b"<svg" in lowered else XML
+    if name.lower().endswith(".json") and lowered.startswith((b"{", b"[")):
+        return JSON
     return CSV if name.lower().endswith(".csv") else TEXT
 
 

@@ -20,6 +20,13 @@ import html
 import re
 
 TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
+# Only the tags of a table change what is labelled: scanning for them alone
+# skips the rest of the page (a map's hundreds of <path> elements, whose
+# long attributes TAG would read character by character) and labels the
+# same cells, since a rendered page has no raw "<" inside an attribute.
+TABLE_TAG = re.compile(
+    r"<(/?)(table|thead|tr|td|th)(?=[\s/>])((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>", re.IGNORECASE
+)
 COLSPAN = re.compile(r"""\bcolspan\s*=\s*["']?(\d+)""")
 SPACE = re.compile(r"\s+")
 
@@ -46,7 +53,7 @@ def label_cells(markup: str) -> str:
     header_start: int | None = None  # where the open <th>'s text begins
     header_span = 1
     column = 0
-    for match in TAG.finditer(markup):
+    for match in TABLE_TAG.finditer(markup):
         closing, name, attrs = match.group(1), match.group(2).lower(), match.group(3)
         if name == "table" and not closing:
             labels, column = [], 0

@@ -13,9 +13,19 @@ class ImportForm(forms.Form):
         label=_("File of observations"),
         help_text=_(
             "A tidy CSV file (UTF-8, one observation a row, with the columns of the Global "
-            "Estimates file), or an SDMX file: SDMX-CSV, or an SDMX-ML GenericData or "
-            "StructureSpecificData message (docs/data.md). The format is read from the "
-            "content. Nothing is saved until you have seen the check and chosen to save."
+            "Estimates file), or an SDMX file: SDMX-CSV, an SDMX-ML 2.1 GenericData or "
+            "StructureSpecificData message, an SDMX-ML 3.0 StructureSpecificData message, or "
+            "an SDMX-JSON data message (a .json file). The format is read from the content. "
+            "Nothing is saved until you have seen the check and chosen to save."
+        ),
+    )
+    structure = forms.FileField(
+        label=_("Structure file (SDMX files only, optional)"),
+        required=False,
+        help_text=_(
+            "An SDMX-ML structure message (2.1 or 3.0) with the data structure and its code "
+            "lists. With it, every code must be in its code list, and an area or indicator "
+            "code the Hub does not know is read by the name its code list gives it."
         ),
     )
     # An SDMX file does not name the publication its figures come from; a

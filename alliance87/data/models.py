@@ -257,7 +257,8 @@ class ImportRunQuerySet(SecretariatOnlyQuerySet):
 
 
 class ImportRun(models.Model):
-    """One file of observations (tidy CSV, SDMX-CSV or SDMX-ML): checked,
+    """One file of observations (tidy CSV, SDMX-CSV, SDMX-ML or SDMX-JSON),
+    perhaps with the SDMX structure its codes are read through: checked,
     then saved whole or not at all."""
 
     class Status(models.TextChoices):
@@ -271,6 +272,7 @@ class ImportRun(models.Model):
         CSV = "csv", _("tidy CSV")
         SDMX_CSV = "sdmx-csv", "SDMX-CSV"
         SDMX_ML = "sdmx-ml", "SDMX-ML"
+        SDMX_JSON = "sdmx-json", "SDMX-JSON"
 
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.CHECKING
@@ -286,6 +288,13 @@ class ImportRun(models.Model):
     # Empty for a file imported from the command line (read where it lies).
     file = models.FileField(_("file"), upload_to=IMPORTS_FOLDER, max_length=300, blank=True)
     file_name = models.CharField(_("file name"), max_length=200)
+    # An SDMX-ML structure message (a data structure with its code lists)
+    # uploaded with an SDMX file: its codes are read through its code lists
+    # (data/sdmx/structure.py). Empty when none was given.
+    structure = models.FileField(
+        _("structure file"), upload_to=IMPORTS_FOLDER, max_length=300, blank=True
+    )
+    structure_name = models.CharField(_("structure file name"), max_length=200, blank=True)
     rows_total = models.PositiveIntegerField(_("rows"), default=0)
     rows_done = models.PositiveIntegerField(_("rows done"), default=0)
     # [{"row": 3, "column": "value", "message": "..."}], in the language of
@@ -314,6 +323,12 @@ class ImportRun(models.Model):
 
     def __str__(self) -> str:
         return self.file_name
+
+    @property
+    def numbers_observations(self) -> bool:
+        """Whether errors are numbered by observation (a message), not by
+        row (a CSV file)."""
+        return self.format in (self.Format.SDMX_ML, self.Format.SDMX_JSON)
 
     @property
     def percent_done(self) -> int:

@@ -11,9 +11,11 @@ Invariants kept here and in writing.py:
 - Large files are checked and saved by a background task (core.tasks,
   queued on commit); small ones at once. Every import is an ImportRun,
   in the audit log under the person who ran it.
-- Every format (tidy CSV, SDMX-CSV, SDMX-ML) is read into the same rows
-  and goes through the same check and write; an XML file is parsed by
-  defusedxml, refusing DTDs and entities, before anything else reads it.
+- Every format (tidy CSV, SDMX-CSV, SDMX-ML, SDMX-JSON) is read into the
+  same rows and goes through the same check and write; an XML file (data
+  or structure) is parsed by defusedxml, refusing DTDs and entities,
+  before anything else reads it, and a JSON file is read within bounds of
+  size and depth.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from alliance87.core.files import CSV, XML, store_upload
+from alliance87.core.files import CSV, JSON, XML, store_upload
 from alliance87.core.services import service
 from alliance87.core.tasks import enqueue_on_commit
 from alliance87.core.visibility import Visibility
@@ -80,28 +82,53 @@ INLINE_BYTES = 256 * 1024
 
 @service
 def upload_import(
-    upload: UploadedFile, *, acting_user: Any, options: dict[str, str] | None = None
+    upload: UploadedFile,
+    *,
+    acting_user: Any,
+    options: dict[str, str] | None = None,
+    structure: UploadedFile | None = None,
 ) -> ImportRun:
-    """Store an uploaded file of observations (tidy CSV, SDMX-CSV or
-    SDMX-ML, told by its content) and check it: at once when it is small,
-    in the background otherwise. Nothing is imported yet.
+    """Store an uploaded file of observations (tidy CSV, SDMX-CSV, SDMX-ML
+    or SDMX-JSON, told by its content) and check it: at once when it is
+    small, in the background otherwise. Nothing is imported yet.
 
     `options` gives what an SDMX file does not say (sdmx.OPTIONS): the
-    edition, its publisher, date and address, and perhaps the indicator.
+    edition, its publisher, date and address, and perhaps the indicator;
+    `structure`, an SDMX-ML structure message whose code lists the file's
+    codes are read through.
     """
-    name = store_upload(upload, folder=IMPORTS_FOLDER, kinds=(CSV, XML))
-    stored = Path(settings.MEDIA_ROOT) / name
-    fmt = sdmx.sniff_format(stored)
+    name = store_upload(upload, folder=IMPORTS_FOLDER, kinds=(CSV, XML, JSON))
+    stored = [Path(settings.MEDIA_ROOT) / name]
+    fmt = sdmx.sniff_format(stored[0])
     given = {k: (options or {}).get(k, "").strip() for k in sdmx.OPTIONS}
+    structure_name = ""
     try:
         _check_options(fmt, given)
+        if structure is not None:
+            if fmt == ImportRun.Format.CSV:
+                raise ValidationError(
+                    {
+                        "structure": _(
+                            "A structure file serves an SDMX file only; a tidy CSV file "
+                            "names its indicators and places by the Hub's codes."
+                        )
+                    }
+                )
+            try:
+                structure_name = store_upload(structure, folder=IMPORTS_FOLDER, kinds=(XML,))
+            except ValidationError as e:
+                raise ValidationError({"structure": e.messages}) from None
+            stored.append(Path(settings.MEDIA_ROOT) / structure_name)
     except ValidationError:
-        with contextlib.suppress(OSError):
-            stored.unlink()
+        for path in stored:
+            with contextlib.suppress(OSError):
+                path.unlink()
         raise
     run = ImportRun.objects.create(
         file=name,
         file_name=(upload.name or "file.csv")[:200],
+        structure=structure_name,
+        structure_name=(structure.name or "structure.xml")[:200] if structure else "",
         format=fmt,
         options={k: v for k, v in given.items() if v} if fmt != ImportRun.Format.CSV else {},
         created_by=acting_user,

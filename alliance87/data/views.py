@@ -134,7 +134,10 @@ def import_start(request: HttpRequest) -> HttpResponse:
             options = {k: form.cleaned_data[k] or "" for k in sdmx.OPTIONS}
             try:
                 run = services.upload_import(
-                    form.cleaned_data["file"], acting_user=request.user, options=options
+                    form.cleaned_data["file"],
+                    acting_user=request.user,
+                    options=options,
+                    structure=form.cleaned_data["structure"],
                 )
             except ValidationError as e:
                 # Errors of the SDMX fields come by field; others are the file's.

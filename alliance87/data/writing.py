@@ -64,13 +64,19 @@ def lines_of_path(path: Path) -> Reader:
     return lambda: read_rows(_lines(path))[1]
 
 
-def reader_of(path: Path, fmt: str, options: dict[str, str] | None = None) -> Reader:
+def reader_of(
+    path: Path,
+    fmt: str,
+    options: dict[str, str] | None = None,
+    structure: Path | None = None,
+) -> Reader:
     """Return a reader of the rows of the file at `path`, of format `fmt`
     (ImportRun.Format); `options` gives an SDMX file's edition and
-    indicator (sdmx.OPTIONS)."""
+    indicator (sdmx.OPTIONS), `structure` the SDMX structure file whose
+    code lists its codes are read through."""
     if fmt == ImportRun.Format.CSV:
         return lines_of_path(path)
-    return lambda: sdmx.read(path, fmt, options or {})
+    return lambda: sdmx.read(path, fmt, options or {}, structure)
 
 
 def check_file(read: Reader, *, progress: Callable[[int], None] | None = None) -> CheckResult:
@@ -206,7 +212,8 @@ def file_path(run: ImportRun) -> Path:
 
 
 def reader_of_run(run: ImportRun) -> Reader:
-    return reader_of(file_path(run), run.format, run.options)
+    structure = Path(settings.MEDIA_ROOT) / run.structure.name if run.structure else None
+    return reader_of(file_path(run), run.format, run.options, structure)
 
 
 def _progress(run: ImportRun) -> Callable[[int], None]:
@@ -239,17 +246,24 @@ def apply_import(run: ImportRun, *, acting_user: Any, read: Reader | None = None
 
 @service
 def import_path(
-    path: Path, *, acting_user: Any, options: dict[str, str] | None = None
+    path: Path,
+    *,
+    acting_user: Any,
+    options: dict[str, str] | None = None,
+    structure: Path | None = None,
 ) -> ImportRun:
     """Check and save a file on disk (the command and the demo), read where
     it lies (a tidy CSV file in bounded memory): one run, saved whole or
-    refused. `options` gives an SDMX file's edition and indicator."""
+    refused. `options` gives an SDMX file's edition and indicator,
+    `structure` its SDMX structure file."""
     fmt = sdmx.sniff_format(path)
     run = ImportRun.objects.create(
         file_name=path.name[:200],
+        structure_name=structure.name[:200] if structure is not None else "",
         format=fmt,
         options=options or {},
         created_by=acting_user,
         status=ImportRun.Status.READY,
     )
-    return apply_import(run, acting_user=acting_user, read=reader_of(path, fmt, options))
+    read = reader_of(path, fmt, options, structure)
+    return apply_import(run, acting_user=acting_user, read=read)

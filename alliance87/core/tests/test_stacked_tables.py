@@ -29,6 +29,25 @@ def test_each_data_cell_is_labelled_with_its_column() -> None:
     assert '<th scope="col">Action</th>' in html
 
 
+def test_a_chart_between_tables_is_left_alone_and_the_cells_after_it_labelled() -> None:
+    # The labelling reads only the tags of tables: a map's paths, and tags
+    # whose names begin like a table's (<tbody>, <track>, <tfoot>), change
+    # nothing; tags are read in any case.
+    chart = (
+        '<figure><svg viewBox="0 0 10 10"><title>Map: th, td</title>'
+        '<path d="M0 0L10 10Z" data-x="&lt;td&gt;"/><text>tr</text></svg></figure>'
+    )
+    other = (
+        "<TABLE><THEAD><TR><TH>Year</TH></TR></THEAD><tbody><TR><TD>2021</TD></TR></tbody>"
+        "<tfoot><tr><td>all</td></tr></tfoot></TABLE>"
+    )
+    html = label_cells(TABLE + chart + other)
+    assert chart in html
+    assert '<td class="num" data-label="Budget (USD &amp; EUR)">10</td>' in html
+    assert '<TD data-label="Year">2021</TD>' in html
+    assert '<td data-label="Year">all</td>' in html
+
+
 def test_markup_without_a_header_row_is_left_alone() -> None:
     facts = '<table class="table"><tr><th>Year</th><td>2019</td></tr></table>'
     assert label_cells(facts) == facts

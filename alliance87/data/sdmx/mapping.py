@@ -19,6 +19,7 @@ from alliance87.core.text import fold
 from alliance87.data.checked import Catalogue, FileRefused, SourceRow
 from alliance87.data.models import Geography, ImportRun
 from alliance87.data.sdmx.messages import ROW_COLUMN, read_message, unreadable
+from alliance87.data.sdmx.structure import CodeList, Structure, read_structure
 
 logger = logging.getLogger(__name__)
 
@@ -108,14 +109,19 @@ _SDMX_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]{1,3})?")
 _UNIT_MULT = re.compile(r"-?[0-9]{1,2}")
 
 
-def read(path: Path, fmt: str, options: dict[str, str]) -> Iterator[SourceRow]:
-    """Yield the observations of the SDMX file at `path` as tidy rows.
+def read(
+    path: Path, fmt: str, options: dict[str, str], structure: Path | None = None
+) -> Iterator[SourceRow]:
+    """Yield the observations of the SDMX file at `path` as tidy rows; with
+    a `structure` file, read its codes through the structure's code lists.
 
     Raise FileRefused when the file as a whole cannot be read: unsafe or
-    malformed XML, not an SDMX data message, no observation.
+    malformed XML or JSON, not an SDMX data message, no observation, or an
+    unreadable structure file.
     """
+    code_lists = read_structure(structure) if structure is not None else None
     message = read_message(path, fmt)
-    mapper = _Mapper(Catalogue(), options)
+    mapper = _Mapper(Catalogue(), options, code_lists)
     count = 0
     for dataset in message.data:
         deleting = getattr(dataset.action, "name", "") == "delete"
@@ -145,9 +151,20 @@ def _text(value: Any) -> str:
 class _Mapper:
     """Turn one sdmx1 observation into one tidy row (MAPPING)."""
 
-    def __init__(self, catalogue: Catalogue, options: dict[str, str]) -> None:
+    def __init__(
+        self, catalogue: Catalogue, options: dict[str, str], structure: Structure | None = None
+    ) -> None:
         self.catalogue = catalogue
         self.options = {k: (options.get(k) or "").strip() for k in OPTIONS}
+        self.structure = structure
+        # The catalogue's indicators by their names, in every language, for
+        # codes read through a code list's names.
+        self.indicator_names: dict[str, str] = {}
+        for indicator in catalogue.indicators.values():
+            for lang in ("en", "fr", "es"):
+                name = getattr(indicator, f"name_{lang}", "") or ""
+                if name:
+                    self.indicator_names.setdefault(fold(name), indicator.code)
 
     def row(
         self, observation: Any, dataset: Any, number: int, fmt: str, *, deleting: bool
@@ -180,9 +197,13 @@ class _Mapper:
             cells[column] = concepts.get(found, "")
         columns["geography_level"] = columns["geography"]
         errors: list[tuple[str, str]] = []
+        listed = self._check_code_lists(concepts, errors)
 
         def error(concept: str, message: str) -> None:
-            errors.append((concept, message))
+            # A code its code list does not hold has said all there is to
+            # say about its concept.
+            if concept not in listed:
+                errors.append((concept, message))
 
         if deleting:
             error(
@@ -232,20 +253,94 @@ class _Mapper:
             cells, number=number, where=where, series=key, columns=columns, errors=errors
         )
 
+    def _check_code_lists(
+        self, concepts: dict[str, str], errors: list[tuple[str, str]]
+    ) -> set[str]:
+        """Add an error for each code its concept's code list (in the
+        structure file) does not hold; return those concepts."""
+        refused: set[str] = set()
+        if self.structure is None:
+            return refused
+        for concept, code in concepts.items():
+            code_list = self.structure.code_lists.get(concept)
+            if code_list is None or not code or code in code_list.names:
+                continue
+            refused.add(concept)
+            errors.append(
+                (
+                    concept,
+                    _(
+                        "The code “%(code)s” is not in the code list %(list)s that the "
+                        "structure file gives for %(concept)s. Check the code, or upload the "
+                        "structure the data was written with."
+                    )
+                    % {"code": code, "list": code_list.id, "concept": concept},
+                )
+            )
+        return refused
+
+    def _code_list(self, concept: str) -> CodeList | None:
+        return self.structure.code_lists.get(concept) if self.structure is not None else None
+
+    def _place(self, code: str) -> tuple[str, str] | None:
+        """Return the geography's code and level a REF_AREA code names."""
+        if code.upper() in WORLD_CODES:
+            code = "world"
+        geography = self.catalogue.geographies.get(fold(code))
+        if geography is not None and geography.level != Geography.Level.COUNTRY:
+            return geography.code, geography.level
+        if len(code) in (2, 3) and fold(code) in self.catalogue.countries:
+            return self.catalogue.countries[fold(code)].iso3, Geography.Level.COUNTRY
+        return None
+
+    def _place_named(self, names: tuple[str, ...]) -> tuple[str, str] | None:
+        """Return the geography's code and level one of `names` names."""
+        for name in names:
+            geography = self.catalogue.geographies.get(fold(name))
+            if geography is not None and geography.level != Geography.Level.COUNTRY:
+                return geography.code, geography.level
+            country = self.catalogue.countries.get(fold(name))
+            if country is not None:
+                return country.iso3, Geography.Level.COUNTRY
+        return None
+
     def _area(self, cells: dict[str, str], error: Any) -> None:
         code = cells["geography"]
         if not code:
             error("REF_AREA", _("This cell is empty; every row needs one."))
             return
-        if code.upper() in WORLD_CODES:
-            code = "world"
-        geography = self.catalogue.geographies.get(fold(code))
-        if geography is not None and geography.level != Geography.Level.COUNTRY:
-            cells["geography"], cells["geography_level"] = geography.code, geography.level
-        elif len(code) in (2, 3) and fold(code) in self.catalogue.countries:
-            cells["geography"] = self.catalogue.countries[fold(code)].iso3
-            cells["geography_level"] = Geography.Level.COUNTRY
-        else:
+        by_code = self._place(code)
+        code_list = self._code_list("REF_AREA")
+        if code_list is not None and code in code_list.names:
+            by_name = self._place_named(code_list.names[code])
+            if by_name is not None and by_code is not None and by_name != by_code:
+                error(
+                    "REF_AREA",
+                    _(
+                        "The area “%(code)s” is named “%(name)s” in the code list %(list)s, "
+                        "but the Hub reads the code “%(code)s” as %(place)s. Check the code "
+                        "list."
+                    )
+                    % {
+                        "code": code,
+                        "name": code_list.name(code),
+                        "list": code_list.id,
+                        "place": by_code[0],
+                    },
+                )
+                return
+            by_code = by_name or by_code
+            if by_code is None:
+                error(
+                    "REF_AREA",
+                    _(
+                        "The area “%(code)s” (“%(name)s” in the code list %(list)s) is none of "
+                        "the Hub's geographies or countries, by code or by name."
+                    )
+                    % {"code": code, "name": code_list.name(code), "list": code_list.id},
+                )
+                return
+        if by_code is None:
             error(
                 "REF_AREA",
                 _(
@@ -255,6 +350,8 @@ class _Mapper:
                 )
                 % {"code": code},
             )
+            return
+        cells["geography"], cells["geography_level"] = by_code
 
     def _indicator(self, cells: dict[str, str], concept: str, error: Any) -> None:
         chosen = self.options["indicator"]
@@ -272,6 +369,45 @@ class _Mapper:
                 )
             return
         indicator = code.lower()
+        code_list = self._code_list(concept)
+        if code_list is not None and code in code_list.names:
+            named = next(
+                (
+                    self.indicator_names[fold(n)]
+                    for n in code_list.names[code]
+                    if fold(n) in self.indicator_names
+                ),
+                None,
+            )
+            known = indicator in self.catalogue.indicators
+            if named is not None and known and named != indicator:
+                error(
+                    concept,
+                    _(
+                        "The indicator “%(code)s” is named “%(name)s” in the code list "
+                        "%(list)s, which is the name of another indicator of the catalogue "
+                        "(%(other)s). Check the code list."
+                    )
+                    % {
+                        "code": code,
+                        "name": code_list.name(code),
+                        "list": code_list.id,
+                        "other": named,
+                    },
+                )
+                return
+            if named is None and not known:
+                error(
+                    concept,
+                    _(
+                        "The indicator “%(code)s” (“%(name)s” in the code list %(list)s) is "
+                        "none of the catalogue's, by code or by name. Use a code or a name "
+                        "the Data page lists, or ask the Secretariat to add the indicator."
+                    )
+                    % {"code": code, "name": code_list.name(code), "list": code_list.id},
+                )
+                return
+            indicator = named or indicator
         if indicator not in self.catalogue.indicators:
             error(
                 concept,
@@ -288,7 +424,7 @@ class _Mapper:
                     "The series is of the indicator “%(code)s”, but “%(chosen)s” was chosen "
                     "on the import page."
                 )
-                % {"code": code, "chosen": chosen},
+                % {"code": indicator, "chosen": chosen},
             )
         cells["indicator"] = indicator
 

@@ -1,7 +1,8 @@
 """
 Reading an SDMX file with sdmx1 into a data message: SDMX-ML after
-defusedxml has parsed it safely, SDMX-CSV with the structure its header
-shows (see __init__.py).
+defusedxml has parsed it safely, SDMX-JSON within bounds of size and depth
+(jsonmessages.py), SDMX-CSV with the structure its header shows (see
+__init__.py).
 """
 
 from __future__ import annotations
@@ -22,19 +23,30 @@ from sdmx.model import v30
 
 from alliance87.data.checked import FileRefused
 from alliance87.data.models import ImportRun
+from alliance87.data.sdmx.jsonmessages import read_json
 
 Format = ImportRun.Format
 
-# The SDMX-ML 2.1 data messages. sdmx1 2.28 does not read SDMX-ML 3.0
-# data (it reads 3.0 structures): such a file is refused with that reason.
-_MESSAGE = "http://www.sdmx.org/resources/sdmxml/schemas/v2_1/message"
-_DATA_MESSAGES = (
-    "GenericData",
-    "StructureSpecificData",
-    "GenericTimeSeriesData",
-    "StructureSpecificTimeSeriesData",
-)
-_V30_MESSAGE = "http://www.sdmx.org/resources/sdmxml/schemas/v3_0_0/message"
+# The SDMX-ML data messages sdmx1 (2.28) reads, by namespace: those of
+# SDMX 2.1, and the one data message of SDMX 3.0 (which has no generic
+# data message).
+_V21_MESSAGE = "http://www.sdmx.org/resources/sdmxml/schemas/v2_1/message"
+_V30_MESSAGE = "http://www.sdmx.org/resources/sdmxml/schemas/v3_0/message"
+DATA_MESSAGES: dict[str, tuple[str, ...]] = {
+    _V21_MESSAGE: (
+        "GenericData",
+        "StructureSpecificData",
+        "GenericTimeSeriesData",
+        "StructureSpecificTimeSeriesData",
+    ),
+    _V30_MESSAGE: ("StructureSpecificData",),
+}
+# The structure messages (a data structure and its code lists) read with
+# the data (structure.py).
+STRUCTURE_MESSAGES: dict[str, tuple[str, ...]] = {
+    _V21_MESSAGE: ("Structure",),
+    _V30_MESSAGE: ("Structure",),
+}
 # The SDMX-CSV column that numbers the rows as the file does (added here).
 ROW_COLUMN = "HUB_ROW_NUMBER_"
 
@@ -59,6 +71,8 @@ def sniff_format(path: Path) -> str:
         head = f.read(4096).decode("utf-8", "replace").lstrip("\ufeff \t\r\n")
     if head.startswith("<"):
         return Format.SDMX_ML
+    if head.startswith("{"):
+        return Format.SDMX_JSON
     first = head.split("\n", 1)[0].strip().strip('"').upper()
     if first.startswith(("DATAFLOW", "STRUCTURE")):
         return Format.SDMX_CSV
@@ -68,16 +82,28 @@ def sniff_format(path: Path) -> str:
 def read_message(path: Path, fmt: str) -> Any:
     """Return the sdmx1 data message of the SDMX file at `path`; raise
     FileRefused when it cannot be read whole, or is unsafe XML."""
+    if fmt == Format.SDMX_JSON:
+        return _Messages(read_json(path, unreadable))
     return _read_xml(path) if fmt == Format.SDMX_ML else _read_csv(path)
+
+
+class _Messages:
+    """The data sets of several messages (SDMX-JSON: one per data set), read
+    as those of one."""
+
+    def __init__(self, messages: list[Any]) -> None:
+        self.data = [dataset for message in messages for dataset in message.data]
 
 
 # --- SDMX-ML -------------------------------------------------------------------
 
 
-def check_xml(path: Path) -> None:
+def check_xml(path: Path, messages: dict[str, tuple[str, ...]] | None = None) -> None:
     """Parse the file at `path` with defusedxml, forbidding a DTD, entities
     and external references; raise FileRefused unless it is well-formed XML
-    whose root is an SDMX data message."""
+    whose root is one of `messages` (by namespace; an SDMX data message
+    unless given)."""
+    messages = DATA_MESSAGES if messages is None else messages
     root = ""
     try:
         for event, element in defusedxml.ElementTree.iterparse(
@@ -109,22 +135,25 @@ def check_xml(path: Path) -> None:
             % {"line": line, "column": column}
         ) from None
     namespace, _sep, name = root[1:].partition("}") if root.startswith("{") else ("", "", root)
-    if namespace == _V30_MESSAGE:
-        raise FileRefused(
-            _(
-                "This is an SDMX-ML 3.0 message, which the Hub cannot read yet: export the "
-                "data as SDMX-ML 2.1 (GenericData or StructureSpecificData) or as SDMX-CSV."
-            )
-        )
-    if namespace != _MESSAGE or name not in _DATA_MESSAGES:
+    if name in messages.get(namespace, ()):
+        return
+    if messages is DATA_MESSAGES:
         raise FileRefused(
             _(
                 "This XML file is not an SDMX data message (its root element is “%(root)s”). "
-                "The Hub reads SDMX-ML GenericData and StructureSpecificData messages, "
-                "SDMX-CSV and its own tidy CSV."
+                "The Hub reads SDMX-ML 2.1 GenericData and StructureSpecificData messages, "
+                "SDMX-ML 3.0 StructureSpecificData messages, SDMX-JSON, SDMX-CSV and its own "
+                "tidy CSV."
             )
             % {"root": name or root}
         )
+    raise FileRefused(
+        _(
+            "The structure file is not an SDMX-ML 2.1 or 3.0 structure message (its root "
+            "element is “%(root)s”)."
+        )
+        % {"root": name or root}
+    )
 
 
 def _read_xml(path: Path) -> Any:

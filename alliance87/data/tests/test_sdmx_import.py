@@ -1,5 +1,6 @@
-"""Importing SDMX (SDMX-CSV 1.0 and 2.0, SDMX-ML GenericData and
-StructureSpecificData) through the same check and save as a tidy CSV file:
+"""Importing SDMX (SDMX-CSV 1.0 and 2.0, SDMX-ML 2.1 GenericData and
+StructureSpecificData; SDMX-ML 3.0 and SDMX-JSON in
+test_sdmx_3_and_json_import.py) through the same check and save as a tidy CSV file:
 the same observations, and hostile or wrong files refused whole, with a
 clear message, through the Secretariat's page."""
 
@@ -298,7 +299,8 @@ NOT_SDMX = b'<?xml version="1.0"?><catalog><book id="1">Figures</book></catalog>
 STRUCTURE = (
     f'<?xml version="1.0"?><message:Structure xmlns:message="{V21}/message"></message:Structure>'
 ).encode()
-SDMX_30 = structure_specific_xml().replace(b"v2_1/message", b"v3_0_0/message")
+# Not a namespace of SDMX-ML (3.0's is .../v3_0/message).
+NOT_SDMX_30 = structure_specific_xml().replace(b"v2_1/message", b"v3_0_0/message")
 
 UNKNOWN_CODES = [
     ("ZZZ", "PEOPLE_IN_FORCED_LABOUR", "_T", "_T", "2021", "1", "PS", "A", "", "", ""),
@@ -323,8 +325,8 @@ DUPLICATES = [SERIES[1], SERIES[0], SERIES[1]]
         pytest.param(NOT_SDMX, "not an SDMX data message (its root element is “catalog”)",
                      id="not-sdmx"),
         pytest.param(STRUCTURE, "not an SDMX data message", id="structure-message"),
-        pytest.param(SDMX_30, "SDMX-ML 3.0 message, which the Hub cannot read yet",
-                     id="sdmx-ml-3.0"),
+        pytest.param(NOT_SDMX_30, "not an SDMX data message (its root element is "
+                     "“StructureSpecificData”)", id="wrong-namespace"),
         pytest.param(b"DATAFLOW,REF_AREA,TIME_PERIOD\nX,WLD,2021\n", "no OBS_VALUE column",
                      id="sdmx-csv-without-values"),
     ],

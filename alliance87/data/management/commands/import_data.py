@@ -1,7 +1,8 @@
 """`alliance87 import-data PATH [--check] [--as EMAIL]`: import a file of
-observations (tidy CSV, SDMX-CSV or SDMX-ML, told by its content), all or
-nothing (docs/data.md). An SDMX file takes its edition from --edition,
---publisher, --published and --source-url, and perhaps --indicator."""
+observations (tidy CSV, SDMX-CSV, SDMX-ML or SDMX-JSON, told by its
+content), all or nothing (docs/data.md). An SDMX file takes its edition
+from --edition, --publisher, --published and --source-url, perhaps
+--indicator, and perhaps --structure (its SDMX-ML structure file)."""
 
 from __future__ import annotations
 
@@ -23,7 +24,14 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("path", help="the file: tidy CSV (UTF-8), SDMX-CSV or SDMX-ML")
+        parser.add_argument(
+            "path", help="the file: tidy CSV (UTF-8), SDMX-CSV, SDMX-ML or SDMX-JSON"
+        )
+        parser.add_argument(
+            "--structure",
+            default="",
+            help="an SDMX file's structure (SDMX-ML): its codes are read through its code lists",
+        )
         for option in sdmx.OPTIONS:
             parser.add_argument(
                 f"--{option.replace('_', '-')}",
@@ -44,8 +52,11 @@ class Command(BaseCommand):
         if not path.is_file():
             raise CommandError(f"No file at {path}.")
         given = {k: options[k] for k in sdmx.OPTIONS if options[k]}
+        structure = Path(options["structure"]) if options["structure"] else None
+        if structure is not None and not structure.is_file():
+            raise CommandError(f"No file at {structure}.")
         if options["check"]:
-            read = services.reader_of(path, sdmx.sniff_format(path), given)
+            read = services.reader_of(path, sdmx.sniff_format(path), given, structure)
             result = services.check_file(read)
             self._report(result)
             if not result.ok:
@@ -53,7 +64,7 @@ class Command(BaseCommand):
             self.stdout.write(f"{result.rows} rows checked: no errors.")
             return
         user = self._secretariat(options["as_email"]) if options["as_email"] else None
-        run = services.import_path(path, acting_user=user, options=given)
+        run = services.import_path(path, acting_user=user, options=given, structure=structure)
         errors = run.summary.get("error_count", 0)
         for error in run.errors:
             self.stderr.write(f"row {error['row']} {error['column']}: {error['message']}")
