@@ -167,10 +167,6 @@ PAGES: dict[str, list[tuple[str, int]]] = {
         ("/surveys/", 200),
         ("/surveys/online-community-priorities/", 200),
         ("/surveys/online-community-priorities/results/", 200),
-        ("/surveys/new/", 200),
-        ("/surveys/online-community-priorities/manage/", 200),
-        ("/surveys/online-community-priorities/edit/", 200),
-        ("/surveys/online-community-priorities/?preview=1", 200),
         ("/news/four-more-pathfinder-workshops/edit/", 200),
         ("/events/new/", 200),
         ("/events/gcg-5/edit/", 200),
@@ -212,6 +208,15 @@ PAGES: dict[str, list[tuple[str, int]]] = {
     "secretariat 4": [
         ("/campaigns/world-day-against-child-labour/review/", 200),
         ("/campaigns/world-day-against-child-labour/images/new/", 200),
+    ],
+    # The survey builder: a new survey, the demo survey's management page,
+    # its settings, a question's form and the preview.
+    "secretariat 5": [
+        ("/surveys/new/", 200),
+        ("/surveys/online-community-priorities/manage/", 200),
+        ("/surveys/online-community-priorities/edit/", 200),
+        ("/surveys/online-community-priorities/questions/new/", 200),
+        ("/surveys/online-community-priorities/?preview=1", 200),
     ],
     # Moderation: the demo chair moderates the Migration space; its queue
     # holds the sample flagged reply. The queue (flagged, awaiting review),
