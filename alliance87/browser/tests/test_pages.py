@@ -211,7 +211,7 @@ PAGES: dict[str, list[tuple[str, int]]] = {
     ],
     # The survey builder: a new survey, the demo survey's management page,
     # its settings, a question's form and the preview.
-    "secretariat 5": [
+    "secretariat 6": [
         ("/surveys/new/", 200),
         ("/surveys/online-community-priorities/manage/", 200),
         ("/surveys/online-community-priorities/edit/", 200),

@@ -128,7 +128,8 @@ def _dependants(choice_ids: Sequence[int]) -> list[Question]:
 def _renumber(survey: Survey) -> None:
     for n, question in enumerate(survey.questions.order_by("order", "pk"), start=1):
         if question.order != n:
-            Question.objects.filter(pk=question.pk).update(order=n)
+            question.order = n
+            question.save(update_fields=["order"])  # audited, as every write
 
 
 @service
@@ -192,8 +193,6 @@ def save_question(
                 % {"question": depending[0].text}
             }
         )
-    if question.kind not in CHOICE_KINDS and question.shown_if_id in dropped:
-        question.shown_if = None
     question.text = question.text_en  # type: ignore[attr-defined]
     question.full_clean(exclude=["survey", "shown_if"])
     question.save()
@@ -231,9 +230,9 @@ def move_question(question: Question, *, acting_user: Any, up: bool) -> Question
             _("“%(later)s” is asked only after an answer to “%(earlier)s”: it must stay after it.")
             % {"later": second.text, "earlier": first.text}
         )
-    Question.objects.filter(pk=question.pk).update(order=other.order)
-    Question.objects.filter(pk=other.pk).update(order=question.order)
-    question.refresh_from_db()
+    question.order, other.order = other.order, question.order
+    question.save(update_fields=["order"])
+    other.save(update_fields=["order"])
     return question
 
 

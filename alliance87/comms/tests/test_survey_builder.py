@@ -10,6 +10,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from auditlog.models import LogEntry
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -115,6 +116,9 @@ def test_the_secretariat_builds_previews_and_opens_a_survey_the_gcg_answers(clie
     kinds = list(survey.questions.values_list("order", "kind"))
     assert kinds == [(1, "single"), (2, "multiple"), (3, "scale"), (4, "text")]
     assert survey.questions.get(order=4).shown_if == other
+    # Every write is audited, in the Secretariat's name.
+    logged = LogEntry.objects.get_for_model(Question).filter(actor=personas.secretariat)
+    assert logged.count() >= 4
     manage = client.get(f"{base}/manage/").content.decode()
     assert "Asked only if “Other” was chosen for “Which first?”." in manage
     # The preview: the form, nothing to send.
