@@ -434,3 +434,18 @@ def test_a_public_surveys_published_results_are_public_and_its_page_asks_to_sign
     assert client.get("/en/surveys/priorities/results/").status_code == 404
     services.publish_results(survey, acting_user=None)
     assert client.get("/en/surveys/priorities/results/").status_code == 200
+
+
+def test_the_reminders_a_person_was_sent_are_in_their_data_and_go_with_their_erasure(
+    personas, gcg, django_capture_on_commit_callbacks
+):
+    from alliance87.comms import personal
+
+    survey = make_survey(gcg)
+    member = make_member(gcg, acting_user=None)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.send_reminder(survey, acting_user=personas.secretariat)
+    (exported,) = personal.export(member, None)["survey_reminders"]
+    assert exported["survey"] == "priorities" and exported["status"] == DeliveryStatus.SENT
+    personal.erase(member, None)
+    assert not ReminderDelivery.objects.exists()
