@@ -90,7 +90,6 @@ def save_survey(survey: Survey, *, acting_user: Any) -> Survey:
         raise ValidationError(problems)
     if not survey.slug:
         survey.slug = _free_slug(survey.title_en, survey)  # type: ignore[attr-defined]
-    survey.title = survey.title_en  # type: ignore[attr-defined]
     survey.full_clean()
     survey.save()
     return survey
@@ -193,7 +192,6 @@ def save_question(
                 % {"question": depending[0].text}
             }
         )
-    question.text = question.text_en  # type: ignore[attr-defined]
     question.full_clean(exclude=["survey", "shown_if"])
     question.save()
     Choice.objects.filter(pk__in=dropped).delete()
@@ -202,7 +200,6 @@ def save_question(
         choice.order = n
         for code, label in texts.items():
             setattr(choice, f"label_{code}", (label or "").strip()[:300])
-        choice.label = choice.label_en  # type: ignore[attr-defined]
         choice.save()
     return question
 

@@ -449,3 +449,28 @@ def test_the_reminders_a_person_was_sent_are_in_their_data_and_go_with_their_era
     assert exported["survey"] == "priorities" and exported["status"] == DeliveryStatus.SENT
     personal.erase(member, None)
     assert not ReminderDelivery.objects.exists()
+
+
+def test_a_survey_built_in_french_keeps_each_language(client, personas):
+    """The builder's pages in French write each language's field, never
+    one over another."""
+    sign_in(client, personas.secretariat)
+    client.post("/fr/surveys/new/", survey_form())
+    survey = Survey.objects.get()
+    assert survey.title_en == "Priorities of the online community"  # type: ignore[attr-defined]
+    assert survey.title_fr == "Priorités de la communauté en ligne"  # type: ignore[attr-defined]
+    response = client.post(
+        f"/fr/surveys/{survey.slug}/questions/new/",
+        question_form(
+            kind="single",
+            text_en="Which?",
+            text_fr="Laquelle ?",
+            choices_en="A\nB",
+            choices_fr="Un\nDeux",
+        ),
+    )
+    assert response.status_code == 302
+    question = survey.questions.get()
+    assert (question.text_en, question.text_fr) == ("Which?", "Laquelle ?")  # type: ignore[attr-defined]
+    labels = list(question.choices.values_list("label_en", "label_fr"))
+    assert labels == [("A", "Un"), ("B", "Deux")]
