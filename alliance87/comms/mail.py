@@ -106,3 +106,41 @@ def issue_message(issue: Any, subscriber: Any, *, test: bool = False) -> EmailMu
             render_to_string("comms/email/issue.html", context), "text/html"
         )
     return message
+
+
+def language_for(user: Any) -> str:
+    """The language to write to `user` in: the one they chose for the
+    newsletter, else the site's."""
+    from alliance87.comms.models import Subscriber
+
+    chosen = Subscriber.objects.filter(user=user).values_list("language", flat=True).first()
+    codes = {code for code, _name in settings.LANGUAGES}
+    return chosen if chosen in codes else settings.LANGUAGE_CODE
+
+
+def reminder_message(survey: Any, user: Any) -> EmailMultiAlternatives:
+    """A reminder to answer `survey`, in `user`'s language, with a link
+    that signs them in and opens it."""
+    from django.shortcuts import resolve_url
+    from django.utils.http import urlencode
+
+    from alliance87.core.text import in_language
+
+    language = language_for(user)
+    with translation.override(language):
+        link = absolute(
+            resolve_url(settings.LOGIN_URL)
+            + "?"
+            + urlencode({"next": reverse("comms:survey", args=[survey.slug])})
+        )
+        title = in_language(survey, "title")
+        context = {"survey": survey, "title": title, "link": link, "closes_at": survey.closes_at}
+        subject = translation.gettext("Reminder: %(title)s") % {"title": title}
+        body = render_to_string("comms/email/reminder.txt", context)
+    return EmailMultiAlternatives(
+        subject,
+        body,
+        settings.DEFAULT_FROM_EMAIL,
+        [user.email],
+        headers={"Content-Language": language, "Auto-Submitted": "auto-generated"},
+    )

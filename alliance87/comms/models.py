@@ -417,6 +417,9 @@ class Survey(Sourced):
     status = models.CharField(
         _("status"), max_length=10, choices=SurveyStatus.choices, default=SurveyStatus.DRAFT
     )
+    # When the Secretariat published the results to the survey's audience
+    # (None: the Secretariat's only).
+    results_published_at = models.DateTimeField(_("results published"), null=True, blank=True)
     created = models.DateTimeField(auto_now_add=True)
 
     objects = SurveyQuerySet.as_manager()
@@ -578,6 +581,9 @@ class Answer(models.Model):
     )
     value = models.SmallIntegerField(null=True, blank=True)
     text = models.TextField(blank=True)
+    # A free-text answer the Secretariat chose to show with the published
+    # results (every other text stays the Secretariat's).
+    published = models.BooleanField(_("shown with the published results"), default=False)
 
     objects = HubManager()
 
@@ -588,3 +594,62 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.response_id}/{self.question_id}"
+
+
+class Reminder(models.Model):
+    """A reminder the Secretariat sent about a per-person survey to those of
+    its audience who had not answered: one `ReminderDelivery` per person,
+    made when it is sent, each handed to the mail server at most once."""
+
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="reminders")
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created = models.DateTimeField(_("sent"), auto_now_add=True)
+
+    objects = HubManager()
+
+    class Meta:
+        ordering = ["survey", "-created", "-pk"]
+        verbose_name = _("survey reminder")
+        verbose_name_plural = _("survey reminders")
+
+    def __str__(self) -> str:
+        return f"{self.survey_id}: {self.created:%Y-%m-%d %H:%M}"
+
+
+class ReminderDelivery(models.Model):
+    """One reminder to one person (one per pair, by a constraint); claimed
+    by a conditional update before it is handed to the mail server, as
+    newsletter deliveries are."""
+
+    reminder = models.ForeignKey(Reminder, on_delete=models.CASCADE, related_name="deliveries")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=DeliveryStatus.choices,
+        default=DeliveryStatus.PENDING,
+    )
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    error = models.CharField(_("error"), max_length=300, blank=True)
+    claim = models.CharField(max_length=32, blank=True, editable=False)
+
+    objects = HubManager()
+
+    class Meta:
+        ordering = ["reminder", "pk"]
+        verbose_name = _("reminder delivery")
+        verbose_name_plural = _("reminder deliveries")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["reminder", "user"], name="comms_one_reminder_per_person"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reminder_id} → {self.user_id}"

@@ -1,7 +1,7 @@
 """What communications hold about a person, for their data export and
 their erasure (hooks.PERSONAL_DATA): their newsletter subscription (found
-by their account's address, or by the account) and their survey
-responses."""
+by their account's address, or by the account), their survey
+responses and the survey reminders sent to them."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ def _subscriptions(user: Any) -> Any:
 
 def export(user: Any, person: Any) -> dict[str, Any]:
     from alliance87.accounts.personal_data import row
-    from alliance87.comms.models import Answer
+    from alliance87.comms.models import Answer, ReminderDelivery
 
     return {
         "newsletter": [
@@ -30,10 +30,20 @@ def export(user: Any, person: Any) -> dict[str, Any]:
         "survey_answers": [
             row(a) for a in Answer.objects.filter(response__respondent=user.pk).order_by("pk")
         ],
+        "survey_reminders": [
+            {**row(d), "survey": d.reminder.survey.slug}
+            for d in ReminderDelivery.objects.filter(user=user.pk)
+            .select_related("reminder__survey")
+            .order_by("pk")
+        ],
     }
 
 
 def erase(user: Any, person: Any) -> None:
-    """Remove the subscription; survey responses stay, named by no one
-    (their respondent is cleared when the account is deleted)."""
+    """Remove the subscription and the record of reminders sent to them;
+    survey responses stay, named by no one (their respondent is cleared
+    when the account is deleted)."""
+    from alliance87.comms.models import ReminderDelivery
+
     _subscriptions(user).delete()
+    ReminderDelivery.objects.filter(user=user.pk).delete()

@@ -33,13 +33,20 @@ from alliance87.partners.models import StakeholderType
 
 
 @dataclass
+class TextAnswer:
+    pk: int
+    text: str
+    published: bool
+
+
+@dataclass
 class QuestionResult:
     question: Question
     answered: int
     rows: list[tuple[str, int]] = field(default_factory=list)
     chart: str = ""
     mean: float | None = None
-    texts: list[str] = field(default_factory=list)
+    texts: list[TextAnswer] = field(default_factory=list)
     # Breakdowns: {dimension: (group labels shown, {row label: [counts]})}
     breakdowns: dict[str, Any] = field(default_factory=dict)
 
@@ -65,8 +72,10 @@ def _groups(responses: dict[int, dict[str, Any]], dimension: str) -> tuple[list[
     return shown, len(sizes) - len(shown)
 
 
-def results(survey: Survey) -> dict[str, Any]:
-    """Return what the results page shows."""
+def results(survey: Survey, *, all_texts: bool = True) -> dict[str, Any]:
+    """Return what the results page shows; free-text answers all (the
+    Secretariat's), or only those published one by one (`all_texts`
+    False: the audience's, once the results are published)."""
     responses: dict[int, dict[str, Any]] = {
         r["pk"]: dict(r)
         for r in survey.responses.values("pk", "stakeholder_type", "region", "is_sample")
@@ -75,7 +84,7 @@ def results(survey: Survey) -> dict[str, Any]:
     questions = list(survey.questions.prefetch_related("choices"))
     answers = list(
         Answer.objects.filter(response__survey=survey).values(
-            "question_id", "choice_id", "value", "text", "response_id"
+            "pk", "question_id", "choice_id", "value", "text", "response_id", "published"
         )
     )
     by_question: dict[int, list[dict[str, Any]]] = defaultdict(list)
@@ -109,7 +118,11 @@ def results(survey: Survey) -> dict[str, Any]:
             result.mean = round(sum(values) / len(values), 2) if values else None
             match = "value"
         else:
-            result.texts = [a["text"] for a in rows_of if a["text"]]
+            result.texts = [
+                TextAnswer(a["pk"], a["text"], a["published"])
+                for a in rows_of
+                if a["text"] and (all_texts or a["published"])
+            ]
             out.append(result)
             continue
         result.chart = horizontal_bar_chart(

@@ -1,6 +1,7 @@
 """Surveys: the list of surveys a person may answer, answering (signed in,
-or through an anonymous link), and the Secretariat's results, CSV and
-anonymous links. The surveys are built in the back office."""
+or through an anonymous link), a preview for the Secretariat, the results
+(the Secretariat's, and the audience's once published), CSV and anonymous
+links. The surveys are built at survey_builder_views."""
 
 from __future__ import annotations
 
@@ -54,8 +55,8 @@ def survey(request: HttpRequest, slug: str) -> HttpResponse:
         if found is None or found.status != "published":
             raise Http404("No such survey.")
     else:
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
+        # A hidden survey answers 404 to everyone, signed in or not (the
+        # reminders link through the sign-in page).
         found = _survey_for(request.user, slug)
     questions = list(found.questions.prefetch_related("choices").select_related("shown_if"))
     for question in questions:
@@ -63,6 +64,17 @@ def survey(request: HttpRequest, slug: str) -> HttpResponse:
     context: dict[str, Any] = {"survey": found, "questions": questions, "token": token}
     status = 200
     refusal = ""
+    if is_secretariat(request.user) and (not found.is_open or "preview" in request.GET):
+        # The Secretariat previews a draft, or a survey not open: the form
+        # as its audience will see it, with nothing to send.
+        context["preview"] = True
+        return render(request, "comms/survey.html", context)
+    if not token and found.mode == SurveyMode.PER_PERSON and not request.user.is_authenticated:
+        # A public survey: read by anyone, answered once signed in.
+        context["sign_in"] = True
+        if request.method == "POST":
+            return redirect_to_login(request.get_full_path())
+        return render(request, "comms/survey.html", context)
     if (
         found.mode == SurveyMode.PER_PERSON
         and request.user.is_authenticated
@@ -103,19 +115,28 @@ def _secretariat_survey(request: HttpRequest, slug: str) -> Survey:
     return _survey_for(request.user, slug)
 
 
+def _results_survey(request: HttpRequest, slug: str) -> Survey:
+    """The survey whose results `request.user` may read: any, for the
+    Secretariat; one whose audience they are in and whose results are
+    published, for others (404 otherwise, signed in or not)."""
+    found = _survey_for(request.user, slug)
+    if not is_secretariat(request.user) and found.results_published_at is None:
+        raise Http404("Not found.")
+    return found
+
+
 @require_safe
 def survey_results(request: HttpRequest, slug: str) -> HttpResponse:
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    found = _secretariat_survey(request, slug)
-    return render(request, "comms/survey_results.html", results(found))
+    found = _results_survey(request, slug)
+    secretariat = is_secretariat(request.user)
+    context = results(found, all_texts=secretariat)
+    context["secretariat"] = secretariat
+    return render(request, "comms/survey_results.html", context)
 
 
 @require_safe
 def survey_results_csv(request: HttpRequest, slug: str) -> HttpResponse:
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    found = _secretariat_survey(request, slug)
+    found = _results_survey(request, slug)
     response = HttpResponse(results_csv(results(found)), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{found.slug}-results.csv"'
     return response

@@ -106,3 +106,71 @@ def send_issue(issue_id: int) -> int:
         status=IssueStatus.SENT, sent_at=timezone.now()
     )
     return sent
+
+
+@task()
+def send_survey_reminder(reminder_id: int) -> int:
+    """Send a survey reminder's waiting deliveries, each at most once (a
+    batch claimed by one conditional update, as `send_issue`); a person
+    who answered meanwhile, or left the audience, is sent nothing. Return
+    how many were sent."""
+    from alliance87.comms.mail import reminder_message
+    from alliance87.comms.models import (
+        DeliveryStatus,
+        Reminder,
+        ReminderDelivery,
+        Response,
+        Survey,
+    )
+
+    reminder = Reminder.objects.select_related("survey").filter(pk=reminder_id).first()
+    if reminder is None:
+        return 0
+    survey = reminder.survey
+    sent = 0
+    while True:
+        waiting = list(
+            ReminderDelivery.objects.filter(reminder=reminder, status=DeliveryStatus.PENDING)
+            .order_by("pk")
+            .values_list("pk", flat=True)[:BATCH]
+        )
+        if not waiting:
+            break
+        claim = secrets.token_hex(16)
+        ReminderDelivery.objects.filter(pk__in=waiting, status=DeliveryStatus.PENDING).update(
+            status=DeliveryStatus.SENDING, claim=claim
+        )
+        batch = list(ReminderDelivery.objects.filter(claim=claim).select_related("user"))
+        done: list[int] = []
+        failed: dict[int, str] = {}
+        with django_mail.get_connection() as connection:
+            for delivery in batch:
+                user = delivery.user
+                if Response.objects.filter(survey=survey, respondent=user).exists():
+                    failed[delivery.pk] = "answered before it was sent"
+                    continue
+                if not (
+                    user.is_active
+                    and survey.is_open
+                    and Survey.objects.visible_to(user).filter(pk=survey.pk).exists()
+                ):
+                    failed[delivery.pk] = "no longer in the audience, or the survey closed"
+                    continue
+                try:
+                    message = reminder_message(survey, user)
+                    message.connection = connection
+                    message.send()
+                    done.append(delivery.pk)
+                except Exception as error:  # the server refused this one
+                    logger.warning("Survey reminder %s to %s: %s", reminder.pk, delivery.pk, error)
+                    failed[delivery.pk] = f"{error.__class__.__name__}: {error}"[:300]
+        now = timezone.now()
+        ReminderDelivery.objects.filter(pk__in=done).update(
+            status=DeliveryStatus.SENT, sent_at=now
+        )
+        for pk, reason in failed.items():
+            ReminderDelivery.objects.filter(pk=pk).update(
+                status=DeliveryStatus.FAILED, error=reason
+            )
+        sent += len(done)
+    return sent

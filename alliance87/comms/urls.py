@@ -1,6 +1,6 @@
 from django.urls import path
 
-from alliance87.comms import newsletter_views, survey_views, views
+from alliance87.comms import newsletter_views, survey_builder_views, survey_views, views
 
 app_name = "comms"
 urlpatterns = [
@@ -24,8 +24,39 @@ urlpatterns += [
 
 urlpatterns += [
     path("surveys/", survey_views.surveys, name="surveys"),
+    path("surveys/new/", survey_builder_views.survey_edit, name="survey-new"),
     path("surveys/<slug:slug>/", survey_views.survey, name="survey"),
     path("surveys/<slug:slug>/results/", survey_views.survey_results, name="survey-results"),
     path("surveys/<slug:slug>/results.csv", survey_views.survey_results_csv, name="survey-csv"),
     path("surveys/<slug:slug>/links/", survey_views.survey_links, name="survey-links"),
+]
+
+urlpatterns += [
+    path("surveys/<slug:slug>/edit/", survey_builder_views.survey_edit, name="survey-edit"),
+    path("surveys/<slug:slug>/manage/", survey_builder_views.survey_manage, name="survey-manage"),
+    path(
+        "surveys/<slug:slug>/questions/new/",
+        survey_builder_views.question_edit,
+        name="survey-question-new",
+    ),
+    path(
+        "surveys/<slug:slug>/questions/<int:pk>/",
+        survey_builder_views.question_edit,
+        name="survey-question",
+    ),
+    path(
+        "surveys/<slug:slug>/questions/<int:pk>/move/",
+        survey_builder_views.question_move,
+        name="survey-question-move",
+    ),
+    path(
+        "surveys/<slug:slug>/questions/<int:pk>/remove/",
+        survey_builder_views.question_remove,
+        name="survey-question-remove",
+    ),
+    path(
+        "surveys/<slug:slug>/answers/<int:pk>/publish/",
+        survey_builder_views.text_answer_publish,
+        name="survey-answer-publish",
+    ),
 ]

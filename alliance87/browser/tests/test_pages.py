@@ -209,6 +209,15 @@ PAGES: dict[str, list[tuple[str, int]]] = {
         ("/campaigns/world-day-against-child-labour/review/", 200),
         ("/campaigns/world-day-against-child-labour/images/new/", 200),
     ],
+    # The survey builder: a new survey, the demo survey's management page,
+    # its settings, a question's form and the preview.
+    "secretariat 6": [
+        ("/surveys/new/", 200),
+        ("/surveys/online-community-priorities/manage/", 200),
+        ("/surveys/online-community-priorities/edit/", 200),
+        ("/surveys/online-community-priorities/questions/new/", 200),
+        ("/surveys/online-community-priorities/?preview=1", 200),
+    ],
     # Moderation: the demo chair moderates the Migration space; its queue
     # holds the sample flagged reply. The queue (flagged, awaiting review),
     # the flagged post's decision page, the suspensions; a member's flag form.

@@ -33,9 +33,24 @@ Surveys:
   update) and only a hash of its token is kept;
 - a response is all or nothing: every required question that was asked
   answered, every choice one of its question's, every scale value in its
-  range; answers to a question whose condition was not met are dropped.
+  range; answers to a question whose condition was not met are dropped;
+- a question's condition is a choice of an earlier question of the same
+  survey: saving, moving or removing a question that would break this is
+  refused, and so is removing a choice a condition names;
+- once a survey has responses, its questions are not added, removed or
+  changed (kind, choices, scale, required, condition): only reworded, so
+  that the answers given keep their meaning; how it is answered (per
+  person or anonymous links) no longer changes either, nor does it return
+  to draft (it is closed instead);
+- a reminder goes to the audience of an open per-person survey (partners,
+  a group) who have not answered: one delivery per person (a constraint),
+  each claimed by a conditional update before it is sent, queued on
+  commit; one reminder an hour at most, taken under a lock of the survey;
+- results reach the audience only once the Secretariat publishes them; a
+  free-text answer only when published itself.
 
-One module per use case: `posts`, `newsletter`, `surveys`. The names
+One module per use case: `posts`, `newsletter`, `surveys` (answering),
+`survey_builder` (the Secretariat's). The names
 below are the package's public writes; import them from here.
 """
 
@@ -56,6 +71,19 @@ from alliance87.comms.services.posts import (
     save_post,
     unpublish_post,
 )
+from alliance87.comms.services.survey_builder import (
+    audience_users,
+    close_survey,
+    move_question,
+    open_survey,
+    publish_results,
+    publish_text_answer,
+    remove_question,
+    return_to_draft,
+    save_question,
+    save_survey,
+    send_reminder,
+)
 from alliance87.comms.services.surveys import (
     make_survey_links,
     refuse_unless_open,
@@ -66,12 +94,23 @@ __all__ = [
     "IMAGE_KINDS",
     "RESEND_AFTER",
     "PostLinks",
+    "audience_users",
+    "close_survey",
     "confirm_subscription",
     "make_survey_links",
+    "move_question",
+    "open_survey",
     "publish_post",
+    "publish_results",
+    "publish_text_answer",
     "refuse_unless_open",
+    "remove_question",
+    "return_to_draft",
     "save_issue",
     "save_post",
+    "save_question",
+    "save_survey",
+    "send_reminder",
     "send_test_issue",
     "start_sending",
     "submit_response",

@@ -644,12 +644,30 @@ KINDS: dict[str, Kind] = {
             has_group=True,
         ),
         # Surveys: listed to their audience (the row's level) once
-        # published; drafts to the Secretariat only.
+        # published, and their page shown to it (a public one to anyone,
+        # answered once signed in); drafts to the Secretariat only (its
+        # preview).
         Kind(
             "survey",
-            (Way("list", fixed("/en/surveys/")),),
+            (
+                Way("list", fixed("/en/surveys/")),
+                Way("detail", slug_url("/en/surveys/{slug}/"), own_page=True),
+            ),
             statuses=("published", "draft"),
             draft_statuses=("draft",),
+            has_group=True,
+        ),
+        # A published survey's results (page and CSV, whose question is the
+        # marker): the Secretariat's until it publishes them, then its
+        # audience's too.
+        Kind(
+            "surveyresults",
+            (
+                Way("results", slug_url("/en/surveys/{slug}/results/"), own_page=True),
+                Way("results-csv", slug_url("/en/surveys/{slug}/results.csv"), own_page=True),
+            ),
+            statuses=("published", "unpublished"),
+            draft_statuses=("unpublished",),
             has_group=True,
         ),
         Kind("term", (Way("glossary", fixed("/en/library/glossary/")), SITE_SEARCH, API_SEARCH)),

@@ -26,7 +26,7 @@ from alliance87.accounts.tests.visibility_matrix.ways import (
 from alliance87.applications.services import submit_application
 from alliance87.campaigns import services as campaigns
 from alliance87.campaigns.models import Campaign
-from alliance87.comms.models import Post, Survey
+from alliance87.comms.models import Choice, Post, Question, Survey
 from alliance87.comms.services import PostLinks, save_post
 from alliance87.community import moderation
 from alliance87.community import services as community
@@ -549,6 +549,22 @@ def make_object(scene: Scene, n: int, item: Item) -> Any:
             opens_at=dt.datetime(2020, 1, 1, tzinfo=dt.UTC),
             closes_at=dt.datetime(2099, 1, 1, tzinfo=dt.UTC),
         )
+    elif item.kind == "surveyresults":
+        obj = Survey.objects.create(
+            slug=item.key,
+            title=m,
+            title_en=m,
+            visibility=level,
+            group=scene.host_group,
+            status="published",
+            opens_at=dt.datetime(2020, 1, 1, tzinfo=dt.UTC),
+            closes_at=dt.datetime(2099, 1, 1, tzinfo=dt.UTC),
+            results_published_at=(
+                dt.datetime(2021, 1, 1, tzinfo=dt.UTC) if item.status == "published" else None
+            ),
+        )
+        question = Question.objects.create(survey=obj, kind="single", text=m, text_en=m)
+        Choice.objects.create(question=question, label="Yes", label_en="Yes")
     elif item.kind == "term":
         obj = save_term(Term(slug=item.key, term=m, term_en=m, visibility=level), acting_user=None)
     elif item.kind == "application":
