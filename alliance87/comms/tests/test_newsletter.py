@@ -6,8 +6,6 @@ language, with one-click unsubscribe (RFC 8058), and the archive."""
 from __future__ import annotations
 
 import re
-import socket
-from email import message_from_bytes
 from typing import Any
 
 import pytest
@@ -222,45 +220,6 @@ def test_one_click_unsubscribe_works_without_a_page_or_a_csrf_token(
     forged = client.post(path[:-3] + "xyz/")
     assert forged.status_code == 400
     assert "lien de désabonnement n" in forged.content.decode()
-
-
-class Receiver:
-    """An aiosmtpd handler that keeps what it receives and refuses one
-    recipient, as a real mail server may."""
-
-    def __init__(self, refuse: str = "") -> None:
-        self.messages: list = []
-        self.refuse = refuse
-
-    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
-        if address == self.refuse:
-            return "550 No such user"
-        envelope.rcpt_tos.append(address)
-        return "250 OK"
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append((list(envelope.rcpt_tos), message_from_bytes(envelope.content)))
-        return "250 Message accepted"
-
-
-@pytest.fixture
-def smtp(settings):
-    from aiosmtpd.controller import Controller
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    handler = Receiver(refuse="bounce@example.org")
-    controller = Controller(handler, hostname="127.0.0.1", port=port)
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = port
-    settings.EMAIL_USE_TLS = False
-    settings.EMAIL_HOST_USER = ""
-    settings.EMAIL_HOST_PASSWORD = ""
-    yield handler
-    controller.stop()
 
 
 def test_an_issue_reaches_a_real_smtp_server_once_with_its_unsubscribe_headers(

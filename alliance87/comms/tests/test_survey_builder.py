@@ -27,7 +27,6 @@ from alliance87.comms.models import (
     Survey,
 )
 from alliance87.comms.tasks import send_survey_reminder
-from alliance87.comms.tests.test_newsletter import smtp  # noqa: F401 - a fixture
 from alliance87.comms.tests.test_surveys import answer, make_survey, q
 from alliance87.partners.models import Person
 from alliance87.testing.factories import make_group
