@@ -238,8 +238,9 @@ def reply(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     shown = selectors.get_space_for_user(request.user, slug)
     found = selectors.get_thread_for_user(request.user, shown, pk)
     permissions.require(request.user, "post", shown)
-    offered = pseudonyms.offer(request.user, found)
-    form = PostForm(request.POST, request.FILES, pseudonym=offered.pseudonym)
+    # The pseudonym the form offers; what the page says of it (used here,
+    # ended) only if the form is shown again.
+    form = PostForm(request.POST, request.FILES, pseudonym=pseudonyms.offered(request.user))
     if form.is_valid():
         try:
             posted = services.reply(
@@ -265,7 +266,7 @@ def reply(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "thread": found,
             "page": context.page,
             "form": form,
-            "offer": offered,
+            "offer": pseudonyms.offer(request.user, found),
         },
         status=400,
     )
