@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -61,10 +61,9 @@ def _post(request: HttpRequest, thread: Thread) -> Post | None:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@login_required
 def action_item(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Record an action item of a meeting from a thread or one of its posts."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
     thread = _thread(request, slug, pk, "record", Event)
     post = _post(request, thread)
     form = ActionItemFromThreadForm(
@@ -97,10 +96,9 @@ def action_item(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@login_required
 def resource(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Make a library resource of a thread, for review."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
     thread = _thread(request, slug, pk, "submit", Resource)
     form = ResourceFromThreadForm(
         request.POST if request.method == "POST" else None,

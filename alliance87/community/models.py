@@ -18,7 +18,7 @@ from typing import Any, Self, cast
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, Value
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
@@ -190,12 +190,17 @@ class PostState(models.TextChoices):
 
 @dataclass(frozen=True)
 class Standing:
-    """A person's standing in the community's spaces: those they moderate
-    and those they are suspended from (now)."""
+    """A person's standing in the community's spaces: those they moderate,
+    those they are suspended from (now), and those they joined (moderating
+    included)."""
 
     secretariat: bool = False
     moderates: frozenset[int] = frozenset()
     suspended: frozenset[int] = frozenset()
+    joined: frozenset[int] = frozenset()
+
+
+_SUSPENDED = "suspended"  # not a SpaceRole: tells a suspension's row in `standing`'s query
 
 
 def standing(user: Any) -> Standing:
@@ -207,18 +212,22 @@ def standing(user: Any) -> Standing:
     if cached is not None:
         return cast(Standing, cached)
     now = timezone.now()
+    # One query: the person's memberships (with their role) and their
+    # suspensions in force, as (space, what) rows.
+    memberships = SpaceMember.objects.filter(user=user).order_by().values_list("space_id", "role")
+    suspensions = (
+        Suspension.objects.filter(user=user, lifted__isnull=True)
+        .filter(Q(ends__isnull=True) | Q(ends__gt=now))
+        .order_by()
+        .annotate(what=Value(_SUSPENDED))
+        .values_list("space_id", "what")
+    )
+    rows = list(memberships.union(suspensions, all=True))
     found = Standing(
         secretariat=audience_for(user).is_secretariat,
-        moderates=frozenset(
-            SpaceMember.objects.filter(user=user, role=SpaceRole.MODERATOR).values_list(
-                "space_id", flat=True
-            )
-        ),
-        suspended=frozenset(
-            Suspension.objects.filter(user=user, lifted__isnull=True)
-            .filter(Q(ends__isnull=True) | Q(ends__gt=now))
-            .values_list("space_id", flat=True)
-        ),
+        moderates=frozenset(space for space, what in rows if what == SpaceRole.MODERATOR),
+        suspended=frozenset(space for space, what in rows if what == _SUSPENDED),
+        joined=frozenset(space for space, what in rows if what != _SUSPENDED),
     )
     setattr(user, "_a87_community_standing", found)  # noqa: B010 - cached on the user object
     return found

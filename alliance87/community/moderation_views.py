@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -34,12 +34,6 @@ from alliance87.core.text import parse_id
 from alliance87.core.visibility import is_secretariat
 
 
-def _signed_in(request: HttpRequest) -> HttpResponse | None:
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    return None
-
-
 def _next(request: HttpRequest, fallback: str) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
     if target and url_has_allowed_host_and_scheme(
@@ -50,10 +44,9 @@ def _next(request: HttpRequest, fallback: str) -> str:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@login_required
 def flag(request: HttpRequest, pk: int) -> HttpResponse:
     """Flag a post for its space's moderators."""
-    if (refused := _signed_in(request)) is not None:
-        return refused
     post = selectors.get_post_for_user(request.user, pk)
     permissions.require(request.user, "flag", post)
     form = FlagForm(request.POST or None)
@@ -91,10 +84,9 @@ def flag(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD"])
+@login_required
 def queue(request: HttpRequest, slug: str) -> HttpResponse:
     """A space's moderators' queue: flagged posts, or posts awaiting review."""
-    if (refused := _signed_in(request)) is not None:
-        return refused
     space = selectors.get_space_for_user(request.user, slug)
     permissions.require(request.user, "moderate", space)
     held = request.GET.get("show") == "held"
@@ -118,11 +110,10 @@ def queue(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD"])
+@login_required
 def queue_across_spaces(request: HttpRequest) -> HttpResponse:
     """The Secretariat's queue: flagged posts, or posts awaiting review, of
     every space (or of one, `?space=`), with each space's counts."""
-    if (refused := _signed_in(request)) is not None:
-        return refused
     if not is_secretariat(request.user):
         raise Http404("Not found.")
     held = request.GET.get("show") == "held"
@@ -160,10 +151,9 @@ def queue_across_spaces(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@login_required
 def moderate_post(request: HttpRequest, pk: int) -> HttpResponse:
     """One post's moderation: its flags, state and the decisions open."""
-    if (refused := _signed_in(request)) is not None:
-        return refused
     post = selectors.get_post_for_user(request.user, pk)
     space = post.thread.space
     permissions.require(request.user, "moderate", space)
@@ -228,10 +218,9 @@ def moderate_post(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@login_required
 def suspensions(request: HttpRequest, slug: str) -> HttpResponse:
     """A space's suspensions in force: suspend a person, lift a suspension."""
-    if (refused := _signed_in(request)) is not None:
-        return refused
     space = selectors.get_space_for_user(request.user, slug)
     permissions.require(request.user, "moderate", space)
     through_post = request.method == "POST" and "post" in request.POST

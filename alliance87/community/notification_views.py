@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.contrib.auth.views import redirect_to_login
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
@@ -22,9 +22,8 @@ INBOX_PAGE = 30
 
 
 @require_safe
+@login_required
 def inbox(request: HttpRequest) -> HttpResponse:
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
     rows = (
         Notification.objects.visible_to(request.user)
         .select_related("post__author", "post__pseudonym", "post__thread__space")
@@ -37,11 +36,10 @@ def inbox(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
+@login_required
 def open_notification(request: HttpRequest, pk: int) -> HttpResponse:
     """Mark one notification read and go to its post (a moderator's, to
     the post's moderation page)."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
     row = (
         Notification.objects.visible_to(request.user)
         .select_related("post__thread__space")
@@ -58,18 +56,16 @@ def open_notification(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+@login_required
 def read_all(request: HttpRequest) -> HttpResponse:
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
     services.mark_read(acting_user=request.user)
     messages.success(request, _("Everything in your inbox is marked read."))
     return redirect("community:inbox")
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@login_required
 def preferences(request: HttpRequest) -> HttpResponse:
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
     prefs = notify.preferences_of(request.user)
     form = PreferencesForm(request.POST or None, instance=prefs)
     if request.method == "POST" and form.is_valid():
@@ -80,9 +76,8 @@ def preferences(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
+@login_required
 def level(request: HttpRequest, slug: str) -> HttpResponse:
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
     space = selectors.get_space_for_user(request.user, slug)
     form = LevelForm(request.POST)
     if form.is_valid():

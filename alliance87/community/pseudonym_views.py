@@ -6,7 +6,7 @@ they name accounts, or the person's own pseudonym."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -24,10 +24,9 @@ from alliance87.partners.models import Person
 
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
+@login_required
 def own(request: HttpRequest) -> HttpResponse:
     """The person's pseudonym: choose it or change it."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
     current = pseudonyms.pseudonym_of(request.user)
     may_use = pseudonyms.may_use_pseudonym(request.user)
     form = PseudonymForm(
@@ -63,10 +62,9 @@ def _secretariat_only(request: HttpRequest) -> None:
 
 @never_cache
 @require_http_methods(["GET", "HEAD"])
+@login_required
 def secretariat_list(request: HttpRequest) -> HttpResponse:
     """Every pseudonym, without its account (the Secretariat only)."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
     _secretariat_only(request)
     page = pseudonyms.list_pseudonyms(request.user, request.GET.get("page", 1))
     return render(request, "community/pseudonyms.html", {"page": page})
@@ -74,11 +72,10 @@ def secretariat_list(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
+@login_required
 def secretariat_reveal(request: HttpRequest, pk: int) -> HttpResponse:
     """Who is behind one pseudonym (the Secretariat only): a GET offers the
     look, a POST makes it, writing it in the audit log."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
     _secretariat_only(request)
     pseudonym = Pseudonym.objects.filter(pk=pk).first()
     if pseudonym is None:

@@ -208,6 +208,13 @@ class Offer:
     ended: bool = False
 
 
+def offered(user: Any) -> Pseudonym | None:
+    """The pseudonym a form offers `user` to post under (None: none)."""
+    if not getattr(user, "is_authenticated", False) or not may_use_pseudonym(user):
+        return None
+    return pseudonym_of(user)
+
+
 def offer(user: Any, thread: Thread | None = None) -> Offer:
     if not getattr(user, "is_authenticated", False):
         return Offer()

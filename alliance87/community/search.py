@@ -60,5 +60,8 @@ PROVIDERS = [
         url=lambda thread: thread.get_absolute_url(),
         depends={Space: "space", Post: "posts"},
         order=70,
+        # A reply rewrites its thread's document: in a task, not in the
+        # request that posts it (bench/README.md, posting a reply).
+        deferred=True,
     ),
 ]

@@ -77,6 +77,8 @@ from alliance87.community.models import (
     SpaceRole,
     Thread,
     ThreadKind,
+    forget_standing,
+    standing,
 )
 from alliance87.community.org_mentions import mentioned_organisations, without_org_mentions
 from alliance87.core.permissions import may
@@ -149,6 +151,7 @@ def join_space(space: Space, *, acting_user: Any) -> SpaceMember:
     if not may(acting_user, "post", space):
         raise ValidationError(_("You may not join this space."), code="forbidden")
     member, _created = SpaceMember.objects.get_or_create(space=space, user=acting_user)
+    forget_standing(acting_user)
     return member
 
 
@@ -156,6 +159,7 @@ def join_space(space: Space, *, acting_user: Any) -> SpaceMember:
 def leave_space(space: Space, *, acting_user: Any) -> None:
     """Leave a space; a moderator who leaves stops moderating it."""
     SpaceMember.objects.filter(space=space, user=acting_user).delete()
+    forget_standing(acting_user)
 
 
 @service
@@ -171,6 +175,7 @@ def set_moderator(space: Space, user: Any, *, acting_user: Any, moderator: bool 
     if not created and member.role != role:
         member.role = role
         member.save(update_fields=["role"])
+    forget_standing(user)
 
 
 def _check_body(body: str) -> str:
@@ -343,11 +348,15 @@ def reply(
         files.keep(post, stored, added=now)
     _record_mentions(post, users, organisations)
     if state == PostState.PUBLISHED:
-        Thread.objects.filter(pk=thread.pk).update(
-            reply_count=F("reply_count") + 1, last_activity=now
+        Thread.objects.update_rows(
+            [thread.pk], reply_count=F("reply_count") + 1, last_activity=now
         )
     if imported is None:
-        SpaceMember.objects.get_or_create(space=thread.space, user=acting_user)
+        # A person who replies follows the space (their standing, read
+        # once per request, says whether they joined it already).
+        if thread.space_id not in standing(acting_user).joined:
+            SpaceMember.objects.get_or_create(space=thread.space, user=acting_user)
+            forget_standing(acting_user)
         _announce_or_queue(post, state)
     return post
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -43,12 +43,6 @@ from alliance87.library.models import Resource
 def _refuse(request: HttpRequest, error: ValidationError) -> None:
     for message in error.messages:
         messages.error(request, message)
-
-
-def _signed_in(request: HttpRequest) -> HttpResponse | None:
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    return None
 
 
 def _secretariat_only(request: HttpRequest) -> None:
@@ -94,10 +88,9 @@ def create_space(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@login_required
 def edit_space(request: HttpRequest, slug: str | None) -> HttpResponse:
     """The Secretariat creates or changes a space."""
-    if (refused := _signed_in(request)) is not None:
-        return refused
     _secretariat_only(request)
     instance = selectors.get_space_for_user(request.user, slug) if slug else Space()
     form = SpaceForm(request.POST or None, instance=instance)
@@ -127,9 +120,8 @@ def archive(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_POST
+@login_required
 def join(request: HttpRequest, slug: str) -> HttpResponse:
-    if (refused := _signed_in(request)) is not None:
-        return refused
     shown = selectors.get_space_for_user(request.user, slug)
     if request.POST.get("action") == "leave":
         services.leave_space(shown, acting_user=request.user)
@@ -145,10 +137,9 @@ def join(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@login_required
 def moderators(request: HttpRequest, slug: str) -> HttpResponse:
     """The Secretariat names and removes a space's moderators."""
-    if (refused := _signed_in(request)) is not None:
-        return refused
     _secretariat_only(request)
     shown = selectors.get_space_for_user(request.user, slug)
     form = ModeratorForm(request.POST or None)
@@ -184,9 +175,8 @@ def moderators(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@login_required
 def new_thread(request: HttpRequest, slug: str) -> HttpResponse:
-    if (refused := _signed_in(request)) is not None:
-        return refused
     shown = selectors.get_space_for_user(request.user, slug)
     permissions.require(request.user, "post", shown)
     form = ThreadForm(
@@ -232,14 +222,14 @@ def thread(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @require_POST
+@login_required
 def reply(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    if (refused := _signed_in(request)) is not None:
-        return refused
     shown = selectors.get_space_for_user(request.user, slug)
     found = selectors.get_thread_for_user(request.user, shown, pk)
     permissions.require(request.user, "post", shown)
-    offered = pseudonyms.offer(request.user, found)
-    form = PostForm(request.POST, request.FILES, pseudonym=offered.pseudonym)
+    # The pseudonym the form offers; what the page says of it (used here,
+    # ended) only if the form is shown again.
+    form = PostForm(request.POST, request.FILES, pseudonym=pseudonyms.offered(request.user))
     if form.is_valid():
         try:
             posted = services.reply(
@@ -265,7 +255,7 @@ def reply(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             "thread": found,
             "page": context.page,
             "form": form,
-            "offer": offered,
+            "offer": pseudonyms.offer(request.user, found),
         },
         status=400,
     )
@@ -306,9 +296,8 @@ def accept(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@login_required
 def edit_post(request: HttpRequest, pk: int) -> HttpResponse:
-    if (refused := _signed_in(request)) is not None:
-        return refused
     post = selectors.get_post_for_user(request.user, pk)
     permissions.require(request.user, "edit", post)
     current = list(post.attachments.current())
@@ -348,9 +337,8 @@ def post_history(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+@login_required
 def helpful(request: HttpRequest, pk: int) -> HttpResponse:
-    if (refused := _signed_in(request)) is not None:
-        return refused
     post = selectors.get_post_for_user(request.user, pk)
     try:
         services.mark_helpful(

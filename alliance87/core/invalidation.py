@@ -7,8 +7,11 @@ table it wrote, once its transaction commits, and the page cache
 (core/pagecache.py) keeps each page with the counters of the tables it
 read, so a write makes cold only the pages that read what it changed. A
 write that cannot say what it changed (raw SQL) moves the `ANY` counter,
-which every page depends on. The global counter (`ContentVersion`) moves
-with every write too: it tells "anything changed" in one read.
+which every page depends on. The sum of the counters tells "anything
+changed" in one read (`content_version`): each counter only moves up, so
+the sum moves with every committed write, and a transaction's counters move
+in one statement (a second, to a global counter, cost every write one more
+query).
 
 Saves, deletes and many-to-many changes move them through signals (see
 `connect_invalidation`); bulk writes, which send no signal, move them through
@@ -39,13 +42,9 @@ from alliance87.core.aftercommit import AfterCommit
 
 
 class ContentVersion(models.Model):
-    """One row whose counter moves on every write to the Hub's content.
-
-    Cached public pages are keyed by it, so a change anywhere makes every
-    process render afresh, whatever cache each process has. Its manager is
-    Django's plain one: an invalidating manager would move the counter
-    again after each move of the counter.
-    """
+    """The former global counter, no longer moved nor read: the content
+    version is now the sum of the table counters (`content_version`). Kept
+    until a migration drops its table (earlier migrations create its row)."""
 
     counter = models.PositiveBigIntegerField(default=0)
 
@@ -154,10 +153,10 @@ def _bump_tables(tables: Iterable[str]) -> None:
 
 def _flush(tables: set[str]) -> None:
     """Move the counters of every table written by the transaction that
-    committed. (A table noted by a savepoint that was rolled back moves
-    too: a needless re-render, never a stale page.)"""
+    committed, in one statement once each table has its row. (A table
+    noted by a savepoint that was rolled back moves too: a needless
+    re-render, never a stale page.)"""
     _bump_tables(tables)
-    _bump_global_counter()
 
 
 _written: AfterCommit[set[str]] = AfterCommit("tables_written", set, _flush)
@@ -170,26 +169,21 @@ def tables_changed(tables: Iterable[str]) -> None:
 
 
 def content_version() -> int:
-    """Return the content version: one raw query on every cache hit, since
-    building the ORM query cost as much as the rest of the hit."""
-    table = connection.ops.quote_name(ContentVersion._meta.db_table)
+    """Return the content version, the sum of the table counters: it moves
+    with every committed write, since each counter only moves up. One raw
+    query (on every cache hit, where building the ORM query cost as much as
+    the rest of the hit)."""
+    table = connection.ops.quote_name(TableVersion._meta.db_table)
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT counter FROM {table} WHERE id = 1")  # noqa: S608 - no input
+        cursor.execute(f"SELECT SUM(counter) FROM {table}")  # noqa: S608 - no input
         row = cursor.fetchone()
-    return int(row[0]) if row else 0
-
-
-def _bump_global_counter() -> None:
-    updated = ContentVersion.objects.filter(pk=1).update(counter=F("counter") + 1)
-    if not updated:
-        ContentVersion.objects.get_or_create(pk=1, defaults={"counter": 1})
+    return int(row[0]) if row and row[0] is not None else 0
 
 
 def bump_content_version() -> None:
     """Move the content version now, so every cached page is rendered
     afresh (after a write that bypassed the ORM and its signals)."""
     _bump_tables([ANY])
-    _bump_global_counter()
 
 
 def content_changed(model: type[models.Model] | None = None) -> None:

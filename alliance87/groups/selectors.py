@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.paginator import Page
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, Subquery
 from django.http import Http404
 from django.utils import timezone
 
@@ -48,28 +48,28 @@ def group_standing(user: Any) -> dict[str, Any]:
     holds a current chair role or GCG seat in it, or when they are named as
     one of its representatives.
     """
-    person = Person.objects.filter(user=user).values("pk", "organisation_id").first()
-    if person is None:
-        return {"group_ids": set()}
-    org_id = person["organisation_id"]
-    by_org = Q(organisation_id=org_id) if org_id else Q(pk__in=[])
-    group_ids = set(
+    # One query (it runs for every signed-in request): the person's first
+    # directory entry as subqueries, the three kinds of standing as a UNION.
+    entries = Person.objects.filter(user=user).order_by(*(Person._meta.ordering or ["pk"]))
+    org_id = Subquery(entries.values("organisation_id")[:1])
+    person_id = Subquery(entries.values("pk")[:1])
+    memberships = (
         Membership.objects.filter(current_q())
-        .filter(by_org | Q(representatives=person["pk"]))
+        .filter(Q(organisation_id=org_id) | Q(representatives=person_id))
+        .order_by()
         .values_list("group_id", flat=True)
     )
-    if org_id:
-        group_ids.update(
-            ChairTerm.objects.filter(current_q(), organisation_id=org_id).values_list(
-                "group_id", flat=True
-            )
-        )
-        group_ids.update(
-            SeatTerm.objects.filter(current_q(), organisation_id=org_id).values_list(
-                "seat__group_id", flat=True
-            )
-        )
-    return {"group_ids": group_ids}
+    chairs = (
+        ChairTerm.objects.filter(current_q(), organisation_id=org_id)
+        .order_by()
+        .values_list("group_id", flat=True)
+    )
+    seats = (
+        SeatTerm.objects.filter(current_q(), organisation_id=org_id)
+        .order_by()
+        .values_list("seat__group_id", flat=True)
+    )
+    return {"group_ids": set(memberships.union(chairs, seats, all=True))}
 
 
 def _current_chairs() -> Prefetch:

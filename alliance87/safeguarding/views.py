@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth.views import redirect_to_login
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse
@@ -25,18 +25,11 @@ from alliance87.safeguarding.forms import HandlingForm, PersonReportForm, Report
 from alliance87.safeguarding.models import LogAction, is_officer
 
 
-def _signed_in(request: HttpRequest) -> HttpResponse | None:
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    return None
-
-
-def _officer_only(request: HttpRequest) -> HttpResponse | None:
-    if (refused := _signed_in(request)) is not None:
-        return refused
+def _officer_only(request: HttpRequest) -> None:
+    """404 for everyone but the safeguarding officers (the view is
+    `login_required`: a visitor is sent to sign in first)."""
     if not is_officer(request.user):
         raise Http404("Not found.")
-    return None
 
 
 def _row_id(pk: Any) -> int:
@@ -65,9 +58,8 @@ def _file(request: HttpRequest, form: BaseForm, **about: Any) -> HttpResponse | 
 
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
+@login_required
 def report_post(request: HttpRequest, pk: int) -> HttpResponse:
-    if (refused := _signed_in(request)) is not None:
-        return refused
     post = get_post_for_user(request.user, _row_id(pk))
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -83,9 +75,8 @@ def report_post(request: HttpRequest, pk: int) -> HttpResponse:
 
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
+@login_required
 def report_organisation(request: HttpRequest, slug: str) -> HttpResponse:
-    if (refused := _signed_in(request)) is not None:
-        return refused
     organisation = get_organisation_for_user(request.user, slug)
     # The people its page shows the reader (Person.objects.visible_to).
     shown = getattr(organisation, "visible_people", [])
@@ -107,27 +98,25 @@ def report_organisation(request: HttpRequest, slug: str) -> HttpResponse:
 
 @never_cache
 @require_safe
+@login_required
 def sent(request: HttpRequest, pk: int) -> HttpResponse:
-    if (refused := _signed_in(request)) is not None:
-        return refused
     report = selectors.get_report_filed_by(request.user, _row_id(pk))
     return render(request, "safeguarding/sent.html", {"report": report})
 
 
 @never_cache
 @require_safe
+@login_required
 def mine(request: HttpRequest) -> HttpResponse:
-    if (refused := _signed_in(request)) is not None:
-        return refused
     reports = selectors.list_reports_filed_by(request.user)
     return render(request, "safeguarding/mine.html", {"reports": reports})
 
 
 @never_cache
 @require_safe
+@login_required
 def officer_reports(request: HttpRequest) -> HttpResponse:
-    if (refused := _officer_only(request)) is not None:
-        return refused
+    _officer_only(request)
     services.record_reading(None, what=LogAction.LISTED, acting_user=request.user)
     page = selectors.list_reports_for_officer(request.user, request.GET.get("page", 1))
     return render(request, "safeguarding/officer_reports.html", {"page": page})
@@ -135,9 +124,9 @@ def officer_reports(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
+@login_required
 def officer_report(request: HttpRequest, pk: int) -> HttpResponse:
-    if (refused := _officer_only(request)) is not None:
-        return refused
+    _officer_only(request)
     report = selectors.get_report_for_officer(request.user, _row_id(pk))
     form = HandlingForm(request.POST or None, initial={"status": report.status})
     if request.method == "POST" and form.is_valid():
@@ -154,9 +143,9 @@ def officer_report(request: HttpRequest, pk: int) -> HttpResponse:
 
 @never_cache
 @require_safe
+@login_required
 def officer_log(request: HttpRequest) -> HttpResponse:
-    if (refused := _officer_only(request)) is not None:
-        return refused
+    _officer_only(request)
     # Written first: the page counts its rows, this reading among them.
     services.record_reading(None, what=LogAction.LOG, acting_user=request.user)
     page = selectors.list_log(request.user, request.GET.get("page", 1))

@@ -6,8 +6,9 @@ the models it `depends` on) send signals (a row it depends on, before it is
 deleted, names the rows that lead to it); bulk writes through HubQuerySet
 send `bulk_written`. Each write notes the rows it touched on the
 connection, and the first callback to run once the transaction commits
-reindexes them all (core/aftercommit.py): a write that is rolled back
-indexes nothing, and a failure to index
+reindexes them all (core/aftercommit.py), or queues a task that does
+(rows that only deferred providers read: hooks.SearchProvider), so that a
+write that is rolled back indexes nothing, and a failure to index
 never turns a committed write into an error (it is logged; `alliance87
 reindex` repairs the index).
 """
@@ -30,12 +31,20 @@ _ALL = None
 
 
 def _flush(batch: defaultdict[type, set[int] | None]) -> None:
+    from alliance87.core.tasks import enqueue_or_keep
     from alliance87.search.index import index_noted
+    from alliance87.search.tasks import as_labels, deferred_models, index_rows_task
 
+    deferred = {model: pks for model, pks in batch.items() if model in deferred_models()}
+    now = {model: pks for model, pks in batch.items() if model not in deferred}
+    if deferred:
+        enqueue_or_keep(index_rows_task, as_labels(deferred))
+    if not now:
+        return
     try:
-        index_noted(batch)
+        index_noted(now)
     except Exception:
-        log.exception("search: could not index %s", sorted(m.__name__ for m in batch))
+        log.exception("search: could not index %s", sorted(m.__name__ for m in now))
 
 
 _touched: AfterCommit[defaultdict[type, set[int] | None]] = AfterCommit(

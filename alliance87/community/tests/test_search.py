@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import pytest
 from django.test import Client
+from django_tasks_db.models import DBTaskResult
 
 from alliance87.community import services
 from alliance87.search.index import rebuild
+from alliance87.search.tasks import index_rows_task
 
 pytestmark = pytest.mark.django_db
 
@@ -48,6 +50,12 @@ def test_a_reply_reindexes_its_thread_once_reading_its_first_posts_only(
     monkeypatch.setattr(index, "index_objects", counting)
     with django_capture_on_commit_callbacks(execute=True):
         services.reply(thread, acting_user=scene.member, body="Serengeti")
+    # Not in the request: one task queued, which the worker runs.
+    assert [kind for kind, ids in indexed if kind == "thread"] == []
+    queued = DBTaskResult.objects.filter(task_path__endswith="index_rows_task")
+    assert queued.count() == 1
+    indexed.clear()
+    index_rows_task.call(*queued.get().args_kwargs["args"])
     # The post saved and the thread's counts updated: one document written.
     assert [kind for kind, ids in indexed if kind == "thread"] == ["thread"]
     member = Client()

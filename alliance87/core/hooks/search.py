@@ -89,7 +89,10 @@ class SearchProvider:
     `model` to it ("event"): its writes reindex the rows that lead to it.
     With `named_first`, a row whose title is the query's words comes before
     the ranked results (a glossary term: "forced labour" is asked for by
-    its name).
+    its name). With `deferred`, a write to rows it alone follows is indexed
+    by a background task after the commit (search/tasks.py), not by the
+    request that wrote them: a reply in a long thread rewrote the thread's
+    document in the request, some ten queries (the community's threads).
     """
 
     kind: str
@@ -102,6 +105,7 @@ class SearchProvider:
     depends: Mapping[type, str] = field(default_factory=dict)
     order: int = 100
     named_first: bool = False
+    deferred: bool = False
 
 
 SEARCH_PROVIDERS: Hook[SearchProvider] = Hook(
