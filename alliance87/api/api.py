@@ -24,6 +24,7 @@ from ninja.errors import HttpError, ValidationError
 from alliance87.api import idempotency, services
 from alliance87.api.callers import CHALLENGE, caller, caller_key, identify
 from alliance87.api.endpoints import (
+    campaigns,
     community,
     community_write,  # noqa: F401 - adds the community's writes to community.router
     data,
@@ -184,6 +185,7 @@ api.add_router("", records.router)
 api.add_router("", groups.router)
 api.add_router("", library.router)
 api.add_router("", news.router)
+api.add_router("", campaigns.router)
 api.add_router("", data.router)
 api.add_router("", community.router)
 api.add_router("", search.router)

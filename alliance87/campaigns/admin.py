@@ -46,12 +46,14 @@ class SubmissionAdmin(admin.ModelAdmin):
     list_display = ["title", "campaign", "kind", "status", "organisation", "created"]
     list_filter = ["status", "kind", "campaign"]
     search_fields = ["title", "champion"]
-    readonly_fields = ["submitted_by", "reviewed_by", "reviewed_at", "organisation"]
+    readonly_fields = ["submitted_by", "reviewed_by", "reviewed_at", "organisation", "notice"]
 
 
 @admin.register(PlannedActivity)
 class PlannedActivityAdmin(admin.ModelAdmin):
-    list_display = ["title", "campaign", "date", "organisation", "country"]
-    list_filter = ["campaign"]
+    """Activities are reviewed at /campaigns/<slug>/review/; listed here."""
+
+    list_display = ["title", "campaign", "date", "organisation", "country", "status"]
+    list_filter = ["status", "campaign"]
     search_fields = ["title"]
-    readonly_fields = ["submitted_by", "organisation"]
+    readonly_fields = ["submitted_by", "organisation", "reviewed_by", "reviewed_at", "notice"]

@@ -7,7 +7,7 @@ class CampaignsConfig(AppConfig):
     verbose_name = _("Campaigns")
 
     def ready(self) -> None:
-        from alliance87.campaigns import rules, selectors
+        from alliance87.campaigns import rules, search, selectors
         from alliance87.campaigns.models import visible_images
         from alliance87.core import hooks
 
@@ -26,6 +26,23 @@ class CampaignsConfig(AppConfig):
                 order=55,
                 template="campaigns/_event_section.html",
                 context=selectors.event_section,
+            )
+        )
+        # Campaigns are found in the site search as their page shows them.
+        hooks.SEARCH_PROVIDERS.register(search.PROVIDER)
+        # A new newsletter issue suggests the public campaigns and the
+        # highlights and champions published since the last one.
+        hooks.NEWSLETTER_SECTIONS.register(
+            hooks.NewsletterSection(
+                "campaigns", _("Campaigns"), selectors.newsletter_campaigns, order=50
+            )
+        )
+        hooks.NEWSLETTER_SECTIONS.register(
+            hooks.NewsletterSection(
+                "highlights",
+                _("Highlights from countries and champions"),
+                selectors.newsletter_highlights,
+                order=51,
             )
         )
         hooks.DEMO_LOADERS.register(hooks.DemoLoader("alliance87.campaigns.demo", order=70))

@@ -34,6 +34,7 @@ from alliance87.core.querysets import HubQuerySet
 from alliance87.core.reversing import reverse_one
 from alliance87.core.visibility import Visibility, VisibleQuerySet, audience_for, visible_q
 from alliance87.countries.models import Country
+from alliance87.partners.models import Organisation
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
@@ -199,6 +200,51 @@ class CampaignImage(models.Model):
         return file_url(self, "image")
 
 
+class SubmissionStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for review")
+    PUBLISHED = "published", _("Published")
+    DECLINED = "declined", _("Declined")
+
+
+class NoticeState(models.TextChoices):
+    """Where the email telling a submitter of a decision stands. It is
+    claimed (waiting to sending) by one conditional update before the mail
+    server is called, so it is never sent twice."""
+
+    NONE = "none", _("No email")
+    WAITING = "waiting", _("Email waiting")
+    SENDING = "sending", _("Email being sent")
+    SENT = "sent", _("Email sent")
+
+
+def _reviewed_q(user: Any, audience: Any) -> Q:
+    q = Q(status=SubmissionStatus.PUBLISHED)
+    if user is not None and user.is_authenticated and user.is_active:
+        q |= Q(submitted_by=user)
+    if audience.group_ids:
+        q |= Q(campaign__review_group_id__in=sorted(audience.group_ids))
+    return q
+
+
+class PlannedActivityQuerySet(HubQuerySet):
+    def visible_to(self, user: AbstractBaseUser | AnonymousUser | None) -> Self:
+        """Return the planned activities `user` may see: published ones of
+        the campaigns they see, by organisations they see; pending and
+        declined ones to their author, the campaign's reviewing group and
+        the Secretariat."""
+        audience = audience_for(user)
+        if audience.is_secretariat:
+            return self
+        return self.filter(
+            _reviewed_q(user, audience),
+            campaign__in=Campaign.objects.visible_to(user),
+            organisation__in=Organisation.objects.visible_to(user),
+        )
+
+    def published(self) -> Self:
+        return self.filter(status=SubmissionStatus.PUBLISHED)
+
+
 class PlannedActivity(models.Model):
     """An activity a partner plans for a campaign, shown on its calendar."""
 
@@ -237,9 +283,32 @@ class PlannedActivity(models.Model):
         blank=True,
         related_name="+",
     )
+    # Reviewed before it is shown, like a submission.
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=SubmissionStatus.choices,
+        default=SubmissionStatus.PENDING,
+    )
+    decline_reason = models.TextField(_("reason for declining"), blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
+    notice = models.CharField(
+        _("email to the submitter"),
+        max_length=10,
+        choices=NoticeState.choices,
+        default=NoticeState.NONE,
+    )
     created = models.DateTimeField(auto_now_add=True)
 
-    objects = HubQuerySet.as_manager()
+    objects = PlannedActivityQuerySet.as_manager()
 
     class Meta:
         ordering = ["date", "organisation__sort_name", "pk"]
@@ -268,16 +337,14 @@ class PlannedActivity(models.Model):
     def url(self) -> str:
         return self.campaign.get_absolute_url() + "#activities"
 
+    @property
+    def is_pending(self) -> bool:
+        return self.status == SubmissionStatus.PENDING
+
 
 class SubmissionKind(models.TextChoices):
     HIGHLIGHT = "highlight", _("Highlight from a country")
     CHAMPION = "champion", _("Champion")
-
-
-class SubmissionStatus(models.TextChoices):
-    PENDING = "pending", _("Waiting for review")
-    PUBLISHED = "published", _("Published")
-    DECLINED = "declined", _("Declined")
 
 
 class SubmissionQuerySet(HubQuerySet):
@@ -288,12 +355,9 @@ class SubmissionQuerySet(HubQuerySet):
         audience = audience_for(user)
         if audience.is_secretariat:
             return self
-        q = Q(status=SubmissionStatus.PUBLISHED)
-        if user is not None and user.is_authenticated and user.is_active:
-            q |= Q(submitted_by=user)
-        if audience.group_ids:
-            q |= Q(campaign__review_group_id__in=sorted(audience.group_ids))
-        return self.filter(q, campaign__in=Campaign.objects.visible_to(user))
+        return self.filter(
+            _reviewed_q(user, audience), campaign__in=Campaign.objects.visible_to(user)
+        )
 
     def published(self) -> Self:
         return self.filter(status=SubmissionStatus.PUBLISHED)
@@ -362,6 +426,12 @@ class Submission(Sourced):
         related_name="+",
     )
     reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
+    notice = models.CharField(
+        _("email to the submitter"),
+        max_length=10,
+        choices=NoticeState.choices,
+        default=NoticeState.NONE,
+    )
     created = models.DateTimeField(auto_now_add=True)
 
     objects = SubmissionQuerySet.as_manager()

@@ -29,6 +29,31 @@ def may_review(user: Any, campaign: Campaign) -> bool:
     return may(user, "review", campaign)
 
 
+def may_write(user: Any, campaign: Campaign) -> bool:
+    """Return True if `user` writes `campaign` and its toolkit: its
+    reviewers (the same rule as reviewing)."""
+    return may_review(user, campaign)
+
+
+def groups_for_new_campaign(user: Any) -> Any:
+    """Return the groups `user` may name as a new campaign's reviewers:
+    every group for the Secretariat; else the user's own groups that
+    already review a campaign (the CEAG's members start the next one).
+    Empty: `user` may not start a campaign."""
+    from alliance87.groups.models import Group
+
+    audience = audience_for(user)
+    if audience.is_secretariat:
+        return Group.objects.order_by("name")
+    if not user.is_authenticated or not audience.group_ids:
+        return Group.objects.none()
+    return (
+        Group.objects.filter(pk__in=sorted(audience.group_ids))
+        .filter(pk__in=Campaign.objects.values("review_group"))
+        .order_by("name")
+    )
+
+
 def may_submit(user: Any) -> bool:
     """Return True if `user` is a member of an approved partner organisation
     (or the Secretariat)."""

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
 from alliance87.campaigns.models import (
@@ -21,7 +22,6 @@ from alliance87.campaigns.models import (
 )
 from alliance87.campaigns.rules import may_review, may_submit
 from alliance87.core.provenance import attach_sources
-from alliance87.partners.models import Organisation
 
 
 def _with_event(qs: Any) -> Any:
@@ -67,6 +67,8 @@ class CampaignPage:
     # The submissions not (yet) published the reader sees: their own, and
     # for reviewers every one; and, for reviewers, how many wait.
     unpublished: list[Submission] = field(default_factory=list)
+    # Likewise the planned activities not (yet) published.
+    unpublished_activities: list[PlannedActivity] = field(default_factory=list)
     waiting: int = 0
     may_review: bool = False
     may_submit: bool = False
@@ -78,11 +80,12 @@ class CampaignPage:
 def campaign_page(user: Any, campaign: Campaign) -> CampaignPage:
     """Return what `campaign`'s page shows to `user`."""
     messages = list(campaign.messages.all())
-    activities = list(
-        PlannedActivity.objects.filter(campaign=campaign)
-        .filter(organisation__in=Organisation.objects.visible_to(user))
+    all_activities = list(
+        PlannedActivity.objects.visible_to(user)
+        .filter(campaign=campaign)
         .select_related("organisation", "country")
     )
+    activities = [a for a in all_activities if a.status == SubmissionStatus.PUBLISHED]
     submissions = list(_submissions(user, campaign))
     published = [s for s in submissions if s.status == SubmissionStatus.PUBLISHED]
     attach_sources(user, [campaign, *published])
@@ -96,7 +99,15 @@ def campaign_page(user: Any, campaign: Campaign) -> CampaignPage:
         highlights=[s for s in published if s.kind == SubmissionKind.HIGHLIGHT],
         champions=[s for s in published if s.kind == SubmissionKind.CHAMPION],
         unpublished=[s for s in submissions if s.status != SubmissionStatus.PUBLISHED],
-        waiting=sum(1 for s in submissions if s.is_pending) if reviewer else 0,
+        unpublished_activities=[
+            a for a in all_activities if a.status != SubmissionStatus.PUBLISHED
+        ],
+        waiting=(
+            sum(1 for s in submissions if s.is_pending)
+            + sum(1 for a in all_activities if a.is_pending)
+            if reviewer
+            else 0
+        ),
         may_review=reviewer,
         may_submit=may_submit(user) and campaign.is_published and campaign.call_open,
     )
@@ -111,14 +122,39 @@ def review_queue(user: Any, campaign: Campaign) -> tuple[list[Submission], list[
     )
 
 
+def _activities(user: Any, campaign: Campaign) -> Any:
+    return (
+        PlannedActivity.objects.visible_to(user)
+        .filter(campaign=campaign)
+        .select_related("organisation", "country")
+    )
+
+
+def activity_queue(
+    user: Any, campaign: Campaign
+) -> tuple[list[PlannedActivity], list[PlannedActivity]]:
+    """Return the planned activities waiting for review (the oldest first),
+    and those decided (the latest first)."""
+    found = list(_activities(user, campaign).order_by("created", "pk"))
+    decided = [a for a in found if not a.is_pending]
+    decided.sort(key=lambda a: (a.reviewed_at or a.created, a.pk), reverse=True)
+    return [a for a in found if a.is_pending], decided
+
+
 def get_submission_for_reviewer(user: Any, campaign: Campaign, pk: int) -> Submission:
     return get_object_or_404(_submissions(user, campaign), pk=pk)
 
 
+def get_activity_for_reviewer(user: Any, campaign: Campaign, pk: int) -> PlannedActivity:
+    return get_object_or_404(_activities(user, campaign), pk=pk)
+
+
 def calendar_rows(campaign: Campaign, user: Any) -> list[PlannedActivity]:
+    """The published activities `user` may see, for the calendar (.ics)."""
     return list(
-        PlannedActivity.objects.filter(campaign=campaign)
-        .filter(organisation__in=Organisation.objects.visible_to(user))
+        PlannedActivity.objects.visible_to(user)
+        .published()
+        .filter(campaign=campaign)
         .select_related("organisation", "country", "campaign")
     )
 
@@ -127,3 +163,37 @@ def event_section(user: Any, event: Any) -> dict[str, Any] | None:
     """The campaigns around an event (an international day), for its page."""
     found = list(Campaign.objects.visible_to(user).filter(event=event))
     return {"campaigns": found} if found else None
+
+
+SUGGESTED = 10
+
+
+def newsletter_campaigns(since: dt.datetime) -> list[tuple[str, str]]:
+    """The public campaigns to suggest in a newsletter issue: those started
+    since `since` and those still calling for submissions (in the active
+    language)."""
+    found = (
+        Campaign.objects.visible_to(None)
+        .filter(Q(created__gte=since) | Q(call_open=True))
+        .order_by("-created", "pk")[:SUGGESTED]
+    )
+    return [(str(c.title), c.get_absolute_url()) for c in found]
+
+
+def newsletter_highlights(since: dt.datetime) -> list[tuple[str, str]]:
+    """The highlights and champions of public campaigns published since
+    `since` (each in the language it was written in)."""
+    found = (
+        Submission.objects.visible_to(None)
+        .published()
+        .filter(reviewed_at__gte=since)
+        .select_related("campaign")
+        .order_by("-reviewed_at", "pk")[:SUGGESTED]
+    )
+    return [
+        (
+            f"{s.title} ({s.champion})" if s.champion else s.title,
+            s.campaign.get_absolute_url() + "#" + ("champions" if s.champion else "highlights"),
+        )
+        for s in found
+    ]

@@ -13,10 +13,16 @@ Invariants:
   submit is for the organisation they work for;
 - a champion names who is recognised, and the submitter confirms that
   they agree to it being published;
-- a submission starts pending; only the Secretariat and the campaign's
-  reviewing group publish or decline it, once: the decision is taken by a
-  conditional update, so two reviewers cannot both decide; declining
-  needs a reason, which the submitter reads on the campaign's page.
+- a submission, and a planned activity, starts pending; only the
+  Secretariat and the campaign's reviewing group publish or decline it,
+  once: the decision is taken by a conditional update, so two reviewers
+  cannot both decide (it is written in the audit log by hand, as an
+  update bypasses the log); declining needs a reason, which the submitter
+  reads on the campaign's page and in the email the decision queues after
+  commit (`tasks.send_decision_notice`, claimed so it is sent once);
+- only the Secretariat and the reviewing group write a campaign and its
+  toolkit (the views check `may_write`); a published campaign has its
+  title, summary and call; returning it to draft hides it again.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
+from auditlog.models import LogEntry
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.http import Http404
@@ -34,7 +41,9 @@ from django.utils.translation import gettext as _
 from alliance87.campaigns.models import (
     Campaign,
     CampaignImage,
+    CampaignStatus,
     Message,
+    NoticeState,
     PlannedActivity,
     Submission,
     SubmissionKind,
@@ -43,6 +52,7 @@ from alliance87.campaigns.models import (
 from alliance87.campaigns.rules import may_review, may_submit
 from alliance87.core.files import JPEG, PNG, WEBP, store_upload
 from alliance87.core.services import service
+from alliance87.core.tasks import enqueue_on_commit
 from alliance87.countries.models import Country
 from alliance87.partners.models import Organisation, Person
 
@@ -131,7 +141,8 @@ def add_planned_activity(
     country: Country | None = None,
     link: str = "",
 ) -> PlannedActivity:
-    """Add an activity `acting_user`'s organisation plans for `campaign`."""
+    """Add an activity `acting_user`'s organisation plans for `campaign`:
+    it waits for review before it is shown to others."""
     _refuse_unless_open(campaign, acting_user)
     if not title.strip():
         raise ValidationError({"title": _("Give the activity a title.")})
@@ -209,40 +220,117 @@ def submit(
     return submission
 
 
-def _decide(submission: Submission, *, acting_user: Any, status: str, reason: str) -> Submission:
-    if not may_review(acting_user, submission.campaign):
+def _decide(
+    row: Submission | PlannedActivity, *, acting_user: Any, status: str, reason: str
+) -> Any:
+    if not may_review(acting_user, row.campaign):
         raise Http404("Not found.")
-    now = timezone.now()
-    claimed = Submission.objects.filter(pk=submission.pk, status=SubmissionStatus.PENDING).update(
-        status=status, decline_reason=reason, reviewed_by=acting_user, reviewed_at=now
+    model = type(row)
+    submitter = row.submitted_by
+    notice = NoticeState.WAITING if submitter is not None and submitter.email else NoticeState.NONE
+    claimed = model.objects.filter(pk=row.pk, status=SubmissionStatus.PENDING).update(
+        status=status,
+        decline_reason=reason,
+        reviewed_by=acting_user,
+        reviewed_at=timezone.now(),
+        notice=notice,
     )
     if not claimed:
+        if model is PlannedActivity:
+            raise ValidationError(_("This activity has already been reviewed."))
         raise ValidationError(_("This submission has already been reviewed."))
-    submission.refresh_from_db()
-    return submission
+    LogEntry.objects.log_create(
+        row,
+        force_log=True,
+        action=LogEntry.Action.UPDATE,
+        changes={"status": [SubmissionStatus.PENDING, status], "decline_reason": ["", reason]},
+    )
+    row.refresh_from_db()
+    if notice == NoticeState.WAITING:
+        from alliance87.campaigns.tasks import send_decision_notice
+
+        kind = "activity" if model is PlannedActivity else "submission"
+        enqueue_on_commit(send_decision_notice, kind, row.pk)
+    return row
+
+
+def _reason(reason: str) -> str:
+    if not reason.strip():
+        raise ValidationError(
+            {"reason": _("Say why the submission is declined: its author reads it.")}
+        )
+    return reason.strip()
 
 
 @service
 def publish_submission(submission: Submission, *, acting_user: Any) -> Submission:
     """Publish a pending submission on its campaign's page."""
-    return _decide(
+    found: Submission = _decide(
         submission, acting_user=acting_user, status=SubmissionStatus.PUBLISHED, reason=""
     )
+    return found
 
 
 @service
 def decline_submission(submission: Submission, *, acting_user: Any, reason: str) -> Submission:
     """Decline a pending submission, saying why (the submitter reads it)."""
-    if not reason.strip():
-        raise ValidationError(
-            {"reason": _("Say why the submission is declined: its author reads it.")}
-        )
-    return _decide(
+    found: Submission = _decide(
         submission,
         acting_user=acting_user,
         status=SubmissionStatus.DECLINED,
-        reason=reason.strip(),
+        reason=_reason(reason),
     )
+    return found
+
+
+@service
+def publish_activity(activity: PlannedActivity, *, acting_user: Any) -> PlannedActivity:
+    """Show a pending planned activity on its campaign's page and calendar."""
+    found: PlannedActivity = _decide(
+        activity, acting_user=acting_user, status=SubmissionStatus.PUBLISHED, reason=""
+    )
+    return found
+
+
+@service
+def decline_activity(
+    activity: PlannedActivity, *, acting_user: Any, reason: str
+) -> PlannedActivity:
+    """Decline a pending planned activity, saying why (its author reads it)."""
+    found: PlannedActivity = _decide(
+        activity,
+        acting_user=acting_user,
+        status=SubmissionStatus.DECLINED,
+        reason=_reason(reason),
+    )
+    return found
+
+
+@service
+def publish_campaign(campaign: Campaign, *, acting_user: Any) -> Campaign:
+    """Publish a draft campaign: those its visibility admits see it."""
+    if not (campaign.title_en or "").strip():  # type: ignore[attr-defined]
+        raise ValidationError(_("Give the campaign a title in English before publishing it."))
+    campaign.status = CampaignStatus.PUBLISHED
+    campaign.save(update_fields=["status", "updated"])
+    return campaign
+
+
+@service
+def unpublish_campaign(campaign: Campaign, *, acting_user: Any) -> Campaign:
+    """Return a campaign to draft: seen again only by its writers."""
+    campaign.status = CampaignStatus.DRAFT
+    campaign.save(update_fields=["status", "updated"])
+    return campaign
+
+
+@service
+def remove_message(message: Message, *, acting_user: Any) -> None:
+    """Take a key message or social media text out of the toolkit."""
+    campaign = message.campaign
+    message.delete()
+    # The campaign's search entry holds its texts: saving it indexes it again.
+    campaign.save(update_fields=["updated"])
 
 
 @service

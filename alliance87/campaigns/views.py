@@ -14,10 +14,9 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from alliance87.campaigns import selectors, services
 from alliance87.campaigns.forms import ActivityForm, DeclineForm, ImageForm, SubmissionForm
 from alliance87.campaigns.models import Campaign, PlannedActivity
-from alliance87.campaigns.rules import may_review, may_submit
+from alliance87.campaigns.rules import groups_for_new_campaign, may_review, may_submit, may_write
 from alliance87.core.forms import add_service_errors
 from alliance87.core.pagecache import public_page
-from alliance87.core.visibility import is_secretariat
 from alliance87.events.calendars import build_calendar
 
 ICS_CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -33,7 +32,12 @@ def _signed_in(request: HttpRequest) -> HttpResponse | None:
 @public_page
 def index(request: HttpRequest) -> HttpResponse:
     return render(
-        request, "campaigns/index.html", {"campaigns": selectors.list_campaigns(request.user)}
+        request,
+        "campaigns/index.html",
+        {
+            "campaigns": selectors.list_campaigns(request.user),
+            "may_start": groups_for_new_campaign(request.user).exists(),
+        },
     )
 
 
@@ -42,7 +46,6 @@ def index(request: HttpRequest) -> HttpResponse:
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
     campaign = selectors.get_campaign_for_user(request.user, slug)
     context = selectors.campaign_page(request.user, campaign).as_context()
-    context["may_add_image"] = is_secretariat(request.user)
     return render(request, "campaigns/detail.html", context)
 
 
@@ -132,7 +135,13 @@ def add_activity(request: HttpRequest, slug: str) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, _("Your activity is on the campaign's calendar."))
+            messages.success(
+                request,
+                _(
+                    "Thank you: your activity waits for review. You see it on this page, "
+                    "and are told by email when it is published."
+                ),
+            )
             return redirect(campaign.get_absolute_url() + "#activities")
     status = 400 if request.method == "POST" else 200
     return render(
@@ -176,16 +185,25 @@ def _render_review(
     request: HttpRequest,
     campaign: Campaign,
     *,
-    failed: int | None = None,
     failed_form: DeclineForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
     waiting, decided = selectors.review_queue(request.user, campaign)
+    activities_waiting, activities_decided = selectors.activity_queue(request.user, campaign)
+    activity_rows = [
+        (
+            a,
+            failed_form
+            if failed_form is not None and failed_form.prefix == f"a{a.pk}"
+            else DeclineForm(prefix=f"a{a.pk}"),
+        )
+        for a in activities_waiting
+    ]
     rows = [
         (
             s,
             failed_form
-            if failed_form is not None and s.pk == failed
+            if failed_form is not None and failed_form.prefix == f"s{s.pk}"
             else DeclineForm(prefix=f"s{s.pk}"),
         )
         for s in waiting
@@ -193,7 +211,13 @@ def _render_review(
     return render(
         request,
         "campaigns/review.html",
-        {"campaign": campaign, "rows": rows, "decided": decided},
+        {
+            "campaign": campaign,
+            "rows": rows,
+            "decided": decided,
+            "activity_rows": activity_rows,
+            "activities_decided": activities_decided,
+        },
         status=status,
     )
 
@@ -213,7 +237,7 @@ def decide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         else:
             form = DeclineForm(request.POST, prefix=f"s{pk}")
             if not form.is_valid():
-                return _render_review(request, campaign, failed=pk, failed_form=form, status=400)
+                return _render_review(request, campaign, failed_form=form, status=400)
             services.decline_submission(
                 submission, acting_user=request.user, reason=form.cleaned_data["reason"]
             )
@@ -223,15 +247,40 @@ def decide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return redirect("campaigns:review", campaign.slug)
 
 
-@require_http_methods(["GET", "HEAD", "POST"])
-def add_image(request: HttpRequest, slug: str) -> HttpResponse:
-    """Add an image to the toolkit (the Secretariat)."""
+@require_POST
+def decide_activity(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Publish a planned activity, or decline it with a reason."""
     refused = _signed_in(request)
     if refused is not None:
         return refused
-    if not is_secretariat(request.user):
-        raise Http404("Not found.")
+    campaign = _campaign_for_reviewer(request, slug)
+    activity = selectors.get_activity_for_reviewer(request.user, campaign, pk)
+    try:
+        if request.POST.get("action") == "publish":
+            services.publish_activity(activity, acting_user=request.user)
+            messages.success(request, _("The activity is on the campaign's page and calendar."))
+        else:
+            form = DeclineForm(request.POST, prefix=f"a{pk}")
+            if not form.is_valid():
+                return _render_review(request, campaign, failed_form=form, status=400)
+            services.decline_activity(
+                activity, acting_user=request.user, reason=form.cleaned_data["reason"]
+            )
+            messages.success(request, _("The activity is declined; its author sees why."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("campaigns:review", campaign.slug)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def add_image(request: HttpRequest, slug: str) -> HttpResponse:
+    """Add an image to the toolkit (the Secretariat and the reviewers)."""
+    refused = _signed_in(request)
+    if refused is not None:
+        return refused
     campaign = selectors.get_campaign_for_user(request.user, slug)
+    if not may_write(request.user, campaign):
+        raise Http404("Not found.")
     form = ImageForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

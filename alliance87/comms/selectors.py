@@ -18,6 +18,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from alliance87.comms.models import LANGUAGE_CODES, Post, PostKind
+from alliance87.core import hooks
 from alliance87.core.markdown import render
 from alliance87.core.models import Theme
 from alliance87.countries.models import Country
@@ -330,6 +331,13 @@ def suggest_issue(since: Any) -> dict[str, str]:
                     for d in decisions
                 ],
             )
+            # Sections other areas add (campaigns: hooks.NEWSLETTER_SECTIONS).
+            for section in hooks.NEWSLETTER_SECTIONS.items():
+                _section_of(
+                    parts,
+                    str(section.title),
+                    [f"- [{text}]({absolute(path)})" for text, path in section.lines(since)],
+                )
             if not parts:
                 parts.append(_("Nothing new was published since the last issue."))
             parts.append(_("[All the news]({url})").format(url=absolute(reverse("comms:news"))))

@@ -147,6 +147,7 @@ LOCATIONS: dict[str, Callable[[Any], tuple[str, str | None]]] = {
     "resource": lambda r: (r.slug, _at("get_resource", slug=r.slug)),
     "term": lambda t: (t.slug, None),
     "post": lambda p: (p.slug, _at("get_news_post", slug=p.slug)),
+    "campaign": lambda c: (c.slug, _at("get_campaign", slug=c.slug)),
     "thread": lambda t: (
         str(t.pk),
         _at("get_community_thread", slug=t.space.slug, thread_id=t.pk),

@@ -204,10 +204,14 @@ PAGES: dict[str, list[tuple[str, int]]] = {
         ("/safeguarding/log/", 200),
         ("/account/", 200),
     ],
-    # The reviewers' queue (the Secretariat reviews too) and a toolkit image.
+    # The reviewers' queue (the Secretariat reviews too), a toolkit image,
+    # and the writing pages: a new campaign, the demo's, a toolkit text.
     "secretariat 4": [
         ("/campaigns/world-day-against-child-labour/review/", 200),
         ("/campaigns/world-day-against-child-labour/images/new/", 200),
+        ("/campaigns/new/", 200),
+        ("/campaigns/world-day-against-child-labour/edit/", 200),
+        ("/campaigns/world-day-against-child-labour/messages/new/", 200),
     ],
     # The survey builder: a new survey, the demo survey's management page,
     # its settings, a question's form and the preview.

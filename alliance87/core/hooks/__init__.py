@@ -17,7 +17,8 @@ twice. Items come back in their `order`, then in the order registered.
 Tests register temporarily with `hook.registered(item)` or replace every
 registration with `hook.only(item)`; both restore the hook when they end.
 Core imports no area, so each hook's item types live here, in this
-package: `base` (the hook), `pages`, `people`, `records` and `search`.
+package: `base` (the hook), `newsletter`, `pages`, `people`, `records` and
+`search`.
 The table's "Registered by" is what `hook.registrants()` answers; a test
 holds the two together.
 
@@ -78,14 +79,19 @@ FILE_OWNERS               FileOwner(label, visible,    campaigns, comms,     cor
                           field); visible(user) ->     community, events,    view)
                           owners the user may see;     library
                           key label
-SEARCH_PROVIDERS          SearchProvider(kind, label,  comms, community,     search (the index, the
-                          model, rows, entry,          countries, events,    reindex command, the
-                          visible, url, depends,       groups, library,      /search/ page)
-                          order); entry(obj) ->        partners,
-                          SearchEntry or None; key     pathfinders,
-                          kind                         statements
+SEARCH_PROVIDERS          SearchProvider(kind, label,  campaigns, comms,     search (the index, the
+                          model, rows, entry,          community,            reindex command, the
+                          visible, url, depends,       countries, events,    /search/ page)
+                          order); entry(obj) ->        groups, library,
+                          SearchEntry or None; key     partners,
+                          kind                         pathfinders,
+                                                       statements
 SEARCH_AUDIENCE           SearchAudience: (user) ->    pathfinders           search.query
                           {pathfinder_ids}
+NEWSLETTER_SECTIONS       NewsletterSection(key,       campaigns             comms.selectors
+                          title, lines, order);                              (suggest_issue: the
+                          lines(since) -> [(text,                            text suggested for a
+                          path)]; key key                                    new issue)
 DEMO_LOADERS              DemoLoader(module, order);   accounts, campaigns,  demo.services
                           the module has               comms, community,
                           load(report); key module     data, events,
@@ -97,6 +103,7 @@ DEMO_LOADERS              DemoLoader(module, order);   accounts, campaigns,  dem
 """
 
 from alliance87.core.hooks.base import Hook
+from alliance87.core.hooks.newsletter import NEWSLETTER_SECTIONS, NewsletterSection, SuggestedLines
 from alliance87.core.hooks.pages import (
     AUDIENCE_PROVIDERS,
     COUNTRY_PROFILE_SECTIONS,
@@ -159,6 +166,7 @@ __all__ = [
     "FILE_OWNERS",
     "GROUP_MEETINGS",
     "NAVIGATION",
+    "NEWSLETTER_SECTIONS",
     "PAGE_SECTIONS",
     "PERMISSION_RULES",
     "PERSONAL_DATA",
@@ -181,6 +189,7 @@ __all__ = [
     "MeetingProvider",
     "NavEntry",
     "NavVisibility",
+    "NewsletterSection",
     "PageSection",
     "PermissionRule",
     "PersonalData",
@@ -197,5 +206,6 @@ __all__ = [
     "SearchRows",
     "SearchUrl",
     "SectionContext",
+    "SuggestedLines",
     "VisibleOwners",
 ]

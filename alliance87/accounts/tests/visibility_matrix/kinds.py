@@ -4,6 +4,7 @@ and the cells: every item × persona × way."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -474,13 +475,25 @@ KINDS: dict[str, Kind] = {
         ),
         # Campaigns (campaigns/): published ones by their level, drafts to
         # the Secretariat; the host group reviews them all (the member
-        # persona sees every one). An event's page lists its campaigns.
+        # persona sees every one). An event's page lists its campaigns;
+        # the site search and the API find them; the host group's chair
+        # (the member persona) and the Secretariat open the editing page.
         Kind(
             "campaign",
             (
                 Way("detail", slug_url("/en/campaigns/{slug}/"), own_page=True),
                 Way("list", fixed("/en/campaigns/")),
                 HOST_EVENT_PAGE,
+                replace(SITE_SEARCH, expect=lambda persona, item: campaign_found(persona, item)),
+                replace(API_SEARCH, expect=lambda persona, item: campaign_found(persona, item)),
+                Way("api-list", fixed(f"{API}campaigns?limit=200")),
+                Way("api-detail", slug_url(API + "campaigns/{slug}"), own_page=True),
+                Way(
+                    "edit",
+                    slug_url("/en/campaigns/{slug}/edit/"),
+                    own_page=True,
+                    openers=CHAIR,
+                ),
             ),
             statuses=("published", "draft"),
             draft_statuses=("draft",),
@@ -923,6 +936,18 @@ def items() -> Iterator[Item]:
         for level in kind.levels:
             for status in kind.statuses:
                 yield Item(kind.name, level, status)
+
+
+def campaign_found(persona: str, item: Item) -> str:
+    """Whether the site search finds a campaign: as its page shows it, but
+    for one known gap. The index holds one level per row, and a published
+    partners-only campaign is indexed at the "partners" level: a member of
+    its reviewing group who is not a partner (the member persona) sees it
+    on its page but does not find it (campaigns/search.py). A miss, never
+    a leak."""
+    if (item.level, item.status, persona) == ("partners", "published", "member"):
+        return "hidden"
+    return "published" if expected(persona, item, SITE_SEARCH) else "hidden"
 
 
 def expected(persona: str, item: Item, way: Way) -> bool:
