@@ -10,12 +10,14 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 from alliance87.campaigns.models import PlannedActivity, SubmissionStatus
+from alliance87.core.text import mail_language
 
 
 def decision_message(row: Any) -> EmailMessage:
     """The message to `row`'s submitter (a submission or a planned
-    activity), in the language they wrote it in."""
-    language = row.language if row.language in dict(settings.LANGUAGES) else "en"
+    activity), in the language they chose for email (core.text.mail_language),
+    else the language they wrote it in."""
+    language = mail_language(row.submitted_by, default=row.language)
     with translation.override(language):
         campaign = row.campaign
         context = {

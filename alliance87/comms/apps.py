@@ -7,7 +7,7 @@ class CommsConfig(AppConfig):
     verbose_name = _("Communications")
 
     def ready(self) -> None:
-        from alliance87.comms import personal, search, selectors
+        from alliance87.comms import mail, personal, search, selectors
         from alliance87.comms.models import Post
         from alliance87.core import hooks
 
@@ -38,4 +38,9 @@ class CommsConfig(AppConfig):
             hooks.PersonalData("communications", personal.export, personal.erase)
         )
         hooks.DEMO_LOADERS.register(hooks.DemoLoader("alliance87.comms.demo", order=65))
+        # After the community's mail settings (order 10): a choice made there
+        # for email is more particular than a newsletter's language.
+        hooks.MAIL_LANGUAGES.register(
+            hooks.MailLanguage("newsletter", mail.subscription_language, order=20)
+        )
         hooks.SEARCH_PROVIDERS.register(search.PROVIDER)

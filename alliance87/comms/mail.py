@@ -25,6 +25,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from alliance87.core.text import mail_language
 from alliance87.library.markdown import render
 
 CONFIRM_SALT = "alliance87.comms.newsletter.confirm"
@@ -108,14 +109,13 @@ def issue_message(issue: Any, subscriber: Any, *, test: bool = False) -> EmailMu
     return message
 
 
-def language_for(user: Any) -> str:
-    """The language to write to `user` in: the one they chose for the
-    newsletter, else the site's."""
+def subscription_language(user: Any) -> str:
+    """The language `user` chose for the newsletter ("" without a
+    subscription): one of `hooks.MAIL_LANGUAGES`."""
     from alliance87.comms.models import Subscriber
 
     chosen = Subscriber.objects.filter(user=user).values_list("language", flat=True).first()
-    codes = {code for code, _name in settings.LANGUAGES}
-    return chosen if chosen in codes else settings.LANGUAGE_CODE
+    return chosen or ""
 
 
 def reminder_message(survey: Any, user: Any) -> EmailMultiAlternatives:
@@ -126,7 +126,7 @@ def reminder_message(survey: Any, user: Any) -> EmailMultiAlternatives:
 
     from alliance87.core.text import in_language
 
-    language = language_for(user)
+    language = mail_language(user)
     with translation.override(language):
         link = absolute(
             resolve_url(settings.LOGIN_URL)

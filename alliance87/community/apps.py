@@ -8,13 +8,18 @@ class CommunityConfig(AppConfig):
 
     def ready(self) -> None:
         from alliance87.community import personal_data, rules
-        from alliance87.community.models import Attachment
+        from alliance87.community.models import Attachment, chosen_mail_language
         from alliance87.community.search import PROVIDERS
         from alliance87.core import hooks
         from alliance87.core.visibility import is_secretariat
 
         hooks.NAVIGATION.register(
             hooks.NavEntry(_("Community"), "community:index", section="community", order=59)
+        )
+        # The language chosen in the community's mail settings is the one
+        # every area writes email in (core.text.mail_language).
+        hooks.MAIL_LANGUAGES.register(
+            hooks.MailLanguage("community", chosen_mail_language, order=10)
         )
         # The Secretariat's way in from the Slack pilot (docs/slack-import.md);
         # the files it brings are the posts' attachments.

@@ -73,9 +73,10 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from alliance87.community import mail_auth, reply_address, reply_text, services
-from alliance87.community.models import InboundMessage, Preferences, Thread
+from alliance87.community.models import InboundMessage, Thread
 from alliance87.core.permissions import may
 from alliance87.core.ratelimit import count_hit
+from alliance87.core.text import mail_language
 
 logger = logging.getLogger(__name__)
 
@@ -328,12 +329,6 @@ def _account_of(sender: str) -> Any:
     return found.user if found is not None else None
 
 
-def _language(user: Any) -> str:
-    language = Preferences.objects.filter(user=user).values_list("language", flat=True).first()
-    codes = {code for code, _name in settings.LANGUAGES}
-    return language if language in codes else settings.LANGUAGE_CODE
-
-
 def _bounce(
     account: Any,
     sender: str,
@@ -349,7 +344,7 @@ def _bounce(
     if count_hit(f"community-bounce:{account.pk}", window=3600) > BOUNCES_PER_HOUR:
         logger.warning("Inbound mail: bounces to account %s held (limit reached)", account.pk)
         return False
-    with translation.override(_language(account)):
+    with translation.override(mail_language(account)):
         why = f"{explain(reason)} {detail}" if detail else explain(reason)
         lines = [
             _("Your email was not posted in the Hub's community."),
@@ -457,7 +452,7 @@ def receive(raw: bytes, *, recipients: list[str] | tuple[str, ...] = ()) -> Outc
         )
     try:
         # In the person's language: the service's refusals are explained.
-        with translation.override(_language(user)):
+        with translation.override(mail_language(user)):
             post = services.post_emailed_reply(
                 thread,
                 acting_user=user,

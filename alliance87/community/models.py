@@ -691,6 +691,13 @@ class Preferences(models.Model):
             )
 
 
+def chosen_mail_language(user: Any) -> str:
+    """The language `user` chose for the community's email ("" when they
+    never set it): one of `hooks.MAIL_LANGUAGES`."""
+    chosen = Preferences.objects.filter(user=user).values_list("language", flat=True).first()
+    return chosen or ""
+
+
 class Reason(models.TextChoices):
     THREAD = "thread", _("New thread")
     REPLY = "reply", _("New reply")

@@ -56,6 +56,24 @@ def page_language() -> str:
     return (get_language() or "en").split("-")[0]
 
 
+def mail_language(user: Any, default: str = "") -> str:
+    """Return the language to write email to `user` in: the first one they
+    chose in an area (`hooks.MAIL_LANGUAGES`: the community's mail settings,
+    then their newsletter subscription), else `default` (the language of
+    what they wrote, say), else the site's language."""
+    from django.conf import settings
+
+    from alliance87.core import hooks
+
+    codes = {code for code, _name in settings.LANGUAGES}
+    if user is not None and getattr(user, "pk", None) is not None:
+        for chosen in hooks.MAIL_LANGUAGES.items():
+            language = chosen.language(user)
+            if language in codes:
+                return language
+    return default if default in codes else settings.LANGUAGE_CODE
+
+
 def _lookup(obj: object, field: str) -> Any:
     """Return `obj.<field>` as a template's `{{ obj.field }}` would: a
     mapping's key, else the attribute, called when it is a method."""

@@ -115,3 +115,17 @@ class RefusingBackend:
 
     def send_messages(self, messages: object) -> int:
         raise OSError("The mail server is down.")
+
+
+def test_the_decision_email_is_in_the_language_the_submitter_chose_for_email(
+    personas, django_capture_on_commit_callbacks
+):
+    from alliance87.community.models import Preferences
+
+    Preferences.objects.create(user=personas.partner, language="es")
+    scene = make_scene()
+    submission = submitted(scene.campaign, personas.partner, language="fr")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.publish_submission(submission, acting_user=scene.chair)
+    (message,) = mail.outbox
+    assert "/es/campaigns/world-day-against-child-labour/" in message.body

@@ -92,6 +92,10 @@ NEWSLETTER_SECTIONS       NewsletterSection(key,       campaigns             com
                           title, lines, order);                              (suggest_issue: the
                           lines(since) -> [(text,                            text suggested for a
                           path)]; key key                                    new issue)
+MAIL_LANGUAGES            MailLanguage(key, language,  comms, community      core.text
+                          order); language(user) ->                          (mail_language: the
+                          code or ""; key key                                language every area
+                                                                             writes email in)
 DEMO_LOADERS              DemoLoader(module, order);   accounts, campaigns,  demo.services
                           the module has               comms, community,
                           load(report); key module     data, events,
@@ -120,14 +124,17 @@ from alliance87.core.hooks.pages import (
     SectionContext,
 )
 from alliance87.core.hooks.people import (
+    MAIL_LANGUAGES,
     PERSONAL_DATA,
     ROLE_KINDS,
     Assign,
+    ChosenLanguage,
     End,
     Eraser,
     Exporter,
     Holding,
     Holdings,
+    MailLanguage,
     PersonalData,
     RoleKind,
     Scopes,
@@ -165,6 +172,7 @@ __all__ = [
     "EVENT_PARTICIPATION",
     "FILE_OWNERS",
     "GROUP_MEETINGS",
+    "MAIL_LANGUAGES",
     "NAVIGATION",
     "NEWSLETTER_SECTIONS",
     "PAGE_SECTIONS",
@@ -175,6 +183,7 @@ __all__ = [
     "SEARCH_PROVIDERS",
     "Assign",
     "AudienceProvider",
+    "ChosenLanguage",
     "DemoLoader",
     "End",
     "Eraser",
@@ -185,6 +194,7 @@ __all__ = [
     "Holding",
     "Holdings",
     "Hook",
+    "MailLanguage",
     "Meeting",
     "MeetingProvider",
     "NavEntry",

@@ -1,4 +1,5 @@
-"""Hooks about people: their personal data (export, erasure) and role kinds."""
+"""Hooks about people: their personal data (export, erasure), role kinds and
+the language they chose for email."""
 
 from __future__ import annotations
 
@@ -97,3 +98,30 @@ class RoleKind:
 
 
 ROLE_KINDS: Hook[RoleKind] = Hook("role_kinds", key=lambda k: k.key, order=lambda k: k.order)
+
+
+# --- The language of email ---------------------------------------------------
+
+
+class ChosenLanguage(Protocol):
+    """The language code `user` chose for email in this area, or "" when
+    they chose none there."""
+
+    def __call__(self, user: Any, /) -> str: ...
+
+
+@dataclass(frozen=True)
+class MailLanguage:
+    """Where an area keeps a language a person chose for its email (the
+    community's mail settings, a newsletter subscription): the first of
+    them, in `order`, is the language every area writes to them in
+    (core.text.mail_language)."""
+
+    key: str
+    language: ChosenLanguage
+    order: int = 100
+
+
+MAIL_LANGUAGES: Hook[MailLanguage] = Hook(
+    "mail_languages", key=lambda m: m.key, order=lambda m: m.order
+)
