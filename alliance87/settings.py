@@ -447,11 +447,11 @@ else:
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Alliance 8.7 Hub <hub@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # The mail provider's tracking webhook (comms/webhooks.py, read through
-# django-anymail): its basic-auth secret, "user:password".
+# django-anymail, which is given it there): its basic-auth secret,
+# "user:password".
 MAIL_WEBHOOK_SECRET = envsecret("MAIL_WEBHOOK_SECRET", "")
 if MAIL_WEBHOOK_SECRET and ":" not in MAIL_WEBHOOK_SECRET:
     raise ImproperlyConfigured("MAIL_WEBHOOK_SECRET must be user:password.")
-ANYMAIL = {"WEBHOOK_SECRET": MAIL_WEBHOOK_SECRET} if MAIL_WEBHOOK_SECRET else {}
 
 SERVE_WORKERS = envint("SERVE_WORKERS", 2, minimum=1)
 BENCH_HELLO = envbool("BENCH_HELLO", False)

@@ -79,7 +79,9 @@ def mail_events(request: HttpRequest, provider: str) -> HttpResponse:
     view_class = PROVIDERS.get(provider)
     if view_class is None or not settings.MAIL_WEBHOOK_SECRET:
         raise Http404("No such webhook.")
-    view = view_class()
+    # The secret given to the view itself: anymail's ANYMAIL setting is
+    # not used, so no other path can leave its webhooks open.
+    view = view_class(webhook_secret=settings.MAIL_WEBHOOK_SECRET)
     try:
         view.run_validators(request)
     except AnymailWebhookValidationFailure:
