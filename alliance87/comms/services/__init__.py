@@ -62,7 +62,6 @@ from alliance87.comms.services.newsletter import (
 from alliance87.comms.services.posts import (
     IMAGE_KINDS,
     PostLinks,
-    organisation_of,
     publish_post,
     return_post,
     save_partner_post,
@@ -83,7 +82,6 @@ __all__ = [
     "confirm_subscription",
     "file_illustrative_issue",
     "make_survey_links",
-    "organisation_of",
     "publish_post",
     "record_mail_event",
     "refuse_unless_open",

@@ -123,7 +123,7 @@ def publish_post(post: Post, *, acting_user: Any, at: Any = None) -> Post:
 # --- Partners' posts ------------------------------------------------------
 
 
-def organisation_of(user: Any) -> Any:
+def _organisation_of(user: Any) -> Any:
     """The organisation `user` works for (a partner's posts are by it)."""
     person = Person.objects.filter(user=user).select_related("organisation").first()
     if person is None or person.organisation is None:
@@ -161,7 +161,7 @@ def save_partner_post(
     """Save a partner's draft post: by their organisation, a draft (only
     the Secretariat publishes), with the rules of every post."""
     _locked_own_draft(post, acting_user)
-    post.organisation = organisation_of(acting_user)
+    post.organisation = _organisation_of(acting_user)
     post.created_by = acting_user
     post.status = PostStatus.DRAFT
     post.publish_at = None
