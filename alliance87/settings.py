@@ -30,6 +30,11 @@ Every variable, its default, and what it does:
   EMAIL_HOST       (none)  SMTP server; without it mail goes to the console.
   EMAIL_PORT 25, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD (+ _FILE), EMAIL_USE_TLS
   DEFAULT_FROM_EMAIL  Alliance 8.7 Hub <hub@localhost>
+  MAIL_WEBHOOK_SECRET (none, + _FILE)  user:password the mail provider's
+                           tracking webhook sends (HTTP basic auth) to
+                           /hooks/mail/<provider>/: bounces and complaints
+                           (docs/communications.md). Without it the
+                           endpoint answers 404.
   MEDIA_ROOT       var/media   Uploaded files.
   FILE_MAX_MB      20      Largest upload accepted, in megabytes.
   SLACK_IMPORT_MAX_MB 200  Largest Slack export (zip) the Secretariat's
@@ -441,6 +446,12 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Alliance 8.7 Hub <hub@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The mail provider's tracking webhook (comms/webhooks.py, read through
+# django-anymail, which is given it there): its basic-auth secret,
+# "user:password".
+MAIL_WEBHOOK_SECRET = envsecret("MAIL_WEBHOOK_SECRET", "")
+if MAIL_WEBHOOK_SECRET and ":" not in MAIL_WEBHOOK_SECRET:
+    raise ImproperlyConfigured("MAIL_WEBHOOK_SECRET must be user:password.")
 
 SERVE_WORKERS = envint("SERVE_WORKERS", 2, minimum=1)
 BENCH_HELLO = envbool("BENCH_HELLO", False)

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from alliance87.api import opendata as api_opendata
+from alliance87.comms import webhooks as comms_webhooks
 from alliance87.core import views as core_views
 from alliance87.core.files import serve_file
 from alliance87.events import views as events_views
@@ -14,6 +15,9 @@ urlpatterns = [
     # The open API (alliance87/api): unprefixed, one address per version.
     path("api/v1/", include("alliance87.api.urls")),
     path("admin/", admin.site.urls),
+    # The mail provider's tracking webhook: bounces and complaints of the
+    # newsletter (comms/webhooks.py).
+    path("hooks/mail/<slug:provider>/", comms_webhooks.mail_events, name="mail-events"),
     # Uploaded files, each behind its owner's visibility (core/files.py).
     path("files/<str:label>/<int:pk>/<str:name>", serve_file, name="serve-file"),
     # The calendar feed keeps one address for subscribers; ?lang= sets its

@@ -117,7 +117,65 @@ def load(report: LoadReport) -> None:
             locator=row["locator"],
         )
 
+    load_issue(report)
     load_survey(report)
+
+
+# --- The newsletter -------------------------------------------------------
+
+ISSUE_SUBJECT = {
+    "en": "Alliance 8.7 newsletter (illustrative)",
+    "fr": "Lettre d'information de l'Alliance 8.7 (exemple)",
+    "es": "Boletín de la Alianza 8.7 (ejemplo)",
+}
+ISSUE_INTRO = {
+    "en": "*Illustrative (demo): this issue was never sent; it shows what an issue "
+    "looks like, composed of the demo's posts.*",
+    "fr": "*Exemple (démo) : ce numéro n'a jamais été envoyé ; il montre à quoi "
+    "ressemble un numéro, composé des articles de la démo.*",
+    "es": "*Ejemplo (demo): este número nunca se envió; muestra cómo es un número, "
+    "compuesto con las noticias de la demo.*",
+}
+ISSUE_HEADING = {
+    "en": "News and stories",
+    "fr": "Actualités et récits",
+    "es": "Noticias y relatos",
+}
+
+
+def issue_texts() -> tuple[dict[str, str], dict[str, str]]:
+    """The demo issue's subject and text in each language: a link to each
+    of the demo's posts (in the language of the link's page)."""
+    from django.utils import translation
+
+    posts = list(Post.objects.filter(slug__in=[row["slug"] for row in POSTS]).order_by("slug"))
+    bodies = {}
+    for code, intro in ISSUE_INTRO.items():
+        with translation.override(code):
+            lines = [f"- [{p.shown_title}]({p.get_absolute_url()})" for p in posts]
+        bodies[code] = f"{intro}\n\n## {ISSUE_HEADING[code]}\n\n" + "\n".join(lines)
+    return dict(ISSUE_SUBJECT), bodies
+
+
+def load_issue(report: LoadReport) -> None:
+    """One illustrative issue in the archive, never sent, so that an
+    issue's page is there to see."""
+    from alliance87.comms.models import Issue
+
+    subjects, bodies = issue_texts()
+    issue = Issue.objects.filter(illustrative=True).order_by("pk").first()
+    current = issue and all(
+        getattr(issue, f"subject_{c}") == subjects[c] and getattr(issue, f"body_{c}") == bodies[c]
+        for c in subjects
+    )
+    if issue is not None and current:
+        report.count("newsletter issue", False, False)
+        return
+    created = issue is None
+    services.file_illustrative_issue(
+        issue or Issue(), subjects=subjects, bodies=bodies, dated=GCG4_MONTH, acting_user=None
+    )
+    report.count("newsletter issue", created, not created)
 
 
 def _save(post: Post, *, acting_user: Any, links: services.PostLinks) -> Post:

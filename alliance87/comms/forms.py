@@ -186,6 +186,29 @@ class PostForm(forms.Form):
         )
 
 
+class PartnerPostForm(PostForm):
+    """A post as a partner writes it: the same texts, links, image and
+    audience; by their organisation, and published by the Secretariat."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        del self.fields["organisation"]
+        del self.fields["publish_at"]
+
+    def apply(self, post: Post) -> PostLinks:
+        self.cleaned_data.setdefault("organisation", post.organisation)
+        self.cleaned_data["publish_at"] = None
+        return super().apply(post)
+
+
+class ReturnPostForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for returning it (the author reads it)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+    )
+
+
 # --- The newsletter ----------------------------------------------------------
 
 

@@ -43,6 +43,8 @@ class PostKind(models.TextChoices):
 
 class PostStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
+    # A partner's post waiting for the Secretariat's review.
+    SUBMITTED = "submitted", _("Submitted for review")
     PUBLISHED = "published", _("Published")
 
 
@@ -62,6 +64,13 @@ class PostQuerySet(VisibleQuerySet):
         to the Secretariat only."""
         due = Q(status=PostStatus.PUBLISHED, publish_at__lte=timezone.now())
         return _published_to(self, user, due)
+
+    def written_by(self, user: AbstractBaseUser | AnonymousUser | None) -> Self:
+        """Return the posts `user` wrote, whatever their status: for the
+        author's own pages only (every other way out reads `visible_to`)."""
+        if user is None or not user.is_authenticated:
+            return self.none()
+        return self.filter(created_by=user)
 
     def live(self) -> Self:
         """The posts published and due (what the public lists show)."""
@@ -137,6 +146,10 @@ class Post(Sourced):
         blank=True,
         related_name="+",
     )
+    # A partner's post: when it was last submitted, and the Secretariat's
+    # reason for returning it (the author reads it).
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True, editable=False)
+    review_note = models.TextField(_("reason for returning it"), blank=True)
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 
@@ -215,6 +228,9 @@ class SubscriberStatus(models.TextChoices):
     PENDING = "pending", _("Waiting for confirmation")
     CONFIRMED = "confirmed", _("Subscribed")
     UNSUBSCRIBED = "unsubscribed", _("Unsubscribed")
+    # Stopped on the mail provider's report (comms/webhooks.py).
+    BOUNCED = "bounced", _("Stopped: the address bounces")
+    COMPLAINED = "complained", _("Stopped: marked as spam")
 
 
 class Subscriber(models.Model):
@@ -250,6 +266,8 @@ class Subscriber(models.Model):
     unsubscribed_at = models.DateTimeField(
         _("unsubscribed"), null=True, blank=True, editable=False
     )
+    # Temporary failures the mail provider reported (sending goes on).
+    soft_bounces = models.PositiveIntegerField(_("soft bounces"), default=0, editable=False)
     created = models.DateTimeField(auto_now_add=True)
 
     objects = HubManager()
@@ -297,6 +315,8 @@ class Issue(models.Model):
     created = models.DateTimeField(auto_now_add=True)
     sending_started_at = models.DateTimeField(null=True, blank=True, editable=False)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True, editable=False)
+    # The demo's issue: in the archive, labelled illustrative, never sent.
+    illustrative = models.BooleanField(_("illustrative (demo)"), default=False, editable=False)
 
     objects = HubManager()
 
@@ -362,6 +382,46 @@ class Delivery(models.Model):
         return f"{self.issue_id} → {self.subscriber_id}"
 
 
+class MailEventKind(models.TextChoices):
+    HARD_BOUNCE = "hard_bounce", _("Bounced (permanent)")
+    SOFT_BOUNCE = "soft_bounce", _("Bounced (temporary)")
+    COMPLAINT = "complaint", _("Marked as spam")
+    UNSUBSCRIBE = "unsubscribe", _("Unsubscribed at the provider")
+
+
+class MailEvent(models.Model):
+    """What the mail provider reported about a subscriber's address, read
+    from its tracking webhook (comms/webhooks.py). A provider's event is
+    recorded once (its id), however often the provider retries."""
+
+    subscriber = models.ForeignKey(
+        Subscriber, on_delete=models.CASCADE, related_name="mail_events"
+    )
+    kind = models.CharField(_("event"), max_length=12, choices=MailEventKind.choices)
+    provider = models.CharField(_("provider"), max_length=30)
+    event_id = models.CharField(max_length=200, blank=True)
+    occurred_at = models.DateTimeField(_("reported for"))
+    detail = models.CharField(_("provider's detail"), max_length=300, blank=True)
+    received_at = models.DateTimeField(_("received"), auto_now_add=True)
+
+    objects = HubManager()
+
+    class Meta:
+        ordering = ["-occurred_at", "-pk"]
+        verbose_name = _("mail event")
+        verbose_name_plural = _("mail events")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["provider", "event_id"],
+                condition=~Q(event_id=""),
+                name="comms_mail_event_once",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.subscriber_id}: {self.kind}"
+
+
 # --- Surveys -----------------------------------------------------------------
 
 # Breakdowns of results (by stakeholder type, by region) show a group only
@@ -376,8 +436,11 @@ class SurveyMode(models.TextChoices):
     ANONYMOUS = "anonymous", _("Anonymous links, one response each")
 
 
-# A survey is a draft or published, as a post is.
-SurveyStatus = PostStatus
+class SurveyStatus(models.TextChoices):
+    """A survey is a draft or published (a post may also be submitted)."""
+
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
 
 
 class SurveyQuerySet(VisibleQuerySet):

@@ -253,3 +253,26 @@ def issue(request: HttpRequest, pk: int) -> HttpResponse:
             "is_draft": found.status == IssueStatus.DRAFT,
         },
     )
+
+
+@require_safe
+def subscribers(request: HttpRequest) -> HttpResponse:
+    """The Secretariat's list of subscribers: each one's status, soft
+    bounces and what the mail provider last reported about the address."""
+    refused = secretariat_only(request)
+    if refused is not None:
+        return refused
+    status = request.GET.get("status", "")
+    if status not in SubscriberStatus.values:
+        status = ""
+    page = selectors.list_subscribers(status, request.GET.get("page", 1))
+    return render(
+        request,
+        "comms/subscribers.html",
+        {
+            "page": page,
+            "status": status,
+            "statuses": SubscriberStatus.choices,
+            "query": f"status={status}" if status else "",
+        },
+    )

@@ -1,7 +1,8 @@
 """What communications hold about a person, for their data export and
 their erasure (hooks.PERSONAL_DATA): their newsletter subscription (found
-by their account's address, or by the account), their survey
-responses and the survey reminders sent to them."""
+by their account's address, or by the account) with what the mail
+provider reported about the address, their survey responses and the
+survey reminders sent to them."""
 
 from __future__ import annotations
 
@@ -24,7 +25,11 @@ def export(user: Any, person: Any) -> dict[str, Any]:
 
     return {
         "newsletter": [
-            {**row(s), "topics": [t.slug for t in s.themes.all()]}
+            {
+                **row(s),
+                "topics": [t.slug for t in s.themes.all()],
+                "mail_events": [row(e) for e in s.mail_events.order_by("pk")],
+            }
             for s in _subscriptions(user).order_by("pk")
         ],
         "survey_answers": [

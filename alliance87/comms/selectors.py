@@ -263,7 +263,7 @@ def newsletter_since() -> Any:
     from alliance87.comms.models import Issue, IssueStatus
 
     last = (
-        Issue.objects.filter(status=IssueStatus.SENT)
+        Issue.objects.filter(status=IssueStatus.SENT, illustrative=False)
         .order_by("-sent_at")
         .values_list("sent_at", flat=True)
         .first()
@@ -358,3 +358,25 @@ def delivery_counts(issue: Any) -> dict[str, int]:
     out = {s: counts.get(s, 0) for s in DeliveryStatus.values}
     out["total"] = sum(out.values())
     return out
+
+
+SUBSCRIBERS_PAGE_SIZE = 50
+
+
+def list_subscribers(status: str, page_number: Any) -> Page[Any]:
+    """A page of subscribers (the Secretariat's), of one status or all,
+    each with the last event the mail provider reported (`last_event`):
+    two queries whatever the page holds."""
+    from alliance87.comms.models import MailEvent, Subscriber
+
+    rows = Subscriber.objects.order_by("email")
+    if status:
+        rows = rows.filter(status=status)
+    page = Paginator(rows, SUBSCRIBERS_PAGE_SIZE).get_page(page_number)
+    last: dict[int, Any] = {}
+    events = MailEvent.objects.filter(subscriber__in=[s.pk for s in page.object_list])
+    for event in events.order_by("subscriber", "-occurred_at", "-pk"):
+        last.setdefault(event.subscriber_id, event)
+    for row in page.object_list:
+        row.last_event = last.get(row.pk)
+    return page

@@ -6,6 +6,10 @@ app_name = "comms"
 urlpatterns = [
     path("news/", views.news, name="news"),
     path("news/new/", views.write, name="post-new"),
+    path("news/review/", views.review, name="post-review"),
+    path("news/mine/", views.my_posts, name="my-posts"),
+    path("news/mine/new/", views.my_post, name="my-post-new"),
+    path("news/mine/<slug:slug>/", views.my_post, name="my-post"),
     path("news/<slug:slug>/", views.post, name="post"),
     path("news/<slug:slug>/edit/", views.write, name="post-edit"),
     path("news/<slug:slug>/publish/", views.publish, name="post-publish"),
@@ -20,6 +24,7 @@ urlpatterns += [
     path("newsletter/archive/<str:pk>/", newsletter_views.archive_issue, name="archive-issue"),
     path("newsletter/issues/", newsletter_views.issues, name="issues"),
     path("newsletter/issues/<int:pk>/", newsletter_views.issue, name="issue"),
+    path("newsletter/subscribers/", newsletter_views.subscribers, name="subscribers"),
 ]
 
 urlpatterns += [

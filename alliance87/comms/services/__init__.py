@@ -10,7 +10,12 @@ Invariants:
 - a members-only post names the group whose members see it;
 - a published post has a publication time; one to come is scheduled: a
   task queued on commit refreshes the cached pages when it comes;
-- only the Secretariat writes posts (the views check it).
+- the Secretariat writes and publishes posts; a partner writes drafts by
+  their organisation and submits them, and changes them only while they
+  are drafts (returned ones included); a submitted post waits for the
+  Secretariat, who publishes it or returns it with a reason the author
+  reads. Until published it is seen by the Secretariat and, on their own
+  pages, by its author only.
 
 The newsletter:
 - an address is held once (lower case); asking again for an address that
@@ -23,7 +28,10 @@ The newsletter:
   subscriber (one per pair, by a constraint) and queues the sending on
   commit; each delivery is claimed by a conditional update before it is
   handed to the mail server, so no address receives an issue twice;
-- unsubscribing takes effect at once, for the deliveries still waiting too.
+- unsubscribing takes effect at once, for the deliveries still waiting too;
+- what the mail provider reports is recorded once per provider's event: a
+  permanent bounce or a complaint stops sending to the address (its
+  waiting deliveries dropped), a temporary bounce is counted.
 
 Surveys:
 - answers are accepted only while the survey is open (published, between
@@ -57,6 +65,8 @@ below are the package's public writes; import them from here.
 from alliance87.comms.services.newsletter import (
     RESEND_AFTER,
     confirm_subscription,
+    file_illustrative_issue,
+    record_mail_event,
     save_issue,
     send_test_issue,
     start_sending,
@@ -68,7 +78,10 @@ from alliance87.comms.services.posts import (
     IMAGE_KINDS,
     PostLinks,
     publish_post,
+    return_post,
+    save_partner_post,
     save_post,
+    submit_post,
     unpublish_post,
 )
 from alliance87.comms.services.survey_builder import (
@@ -97,22 +110,27 @@ __all__ = [
     "audience_users",
     "close_survey",
     "confirm_subscription",
+    "file_illustrative_issue",
     "make_survey_links",
     "move_question",
     "open_survey",
     "publish_post",
     "publish_results",
     "publish_text_answer",
+    "record_mail_event",
     "refuse_unless_open",
     "remove_question",
+    "return_post",
     "return_to_draft",
     "save_issue",
+    "save_partner_post",
     "save_post",
     "save_question",
     "save_survey",
     "send_reminder",
     "send_test_issue",
     "start_sending",
+    "submit_post",
     "submit_response",
     "subscribe",
     "subscribe_account",

@@ -17,6 +17,8 @@ from alliance87.comms.models import (
     DeliveryStatus,
     Issue,
     IssueStatus,
+    MailEvent,
+    MailEventKind,
     Subscriber,
     SubscriberStatus,
 )
@@ -108,6 +110,12 @@ def subscribe_account(
     return row
 
 
+def _drop_waiting(subscriber: Subscriber, reason: str) -> None:
+    subscriber.deliveries.filter(status=DeliveryStatus.PENDING).update(
+        status=DeliveryStatus.FAILED, error=reason
+    )
+
+
 @service
 def unsubscribe(subscriber: Subscriber, *, acting_user: Any) -> Subscriber:
     """Stop sending to `subscriber`, the deliveries still waiting too."""
@@ -115,10 +123,66 @@ def unsubscribe(subscriber: Subscriber, *, acting_user: Any) -> Subscriber:
         subscriber.status = SubscriberStatus.UNSUBSCRIBED
         subscriber.unsubscribed_at = timezone.now()
         subscriber.save()
-    subscriber.deliveries.filter(status=DeliveryStatus.PENDING).update(
-        status=DeliveryStatus.FAILED, error="unsubscribed before it was sent"
-    )
+    _drop_waiting(subscriber, "unsubscribed before it was sent")
     return subscriber
+
+
+# What each reported event does to a subscription that still receives
+# issues (pending or confirmed): a permanent bounce or a complaint stops
+# it; an unsubscription at the provider unsubscribes; a temporary bounce
+# is counted and sending goes on.
+_STOPS = {
+    MailEventKind.HARD_BOUNCE: SubscriberStatus.BOUNCED,
+    MailEventKind.COMPLAINT: SubscriberStatus.COMPLAINED,
+    MailEventKind.UNSUBSCRIBE: SubscriberStatus.UNSUBSCRIBED,
+}
+
+
+@service
+def record_mail_event(
+    *,
+    provider: str,
+    kind: MailEventKind,
+    address: str,
+    occurred_at: dt.datetime | None,
+    acting_user: Any,
+    event_id: str = "",
+    detail: str = "",
+) -> MailEvent | None:
+    """Record what the mail provider reported about `address`, and stop
+    sending to it after a permanent bounce, a complaint or an unsubscription.
+    Return None for an address that is no subscriber's, or for an event
+    already recorded (a provider retries)."""
+    subscriber = (
+        Subscriber.objects.select_for_update()
+        .filter(email=(address or "").strip().lower())
+        .first()
+    )
+    if subscriber is None:
+        return None
+    event_id = (event_id or "")[:200]
+    if event_id and MailEvent.objects.filter(provider=provider, event_id=event_id).exists():
+        return None
+    event = MailEvent(
+        subscriber=subscriber,
+        kind=kind,
+        provider=provider[:30],
+        event_id=event_id,
+        occurred_at=occurred_at or timezone.now(),
+        detail=(detail or "")[:300],
+    )
+    event.save()
+    receives = subscriber.status in (SubscriberStatus.PENDING, SubscriberStatus.CONFIRMED)
+    if kind == MailEventKind.SOFT_BOUNCE:
+        subscriber.soft_bounces += 1
+        subscriber.save()
+    elif receives:
+        subscriber.status = _STOPS[kind]
+        if kind == MailEventKind.UNSUBSCRIBE:
+            subscriber.unsubscribed_at = timezone.now()
+        subscriber.save()
+        _drop_waiting(subscriber, f"stopped: {kind}")
+    return event
 
 
 @service
@@ -179,3 +243,29 @@ def start_sending(issue: Issue, *, acting_user: Any) -> int:
     )
     enqueue_on_commit(send_issue, issue.pk)
     return len(ids)
+
+
+@service
+def file_illustrative_issue(
+    issue: Issue,
+    *,
+    subjects: dict[str, str],
+    bodies: dict[str, str],
+    dated: dt.datetime,
+    acting_user: Any,
+) -> Issue:
+    """For the demo only: write an issue straight into the archive,
+    labelled illustrative, without sending it to anyone (no delivery is
+    made). An issue that was really sent is refused."""
+    if issue.pk is not None and not issue.illustrative:
+        raise ValidationError(_("This issue is already sent or being sent."))
+    set_translations(issue, "subject", subjects)
+    set_translations(issue, "body", bodies)
+    if not (issue.subject_en or "").strip() or not (issue.body_en or "").strip():  # type: ignore[attr-defined]
+        raise ValidationError(_("Give the issue a subject and a text in English at least."))
+    issue.status = IssueStatus.SENT
+    issue.illustrative = True
+    issue.sent_at = dated
+    issue.full_clean()
+    issue.save()
+    return issue

@@ -20,7 +20,8 @@ from alliance87.comms.tasks import post_due
 from alliance87.core.files import JPEG, PNG, WEBP, store_upload
 from alliance87.core.services import service
 from alliance87.core.tasks import enqueue_on_commit
-from alliance87.core.visibility import Visibility
+from alliance87.core.visibility import Visibility, is_secretariat
+from alliance87.partners.models import Person
 
 IMAGE_KINDS = (PNG, JPEG, WEBP)
 
@@ -66,10 +67,14 @@ def _set_links(post: Post, links: PostLinks) -> None:
             manager.set(wanted)
 
 
+# Paths under /news/ that are pages, not posts.
+RESERVED_SLUGS = {"new", "review", "mine"}
+
+
 def _free_slug(title: str) -> str:
     base = slugify(title)[:100] or "post"
     slug, n = base, 1
-    while Post.objects.filter(slug=slug).exists():
+    while slug in RESERVED_SLUGS or Post.objects.filter(slug=slug).exists():
         n += 1
         slug = f"{base}-{n}"
     return slug
@@ -107,10 +112,92 @@ def save_post(
 
 @service
 def publish_post(post: Post, *, acting_user: Any, at: Any = None) -> Post:
-    """Publish `post` now, or schedule it for `at`."""
+    """Publish `post` now, or schedule it for `at` (a partner's submitted
+    post too: the Secretariat's review)."""
     post.status = PostStatus.PUBLISHED
     post.publish_at = at or timezone.now()
+    post.review_note = ""
     return save_post(post, acting_user=acting_user)
+
+
+# --- Partners' posts ------------------------------------------------------
+
+
+def _organisation_of(user: Any) -> Any:
+    """The organisation `user` works for (a partner's posts are by it)."""
+    person = Person.objects.filter(user=user).select_related("organisation").first()
+    if person is None or person.organisation is None:
+        raise ValidationError(
+            _("Your account is linked to no organisation: ask the Secretariat to link it.")
+        )
+    return person.organisation
+
+
+def _locked_own_draft(post: Post, user: Any) -> Post:
+    """Lock `post` and check it is `user`'s and still a draft."""
+    if post.pk is None:
+        return post
+    locked = Post.objects.select_for_update().get(pk=post.pk)
+    if locked.created_by_id != getattr(user, "pk", None):
+        raise ValidationError(_("This post is not yours."))
+    if locked.status != PostStatus.DRAFT:
+        raise ValidationError(
+            _(
+                "This post is with the Secretariat for review; it can change again "
+                "only if it is returned to you."
+            )
+        )
+    return locked
+
+
+@service
+def save_partner_post(
+    post: Post,
+    *,
+    acting_user: Any,
+    links: PostLinks | None = None,
+    image: UploadedFile | None = None,
+) -> Post:
+    """Save a partner's draft post: by their organisation, a draft (only
+    the Secretariat publishes), with the rules of every post."""
+    _locked_own_draft(post, acting_user)
+    post.organisation = _organisation_of(acting_user)
+    post.created_by = acting_user
+    post.status = PostStatus.DRAFT
+    post.publish_at = None
+    return save_post(post, acting_user=acting_user, links=links, image=image)
+
+
+@service
+def submit_post(post: Post, *, acting_user: Any) -> Post:
+    """Send a partner's draft to the Secretariat for review."""
+    locked = _locked_own_draft(post, acting_user)
+    if locked.pk is None:
+        raise ValidationError(_("Save the post before you submit it."))
+    locked.status = PostStatus.SUBMITTED
+    locked.submitted_at = timezone.now()
+    locked.review_note = ""
+    _check(locked, has_image=bool(locked.image))
+    locked.save()
+    return locked
+
+
+@service
+def return_post(post: Post, *, reason: str, acting_user: Any) -> Post:
+    """Return a submitted post to its author as a draft, with the reason
+    they read (the Secretariat's review)."""
+    if not is_secretariat(acting_user):
+        raise ValidationError(_("Only the Secretariat reviews posts."))
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Give the author the reason.")})
+    locked = Post.objects.select_for_update().get(pk=post.pk)
+    if locked.status != PostStatus.SUBMITTED:
+        raise ValidationError(_("This post is not waiting for review."))
+    locked.status = PostStatus.DRAFT
+    locked.review_note = reason
+    locked.save()
+    return locked
 
 
 @service

@@ -72,6 +72,13 @@ from alliance87.accounts.tests.visibility_matrix.ways import (
     start_date,
 )
 
+# A subscriber's address holds its marker in lower case; only the
+# Secretariat opens the pages that list subscribers.
+ADDRESS: dict[str, Any] = {
+    "look_for": lambda world, item: f"{item.marker.lower()}@example.org",
+    "openers": (),
+}
+
 KINDS: dict[str, Kind] = {
     k.name: k
     for k in (
@@ -472,6 +479,101 @@ KINDS: dict[str, Kind] = {
             statuses=("published", "draft"),
             draft_statuses=("draft",),
             has_group=True,
+        ),
+        # A post a partner wrote and submitted for review (public, by the
+        # partner persona's organisation, linked to nothing else): seen by
+        # the Secretariat only, in its queue too, until it is published
+        # (the author's own pages: comms/tests/test_partner_posts.py).
+        Kind(
+            "partnerpost",
+            (
+                Way("detail", slug_url("/en/news/{slug}/"), own_page=True),
+                Way("list", fixed("/en/news/")),
+                SITE_SEARCH,
+                API_SEARCH,
+                Way("feed", fixed("/en/feeds/news.atom"), public_only=True),
+                Way("export", fixed("/en/news.json")),
+                Way("api-list", fixed(f"{API}news?limit=200")),
+                Way("api-detail", slug_url(API + "news/{slug}"), own_page=True),
+                Way("review", fixed("/en/news/review/"), openers=()),
+            ),
+            statuses=("submitted",),
+            draft_statuses=("submitted",),
+            levels=("public",),
+        ),
+        # Newsletter subscribers (comms): the Secretariat's list, seen by no
+        # one else; the marker is in the address. No search indexes them.
+        Kind(
+            "subscriber",
+            (
+                Way("subscribers", fixed("/en/newsletter/subscribers/"), **ADDRESS),
+                Way(
+                    "subscribers-pending",
+                    fixed("/en/newsletter/subscribers/?status=pending"),
+                    **ADDRESS,
+                ),
+                # Pages that never show an address, to anyone.
+                Way("issues", fixed("/en/newsletter/issues/"), **ADDRESS, seen_by=()),
+                Way(
+                    "newsletter",
+                    fixed("/en/newsletter/"),
+                    look_for=ADDRESS["look_for"],
+                    seen_by=(),
+                ),
+                Way(
+                    "archive",
+                    fixed("/en/newsletter/archive/"),
+                    look_for=ADDRESS["look_for"],
+                    seen_by=(),
+                ),
+                Way("site-search", SITE_SEARCH.url, look_for=ADDRESS["look_for"], seen_by=()),
+                Way(
+                    "api-search",
+                    lambda world, item: f"{API}search?q={item.marker}",
+                    look_for=ADDRESS["look_for"],
+                    seen_by=(),
+                ),
+            ),
+            levels=("secretariat",),
+        ),
+        # Newsletter issues (comms): a sent one is in the public archive
+        # for everyone; issues have no visibility level of their own and
+        # are not in the search.
+        Kind(
+            "issue",
+            (
+                Way("archive", fixed("/en/newsletter/archive/")),
+                Way("archive-page", pk_url("/en/newsletter/archive/{pk}/"), own_page=True),
+                Way("issues", fixed("/en/newsletter/issues/"), openers=()),
+                Way("issue-page", pk_url("/en/newsletter/issues/{pk}/"), openers=()),
+                Way("site-search", SITE_SEARCH.url, look_for=SITE_SEARCH.look_for, seen_by=()),
+            ),
+            statuses=("sent",),
+            levels=("public",),
+        ),
+        # A draft issue: the Secretariat's, on its issues pages only; the
+        # archive (its list and its page) shows it to no one.
+        Kind(
+            "draftissue",
+            (
+                Way("archive", fixed("/en/newsletter/archive/"), seen_by=()),
+                Way(
+                    "archive-page",
+                    pk_url("/en/newsletter/archive/{pk}/"),
+                    own_page=True,
+                    seen_by=(),
+                ),
+                Way("newsletter", fixed("/en/newsletter/"), seen_by=()),
+                Way("issues", fixed("/en/newsletter/issues/"), openers=()),
+                Way(
+                    "issue-page",
+                    pk_url("/en/newsletter/issues/{pk}/"),
+                    own_page=True,
+                    openers=(),
+                ),
+                Way("site-search", SITE_SEARCH.url, look_for=SITE_SEARCH.look_for, seen_by=()),
+            ),
+            levels=("public",),
         ),
         # Campaigns (campaigns/): published ones by their level, drafts to
         # the Secretariat; the host group reviews them all (the member

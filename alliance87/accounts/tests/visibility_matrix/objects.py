@@ -26,8 +26,16 @@ from alliance87.accounts.tests.visibility_matrix.ways import (
 from alliance87.applications.services import submit_application
 from alliance87.campaigns import services as campaigns
 from alliance87.campaigns.models import Campaign
-from alliance87.comms.models import Choice, Post, Question, Survey
-from alliance87.comms.services import PostLinks, save_post
+from alliance87.comms.models import (
+    Choice,
+    Issue,
+    MailEventKind,
+    Post,
+    Question,
+    Subscriber,
+    Survey,
+)
+from alliance87.comms.services import PostLinks, save_partner_post, save_post, submit_post
 from alliance87.community import moderation
 from alliance87.community import services as community
 from alliance87.community.models import Notification, PostState, Space, SpaceKind, ThreadKind
@@ -415,6 +423,38 @@ def make_object(scene: Scene, n: int, item: Item) -> Any:
             acting_user=None,
             links=PostLinks(countries=[country(EVENT_COUNTRY)], events=[scene.host_event]),
         )
+    elif item.kind == "partnerpost":
+        partner = scene.personas.partner
+        post = Post(slug=item.key, kind="news", title_en=m, body_en=m, visibility=level)
+        obj = submit_post(save_partner_post(post, acting_user=partner), acting_user=partner)
+    elif item.kind == "subscriber":
+        from alliance87.comms.services import record_mail_event, subscribe
+
+        # The marker in the address (held in lower case), and an event the
+        # mail provider reported: the list shows both.
+        address = f"{m.lower()}@example.org"
+        subscribe(email=address, language="en", acting_user=None)
+        record_mail_event(
+            provider="postmark",
+            kind=MailEventKind.SOFT_BOUNCE,
+            address=address,
+            occurred_at=None,
+            detail=m,
+            acting_user=None,
+        )
+        obj = Subscriber.objects.get(email=address)
+    elif item.kind in ("issue", "draftissue"):
+        from alliance87.comms.services import save_issue, start_sending
+        from alliance87.comms.tasks import send_issue
+
+        obj = save_issue(
+            Issue(), acting_user=scene.secretariat, subjects={"en": m}, bodies={"en": m}
+        )
+        if item.kind == "issue":
+            start_sending(obj, acting_user=scene.secretariat)
+            send_issue.call(obj.pk)
+            obj.refresh_from_db()
+            assert obj.status == "sent"
     elif item.kind in ("space", "thread"):
         space = community.save_space(
             Space(
