@@ -763,6 +763,26 @@ def _pg() -> Iterator[Any]:
         yield conn
 
 
+def vacuum(name: str) -> None:
+    """VACUUM (ANALYZE) PostgreSQL database `name`, as autovacuum would
+    soon after a bulk load: it marks the pages written as visible to every
+    transaction, which lets counts read an index alone (an index-only
+    scan) instead of visiting each row. This machine's server runs with
+    `autovacuum = off`; the Hub's runs with it on (README, PostgreSQL).
+    Quick on a database vacuumed before: the copies inherit the marks."""
+    import psycopg
+
+    started = time.monotonic()
+    with psycopg.connect(PG_BASE + name, autocommit=True) as conn:
+        # The Hub's tables only, not the shared catalogs (core/planner.py).
+        tables = conn.execute(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"
+        ).fetchall()
+        names = ", ".join(f'"{table}"' for (table,) in tables)
+        conn.execute(f"VACUUM (ANALYZE) {names}")
+    log(f"VACUUM (ANALYZE) {name}: {time.monotonic() - started:.0f} s")
+
+
 @contextlib.contextmanager
 def use_database(name: str) -> Iterator[None]:
     """Point the default connection at database `name` for a while."""
@@ -1401,6 +1421,9 @@ def run(args: argparse.Namespace) -> tuple[Report, dict[str, str]]:
         log(f"generated: {demo}, {grown}")
         return r, {}
     sources = {"demo": demo, "grown": grown}
+    if engine.name == "postgres":
+        for source in sources.values():
+            vacuum(source)
     work = {label: engine.work(label) for label in sources}
     for label, source in sources.items():
         engine.copy(source, work[label])

@@ -7,8 +7,6 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from django.db.models import Q
-
 from alliance87.core.hooks import EventParticipation, Meeting
 from alliance87.core.text import marked
 from alliance87.events.models import Event, Participant
@@ -16,10 +14,14 @@ from alliance87.events.models import Event, Participant
 
 def group_meetings(user: Any, group: Any) -> list[Meeting]:
     """Return the events of `group` that `user` may see, latest first."""
+    # The group's events by id, each once: a UNION of two indexed reads
+    # rather than a DISTINCT over two joins, which read every event
+    # (issue 16).
+    linked = Event.groups.through.objects.filter(group=group).order_by().values("event_id")
+    of_series = Event.objects.filter(series__group=group).order_by().values("pk")
     events = (
         Event.objects.visible_to(user)
-        .filter(Q(groups=group) | Q(series__group=group))
-        .distinct()
+        .filter(pk__in=linked.union(of_series))
         .order_by("-date_start", "pk")
     )
     return [

@@ -18,7 +18,7 @@ from alliance87.partners.models import (
     Person,
     stakeholder_type_order,
 )
-from alliance87.partners.selectors import by_stakeholder_type
+from alliance87.partners.selectors import by_stakeholder_type, visible_organisation_q
 
 MEMBERS_PAGE_SIZE = 100
 
@@ -41,9 +41,7 @@ class Members:
 
 def members(user: Any, group: Group, page_number: Any = 1) -> Members:
     """Return `group`'s current members that `user` may see, a page of them."""
-    seen = Membership.objects.filter(current_q(), group=group).filter(
-        organisation__in=Organisation.objects.visible_to(user)
-    )
+    seen = Membership.objects.filter(current_q(), visible_organisation_q(user), group=group)
     found = by_stakeholder_type(
         seen.select_related("organisation").prefetch_related(
             Prefetch(

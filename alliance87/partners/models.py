@@ -86,7 +86,18 @@ class Organisation(Sourced):
         ordering = ["sort_name"]
         # The directory's order: its first page read from the index, not
         # by sorting every organisation.
-        indexes = [models.Index(fields=["sort_name", "id"], name="partners_org_sort_name")]
+        indexes = [
+            models.Index(fields=["sort_name", "id"], name="partners_org_sort_name"),
+            # The counts of the organisations one may see (the directory's)
+            # and of the partners among them (the home page's), and the
+            # organisations one may see joined to thousands of endorsers or
+            # members and counted by stakeholder type: read from this index
+            # alone, not from every row (issue 16).
+            models.Index(
+                fields=["visibility", "is_partner", "stakeholder_type", "id"],
+                name="partners_org_visible",
+            ),
+        ]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.paginator import Page
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import Http404
 
 from alliance87.core.visibility import audience_for, is_secretariat
@@ -14,7 +14,7 @@ from alliance87.partners.models import (
     Organisation,
     Person,
 )
-from alliance87.partners.selectors import by_stakeholder_type
+from alliance87.partners.selectors import by_stakeholder_type, visible_organisation_q
 from alliance87.statements.models import Endorsement, Statement
 
 
@@ -48,7 +48,9 @@ def list_statements(user: Any) -> list[Statement]:
     """Return the statements `user` may see, each with the number of
     endorsements recorded by organisations `user` may see (a count is a
     way out like a list: a hidden endorser is not counted)."""
-    seen = Q(endorsements__organisation__in=Organisation.objects.visible_to(user))
+    # On the endorsements' own join to their organisations: `__in`
+    # `visible_to` hashed the ids of every organisation one may see.
+    seen = visible_organisation_q(user, "endorsements__organisation")
     return list(
         Statement.objects.visible_to(user)
         .annotate(recorded=Count("endorsements", filter=seen))
@@ -89,9 +91,7 @@ def endorsers(user: Any, statement: Statement, page_number: Any = 1) -> Endorser
     """Return the recorded endorsements `user` may see: counts by
     stakeholder type, and one page of them, in the types' order then by
     name, grouped by type."""
-    seen = Endorsement.objects.filter(
-        statement=statement, organisation__in=Organisation.objects.visible_to(user)
-    )
+    seen = Endorsement.objects.filter(visible_organisation_q(user), statement=statement)
     found = by_stakeholder_type(
         seen.select_related("organisation", "organisation__country"),
         page_number,

@@ -10,10 +10,8 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from django.core.paginator import Page, Paginator
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
@@ -191,54 +189,3 @@ _ROW_FIELDS = (
 
 def event_rows(qs: QuerySet[Event]) -> QuerySet[Event]:
     return qs.select_related("series", "country").only(*_ROW_FIELDS)
-
-
-# Pages of a long list ordered by a key first ---------------------------------
-
-
-class GroupedPaginator(Paginator):
-    """Pages of rows whose order starts with `key` (a field path, the
-    tracker's body or owner), read without sorting the whole list: the rows
-    are counted per value of `key` (one grouped query, in the list's order
-    of `key`), and a page reads and sorts only the rows of the values its
-    rows fall in. The pages hold the same rows, in the same order, as
-    slicing `ordered` would.
-
-    `filtered` is the list without its order (or anything that is not a
-    filter): the counts are read from it. `ordered` is what a page reads,
-    narrowed to the values of `key` it needs.
-    """
-
-    def __init__(self, filtered: QuerySet[Any], ordered: QuerySet[Any], key: str, per_page: int):
-        super().__init__(ordered, per_page)
-        self.ordered = ordered
-        self.key = key
-        # In the database's order of `key` (and its place for NULL), the
-        # order `ordered` reads them in.
-        grouped = filtered.order_by().values_list(key).annotate(n=Count("pk")).order_by(key)
-        self.groups: list[tuple[Any, int]] = list(grouped.values_list(key, "n"))
-
-    @cached_property
-    def count(self) -> int:
-        return sum(n for _, n in self.groups)
-
-    def page(self, number: Any) -> Page:
-        number = self.validate_number(number)
-        bottom = (number - 1) * self.per_page
-        top = min(bottom + self.per_page, self.count)
-        values: list[Any] = []
-        first = 0  # the position of the first row of the first value read
-        seen = 0
-        for value, n in self.groups:
-            if seen + n > bottom and seen < top:
-                if not values:
-                    first = seen
-                values.append(value)
-            seen += n
-        if not values:
-            return Page([], number, self)
-        q = Q(**{f"{self.key}__in": [v for v in values if v is not None]})
-        if None in values:
-            q |= Q(**{f"{self.key}__isnull": True})
-        rows = self.ordered.filter(q)[bottom - first : top - first]
-        return Page(rows, number, self)

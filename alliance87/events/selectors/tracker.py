@@ -11,6 +11,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from alliance87.core.paging import GroupedPaginator
 from alliance87.events.models import ActionItem, Decision
 from alliance87.events.selectors import base
 from alliance87.events.selectors.filters import series_matching
@@ -116,7 +117,7 @@ def list_action_items(user: Any, filters: TrackerFilters, page_number: Any = 1) 
     now = base.today()
     filtered = _filtered_action_items(user, filters, now)
     key = "owner_organisation__sort_name" if filters.group_by == "owner" else "event__series__slug"
-    paginator = base.GroupedPaginator(
+    paginator = GroupedPaginator(
         filtered, _ordered(filtered, user, filters), key, TRACKER_PAGE_SIZE
     )
     page = paginator.get_page(page_number)

@@ -80,3 +80,35 @@ def test_thousands_of_endorsers_are_read_a_page_at_a_time_with_whole_counts(
     seen = client.get("/en/statements/bangkok-statement/").content.decode()
     assert "Hidden org" in seen
     assert seen.count(f'data-label="Organisations">{many // 2 + 1}</td>') == 1
+
+
+def test_each_page_of_endorsers_holds_the_next_rows_of_the_whole_list(db):
+    """A page reads only the stakeholder types it shows: the pages, one
+    after the other, are the whole list in the types' own order (not the
+    alphabet's: workers before civil society before academia), each type
+    by name, whatever page boundary falls inside a type."""
+    from unittest import mock
+
+    from django.contrib.auth.models import AnonymousUser
+
+    from alliance87.partners.models import stakeholder_type_order
+    from alliance87.statements import selectors
+
+    statement = make_statement()
+    kinds = [StakeholderType.ACADEMIA, StakeholderType.CIVIL_SOCIETY, StakeholderType.WORKERS]
+    for n in range(11):
+        org = make_organisation(f"org-{n:02d}", f"Org {n:02d}", stakeholder_type=kinds[n % 3])
+        endorse_statement(statement, organisation=org, acting_user=None)
+    whole = list(
+        Endorsement.objects.filter(statement=statement)
+        .order_by(
+            stakeholder_type_order("organisation__stakeholder_type"), "organisation__sort_name"
+        )
+        .values_list("organisation__slug", flat=True)
+    )
+    assert whole[0] == "org-02" and whole[-1] == "org-09"  # workers first, academia last
+    with mock.patch.object(selectors, "ENDORSERS_PAGE_SIZE", 4):
+        pages = [selectors.endorsers(AnonymousUser(), statement, n) for n in (1, 2, 3)]
+    assert [e.organisation.slug for p in pages for e in p.page.object_list] == whole
+    assert [p.total for p in pages] == [11, 11, 11]
+    assert pages[0].page.paginator.num_pages == 3
