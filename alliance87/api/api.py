@@ -25,6 +25,7 @@ from alliance87.api import idempotency, services
 from alliance87.api.callers import CHALLENGE, caller, caller_key, identify
 from alliance87.api.endpoints import (
     community,
+    community_moderation,  # noqa: F401 - adds the community's other writes to community.router
     community_write,  # noqa: F401 - adds the community's writes to community.router
     data,
     directory,
