@@ -6,6 +6,7 @@ A way out is a page, feed or export; its address is a function of the world
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -61,6 +62,13 @@ class Way:
     # "post": asked with a POST (a deliberate act, such as the
     # Secretariat's look behind a pseudonym).
     method: str = "get"
+    # A write through the API (`method` "post" or "patch", this JSON body,
+    # which whoever may write is refused for after the object is found, so
+    # that no cell writes): whoever may not see the object gets the answer
+    # a nonexistent one gets at `missing`'s address (404), whoever sees it
+    # gets another (403 or 422; 401 without a token).
+    body: dict[str, Any] | None = None
+    missing: Callable[[World, Item], str] | None = None
 
 
 @dataclass(frozen=True)
@@ -108,8 +116,13 @@ class World:
             return self.focal_points[country_of(item)]
         return self.users[persona]
 
-    def get(self, user: Any, url: str, method: str = "get") -> tuple[int, str]:
-        key = (getattr(user, "pk", None), url if method == "get" else f"{method} {url}")
+    def get(
+        self, user: Any, url: str, method: str = "get", body: dict[str, Any] | None = None
+    ) -> tuple[int, str]:
+        key = (
+            getattr(user, "pk", None),
+            url if method == "get" else f"{method} {url} {json.dumps(body)}",
+        )
         if key not in self.responses:
             client = Client()
             headers = {}
@@ -119,7 +132,12 @@ class World:
                     headers["Authorization"] = f"Bearer {self.tokens[user.pk]}"
             elif user.is_authenticated:
                 client.force_login(user)
-            response = getattr(client, method)(url, headers=headers)
+            if body is None:
+                response = getattr(client, method)(url, headers=headers)
+            else:
+                response = getattr(client, method)(
+                    url, data=json.dumps(body), content_type="application/json", headers=headers
+                )
             # A file (core.files' serve_file) is streamed.
             content = (
                 b"".join(response.streaming_content) if response.streaming else response.content
@@ -289,4 +307,58 @@ TRACKER_OWNER_FILTER, TRACKER_OWNER_CHOSEN = narrowing_ways(
 # the host resource.
 LIBRARY_ORGANISATION_FILTER, LIBRARY_ORGANISATION_CHOSEN = narrowing_ways(
     "library-organisation", "/en/library/", "organisation"
+)
+
+
+# The API's writes, as ways: each asked of a row the persona may not see
+# must answer as for a row that does not exist. The bodies are refused
+# after the row is found (a field the part does not take; a flag of
+# "something else" without a note; a moderation without a reason; a thread
+# state changing nothing), so no cell writes.
+MISSING_ID = 999_999_999
+
+
+def api_record_write(part: str) -> Way:
+    """Correct a row of the host meeting's record (PATCH)."""
+    body = {"question": "Matrix"} if part == "decisions" else {"identifier": "Matrix"}
+    return Way(
+        f"api-correct-{part}",
+        pk_url(f"{API}events/{HOST_EVENT}/{part}/{{pk}}"),
+        openers=(),
+        method="patch",
+        body=body,
+        missing=fixed(f"{API}events/{HOST_EVENT}/{part}/{MISSING_ID}"),
+    )
+
+
+def api_post_writes(post: Callable[[Any], Any]) -> tuple[Way, Way]:
+    """Flag and moderate a community post (`post` of the row's object)."""
+
+    def url(suffix: str) -> Callable[[World, Item], str]:
+        return lambda world, item: f"{API}community/posts/{post(obj_of(world, item)).pk}/{suffix}"
+
+    return (
+        Way(
+            "api-flag",
+            url("flag"),
+            method="post",
+            body={"reason": "other", "note": ""},
+            missing=fixed(f"{API}community/posts/{MISSING_ID}/flag"),
+        ),
+        Way(
+            "api-moderate",
+            url("moderation"),
+            method="post",
+            body={"action": "restore", "reason": ""},
+            missing=fixed(f"{API}community/posts/{MISSING_ID}/moderation"),
+        ),
+    )
+
+
+API_THREAD_STATE = Way(
+    "api-thread-state",
+    api_thread_url(""),
+    method="patch",
+    body={},
+    missing=fixed(f"{API}community/spaces/mx-no-such-space/threads/{MISSING_ID}"),
 )
