@@ -50,6 +50,7 @@ PROBLEMS = {
 }
 WRITE_PROBLEMS = {
     "403": "The token may only read, or the caller may not do this here (the detail says why).",
+    "409": "The object is not in the state this write needs (the detail says why).",
 }
 
 

@@ -14,16 +14,24 @@ refuses is a 422 with its sentence.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, Literal
 
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Field, Schema, Status
+from ninja import Body, Field, Schema, Status
 
 from alliance87.api.callers import caller
 from alliance87.api.endpoints import community
 from alliance87.api.endpoints.community import ThreadOut, thread_out
-from alliance87.api.endpoints.community_write import _not_allowed, _thread, _why_not_post
+from alliance87.api.endpoints.community_write import (
+    SOME_TEXT,
+    _not_allowed,
+    _thread,
+    _why_not_post,
+)
+from alliance87.api.http import Problem
 from alliance87.community import moderation, services
 from alliance87.community.models import FlagReason, Level, SpaceMember, shown_author
 from alliance87.community.selectors import get_post_for_user, get_space_for_user
@@ -33,18 +41,30 @@ from alliance87.core.permissions import may
 # ninja answers one address from one router (community_write says why).
 router = community.router
 
-FlagReasonName = Literal[tuple(FlagReason.values)]  # type: ignore[valid-type]
+# "Something else" needs a note; the other reasons take one if given.
+FlagReasonName = Literal[tuple(r for r in FlagReason.values if r != FlagReason.OTHER)]  # type: ignore[valid-type]
 LevelName = Literal[tuple(Level.values)]  # type: ignore[valid-type]
 REASON = moderation.REASON_MAX_CHARS
 
 
 class FlagIn(Schema):
     reason: FlagReasonName  # type: ignore[valid-type]
+    note: str = Field("", max_length=REASON, description="For the moderators")
+
+
+class FlagOtherIn(Schema):
+    reason: Literal["other"]
     note: str = Field(
-        "",
+        min_length=1,
         max_length=REASON,
-        description='What is wrong with the post, for the moderators (needed with "other")',
+        pattern=SOME_TEXT,
+        description="What is wrong with the post, for the moderators",
     )
+
+
+# A flag is one of the two (ninja reads a union as the request's body when
+# told so).
+A_FLAG = Body(...)
 
 
 class FlagOut(Schema):
@@ -68,12 +88,12 @@ class MembershipOut(Schema):
     level: str
 
 
-class ModerationIn(Schema):
-    action: Literal["hide", "restore", "approve", "reject", "dismiss"]
+class ReasonIn(Schema):
     reason: str = Field(
-        "",
+        min_length=1,
         max_length=REASON,
-        description="Told to the author: needed to hide, restore and reject",
+        pattern=SOME_TEXT,
+        description="Told to the post's author",
     )
 
 
@@ -93,6 +113,21 @@ def _membership(space: Any, member: SpaceMember) -> MembershipOut:
     return MembershipOut(space=space.slug, role=member.role, level=member.level)
 
 
+# The service's refusals that say the post is not in the state the write
+# needs (already flagged by the caller, not held, not hidden, no open
+# flag): a conflict, not a request to correct.
+CONFLICTS = {"already", "state", "no_flags"}
+
+
+def _unless_conflict(call: Callable[[], Any]) -> Any:
+    try:
+        return call()
+    except ValidationError as error:
+        if getattr(error, "code", None) in CONFLICTS:
+            raise Problem(409, "Conflict", " ".join(error.messages)) from error
+        raise
+
+
 def _require_moderator(user: Any, space: Any) -> None:
     if not may(user, "moderate", space):
         raise _not_allowed(_("Only the space's moderators may do this."))
@@ -103,10 +138,13 @@ def _require_moderator(user: Any, space: Any) -> None:
     response={201: FlagOut},
     summary="Flag a community post for its space's moderators",
 )
-def flag_community_post(request: HttpRequest, post_id: int, body: FlagIn) -> Status:
+def flag_community_post(
+    request: HttpRequest, post_id: int, body: FlagIn | FlagOtherIn = A_FLAG
+) -> Status:
     """For whoever reads the post, but its author, while they are not
-    suspended from its space. One open flag per person and post; the
-    moderators never learn who flagged from their email."""
+    suspended from its space. One open flag per person and post (a second
+    is a 409 until the moderators decide); the moderators never learn who
+    flagged from their email. `other` needs a note."""
     user = caller(request)
     post = get_post_for_user(user, post_id)
     if post.author_id == user.pk:
@@ -114,7 +152,9 @@ def flag_community_post(request: HttpRequest, post_id: int, body: FlagIn) -> Sta
     if not may(user, "flag", post):
         reason = _why_not_post(user, post.thread.space)
         raise _not_allowed(reason or _("You may not flag this post."))
-    flag = moderation.flag_post(post, acting_user=user, reason=body.reason, note=body.note)
+    flag = _unless_conflict(
+        lambda: moderation.flag_post(post, acting_user=user, reason=body.reason, note=body.note)
+    )
     return Status(201, FlagOut(post=post.pk, reason=flag.reason))
 
 
@@ -164,35 +204,87 @@ def leave_community_space(request: HttpRequest, slug: str) -> Status:
     return Status(204, None)
 
 
-@router.post(
-    "/community/posts/{post_id}/moderation",
-    response={200: ModeratedOut},
-    summary="Moderate a community post",
-)
-def moderate_community_post(request: HttpRequest, post_id: int, body: ModerationIn) -> Any:
-    """For the space's moderators, as the post's moderation page: `hide` a
-    published post, `restore` a hidden one, `approve` or `reject` one held
-    for review, `dismiss` its flags. Its author is told (the reason with
-    it); flags are resolved."""
+def _moderated(request: HttpRequest, post_id: int, act: Callable[[Any, Any], Any]) -> Any:
+    """Find the post (404 alike when hidden), check that the caller
+    moderates its space (403), act, and answer with the post's state."""
     user = caller(request)
     post = get_post_for_user(user, post_id)
     _require_moderator(user, post.thread.space)
-    if body.action == "hide":
-        moderation.hide_post(post, acting_user=user, reason=body.reason)
-    elif body.action == "restore":
-        moderation.restore_post(post, acting_user=user, reason=body.reason)
-    elif body.action == "approve":
-        moderation.approve_post(post, acting_user=user)
-    elif body.action == "reject":
-        moderation.reject_post(post, acting_user=user, reason=body.reason)
-    else:
-        moderation.dismiss_flags(post, acting_user=user)
+    _unless_conflict(lambda: act(post, user))
     post.refresh_from_db(fields=["state", "moderation_reason"])
     return ModeratedOut(
         post=post.pk,
         state=post.state,
         moderation_reason=post.moderation_reason,
         open_flags=post.flags.filter(resolved__isnull=True).count(),
+    )
+
+
+@router.post(
+    "/community/posts/{post_id}/hide", response=ModeratedOut, summary="Hide a community post"
+)
+def hide_community_post(request: HttpRequest, post_id: int, body: ReasonIn) -> Any:
+    """For the space's moderators: a published post is hidden from everyone
+    but its author and the moderators (a notice stands in its place); its
+    open flags are resolved; its author is told why."""
+    return _moderated(
+        request,
+        post_id,
+        lambda post, user: moderation.hide_post(post, acting_user=user, reason=body.reason),
+    )
+
+
+@router.post(
+    "/community/posts/{post_id}/restore",
+    response=ModeratedOut,
+    summary="Show a hidden community post again",
+)
+def restore_community_post(request: HttpRequest, post_id: int, body: ReasonIn) -> Any:
+    """For the space's moderators; its author is told."""
+    return _moderated(
+        request,
+        post_id,
+        lambda post, user: moderation.restore_post(post, acting_user=user, reason=body.reason),
+    )
+
+
+@router.post(
+    "/community/posts/{post_id}/approve",
+    response=ModeratedOut,
+    summary="Publish a community post held for review",
+)
+def approve_community_post(request: HttpRequest, post_id: int) -> Any:
+    """For the space's moderators: announced now, as if just posted; its
+    author is told."""
+    return _moderated(
+        request, post_id, lambda post, user: moderation.approve_post(post, acting_user=user)
+    )
+
+
+@router.post(
+    "/community/posts/{post_id}/reject",
+    response=ModeratedOut,
+    summary="Refuse a community post held for review",
+)
+def reject_community_post(request: HttpRequest, post_id: int, body: ReasonIn) -> Any:
+    """For the space's moderators: nobody but its author and the moderators
+    ever sees it; its author is told why."""
+    return _moderated(
+        request,
+        post_id,
+        lambda post, user: moderation.reject_post(post, acting_user=user, reason=body.reason),
+    )
+
+
+@router.post(
+    "/community/posts/{post_id}/dismiss-flags",
+    response=ModeratedOut,
+    summary="Dismiss a community post's flags",
+)
+def dismiss_community_post_flags(request: HttpRequest, post_id: int) -> Any:
+    """For the space's moderators: the post stays, its open flags close."""
+    return _moderated(
+        request, post_id, lambda post, user: moderation.dismiss_flags(post, acting_user=user)
     )
 
 

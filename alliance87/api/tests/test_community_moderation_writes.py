@@ -53,12 +53,15 @@ def test_a_reader_flags_a_post_once_with_a_reason(scene: Scene) -> None:
     assert flagged.json() == {"post": opening(scene).pk, "reason": "spam"}
     assert Flag.objects.get().user == colleague
     again = send("post", path, {"reason": "spam"}, secret=secret)
-    assert again.status_code == 422 and "already flagged" in again.json()["detail"]
+    assert again.status_code == 409 and "already flagged" in again.json()["detail"]
     # "Something else" needs a note; a reason not offered is not understood.
     other = partner_colleague(scene, "otto")
     assert send("post", path, {"reason": "other"}, other).status_code == 422
+    assert send("post", path, {"reason": "other", "note": "  "}, other).status_code == 422
     assert send("post", path, {"reason": "ugly"}, other).status_code == 422
     assert Flag.objects.count() == 1
+    noted = send("post", path, {"reason": "other", "note": "Names a minor"}, other)
+    assert noted.status_code == 201 and Flag.objects.get(user=other).note == "Names a minor"
 
 
 def test_its_author_the_suspended_and_who_cannot_see_it_flag_nothing(scene: Scene) -> None:
@@ -127,10 +130,10 @@ def test_a_moderator_hides_and_restores_a_post_with_a_reason(scene: Scene) -> No
     colleague = partner_colleague(scene)
     moderation.flag_post(reply, acting_user=colleague, reason="spam")
     secret = token_of(moderator(scene))
-    path = f"/community/posts/{reply.pk}/moderation"
-    no_reason = send("post", path, {"action": "hide"}, secret=secret)
-    assert no_reason.status_code == 422 and "reason" in no_reason.json()["detail"]
-    hidden = send("post", path, {"action": "hide", "reason": "Advertising"}, secret=secret)
+    path = f"/community/posts/{reply.pk}"
+    for no_reason in ({}, {"reason": " "}):
+        assert send("post", f"{path}/hide", no_reason, secret=secret).status_code == 422
+    hidden = send("post", f"{path}/hide", {"reason": "Advertising"}, secret=secret)
     assert hidden.status_code == 200, hidden.content
     assert hidden.json() == {
         "post": reply.pk,
@@ -141,10 +144,15 @@ def test_a_moderator_hides_and_restores_a_post_with_a_reason(scene: Scene) -> No
     # Others read the notice in its place.
     shown = send("get", replies(scene), None, colleague).json()["items"]
     assert [p["hidden"] for p in shown] == [False, True, False]
-    restored = send("post", path, {"action": "restore", "reason": "Misread"}, secret=secret)
+    restored = send("post", f"{path}/restore", {"reason": "Misread"}, secret=secret)
     assert restored.json()["state"] == "published"
-    twice = send("post", path, {"action": "restore", "reason": "Again"}, secret=secret)
-    assert twice.status_code == 422
+    twice = send("post", f"{path}/restore", {"reason": "Again"}, secret=secret)
+    assert twice.status_code == 409
+    assert twice.json()["detail"] == "Only a hidden post can be restored."
+    moderation.flag_post(reply, acting_user=colleague, reason="spam")
+    dismissed = send("post", f"{path}/dismiss-flags", None, secret=secret)
+    assert dismissed.json()["open_flags"] == 0 and dismissed.json()["state"] == "published"
+    assert send("post", f"{path}/dismiss-flags", None, secret=secret).status_code == 409
 
 
 def test_a_moderator_approves_or_rejects_a_held_post(scene: Scene, settings: Any) -> None:
@@ -154,14 +162,12 @@ def test_a_moderator_approves_or_rejects_a_held_post(scene: Scene, settings: Any
     second = services.reply(scene.thread, acting_user=nell, body="Second")
     assert first.state == second.state == PostState.HELD
     secret = token_of(moderator(scene))
-    approved = send(
-        "post", f"/community/posts/{first.pk}/moderation", {"action": "approve"}, secret=secret
-    )
+    approved = send("post", f"/community/posts/{first.pk}/approve", None, secret=secret)
     assert approved.json()["state"] == "published"
     rejected = send(
         "post",
-        f"/community/posts/{second.pk}/moderation",
-        {"action": "reject", "reason": "Off topic"},
+        f"/community/posts/{second.pk}/reject",
+        {"reason": "Off topic"},
         secret=secret,
     )
     assert rejected.json()["state"] == "rejected"
@@ -171,14 +177,14 @@ def test_a_moderator_approves_or_rejects_a_held_post(scene: Scene, settings: Any
 
 def test_who_does_not_moderate_the_space_moderates_nothing(scene: Scene) -> None:
     reply = services.reply(scene.thread, acting_user=scene.personas.secretariat, body="Stays")
-    path = f"/community/posts/{reply.pk}/moderation"
-    body = {"action": "hide", "reason": "No"}
+    path = f"/community/posts/{reply.pk}/hide"
+    body = {"reason": "No"}
     # A partner sees the post and is told; the outsider does not see it.
     refused = send("post", path, body, scene.personas.partner)
     assert refused.status_code == 403
     assert refused.json()["detail"] == "Only the space's moderators may do this."
     hidden = send("post", path, body, scene.personas.outsider)
-    missing = send("post", "/community/posts/999999/moderation", body, scene.personas.outsider)
+    missing = send("post", "/community/posts/999999/hide", body, scene.personas.outsider)
     assert hidden.status_code == missing.status_code == 404
     assert Post.objects.get(pk=reply.pk).state == PostState.PUBLISHED
 
@@ -217,7 +223,9 @@ def test_the_schema_describes_the_other_community_writes() -> None:
     paths = api.get_openapi_schema()["paths"]
     assert "post" in paths["/api/v1/community/posts/{post_id}/flag"]
     assert {"post", "patch", "delete"} <= set(paths["/api/v1/community/spaces/{slug}/membership"])
-    assert "post" in paths["/api/v1/community/posts/{post_id}/moderation"]
+    for action in ("hide", "restore", "approve", "reject", "dismiss-flags"):
+        assert "post" in paths[f"/api/v1/community/posts/{{post_id}}/{action}"]
+        assert "409" in paths[f"/api/v1/community/posts/{{post_id}}/{action}"]["post"]["responses"]
     thread = paths["/api/v1/community/spaces/{slug}/threads/{thread_id}"]
     assert {"get", "patch"} <= set(thread)
     assert {"403", "404", "422"} <= {str(s) for s in thread["patch"]["responses"]}
