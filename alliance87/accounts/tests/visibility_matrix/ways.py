@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db import transaction
 from django.test import Client
 
 PERSONAS = ("anonymous", "outsider", "partner", "member", "focal", "secretariat", "inactive")
@@ -62,11 +63,11 @@ class Way:
     # "post": asked with a POST (a deliberate act, such as the
     # Secretariat's look behind a pseudonym).
     method: str = "get"
-    # A write through the API (`method` "post" or "patch", this JSON body,
-    # which whoever may write is refused for after the object is found, so
-    # that no cell writes): whoever may not see the object gets the answer
-    # a nonexistent one gets at `missing`'s address (404), whoever sees it
-    # gets another (403 or 422; 401 without a token).
+    # A write through the API (`method` "post" or "patch", this JSON body;
+    # whatever it writes is rolled back at once, World.get): whoever may not
+    # see the object gets the answer a nonexistent one gets at `missing`'s
+    # address (404), whoever sees it gets another (200, 201, 403, 409 or
+    # 422; 401 without a token).
     body: dict[str, Any] | None = None
     missing: Callable[[World, Item], str] | None = None
 
@@ -135,9 +136,15 @@ class World:
             if body is None:
                 response = getattr(client, method)(url, headers=headers)
             else:
-                response = getattr(client, method)(
-                    url, data=json.dumps(body), content_type="application/json", headers=headers
-                )
+                # A write is undone before the next cell reads the world.
+                with transaction.atomic():
+                    response = getattr(client, method)(
+                        url,
+                        data=json.dumps(body),
+                        content_type="application/json",
+                        headers=headers,
+                    )
+                    transaction.set_rollback(True)
             # A file (core.files' serve_file) is streamed.
             content = (
                 b"".join(response.streaming_content) if response.streaming else response.content
@@ -311,16 +318,14 @@ LIBRARY_ORGANISATION_FILTER, LIBRARY_ORGANISATION_CHOSEN = narrowing_ways(
 
 
 # The API's writes, as ways: each asked of a row the persona may not see
-# must answer as for a row that does not exist. The bodies are refused
-# after the row is found (a field the part does not take; a flag of
-# "something else" without a note; a moderation without a reason; a thread
-# state changing nothing), so no cell writes.
+# must answer as for a row that does not exist. Each is rolled back at
+# once (World.get), so no cell changes the world another reads.
 MISSING_ID = 999_999_999
 
 
 def api_record_write(part: str) -> Way:
     """Correct a row of the host meeting's record (PATCH)."""
-    body = {"question": "Matrix"} if part == "decisions" else {"identifier": "Matrix"}
+    body = {"visibility": "secretariat"}
     return Way(
         f"api-correct-{part}",
         pk_url(f"{API}events/{HOST_EVENT}/{part}/{{pk}}"),
@@ -332,7 +337,7 @@ def api_record_write(part: str) -> Way:
 
 
 def api_post_writes(post: Callable[[Any], Any]) -> tuple[Way, Way]:
-    """Flag and moderate a community post (`post` of the row's object)."""
+    """Flag and hide a community post (`post` of the row's object)."""
 
     def url(suffix: str) -> Callable[[World, Item], str]:
         return lambda world, item: f"{API}community/posts/{post(obj_of(world, item)).pk}/{suffix}"
@@ -342,15 +347,15 @@ def api_post_writes(post: Callable[[Any], Any]) -> tuple[Way, Way]:
             "api-flag",
             url("flag"),
             method="post",
-            body={"reason": "other", "note": ""},
+            body={"reason": "spam"},
             missing=fixed(f"{API}community/posts/{MISSING_ID}/flag"),
         ),
         Way(
-            "api-moderate",
-            url("moderation"),
+            "api-hide",
+            url("hide"),
             method="post",
-            body={"action": "restore", "reason": ""},
-            missing=fixed(f"{API}community/posts/{MISSING_ID}/moderation"),
+            body={"reason": "Matrix"},
+            missing=fixed(f"{API}community/posts/{MISSING_ID}/hide"),
         ),
     )
 
