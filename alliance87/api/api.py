@@ -26,6 +26,7 @@ from alliance87.api.callers import CHALLENGE, caller, caller_key, identify
 from alliance87.api.endpoints import (
     campaigns,
     community,
+    community_moderation,  # noqa: F401 - adds the community's other writes to community.router
     community_write,  # noqa: F401 - adds the community's writes to community.router
     data,
     directory,
@@ -50,6 +51,7 @@ PROBLEMS = {
 }
 WRITE_PROBLEMS = {
     "403": "The token may only read, or the caller may not do this here (the detail says why).",
+    "409": "The object is not in the state this write needs (the detail says why).",
 }
 
 

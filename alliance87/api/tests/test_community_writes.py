@@ -50,6 +50,12 @@ class Scene:
 
 @pytest.fixture
 def scene(personas: Personas) -> Scene:
+    return build_scene(personas)
+
+
+def build_scene(personas: Personas) -> Scene:
+    """The spaces, people and thread these tests (and
+    test_community_moderation_writes.py) write in."""
     secretariat = personas.secretariat
     group = make_group("migration", "Action Group on Migration")
     member = make_member(group, acting_user=secretariat)

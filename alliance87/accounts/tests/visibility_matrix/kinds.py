@@ -23,6 +23,7 @@ from alliance87.accounts.tests.visibility_matrix.ways import (
     API_HOST_GROUP,
     API_HOST_PATHFINDER,
     API_SEARCH,
+    API_THREAD_STATE,
     API_TRACKER,
     CARD,
     CHAIR,
@@ -60,6 +61,8 @@ from alliance87.accounts.tests.visibility_matrix.ways import (
     Item,
     Kind,
     Way,
+    api_post_writes,
+    api_record_write,
     api_thread_url,
     attachment_url,
     fixed,
@@ -212,9 +215,26 @@ KINDS: dict[str, Kind] = {
         ),
         Kind("objective", (HOST_EVENT_PAGE, HOST_BRIEFING, API_HOST_EVENT)),
         Kind(
-            "agendaitem", (HOST_EVENT_PAGE, HOST_BRIEFING, SITE_SEARCH, API_SEARCH, API_HOST_EVENT)
+            "agendaitem",
+            (
+                HOST_EVENT_PAGE,
+                HOST_BRIEFING,
+                SITE_SEARCH,
+                API_SEARCH,
+                API_HOST_EVENT,
+                api_record_write("agenda-items"),
+            ),
         ),
-        Kind("exchange", (HOST_EVENT_PAGE, SITE_SEARCH, API_SEARCH, API_HOST_EVENT)),
+        Kind(
+            "exchange",
+            (
+                HOST_EVENT_PAGE,
+                SITE_SEARCH,
+                API_SEARCH,
+                API_HOST_EVENT,
+                api_record_write("exchanges"),
+            ),
+        ),
         Kind("document", (HOST_EVENT_PAGE, API_HOST_EVENT)),
         Kind(
             "decision",
@@ -230,6 +250,7 @@ KINDS: dict[str, Kind] = {
                 Way("export", fixed("/en/decisions.json")),
                 SOURCES,
                 CARD,
+                api_record_write("decisions"),
             ),
         ),
         Kind(
@@ -252,6 +273,7 @@ KINDS: dict[str, Kind] = {
                 ),
                 CARD,
                 OUTCOME,
+                api_record_write("action-items"),
             ),
         ),
         Kind("participant", (HOST_EVENT_PAGE,)),
@@ -659,6 +681,9 @@ KINDS: dict[str, Kind] = {
                 ),
                 Way("api-thread", api_thread_url(""), own_page=True),
                 Way("api-posts", api_thread_url("/posts"), own_page=True),
+                # The API's writes to the thread and its opening post.
+                API_THREAD_STATE,
+                *api_post_writes(lambda thread: thread.posts.get()),
                 # The file its opening post carries (its text holds the
                 # marker), served with the post's visibility.
                 Way("attachment", attachment_url(lambda t: t.posts.get()), own_page=True),
@@ -697,6 +722,8 @@ KINDS: dict[str, Kind] = {
                 ),
                 # The file the reply carries: its author's and moderators'.
                 Way("attachment", attachment_url(lambda post: post), own_page=True),
+                # Flagging and moderating it through the API.
+                *api_post_writes(lambda post: post),
                 # The API's posts of the thread (community.selectors'
                 # thread_page): a notice without text in its place.
                 Way(

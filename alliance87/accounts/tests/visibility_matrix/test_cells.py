@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 import pytest
 
 from alliance87.accounts.tests.visibility_matrix.kinds import CELLS, expected
@@ -18,6 +21,20 @@ def test_matrix(world: World, item: Item, persona: str, way: Way) -> None:
         got, wanted = way.send(world, user, item), way.expect(persona, item)
         assert got == wanted, f"{persona}'s {way.name} to {item.key}: {got}, not {wanted}"
         return
+    if way.body is not None and way.missing is not None:
+        # A write through the API: hidden, it answers as a missing row.
+        status, body = world.get(user, way.url(world, item), way.method, way.body)
+        assert status < 500, f"{persona}'s {way.name} to {item.key}: {status}"
+        if expected(persona, item, way):
+            assert status != 404, f"{persona} should reach {item.key} at {way.name}"
+        else:
+            missing = world.get(user, way.missing(world, item), way.method, way.body)
+            assert status in (401, 404), f"{persona} must get 404 for {item.key}, got {status}"
+            assert (status, _problem(body)) == (missing[0], _problem(missing[1])), (
+                f"{persona}'s {way.name} to {item.key} answers otherwise than to a missing row"
+            )
+            assert item.marker not in body, f"{persona} must not see {item.marker} at {way.name}"
+        return
     status, body = world.get(user, way.url(world, item), way.method)
     look_for = way.look_for(world, item) if way.look_for else item.marker
     if expected(persona, item, way):
@@ -31,3 +48,10 @@ def test_matrix(world: World, item: Item, persona: str, way: Way) -> None:
             allowed = (404,) if opens else (302, 404)
             assert status in allowed, f"{persona} must get 404 for {item.key}, got {status}"
         assert look_for not in body, f"{persona} must not see {look_for} at {way.name}"
+
+
+def _problem(body: str) -> dict[str, Any]:
+    """A problem document without its `instance` (the address asked)."""
+    answer = json.loads(body)
+    answer.pop("instance", None)
+    return dict(answer)

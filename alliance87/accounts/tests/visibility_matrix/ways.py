@@ -6,10 +6,12 @@ A way out is a page, feed or export; its address is a function of the world
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db import transaction
 from django.test import Client
 
 PERSONAS = ("anonymous", "outsider", "partner", "member", "focal", "secretariat", "inactive")
@@ -61,6 +63,13 @@ class Way:
     # "post": asked with a POST (a deliberate act, such as the
     # Secretariat's look behind a pseudonym).
     method: str = "get"
+    # A write through the API (`method` "post" or "patch", this JSON body;
+    # whatever it writes is rolled back at once, World.get): whoever may not
+    # see the object gets the answer a nonexistent one gets at `missing`'s
+    # address (404), whoever sees it gets another (200, 201, 403, 409 or
+    # 422; 401 without a token).
+    body: dict[str, Any] | None = None
+    missing: Callable[[World, Item], str] | None = None
 
 
 @dataclass(frozen=True)
@@ -108,8 +117,13 @@ class World:
             return self.focal_points[country_of(item)]
         return self.users[persona]
 
-    def get(self, user: Any, url: str, method: str = "get") -> tuple[int, str]:
-        key = (getattr(user, "pk", None), url if method == "get" else f"{method} {url}")
+    def get(
+        self, user: Any, url: str, method: str = "get", body: dict[str, Any] | None = None
+    ) -> tuple[int, str]:
+        key = (
+            getattr(user, "pk", None),
+            url if method == "get" else f"{method} {url} {json.dumps(body)}",
+        )
         if key not in self.responses:
             client = Client()
             headers = {}
@@ -119,7 +133,18 @@ class World:
                     headers["Authorization"] = f"Bearer {self.tokens[user.pk]}"
             elif user.is_authenticated:
                 client.force_login(user)
-            response = getattr(client, method)(url, headers=headers)
+            if body is None:
+                response = getattr(client, method)(url, headers=headers)
+            else:
+                # A write is undone before the next cell reads the world.
+                with transaction.atomic():
+                    response = getattr(client, method)(
+                        url,
+                        data=json.dumps(body),
+                        content_type="application/json",
+                        headers=headers,
+                    )
+                    transaction.set_rollback(True)
             # A file (core.files' serve_file) is streamed.
             content = (
                 b"".join(response.streaming_content) if response.streaming else response.content
@@ -289,4 +314,56 @@ TRACKER_OWNER_FILTER, TRACKER_OWNER_CHOSEN = narrowing_ways(
 # the host resource.
 LIBRARY_ORGANISATION_FILTER, LIBRARY_ORGANISATION_CHOSEN = narrowing_ways(
     "library-organisation", "/en/library/", "organisation"
+)
+
+
+# The API's writes, as ways: each asked of a row the persona may not see
+# must answer as for a row that does not exist. Each is rolled back at
+# once (World.get), so no cell changes the world another reads.
+MISSING_ID = 999_999_999
+
+
+def api_record_write(part: str) -> Way:
+    """Correct a row of the host meeting's record (PATCH)."""
+    body = {"visibility": "secretariat"}
+    return Way(
+        f"api-correct-{part}",
+        pk_url(f"{API}events/{HOST_EVENT}/{part}/{{pk}}"),
+        openers=(),
+        method="patch",
+        body=body,
+        missing=fixed(f"{API}events/{HOST_EVENT}/{part}/{MISSING_ID}"),
+    )
+
+
+def api_post_writes(post: Callable[[Any], Any]) -> tuple[Way, Way]:
+    """Flag and hide a community post (`post` of the row's object)."""
+
+    def url(suffix: str) -> Callable[[World, Item], str]:
+        return lambda world, item: f"{API}community/posts/{post(obj_of(world, item)).pk}/{suffix}"
+
+    return (
+        Way(
+            "api-flag",
+            url("flag"),
+            method="post",
+            body={"reason": "spam"},
+            missing=fixed(f"{API}community/posts/{MISSING_ID}/flag"),
+        ),
+        Way(
+            "api-hide",
+            url("hide"),
+            method="post",
+            body={"reason": "Matrix"},
+            missing=fixed(f"{API}community/posts/{MISSING_ID}/hide"),
+        ),
+    )
+
+
+API_THREAD_STATE = Way(
+    "api-thread-state",
+    api_thread_url(""),
+    method="patch",
+    body={},
+    missing=fixed(f"{API}community/spaces/mx-no-such-space/threads/{MISSING_ID}"),
 )

@@ -199,12 +199,13 @@ def build_world() -> World:
     # reindex` would.
     rebuild_index()
     # Each persona calls the API with a token of their own (the API reads
-    # no session). A deactivated account holds none: it calls as anonymous
+    # no session), one that may write: the API's writes are ways too, each
+    # refused before it writes (ways.py). A deactivated account holds none: it calls as anonymous
     # (a token made before the account was closed is refused: api/tests).
     tokens = {}
     for user in [*users.values(), *focal_points.values()]:
         if user.is_authenticated and user.is_active:
             _token, tokens[user.pk] = create_token(
-                user, name="matrix", scope="read", days=1, acting_user=None
+                user, name="matrix", scope="write", days=1, acting_user=None
             )
     return World(users=users, focal_points=focal_points, objects=objects, tokens=tokens)
