@@ -30,6 +30,7 @@ from django.utils.translation import gettext_lazy as _
 
 from alliance87.core.files import file_url
 from alliance87.core.models import Sourced
+from alliance87.core.notices import NoticeState
 from alliance87.core.querysets import HubQuerySet
 from alliance87.core.reversing import reverse_one
 from alliance87.core.visibility import Visibility, VisibleQuerySet, audience_for, visible_q
@@ -204,17 +205,6 @@ class SubmissionStatus(models.TextChoices):
     PENDING = "pending", _("Waiting for review")
     PUBLISHED = "published", _("Published")
     DECLINED = "declined", _("Declined")
-
-
-class NoticeState(models.TextChoices):
-    """Where the email telling a submitter of a decision stands. It is
-    claimed (waiting to sending) by one conditional update before the mail
-    server is called, so it is never sent twice."""
-
-    NONE = "none", _("No email")
-    WAITING = "waiting", _("Email waiting")
-    SENDING = "sending", _("Email being sent")
-    SENT = "sent", _("Email sent")
 
 
 def _reviewed_q(user: Any, audience: Any) -> Q:

@@ -43,7 +43,6 @@ from alliance87.campaigns.models import (
     CampaignImage,
     CampaignStatus,
     Message,
-    NoticeState,
     PlannedActivity,
     Submission,
     SubmissionKind,
@@ -51,6 +50,7 @@ from alliance87.campaigns.models import (
 )
 from alliance87.campaigns.rules import may_review, may_submit
 from alliance87.core.files import JPEG, PNG, WEBP, store_upload
+from alliance87.core.notices import NoticeState
 from alliance87.core.services import service
 from alliance87.core.tasks import enqueue_on_commit
 from alliance87.countries.models import Country

@@ -20,17 +20,9 @@ from alliance87.core.tasks import task
 def send_decision_notice(kind: str, pk: int) -> bool:
     """Send the email of a decision once; return True if it was sent now."""
     from alliance87.campaigns.mail import decision_message
-    from alliance87.campaigns.models import NoticeState, PlannedActivity, Submission
+    from alliance87.campaigns.models import PlannedActivity, Submission
+    from alliance87.core.notices import send_once
 
     model = PlannedActivity if kind == "activity" else Submission
-    rows = model.objects.filter(pk=pk)
-    if not rows.filter(notice=NoticeState.WAITING).update(notice=NoticeState.SENDING):
-        return False
-    row = rows.select_related("campaign", "submitted_by").get()
-    try:
-        decision_message(row).send()
-    except Exception:
-        rows.filter(notice=NoticeState.SENDING).update(notice=NoticeState.WAITING)
-        raise
-    rows.update(notice=NoticeState.SENT)
-    return True
+    rows = model.objects.filter(pk=pk).select_related("campaign", "submitted_by")
+    return send_once(rows, decision_message)

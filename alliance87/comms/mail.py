@@ -20,12 +20,12 @@ from typing import Any
 
 from django.conf import settings
 from django.core import signing
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from alliance87.core.text import mail_language
+from alliance87.core.text import in_language, mail_language
 from alliance87.library.markdown import render
 
 CONFIRM_SALT = "alliance87.comms.newsletter.confirm"
@@ -124,8 +124,6 @@ def reminder_message(survey: Any, user: Any) -> EmailMultiAlternatives:
     from django.shortcuts import resolve_url
     from django.utils.http import urlencode
 
-    from alliance87.core.text import in_language
-
     language = mail_language(user)
     with translation.override(language):
         link = absolute(
@@ -142,5 +140,33 @@ def reminder_message(survey: Any, user: Any) -> EmailMultiAlternatives:
         body,
         settings.DEFAULT_FROM_EMAIL,
         [user.email],
+        headers={"Content-Language": language, "Auto-Submitted": "auto-generated"},
+    )
+
+
+def post_decision_message(post: Any) -> EmailMessage:
+    """The message telling a partner's post's author that the Secretariat
+    published it or returned it (with the reason), in the language they
+    chose for email, else the post's first language."""
+    from alliance87.comms.models import PostStatus
+
+    author = post.created_by
+    language = mail_language(author, default=(post.languages or ["en"])[0])
+    with translation.override(language):
+        published = post.status == PostStatus.PUBLISHED
+        title = in_language(post, "title") or post.slug
+        link = absolute(post.get_absolute_url() if published else reverse("comms:my-posts"))
+        context = {"title": title, "published": published, "reason": post.review_note}
+        body = render_to_string("comms/email/post_decision.txt", {**context, "link": link})
+        if published:
+            subject = translation.gettext("Published on the Alliance 8.7 Hub: %(title)s")
+        else:
+            subject = translation.gettext("Returned to you for changes: %(title)s")
+        subject = " ".join((subject % {"title": title}).split())
+    return EmailMessage(
+        subject,
+        body,
+        settings.DEFAULT_FROM_EMAIL,
+        [author.email],
         headers={"Content-Language": language, "Auto-Submitted": "auto-generated"},
     )

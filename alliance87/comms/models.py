@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from alliance87.core.files import file_url
 from alliance87.core.models import Sourced, Theme
+from alliance87.core.notices import NoticeState
 from alliance87.core.querysets import HubManager
 from alliance87.core.reversing import reverse_one
 from alliance87.core.smallcells import K
@@ -150,6 +151,14 @@ class Post(Sourced):
     # reason for returning it (the author reads it).
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True, editable=False)
     review_note = models.TextField(_("reason for returning it"), blank=True)
+    # The email telling the author of the review's decision (core.notices).
+    notice = models.CharField(
+        _("email to the author"),
+        max_length=8,
+        choices=NoticeState.choices,
+        default=NoticeState.NONE,
+        editable=False,
+    )
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 

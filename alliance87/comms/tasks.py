@@ -174,3 +174,14 @@ def send_survey_reminder(reminder_id: int) -> int:
             )
         sent += len(done)
     return sent
+
+
+@task()
+def send_post_decision(post_id: int) -> bool:
+    """Tell a partner's post's author what the review decided (published,
+    or returned with the reason), once; True if it was sent now."""
+    from alliance87.comms.mail import post_decision_message
+    from alliance87.comms.models import Post
+    from alliance87.core.notices import send_once
+
+    return send_once(Post.objects.filter(pk=post_id), post_decision_message)

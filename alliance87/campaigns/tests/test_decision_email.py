@@ -9,9 +9,10 @@ import pytest
 from django.core import mail
 
 from alliance87.campaigns import services
-from alliance87.campaigns.models import NoticeState, PlannedActivity, Submission
+from alliance87.campaigns.models import PlannedActivity, Submission
 from alliance87.campaigns.tasks import send_decision_notice
 from alliance87.campaigns.tests.scene import make_scene
+from alliance87.core.notices import NoticeState
 
 pytestmark = pytest.mark.django_db
 

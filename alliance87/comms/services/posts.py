@@ -16,8 +16,9 @@ from alliance87.comms.models import (
     Post,
     PostStatus,
 )
-from alliance87.comms.tasks import post_due
+from alliance87.comms.tasks import post_due, send_post_decision
 from alliance87.core.files import JPEG, PNG, WEBP, store_upload
+from alliance87.core.notices import NoticeState
 from alliance87.core.services import service
 from alliance87.core.tasks import enqueue_on_commit
 from alliance87.core.visibility import Visibility, is_secretariat
@@ -114,10 +115,29 @@ def save_post(
 def publish_post(post: Post, *, acting_user: Any, at: Any = None) -> Post:
     """Publish `post` now, or schedule it for `at` (a partner's submitted
     post too: the Secretariat's review)."""
+    reviewed = post.pk is not None and _was_submitted(post)
     post.status = PostStatus.PUBLISHED
     post.publish_at = at or timezone.now()
     post.review_note = ""
+    if reviewed:
+        _tell_author(post)
     return save_post(post, acting_user=acting_user)
+
+
+def _was_submitted(post: Post) -> bool:
+    """Whether `post`, as stored, waits for the Secretariat's review."""
+    return Post.objects.filter(pk=post.pk, status=PostStatus.SUBMITTED).exists()
+
+
+def _tell_author(post: Post) -> None:
+    """Email the author of a reviewed post what was decided, once, after
+    commit (core.notices): `post` is saved by the caller."""
+    author = post.created_by
+    if author is None or not author.email:
+        post.notice = NoticeState.NONE
+        return
+    post.notice = NoticeState.WAITING
+    enqueue_on_commit(send_post_decision, post.pk)
 
 
 # --- Partners' posts ------------------------------------------------------
@@ -196,6 +216,7 @@ def return_post(post: Post, *, reason: str, acting_user: Any) -> Post:
         raise ValidationError(_("This post is not waiting for review."))
     locked.status = PostStatus.DRAFT
     locked.review_note = reason
+    _tell_author(locked)
     locked.save()
     return locked
 

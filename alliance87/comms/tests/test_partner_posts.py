@@ -172,3 +172,78 @@ def test_only_partners_reach_the_partners_pages(client, personas):
     assert client.get("/en/news/mine/").status_code == 404
     assert client.post("/en/news/mine/new/", draft_form()).status_code == 404
     assert not Post.objects.exists()
+
+
+@pytest.fixture
+def _tasks_run_at_once(settings) -> None:
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.mark.usefixtures("_tasks_run_at_once")
+def test_the_author_is_emailed_the_decision_once_after_it_is_committed(
+    client, personas, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    from alliance87.comms.tasks import send_post_decision
+    from alliance87.core.notices import NoticeState
+
+    post = submitted_post(client, personas.partner)
+    sign_in(client, personas.secretariat)
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        client.post(
+            f"/en/news/{post.slug}/publish/",
+            {"action": "return", "reason": "Name the cooperative's country, please."},
+        )
+    assert mail.outbox == []  # nothing leaves before the decision is committed
+    for callback in callbacks:
+        callback()
+    (returned,) = mail.outbox
+    assert returned.to == [personas.partner.email]
+    assert returned.subject == "Returned to you for changes: A harvest without child labour"
+    assert "Name the cooperative's country, please." in returned.body
+    assert "/en/news/mine/" in returned.body
+    # Run again (a retry, a second worker): nothing is sent twice.
+    assert send_post_decision.call(post.pk) is False
+    post.refresh_from_db()
+    assert post.notice == NoticeState.SENT
+
+    client.logout()
+    sign_in(client, personas.partner)
+    client.post(f"/en/news/mine/{post.slug}/", draft_form(action="submit"))
+    client.logout()
+    sign_in(client, personas.secretariat)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/en/news/{post.slug}/publish/", {"action": "publish"})
+    published = mail.outbox[1]
+    assert published.subject == "Published on the Alliance 8.7 Hub: A harvest without child labour"
+    assert f"/en/news/{post.slug}/" in published.body and len(mail.outbox) == 2
+
+
+@pytest.mark.usefixtures("_tasks_run_at_once")
+def test_the_decision_email_is_in_the_language_the_author_chose(
+    client, personas, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    from alliance87.community.models import Preferences
+
+    Preferences.objects.create(user=personas.partner, language="fr")
+    post = submitted_post(client, personas.partner)
+    sign_in(client, personas.secretariat)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/en/news/{post.slug}/publish/", {"action": "publish"})
+    (message,) = mail.outbox
+    assert message.extra_headers["Content-Language"] == "fr"
+    assert "Une récolte sans travail des enfants" in message.subject
+    assert f"/fr/news/{post.slug}/" in message.body
+
+
+def test_publishing_the_secretariats_own_post_emails_no_one(personas, mailoutbox) -> None:
+    post = Post(
+        kind="news", title_en="Ours", status=PostStatus.DRAFT, created_by=personas.secretariat
+    )
+    post.slug = "ours"
+    post.save()
+    services.publish_post(post, acting_user=personas.secretariat)
+    assert mailoutbox == []
