@@ -143,6 +143,21 @@ ISSUE_HEADING = {
 }
 
 
+# A post not written in an issue's language is named by what it is, not by
+# its title in another language (Markdown cannot mark the title's language).
+IN_ENGLISH_ONLY = {
+    "en": "",
+    "fr": "Un article publié en anglais seulement",
+    "es": "Un artículo publicado solo en inglés",
+}
+
+
+def _link_text(post: Post, code: str) -> str:
+    if code in post.languages or not IN_ENGLISH_ONLY.get(code):
+        return str(post.shown_title)
+    return IN_ENGLISH_ONLY[code]
+
+
 def issue_texts() -> tuple[dict[str, str], dict[str, str]]:
     """The demo issue's subject and text in each language: a link to each
     of the demo's posts (in the language of the link's page)."""
@@ -152,7 +167,7 @@ def issue_texts() -> tuple[dict[str, str], dict[str, str]]:
     bodies = {}
     for code, intro in ISSUE_INTRO.items():
         with translation.override(code):
-            lines = [f"- [{p.shown_title}]({p.get_absolute_url()})" for p in posts]
+            lines = [f"- [{_link_text(p, code)}]({p.get_absolute_url()})" for p in posts]
         bodies[code] = f"{intro}\n\n## {ISSUE_HEADING[code]}\n\n" + "\n".join(lines)
     return dict(ISSUE_SUBJECT), bodies
 

@@ -20,7 +20,7 @@ from alliance87.comms.access import secretariat_only
 from alliance87.comms.forms import AccountSubscriptionForm, IssueForm, SubscribeForm, TestSendForm
 from alliance87.comms.models import Issue, IssueStatus, Subscriber, SubscriberStatus
 from alliance87.core.ratelimit import count_hit
-from alliance87.core.text import page_language, parse_id
+from alliance87.core.text import page_language, parse_id, written_in
 from alliance87.core.visibility import is_secretariat
 from alliance87.library.markdown import render as render_markdown
 
@@ -145,9 +145,13 @@ def archive(request: HttpRequest) -> HttpResponse:
 def _issue_view(issue: Issue) -> dict[str, Any]:
     language = page_language()
     shown = language if getattr(issue, f"body_{language}", "") else "en"
+    subject_lang = shown if getattr(issue, f"subject_{shown}", "") else "en"
     return {
         "issue": issue,
-        "subject": issue.subject_in(shown),
+        # The subject as the page shows it: marked with its language when
+        # it is not the page's (a subject written in English only).
+        "subject": written_in(issue.subject_in(subject_lang), subject_lang),
+        "subject_text": issue.subject_in(subject_lang),
         "html": render_markdown(issue.body_in(shown)),
         "lang": shown,
     }

@@ -20,7 +20,7 @@ class ImportForm(forms.Form):
         ),
     )
     structure = forms.FileField(
-        label=_("Structure file (SDMX files only, optional)"),
+        label=_("Structure file (SDMX files only)"),
         required=False,
         help_text=_(
             "An SDMX-ML structure message (2.1 or 3.0) with the data structure and its code "

@@ -85,7 +85,6 @@ from alliance87.comms.services.posts import (
     unpublish_post,
 )
 from alliance87.comms.services.survey_builder import (
-    audience_users,
     close_survey,
     move_question,
     open_survey,
@@ -107,7 +106,6 @@ __all__ = [
     "IMAGE_KINDS",
     "RESEND_AFTER",
     "PostLinks",
-    "audience_users",
     "close_survey",
     "confirm_subscription",
     "file_illustrative_issue",

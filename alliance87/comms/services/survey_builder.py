@@ -319,7 +319,7 @@ def publish_text_answer(answer: Answer, *, acting_user: Any, published: bool) ->
     return answer
 
 
-def audience_users(survey: Survey) -> Any:
+def _audience_users(survey: Survey) -> Any:
     """The active accounts a per-person survey is for: the people of
     partner organisations, or those the groups area counts in the group
     (its members' people, named representatives, chairs and seats)."""
@@ -373,9 +373,8 @@ def send_reminder(survey: Survey, *, acting_user: Any) -> Reminder:
             _("A reminder was sent less than an hour ago: wait before sending another.")
         )
     answered = survey.responses.filter(respondent__isnull=False).values("respondent_id")
-    ids = list(
-        audience_users(survey).exclude(pk__in=answered).order_by("pk").values_list("pk", flat=True)
-    )
+    waiting = _audience_users(survey).exclude(pk__in=answered).order_by("pk")
+    ids = list(waiting.values_list("pk", flat=True))
     if not ids:
         raise ValidationError(_("Everyone in the audience has answered: no one to remind."))
     reminder = Reminder.objects.create(

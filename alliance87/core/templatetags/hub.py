@@ -123,7 +123,8 @@ def _first_shown(request: Any, found: Sources | None) -> tuple[str, bool]:
     """Return the anchor of the first place on the page that shows the
     same sources as `found`, and whether this is a later place: a table of
     twenty rows inferred from one sentence of a report says it once, then
-    "as above" with a link to it. A conflict, or a line naming no source
+    "as above" (not a link: a target that small beside the row's own links
+    fails WCAG 2.2's target size). A conflict, or a line naming no source
     (illustrative demo content), is always shown in full."""
     if request is None or found is None or not found.items or found.conflict:
         return "", False

@@ -288,8 +288,7 @@ def test_a_source_repeated_down_a_table_is_given_once_then_as_above(
     full = [c for c in cells if "Inferred from the report" in c]
     again = [c for c in cells if "Source: as above" in c]
     assert len(full) == 1 and len(again) == 1
-    anchor = full[0].split('id="', 1)[1].split('"', 1)[0]
-    assert f'<a href="#{anchor}">Source: as above</a>' in again[0]
+    assert cells.index(full[0]) < cells.index(again[0])
     # A different source is given in full (the page cache moves on commit).
     with django_capture_on_commit_callbacks(execute=True):
         cite(rows[1], acting_user=None, field="role", basis=Basis.INFERRED, note="the list")
