@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+from typing import Any
 
 from django.core import mail as django_mail
 from django.utils import timezone
@@ -62,46 +63,68 @@ def send_test(issue_id: int, to: str, language: str) -> None:
         issue_message(issue, Subscriber(pk=0, email=to, language=language), test=True).send()
 
 
-@task()
-def send_issue(issue_id: int) -> int:
-    """Send the issue's waiting deliveries; return how many were sent."""
-    from alliance87.comms.mail import issue_message
-    from alliance87.comms.models import Delivery, DeliveryStatus, Issue, IssueStatus
+def _send_in_batches(deliveries: Any, related: str, message_for: Any, what: str) -> int:
+    """Send each pending row of `deliveries` (newsletter or reminder
+    deliveries) at most once: BATCH of them claimed by one conditional
+    update (pending to sending, with a token of this run), sent over one
+    connection, then marked sent, or failed with why. `message_for(row)`
+    gives the row's message, or a sentence saying why none is sent.
+    Return how many were sent."""
+    from alliance87.comms.models import DeliveryStatus
 
-    issue = Issue.objects.filter(pk=issue_id, status=IssueStatus.SENDING).first()
-    if issue is None:
-        return 0
+    model = deliveries.model
     sent = 0
     while True:
         waiting = list(
-            Delivery.objects.filter(issue=issue, status=DeliveryStatus.PENDING)
+            deliveries.filter(status=DeliveryStatus.PENDING)
             .order_by("pk")
             .values_list("pk", flat=True)[:BATCH]
         )
         if not waiting:
             break
         claim = secrets.token_hex(16)
-        Delivery.objects.filter(pk__in=waiting, status=DeliveryStatus.PENDING).update(
+        model.objects.filter(pk__in=waiting, status=DeliveryStatus.PENDING).update(
             status=DeliveryStatus.SENDING, claim=claim
         )
-        batch = list(Delivery.objects.filter(claim=claim).select_related("subscriber"))
+        batch = list(model.objects.filter(claim=claim).select_related(related))
         done: list[int] = []
         failed: dict[int, str] = {}
         with django_mail.get_connection() as connection:
             for delivery in batch:
                 try:
-                    message = issue_message(issue, delivery.subscriber)
+                    message = message_for(delivery)
+                    if isinstance(message, str):
+                        failed[delivery.pk] = message
+                        continue
                     message.connection = connection
                     message.send()
                     done.append(delivery.pk)
                 except Exception as error:  # the server refused this one
-                    logger.warning("Newsletter %s to %s: %s", issue.pk, delivery.pk, error)
+                    logger.warning("%s to %s: %s", what, delivery.pk, error)
                     failed[delivery.pk] = f"{error.__class__.__name__}: {error}"[:300]
         now = timezone.now()
-        Delivery.objects.filter(pk__in=done).update(status=DeliveryStatus.SENT, sent_at=now)
+        model.objects.filter(pk__in=done).update(status=DeliveryStatus.SENT, sent_at=now)
         for pk, reason in failed.items():
-            Delivery.objects.filter(pk=pk).update(status=DeliveryStatus.FAILED, error=reason)
+            model.objects.filter(pk=pk).update(status=DeliveryStatus.FAILED, error=reason)
         sent += len(done)
+    return sent
+
+
+@task()
+def send_issue(issue_id: int) -> int:
+    """Send the issue's waiting deliveries; return how many were sent."""
+    from alliance87.comms.mail import issue_message
+    from alliance87.comms.models import Delivery, Issue, IssueStatus
+
+    issue = Issue.objects.filter(pk=issue_id, status=IssueStatus.SENDING).first()
+    if issue is None:
+        return 0
+    sent = _send_in_batches(
+        Delivery.objects.filter(issue=issue),
+        "subscriber",
+        lambda delivery: issue_message(issue, delivery.subscriber),
+        f"Newsletter {issue.pk}",
+    )
     Issue.objects.filter(pk=issue.pk, status=IssueStatus.SENDING).update(
         status=IssueStatus.SENT, sent_at=timezone.now()
     )
@@ -110,70 +133,35 @@ def send_issue(issue_id: int) -> int:
 
 @task()
 def send_survey_reminder(reminder_id: int) -> int:
-    """Send a survey reminder's waiting deliveries, each at most once (a
-    batch claimed by one conditional update, as `send_issue`); a person
-    who answered meanwhile, or left the audience, is sent nothing. Return
-    how many were sent."""
+    """Send a survey reminder's waiting deliveries, each at most once (as
+    `send_issue`); a person who answered meanwhile, or left the audience,
+    is sent nothing. Return how many were sent."""
     from alliance87.comms.mail import reminder_message
-    from alliance87.comms.models import (
-        DeliveryStatus,
-        Reminder,
-        ReminderDelivery,
-        Response,
-        Survey,
-    )
+    from alliance87.comms.models import Reminder, ReminderDelivery, Response, Survey
 
     reminder = Reminder.objects.select_related("survey").filter(pk=reminder_id).first()
     if reminder is None:
         return 0
     survey = reminder.survey
-    sent = 0
-    while True:
-        waiting = list(
-            ReminderDelivery.objects.filter(reminder=reminder, status=DeliveryStatus.PENDING)
-            .order_by("pk")
-            .values_list("pk", flat=True)[:BATCH]
-        )
-        if not waiting:
-            break
-        claim = secrets.token_hex(16)
-        ReminderDelivery.objects.filter(pk__in=waiting, status=DeliveryStatus.PENDING).update(
-            status=DeliveryStatus.SENDING, claim=claim
-        )
-        batch = list(ReminderDelivery.objects.filter(claim=claim).select_related("user"))
-        done: list[int] = []
-        failed: dict[int, str] = {}
-        with django_mail.get_connection() as connection:
-            for delivery in batch:
-                user = delivery.user
-                if Response.objects.filter(survey=survey, respondent=user).exists():
-                    failed[delivery.pk] = "answered before it was sent"
-                    continue
-                if not (
-                    user.is_active
-                    and survey.is_open
-                    and Survey.objects.visible_to(user).filter(pk=survey.pk).exists()
-                ):
-                    failed[delivery.pk] = "no longer in the audience, or the survey closed"
-                    continue
-                try:
-                    message = reminder_message(survey, user)
-                    message.connection = connection
-                    message.send()
-                    done.append(delivery.pk)
-                except Exception as error:  # the server refused this one
-                    logger.warning("Survey reminder %s to %s: %s", reminder.pk, delivery.pk, error)
-                    failed[delivery.pk] = f"{error.__class__.__name__}: {error}"[:300]
-        now = timezone.now()
-        ReminderDelivery.objects.filter(pk__in=done).update(
-            status=DeliveryStatus.SENT, sent_at=now
-        )
-        for pk, reason in failed.items():
-            ReminderDelivery.objects.filter(pk=pk).update(
-                status=DeliveryStatus.FAILED, error=reason
-            )
-        sent += len(done)
-    return sent
+
+    def message_for(delivery: Any) -> Any:
+        user = delivery.user
+        if Response.objects.filter(survey=survey, respondent=user).exists():
+            return "answered before it was sent"
+        if not (
+            user.is_active
+            and survey.is_open
+            and Survey.objects.visible_to(user).filter(pk=survey.pk).exists()
+        ):
+            return "no longer in the audience, or the survey closed"
+        return reminder_message(survey, user)
+
+    return _send_in_batches(
+        ReminderDelivery.objects.filter(reminder=reminder),
+        "user",
+        message_for,
+        f"Survey reminder {reminder.pk}",
+    )
 
 
 @task()
