@@ -6,6 +6,7 @@ Secretariat sees it as stopped mid-way (community/notify.py's claim)."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import os
 import signal
@@ -24,10 +25,10 @@ from alliance87.community.models import Level, MailState, Notification
 from alliance87.community.tasks import send_notification_task, sweep_and_requeue
 from alliance87.community.tests.smtp import free_port
 from alliance87.core.taskrecords import TaskRecord, TaskState
+from alliance87.testing.redis import worker_redis_url
 
 # Committed rows, so that a worker process of its own reads them.
 pytestmark = pytest.mark.django_db(transaction=True)
-TEST_REDIS_DB = 6
 
 
 class SlowServer:
@@ -79,7 +80,7 @@ def worker_env(port: int, backend: str) -> dict[str, str]:
         "TASKS_BACKEND": backend,
     }
     if backend == "rq":
-        env["REDIS_URL"] = f"redis://127.0.0.1:6379/{TEST_REDIS_DB}"
+        env["REDIS_URL"] = worker_redis_url()
     return env
 
 
@@ -87,15 +88,61 @@ def worker(env: dict[str, str], *extra: str) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
         [sys.executable, "-m", "alliance87.cli", "worker", "--no-schedule", *extra],
         env=env,
-        start_new_session=True,  # its own group: RQ's work horse dies with it
+        start_new_session=True,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
 
 
+def process_tree(pid: int) -> list[int]:
+    """`pid` and every process descended from it, read from /proc. RQ's work
+    horse, which does the sending, puts itself in a process group of its own
+    (rq's fork_work_horse calls os.setpgrp), so killing the worker's group
+    alone would leave it sending."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as stat:
+                # The name (field 2) may hold spaces: the parent follows its ')'.
+                parent = int(stat.read().rpartition(")")[2].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue  # gone meanwhile
+        children.setdefault(parent, []).append(int(entry))
+    tree, todo = [], [pid]
+    while todo:
+        tree.append(todo.pop())
+        todo.extend(children.get(tree[-1], []))
+    return tree
+
+
+def kill_mid_send(process: subprocess.Popen[bytes]) -> list[int]:
+    """SIGKILL the worker and everything it started, the work horse included;
+    the processes still running afterwards (none, unless one would not die)."""
+    doomed = process_tree(process.pid)
+    for pid in doomed:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+    process.wait(timeout=30)
+    deadline = time.monotonic() + 30
+    while (alive := [pid for pid in doomed if not gone(pid)]) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return alive
+
+
+def gone(pid: int) -> bool:
+    """Ended: no such process, or a zombie not yet reaped by its parent."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rpartition(")")[2].split()[0] == "Z"
+    except OSError:
+        return True
+
+
 def use_rq(settings: Any) -> None:
     redis = pytest.importorskip("redis")
-    url = f"redis://127.0.0.1:6379/{TEST_REDIS_DB}"
+    url = worker_redis_url()
     try:
         redis.Redis.from_url(url, socket_connect_timeout=1).flushdb()
     except redis.exceptions.ConnectionError:
@@ -127,8 +174,9 @@ def test_a_worker_killed_mid_send_never_sends_the_email_twice(
             time.sleep(0.1)
         assert len(server.received) == 1, "the worker never reached the mail server"
     finally:
-        os.killpg(first.pid, signal.SIGKILL)
-        first.wait(timeout=30)
+        # Every process of the worker dies before its mail server answers.
+        still_running = kill_mid_send(first)
+    assert not still_running
     # Claimed, never recorded as sent: the server may or may not have it.
     assert Notification.objects.get(pk=pk).mail == MailState.SENDING
 

@@ -27,17 +27,11 @@ from alliance87.core import schedule
 from alliance87.core.taskrecords import TaskRecord, TaskState
 from alliance87.core.tasks import enqueue_on_commit, queue_state
 from alliance87.testing.background import fail_first
+from alliance87.testing.redis import worker_redis_url
 from alliance87.testing.tasks import leave_a_line
 
 pytestmark = pytest.mark.django_db
 SHARED_REDIS = "redis://127.0.0.1:6379/6"
-
-
-def shared_redis_url() -> str:
-    """Database 6 for the first pytest-xdist worker (or no xdist), 7 for
-    the second, ...: each worker's queue is its own."""
-    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
-    return f"redis://127.0.0.1:6379/{6 + int(worker.removeprefix('gw') or 0)}"
 
 
 def free_port() -> int:
@@ -89,7 +83,7 @@ def use_rq(settings: Any, url: str) -> None:
 @pytest.fixture
 def shared_redis(settings: Any) -> Iterator[str]:
     redis = pytest.importorskip("redis")
-    url = shared_redis_url()
+    url = worker_redis_url()
     try:
         redis.Redis.from_url(url, socket_connect_timeout=1).flushdb()
     except redis.exceptions.ConnectionError:
