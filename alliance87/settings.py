@@ -458,7 +458,7 @@ BENCH_HELLO = envbool("BENCH_HELLO", False)
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
 if not SITE_URL.startswith(("http://", "https://")):
     raise ImproperlyConfigured(f"SITE_URL must start with http:// or https://, not {SITE_URL!r}.")
-# Reply by email (community/reply_address.py, community/inbound.py): empty
+# Reply by email (community/reply_address.py, community/inbound/): empty
 # turns it off, and the community's emails carry no Reply-To.
 REPLY_EMAIL_DOMAIN = env("REPLY_EMAIL_DOMAIN").strip().lower()
 if REPLY_EMAIL_DOMAIN and ("@" in REPLY_EMAIL_DOMAIN or "." not in REPLY_EMAIL_DOMAIN):
@@ -469,7 +469,7 @@ if REPLY_EMAIL_DOMAIN and ("@" in REPLY_EMAIL_DOMAIN or "." not in REPLY_EMAIL_D
 REPLY_EMAIL_DAYS = envint("REPLY_EMAIL_DAYS", 30, minimum=1)
 REPLY_EMAIL_MAX_BYTES = envint("REPLY_EMAIL_MAX_BYTES", 10 * 1024 * 1024, minimum=1024)
 # Whose Authentication-Results a reply is judged by, and how
-# (community/mail_auth.py, community/inbound.py).
+# (community/mail_auth.py, community/inbound/).
 REPLY_EMAIL_AUTHSERV_IDS = [i.lower() for i in envlist("REPLY_EMAIL_AUTHSERV_IDS", "")]
 REPLY_EMAIL_AUTH_POLICY = env("REPLY_EMAIL_AUTH_POLICY", "refuse-fail").strip().lower()
 if REPLY_EMAIL_AUTH_POLICY not in {"refuse-fail", "require-pass", "record-only"}:
@@ -478,7 +478,7 @@ if REPLY_EMAIL_AUTH_POLICY not in {"refuse-fail", "require-pass", "record-only"}
         f"not {REPLY_EMAIL_AUTH_POLICY!r}."
     )
 # New accounts' first posts in the community wait for a moderator, and are
-# rate-limited (community/moderation.py).
+# rate-limited (community/moderation/).
 COMMUNITY_HOLD_DAYS = envint("COMMUNITY_HOLD_DAYS", 7, minimum=0)
 COMMUNITY_HOLD_POSTS = envint("COMMUNITY_HOLD_POSTS", 1, minimum=0)
 COMMUNITY_NEW_POSTS_PER_HOUR = envint("COMMUNITY_NEW_POSTS_PER_HOUR", 3, minimum=0)

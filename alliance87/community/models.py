@@ -410,7 +410,7 @@ class Post(models.Model):
     created = models.DateTimeField(_("posted"))
     edited = models.DateTimeField(_("edited"), null=True, blank=True)
     helpful_count = models.PositiveIntegerField(default=0)
-    # Moderation (community/moderation.py): the state, and the last
+    # Moderation (community/moderation/): the state, and the last
     # decision's reason, moderator and time (the audit log keeps them all).
     state = models.CharField(
         _("state"), max_length=9, choices=PostState.choices, default=PostState.PUBLISHED
@@ -786,7 +786,7 @@ class InboundOutcome(models.TextChoices):
 class InboundMessage(models.Model):
     """One email received at a reply address, recorded once: the same
     message delivered again (same Message-ID) posts nothing and bounces
-    nothing (community/inbound.py)."""
+    nothing (community/inbound/)."""
 
     # SHA-256 of the Message-ID (of the whole message when it has none).
     key = models.CharField(max_length=64, unique=True)
@@ -1008,7 +1008,7 @@ class SuspensionEvent(models.TextChoices):
 class SuspensionNotice(models.Model):
     """The email telling a person that they are suspended from a space, or
     that their suspension is lifted: one per suspension and event, sent at
-    most once, as an email at once is (community/notify.py)."""
+    most once, as an email at once is (community/notify/)."""
 
     suspension = models.ForeignKey(Suspension, on_delete=models.CASCADE, related_name="notices")
     event = models.CharField(max_length=9, choices=SuspensionEvent.choices)

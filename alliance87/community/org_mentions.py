@@ -11,7 +11,7 @@ part of its page's address (`@org:ituc` for /en/partners/ituc/).
   that a hidden organisation exists.
 - Each organisation named is recorded once (`OrganisationMention`); the
   people of its directory entries with an account hear of the post as a
-  mention does (community/notify.py), by their level for the space.
+  mention does (community/notify/), by their level for the space.
 - Shown to a reader who may see the organisation, a mention is a link to
   its page under its name; to anyone else it stays the text written.
 """

@@ -17,7 +17,7 @@ are accepted too, so that a key rotation does not break the addresses
 already sent.
 
 A token says who may reply, never that they still may: the reader asks
-again (community/inbound.py).
+again (community/inbound/).
 
 A digest of several threads has one more address, reply+digest@<domain>,
 the same for everyone: its Reply-To, so that "Reply" in any mail program

@@ -8,7 +8,7 @@ any rule is asked.
 
 - post in a space (start a thread, reply, join, mark helpful): a member of
   a partner organisation, or a member of the space's group, while the space
-  is open and they are not suspended from it (community/moderation.py);
+  is open and they are not suspended from it (community/moderation/);
 - moderate a space (pin, close): its moderators, named by the Secretariat;
 - edit a post: its author, while the space is open;
 - accept an answer to a question: the person who asked it, or a

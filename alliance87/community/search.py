@@ -6,7 +6,7 @@ a thread is found whichever language the searcher reads.
 
 Only what everyone who sees the space reads is indexed: a thread whose
 opening post is held, hidden or rejected has no entry, and a held, hidden
-or rejected reply adds no word (community/moderation.py). Hiding or
+or rejected reply adds no word (community/moderation/). Hiding or
 restoring a post saves it, which reindexes its thread."""
 
 from __future__ import annotations

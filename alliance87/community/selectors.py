@@ -4,7 +4,7 @@ one thread's posts. Every read starts from `visible_to(user)`; a missing
 and a hidden space or thread answer the same 404. Each page takes a
 constant number of queries, whatever the number of threads or posts.
 
-Moderation (community/moderation.py): lists and counts hold published
+Moderation (community/moderation/): lists and counts hold published
 threads and posts only, but for their authors and the space's moderators;
 a hidden post shows on its thread's page as a notice, without its text,
 author or links, to whoever may not read it in full.

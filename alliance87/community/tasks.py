@@ -3,7 +3,7 @@ emails at once (the moderators' too), suspension notices, digests. Each
 is queued after the write that asks for it commits, but
 `community_mail_task`, which the workers' schedule queues every five
 minutes (settings.TASKS_SCHEDULE); the work itself lives in
-community/notify.py.
+community/notify/.
 
 An email that waits for the mail server, or that a worker left half-sent,
 is recorded for the Secretariat's page of background work (core.tasks):

@@ -28,7 +28,7 @@ What this module adds to django-tasks, the same on both backends:
   may queue again; the record goes when the call succeeds.
 
 A task must therefore be safe to run twice (most claim their row with a
-conditional update first, as community/notify.py and comms/tasks.py do):
+conditional update first, as community/notify/ and comms/tasks.py do):
 a retry, a requeued call or a second worker may run it again.
 """
 

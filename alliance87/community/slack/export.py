@@ -18,7 +18,8 @@ export whose files were fetched by another tool holds them in one of two
 layouts, both keyed by the file's `id`, and both are read:
 `__uploads/F0123/name.pdf` (slackdump's default, the layout Mattermost's
 importer reads) and `channel/attachments/F0123-name.pdf` (slackdump's
-"standard" layout). `url_private` is never fetched.
+"standard" layout). `url_private` is never fetched. The reader notes
+which files the zip carries; slack/uploads.py reads them.
 
 Nothing is extracted to disk: each member is read into memory through a
 bounded read (at most MEMBER_MAX_BYTES decompressed, whatever its header
@@ -47,8 +48,6 @@ MAX_MEMBERS = 100_000
 DAY_FILE = re.compile(r"^(\d{4}-\d{2}-\d{2})\.json$")
 TS = re.compile(r"^(\d{1,12})\.(\d{1,6})$")
 FILE_ID = re.compile(r"^F[A-Z0-9]{2,40}$")
-# What the files an export carries may come to once unpacked, together.
-UPLOADS_MAX_BYTES = 500 * 1024 * 1024
 
 
 class ExportRefused(ValidationError):
@@ -227,54 +226,6 @@ def _upload_id(name: str) -> str:
     else:
         return ""
     return file_id if FILE_ID.match(file_id) else ""
-
-
-class Uploads:
-    """Read the files an export carries, each bounded by what comes out of
-    the decompressor (at most `limit` + 1 bytes: a file larger than the
-    limit is told by its length), all of them by UPLOADS_MAX_BYTES."""
-
-    def __init__(self, archive: zipfile.ZipFile, export: Export) -> None:
-        self.archive = archive
-        self.export = export
-        self.total = 0
-
-    def read(self, file_id: str, limit: int) -> bytes | None:
-        """Return the content of file `file_id` (cut after `limit` + 1
-        bytes), or None when the export does not carry it."""
-        member = self.export.uploads.get(file_id)
-        if member is None:
-            return None
-        try:
-            with self.archive.open(member) as stream:
-                data = stream.read(limit + 1)
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, OSError) as e:
-            raise ExportRefused(
-                _("%(file)s could not be read from the export (%(error)s).")
-                % {"file": member, "error": e}
-            ) from None
-        self.total += len(data)
-        if self.total > UPLOADS_MAX_BYTES:
-            raise ExportRefused(
-                _(
-                    "The files in the export come to more than %(max)s MB once unpacked; "
-                    "nothing was imported."
-                )
-                % {"max": UPLOADS_MAX_BYTES // (1024 * 1024)}
-            )
-        return data
-
-
-def open_uploads(file: IO[bytes], export: Export) -> Uploads:
-    """Open the export `file` (read by read_export) again to read its
-    files; close it with `.archive.close()`."""
-    try:
-        file.seek(0)
-        return Uploads(zipfile.ZipFile(file), export)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError):
-        raise ExportRefused(
-            _("The export could not be read again; nothing was imported.")
-        ) from None
 
 
 def _list_of_objects(data: Any, name: str) -> list[dict[str, Any]]:

@@ -1,7 +1,7 @@
 """
 Import a Slack export into the community's spaces, all or nothing.
 
-Invariants (beside those of community/services.py, whose `start_thread`
+Invariants (beside those of community/services/, whose `start_thread`
 and `reply` write every thread and post, with `Imported`):
 - only the Secretariat imports; a channel goes only where it is told
   (`space_map`: channel name or id -> space slug), or, when asked, into a
@@ -53,20 +53,14 @@ from django.utils.translation import gettext as _
 
 from alliance87.community import services
 from alliance87.community.models import Space, SpaceKind
-from alliance87.community.slack.export import (
-    Channel,
-    Export,
-    ExportRefused,
-    Uploads,
-    open_uploads,
-    read_export,
-)
+from alliance87.community.slack.export import Channel, Export, ExportRefused, read_export
 from alliance87.community.slack.report import (
     ChannelResult,
     FoundChannel,
     Report,
     UnmappedPerson,
 )
+from alliance87.community.slack.uploads import Uploads, open_uploads
 from alliance87.community.slack.writer import IMPORTED_SUBTYPES, Writer
 from alliance87.core.planner import refresh_statistics_after_commit
 from alliance87.core.services import service

@@ -16,14 +16,7 @@ from django.utils.translation import ngettext
 from alliance87.community import attachments, services
 from alliance87.community.models import POST_MAX_CHARS, Post, Space, Thread
 from alliance87.community.slack import files
-from alliance87.community.slack.export import (
-    Channel,
-    Export,
-    ExportRefused,
-    FileRef,
-    Message,
-    Uploads,
-)
+from alliance87.community.slack.export import Channel, Export, ExportRefused, FileRef, Message
 from alliance87.community.slack.mrkdwn import Converter, escape
 from alliance87.community.slack.report import (
     ChannelResult,
@@ -32,6 +25,7 @@ from alliance87.community.slack.report import (
     Report,
     UnmappedPerson,
 )
+from alliance87.community.slack.uploads import Uploads
 from alliance87.core.files import max_bytes
 from alliance87.core.markdown import plain_text
 

@@ -1,7 +1,7 @@
 """The fan-out and the digests read a space's people a chunk at a time
-(notify.CHUNK), so that 10,000 subscribers fit in bounded memory: across
-chunks they reach exactly whom one pass reached (bench/community.py
-measures the memory)."""
+(CHUNK, in community/notify/base.py), so that 10,000 subscribers fit in
+bounded memory: across chunks they reach exactly whom one pass reached
+(bench/community.py measures the memory)."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ def heard(post) -> dict[str, tuple[str, bool, str]]:
 def test_a_fan_out_in_chunks_reaches_each_person_by_their_level_and_sight(
     scene, monkeypatch
 ) -> None:
-    monkeypatch.setattr(notify, "CHUNK", 2)
+    monkeypatch.setattr("alliance87.community.notify.fanout.CHUNK", 2)
     people = {name: colleague(scene, name) for name in ("ada", "ben", "cy", "dee", "eve", "fay")}
     levels = {
         "ada": Level.EVERYTHING,
@@ -71,7 +71,7 @@ def test_a_fan_out_in_chunks_reaches_each_person_by_their_level_and_sight(
 
 
 def test_the_digest_recipients_are_read_in_chunks_each_person_once(scene, monkeypatch) -> None:
-    monkeypatch.setattr(notify, "CHUNK", 2)
+    monkeypatch.setattr("alliance87.community.notify.digests.CHUNK", 2)
     other = services.save_space(
         Space(slug="other", name="Other", kind=SpaceKind.COMMONS), acting_user=scene.secretariat
     )

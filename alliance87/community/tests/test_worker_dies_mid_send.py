@@ -1,7 +1,8 @@
 """Nothing is sent twice when a worker dies mid-send: a real worker process
 (`alliance87 worker`, on the database queue and on RQ) is killed while a
 real SMTP server holds its message; the email is never sent again, and the
-Secretariat sees it as stopped mid-way (community/notify.py's claim)."""
+Secretariat sees it as stopped mid-way (the claim in
+community/notify/at_once.py)."""
 
 from __future__ import annotations
 

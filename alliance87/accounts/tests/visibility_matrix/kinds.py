@@ -699,7 +699,7 @@ KINDS: dict[str, Kind] = {
             ),
             has_group=True,
         ),
-        # Moderation (community/moderation.py): a reply hidden by a moderator,
+        # Moderation (community/moderation/): a reply hidden by a moderator,
         # or held for review, in a published thread of a space of the row's
         # level, written by the Secretariat (who moderates every space):
         # nobody else reads its text, wherever they see the thread. (Search

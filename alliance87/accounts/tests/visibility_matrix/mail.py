@@ -1,5 +1,5 @@
 """The way in by email: a reply to a thread's signed reply address
-(community/inbound.py), and what should become of it.
+(community/inbound/), and what should become of it.
 
 Each `emailreply` row is a thread alone in a space of the row's level; its
 status is the state the reply meets:

@@ -3,7 +3,7 @@
 `alliance87 worker` runs this on its schedule (every five minutes:
 settings.TASKS_SCHEDULE), so no cron is needed; the command runs the same
 work at once, e.g. after a long stop. Each person's digest goes once per
-window whatever the number of runs (community/notify.py).
+window whatever the number of runs (community/notify/digests.py).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Read email replies to the community's reply addresses (community/inbound.py).
+"""Read email replies to the community's reply addresses (community/inbound/).
 
     alliance87 inbound_mail [--recipient ADDRESS] < message   one message
     alliance87 inbound_mail --maildir PATH                    a Maildir's new mail
