@@ -85,6 +85,49 @@ from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+# The caches, background tasks, email, the community and logging are read in
+# modules of their own (alliance87/config/), imported here name by name.
+from alliance87.config.caches import (
+    CACHES,
+    DJANGO_REDIS_IGNORE_EXCEPTIONS,
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS,
+    REDIS_URL,
+    SESSION_ENGINE,
+)
+from alliance87.config.community import (
+    COMMUNITY_ATTACHMENT_KINDS,
+    COMMUNITY_ATTACHMENT_MAX_MB,
+    COMMUNITY_ATTACHMENTS_PER_POST,
+    COMMUNITY_HOLD_DAYS,
+    COMMUNITY_HOLD_POSTS,
+    COMMUNITY_NEW_POSTS_PER_HOUR,
+    REPLY_EMAIL_AUTH_POLICY,
+    REPLY_EMAIL_AUTHSERV_IDS,
+    REPLY_EMAIL_DAYS,
+    REPLY_EMAIL_DOMAIN,
+    REPLY_EMAIL_MAX_BYTES,
+)
+from alliance87.config.logs import LOG_LEVEL, LOGGING
+from alliance87.config.mail import (
+    DEFAULT_FROM_EMAIL,
+    EMAIL_BACKEND,
+    EMAIL_HOST,
+    EMAIL_HOST_PASSWORD,
+    EMAIL_HOST_USER,
+    EMAIL_PORT,
+    EMAIL_USE_TLS,
+    MAIL_WEBHOOK_SECRET,
+    SERVER_EMAIL,
+)
+from alliance87.config.tasks import (
+    RQ_QUEUES,
+    TASKS,
+    TASKS_APPS,
+    TASKS_BACKEND,
+    TASKS_LATE_SECONDS,
+    TASKS_SCHEDULE,
+    TASKS_SCHEDULE_TICK,
+)
 from alliance87.environment import env, envbool, envint, envlist, envsecret
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -139,6 +182,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
 ]
+# With TASKS_BACKEND=rq, RQ's apps (alliance87/config/tasks.py).
+INSTALLED_APPS += TASKS_APPS
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -206,103 +251,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": ""}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-REDIS_URL = env("REDIS_URL")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "a87",
-            "OPTIONS": {
-                # A Redis outage must slow nothing down and fail nothing:
-                # short timeouts, and errors read as cache misses.
-                "SOCKET_CONNECT_TIMEOUT": 0.2,
-                "SOCKET_TIMEOUT": 0.2,
-                "IGNORE_EXCEPTIONS": True,
-            },
-        }
-    }
-    DJANGO_REDIS_IGNORE_EXCEPTIONS = True
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
-else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "alliance87",
-            "OPTIONS": {"MAX_ENTRIES": 2000},
-        }
-    }
-# Background tasks (alliance87.core.tasks, docs/tasks.md), run by
-# `alliance87 worker` with the schedule (which `make demo` and `alliance87
-# serve --with-worker` start beside the server). TASKS_BACKEND: "database"
-# (django-tasks-db: the embedded tier needs no broker) or "rq" (RQ on
-# Redis, the scale tier); the default is "rq" when REDIS_URL is set.
-TASKS_BACKEND = env("TASKS_BACKEND", "rq" if REDIS_URL else "database").strip().lower()
-if TASKS_BACKEND == "rq":
-    if not REDIS_URL:
-        raise ImproperlyConfigured("TASKS_BACKEND=rq needs REDIS_URL.")
-    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
-    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
-    # A Redis that cannot be reached is known at once (the call is then
-    # kept in the database: core.tasks.enqueue_or_keep); no read timeout,
-    # which would cut the worker's long wait for the next task.
-    _joiner = "&" if "?" in REDIS_URL else "?"
-    RQ_QUEUES = {
-        "default": {
-            "URL": f"{REDIS_URL}{_joiner}socket_connect_timeout=1",
-            "DEFAULT_TIMEOUT": envint("TASKS_TIMEOUT_SECONDS", 1800, minimum=10),
-        }
-    }
-elif TASKS_BACKEND == "database":
-    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
-else:
-    raise ImproperlyConfigured(f'TASKS_BACKEND must be "database" or "rq", not {TASKS_BACKEND!r}.')
-# The schedule every worker runs (core/schedule.py): each job queued once
-# a period, however many workers. The community's digests go at each
-# person's local midnight (daily) or Monday midnight (weekly), the first
-# run after it; the same run tidies the outgoing mail.
-TASKS_SCHEDULE = {
-    "community-mail": {
-        "task": "alliance87.community.tasks.community_mail_task",
-        "every": envint("COMMUNITY_MAIL_EVERY_SECONDS", 300, minimum=10),
-    },
-}
-# Seconds between two looks at the schedule by a worker.
-TASKS_SCHEDULE_TICK = 15
-# A task ready for longer than this means no worker is taking tasks
-# (/healthz says "late").
-TASKS_LATE_SECONDS = envint("TASKS_LATE_SECONDS", 120)
 PAGE_CACHE_SECONDS = envint("PAGE_CACHE_SECONDS", 300)
 # The open API (alliance87/api): calls a minute per address and per token,
 # and the largest request body it reads.
 API_RATE_PER_ADDRESS = envint("API_RATE_PER_ADDRESS", 600, minimum=1)
 API_RATE_PER_TOKEN = envint("API_RATE_PER_TOKEN", 300, minimum=1)
 API_MAX_BODY_BYTES = envint("API_MAX_BODY_BYTES", 65536, minimum=1024)
-# Rate limits and lock-outs (alliance87.core.ratelimit) count across every
-# process and keep counting through a Redis outage: the database cache on
-# one machine; Redis, then the database cache while Redis is down, on many.
-CACHES["ratelimit-db"] = {
-    "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-    "LOCATION": "a87_ratelimit",
-}
-if REDIS_URL:
-    CACHES["ratelimit-redis"] = {
-        **CACHES["default"],
-        "KEY_PREFIX": "a87-rl",
-        "OPTIONS": {
-            "SOCKET_CONNECT_TIMEOUT": 0.2,
-            "SOCKET_TIMEOUT": 0.2,
-            # Errors must reach FailoverCache, which then counts elsewhere.
-            "IGNORE_EXCEPTIONS": False,
-        },
-    }
-    CACHES["ratelimit"] = {
-        "BACKEND": "alliance87.core.ratelimit.FailoverCache",
-        "OPTIONS": {"PRIMARY": "ratelimit-redis", "FALLBACK": "ratelimit-db"},
-    }
-else:
-    CACHES["ratelimit"] = CACHES["ratelimit-db"]
 
 # Accounts (django-allauth): sign in by email, sign up by invitation only,
 # verified addresses, rate limits, and multi-factor authentication that the
@@ -435,77 +389,10 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
-EMAIL_HOST = env("EMAIL_HOST")
-if EMAIL_HOST:
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    EMAIL_PORT = envint("EMAIL_PORT", 25, minimum=1)
-    EMAIL_HOST_USER = env("EMAIL_HOST_USER")
-    EMAIL_HOST_PASSWORD = envsecret("EMAIL_HOST_PASSWORD")
-    EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", True)
-else:
-    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
-DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Alliance 8.7 Hub <hub@localhost>")
-SERVER_EMAIL = DEFAULT_FROM_EMAIL
-# The mail provider's tracking webhook (comms/webhooks.py, read through
-# django-anymail, which is given it there): its basic-auth secret,
-# "user:password".
-MAIL_WEBHOOK_SECRET = envsecret("MAIL_WEBHOOK_SECRET", "")
-if MAIL_WEBHOOK_SECRET and ":" not in MAIL_WEBHOOK_SECRET:
-    raise ImproperlyConfigured("MAIL_WEBHOOK_SECRET must be user:password.")
-
 SERVE_WORKERS = envint("SERVE_WORKERS", 2, minimum=1)
 BENCH_HELLO = envbool("BENCH_HELLO", False)
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
 if not SITE_URL.startswith(("http://", "https://")):
     raise ImproperlyConfigured(f"SITE_URL must start with http:// or https://, not {SITE_URL!r}.")
-# Reply by email (community/reply_address.py, community/inbound/): empty
-# turns it off, and the community's emails carry no Reply-To.
-REPLY_EMAIL_DOMAIN = env("REPLY_EMAIL_DOMAIN").strip().lower()
-if REPLY_EMAIL_DOMAIN and ("@" in REPLY_EMAIL_DOMAIN or "." not in REPLY_EMAIL_DOMAIN):
-    raise ImproperlyConfigured(
-        f"REPLY_EMAIL_DOMAIN must be a mail domain such as reply.example.org, "
-        f"not {REPLY_EMAIL_DOMAIN!r}."
-    )
-REPLY_EMAIL_DAYS = envint("REPLY_EMAIL_DAYS", 30, minimum=1)
-REPLY_EMAIL_MAX_BYTES = envint("REPLY_EMAIL_MAX_BYTES", 10 * 1024 * 1024, minimum=1024)
-# Whose Authentication-Results a reply is judged by, and how
-# (community/mail_auth.py, community/inbound/).
-REPLY_EMAIL_AUTHSERV_IDS = [i.lower() for i in envlist("REPLY_EMAIL_AUTHSERV_IDS", "")]
-REPLY_EMAIL_AUTH_POLICY = env("REPLY_EMAIL_AUTH_POLICY", "refuse-fail").strip().lower()
-if REPLY_EMAIL_AUTH_POLICY not in {"refuse-fail", "require-pass", "record-only"}:
-    raise ImproperlyConfigured(
-        "REPLY_EMAIL_AUTH_POLICY must be refuse-fail, require-pass or record-only, "
-        f"not {REPLY_EMAIL_AUTH_POLICY!r}."
-    )
-# New accounts' first posts in the community wait for a moderator, and are
-# rate-limited (community/moderation/).
-COMMUNITY_HOLD_DAYS = envint("COMMUNITY_HOLD_DAYS", 7, minimum=0)
-COMMUNITY_HOLD_POSTS = envint("COMMUNITY_HOLD_POSTS", 1, minimum=0)
-COMMUNITY_NEW_POSTS_PER_HOUR = envint("COMMUNITY_NEW_POSTS_PER_HOUR", 3, minimum=0)
-# Files attached to community posts (community/attachments.py).
-COMMUNITY_ATTACHMENTS_PER_POST = envint("COMMUNITY_ATTACHMENTS_PER_POST", 5, minimum=0)
-COMMUNITY_ATTACHMENT_MAX_MB = envint("COMMUNITY_ATTACHMENT_MAX_MB", 10, minimum=1)
-# Every kind core.files accepts as a document; a setting may name fewer.
-_ATTACHMENT_KINDS = "pdf,docx,xlsx,pptx,odt,ods,odp,csv,txt,png,jpeg,webp"
-COMMUNITY_ATTACHMENT_KINDS = envlist("COMMUNITY_ATTACHMENT_KINDS", _ATTACHMENT_KINDS)
-if not set(COMMUNITY_ATTACHMENT_KINDS) <= set(_ATTACHMENT_KINDS.split(",")):
-    raise ImproperlyConfigured(
-        f"COMMUNITY_ATTACHMENT_KINDS may name only {_ATTACHMENT_KINDS}, "
-        f"not {','.join(COMMUNITY_ATTACHMENT_KINDS)!r}."
-    )
-
-LOG_LEVEL = env("LOG_LEVEL", "INFO").upper()
-if LOG_LEVEL not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
-    raise ImproperlyConfigured(f"LOG_LEVEL must be a logging level, not {LOG_LEVEL!r}.")
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": LOG_LEVEL},
-    "loggers": {
-        # django-redis logs each ignored outage; keep it, but once per line.
-        "django_redis": {"level": "WARNING"},
-    },
-}
 
 SILENCED_SYSTEM_CHECKS: list[str] = []

@@ -8,4 +8,11 @@ Test support, in one place; imported by tests, never by the Hub itself.
 - pages.py: the page audit (accessibility and CSP rules) and the site walk.
 - translations.py: the values of a translated field in each language.
 - webauthn_device.py: a software passkey, browser and authenticator in one.
+- One module per helper that several test modules share: png.py (a real
+  PNG), sdmx.py (SDMX messages and the import page), surveys.py,
+  api.py (a token and a call), community_api.py (the community API's
+  scene), countries.py (the `countries` fixture).
+
+No module imports from a conftest.py or a test_*.py module
+(core/tests/test_test_support_imports.py).
 """

@@ -10,16 +10,10 @@ from typing import Any
 import pytest
 
 from alliance87.api.api import api
-from alliance87.api.tests.test_community_writes import (
-    Scene,
-    build_scene,
-    partner_colleague,
-    replies,
-    send,
-    token_of,
-)
 from alliance87.community import moderation, services
 from alliance87.community.models import Flag, Level, Post, PostState, SpaceMember, Thread
+from alliance87.testing.api import send, token_of
+from alliance87.testing.community_api import Scene, build_scene, partner_colleague, replies
 from alliance87.testing.personas import Personas
 
 pytestmark = pytest.mark.django_db

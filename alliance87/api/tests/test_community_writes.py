@@ -6,123 +6,31 @@ Idempotency-Key."""
 
 from __future__ import annotations
 
-import datetime as dt
-import json
-from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.test import Client
-from django.utils import timezone
 
 from alliance87.api.api import api
-from alliance87.api.services import create_token
 from alliance87.community import moderation, services
 from alliance87.community.models import (
     Helpful,
     Post,
     PostRevision,
     PostState,
-    Space,
-    SpaceKind,
     SpaceMember,
     Thread,
-    ThreadKind,
 )
-from alliance87.core.visibility import Visibility
-from alliance87.partners.models import Person
-from alliance87.testing.factories import make_group
-from alliance87.testing.personas import Personas, make_member, make_user
+from alliance87.testing.api import send, token_of
+from alliance87.testing.community_api import Scene, build_scene, partner_colleague, replies
+from alliance87.testing.personas import Personas
 
 pytestmark = pytest.mark.django_db
-
-
-@dataclass
-class Scene:
-    personas: Personas
-    member: Any  # of the group; not a partner
-    group_space: Space  # members only
-    commons: Space  # partners
-    public: Space  # everyone reads it
-    thread: Thread  # in the commons, opened by the partner
 
 
 @pytest.fixture
 def scene(personas: Personas) -> Scene:
     return build_scene(personas)
-
-
-def build_scene(personas: Personas) -> Scene:
-    """The spaces, people and thread these tests (and
-    test_community_moderation_writes.py) write in."""
-    secretariat = personas.secretariat
-    group = make_group("migration", "Action Group on Migration")
-    member = make_member(group, acting_user=secretariat)
-    spaces = [
-        services.save_space(space, acting_user=secretariat)
-        for space in (
-            Space(
-                slug="migration",
-                name="Migration space",
-                kind=SpaceKind.GROUP,
-                group=group,
-                visibility=Visibility.MEMBERS,
-            ),
-            Space(slug="commons", name="Commons", kind=SpaceKind.COMMONS),
-            Space(slug="open", name="Open", kind=SpaceKind.COMMONS, visibility=Visibility.PUBLIC),
-        )
-    ]
-    # People who have been on the Hub for a month: their posts are
-    # published at once (new accounts' are held: below).
-    people = [member, personas.partner, personas.outsider, secretariat]
-    month_ago = timezone.now() - dt.timedelta(days=30)
-    get_user_model().objects.filter(pk__in=[p.pk for p in people]).update(date_joined=month_ago)
-    for person in people:
-        person.date_joined = month_ago
-    thread = services.start_thread(
-        spaces[1],
-        acting_user=personas.partner,
-        title="Recruitment fees",
-        body="Who pays them?",
-        kind=ThreadKind.QUESTION,
-    )
-    group_space, commons, public = spaces
-    return Scene(personas, member, group_space, commons, public, thread)
-
-
-def token_of(user: Any, scope: str = "write") -> str:
-    return create_token(user, name="t", scope=scope, days=1, acting_user=user)[1]
-
-
-def send(method: str, path: str, body: Any, user: Any = None, **headers: str) -> Any:
-    secret = headers.pop("secret", None) or (token_of(user) if user is not None else None)
-    if secret:
-        headers["Authorization"] = f"Bearer {secret}"
-    if method == "get":
-        return Client().get(f"/api/v1{path}", headers=headers)
-    return getattr(Client(), method)(
-        f"/api/v1{path}", data=json.dumps(body), content_type="application/json", headers=headers
-    )
-
-
-def replies(scene: Scene) -> str:
-    return f"/community/spaces/commons/threads/{scene.thread.pk}/posts"
-
-
-def partner_colleague(scene: Scene, name: str = "paz", *, joined_today: bool = False) -> Any:
-    """Another person of the partner organisation."""
-    user = make_user(name)
-    if not joined_today:
-        user.date_joined = timezone.now() - dt.timedelta(days=30)
-        user.save(update_fields=["date_joined"])
-    Person.objects.create(
-        slug=f"{name}-person",
-        name=name.title(),
-        organisation=scene.personas.partner_org,
-        user=user,
-    )
-    return user
 
 
 # --- Start a thread, reply -----------------------------------------------------

@@ -6,8 +6,6 @@ a lead image is checked by content and described in each language."""
 from __future__ import annotations
 
 import datetime as dt
-import struct
-import zlib
 from pathlib import Path
 
 import pytest
@@ -21,25 +19,9 @@ from alliance87.comms.models import Post, PostStatus
 from alliance87.countries.models import Country
 from alliance87.testing.factories import make_organisation, make_post
 from alliance87.testing.personas import sign_in
+from alliance87.testing.png import png
 
 pytestmark = pytest.mark.django_db
-
-
-def png() -> bytes:
-    """A real 1×1 PNG."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        body = kind + data
-        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
-
-    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
-    pixels = zlib.compress(b"\x00\xff\x00\x00")
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", pixels)
-        + chunk(b"IEND", b"")
-    )
 
 
 @pytest.fixture(autouse=True)

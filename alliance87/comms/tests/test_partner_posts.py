@@ -15,9 +15,9 @@ from django.test import Client
 
 from alliance87.comms import services
 from alliance87.comms.models import Post, PostStatus
-from alliance87.comms.tests.test_news import png
 from alliance87.partners.models import Person
 from alliance87.testing.personas import make_user, sign_in
+from alliance87.testing.png import png
 
 pytestmark = pytest.mark.django_db
 

@@ -27,10 +27,10 @@ from alliance87.comms.models import (
     Survey,
 )
 from alliance87.comms.tasks import send_survey_reminder
-from alliance87.comms.tests.test_surveys import answer, make_survey, q
 from alliance87.partners.models import Person
 from alliance87.testing.factories import make_group
 from alliance87.testing.personas import make_member, make_user, sign_in
+from alliance87.testing.surveys import answer, make_survey, q
 
 pytestmark = pytest.mark.django_db
 

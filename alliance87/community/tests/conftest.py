@@ -1,7 +1,9 @@
 """The community's test scene: a members-only space of a group, an open
 space for partners, and the people who read and write in them. They have
 been on the Hub for a month, so their posts are published at once; the
-moderation tests make new accounts, whose first posts are held."""
+moderation tests make new accounts, whose first posts are held. The
+`countries` fixture (alliance87/testing/countries.py) is registered here
+for the tests that commit."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from django.utils import timezone
 from alliance87.community import services
 from alliance87.community.models import Space, SpaceKind
 from alliance87.core.visibility import Visibility
+from alliance87.testing.countries import countries  # noqa: F401 - a fixture of this folder
 from alliance87.testing.factories import make_group
 from alliance87.testing.personas import Personas, make_member
 

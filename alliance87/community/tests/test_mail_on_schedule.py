@@ -21,7 +21,6 @@ from alliance87.community.models import (
 )
 from alliance87.community.tasks import send_notification_task, sweep_and_requeue
 from alliance87.community.tests.smtp import free_port, smtp  # noqa: F401 - a fixture
-from alliance87.community.tests.test_worker_dies_mid_send import countries  # noqa: F401
 from alliance87.core.taskrecords import TaskRecord, TaskState
 
 pytestmark = pytest.mark.django_db
@@ -31,7 +30,7 @@ pytestmark = pytest.mark.django_db
 # request): this test commits, and so needs the reference countries again.
 @pytest.mark.django_db(transaction=True)
 def test_the_worker_sends_a_due_digest_once_without_cron(
-    countries,  # noqa: F811
+    countries,
     scene,
     smtp,  # noqa: F811
 ) -> None:

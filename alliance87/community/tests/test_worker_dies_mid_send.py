@@ -46,17 +46,6 @@ class SlowServer:
 
 
 @pytest.fixture
-def countries(transactional_db: None) -> None:
-    """The reference countries, which an earlier transactional test's flush
-    may have emptied (they come from a data migration)."""
-    from alliance87.countries.models import Country
-    from alliance87.countries.services import sync_countries
-
-    if not Country.objects.exists():
-        sync_countries(Country, acting_user=None)
-
-
-@pytest.fixture
 def slow_smtp() -> Iterator[tuple[SlowServer, int]]:
     handler, port = SlowServer(), free_port()
     controller = Controller(handler, hostname="127.0.0.1", port=port)

@@ -17,10 +17,11 @@ Reading SDMX data messages as the tidy rows that importing.py checks
 
 `messages.py` reads them with sdmx1 into observations; `mapping.py` turns
 each observation into one row of the tidy columns (MAPPING, shown in
-docs/data.md). A structure file uploaded with the data (an SDMX-ML
-structure message, `structure.py`) gives the code lists of its data
-structure: a code its list does not hold is an error of its row, and an
-area or an indicator is also read by the name its code list gives it.
+docs/data.md), reading its codes as the Hub's with `codes.py`. A
+structure file uploaded with the data (an SDMX-ML structure message,
+`structure.py`) gives the code lists of its data structure: a code its
+list does not hold is an error of its row, and an area or an indicator is
+also read by the name its code list gives it.
 
 An SDMX message does not name the publication, so the edition, its
 publisher, date and address come from the import page, and so does the
@@ -34,7 +35,8 @@ is held in memory while it is read (an upload is at most FILE_MAX_MB),
 unlike a tidy CSV file, which is streamed.
 """
 
-from alliance87.data.sdmx.mapping import MAPPING, OPTIONS, read
+from alliance87.data.sdmx.codes import OPTIONS
+from alliance87.data.sdmx.mapping import MAPPING, read
 from alliance87.data.sdmx.messages import check_xml, sniff_format
 
 __all__ = ["MAPPING", "OPTIONS", "check_xml", "read", "sniff_format"]

@@ -204,10 +204,9 @@ def test_the_pages_read_in_a_number_of_queries_that_does_not_grow(
 def test_a_country_profile_shows_its_first_indicators_and_links_to_all_of_them(
     client: Client, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from alliance87.data import selectors
     from alliance87.data.models import Indicator
 
-    monkeypatch.setattr(selectors, "PROFILE_INDICATORS", 1)
+    monkeypatch.setattr("alliance87.data.selectors.geography.PROFILE_INDICATORS", 1)
     rows = "".join(
         f"{edition},P,{published},{year},NPL,country,{code},{value},{unit},https://example.org/{value}\n"
         for edition, published, years in (

@@ -17,7 +17,7 @@ import pytest
 from alliance87.data import services
 from alliance87.data.models import Edition, ImportRun, Observation
 from alliance87.data.sdmx.jsonmessages import MAX_DEPTH
-from alliance87.data.tests.test_sdmx_import import (
+from alliance87.testing.sdmx import (
     ATTRIBUTES,
     BILLION_LAUGHS,
     DIMENSIONS,
@@ -26,14 +26,15 @@ from alliance87.data.tests.test_sdmx_import import (
     MIXED_UNITS,
     SERIES,
     UNKNOWN_CODES,
-    _records,
     held,
     media,
+    records,
+    sdmx_json,
     tidy_import,
     upload,
 )
 
-__all__ = ["media", "tidy_import"]  # fixtures shared with test_sdmx_import
+__all__ = ["media", "tidy_import"]  # fixtures (alliance87/testing/sdmx.py)
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +52,7 @@ def structure_specific_xml_30(series: Iterable[tuple[str, ...]] = SERIES) -> byt
     body = "".join(
         f"<Series{attributes(r, (*DIMENSIONS, 'UNIT_MEASURE'))}>"
         f"<Obs{attributes(r, ('TIME_PERIOD', 'OBS_VALUE', *ATTRIBUTES[1:]))}/></Series>"
-        for r in _records(series)
+        for r in records(series)
     )
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -66,86 +67,6 @@ def structure_specific_xml_30(series: Iterable[tuple[str, ...]] = SERIES) -> byt
         '<message:DataSet ss:structureRef="HUB_TEST" xsi:type="ns1:DataSetType">'
         f"{body}</message:DataSet></message:StructureSpecificData>"
     ).encode()
-
-
-def sdmx_json(series: Iterable[tuple[str, ...]] = SERIES, *, version: str = "1.0") -> bytes:
-    """An SDMX-JSON data message in series form: the series' dimensions and
-    unit at the level of the series, the period and the other attributes at
-    the level of the observation, every value by its position in the
-    structure's lists (1.0: header, structure, dataSets; 2.x: meta, then
-    data with its structures and data sets)."""
-    records = _records(series)
-
-    def values(names: Iterable[str], *, coded: bool = True) -> list[dict[str, Any]]:
-        listed = []
-        for name in names:
-            found: list[str] = []
-            for r in records:
-                if r[name] and r[name] not in found:
-                    found.append(r[name])
-            if coded:
-                shown = [{"id": v, "name": v} for v in found]
-            else:  # free text: 1.0 gives a name, 2.x a value
-                shown = [{"name": v} if version == "1.0" else {"value": v} for v in found]
-            listed.append({"id": name, "name": name, "values": shown})
-        return listed
-
-    series_dimensions = values(DIMENSIONS)
-    observation_dimensions = values(["TIME_PERIOD"])
-    series_attributes = values(["UNIT_MEASURE"])
-    observation_attributes = values(["OBS_STATUS"]) + values(ATTRIBUTES[2:], coded=False)
-
-    def position(listed: dict[str, Any], value: str) -> int | None:
-        ids = [v.get("id", v.get("name", v.get("value"))) for v in listed["values"]]
-        return ids.index(value) if value else None
-
-    data_sets: dict[str, Any] = {}
-    for r in records:
-        key = ":".join(str(position(d, r[d["id"]])) for d in series_dimensions)
-        entry = data_sets.setdefault(
-            key,
-            {
-                "attributes": [position(a, r[a["id"]]) for a in series_attributes],
-                "observations": {},
-            },
-        )
-        time = str(position(observation_dimensions[0], r["TIME_PERIOD"]))
-        value: Any = json.loads(r["OBS_VALUE"])  # a JSON number, as SDMX-JSON writes it
-        entry["observations"][time] = [
-            value,
-            *(position(a, r[a["id"]]) for a in observation_attributes),
-        ]
-    structure = {
-        "name": "Test",
-        "dimensions": {
-            "dataSet": [],
-            "series": series_dimensions,
-            "observation": observation_dimensions,
-        },
-        "attributes": {
-            "dataSet": [],
-            "series": series_attributes,
-            "observation": observation_attributes,
-        },
-    }
-    dataset = {"action": "Information", "series": data_sets}
-    if version == "1.0":
-        message: dict[str, Any] = {
-            "header": {
-                "id": "TEST",
-                "prepared": "2026-01-01T00:00:00Z",
-                "sender": {"id": "HUB", "name": "Hub"},
-            },
-            "structure": structure,
-            "dataSets": [dataset],
-        }
-    else:
-        structure["measures"] = {"observation": [{"id": "OBS_VALUE", "name": "Value"}]}
-        message = {
-            "meta": {"id": "TEST", "prepared": "2026-01-01T00:00:00Z", "sender": {"id": "HUB"}},
-            "data": {"structures": [structure], "dataSets": [{"structure": 0, **dataset}]},
-        }
-    return json.dumps(message, indent=1).encode()
 
 
 def sdmx_json_2(series: Iterable[tuple[str, ...]] = SERIES) -> bytes:

@@ -10,188 +10,34 @@ from collections.abc import Callable, Iterable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import quoteattr
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import transaction
 
 from alliance87.data import services
 from alliance87.data.models import Edition, ImportRun, Observation
 from alliance87.data.tasks import check_import_task, save_import_task
+from alliance87.testing.sdmx import (
+    BILLION_LAUGHS,
+    DUPLICATES,
+    EDITION,
+    MIXED_UNITS,
+    SERIES,
+    TIDY,
+    UNKNOWN_CODES,
+    V21,
+    generic_xml,
+    held,
+    media,
+    sdmx_csv,
+    structure_specific_xml,
+    tidy_import,
+    upload,
+)
+
+__all__ = ["media", "tidy_import"]  # fixtures (alliance87/testing/sdmx.py)
 
 pytestmark = pytest.mark.django_db
-
-EDITION = {
-    "edition": "Global Estimates of Modern Slavery 2022",
-    "publisher": "ILO, Walk Free, IOM",
-    "published": "2022-09-12",
-    "source_url": (
-        "https://www.ilo.org/global/topics/forced-labour/publications/WCMS_854733/lang--it/index.htm"
-    ),
-}
-
-# REF_AREA, INDICATOR, SEX, AGE, TIME_PERIOD, OBS_VALUE, UNIT_MEASURE,
-# OBS_STATUS, OBS_COMMENT, LOWER_BOUND, UPPER_BOUND. The world's and the
-# Arab States' figures are those of the demo's sourced file
-# (data/demo_data/global-estimates.csv); Nepal's is a test figure, not a
-# fact, there to read a country's code and a confidence interval.
-SERIES = [
-    ("WLD", "PEOPLE_IN_MODERN_SLAVERY", "_T", "_T", "2021", "49600000", "PS", "A",
-     "often rounded to 50 million", "", ""),
-    ("WLD", "PEOPLE_IN_FORCED_LABOUR", "_T", "_T", "2021", "27600000", "PS", "A", "", "", ""),
-    ("ARAB_STATES", "MODERN_SLAVERY_PREVALENCE", "_T", "_T", "2021", "10.1", "PER_1000", "A",
-     "", "", ""),
-    ("WLD", "SHARE_OF_VICTIMS_WOMEN_AND_GIRLS", "F", "_T", "2021", "54", "PT", "A", "", "", ""),
-    ("WLD", "SHARE_OF_VICTIMS_CHILDREN", "_T", "Y_LT18", "2021", "15", "PT", "A", "", "", ""),
-    ("NPL", "PEOPLE_IN_FORCED_LABOUR", "_T", "_T", "2021", "123", "PS", "P", "", "100", "150"),
-]  # fmt: skip
-
-# The same figures as a tidy CSV file (docs/data.md).
-TIDY = (
-    "edition,publisher,published,reference_year,geography,geography_level,indicator,sex,age,"
-    "value,unit,source_url,note,lower,upper,status\n"
-    + "".join(
-        f'{EDITION["edition"]},"{EDITION["publisher"]}",{EDITION["published"]},{row}\n'
-        for row in (
-            "2021,World,world,people_in_modern_slavery,total,all,49600000,persons,"
-            f"{EDITION['source_url']},often rounded to 50 million,,,estimate",
-            "2021,World,world,people_in_forced_labour,total,all,27600000,persons,"
-            f"{EDITION['source_url']},,,,estimate",
-            "2021,Arab States,region,modern_slavery_prevalence,total,all,10.1,per 1000 people,"
-            f"{EDITION['source_url']},,,,estimate",
-            "2021,World,world,share_of_victims_women_and_girls,female,all,54,percent,"
-            f"{EDITION['source_url']},,,,estimate",
-            "2021,World,world,share_of_victims_children,total,0-17,15,percent,"
-            f"{EDITION['source_url']},,,,estimate",
-            "2021,NPL,country,people_in_forced_labour,total,all,123,persons,"
-            f"{EDITION['source_url']},,100,150,provisional",
-        )
-    )
-)
-
-DIMENSIONS = ("REF_AREA", "INDICATOR", "SEX", "AGE")
-ATTRIBUTES = ("UNIT_MEASURE", "OBS_STATUS", "OBS_COMMENT", "LOWER_BOUND", "UPPER_BOUND")
-COLUMNS = (*DIMENSIONS, "TIME_PERIOD", "OBS_VALUE", *ATTRIBUTES)
-
-V21 = "http://www.sdmx.org/resources/sdmxml/schemas/v2_1"
-HEADER = (
-    "<message:Header><message:ID>TEST</message:ID><message:Test>true</message:Test>"
-    '<message:Prepared>2026-01-01T00:00:00</message:Prepared><message:Sender id="HUB"/>'
-    '<message:Structure structureID="HUB_TEST" dimensionAtObservation="TIME_PERIOD"{ns}>'
-    '<common:Structure><Ref agencyID="HUB" id="TEST" version="1.0"/></common:Structure>'
-    "</message:Structure></message:Header>"
-)
-SS_NAMESPACE = "urn:sdmx:org.sdmx.infomodel.datastructure.DataStructure=HUB:TEST(1.0)"
-
-
-def _records(series: Iterable[tuple[str, ...]]) -> list[dict[str, str]]:
-    return [dict(zip(COLUMNS, s, strict=True)) for s in series]
-
-
-def sdmx_csv(series: Iterable[tuple[str, ...]] = SERIES, *, version: str = "1.0") -> bytes:
-    first = "DATAFLOW" if version == "1.0" else "STRUCTURE,STRUCTURE_ID,ACTION"
-    start = "HUB:DF_TEST(1.0)" if version == "1.0" else "dataflow,HUB:DF_TEST(1.0),I"
-    lines = [",".join((first, *COLUMNS))]
-    for record in _records(series):
-        lines.append(",".join((start, *(f'"{record[c]}"' for c in COLUMNS))))
-    return ("\n".join(lines) + "\n").encode()
-
-
-def generic_xml(series: Iterable[tuple[str, ...]] = SERIES) -> bytes:
-    def values(record: dict[str, str], names: Iterable[str]) -> str:
-        return "".join(
-            f'<generic:Value id="{n}" value={quoteattr(record[n])}/>' for n in names if record[n]
-        )
-
-    body = "".join(
-        "<generic:Series>"
-        f"<generic:SeriesKey>{values(r, DIMENSIONS)}</generic:SeriesKey>"
-        f"<generic:Attributes>{values(r, ('UNIT_MEASURE',))}</generic:Attributes>"
-        f'<generic:Obs><generic:ObsDimension value="{r["TIME_PERIOD"]}"/>'
-        f'<generic:ObsValue value="{r["OBS_VALUE"]}"/>'
-        f"<generic:Attributes>{values(r, ATTRIBUTES[1:])}</generic:Attributes></generic:Obs>"
-        "</generic:Series>"
-        for r in _records(series)
-    )
-    return (
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
-        f'<message:GenericData xmlns:message="{V21}/message" '
-        f'xmlns:generic="{V21}/data/generic" xmlns:common="{V21}/common">'
-        f"{HEADER.format(ns='')}"
-        f'<message:DataSet structureRef="HUB_TEST">{body}</message:DataSet>'
-        "</message:GenericData>"
-    ).encode()
-
-
-def structure_specific_xml(series: Iterable[tuple[str, ...]] = SERIES) -> bytes:
-    def attributes(record: dict[str, str], names: Iterable[str]) -> str:
-        return "".join(f" {n}={quoteattr(record[n])}" for n in names if record[n])
-
-    body = "".join(
-        f"<Series{attributes(r, (*DIMENSIONS, 'UNIT_MEASURE'))}>"
-        f"<Obs{attributes(r, ('TIME_PERIOD', 'OBS_VALUE', *ATTRIBUTES[1:]))}/></Series>"
-        for r in _records(series)
-    )
-    return (
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
-        f'<message:StructureSpecificData xmlns:message="{V21}/message" '
-        f'xmlns:ss="{V21}/data/structurespecific" xmlns:common="{V21}/common" '
-        f'xmlns:ns1="{SS_NAMESPACE}" '
-        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-        f"{HEADER.format(ns=f' namespace={quoteattr(SS_NAMESPACE)}')}"
-        '<message:DataSet ss:structureRef="HUB_TEST" xsi:type="ns1:DataSetType">'
-        f"{body}</message:DataSet></message:StructureSpecificData>"
-    ).encode()
-
-
-FIELDS = (
-    "edition__title",
-    "indicator__code",
-    "geography__code",
-    "period",
-    "sex",
-    "age",
-    "sector",
-    "value",
-    "lower",
-    "upper",
-    "status",
-    "source_url",
-    "footnote",
-    "illustrative",
-)
-
-
-def held() -> set[tuple[Any, ...]]:
-    return set(Observation.objects.values_list(*FIELDS))
-
-
-@pytest.fixture
-def tidy_import() -> set[tuple[Any, ...]]:
-    """What importing the tidy CSV file writes (then rolled back)."""
-    with transaction.atomic():
-        services.write_observations(services.lines_of_text(TIDY), acting_user=None)
-        written = held()
-        transaction.set_rollback(True)
-    assert len(written) == len(SERIES)
-    assert not Observation.objects.exists()
-    return written
-
-
-@pytest.fixture(autouse=True)
-def media(settings: Any, tmp_path: Any) -> None:
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
-def upload(
-    client: Any, content: bytes, name: str = "figures.xml", **fields: str
-) -> tuple[Any, ImportRun | None]:
-    data: dict[str, Any] = {"file": SimpleUploadedFile(name, content), **EDITION, **fields}
-    response = client.post("/en/data/import/", data)
-    assert response.status_code in (302, 400), response.status_code
-    run = ImportRun.objects.order_by("-pk").first() if response.status_code == 302 else None
-    return response, run
 
 
 def sdmx_csv_2(series: Iterable[tuple[str, ...]] = SERIES) -> bytes:
@@ -281,14 +127,6 @@ XXE = (
     b'<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>\n'
     + generic_xml().split(b"\n", 1)[1].replace(b"<message:ID>TEST", b"<message:ID>&e;")
 )
-BILLION_LAUGHS = (
-    b'<?xml version="1.0"?>\n<!DOCTYPE lolz [\n <!ENTITY lol "lol">\n'
-    + b"".join(
-        b' <!ENTITY lol%d "%s">\n' % (i, (b"&lol%d;" % (i - 1) if i > 1 else b"&lol;") * 10)
-        for i in range(1, 10)
-    )
-    + b"]>\n<lolz>&lol9;</lolz>\n"
-)
 EXTERNAL_DTD = (
     b'<?xml version="1.0"?>\n'
     b'<!DOCTYPE message:GenericData SYSTEM "http://127.0.0.1:9/sdmx.dtd">\n'
@@ -301,18 +139,6 @@ STRUCTURE = (
 ).encode()
 # Not a namespace of SDMX-ML (3.0's is .../v3_0/message).
 NOT_SDMX_30 = structure_specific_xml().replace(b"v2_1/message", b"v3_0_0/message")
-
-UNKNOWN_CODES = [
-    ("ZZZ", "PEOPLE_IN_FORCED_LABOUR", "_T", "_T", "2021", "1", "PS", "A", "", "", ""),
-    ("WLD", "PEOPLE_IN_SPACE", "_T", "_T", "2021", "1", "PS", "A", "", "", ""),
-    ("WLD", "PEOPLE_IN_FORCED_LABOUR", "X", "_T", "2021", "1", "PS", "A", "", "", ""),
-    ("WLD", "PEOPLE_IN_FORCED_LABOUR", "_T", "_T", "2021", "1", "PS", "F", "", "", ""),
-]
-MIXED_UNITS = [
-    ("WLD", "PEOPLE_IN_FORCED_LABOUR", "_T", "_T", "2021", "27600000", "PS", "A", "", "", ""),
-    ("ARAB_STATES", "PEOPLE_IN_FORCED_LABOUR", "_T", "_T", "2021", "5.3", "PT", "A", "", "", ""),
-]
-DUPLICATES = [SERIES[1], SERIES[0], SERIES[1]]
 
 
 @pytest.mark.parametrize(

@@ -16,22 +16,22 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from alliance87.data import services
 from alliance87.data.models import ImportRun, Observation
 from alliance87.data.tasks import check_import_task
-from alliance87.data.tests.test_sdmx_3_and_json_import import sdmx_json
-from alliance87.data.tests.test_sdmx_import import (
+from alliance87.testing.sdmx import (
     EDITION,
     SERIES,
     generic_xml,
     held,
     media,
     sdmx_csv,
+    sdmx_json,
     tidy_import,
 )
 
-__all__ = ["media", "tidy_import"]  # fixtures shared with test_sdmx_import
+__all__ = ["media", "tidy_import"]  # fixtures (alliance87/testing/sdmx.py)
 
 pytestmark = pytest.mark.django_db
 
-# The demo's 2022 figures (test_sdmx_import.SERIES) as an agency might code
+# The demo's 2022 figures (testing.sdmx.SERIES) as an agency might code
 # them: the world as G0, the Arab States as R4, forced labour as FL. Only
 # the structure's code lists say what these codes mean.
 RECODED = {"WLD": "G0", "ARAB_STATES": "R4", "PEOPLE_IN_FORCED_LABOUR": "FL"}

@@ -1,0 +1,34 @@
+"""
+Outgoing email (settings.py's header: EMAIL_*, DEFAULT_FROM_EMAIL): SMTP
+when EMAIL_HOST is set, else the console; and the mail provider's tracking
+webhook's secret (MAIL_WEBHOOK_SECRET).
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ImproperlyConfigured
+
+from alliance87.environment import env, envbool, envint, envsecret
+
+EMAIL_HOST = env("EMAIL_HOST")
+if EMAIL_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_PORT = envint("EMAIL_PORT", 25, minimum=1)
+    EMAIL_HOST_USER = env("EMAIL_HOST_USER")
+    EMAIL_HOST_PASSWORD = envsecret("EMAIL_HOST_PASSWORD")
+    EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", True)
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    # Django's defaults: the console reads none of them.
+    EMAIL_PORT = 25
+    EMAIL_HOST_USER = ""
+    EMAIL_HOST_PASSWORD = ""
+    EMAIL_USE_TLS = False
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Alliance 8.7 Hub <hub@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The mail provider's tracking webhook (comms/webhooks.py, read through
+# django-anymail, which is given it there): its basic-auth secret,
+# "user:password".
+MAIL_WEBHOOK_SECRET = envsecret("MAIL_WEBHOOK_SECRET", "")
+if MAIL_WEBHOOK_SECRET and ":" not in MAIL_WEBHOOK_SECRET:
+    raise ImproperlyConfigured("MAIL_WEBHOOK_SECRET must be user:password.")
