@@ -15,7 +15,9 @@ Invariants:
   are drafts (returned ones included); a submitted post waits for the
   Secretariat, who publishes it or returns it with a reason the author
   reads. Until published it is seen by the Secretariat and, on their own
-  pages, by its author only.
+  pages, by its author only;
+- each submission emails the Secretariat once, and each decision the
+  author once, queued after commit (core.notices).
 
 The newsletter:
 - an address is held once (lower case); asking again for an address that
