@@ -57,7 +57,9 @@ Surveys:
   each claimed by a conditional update before it is sent, queued on
   commit; one reminder an hour at most, taken under a lock of the survey;
 - results reach the audience only once the Secretariat publishes them; a
-  free-text answer only when published itself.
+  free-text answer only when published itself;
+- a copy of a survey is a new draft with its questions, choices,
+  conditions and sources, and none of its answers.
 
 One module per use case: `posts`, `newsletter`, `surveys` (answering),
 `survey_builder` (the Secretariat's). The names
@@ -88,6 +90,7 @@ from alliance87.comms.services.posts import (
 )
 from alliance87.comms.services.survey_builder import (
     close_survey,
+    copy_survey,
     move_question,
     open_survey,
     publish_results,
@@ -110,6 +113,7 @@ __all__ = [
     "PostLinks",
     "close_survey",
     "confirm_subscription",
+    "copy_survey",
     "file_illustrative_issue",
     "make_survey_links",
     "move_question",
