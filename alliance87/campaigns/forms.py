@@ -134,6 +134,15 @@ class ImageForm(forms.Form):
     )
     credit = forms.CharField(label=_("Credit"), max_length=200, required=False)
 
+    def __init__(self, *args: Any, replacing: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if replacing:
+            # Correcting an image: its file stays unless another is given.
+            image = self.fields["image"]
+            image.required = False
+            image.label = _("Replace the image")
+            image.help_text = _("PNG, JPEG or WebP. Leave empty to keep the current image.")
+
 
 def _translated(label: str | Any, *, required_en: bool, textarea: bool, max_length: int) -> dict:
     """One field per language of a translated text (English first)."""

@@ -6,7 +6,8 @@ Invariants:
   event's (an international day);
 - a toolkit image is a PNG, JPEG or WebP checked by its content
   (core.files), described (alt text, English at least) and licensed; a
-  refused image leaves nothing behind;
+  refused image leaves nothing behind; a replaced or removed image's file
+  is removed after commit;
 - only members of approved partner organisations (and the Secretariat)
   submit highlights and champions and add planned activities, to a
   published campaign open to submissions that they may see; what they
@@ -49,7 +50,7 @@ from alliance87.campaigns.models import (
     SubmissionStatus,
 )
 from alliance87.campaigns.rules import may_review, may_submit
-from alliance87.core.files import JPEG, PNG, WEBP, store_upload
+from alliance87.core.files import JPEG, PNG, WEBP, remove_file_after_commit, store_upload
 from alliance87.core.notices import NoticeState
 from alliance87.core.services import service
 from alliance87.core.tasks import enqueue_on_commit
@@ -84,6 +85,27 @@ def save_message(message: Message, *, acting_user: Any) -> Message:
     return message
 
 
+def _describe_image(
+    image: CampaignImage, *, alt: Mapping[str, str], licence: str, credit: str
+) -> None:
+    """Set `image`'s alt text in each language, licence and credit, or
+    raise with what is missing."""
+    errors: dict[str, str] = {}
+    if not (alt.get("en") or "").strip():
+        errors["alt_en"] = _("Describe the image (alt text) in English at least.")
+    if not licence.strip():
+        errors["licence"] = _("Give the licence under which partners may reuse the image.")
+    if errors:
+        raise ValidationError(errors)
+    # Each language's own field: assigning `image.alt` would write the
+    # language of the request (modeltranslation), so a French page would
+    # store the English text as the French one.
+    for code in LANGUAGE_CODES:
+        setattr(image, f"alt_{code}", (alt.get(code) or "").strip())
+    image.licence = licence.strip()
+    image.credit = credit.strip()
+
+
 @service
 def add_campaign_image(
     campaign: Campaign,
@@ -95,21 +117,40 @@ def add_campaign_image(
     credit: str = "",
 ) -> CampaignImage:
     """Store `upload` as an image of `campaign`'s toolkit."""
-    errors: dict[str, str] = {}
-    if not (alt.get("en") or "").strip():
-        errors["alt_en"] = _("Describe the image (alt text) in English at least.")
-    if not licence.strip():
-        errors["licence"] = _("Give the licence under which partners may reuse the image.")
-    if errors:
-        raise ValidationError(errors)
-    image = CampaignImage(campaign=campaign, licence=licence.strip(), credit=credit.strip())
-    for code in LANGUAGE_CODES:
-        setattr(image, f"alt_{code}", (alt.get(code) or "").strip())
-    image.alt = image.alt_en  # type: ignore[attr-defined]
+    image = CampaignImage(campaign=campaign)
+    _describe_image(image, alt=alt, licence=licence, credit=credit)
     image.order = campaign.images.count() + 1
     image.image.name = store_upload(upload, folder="campaigns", kinds=IMAGE_KINDS)
     image.save()
     return image
+
+
+@service
+def change_campaign_image(
+    image: CampaignImage,
+    *,
+    acting_user: Any,
+    alt: Mapping[str, str],
+    licence: str,
+    credit: str = "",
+    upload: UploadedFile | None = None,
+) -> CampaignImage:
+    """Correct an image's alt text, licence and credit, and replace its
+    file with `upload` if given (the old file is removed after commit)."""
+    _describe_image(image, alt=alt, licence=licence, credit=credit)
+    if upload is not None:
+        freed = image.image.name
+        image.image.name = store_upload(upload, folder="campaigns", kinds=IMAGE_KINDS)
+        remove_file_after_commit(CampaignImage, "image", freed)
+    image.save()
+    return image
+
+
+@service
+def remove_campaign_image(image: CampaignImage, *, acting_user: Any) -> None:
+    """Take an image out of the toolkit (its file is removed after commit)."""
+    remove_file_after_commit(CampaignImage, "image", image.image.name)
+    image.delete()
 
 
 def _organisation_of(user: Any) -> Organisation:

@@ -1,6 +1,7 @@
 """The pages where the Secretariat and a campaign's reviewers write it:
-the campaign (new, edit, publish, back to draft) and the key messages and
-social media texts of its toolkit. Every form is a plain POST."""
+the campaign (new, edit, publish, back to draft), the key messages and
+social media texts of its toolkit, and the correction of its images (added
+at views.add_image). Every form is a plain POST."""
 
 from __future__ import annotations
 
@@ -18,8 +19,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from alliance87.campaigns import selectors, services
-from alliance87.campaigns.forms import CampaignForm, MessageForm
-from alliance87.campaigns.models import Campaign, Message
+from alliance87.campaigns.forms import CampaignForm, ImageForm, MessageForm
+from alliance87.campaigns.models import Campaign, CampaignImage, Message
 from alliance87.campaigns.rules import groups_for_new_campaign, may_write
 from alliance87.core.forms import add_service_errors
 from alliance87.events.models import Event
@@ -209,4 +210,56 @@ def remove_message(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     message = get_object_or_404(Message, campaign=campaign, pk=pk)
     services.remove_message(message, acting_user=request.user)
     messages.success(request, _("The text is out of the toolkit."))
+    return redirect(campaign.get_absolute_url() + "#toolkit")
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def image_form(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Correct an image of the toolkit: its alt text, licence and credit,
+    or replace its file."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    campaign = _campaign_for_writer(request, slug)
+    image = get_object_or_404(CampaignImage, campaign=campaign, pk=pk)
+    initial: dict[str, Any] = {"licence": image.licence, "credit": image.credit}
+    for code in LANGUAGES:
+        initial[f"alt_{code}"] = getattr(image, f"alt_{code}") or ""
+    form = ImageForm(request.POST or None, request.FILES or None, initial=initial, replacing=True)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.change_campaign_image(
+                image,
+                acting_user=request.user,
+                alt={code: data[f"alt_{code}"] for code in LANGUAGES},
+                licence=data["licence"],
+                credit=data["credit"],
+                upload=data["image"] or None,
+            )
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                add_service_errors(form, error)
+            else:
+                form.add_error("image", error)
+        else:
+            messages.success(request, _("The image is saved."))
+            return redirect(campaign.get_absolute_url() + "#toolkit")
+        image.refresh_from_db()  # the page shows the image as stored
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "campaigns/image_form.html",
+        {"campaign": campaign, "form": form, "image": image},
+        status=status,
+    )
+
+
+@require_POST
+def remove_image(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    campaign = _campaign_for_writer(request, slug)
+    image = get_object_or_404(CampaignImage, campaign=campaign, pk=pk)
+    services.remove_campaign_image(image, acting_user=request.user)
+    messages.success(request, _("The image is out of the toolkit."))
     return redirect(campaign.get_absolute_url() + "#toolkit")

@@ -170,3 +170,42 @@ def post_decision_message(post: Any) -> EmailMessage:
         [author.email],
         headers={"Content-Language": language, "Auto-Submitted": "auto-generated"},
     )
+
+
+def post_waiting_messages(post: Any) -> list[EmailMessage]:
+    """The messages telling each member of the Secretariat (but the post's
+    author) that a partner's post waits for review, each in the language
+    they chose for email, with the address of the review queue; none once
+    the post no longer waits."""
+    from alliance87.comms.models import PostStatus
+    from alliance87.core.visibility import secretariat_users
+
+    if post.status != PostStatus.SUBMITTED:
+        return []
+    people = secretariat_users().exclude(pk=post.created_by_id).order_by("pk")
+    messages = []
+    for person in people:
+        language = mail_language(person)
+        with translation.override(language):
+            # A post in French only has no English title to fall back on.
+            title = in_language(post, "title") or next(
+                (getattr(post, f"title_{code}") for code in post.languages), post.slug
+            )
+            organisation = post.organisation.name if post.organisation_id else ""
+            link = absolute(reverse("comms:post-review"))
+            body = render_to_string(
+                "comms/email/post_waiting.txt",
+                {"title": title, "organisation": organisation, "link": link},
+            )
+            subject = translation.gettext("A partner's post waits for review: %(title)s")
+            subject = " ".join((subject % {"title": title}).split())
+        messages.append(
+            EmailMessage(
+                subject,
+                body,
+                settings.DEFAULT_FROM_EMAIL,
+                [person.email],
+                headers={"Content-Language": language, "Auto-Submitted": "auto-generated"},
+            )
+        )
+    return messages

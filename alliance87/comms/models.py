@@ -159,6 +159,15 @@ class Post(Sourced):
         default=NoticeState.NONE,
         editable=False,
     )
+    # The email telling the Secretariat that the post waits for its review
+    # (core.notices), once each time it is submitted.
+    review_notice = models.CharField(
+        _("email to the Secretariat"),
+        max_length=8,
+        choices=NoticeState.choices,
+        default=NoticeState.NONE,
+        editable=False,
+    )
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 

@@ -147,6 +147,23 @@ def survey_manage(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "comms/survey_manage.html", context, status=status)
 
 
+@require_POST
+def survey_copy(request: HttpRequest, slug: str) -> HttpResponse:
+    """Make a new draft of a survey, its questions and choices copied."""
+    refused = secretariat_only(request)
+    if refused is not None:
+        return refused
+    copy = services.copy_survey(_survey(slug), acting_user=request.user)
+    messages.success(
+        request,
+        _(
+            "This is a copy of the survey, saved as a draft with its questions and "
+            "without answers: check its title and dates before opening it."
+        ),
+    )
+    return redirect(_manage_url(copy))
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
 def question_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
     """Add a question to a survey, or edit one."""

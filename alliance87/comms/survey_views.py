@@ -11,6 +11,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -64,12 +65,20 @@ def survey(request: HttpRequest, slug: str) -> HttpResponse:
     context: dict[str, Any] = {"survey": found, "questions": questions, "token": token}
     status = 200
     refusal = ""
-    if is_secretariat(request.user) and (not found.is_open or "preview" in request.GET):
+    if is_secretariat(request.user) and (
+        "preview" in request.GET or (not found.is_open and request.method != "POST")
+    ):
         # The Secretariat previews a draft, or a survey not open: the form
-        # as its audience will see it, with nothing to send.
+        # as its audience will see it, with nothing to send (an answer
+        # posted to a survey not open is refused below, as anyone's).
         context["preview"] = True
         return render(request, "comms/survey.html", context)
-    if not token and found.mode == SurveyMode.PER_PERSON and not request.user.is_authenticated:
+    if (
+        not token
+        and found.mode == SurveyMode.PER_PERSON
+        and not request.user.is_authenticated
+        and found.is_open
+    ):
         # A public survey: read by anyone, answered once signed in.
         context["sign_in"] = True
         if request.method == "POST":
@@ -97,16 +106,37 @@ def survey(request: HttpRequest, slug: str) -> HttpResponse:
                 refusal = error.messages[0]
         else:
             return render(request, "comms/survey_done.html", {"survey": found})
-    if refusal or (request.method != "POST" and not found.is_open):
+    if refusal or not found.is_open:
         if not refusal:
             try:
                 services.refuse_unless_open(found)
             except ValidationError as error:
                 refusal = error.messages[0]
+        # Asked to answer: refused, nothing stored (400). Only looking: the
+        # page says why there is no form, and links to the results the
+        # visitor may read (200).
         return render(
-            request, "comms/survey_done.html", {"survey": found, "refusal": refusal}, status=400
+            request,
+            "comms/survey_done.html",
+            {
+                "survey": found,
+                "refusal": refusal or _("This survey is not open."),
+                "closed": found.closes_at <= timezone.now(),
+                "results": _results_visible(request.user, found),
+            },
+            status=400 if request.method == "POST" else 200,
         )
     return render(request, "comms/survey.html", context, status=status)
+
+
+def _results_visible(user: Any, survey: Survey) -> bool:
+    """Whether `user` may read `survey`'s results: published, and `user` is
+    in its audience (someone answering through an anonymous link may not
+    be)."""
+    return (
+        survey.results_published_at is not None
+        and Survey.objects.visible_to(user).filter(pk=survey.pk).exists()
+    )
 
 
 def _secretariat_survey(request: HttpRequest, slug: str) -> Survey:

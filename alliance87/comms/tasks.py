@@ -173,3 +173,14 @@ def send_post_decision(post_id: int) -> bool:
     from alliance87.core.notices import send_once
 
     return send_once(Post.objects.filter(pk=post_id), post_decision_message)
+
+
+@task()
+def send_post_waiting(post_id: int) -> bool:
+    """Tell the Secretariat that a partner's post waits for its review,
+    once per submission; True if it was sent now."""
+    from alliance87.comms.mail import post_waiting_messages
+    from alliance87.comms.models import Post
+    from alliance87.core.notices import send_once
+
+    return send_once(Post.objects.filter(pk=post_id), post_waiting_messages, field="review_notice")

@@ -39,6 +39,7 @@ urlpatterns += [
 urlpatterns += [
     path("surveys/<slug:slug>/edit/", survey_builder_views.survey_edit, name="survey-edit"),
     path("surveys/<slug:slug>/manage/", survey_builder_views.survey_manage, name="survey-manage"),
+    path("surveys/<slug:slug>/copy/", survey_builder_views.survey_copy, name="survey-copy"),
     path(
         "surveys/<slug:slug>/questions/new/",
         survey_builder_views.question_edit,

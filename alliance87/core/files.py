@@ -23,6 +23,7 @@ served.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import tempfile
 import zipfile
@@ -34,6 +35,7 @@ from urllib.parse import quote, unquote, urlsplit
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.db import models, transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.urls import Resolver404, resolve, reverse
@@ -45,6 +47,7 @@ from django.views.decorators.http import require_safe
 from alliance87.core import hooks
 
 HEAD_BYTES = 8192
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -279,6 +282,26 @@ def _not_saved(error: OSError) -> ValidationError:
         % {"reason": error.strerror or error.__class__.__name__},
         code="not_saved",
     )
+
+
+def remove_file_after_commit(model: type[models.Model], field: str, name: str) -> None:
+    """Remove the stored file `name` once the change that freed it (a row
+    of `model` removed, or given another file in `field`) is committed,
+    unless a row of `model` still refers to it. A rolled-back change keeps
+    it."""
+    if not name:
+        return
+
+    def remove() -> None:
+        if model._default_manager.filter(**{field: name}).exists():
+            return
+        try:
+            model._meta.get_field(field).storage.delete(name)  # type: ignore[union-attr]
+        except Exception:
+            # The row no longer names it; a file left behind costs space only.
+            logger.exception("Could not remove the file %s", name)
+
+    transaction.on_commit(remove)
 
 
 def file_url(obj: Any, field: str = "file") -> str:

@@ -57,6 +57,14 @@ def is_secretariat(user: AbstractBaseUser | AnonymousUser | None) -> bool:
     )
 
 
+def secretariat_users() -> Any:
+    """Return the accounts `is_secretariat` admits that have an address:
+    those to tell of what waits for the Secretariat."""
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(is_active=True, is_staff=True).exclude(email="")
+
+
 def audience_for(user: AbstractBaseUser | AnonymousUser | None) -> Audience:
     """Return the audience of `user`, computed once per user object."""
     if user is None or not user.is_authenticated or not user.is_active:

@@ -32,6 +32,13 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
 ]
 
+
+@pytest.fixture(autouse=True)
+def _media(settings: Any, tmp_path: Any) -> None:
+    # The sweep uploads an image (`ids()`); the demo stores no file.
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+
+
 LANGUAGES = ("en", "fr", "es")
 WIDTHS = {"desktop": DESKTOP, "phone": PHONE}
 # axe takes a second or more a page, so it does not see all six versions
@@ -64,6 +71,8 @@ PAGES: dict[str, list[tuple[str, int]]] = {
         ("/countries/mdg/", 200),
         ("/groups/global-coordinating-group/", 200),
         ("/partners/iom/", 200),
+        # A closed public survey (a copy of the demo's, opened and closed).
+        ("/surveys/{closed_survey}/", 200),
     ],
     "anonymous 2": [
         ("/groups/", 200),
@@ -209,6 +218,7 @@ PAGES: dict[str, list[tuple[str, int]]] = {
     "secretariat 4": [
         ("/campaigns/world-day-against-child-labour/review/", 200),
         ("/campaigns/world-day-against-child-labour/images/new/", 200),
+        ("/campaigns/world-day-against-child-labour/images/{campaign_image}/", 200),
         ("/campaigns/new/", 200),
         ("/campaigns/world-day-against-child-labour/edit/", 200),
         ("/campaigns/world-day-against-child-labour/messages/new/", 200),
@@ -307,7 +317,44 @@ DATA_IMPORT = (
 KNOWN: dict[tuple[str, str, str], str] = {}
 
 
-def ids() -> dict[str, int]:
+def _campaign_image() -> int:
+    """A toolkit image of the demo's campaign (the demo has none)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from alliance87.campaigns.models import Campaign, CampaignImage
+    from alliance87.campaigns.services import add_campaign_image
+    from alliance87.testing.files import png
+
+    campaign = Campaign.objects.get(slug="world-day-against-child-labour")
+    image = CampaignImage.objects.filter(campaign=campaign).first() or add_campaign_image(
+        campaign,
+        acting_user=None,
+        upload=SimpleUploadedFile("sweep.png", png()),
+        alt={"en": "A blank square (the browser sweep's image)"},
+        licence="CC0 1.0",
+    )
+    return image.pk
+
+
+def _closed_survey() -> str:
+    """The slug of a closed public survey: a copy of the demo's, made
+    public, opened and closed through the builder's services."""
+    from alliance87.comms import services
+    from alliance87.comms.models import Survey
+
+    found = Survey.objects.filter(slug__startswith="copy-of-", visibility="public").first()
+    if found is None:
+        found = services.copy_survey(
+            Survey.objects.get(slug="online-community-priorities"), acting_user=None
+        )
+        found.visibility = "public"
+        services.save_survey(found, acting_user=None)
+        services.open_survey(found, acting_user=None)
+        services.close_survey(found, acting_user=None)
+    return found.slug
+
+
+def ids() -> dict[str, int | str]:
     """Return the ids of the demo rows that some paths name."""
     from django.contrib.auth import get_user_model
 
@@ -377,6 +424,8 @@ def ids() -> dict[str, int]:
         "report_import": report.pk,
         "event_kind": ContentType.objects.get_for_model(Event).pk,
         "gcg4": Event.objects.get(slug="gcg-4").pk,
+        "campaign_image": _campaign_image(),
+        "closed_survey": _closed_survey(),
     }
 
 

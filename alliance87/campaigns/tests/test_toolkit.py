@@ -112,6 +112,129 @@ def test_the_secretariat_adds_an_image_with_alt_text_and_licence(personas):
     assert Client().get(image.href).status_code == 200
 
 
+def test_the_alt_text_given_in_each_language_is_the_one_stored_and_shown(personas):
+    make_scene()
+    # Added from a French page: the request's language must not overwrite
+    # the French alt text with the English one.
+    response = client_for(personas.secretariat).post(
+        PAGE.format(lang="fr") + "images/new/",
+        image_form(alt_es="Niños en un aula"),
+    )
+    assert response.status_code == 302
+    image = CampaignImage.objects.get()
+    assert image.alt_en == "Children in a classroom"  # type: ignore[attr-defined]
+    assert image.alt_fr == "Des enfants dans une salle de classe"  # type: ignore[attr-defined]
+    assert image.alt_es == "Niños en un aula"  # type: ignore[attr-defined]
+    shown = {
+        "en": "Children in a classroom",
+        "fr": "Des enfants dans une salle de classe",
+        "es": "Niños en un aula",
+    }
+    for lang, alt in shown.items():
+        assert f'alt="{alt}"' in Client().get(PAGE.format(lang=lang)).content.decode()
+
+
+def test_a_language_without_alt_text_shows_the_english(personas):
+    make_scene()
+    client_for(personas.secretariat).post(PAGE.format(lang="es") + "images/new/", image_form())
+    image = CampaignImage.objects.get()
+    assert image.alt_es == ""  # type: ignore[attr-defined]
+    assert 'alt="Children in a classroom"' in Client().get(PAGE.format(lang="es")).content.decode()
+
+
+def an_image(campaign: Any) -> CampaignImage:
+    return services.add_campaign_image(
+        campaign,
+        acting_user=None,
+        upload=SimpleUploadedFile("day.png", png()),
+        alt={"en": "A poster", "fr": "Une affiche"},
+        licence="CC BY 4.0",
+        credit="ILO",
+    )
+
+
+def test_a_writer_corrects_an_images_alt_text_licence_and_credit(personas):
+    scene = make_scene()
+    image = an_image(scene.campaign)
+    url = PAGE.format(lang="fr") + f"images/{image.pk}/"
+    chair = client_for(scene.chair)
+    form = chair.get(url).content.decode()
+    assert 'value="Une affiche"' in form and 'value="CC BY 4.0"' in form
+    refused = chair.post(url, {"alt_en": "", "alt_fr": "", "alt_es": "", "licence": ""})
+    assert refused.status_code == 400
+    image.refresh_from_db()
+    assert image.alt_en == "A poster"  # type: ignore[attr-defined]
+    saved = chair.post(
+        url,
+        {
+            "alt_en": "A poster for 12 June",
+            "alt_fr": "Une affiche pour le 12 juin",
+            "alt_es": "Un cartel para el 12 de junio",
+            "licence": "CC BY-SA 4.0",
+            "credit": "",
+        },
+    )
+    assert saved.status_code == 302
+    image.refresh_from_db()
+    assert image.alt_fr == "Une affiche pour le 12 juin"  # type: ignore[attr-defined]
+    assert (image.licence, image.credit) == ("CC BY-SA 4.0", "")
+    page = Client().get(PAGE.format(lang="es")).content.decode()
+    assert 'alt="Un cartel para el 12 de junio"' in page and "CC BY-SA 4.0" in page
+
+
+def test_a_writer_replaces_an_images_file_and_the_old_file_goes(
+    personas, django_capture_on_commit_callbacks
+):
+    scene = make_scene()
+    image = an_image(scene.campaign)
+    old = Path(image.image.path)
+    url = PAGE.format(lang="en") + f"images/{image.pk}/"
+    values = {"alt_en": "A poster", "alt_fr": "", "alt_es": "", "licence": "CC BY 4.0"}
+    secretariat = client_for(personas.secretariat)
+    not_an_image = SimpleUploadedFile("x.png", b"<script>alert(1)</script>")
+    refused = secretariat.post(url, {**values, "image": not_an_image})
+    assert refused.status_code == 400 and "is not of an accepted kind" in refused.content.decode()
+    assert old.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        replaced = secretariat.post(
+            url, {**values, "image": SimpleUploadedFile("june.png", png())}
+        )
+    assert replaced.status_code == 302
+    image.refresh_from_db()
+    assert image.image.name.endswith("june.png") and Path(image.image.path).exists()
+    assert not old.exists()
+    assert Client().get(image.href).status_code == 200
+
+
+def test_a_writer_removes_an_image(personas, django_capture_on_commit_callbacks):
+    scene = make_scene()
+    image = an_image(scene.campaign)
+    path = Path(image.image.path)
+    url = PAGE.format(lang="en") + f"images/{image.pk}/remove/"
+    assert client_for(personas.partner).post(url).status_code == 404
+    assert CampaignImage.objects.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client_for(scene.member).post(url).status_code == 302
+    assert not CampaignImage.objects.exists() and not path.exists()
+    assert 'alt="A poster"' not in Client().get(PAGE.format(lang="en")).content.decode()
+
+
+def test_only_the_secretariat_and_the_reviewers_correct_images(personas):
+    scene = make_scene()
+    image = an_image(scene.campaign)
+    url = PAGE.format(lang="en") + f"images/{image.pk}/"
+    assert Client().get(url).status_code == 302  # sign in first
+    for outsider in (personas.partner, personas.outsider):
+        assert client_for(outsider).get(url).status_code == 404
+        assert client_for(outsider).post(url, {"licence": "x"}).status_code == 404
+    assert client_for(scene.chair).get(url).status_code == 200
+    page = client_for(scene.chair).get(PAGE.format(lang="en")).content.decode()
+    assert f'href="/en/campaigns/world-day-against-child-labour/images/{image.pk}/"' in page
+    assert f"images/{image.pk}/" not in Client().get(PAGE.format(lang="en")).content.decode()
+    missing = PAGE.format(lang="en") + "images/999/"
+    assert client_for(personas.secretariat).get(missing).status_code == 404
+
+
 def test_an_image_that_is_not_one_is_refused():
     scene = make_scene()
     with pytest.raises(ValidationError):

@@ -15,7 +15,9 @@ Invariants:
   are drafts (returned ones included); a submitted post waits for the
   Secretariat, who publishes it or returns it with a reason the author
   reads. Until published it is seen by the Secretariat and, on their own
-  pages, by its author only.
+  pages, by its author only;
+- each submission emails the Secretariat once, and each decision the
+  author once, queued after commit (core.notices).
 
 The newsletter:
 - an address is held once (lower case); asking again for an address that
@@ -55,7 +57,9 @@ Surveys:
   each claimed by a conditional update before it is sent, queued on
   commit; one reminder an hour at most, taken under a lock of the survey;
 - results reach the audience only once the Secretariat publishes them; a
-  free-text answer only when published itself.
+  free-text answer only when published itself;
+- a copy of a survey is a new draft with its questions, choices,
+  conditions and sources, and none of its answers.
 
 One module per use case: `posts`, `newsletter`, `surveys` (answering),
 `survey_builder` (the Secretariat's). The names
@@ -86,6 +90,7 @@ from alliance87.comms.services.posts import (
 )
 from alliance87.comms.services.survey_builder import (
     close_survey,
+    copy_survey,
     move_question,
     open_survey,
     publish_results,
@@ -108,6 +113,7 @@ __all__ = [
     "PostLinks",
     "close_survey",
     "confirm_subscription",
+    "copy_survey",
     "file_illustrative_issue",
     "make_survey_links",
     "move_question",

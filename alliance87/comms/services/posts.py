@@ -16,12 +16,12 @@ from alliance87.comms.models import (
     Post,
     PostStatus,
 )
-from alliance87.comms.tasks import post_due, send_post_decision
+from alliance87.comms.tasks import post_due, send_post_decision, send_post_waiting
 from alliance87.core.files import JPEG, PNG, WEBP, store_upload
 from alliance87.core.notices import NoticeState
 from alliance87.core.services import service
 from alliance87.core.tasks import enqueue_on_commit
-from alliance87.core.visibility import Visibility, is_secretariat
+from alliance87.core.visibility import Visibility, is_secretariat, secretariat_users
 from alliance87.partners.models import Person
 
 IMAGE_KINDS = (PNG, JPEG, WEBP)
@@ -198,8 +198,19 @@ def submit_post(post: Post, *, acting_user: Any) -> Post:
     locked.submitted_at = timezone.now()
     locked.review_note = ""
     _check(locked, has_image=bool(locked.image))
+    _tell_secretariat(locked, acting_user)
     locked.save()
     return locked
+
+
+def _tell_secretariat(post: Post, author: Any) -> None:
+    """Email the Secretariat that `post` waits for its review, once, after
+    commit (core.notices): `post` is saved by the caller."""
+    if not secretariat_users().exclude(pk=getattr(author, "pk", None)).exists():
+        post.review_notice = NoticeState.NONE
+        return
+    post.review_notice = NoticeState.WAITING
+    enqueue_on_commit(send_post_waiting, post.pk)
 
 
 @service

@@ -9,9 +9,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db.models import Max, Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -27,6 +28,7 @@ from alliance87.comms.models import (
     SurveyStatus,
 )
 from alliance87.comms.tasks import send_survey_reminder
+from alliance87.core.models import Citation
 from alliance87.core.services import service
 from alliance87.core.tasks import enqueue_on_commit
 from alliance87.core.visibility import Visibility
@@ -37,6 +39,7 @@ MAX_SCALE_VALUES = 11
 # second member of the Secretariat, does not remind everyone twice.
 REMINDER_GAP = dt.timedelta(hours=1)
 CHOICE_KINDS = (QuestionKind.SINGLE, QuestionKind.MULTIPLE)
+LANGUAGE_CODES = ("en", "fr", "es")
 
 
 def _has_responses(survey: Survey) -> bool:
@@ -93,6 +96,60 @@ def save_survey(survey: Survey, *, acting_user: Any) -> Survey:
     survey.full_clean()
     survey.save()
     return survey
+
+
+def _copied(row: Any, skip: set[str], **values: Any) -> Any:
+    """Return an unsaved copy of `row` with `values` set: its own fields
+    (each language's text included) but its id and the `skip`ped ones.
+    Built through the constructor, whose assignment of a translated field
+    writes no language's (modeltranslation), unlike `copy.field = …`."""
+    model = type(row)
+    own = {
+        f.attname: getattr(row, f.attname)
+        for f in model._meta.concrete_fields
+        if not f.primary_key and f.name not in skip and f.attname not in values
+    }
+    return model(**own, **values)
+
+
+@service
+def copy_survey(survey: Survey, *, acting_user: Any) -> Survey:
+    """Make a new draft of `survey`: its texts, audience, dates, mode and
+    sources, and its questions and choices (conditions pointing at the
+    copy's choices); no responses, links, reminders or published results.
+    Its title reads "Copy of …" in each language it has."""
+    copy = _copied(
+        survey,
+        {"slug", "status", "results_published_at", "created"},
+        status=SurveyStatus.DRAFT,
+        results_published_at=None,
+    )
+    for code in LANGUAGE_CODES:
+        title = getattr(survey, f"title_{code}") or ""
+        if title:
+            with translation.override(code):
+                label = _("Copy of %(title)s") % {"title": title}
+            setattr(copy, f"title_{code}", label[: Survey._meta.get_field("title").max_length])
+    copy.slug = _free_slug(copy.title_en, copy)
+    copy.full_clean()
+    copy.save()
+    choices: dict[int, Choice] = {}
+    for question in survey.questions.order_by("order", "pk").prefetch_related("choices"):
+        new = _copied(
+            question,
+            {"survey", "shown_if"},
+            survey=copy,
+            shown_if=choices.get(question.shown_if_id) if question.shown_if_id else None,
+        )
+        new.save()
+        for choice in question.choices.all():
+            choices[choice.pk] = _copied(choice, {"question"}, question=new)
+            choices[choice.pk].save()
+    for citation in Citation.objects.filter(
+        content_type=ContentType.objects.get_for_model(Survey), object_id=survey.pk
+    ):
+        _copied(citation, {"object_id"}, object_id=copy.pk).save()
+    return copy
 
 
 def _check_condition(question: Question, order: int) -> None:

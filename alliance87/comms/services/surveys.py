@@ -19,6 +19,7 @@ from alliance87.comms.models import (
     Survey,
     SurveyLink,
     SurveyMode,
+    SurveyStatus,
 )
 from alliance87.core.services import service
 from alliance87.core.text import parse_id
@@ -43,6 +44,10 @@ def make_survey_links(survey: Survey, *, count: int, acting_user: Any) -> list[s
 
 
 def refuse_unless_open(survey: Survey) -> None:
+    """Refuse, saying why, unless `survey` takes answers now: published,
+    and between its opening and closing times."""
+    if survey.status != SurveyStatus.PUBLISHED:
+        raise ValidationError(_("This survey is not open."), code="draft")
     now = timezone.now()
     when = timezone.localtime
     if now < survey.opens_at:

@@ -3,6 +3,8 @@ on its pages, composed of the demo's posts, sent to nobody."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from alliance87.comms import demo, selectors
@@ -32,3 +34,13 @@ def test_the_demo_files_one_illustrative_issue_of_its_posts_once(client):
         assert f'href="/en/news/{row["slug"]}/"' in page
     # A real issue's suggestions do not start from the demo's date.
     assert selectors.newsletter_since().year > 2019
+
+
+def test_the_demo_issue_page_has_no_empty_hint(client):
+    for row in demo.POSTS:
+        make_post(row["slug"], title_en=row["title"]["en"], title_fr=row["title"].get("fr", ""))
+    demo.load_issue(LoadReport())
+    issue = Issue.objects.get()
+    page = client.get(f"/en/newsletter/archive/{issue.pk}/").content.decode()
+    assert re.search(r'<p class="hint"[^>]*>\s*</p>', page) is None
+    assert '<p class="hint"' not in page

@@ -69,6 +69,66 @@ def test_a_late_or_early_answer_is_refused_clearly(client, personas, gcg):
     assert not Response.objects.exists()
 
 
+def test_a_closed_survey_says_so_and_takes_no_answer(client, personas, gcg):
+    now = timezone.now()
+    survey = make_survey(
+        gcg, closes_at=now - dt.timedelta(hours=1), opens_at=now - dt.timedelta(days=2)
+    )
+    member = make_member(gcg, acting_user=None)
+    sign_in(client, member)
+    page = client.get("/en/surveys/priorities/")
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "This survey is closed." in html and "answers are no longer accepted" in html
+    assert "Send my answers" not in html and "<textarea" not in html
+    assert "Its results are not published." in html
+    assert "/en/surveys/priorities/results/" not in html
+    refused = client.post("/en/surveys/priorities/", answer(survey))
+    assert refused.status_code == 400
+    assert "This survey is closed." in refused.content.decode()
+    assert not Response.objects.exists() and not Answer.objects.exists()
+    # Still hidden from those outside its audience.
+    client.logout()
+    sign_in(client, personas.outsider)
+    assert client.get("/en/surveys/priorities/").status_code == 404
+
+
+def test_a_closed_survey_links_to_its_published_results(client, personas, gcg):
+    now = timezone.now()
+    survey = make_survey(
+        gcg, closes_at=now - dt.timedelta(hours=1), opens_at=now - dt.timedelta(days=2)
+    )
+    services.publish_results(survey, acting_user=personas.secretariat)
+    sign_in(client, make_member(gcg, acting_user=None))
+    for lang in ("en", "fr", "es"):
+        page = client.get(f"/{lang}/surveys/priorities/")
+        assert page.status_code == 200
+        assert f'href="/{lang}/surveys/priorities/results/"' in page.content.decode()
+        assert client.get(f"/{lang}/surveys/priorities/results/").status_code == 200
+
+
+def test_a_closed_public_survey_is_closed_to_anonymous_visitors_too(client):
+    now = timezone.now()
+    survey = make_survey(
+        closes_at=now - dt.timedelta(hours=1), opens_at=now - dt.timedelta(days=2)
+    )
+    page = client.get("/en/surveys/priorities/")
+    assert page.status_code == 200 and "This survey is closed." in page.content.decode()
+    assert "Sign in to answer this survey" not in page.content.decode()
+    refused = client.post("/en/surveys/priorities/", answer(survey))
+    assert refused.status_code == 400 and not Response.objects.exists()
+
+
+def test_an_answer_to_a_draft_is_refused_even_from_the_secretariat(client, personas):
+    survey = make_survey(status="draft")
+    sign_in(client, personas.secretariat)
+    assert "Preview" in client.get("/en/surveys/priorities/").content.decode()
+    refused = client.post("/en/surveys/priorities/", answer(survey))
+    assert refused.status_code == 400
+    assert "This survey is not open." in refused.content.decode()
+    assert not Response.objects.exists()
+
+
 def test_required_and_conditional_questions(client, personas, gcg):
     survey = make_survey(gcg)
     member = make_member(gcg, acting_user=None)
