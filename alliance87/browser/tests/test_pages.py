@@ -323,7 +323,7 @@ def _campaign_image() -> int:
 
     from alliance87.campaigns.models import Campaign, CampaignImage
     from alliance87.campaigns.services import add_campaign_image
-    from alliance87.testing.files import png
+    from alliance87.testing.png import png
 
     campaign = Campaign.objects.get(slug="world-day-against-child-labour")
     image = CampaignImage.objects.filter(campaign=campaign).first() or add_campaign_image(
