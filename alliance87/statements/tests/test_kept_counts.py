@@ -165,3 +165,41 @@ def test_the_pages_read_the_kept_counts_as_the_visitor_may_see_them(client, pers
     cache.clear()
     client.logout()
     assert "<dd>51</dd>" in client.get(page).content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_endorsements_at_once_are_both_counted():
+    """The second recount waits for the first transaction and sees its
+    endorsement (its statement's row is locked; no deadlock with the
+    insert's lock on the same row). PostgreSQL: SQLite has one writer."""
+    import threading
+    import time
+
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite writes one transaction at a time")
+    statement = make_statement()
+    orgs = [make_organisation(f"at-once-{n}", f"At once {n}") for n in range(2)]
+    errors: list[str] = []
+
+    def endorse(n: int, hold: float) -> None:
+        try:
+            with transaction.atomic():
+                endorse_statement(statement, organisation=orgs[n], acting_user=None)
+                time.sleep(hold)  # the other one endorses meanwhile
+        except Exception as error:  # reported below, in the test's thread
+            errors.append(repr(error))
+        finally:
+            connection.close()
+
+    first = threading.Thread(target=endorse, args=(0, 1.0))
+    second = threading.Thread(target=endorse, args=(1, 0.0))
+    first.start()
+    time.sleep(0.3)
+    second.start()
+    first.join()
+    second.join()
+    assert errors == []
+    assert kept() == fresh()
+    assert sum(n for n, _ in kept().values()) == 2
