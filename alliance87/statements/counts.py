@@ -15,8 +15,9 @@ what the viewer sees, it counts the endorsements as before
 What a count depends on: the endorsements (their statement, their
 source) and the endorsing organisations' visibility and stakeholder
 type. Every write to them recounts the statements it touched, in the
-same transaction, from the rows themselves (never by adding one: a
-recount cannot drift):
+same transaction (the services' and the admin's; a bare save outside
+any transaction, in a shell, is recounted just after it), from the rows
+themselves (never by adding one: a recount cannot drift):
 
 - saves and deletes of an endorsement (the services, the admin, the demo
   loader) and saves of an organisation, through signals, as the search
