@@ -1462,6 +1462,12 @@ def main(argv: list[str] | None = None) -> int:
         "--operations", type=int, default=2000, help="of the 95/5 mix (0: leave it out)"
     )
     parser.add_argument("--no-readme", action="store_true")
+    parser.add_argument(
+        "--pages",
+        default="",
+        help="measure only the pages whose name contains one of these comma-separated "
+        "words (e.g. statement,tracker); implies --no-readme",
+    )
     parser.add_argument("--out", type=Path, default=WHERE.out, help="where the databases are kept")
     parser.add_argument(
         "--readme", type=Path, default=WHERE.readme, help="where results are written"
@@ -1478,6 +1484,12 @@ def main(argv: list[str] | None = None) -> int:
     if not 0 < args.factor <= 1 or not 1 <= args.runs <= 50:
         parser.error("--factor must be above 0 and at most 1, --runs 1 to 50.")
     WHERE.out, WHERE.readme = args.out.resolve(), args.readme.resolve()
+    if args.pages:
+        words = [w.strip() for w in args.pages.split(",") if w.strip()]
+        PAGES[:] = [p for p in PAGES if any(w in p.name for w in words)]
+        if not PAGES:
+            parser.error(f"--pages {args.pages!r} names no page.")
+        args.no_readme = True  # a partial block would replace the whole one
     started = time.monotonic()
     r, paths = run(args)
     if args.generate_only:

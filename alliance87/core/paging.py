@@ -31,7 +31,9 @@ class GroupedPaginator(Paginator):
     filter): the counts are read from it. `ordered` is what a page reads,
     narrowed to the values of `key` it needs. `key_order` is the
     expression `ordered` sorts `key` by when it is not `key` itself (the
-    stakeholder types' own order, say).
+    stakeholder types' own order, say). `groups`, when given, are the
+    counts per value already known (kept counts, say), in that order: the
+    grouped query is not run.
     """
 
     def __init__(
@@ -41,15 +43,19 @@ class GroupedPaginator(Paginator):
         key: str,
         per_page: int,
         key_order: Any = None,
+        groups: list[tuple[Any, int]] | None = None,
     ):
         super().__init__(ordered, per_page)
         self.ordered = ordered
         self.key = key
+        if groups is not None:
+            self.groups: list[tuple[Any, int]] = [(v, n) for v, n in groups if n]
+            return
         # In the database's order of `key` (and its place for NULL), the
         # order `ordered` reads them in.
         grouped = filtered.order_by().values_list(key).annotate(n=Count("pk"))
         grouped = grouped.order_by(key) if key_order is None else grouped.order_by(key_order, key)
-        self.groups: list[tuple[Any, int]] = list(grouped.values_list(key, "n"))
+        self.groups = list(grouped.values_list(key, "n"))
 
     @cached_property
     def count(self) -> int:

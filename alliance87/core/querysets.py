@@ -8,8 +8,9 @@ queryset moves it itself, after commit: no `update`, `bulk_create` or
 
 They also send `bulk_written` (sender: the model; `pks`: the rows'
 ids, or None when the queryset's `update` cannot tell them cheaply;
-`created`/`deleted` flags), so that what follows each row (the search
-index) follows bulk writes too.
+`fields`: the names of the fields an update or `bulk_update` wrote, None
+for `bulk_create`), so that what follows each row (the search index, the
+kept counts of statements/counts.py) follows bulk writes too.
 
 Every manager of a model in `alliance87.*` is built on `HubQuerySet`
 (`objects = HubManager()`, or `SomeQuerySet.as_manager()` where
@@ -28,7 +29,8 @@ from django.dispatch import Signal
 from alliance87.core.invalidation import content_changed
 
 # Sent after a bulk write of a Hub model, inside its transaction:
-# sender=model, pks=list of ids or None (an `update` of unknown rows).
+# sender=model, pks=list of ids or None (an `update` of unknown rows),
+# fields=names of the fields written (None: new rows, every field).
 bulk_written = Signal()
 
 
@@ -45,7 +47,7 @@ class HubQuerySet(models.QuerySet):
         if count:
             content_changed(self.model)
             if listened:
-                bulk_written.send(sender=self.model, pks=pks)
+                bulk_written.send(sender=self.model, pks=pks, fields=list(kwargs))
         return count
 
     def update_rows(self, pks: Sequence[int], **kwargs: Any) -> int:
@@ -57,7 +59,7 @@ class HubQuerySet(models.QuerySet):
         if count:
             content_changed(self.model)
             if bulk_written.has_listeners(self.model):
-                bulk_written.send(sender=self.model, pks=wanted)
+                bulk_written.send(sender=self.model, pks=wanted, fields=list(kwargs))
         return count
 
     def bulk_create(self, objs: Any, *args: Any, **kwargs: Any) -> Any:
@@ -67,14 +69,16 @@ class HubQuerySet(models.QuerySet):
             pks = [o.pk for o in created if o.pk is not None]
             # Without returned ids (SQLite before 3.35, ignore_conflicts),
             # None: the listener reindexes the model.
-            bulk_written.send(sender=self.model, pks=pks if len(pks) == len(created) else None)
+            bulk_written.send(
+                sender=self.model, pks=pks if len(pks) == len(created) else None, fields=None
+            )
         return created
 
     def bulk_update(self, objs: Any, fields: Any, *args: Any, **kwargs: Any) -> int:
         count = super().bulk_update(objs, fields, *args, **kwargs)
         if count:
             content_changed(self.model)
-            bulk_written.send(sender=self.model, pks=[o.pk for o in objs])
+            bulk_written.send(sender=self.model, pks=[o.pk for o in objs], fields=list(fields))
         return count
 
 

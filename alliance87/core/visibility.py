@@ -111,6 +111,22 @@ def visible_q(audience: Audience, *, prefix: str = "", group_field: str | None =
     return q
 
 
+def visible_levels(audience: Audience, *, group_field: str | None = None) -> list[str] | None:
+    """Return the levels whose rows `audience` may see whatever else the
+    row says, or None when `visible_q` asks more than the level (members
+    of some groups: whether a members-only row is seen depends on its
+    group). A count kept per level is exact for `audience` when summed
+    over these levels (issue 16); with None, count the rows themselves."""
+    if audience.is_secretariat:
+        return list(Visibility.values)
+    if group_field and audience.group_ids:
+        return None
+    levels: list[str] = [Visibility.PUBLIC]
+    if audience.is_partner:
+        levels.append(Visibility.PARTNERS)
+    return levels
+
+
 class SecretariatOnlyQuerySet(HubQuerySet):
     """Rows only the Secretariat works with (an upload being imported):
     every row for the Secretariat, none for anyone else."""

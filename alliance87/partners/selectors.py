@@ -182,19 +182,29 @@ def visible_organisation_q(user: Any, path: str = "organisation") -> Q:
     return Q() if q is None else q
 
 
-def by_stakeholder_type(rows: QuerySet[Any], page_number: Any, size: int) -> ByType:
+def by_stakeholder_type(
+    rows: QuerySet[Any], page_number: Any, size: int, counts: dict[str, int] | None = None
+) -> ByType:
     """Count `rows` (each with an `organisation`) by stakeholder type and
     return one page of them: two queries whatever their number. The
     counts number the pages, and a page reads and sorts only the rows of
-    the types it shows (`GroupedPaginator`), not every row."""
+    the types it shows (`GroupedPaginator`), not every row. `counts`, when
+    given, are `rows` counted by type already (kept counts): one query."""
     field = "organisation__stakeholder_type"
     order = stakeholder_type_order(field)
+    groups = None
+    if counts is not None:
+        # In the order `stakeholder_type_order` sorts them: the types' own,
+        # then any other value by itself.
+        place = {value: i for i, value in enumerate(StakeholderType.values)}
+        groups = sorted(counts.items(), key=lambda tn: (place.get(tn[0], len(place)), tn[0]))
     paginator = GroupedPaginator(
         rows,
         rows.order_by(order, "organisation__sort_name", "pk"),
         field,
         size,
         key_order=order,
+        groups=groups,
     )
     page = paginator.get_page(page_number)
     page.object_list = list(page.object_list)  # read once

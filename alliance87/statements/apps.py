@@ -8,6 +8,7 @@ class StatementsConfig(AppConfig):
 
     def ready(self) -> None:
         from alliance87.core import hooks
+        from alliance87.statements import counts
         from alliance87.statements.models import Statement
         from alliance87.statements.search import PROVIDER
         from alliance87.statements.selectors import may_endorse
@@ -18,3 +19,4 @@ class StatementsConfig(AppConfig):
         hooks.PERMISSION_RULES.register(hooks.PermissionRule("endorse", Statement, may_endorse))
         hooks.DEMO_LOADERS.register(hooks.DemoLoader("alliance87.statements.demo", order=30))
         hooks.SEARCH_PROVIDERS.register(PROVIDER)
+        counts.follow_writes()

@@ -120,3 +120,33 @@ class Endorsement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation} endorses {self.statement}"
+
+
+class EndorserCount(models.Model):
+    """How many organisations of one stakeholder type and one visibility
+    endorse one statement, and how many of them are demonstration samples:
+    kept with every write (statements/counts.py), so that a statement's
+    page sums a few rows instead of counting thousands of endorsements
+    (issue 16). Only a count that equals what the viewer may see is read
+    (`core.visibility.visible_levels`)."""
+
+    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="+")
+    stakeholder_type = models.CharField(max_length=20)
+    visibility = models.CharField(max_length=12, choices=Visibility.choices)
+    endorsers = models.PositiveIntegerField(default=0)
+    samples = models.PositiveIntegerField(default=0)
+
+    objects = HubManager()
+
+    class Meta:
+        verbose_name = _("count of endorsers")
+        verbose_name_plural = _("counts of endorsers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["statement", "stakeholder_type", "visibility"],
+                name="statements_one_count_per_type_and_level",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.statement_id} {self.stakeholder_type} {self.visibility}: {self.endorsers}"

@@ -15,6 +15,7 @@ from alliance87.partners.models import (
     Person,
 )
 from alliance87.partners.selectors import by_stakeholder_type, visible_organisation_q
+from alliance87.statements import counts
 from alliance87.statements.models import Endorsement, Statement
 
 
@@ -47,13 +48,17 @@ def own_endorsement(user: Any, statement: Statement) -> Organisation | None:
 def list_statements(user: Any) -> list[Statement]:
     """Return the statements `user` may see, each with the number of
     endorsements recorded by organisations `user` may see (a count is a
-    way out like a list: a hidden endorser is not counted)."""
-    # On the endorsements' own join to their organisations: `__in`
-    # `visible_to` hashed the ids of every organisation one may see.
-    seen = visible_organisation_q(user, "endorsements__organisation")
+    way out like a list: a hidden endorser is not counted): the sum of
+    the kept counts (statements/counts.py) when they say it exactly."""
+    recorded = counts.kept_total(user)
+    if recorded is None:
+        # On the endorsements' own join to their organisations: `__in`
+        # `visible_to` hashed the ids of every organisation one may see.
+        seen = visible_organisation_q(user, "endorsements__organisation")
+        recorded = Count("endorsements", filter=seen)
     return list(
         Statement.objects.visible_to(user)
-        .annotate(recorded=Count("endorsements", filter=seen))
+        .annotate(recorded=recorded)
         .order_by("-date_start", "slug")
     )
 
@@ -92,14 +97,21 @@ def endorsers(user: Any, statement: Statement, page_number: Any = 1) -> Endorser
     stakeholder type, and one page of them, in the types' order then by
     name, grouped by type."""
     seen = Endorsement.objects.filter(visible_organisation_q(user), statement=statement)
+    kept = counts.kept_counts(user, [statement.pk])
+    by_type = None if kept is None else kept.get(statement.pk, {})
     found = by_stakeholder_type(
         seen.select_related("organisation", "organisation__country"),
         page_number,
         ENDORSERS_PAGE_SIZE,
+        counts=None if by_type is None else {t: n for t, (n, _) in by_type.items()},
     )
+    if by_type is None:
+        has_samples = seen.filter(source=Endorsement.Source.SAMPLE).exists()
+    else:
+        has_samples = any(samples for _, samples in by_type.values())
     return Endorsers(
         types=[EndorserType(*parts) for parts in found.types()],
         total=found.total,
-        has_samples=seen.filter(source=Endorsement.Source.SAMPLE).exists(),
+        has_samples=has_samples,
         page=found.page,
     )

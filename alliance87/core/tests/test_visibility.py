@@ -162,3 +162,22 @@ def test_an_upload_being_imported_is_the_secretariats_alone(
     assert list(model.objects.visible_to(personas.secretariat)) == [row]
     for user in (personas.partner, personas.outsider, personas.anonymous, None):
         assert not model.objects.visible_to(user).exists()
+
+
+def test_counts_kept_per_level_sum_the_levels_each_audience_sees_or_none():
+    """A count kept per visibility level may be summed over
+    `visible_levels` only where that is exactly what `visible_q` admits:
+    members of a group see members-only rows by their group, which a
+    level alone cannot say."""
+    from alliance87.core.visibility import Audience, visible_levels
+
+    anonymous, partner = Audience(), Audience(is_partner=True)
+    secretariat = Audience(is_secretariat=True, is_partner=True)
+    member = Audience(is_partner=True, group_ids=frozenset({3}))
+    assert visible_levels(anonymous) == ["public"]
+    assert visible_levels(partner) == ["public", "partners"]
+    assert visible_levels(secretariat) == list(Visibility.values)
+    # Without a group field, members-only rows are the Secretariat's.
+    assert visible_levels(member) == ["public", "partners"]
+    assert visible_levels(member, group_field="group") is None
+    assert visible_levels(partner, group_field="group") == ["public", "partners"]
