@@ -116,7 +116,7 @@ bench-search: install services
 # persona (anonymous, partner, focal point, Secretariat). make test runs a
 # short pass (API_FUZZ_EXAMPLES=2) on SQLite.
 fuzz-api: install
-	API_FUZZ_EXAMPLES=60 $(BIN)/pytest -n 2 -q -s -m api_fuzz alliance87/api
+	API_FUZZ_EXAMPLES=60 API_FUZZ_COVERAGE=all $(BIN)/pytest -n 2 -q -s -m api_fuzz alliance87/api
 
 # Remove each visibility check in turn and run the matrix against it; writes
 # docs/visibility-matrix.md (about an hour on two cores).
