@@ -18,6 +18,7 @@ import defusedxml.ElementTree
 import sdmx.message
 import sdmx.reader.csv
 import sdmx.reader.xml
+import sdmx.reader.xml.v30  # before any read: see below
 from django.utils.translation import gettext as _
 from sdmx.model import v30
 
@@ -26,6 +27,12 @@ from alliance87.data.models import ImportRun
 from alliance87.data.sdmx.jsonmessages import read_json
 
 Format = ImportRun.Format
+
+# sdmx1 (2.28) builds its SDMX-ML 3.0 reader, on first import, from the 2.1
+# reader's parsers; reading a 2.1 StructureSpecificData message adds a
+# parser under the structure's URN, which that import cannot map, so a
+# process that read a 2.1 file before its first 3.0 file refused every 3.0
+# file after it. Importing the 3.0 reader above, before any read, avoids it.
 
 # The SDMX-ML data messages sdmx1 (2.28) reads, by namespace: those of
 # SDMX 2.1, and the one data message of SDMX 3.0 (which has no generic

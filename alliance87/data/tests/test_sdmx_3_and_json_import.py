@@ -7,6 +7,9 @@ whole, with a clear message."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -241,3 +244,26 @@ def test_json_is_accepted_only_by_the_data_import(client: Any, personas: Any) ->
         store_upload(
             SimpleUploadedFile("figures.json", sdmx_json()), folder="x", kinds=DOCUMENT_KINDS
         )
+
+
+def test_a_3_0_file_reads_in_a_process_that_read_a_2_1_file_before(tmp_path: Path) -> None:
+    """A worker reads many files: a 2.1 StructureSpecificData message read
+    first must not stop the 3.0 reader (sdmx1 builds it on first use from
+    the 2.1 reader's parsers). A fresh interpreter, as a new worker."""
+    from alliance87.testing.sdmx import structure_specific_xml
+
+    (tmp_path / "v21.xml").write_bytes(structure_specific_xml())
+    (tmp_path / "v30.xml").write_bytes(structure_specific_xml_30())
+    script = (
+        "import django, sys; from pathlib import Path; django.setup()\n"
+        "from alliance87.data.sdmx.messages import read_message, sniff_format\n"
+        "for name in ('v21.xml', 'v30.xml'):\n"
+        "    path = Path(sys.argv[1]) / name\n"
+        "    print(name, len(read_message(path, sniff_format(path)).data))\n"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "alliance87.settings", "DEBUG": "true"}
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path)], env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["v21.xml", "1", "v30.xml", "1"]
