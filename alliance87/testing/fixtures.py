@@ -25,7 +25,7 @@ from typing import Any
 import pytest
 from django.conf import settings
 from django.core.cache import caches
-from django.db import transaction
+from django.db import connection, transaction
 from django.test import override_settings
 from django.utils import translation
 
@@ -167,6 +167,10 @@ class SharedDemo:
                     translation.override(settings.LANGUAGE_CODE),
                 ):
                     load_demo()
+                # Each test's teardown checks the deferred constraints (as
+                # Django's TestCase does): checked once here, PostgreSQL does
+                # not check the whole demo again after every test.
+                connection.check_constraints()
             except BaseException:
                 opened.close()
                 raise
