@@ -35,6 +35,8 @@ from alliance87.api.endpoints import (
     library,
     news,
     pathfinders,
+    record_corrections,  # noqa: F401 - adds the corrections to records.router
+    record_rows,  # noqa: F401 - adds the recording of rows to records.router
     records,
     search,
 )
