@@ -36,6 +36,7 @@ from alliance87.api.endpoints import (
     news,
     pathfinders,
     record_corrections,  # noqa: F401 - adds the corrections to records.router
+    record_documents,  # noqa: F401 - adds the documents to records.router
     record_rows,  # noqa: F401 - adds the recording of rows to records.router
     records,
     search,

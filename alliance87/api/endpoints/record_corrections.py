@@ -14,12 +14,14 @@ from alliance87.api.callers import caller
 from alliance87.api.endpoints import records
 from alliance87.api.endpoints.records import (
     PARTS,
+    DocumentKindName,
     DueIn,
     PartName,
     RoleName,
     RowOut,
     Text,
     VisibilityName,
+    agenda_item_of,
     as_read,
     checked,
     due,
@@ -30,6 +32,7 @@ from alliance87.api.endpoints.records import (
 from alliance87.api.http import Problem
 from alliance87.core.dates import ReportedDate
 from alliance87.events import selectors, services
+from alliance87.events.models import Event
 
 router = records.router
 
@@ -40,8 +43,11 @@ class RowCorrection(Schema):
     `minutes`, `presenters_note`, `duration`; exchanges `question`,
     `answer`, `asked_by_*`, `answered_by_*`; decisions `number` (a whole
     number), `identifier`, `text`; action-items `text`, `owner_*`,
-    `owner_note`, `due`, `followed`; all `visibility`. A `null` clears a
-    party, a due date or a duration."""
+    `owner_note`, `due`, `followed`; documents `kind`, `title`, `url`,
+    `agenda_item`, `pages`; all `visibility`. A `null` clears a party, a
+    due date, a duration or a document's agenda item. A document's `url`
+    replaces its stored file, if it has one (its file is replaced with
+    POST .../documents/{id}/file)."""
 
     number: str | int | None = Field(None, description="agenda-items (text), decisions (number)")
     title: Text | None = None
@@ -65,6 +71,10 @@ class RowCorrection(Schema):
     owner_note: Text | None = None
     due: DueIn | None = None
     followed: bool | None = None
+    kind: DocumentKindName | None = None  # type: ignore[valid-type]
+    url: str | None = Field(None, max_length=200, description="documents: a link")
+    agenda_item: int | None = Field(None, description="documents: the item's id")
+    pages: str | None = Field(None, max_length=30, description='documents: e.g. "12-15"')
     visibility: VisibilityName | None = None  # type: ignore[valid-type]
 
 
@@ -102,6 +112,7 @@ CORRECTED: dict[str, tuple[str, ...]] = {
         "followed",
         "visibility",
     ),
+    "documents": ("kind", "title", "url", "agenda_item", "pages", "visibility"),
 }
 TEXTS = {
     "title",
@@ -131,6 +142,9 @@ NOT_NULL = {
     "identifier",
     "followed",
     "visibility",
+    "kind",
+    "url",
+    "pages",
 }
 
 
@@ -143,6 +157,16 @@ def _current(row: Any, part: str) -> dict[str, Any]:
             "title": row.title or "",
             "minutes": row.minutes or "",
             "presenters_note": row.presenters_note or "",
+        }
+    if part == "documents":
+        # Its address is kept unless another is given; a stored file is
+        # kept when neither an address nor a file is; its agenda item and
+        # pages are kept when not given.
+        return {
+            "kind": row.kind,
+            "title": row.title or "",
+            "url": row.url,
+            "visibility": row.visibility,
         }
     values = {name: getattr(row, name) for name in CORRECTED[part] if name != "due"}
     for name in TEXTS & values.keys():
@@ -161,7 +185,7 @@ def _current(row: Any, part: str) -> dict[str, Any]:
     return values
 
 
-def _given(request: HttpRequest, part: str, body: RowCorrection) -> dict[str, Any]:
+def _given(request: HttpRequest, event: Event, part: str, body: RowCorrection) -> dict[str, Any]:
     """The arguments the body changes, checked and looked up."""
     given = body.model_dump(exclude_unset=True)
     unknown = sorted(given.keys() - set(CORRECTED[part]))
@@ -188,6 +212,10 @@ def _given(request: HttpRequest, part: str, body: RowCorrection) -> dict[str, An
             raise Problem(422, "Invalid request", "number: a decision's number is a whole number.")
         elif name == "number" and part == "agenda-items":
             values[name] = str(value)
+        elif name == "agenda_item":
+            # The document service names the item by its printed number.
+            item = agenda_item_of(event, value)
+            values["agenda_number"] = item.number if item is not None else ""
         else:
             values[name] = value
     return values
@@ -214,6 +242,6 @@ def correct_record_row(
     event = recordable(request, slug)
     user = caller(request)
     row = selectors.get_record_row_for_user(user, event, PARTS[part], row_id)
-    values = {**_current(row, part), **_given(request, part, body)}
+    values = {**_current(row, part), **_given(request, event, part, body)}
     services.correct_row(row, acting_user=user, **values)
     return as_read(request, event, part, row.pk)

@@ -1,6 +1,6 @@
 """The meeting's record through the API: what recording its rows
-(record_rows) and correcting them (record_corrections) share, and
-removing a row. Each is for whoever may record the meeting (the
+(record_rows), correcting them (record_corrections) and its documents
+(record_documents) share, and removing a row. Each is for whoever may record the meeting (the
 Secretariat), through the record page's services and its permission rule
 ("record" the event), with a write-scoped token, once per
 Idempotency-Key (api.py).
@@ -28,6 +28,7 @@ from alliance87.api.endpoints.events import (
     ActionItemOut,
     AgendaItemOut,
     DecisionOut,
+    DocumentOut,
     ExchangeOut,
     get_event,
 )
@@ -41,6 +42,7 @@ from alliance87.events.models import (
     ActionItem,
     AgendaItem,
     Decision,
+    Document,
     Event,
     Exchange,
     PartyRole,
@@ -54,6 +56,7 @@ Text = str | dict[Language, str]
 RoleName = Literal[tuple(PartyRole.values)]  # type: ignore[valid-type]
 VisibilityName = Literal[tuple(Visibility.values)]  # type: ignore[valid-type]
 PrecisionName = Literal[tuple(DatePrecision.values)]  # type: ignore[valid-type]
+DocumentKindName = Literal[tuple(Document.Kind.values)]  # type: ignore[valid-type]
 TEXT = 5000
 
 
@@ -136,6 +139,7 @@ PARTS: dict[str, type[Any]] = {
     "exchanges": Exchange,
     "decisions": Decision,
     "action-items": ActionItem,
+    "documents": Document,
 }
 PartName = Literal[tuple(PARTS)]  # type: ignore[valid-type]
 
@@ -153,15 +157,16 @@ def remove_record_row(
 ) -> Status:
     """For whoever may record the meeting (the Secretariat), as the record
     page's "Delete": the audit log keeps what the row said; an agenda item
-    takes the questions, decisions and action items recorded under it. The
-    row's id is the one the event's read gives it."""
+    takes the questions, decisions and action items recorded under it, a
+    document its stored file. The row's id is the one the event's read
+    gives it."""
     event = recordable(request, slug)
     row = selectors.get_record_row_for_user(caller(request), event, PARTS[part], row_id)
     services.remove_row(row, acting_user=caller(request))
     return Status(204, None)
 
 
-RowOut = AgendaItemOut | ExchangeOut | DecisionOut | ActionItemOut
+RowOut = AgendaItemOut | ExchangeOut | DecisionOut | ActionItemOut | DocumentOut
 
 
 def as_read(request: HttpRequest, event: Event, part: str, pk: int) -> Any:
@@ -173,6 +178,7 @@ def as_read(request: HttpRequest, event: Event, part: str, pk: int) -> Any:
         "exchanges": detail.exchanges,
         "decisions": detail.decisions,
         "action-items": detail.action_items,
+        "documents": detail.documents,
     }
     found = next((row for row in by_part[part] if row.id == pk), None)
     if found is None:
