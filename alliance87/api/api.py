@@ -27,6 +27,7 @@ from alliance87.api.endpoints import (
     campaigns,
     community,
     community_moderation,  # noqa: F401 - adds the community's other writes to community.router
+    community_people,  # noqa: F401 - adds suspensions and moderators to community.router
     community_write,  # noqa: F401 - adds the community's writes to community.router
     data,
     directory,
