@@ -26,6 +26,7 @@ from ninja.files import UploadedFile
 
 from alliance87.api.callers import caller
 from alliance87.api.endpoints import records
+from alliance87.api.endpoints.community_write import SOME_TEXT
 from alliance87.api.endpoints.events import DocumentOut
 from alliance87.api.endpoints.records import (
     DocumentKindName,
@@ -46,6 +47,7 @@ class DocumentIn(Schema):
     title: str = Field(
         min_length=1,
         max_length=300,
+        pattern=SOME_TEXT,
         description="Written in the language of Accept-Language (English by default)",
     )
     url: str = Field("", max_length=200, description="A link to the document, or send `file`")
@@ -96,7 +98,7 @@ def attach_record_document(
             event,
             acting_user=caller(request),
             kind=data.kind,
-            title=data.title,
+            title=data.title.strip(),
             url=data.url.strip(),
             upload=file,
             agenda_item=agenda_item_of(event, data.agenda_item),

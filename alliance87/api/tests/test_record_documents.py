@@ -242,6 +242,7 @@ def test_bad_input_is_a_problem_and_writes_nothing(
             422,
         ),
         ("gcg-9/documents", {"kind": "report", "title": "", "url": "https://e.org/r"}, 422),
+        ("gcg-9/documents", {"kind": "report", "title": "  ", "url": "https://e.org/r"}, 422),
     ]
     for path, fields, status in cases:
         response = send(path, fields, personas.secretariat)

@@ -7,8 +7,8 @@ must match the schema (status, content type, body, headers).
 
 `make test` runs it on SQLite only (not again on PostgreSQL) with
 API_FUZZ_EXAMPLES=2 examples per operation and persona (schemathesis adds
-its own coverage cases); `make fuzz-api` runs API_FUZZ_EXAMPLES=60 (52
-operations x 60 = 3,120 generated cases a persona). Each run prints how
+its own coverage cases); `make fuzz-api` runs API_FUZZ_EXAMPLES=60 (62
+operations x 60 = 3,720 generated cases a persona). Each run prints how
 many cases each persona sent. Every operation of the schema is taken
 (`schema.parametrize()`): an endpoint joins by being in the schema.
 """
