@@ -22,7 +22,8 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Field, Schema, Status
+from ninja import Body, Field, Schema, Status
+from pydantic import ConfigDict
 
 from alliance87.api.callers import caller
 from alliance87.api.endpoints import community
@@ -48,13 +49,10 @@ router = community.router
 PERSON = "The person's username (as people mention them, without the @) or address"
 
 
-class SuspendIn(Schema):
-    """Who: `person`, or `post` (the author of that post of the space,
-    unnamed: the way to suspend the author of a post written under a
-    pseudonym), one of the two."""
+class _Suspension(Schema):
+    # A body that names the person and a post is neither of the two.
+    model_config = ConfigDict(extra="forbid")
 
-    person: str | None = Field(None, max_length=254, pattern=SOME_TEXT, description=PERSON)
-    post: int | None = Field(None, description="A post of the space, whose author is suspended")
     reason: str = Field(
         min_length=1,
         max_length=moderation.REASON_MAX_CHARS,
@@ -64,6 +62,22 @@ class SuspendIn(Schema):
     ends: dt.date | None = Field(
         None, description="It ends at the start of this day (UTC); none: until lifted"
     )
+
+
+class SuspendPersonIn(_Suspension):
+    person: str = Field(max_length=254, pattern=SOME_TEXT, description=PERSON)
+
+
+class SuspendAuthorIn(_Suspension):
+    """The author of a post of the space, unnamed: the way to suspend the
+    author of a post written under a pseudonym."""
+
+    post: int = Field(description="A post of the space, whose author is suspended")
+
+
+# Who is suspended: a person, or the author of a post (ninja reads a union
+# as the request's body when told so).
+A_SUSPENSION = Body(...)
 
 
 class SuspensionOut(Schema):
@@ -171,24 +185,23 @@ def list_community_suspensions(request: HttpRequest, slug: str) -> SuspensionLis
     response={201: SuspensionOut},
     summary="Suspend a person from a community space",
 )
-def suspend_from_community_space(request: HttpRequest, slug: str, body: SuspendIn) -> Status:
-    """For the space's moderators: the person reads the space and may not
-    post, reply, mark helpful or flag there until `ends` or until lifted;
-    they are told by email, with the reason. A suspension in force gives
+def suspend_from_community_space(
+    request: HttpRequest, slug: str, body: SuspendPersonIn | SuspendAuthorIn = A_SUSPENSION
+) -> Status:
+    """For the space's moderators: `person`, or the author of `post` (one
+    of the two), reads the space and may not post, reply, mark helpful or
+    flag there until `ends` or until lifted; they are told by email, with
+    the reason. A suspension in force gives
     way to the new one. Neither the Secretariat, nor a moderator of the
     space, nor oneself is suspended (422)."""
-    if (body.person is None) == (body.post is None):
-        raise Problem(
-            422, "Invalid request", "Name the person, or a post of theirs: one of the two."
-        )
     user, space = _moderated_space(request, slug)
-    if body.post is not None:
+    if isinstance(body, SuspendAuthorIn):
         post = get_post_for_user(user, body.post)
         if post.thread.space_id != space.pk or post.author is None:
             raise Http404("Not found.")
         person, pseudonym = post.author, post.pseudonym
     else:
-        person, pseudonym = _account(body.person or ""), None
+        person, pseudonym = _account(body.person), None
     ends = dt.datetime.combine(body.ends, dt.time(0), tzinfo=dt.UTC) if body.ends else None
     made = moderation.suspend(
         space, person, acting_user=user, reason=body.reason, ends=ends, pseudonym=pseudonym

@@ -17,12 +17,13 @@ record a 404, as a missing one.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Annotated, Any
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from ninja import Field, File, Form, Schema, Status
 from ninja.files import UploadedFile
+from pydantic import WithJsonSchema
 
 from alliance87.api.callers import caller
 from alliance87.api.endpoints import records
@@ -40,6 +41,9 @@ from alliance87.events import selectors, services
 from alliance87.events.models import Document
 
 router = records.router
+# A file, sent as a form's part (a form has no null: it is left out).
+BINARY = {"type": "string", "format": "binary", "description": "The document's file, or a `url`"}
+A_FILE = File(None)
 
 
 class DocumentIn(Schema):
@@ -51,9 +55,13 @@ class DocumentIn(Schema):
         description="Written in the language of Accept-Language (English by default)",
     )
     url: str = Field("", max_length=200, description="A link to the document, or send `file`")
-    agenda_item: int | None = Field(
-        None, description="The id of the agenda item it was presented under, if any"
-    )
+    # A form has no null: the field is left out (the schema says integer).
+    agenda_item: Annotated[
+        int | None,
+        WithJsonSchema(
+            {"type": "integer", "description": "The id of the agenda item it was presented under"}
+        ),
+    ] = None
     pages: str = Field(
         "", max_length=30, description='The pages of it that concern that item, e.g. "12-15"'
     )
@@ -85,7 +93,7 @@ def attach_record_document(
     request: HttpRequest,
     slug: str,
     data: Form[DocumentIn],
-    file: File[UploadedFile | None] = None,
+    file: Annotated[UploadedFile | None, WithJsonSchema(BINARY)] = A_FILE,
 ) -> Status:
     """For whoever may record the meeting (the Secretariat), as the record
     page's "Documents" form: a link (`url`) or a file (`file`), one of the
