@@ -27,6 +27,7 @@ from alliance87.api.endpoints import (
     campaigns,
     community,
     community_moderation,  # noqa: F401 - adds the community's other writes to community.router
+    community_people,  # noqa: F401 - adds suspensions and moderators to community.router
     community_write,  # noqa: F401 - adds the community's writes to community.router
     data,
     directory,
@@ -35,6 +36,9 @@ from alliance87.api.endpoints import (
     library,
     news,
     pathfinders,
+    record_corrections,  # noqa: F401 - adds the corrections to records.router
+    record_documents,  # noqa: F401 - adds the documents to records.router
+    record_rows,  # noqa: F401 - adds the recording of rows to records.router
     records,
     search,
 )

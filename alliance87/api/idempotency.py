@@ -12,6 +12,7 @@ one key: the second's write is undone and it answers with the first's. A
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -26,8 +27,21 @@ MAX_KEY = 200
 
 
 def _digest(request: HttpRequest) -> str:
-    raw = b"|".join([(request.method or "").encode(), request.path.encode(), request.body])
-    return hashlib.sha256(raw).hexdigest()
+    digest = hashlib.sha256(b"|".join([(request.method or "").encode(), request.path.encode()]))
+    if request.method == "POST" and request.content_type == "multipart/form-data":
+        # A file may be larger than Django keeps a body in memory
+        # (DATA_UPLOAD_MAX_MEMORY_SIZE): the fields, then each file's name
+        # and content, read as Django stored it.
+        digest.update(json.dumps(sorted(request.POST.lists())).encode())
+        for name, uploads in sorted(request.FILES.lists()):
+            for upload in uploads:
+                digest.update(json.dumps([name, upload.name]).encode())
+                for chunk in upload.chunks():
+                    digest.update(chunk)
+                upload.seek(0)
+    else:
+        digest.update(b"|" + request.body)
+    return digest.hexdigest()
 
 
 def _replay(kept: IdempotentRequest, digest: str) -> HttpResponse:

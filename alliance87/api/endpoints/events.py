@@ -81,9 +81,11 @@ class ActionItemOut(Schema):
 
 class DocumentOut(Schema):
     id: int
-    kind: str
+    kind: str  # agenda, report, annex, other
     title: str
-    url: str
+    url: str  # its address, or the Hub's address of its file
+    agenda_item: int | None  # the item it was presented under, if any
+    pages: str  # the pages of it that concern that item ("12-15"), if given
 
 
 class EventDetail(EventOut):
@@ -218,7 +220,11 @@ def get_event(request: HttpRequest, slug: str) -> EventDetail:
                 id=d.pk,
                 kind=d.kind,
                 title=d.title,
-                url=d.url or (absolute(request, d.file.url) if d.file else ""),
+                # A file's address is the Hub's view that serves it with
+                # the document's visibility (core.files), never MEDIA_URL.
+                url=absolute(request, d.href) if d.href else "",
+                agenda_item=d.agenda_item_id,
+                pages=d.pages,
             )
             for d in page["documents"]
         ],

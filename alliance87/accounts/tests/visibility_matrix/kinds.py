@@ -18,11 +18,14 @@ from alliance87.accounts.tests.visibility_matrix.mail import (
 )
 from alliance87.accounts.tests.visibility_matrix.ways import (
     API,
+    API_ATTACH_DOCUMENT,
     API_DECISIONS,
     API_HOST_EVENT,
     API_HOST_GROUP,
     API_HOST_PATHFINDER,
+    API_REFILE_DOCUMENT,
     API_SEARCH,
+    API_SPACE_WRITES,
     API_THREAD_STATE,
     API_TRACKER,
     CARD,
@@ -62,6 +65,7 @@ from alliance87.accounts.tests.visibility_matrix.ways import (
     Kind,
     Way,
     api_post_writes,
+    api_record_remove,
     api_record_write,
     api_thread_url,
     attachment_url,
@@ -188,6 +192,7 @@ KINDS: dict[str, Kind] = {
                 Way("list", fixed("/en/events/")),
                 Way("api-detail", slug_url(API + "events/{slug}"), own_page=True),
                 Way("api-list", fixed(f"{API}events?limit=200")),
+                API_ATTACH_DOCUMENT,
                 Way("export", fixed("/en/events.json")),
                 API_DECISIONS,
                 API_TRACKER,
@@ -235,7 +240,16 @@ KINDS: dict[str, Kind] = {
                 api_record_write("exchanges"),
             ),
         ),
-        Kind("document", (HOST_EVENT_PAGE, API_HOST_EVENT)),
+        Kind(
+            "document",
+            (
+                HOST_EVENT_PAGE,
+                API_HOST_EVENT,
+                api_record_write("documents"),
+                API_REFILE_DOCUMENT,
+                api_record_remove("documents"),
+            ),
+        ),
         Kind(
             "decision",
             (
@@ -648,6 +662,7 @@ KINDS: dict[str, Kind] = {
                 Way("list", fixed("/en/community/")),
                 Way("api-list", fixed(f"{API}community/spaces?limit=200")),
                 Way("api-detail", slug_url(API + "community/spaces/{slug}"), own_page=True),
+                *API_SPACE_WRITES,
             ),
             has_group=True,
         ),

@@ -21,6 +21,8 @@ from alliance87.accounts.tests.visibility_matrix.ways import (
     ORG_COUNTRY,
     PATHFINDER_COUNTRIES,
     SOLE_COUNTRIES,
+    SPACE_MODERATOR,
+    SPACE_SUSPENDED,
     Item,
 )
 from alliance87.applications.services import submit_application
@@ -75,7 +77,7 @@ from alliance87.reports.models import ReportImport
 from alliance87.statements.models import Statement
 from alliance87.statements.services import endorse_statement
 from alliance87.testing.factories import make_organisation, make_resource
-from alliance87.testing.personas import Personas
+from alliance87.testing.personas import Personas, make_user
 
 
 @dataclass
@@ -99,6 +101,12 @@ class Scene:
     @property
     def secretariat(self) -> Any:
         return self.personas.secretariat
+
+
+def matrix_account(username: str) -> Any:
+    """The account `username`, made the first time it is asked for."""
+    found = get_user_model().objects.filter(username=username).first()
+    return found if found is not None else make_user(username)
 
 
 def country(iso3: str) -> Country:
@@ -467,6 +475,15 @@ def make_object(scene: Scene, n: int, item: Item) -> Any:
             acting_user=scene.secretariat,
         )
         obj = space
+        if item.kind == "space":
+            # A moderator and a suspended person of its own, for the API's
+            # writes that remove and lift them (ways.API_SPACE_WRITES).
+            community.set_moderator(
+                space, matrix_account(SPACE_MODERATOR), acting_user=scene.secretariat
+            )
+            moderation.suspend(
+                space, matrix_account(SPACE_SUSPENDED), acting_user=scene.secretariat, reason="Mx"
+            )
         if item.kind == "thread":
             obj = community.start_thread(
                 space,

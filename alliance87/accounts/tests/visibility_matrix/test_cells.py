@@ -23,12 +23,14 @@ def test_matrix(world: World, item: Item, persona: str, way: Way) -> None:
         return
     if way.body is not None and way.missing is not None:
         # A write through the API: hidden, it answers as a missing row.
-        status, body = world.get(user, way.url(world, item), way.method, way.body)
+        status, body = world.get(user, way.url(world, item), way.method, way.body, way.multipart)
         assert status < 500, f"{persona}'s {way.name} to {item.key}: {status}"
         if expected(persona, item, way):
             assert status != 404, f"{persona} should reach {item.key} at {way.name}"
         else:
-            missing = world.get(user, way.missing(world, item), way.method, way.body)
+            missing = world.get(
+                user, way.missing(world, item), way.method, way.body, way.multipart
+            )
             assert status in (401, 404), f"{persona} must get 404 for {item.key}, got {status}"
             assert (status, _problem(body)) == (missing[0], _problem(missing[1])), (
                 f"{persona}'s {way.name} to {item.key} answers otherwise than to a missing row"

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.test import Client
 
@@ -70,6 +71,9 @@ class Way:
     # 422; 401 without a token).
     body: dict[str, Any] | None = None
     missing: Callable[[World, Item], str] | None = None
+    # The body sent as multipart/form-data, as files are (its "file" entry
+    # the content of a text file), rather than as JSON.
+    multipart: bool = False
 
 
 @dataclass(frozen=True)
@@ -118,11 +122,16 @@ class World:
         return self.users[persona]
 
     def get(
-        self, user: Any, url: str, method: str = "get", body: dict[str, Any] | None = None
+        self,
+        user: Any,
+        url: str,
+        method: str = "get",
+        body: dict[str, Any] | None = None,
+        multipart: bool = False,
     ) -> tuple[int, str]:
         key = (
             getattr(user, "pk", None),
-            url if method == "get" else f"{method} {url} {json.dumps(body)}",
+            url if body is None else f"{method} {url} {json.dumps(body)} {multipart}",
         )
         if key not in self.responses:
             client = Client()
@@ -138,12 +147,23 @@ class World:
             else:
                 # A write is undone before the next cell reads the world.
                 with transaction.atomic():
-                    response = getattr(client, method)(
-                        url,
-                        data=json.dumps(body),
-                        content_type="application/json",
-                        headers=headers,
-                    )
+                    if method == "get":
+                        # A list only those who may change it read.
+                        response = client.get(url, headers=headers)
+                    elif multipart:
+                        fields: dict[str, Any] = dict(body)
+                        if "file" in fields:
+                            fields["file"] = SimpleUploadedFile(
+                                "matrix.txt", str(fields["file"]).encode()
+                            )
+                        response = getattr(client, method)(url, data=fields, headers=headers)
+                    else:
+                        response = getattr(client, method)(
+                            url,
+                            data=json.dumps(body),
+                            content_type="application/json",
+                            headers=headers,
+                        )
                     transaction.set_rollback(True)
             # A file (core.files' serve_file) is streamed.
             content = (
@@ -334,6 +354,96 @@ def api_record_write(part: str) -> Way:
         body=body,
         missing=fixed(f"{API}events/{HOST_EVENT}/{part}/{MISSING_ID}"),
     )
+
+
+def api_record_remove(part: str) -> Way:
+    """Remove a row of the host meeting's record (DELETE)."""
+    return Way(
+        f"api-remove-{part}",
+        pk_url(f"{API}events/{HOST_EVENT}/{part}/{{pk}}"),
+        openers=(),
+        method="delete",
+        body={},
+        missing=fixed(f"{API}events/{HOST_EVENT}/{part}/{MISSING_ID}"),
+    )
+
+
+# Attach a document to the event (a link, sent as a form, as files are).
+API_ATTACH_DOCUMENT = Way(
+    "api-attach-document",
+    slug_url(API + "events/{slug}/documents"),
+    openers=(),
+    method="post",
+    body={"kind": "report", "title": "Matrix", "url": "https://example.org/matrix"},
+    multipart=True,
+    missing=fixed(f"{API}events/mx-no-such-event/documents"),
+)
+# Give a document of the host meeting another file.
+API_REFILE_DOCUMENT = Way(
+    "api-refile-document",
+    pk_url(f"{API}events/{HOST_EVENT}/documents/{{pk}}/file"),
+    openers=(),
+    method="post",
+    body={"file": "Matrix file"},
+    multipart=True,
+    missing=fixed(f"{API}events/{HOST_EVENT}/documents/{MISSING_ID}/file"),
+)
+
+# Each matrix space has a moderator and a suspended person of its own
+# (objects.py), neither a persona, for the writes that remove and lift.
+SPACE_MODERATOR = "mx-moderator"
+SPACE_SUSPENDED = "mx-suspended"
+
+
+def _space_way(name: str, suffix: Callable[[Any], str], **kwargs: Any) -> Way:
+    """A write to a matrix space (or a read for those who may change what
+    it lists: `openers`), at `suffix(space)` under its API address."""
+    return Way(
+        name,
+        lambda world, item: (
+            f"{API}community/spaces/{obj_of(world, item).slug}/{suffix(obj_of(world, item))}"
+        ),
+        missing=lambda world, item: f"{API}community/spaces/mx-no-such-space/{suffix(None)}",
+        **kwargs,
+    )
+
+
+def _suspension_id(space: Any) -> int:
+    return space.suspensions.get().pk if space is not None else MISSING_ID
+
+
+# Suspending, lifting, naming and removing moderators: a space's
+# moderators and the Secretariat; whoever else sees the space is told why
+# (403), whoever does not gets the missing space's 404. The lists answer
+# the pages' 404 to anyone but those who may change them.
+API_SPACE_WRITES = (
+    _space_way(
+        "api-suspend",
+        lambda space: "suspensions",
+        method="post",
+        body={"person": SPACE_SUSPENDED, "reason": "Matrix"},
+    ),
+    _space_way(
+        "api-lift",
+        lambda space: f"suspensions/{_suspension_id(space)}/lift",
+        method="post",
+        body={},
+    ),
+    _space_way("api-suspensions", lambda space: "suspensions", openers=(), body={}),
+    _space_way(
+        "api-name-moderator",
+        lambda space: "moderators",
+        method="post",
+        body={"person": SPACE_MODERATOR},
+    ),
+    _space_way(
+        "api-remove-moderator",
+        lambda space: f"moderators/{SPACE_MODERATOR}",
+        method="delete",
+        body={},
+    ),
+    _space_way("api-moderators", lambda space: "moderators", openers=(), body={}),
+)
 
 
 def api_post_writes(post: Callable[[Any], Any]) -> tuple[Way, Way]:
