@@ -212,7 +212,9 @@ def test_many_owners_make_a_small_page_that_lists_only_the_first_matches(
     personas: Any, event: Any, client: Client
 ) -> None:
     sec = personas.secretariat
-    for i in range(500):
+    # Enough owners that a list of them all would be a long page, and that
+    # "number 12" matches ten (120-129): few enough to write quickly.
+    for i in range(150):
         org = make_organisation(f"owner-{i:03}", f"Owner number {i:03}")
         services.record_action_item(
             event, acting_user=sec, text=f"Task {i}", owner_organisation=org
@@ -225,7 +227,7 @@ def test_many_owners_make_a_small_page_that_lists_only_the_first_matches(
     html = page(client, owner_q="owner number")
     assert matches(html) == [f"owner-{i:03}" for i in range(MATCHES_LISTED)]
     assert "More names match than these" in html
-    assert "500 action items" in html
+    assert "150 action items" in html
     assert len(html) < 100_000
     html = page(client, owner_q="number 12")
     assert matches(html) == [f"owner-{i}" for i in range(120, 130)]
