@@ -35,6 +35,9 @@ Every variable, its default, and what it does:
                            /hooks/mail/<provider>/: bounces and complaints
                            (docs/communications.md). Without it the
                            endpoint answers 404.
+  MAILGUN_WEBHOOK_SIGNING_KEY (none, + _FILE)  Mailgun's webhook signing
+                           key (HMAC of its payloads); without it
+                           /hooks/mail/mailgun/ answers 404.
   MEDIA_ROOT       var/media   Uploaded files.
   FILE_MAX_MB      20      Largest upload accepted, in megabytes.
   SLACK_IMPORT_MAX_MB 200  Largest Slack export (zip) the Secretariat's
@@ -117,6 +120,7 @@ from alliance87.config.mail import (
     EMAIL_PORT,
     EMAIL_USE_TLS,
     MAIL_WEBHOOK_SECRET,
+    MAILGUN_WEBHOOK_SIGNING_KEY,
     SERVER_EMAIL,
 )
 from alliance87.config.tasks import (
