@@ -49,7 +49,8 @@ PROVIDERS: dict[str, Any] = {
 }
 
 # anymail's normalised event types the newsletter acts on; the others
-# (delivered, opened, clicked, queued...) are not recorded.
+# (opened, clicked, queued...) are not recorded; "delivered" only restarts
+# the count of temporary bounces.
 KINDS = {
     EventType.BOUNCED: MailEventKind.HARD_BOUNCE,
     EventType.DEFERRED: MailEventKind.SOFT_BOUNCE,
@@ -104,6 +105,11 @@ def mail_events(request: HttpRequest, provider: str) -> HttpResponse:
         logger.info("mail events: unreadable %s payload", provider, exc_info=True)
         return HttpResponse("The payload cannot be read.\n", status=400)
     for event in events:
+        if event.event_type == EventType.DELIVERED and event.recipient:
+            services.record_mail_delivered(
+                address=str(event.recipient), occurred_at=event.timestamp, acting_user=None
+            )
+            continue
         kind = kind_of(event)
         if kind is None or not event.recipient:
             continue

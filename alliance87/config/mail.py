@@ -37,3 +37,8 @@ if MAIL_WEBHOOK_SECRET and ":" not in MAIL_WEBHOOK_SECRET:
 # key of the HMAC it signs each webhook payload with. Without it the
 # webhook's mailgun address answers 404.
 MAILGUN_WEBHOOK_SIGNING_KEY = envsecret("MAILGUN_WEBHOOK_SIGNING_KEY", "")
+# The newsletter stops sending to an address the provider reports
+# NEWSLETTER_SOFT_BOUNCE_LIMIT temporary bounces for within
+# NEWSLETTER_SOFT_BOUNCE_DAYS days (comms/services/newsletter.py).
+NEWSLETTER_SOFT_BOUNCE_LIMIT = envint("NEWSLETTER_SOFT_BOUNCE_LIMIT", 3, minimum=1)
+NEWSLETTER_SOFT_BOUNCE_DAYS = envint("NEWSLETTER_SOFT_BOUNCE_DAYS", 30, minimum=1)

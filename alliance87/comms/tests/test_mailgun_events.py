@@ -1,72 +1,21 @@
-"""Mailgun's tracking webhook: its JSON payloads ("event-data" with a
-"signature" block), signed here as Mailgun signs them (HMAC-SHA256 of
-timestamp + token with the webhook signing key), posted over HTTP with
+"""Mailgun's tracking webhook: Mailgun's JSON payloads ("event-data"
+with a "signature" block), signed here as Mailgun signs them (HMAC-SHA256
+of timestamp + token with the webhook signing key), posted over HTTP with
 the basic-auth secret the webhook URL carries."""
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
-import json
-from typing import Any
-
 import pytest
-from django.test import Client
 
 from alliance87.comms.models import MailEvent, MailEventKind, Subscriber, SubscriberStatus
+from alliance87.testing.mailgun import auth, failed, keys, post, signed
 
 pytestmark = pytest.mark.django_db
-
-SECRET = "provider:s3cret-for-tests"
-SIGNING_KEY = "key-mailgun-signing-for-tests"
 
 
 @pytest.fixture(autouse=True)
 def _keys(settings) -> None:
-    settings.MAIL_WEBHOOK_SECRET = SECRET
-    settings.MAILGUN_WEBHOOK_SIGNING_KEY = SIGNING_KEY
-
-
-def auth() -> dict[str, str]:
-    return {"HTTP_AUTHORIZATION": "Basic " + base64.b64encode(SECRET.encode()).decode()}
-
-
-def signed(event_data: dict[str, Any], token: str, key: str = SIGNING_KEY) -> dict[str, Any]:
-    timestamp = "1765123456"
-    signature = hmac.new(
-        key.encode("ascii"), f"{timestamp}{token}".encode("ascii"), hashlib.sha256
-    ).hexdigest()
-    return {
-        "signature": {"timestamp": timestamp, "token": token, "signature": signature},
-        "event-data": event_data,
-    }
-
-
-def failed(email: str, severity: str = "permanent") -> dict[str, Any]:
-    # The shape of Mailgun's "failed" event, as in its webhook examples.
-    return {
-        "event": "failed",
-        "severity": severity,
-        "reason": "bounce" if severity == "permanent" else "generic",
-        "recipient": email,
-        "timestamp": 1765123450.5,
-        "id": "G9Bn5sl1TC6nu79C8C0bwg",
-        "delivery-status": {
-            "code": 550 if severity == "permanent" else 452,
-            "message": "smtp; 550 5.1.1 The email account does not exist."
-            if severity == "permanent"
-            else "4.2.2 Mailbox full",
-            "description": "",
-        },
-        "message": {"headers": {"message-id": "20261207.1@mg.example.org"}},
-    }
-
-
-def post(client: Client, payload: Any, **extra: Any) -> Any:
-    return client.post(
-        "/hooks/mail/mailgun/", json.dumps(payload), content_type="application/json", **extra
-    )
+    keys(settings)
 
 
 def confirmed(email: str) -> Subscriber:
