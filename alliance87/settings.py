@@ -35,6 +35,12 @@ Every variable, its default, and what it does:
                            /hooks/mail/<provider>/: bounces and complaints
                            (docs/communications.md). Without it the
                            endpoint answers 404.
+  MAILGUN_WEBHOOK_SIGNING_KEY (none, + _FILE)  Mailgun's webhook signing
+                           key (HMAC of its payloads); without it
+                           /hooks/mail/mailgun/ answers 404.
+  NEWSLETTER_SOFT_BOUNCE_LIMIT 3, NEWSLETTER_SOFT_BOUNCE_DAYS 30  That many
+                           temporary bounces within that many days stop
+                           the newsletter to an address.
   MEDIA_ROOT       var/media   Uploaded files.
   FILE_MAX_MB      20      Largest upload accepted, in megabytes.
   SLACK_IMPORT_MAX_MB 200  Largest Slack export (zip) the Secretariat's
@@ -117,6 +123,9 @@ from alliance87.config.mail import (
     EMAIL_PORT,
     EMAIL_USE_TLS,
     MAIL_WEBHOOK_SECRET,
+    MAILGUN_WEBHOOK_SIGNING_KEY,
+    NEWSLETTER_SOFT_BOUNCE_DAYS,
+    NEWSLETTER_SOFT_BOUNCE_LIMIT,
     SERVER_EMAIL,
 )
 from alliance87.config.tasks import (

@@ -249,6 +249,9 @@ class SubscriberStatus(models.TextChoices):
     # Stopped on the mail provider's report (comms/webhooks.py).
     BOUNCED = "bounced", _("Stopped: the address bounces")
     COMPLAINED = "complained", _("Stopped: marked as spam")
+    # Temporary bounces, NEWSLETTER_SOFT_BOUNCE_LIMIT of them within
+    # NEWSLETTER_SOFT_BOUNCE_DAYS days.
+    SOFT_BOUNCED = "soft_bounced", _("Stopped: repeated temporary bounces")
 
 
 class Subscriber(models.Model):
@@ -284,8 +287,13 @@ class Subscriber(models.Model):
     unsubscribed_at = models.DateTimeField(
         _("unsubscribed"), null=True, blank=True, editable=False
     )
-    # Temporary failures the mail provider reported (sending goes on).
+    # Temporary failures the mail provider reported that count towards
+    # stopping (status SOFT_BOUNCED): those within the last
+    # NEWSLETTER_SOFT_BOUNCE_DAYS days and after `soft_bounces_since`.
     soft_bounces = models.PositiveIntegerField(_("soft bounces"), default=0, editable=False)
+    # When the count last started again: a message reported delivered, or
+    # a new confirmation.
+    soft_bounces_since = models.DateTimeField(null=True, blank=True, editable=False)
     created = models.DateTimeField(auto_now_add=True)
 
     objects = HubManager()

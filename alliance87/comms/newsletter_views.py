@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
@@ -278,5 +279,7 @@ def subscribers(request: HttpRequest) -> HttpResponse:
             "status": status,
             "statuses": SubscriberStatus.choices,
             "query": f"status={status}" if status else "",
+            "soft_bounce_limit": settings.NEWSLETTER_SOFT_BOUNCE_LIMIT,
+            "soft_bounce_days": settings.NEWSLETTER_SOFT_BOUNCE_DAYS,
         },
     )

@@ -9,10 +9,13 @@ or wrong secret answers 401, and a payload it cannot read 400: never 500
 (anymail's view answers 400 for both, and 500 for a body that is not
 JSON).
 
-Only the providers whose webhooks are secured by basic auth alone are
-offered; those that also sign their payloads with a key of their own
-(Mailgun, Postal, Resend, Amazon SES through SNS) need settings the Hub
-does not read yet, and anymail no longer supports SendGrid.
+The providers whose webhooks are secured by basic auth alone are
+offered, and Mailgun, which also signs each payload with its webhook
+signing key (`MAILGUN_WEBHOOK_SIGNING_KEY`; anymail checks the HMAC, a
+wrong one answers 401 like a wrong secret). Postal and Resend (signed
+with keys the Hub does not read) and Amazon SES (anymail's view needs
+boto3, which the Hub does not install) are not; anymail no longer
+supports SendGrid.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from typing import Any
 from anymail.exceptions import AnymailWebhookValidationFailure
 from anymail.signals import EventType
 from anymail.webhooks.brevo import BrevoTrackingWebhookView
+from anymail.webhooks.mailgun import MailgunTrackingWebhookView
 from anymail.webhooks.mailjet import MailjetTrackingWebhookView
 from anymail.webhooks.postmark import PostmarkTrackingWebhookView
 from anymail.webhooks.sparkpost import SparkPostTrackingWebhookView
@@ -38,13 +42,15 @@ logger = logging.getLogger(__name__)
 
 PROVIDERS: dict[str, Any] = {
     "brevo": BrevoTrackingWebhookView,
+    "mailgun": MailgunTrackingWebhookView,
     "mailjet": MailjetTrackingWebhookView,
     "postmark": PostmarkTrackingWebhookView,
     "sparkpost": SparkPostTrackingWebhookView,
 }
 
 # anymail's normalised event types the newsletter acts on; the others
-# (delivered, opened, clicked, queued...) are not recorded.
+# (opened, clicked, queued...) are not recorded; "delivered" only restarts
+# the count of temporary bounces.
 KINDS = {
     EventType.BOUNCED: MailEventKind.HARD_BOUNCE,
     EventType.DEFERRED: MailEventKind.SOFT_BOUNCE,
@@ -79,9 +85,14 @@ def mail_events(request: HttpRequest, provider: str) -> HttpResponse:
     view_class = PROVIDERS.get(provider)
     if view_class is None or not settings.MAIL_WEBHOOK_SECRET:
         raise Http404("No such webhook.")
-    # The secret given to the view itself: anymail's ANYMAIL setting is
-    # not used, so no other path can leave its webhooks open.
-    view = view_class(webhook_secret=settings.MAIL_WEBHOOK_SECRET)
+    # The secret (and key) given to the view itself: anymail's ANYMAIL
+    # setting is not used, so no other path can leave its webhooks open.
+    credentials = {"webhook_secret": settings.MAIL_WEBHOOK_SECRET}
+    if provider == "mailgun":
+        if not settings.MAILGUN_WEBHOOK_SIGNING_KEY:
+            raise Http404("No such webhook.")
+        credentials["webhook_signing_key"] = settings.MAILGUN_WEBHOOK_SIGNING_KEY
+    view = view_class(**credentials)
     try:
         view.run_validators(request)
     except AnymailWebhookValidationFailure:
@@ -94,6 +105,11 @@ def mail_events(request: HttpRequest, provider: str) -> HttpResponse:
         logger.info("mail events: unreadable %s payload", provider, exc_info=True)
         return HttpResponse("The payload cannot be read.\n", status=400)
     for event in events:
+        if event.event_type == EventType.DELIVERED and event.recipient:
+            services.record_mail_delivered(
+                address=str(event.recipient), occurred_at=event.timestamp, acting_user=None
+            )
+            continue
         kind = kind_of(event)
         if kind is None or not event.recipient:
             continue

@@ -1,7 +1,8 @@
 """
 Outgoing email (settings.py's header: EMAIL_*, DEFAULT_FROM_EMAIL): SMTP
 when EMAIL_HOST is set, else the console; and the mail provider's tracking
-webhook's secret (MAIL_WEBHOOK_SECRET).
+webhook's secret (MAIL_WEBHOOK_SECRET) and Mailgun's webhook signing key
+(MAILGUN_WEBHOOK_SIGNING_KEY).
 """
 
 from __future__ import annotations
@@ -32,3 +33,12 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 MAIL_WEBHOOK_SECRET = envsecret("MAIL_WEBHOOK_SECRET", "")
 if MAIL_WEBHOOK_SECRET and ":" not in MAIL_WEBHOOK_SECRET:
     raise ImproperlyConfigured("MAIL_WEBHOOK_SECRET must be user:password.")
+# Mailgun's "HTTP webhook signing key" (its control panel, Webhooks): the
+# key of the HMAC it signs each webhook payload with. Without it the
+# webhook's mailgun address answers 404.
+MAILGUN_WEBHOOK_SIGNING_KEY = envsecret("MAILGUN_WEBHOOK_SIGNING_KEY", "")
+# The newsletter stops sending to an address the provider reports
+# NEWSLETTER_SOFT_BOUNCE_LIMIT temporary bounces for within
+# NEWSLETTER_SOFT_BOUNCE_DAYS days (comms/services/newsletter.py).
+NEWSLETTER_SOFT_BOUNCE_LIMIT = envint("NEWSLETTER_SOFT_BOUNCE_LIMIT", 3, minimum=1)
+NEWSLETTER_SOFT_BOUNCE_DAYS = envint("NEWSLETTER_SOFT_BOUNCE_DAYS", 30, minimum=1)

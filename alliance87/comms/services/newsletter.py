@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import timezone
@@ -84,6 +85,7 @@ def confirm_subscription(token: str, *, acting_user: Any) -> Subscriber:
         row.status = SubscriberStatus.CONFIRMED
         row.confirmed_at = timezone.now()
         row.unsubscribed_at = None
+        _restart_soft_bounces(row, row.confirmed_at)
         row.save()
     return row
 
@@ -104,6 +106,7 @@ def subscribe_account(
         row.status = SubscriberStatus.CONFIRMED
         row.confirmed_at = timezone.now()
         row.unsubscribed_at = None
+        _restart_soft_bounces(row, row.confirmed_at)
     row.full_clean(validate_unique=False)
     row.save()
     _set_themes(row, themes)
@@ -127,10 +130,66 @@ def unsubscribe(subscriber: Subscriber, *, acting_user: Any) -> Subscriber:
     return subscriber
 
 
+def _restart_soft_bounces(subscriber: Subscriber, since: dt.datetime) -> None:
+    """Start the count of temporary bounces again from `since` (not saved)."""
+    subscriber.soft_bounces = 0
+    subscriber.soft_bounces_since = since
+
+
+def _count_soft_bounces(subscriber: Subscriber) -> int:
+    """The temporary bounces that count towards stopping: those received in
+    the last NEWSLETTER_SOFT_BOUNCE_DAYS days, after the count restarted."""
+    start = timezone.now() - dt.timedelta(days=settings.NEWSLETTER_SOFT_BOUNCE_DAYS)
+    if subscriber.soft_bounces_since is not None:
+        start = max(start, subscriber.soft_bounces_since)
+    # By when the Hub received them: the provider's own times may lag.
+    return subscriber.mail_events.filter(
+        kind=MailEventKind.SOFT_BOUNCE, received_at__gt=start
+    ).count()
+
+
+@service
+def record_mail_delivered(
+    *, address: str, occurred_at: dt.datetime | None, acting_user: Any
+) -> bool:
+    """The provider delivered a message to `address`: its temporary
+    bounces reported before then no longer count. Nothing is recorded
+    about the delivery itself. Return whether a subscriber's count
+    changed."""
+    subscriber = (
+        Subscriber.objects.select_for_update()
+        .filter(email=(address or "").strip().lower())
+        .first()
+    )
+    if subscriber is None:
+        return False
+    last_bounce = (
+        subscriber.mail_events.filter(kind=MailEventKind.SOFT_BOUNCE)
+        .order_by("-occurred_at")
+        .values_list("occurred_at", flat=True)
+        .first()
+    )
+    if occurred_at is not None and last_bounce is not None and occurred_at < last_bounce:
+        return False  # a delivery older than the last bounce, reported late
+    since = timezone.now()
+    subscriber.soft_bounces_since = since
+    count = _count_soft_bounces(subscriber)
+    changed = count != subscriber.soft_bounces
+    subscriber.soft_bounces = count
+    # Saved only when the count changes: a delivery is reported for every
+    # issue sent, and the audit log need not hold each.
+    if changed:
+        subscriber.save()
+    else:
+        Subscriber.objects.filter(pk=subscriber.pk).update(soft_bounces_since=since)
+    return changed
+
+
 # What each reported event does to a subscription that still receives
 # issues (pending or confirmed): a permanent bounce or a complaint stops
 # it; an unsubscription at the provider unsubscribes; a temporary bounce
-# is counted and sending goes on.
+# is counted, and NEWSLETTER_SOFT_BOUNCE_LIMIT of them within
+# NEWSLETTER_SOFT_BOUNCE_DAYS days stop it too.
 _STOPS = {
     MailEventKind.HARD_BOUNCE: SubscriberStatus.BOUNCED,
     MailEventKind.COMPLAINT: SubscriberStatus.COMPLAINED,
@@ -150,7 +209,8 @@ def record_mail_event(
     detail: str = "",
 ) -> MailEvent | None:
     """Record what the mail provider reported about `address`, and stop
-    sending to it after a permanent bounce, a complaint or an unsubscription.
+    sending to it after a permanent bounce, a complaint, an unsubscription
+    or too many temporary bounces.
     Return None for an address that is no subscriber's, or for an event
     already recorded (a provider retries)."""
     subscriber = (
@@ -174,8 +234,13 @@ def record_mail_event(
     event.save()
     receives = subscriber.status in (SubscriberStatus.PENDING, SubscriberStatus.CONFIRMED)
     if kind == MailEventKind.SOFT_BOUNCE:
-        subscriber.soft_bounces += 1
-        subscriber.save()
+        subscriber.soft_bounces = _count_soft_bounces(subscriber)
+        if receives and subscriber.soft_bounces >= settings.NEWSLETTER_SOFT_BOUNCE_LIMIT:
+            subscriber.status = SubscriberStatus.SOFT_BOUNCED
+            subscriber.save()
+            _drop_waiting(subscriber, "stopped: soft bounces")
+        else:
+            subscriber.save()
     elif receives:
         subscriber.status = _STOPS[kind]
         if kind == MailEventKind.UNSUBSCRIBE:
