@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("comms", "0007_comms_post_review_notice"),
+        ("comms", "0007_post_review_notice"),
     ]
 
     operations = [
