@@ -354,17 +354,40 @@ def match_documents(user: Any, text: str, limit: int) -> list[tuple[str, str]]:
         if not owner.title:
             continue
         visible = owner.visible(user).exclude(**{owner.field: ""})
+        titles = _title_columns(visible.model, owner.title)
         pks: list[int] = []
-        for pk, title in (
-            visible.order_by(owner.title, "pk").values_list("pk", owner.title).iterator()
-        ):
-            if folded in fold(title or ""):
+        rows = visible.order_by(owner.title, "pk").values_list("pk", *titles)
+        for pk, *written in rows.iterator():
+            if any(folded in fold(title or "") for title in written):
                 pks.append(pk)
                 if len(pks) == limit:
                     break
         found += [(f"{owner.label}:{row.pk}", str(row)) for row in visible.filter(pk__in=pks)]
     found.sort(key=lambda pair: (fold(pair[1]), pair[0]))
     return found[:limit]
+
+
+def _title_columns(model: type[models.Model], lookup: str) -> list[str]:
+    """Return the lookups of the title `lookup` names in every language it
+    is written in (`title_en`, `title_fr`, …, when it is translated), so
+    that a title is found in any of them, as organisations' names are."""
+    from modeltranslation.translator import NotRegistered, translator
+    from modeltranslation.utils import build_localized_fieldname
+
+    *path, name = lookup.split("__")
+    target: Any = model
+    for part in path:
+        target = target._meta.get_field(part).related_model
+    try:
+        translated = name in translator.get_options_for_model(target).all_fields
+    except NotRegistered:
+        translated = False
+    if not translated:
+        return [lookup]
+    return [
+        "__".join([*path, build_localized_fieldname(name, code)])
+        for code, _label in settings.LANGUAGES
+    ]
 
 
 def document_named(user: Any, value: str) -> Any | None:

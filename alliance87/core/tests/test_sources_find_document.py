@@ -39,7 +39,7 @@ def decision(personas: Any, event: Any) -> Any:
     return services.record_decision(event, acting_user=personas.secretariat, text="Agreed.")
 
 
-def attach(personas: Any, event: Any, title: str, visibility: str = "public") -> Any:
+def attach(personas: Any, event: Any, title: Any, visibility: str = "public") -> Any:
     return services.attach_document(
         event,
         acting_user=personas.secretariat,
@@ -182,3 +182,12 @@ def test_odd_text_typed_answers_a_page(
     html = response.content.decode()
     if typed.strip() in ("", "%", "_", "%_%"):
         assert html.count('name="document"') == (0 if not typed.strip() or typed == "%_%" else 1)
+
+
+def test_a_title_is_found_in_any_of_its_languages(personas: Any, event: Any) -> None:
+    report = attach(personas, event, {"en": "Meeting report", "fr": "Rapport de réunion"})
+    only_fr = attach(personas, event, {"en": "Concept note", "fr": "Note conceptuelle"})
+    found = [value for value, _name in match_documents(personas.secretariat, "reunion", 20)]
+    assert found == [f"events.document:{report.pk}"]
+    found = [value for value, _name in match_documents(personas.secretariat, "conceptuelle", 20)]
+    assert found == [f"events.document:{only_fr.pk}"]
