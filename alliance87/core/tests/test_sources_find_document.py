@@ -191,3 +191,26 @@ def test_a_title_is_found_in_any_of_its_languages(personas: Any, event: Any) -> 
     assert found == [f"events.document:{report.pk}"]
     found = [value for value, _name in match_documents(personas.secretariat, "conceptuelle", 20)]
     assert found == [f"events.document:{only_fr.pk}"]
+
+
+def test_a_library_file_is_found_by_its_resources_title_and_hidden_with_it(
+    personas: Any, event: Any
+) -> None:
+    from alliance87.library import services as library
+    from alliance87.testing.factories import make_resource
+
+    published = make_resource("global-estimates", "Global Estimates of Modern Slavery")
+    draft = make_resource("draft-estimates", "Draft estimates", status="draft")
+    rows = [
+        library.attach_file(
+            resource,
+            language="en",
+            upload=SimpleUploadedFile("estimates.pdf", b"%PDF-1.4 estimates"),
+            acting_user=personas.secretariat,
+        )
+        for resource in (published, draft)
+    ]
+    for_partner = [value for value, _name in match_documents(personas.partner, "estimates", 20)]
+    assert for_partner == [f"library.resourcefile:{rows[0].pk}"]
+    for_secretariat = {v for v, _name in match_documents(personas.secretariat, "ESTIMATES", 20)}
+    assert for_secretariat == {f"library.resourcefile:{row.pk}" for row in rows}
