@@ -11,6 +11,7 @@ JavaScript.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,7 +30,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from alliance87.core import files, permissions
-from alliance87.core.forms import TypedDateField, add_service_errors
+from alliance87.core.forms import (
+    ChoiceText,
+    Narrowing,
+    TypedDateField,
+    add_service_errors,
+    read_narrowing,
+)
 from alliance87.core.models import Basis, Citation, Sourced
 from alliance87.core.provenance import citable_fields, cite, document_addresses, uncite
 from alliance87.core.text import marked, page_language, parse_id, shown_language
@@ -61,6 +68,16 @@ class CitationForm(forms.Form):
             "The document's title, as its readers would find it. Required for a reported "
             "fact unless an address is given."
         ),
+    )
+    # A Hub document found by its title (DocumentSearchForm): its value
+    # names it as core.files.match_documents gives it; offered only when
+    # a search found some.
+    document = forms.CharField(
+        label=gettext_lazy("Hub document"),
+        required=False,
+        max_length=200,
+        widget=forms.RadioSelect,
+        help_text=gettext_lazy("Cites the document chosen, as its file's address would."),
     )
     url = forms.URLField(
         label=gettext_lazy("Address of the source"),
@@ -105,11 +122,51 @@ class CitationForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args: Any, fields: list[tuple[str, str]], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        fields: list[tuple[str, str]],
+        documents: Sequence[tuple[str, str]] = (),
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["field"]
         assert isinstance(field, forms.ChoiceField)
         field.choices = [(WHOLE_RECORD, _("The record as a whole")), *fields]
+        if documents:
+            widget = self.fields["document"].widget
+            assert isinstance(widget, forms.RadioSelect)
+            widget.choices = list(documents)
+        elif not self.data.get("document"):
+            del self.fields["document"]
+
+
+class DocumentSearchForm(forms.Form):
+    """Find a Hub document to cite by part of its title (a GET form: the
+    page lists the first matches as choices of the citation form)."""
+
+    document_q = ChoiceText(
+        label=gettext_lazy("Find a Hub document"),
+        help_text=gettext_lazy("Type part of its title."),
+    )
+
+
+def _found(request: HttpRequest) -> tuple[DocumentSearchForm, Narrowing]:
+    """Read the document search of the page's query: the first
+    `MATCHES_LISTED` documents the user may see whose title matches the
+    text typed (core.forms.read_narrowing, as the tracker's owners)."""
+    search = DocumentSearchForm(request.GET if "document_q" in request.GET else None)
+    found = Narrowing("document", "document_q", everyone="")
+    if search.is_bound and search.is_valid():
+        read_narrowing(
+            found,
+            request.GET,
+            value="",
+            text=search.cleaned_data["document_q"],
+            name_of=lambda value: None,
+            matches_of=lambda text, n: files.match_documents(request.user, text, n),
+        )
+    return search, found
 
 
 def _record(kind: int, pk: int, user: Any) -> models.Model:
@@ -199,15 +256,27 @@ def _cited(request: HttpRequest, record: models.Model, form: CitationForm) -> bo
     errors, when it cannot be cited. An address of a file held in the Hub
     cites that document (shown to each reader only if they may see it)."""
     data = form.cleaned_data
-    try:
-        document = (
-            files.document_at(data["url"], request.get_host(), request.user)
-            if data["url"]
-            else None
-        )
-    except files.NotAHubDocument:
-        form.add_error("url", _("No document of the Hub is at this address. Copy its link again."))
+    chosen = data.get("document") or ""
+    if chosen and data["url"]:
+        form.add_error("document", _("Choose a Hub document or give an address, not both."))
         return False
+    if chosen:
+        document = files.document_named(request.user, chosen)
+        if document is None:
+            form.add_error("document", _("That document is not available: find it again."))
+            return False
+    else:
+        try:
+            document = (
+                files.document_at(data["url"], request.get_host(), request.user)
+                if data["url"]
+                else None
+            )
+        except files.NotAHubDocument:
+            form.add_error(
+                "url", _("No document of the Hub is at this address. Copy its link again.")
+            )
+            return False
     try:
         cite(
             record,
@@ -237,7 +306,13 @@ def sources(request: HttpRequest, kind: int, pk: int) -> HttpResponse:
     labels = dict(fields)
     chosen = request.GET.get("field", "")
     initial = {"field": chosen if chosen in labels else WHOLE_RECORD}
-    form = CitationForm(request.POST or None, fields=fields, initial=initial)
+    search, found = _found(request)
+    documents = list(found.matches)
+    posted = request.POST.get("document", "") if request.method == "POST" else ""
+    shown = files.document_named(request.user, posted) if posted else None
+    if shown is not None:  # the choice made, shown again with any error
+        documents = [(posted, str(shown))]
+    form = CitationForm(request.POST or None, fields=fields, documents=documents, initial=initial)
     if request.method == "POST" and form.is_valid() and _cited(request, record, form):
         messages.success(request, _("The source is recorded."))
         return redirect(sources_url(record))
@@ -269,6 +344,8 @@ def sources(request: HttpRequest, kind: int, pk: int) -> HttpResponse:
             "rows": rows,
             "cited": any(row.citations for row in rows),
             "form": form,
+            "search": search,
+            "found": found,
             "back": _back(record),
         },
     )

@@ -19,7 +19,9 @@ class LibraryConfig(AppConfig):
         hooks.PERMISSION_RULES.register(hooks.PermissionRule("edit", Resource, rules.may_edit))
         # A file is served to those who may see its resource.
         hooks.FILE_OWNERS.register(
-            hooks.FileOwner("library.resourcefile", ResourceFile.objects.visible_to)
+            hooks.FileOwner(
+                "library.resourcefile", ResourceFile.objects.visible_to, title="resource__title"
+            )
         )
         hooks.COUNTRY_PROFILE_SECTIONS.register(
             hooks.ProfileSection(

@@ -270,10 +270,12 @@ PAGES: dict[str, list[tuple[str, int]]] = {
         ("/secretariat/tasks/", 200),
     ],
     # The Sources page of the 4th GCG meeting (its facts and their
-    # citations, the form to cite one); the Slack import's upload page; a
+    # citations, the form to cite one, a search for a document); the Slack import's upload page; a
     # thread made an action item or a library resource.
     "secretariat 5": [
         ("/sources/{event_kind}/{gcg4}/", 200),
+        # Its search for a Hub document to cite, the matches as choices.
+        ("/sources/{event_kind}/{gcg4}/?field=-&document_q=report", 200),
         ("/community/import/slack/", 200),
         ("/community/migration/{community_thread}/action-item/", 200),
         ("/community/migration/{community_thread}/resource/", 200),

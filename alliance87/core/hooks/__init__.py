@@ -76,9 +76,10 @@ EVENT_PARTICIPATION       EventParticipationProvider:  events                gro
 GROUP_MEETINGS            MeetingProvider: (user,      events                groups.meetings
                           group) -> [Meeting]
 FILE_OWNERS               FileOwner(label, visible,    campaigns, comms,     core.files (the file
-                          field); visible(user) ->     community, events,    view)
-                          owners the user may see;     library
-                          key label
+                          field, title); visible(user) community, events,    view; the Sources
+                          -> owners the user may see;  library               page's document
+                          title: a citable document's                        search)
+                          title lookup; key label
 SEARCH_PROVIDERS          SearchProvider(kind, label,  campaigns, comms,     search (the index, the
                           model, rows, entry,          community,            reindex command, the
                           visible, url, depends,       countries, events,    /search/ page)

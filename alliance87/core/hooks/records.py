@@ -82,11 +82,15 @@ class VisibleOwners(Protocol):
 @dataclass(frozen=True)
 class FileOwner:
     """A model whose `field` holds uploaded files, served to those who may
-    see the row. `label` is the model's "app_label.model"."""
+    see the row. `label` is the model's "app_label.model". `title` is the
+    lookup of the document's title (`"title"`, `"resource__title"`) when
+    its rows are documents a source may cite: the Sources page finds them
+    by it (core.files.match_documents); empty for other files (images)."""
 
     label: str
     visible: VisibleOwners
     field: str = "file"
+    title: str = ""
 
 
 FILE_OWNERS: Hook[FileOwner] = Hook("file_owners", key=lambda o: o.label)

@@ -1,0 +1,216 @@
+"""The Sources page finds a Hub document to cite by part of its title,
+without JavaScript: a GET search lists the first matches the user may see
+as choices of the citation form, and the one chosen is cited exactly as
+its file's address would cite it (docs/provenance.md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from alliance87.core.dates import ReportedDate
+from alliance87.core.files import file_url, match_documents
+from alliance87.core.forms import MATCHES_LISTED
+from alliance87.core.models import Citation
+from alliance87.core.sources import sources_url
+from alliance87.events import services
+from alliance87.testing.factories import make_event
+
+pytestmark = pytest.mark.django_db
+
+HOST = "hub.example.org"
+
+
+@pytest.fixture
+def event(personas: Any, settings: Any, tmp_path: Any) -> Any:
+    settings.MEDIA_ROOT = tmp_path
+    settings.ALLOWED_HOSTS = [HOST]
+    return make_event(
+        "gcg-4", acting_user=personas.secretariat, date=ReportedDate(dt.date(2019, 4, 1))
+    )
+
+
+@pytest.fixture
+def decision(personas: Any, event: Any) -> Any:
+    return services.record_decision(event, acting_user=personas.secretariat, text="Agreed.")
+
+
+def attach(personas: Any, event: Any, title: Any, visibility: str = "public") -> Any:
+    return services.attach_document(
+        event,
+        acting_user=personas.secretariat,
+        kind="report",
+        title=title,
+        upload=SimpleUploadedFile("report.pdf", b"%PDF-1.4 report"),
+        visibility=visibility,
+    )
+
+
+def citations_of(row: Any) -> list[tuple[Any, ...]]:
+    return list(
+        Citation.objects.filter(
+            content_type=ContentType.objects.get_for_model(row), object_id=row.pk
+        ).values_list("document_owner", "document_id", "url", "source_title", "locator")
+    )
+
+
+def search(client: Any, row: Any, text: str) -> Any:
+    return client.get(sources_url(row), {"field": "-", "document_q": text}, HTTP_HOST=HOST)
+
+
+def test_part_of_a_title_finds_the_document_ignoring_case_and_accents(
+    client: Any, personas: Any, event: Any, decision: Any
+) -> None:
+    report = attach(personas, event, "Rapport de la Réunion de Genève")
+    attach(personas, event, "Concept note")
+    client.force_login(personas.secretariat)
+    for typed in ("réunion", "REUNION", "geneve", "  de la   reunion "):
+        html = search(client, decision, typed).content.decode()
+        assert f'value="events.document:{report.pk}"' in html, typed
+        assert "Concept note" not in html
+    html = search(client, decision, "minutes").content.decode()
+    assert "No Hub document you may see has a title that matches" in html
+
+
+def test_at_most_the_first_matches_are_listed_and_more_are_announced(
+    client: Any, personas: Any, event: Any, decision: Any
+) -> None:
+    for i in range(MATCHES_LISTED + 1):
+        attach(personas, event, f"Report number {i:03}")
+    client.force_login(personas.secretariat)
+    html = search(client, decision, "report number").content.decode()
+    assert html.count('name="document"') == MATCHES_LISTED
+    assert "Report number 000" in html and f"Report number {MATCHES_LISTED:03}" not in html
+    assert "More documents match than these" in html
+    html = search(client, decision, "number 007").content.decode()
+    assert html.count('name="document"') == 1
+    assert "More documents match than these" not in html
+
+
+def test_hidden_documents_and_documents_without_a_file_are_never_listed(
+    personas: Any, event: Any
+) -> None:
+    shown = attach(personas, event, "Report for everyone")
+    hidden = attach(personas, event, "Report for the Secretariat", visibility="secretariat")
+    services.attach_document(
+        event,
+        acting_user=personas.secretariat,
+        kind="report",
+        title="Report online elsewhere",
+        url="https://example.org/report.pdf",
+    )
+    for_partner = [value for value, _name in match_documents(personas.partner, "report", 20)]
+    assert for_partner == [f"events.document:{shown.pk}"]
+    for_secretariat = {
+        value for value, _name in match_documents(personas.secretariat, "report", 20)
+    }
+    assert for_secretariat == {f"events.document:{shown.pk}", f"events.document:{hidden.pk}"}
+
+
+def test_choosing_a_document_cites_it_as_pasting_its_address_does(
+    client: Any, personas: Any, event: Any, decision: Any
+) -> None:
+    report = attach(personas, event, "Report of the meeting")
+    other = services.record_decision(event, acting_user=personas.secretariat, text="Noted.")
+    client.force_login(personas.secretariat)
+    chosen = client.post(
+        sources_url(decision),
+        {
+            "field": "-",
+            "basis": "reported",
+            "document": f"events.document:{report.pk}",
+            "locator": "p. 3",
+        },
+        HTTP_HOST=HOST,
+    )
+    pasted = client.post(
+        sources_url(other),
+        {
+            "field": "-",
+            "basis": "reported",
+            "url": f"https://{HOST}{file_url(report)}",
+            "locator": "p. 3",
+        },
+        HTTP_HOST=HOST,
+    )
+    assert chosen.status_code == pasted.status_code == 302
+    assert citations_of(decision) == citations_of(other)
+    assert citations_of(decision) == [
+        ("events.document", report.pk, "", "Report of the meeting", "p. 3")
+    ]
+
+
+def test_a_document_not_available_or_with_an_address_too_is_refused_with_a_message(
+    client: Any, personas: Any, event: Any, decision: Any
+) -> None:
+    report = attach(personas, event, "Report of the meeting")
+    client.force_login(personas.secretariat)
+    for value in ("events.document:999999", "comms.post:1", "nonsense", "events.document:x"):
+        response = client.post(
+            sources_url(decision),
+            {"field": "-", "basis": "reported", "document": value},
+            HTTP_HOST=HOST,
+        )
+        assert response.status_code == 200
+        assert "That document is not available" in response.content.decode()
+    response = client.post(
+        sources_url(decision),
+        {
+            "field": "-",
+            "basis": "reported",
+            "document": f"events.document:{report.pk}",
+            "url": "https://example.org/x.pdf",
+        },
+        HTTP_HOST=HOST,
+    )
+    assert "Choose a Hub document or give an address, not both." in response.content.decode()
+    assert citations_of(decision) == []
+
+
+@pytest.mark.parametrize("typed", ["", "   ", "%", "_", "%_%", "x" * 5000, "a\x00b", "\x00"])
+def test_odd_text_typed_answers_a_page(
+    client: Any, personas: Any, event: Any, decision: Any, typed: str
+) -> None:
+    attach(personas, event, "Report 100% complete_final")
+    client.force_login(personas.secretariat)
+    response = search(client, decision, typed)
+    assert response.status_code == 200
+    html = response.content.decode()
+    if typed.strip() in ("", "%", "_", "%_%"):
+        assert html.count('name="document"') == (0 if not typed.strip() or typed == "%_%" else 1)
+
+
+def test_a_title_is_found_in_any_of_its_languages(personas: Any, event: Any) -> None:
+    report = attach(personas, event, {"en": "Meeting report", "fr": "Rapport de réunion"})
+    only_fr = attach(personas, event, {"en": "Concept note", "fr": "Note conceptuelle"})
+    found = [value for value, _name in match_documents(personas.secretariat, "reunion", 20)]
+    assert found == [f"events.document:{report.pk}"]
+    found = [value for value, _name in match_documents(personas.secretariat, "conceptuelle", 20)]
+    assert found == [f"events.document:{only_fr.pk}"]
+
+
+def test_a_library_file_is_found_by_its_resources_title_and_hidden_with_it(
+    personas: Any, event: Any
+) -> None:
+    from alliance87.library import services as library
+    from alliance87.testing.factories import make_resource
+
+    published = make_resource("global-estimates", "Global Estimates of Modern Slavery")
+    draft = make_resource("draft-estimates", "Draft estimates", status="draft")
+    rows = [
+        library.attach_file(
+            resource,
+            language="en",
+            upload=SimpleUploadedFile("estimates.pdf", b"%PDF-1.4 estimates"),
+            acting_user=personas.secretariat,
+        )
+        for resource in (published, draft)
+    ]
+    for_partner = [value for value, _name in match_documents(personas.partner, "estimates", 20)]
+    assert for_partner == [f"library.resourcefile:{rows[0].pk}"]
+    for_secretariat = {v for v, _name in match_documents(personas.secretariat, "ESTIMATES", 20)}
+    assert for_secretariat == {f"library.resourcefile:{row.pk}" for row in rows}
