@@ -58,8 +58,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(BENCH_DIR))
 
 import scale  # noqa: E402 - bench/scale.py, found through BENCH_DIR
-from report import GrownReport, fmt, run_header, write_block  # noqa: E402 - bench/report.py
-from run import verdict  # noqa: E402 - bench/run.py
+from report import GrownReport, fmt, run_header, verdict, write_block  # noqa: E402 - bench/report.py
 
 README = BENCH_DIR / "README.md"
 OUT = BENCH_DIR / "out" / "data_scale"

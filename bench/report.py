@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import platform
+import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,13 +53,39 @@ class GrownReport:
     goals: list[tuple[str, bool]] = field(default_factory=list)
 
 
+def verdict(ok: bool) -> str:
+    return "PASS" if ok else "**FAIL**"
+
+
+def checkout_revision() -> str:
+    """The checkout's revision, said dirty when it is."""
+    try:
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=BENCH_DIR.parent,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=True,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            cwd=BENCH_DIR.parent,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"
+    return head + (" with uncommitted changes" if dirty else "")
+
+
 def git_revision() -> str:
     revision = BENCH_DIR.parent / "REVISION"  # a snapshot of the tree made by `git archive`
     if revision.exists():
         return revision.read_text().strip() + " (snapshot)"
-    import run  # bench/run.py: the checkout's revision, said dirty when it is
-
-    return str(run.git_revision())
+    return checkout_revision()
 
 
 def share(x: float) -> str:

@@ -76,8 +76,7 @@ END_MARKER = "<!-- scale-results:end -->"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(BENCH_DIR))
 
-from report import GrownReport, Measure, Measures, fmt, run_header, share  # noqa: E402 - bench/report.py
-from run import verdict  # noqa: E402 - bench/run.py, found through BENCH_DIR
+from report import GrownReport, Measure, Measures, fmt, run_header, share, verdict  # noqa: E402 - bench/report.py
 
 # The sizes of issue 16 at --factor 1.
 FULL_ORGANISATIONS = 50_000
