@@ -70,7 +70,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(BENCH_DIR))
 
 import scale  # noqa: E402 - bench/scale.py, found through BENCH_DIR
-from run import verdict  # noqa: E402 - bench/run.py
+from report import GrownReport, fmt, run_header, verdict, write_block  # noqa: E402 - bench/report.py
 
 README = BENCH_DIR / "README.md"
 OUT = BENCH_DIR / "out" / "community"
@@ -734,23 +734,10 @@ def measure_digests(
 
 
 @dataclass
-class Report:
-    engine: str
-    factor: float
-    seed: int
-    runs: int
-    started: dt.datetime
-    sizes: dict[str, dict[str, int]] = field(default_factory=dict)
-    generation: dict[str, float] = field(default_factory=dict)
-    generated_now: bool = False
-    database_size: str = ""
-    hello_ms: float = 0.0
-    pages: scale.Measures = field(default_factory=dict)
-    ratios: dict[tuple[str, str], float] = field(default_factory=dict)
+class Report(GrownReport):
     paths: dict[str, str] = field(default_factory=dict)
     replies: dict[str, Replies] = field(default_factory=dict)
     digests: list[dict[str, Any]] = field(default_factory=list)
-    goals: list[tuple[str, bool]] = field(default_factory=list)
 
 
 def judge(r: Report) -> None:
@@ -815,7 +802,7 @@ def judge(r: Report) -> None:
 def render(r: Report) -> str:
     if not r.sizes:  # --no-pages: no databases grown
         r.sizes = {"demo": {}, "grown": {}}
-    lines = scale.run_header(r, "bench-community", "####")
+    lines = run_header(r, "bench-community", "####")
     lines += ["", "| goal (issue 13) | result |", "|---|---|"]
     lines += [f"| {text} | {verdict(ok)} |" for text, ok in r.goals]
     if r.pages:
@@ -845,9 +832,9 @@ def render(r: Report) -> str:
                     continue
                 q = r.ratios.get((persona, name), 0.0)
                 lines.append(
-                    f"| {label} | {persona} | {scale.fmt(d.uncached_ms)} | "
-                    f"{scale.fmt(g.uncached_ms)} | {q:.1f}× {verdict(q <= GOAL_CPU_RATIO)} | "
-                    f"{scale.fmt(g.cached_ms)} | {g.weight / 1000:.1f} | {d.queries} | "
+                    f"| {label} | {persona} | {fmt(d.uncached_ms)} | "
+                    f"{fmt(g.uncached_ms)} | {q:.1f}× {verdict(q <= GOAL_CPU_RATIO)} | "
+                    f"{fmt(g.cached_ms)} | {g.weight / 1000:.1f} | {d.queries} | "
                     f"{g.queries} |"
                 )
     if r.replies:
@@ -868,7 +855,7 @@ def render(r: Report) -> str:
                 f"| {label} | {min(rep.queries)}–{max(rep.queries)} "
                 f"{verdict(max(rep.queries) < GOAL_REPLY_QUERIES)} | {rep.parts[0]} | "
                 f"{rep.own} + {rep.parts[1] - rep.own} | {rep.parts[2]} | "
-                f"{scale.fmt(statistics.median(rep.cpu_ms))} | {answers} |"
+                f"{fmt(statistics.median(rep.cpu_ms))} | {answers} |"
             )
     if r.digests:
         lines += [
@@ -909,15 +896,9 @@ def render(r: Report) -> str:
 
 
 def write_readme(block: str, engine: str) -> None:
-    """Replace this engine's block between its markers in bench/README.md
-    (read afresh: others edit other sections)."""
+    """Replace this engine's block between its markers in bench/README.md."""
     start, end = f"<!-- community-{engine}:start -->", f"<!-- community-{engine}:end -->"
-    text = README.read_text()
-    if start not in text or end not in text:
-        log(f"no {start} marker in {README}: results not written there")
-        return
-    head, rest = text.split(start, 1)
-    README.write_text(f"{head}{start}\n{block}{end}{rest.split(end, 1)[1]}")
+    write_block(README, block, start, end, log)
 
 
 # -- the run ------------------------------------------------------------------------
@@ -971,9 +952,7 @@ def run(args: argparse.Namespace) -> Report:
                     f"  {label}: {rep.queries} queries {rep.parts}, answers {rep.statuses}, "
                     f"CPU {statistics.median(rep.cpu_ms):.1f} ms"
                 )
-        shown = scale.Report(engine.name, args.factor, args.seed, args.runs, r.started)
-        shown.pages = r.pages
-        scale.write_queries(shown, scale.WHERE.out / f"queries-{engine.name}.txt")
+        scale.write_queries(r, scale.WHERE.out / f"queries-{engine.name}.txt")
         (scale.WHERE.out / f"reply-queries-{engine.name}.txt").write_text(
             "\n".join(r.replies["grown"].sql) + "\n"
         )

@@ -58,7 +58,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(BENCH_DIR))
 
 import scale  # noqa: E402 - bench/scale.py, found through BENCH_DIR
-from run import verdict  # noqa: E402 - bench/run.py
+from report import GrownReport, fmt, run_header, verdict, write_block  # noqa: E402 - bench/report.py
 
 README = BENCH_DIR / "README.md"
 OUT = BENCH_DIR / "out" / "data_scale"
@@ -623,22 +623,9 @@ def kept_imports(engine: scale.Engine) -> tuple[str, list[dict[str, Any]]]:
 
 
 @dataclass
-class Report:
-    engine: str
-    factor: float
-    seed: int
-    runs: int
-    started: dt.datetime
-    sizes: dict[str, dict[str, int]] = field(default_factory=dict)
-    generation: dict[str, float] = field(default_factory=dict)
-    generated_now: bool = False
-    database_size: str = ""
-    hello_ms: float = 0.0
-    pages: scale.Measures = field(default_factory=dict)
-    ratios: dict[tuple[str, str], float] = field(default_factory=dict)
+class Report(GrownReport):
     imports: list[dict[str, Any]] = field(default_factory=list)
     imports_measured: str = ""  # when kept from an earlier run (--no-import)
-    goals: list[tuple[str, bool]] = field(default_factory=list)
 
 
 def judge(r: Report) -> None:
@@ -674,7 +661,7 @@ def judge(r: Report) -> None:
 
 
 def render(r: Report) -> str:
-    lines = scale.run_header(r, "bench-data", "####")
+    lines = run_header(r, "bench-data", "####")
     lines += ["", "| goal (issue 14) | result |", "|---|---|"]
     lines += [f"| {text} | {verdict(ok)} |" for text, ok in r.goals]
     lines += [
@@ -697,8 +684,8 @@ def render(r: Report) -> str:
             continue
         q = r.ratios.get(("anonymous", page.name), 0.0)
         lines.append(
-            f"| {label} | {scale.fmt(d.uncached_ms)} | {scale.fmt(g.uncached_ms)} | "
-            f"{q:.1f}× {verdict(q <= GOAL_CPU_RATIO)} | {scale.fmt(g.cached_ms)} | "
+            f"| {label} | {fmt(d.uncached_ms)} | {fmt(g.uncached_ms)} | "
+            f"{q:.1f}× {verdict(q <= GOAL_CPU_RATIO)} | {fmt(g.cached_ms)} | "
             f"{g.weight / 1000:.1f} | {d.queries} | {g.queries} |"
         )
     lines += [
@@ -729,15 +716,9 @@ def render(r: Report) -> str:
 
 
 def write_readme(block: str, engine: str) -> None:
-    """Replace this engine's block between its markers in bench/README.md
-    (read afresh: others edit other sections)."""
+    """Replace this engine's block between its markers in bench/README.md."""
     start, end = f"<!-- data-scale-{engine}:start -->", f"<!-- data-scale-{engine}:end -->"
-    text = README.read_text()
-    if start not in text or end not in text:
-        log(f"no {start} marker in {README}: results not written there")
-        return
-    head, rest = text.split(start, 1)
-    README.write_text(f"{head}{start}\n{block}{end}{rest.split(end, 1)[1]}")
+    write_block(README, block, start, end, log)
 
 
 # -- the run ------------------------------------------------------------------------
@@ -786,9 +767,7 @@ def run(args: argparse.Namespace) -> Report:
             r.hello_ms, r.pages, r.ratios = scale.measure_pages(
                 paths, args.runs, use, list(sources)
             )
-        shown = scale.Report(engine.name, args.factor, args.seed, args.runs, r.started)
-        shown.pages = r.pages
-        scale.write_queries(shown, scale.WHERE.out / f"queries-{engine.name}.txt")
+        scale.write_queries(r, scale.WHERE.out / f"queries-{engine.name}.txt")
     connections.close_all()
     if args.no_import:
         r.imports_measured, r.imports = kept_imports(engine)

@@ -51,6 +51,8 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
+from report import checkout_revision, verdict  # bench/report.py
+
 BENCH_DIR = Path(__file__).resolve().parent
 ROOT = BENCH_DIR.parent
 OUT = BENCH_DIR / "out"
@@ -1031,10 +1033,6 @@ def signed_in_cookie(email: str) -> str:
 # -- the report ------------------------------------------------------------
 
 
-def verdict(ok: bool) -> str:
-    return "PASS" if ok else "**FAIL**"
-
-
 def kb(n: int | None) -> str:
     return "–" if n is None else f"{n / 1000:.1f}"
 
@@ -1070,29 +1068,6 @@ class Results:
     @property
     def passed(self) -> bool:
         return all(ok for _, ok in self.goals)
-
-
-def git_revision() -> str:
-    try:
-        head = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=True,
-        ).stdout.strip()
-        dirty = subprocess.run(
-            ["git", "status", "--porcelain", "--untracked-files=no"],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=10,
-            check=True,
-        ).stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        return "unknown"
-    return head + (" with uncommitted changes" if dirty else "")
 
 
 def cpu_share(cell: Cell, floor: Cell) -> str:
@@ -1283,7 +1258,7 @@ def servers_section(r: Results) -> list[str]:
 
 def render(r: Results) -> str:
     lines = [
-        f"Run of {r.started:%Y-%m-%d %H:%M} UTC on revision {git_revision()}: "
+        f"Run of {r.started:%Y-%m-%d %H:%M} UTC on revision {checkout_revision()}: "
         f"{os.cpu_count()} cores, Python {platform.python_version()}, load generator "
         f"{r.generator} on the same cores; load average "
         f"{r.load_before[0]:.2f} before, {r.load_after[0]:.2f} after.",

@@ -43,7 +43,6 @@ import hashlib
 import inspect
 import io
 import os
-import platform
 import random
 import sqlite3
 import statistics
@@ -77,7 +76,7 @@ END_MARKER = "<!-- scale-results:end -->"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(BENCH_DIR))
 
-from run import verdict  # noqa: E402 - bench/run.py, found through BENCH_DIR
+from report import GrownReport, Measure, Measures, fmt, run_header, share, verdict  # noqa: E402 - bench/report.py
 
 # The sizes of issue 16 at --factor 1.
 FULL_ORGANISATIONS = 50_000
@@ -961,19 +960,6 @@ def counts() -> dict[str, int]:
 # -- measuring the pages ---------------------------------------------------
 
 
-@dataclass
-class Measure:
-    status: int = 0
-    uncached_ms: float = 0.0
-    cached_ms: float = 0.0
-    cached_state: str = ""
-    queries: int = 0
-    html_gzip: int = 0
-    weight: int = 0  # HTML and its same-origin assets, gzipped
-    error: str = ""
-    sql: list[tuple[float, str]] = field(default_factory=list)  # seconds, SQL
-
-
 _ASSETS: dict[str, int] = {}
 
 
@@ -1040,9 +1026,6 @@ def side_by_side(names: dict[str, str]) -> Iterator[Callable[[str], None]]:
         for wrapper in wrappers.values():
             wrapper.close()
         connections["default"] = base
-
-
-Measures = dict[str, dict[tuple[str, str], Measure]]  # label: (persona, page): ...
 
 
 def measure_pages(
@@ -1145,7 +1128,7 @@ def measure_pages(
     return statistics.median(hello_samples or [0.0]), results, ratios
 
 
-def write_queries(r: Report, path: Path) -> None:
+def write_queries(r: GrownReport, path: Path) -> None:
     """Keep each page's SQL on the grown database, slowest first, with the
     seconds each took (wall clock, this run), for whoever reads a figure."""
     with path.open("w") as out:
@@ -1173,31 +1156,8 @@ def run_mix(paths: dict[str, str], operations: int, seed: int) -> dict[str, Any]
 
 
 @dataclass
-class Report:
-    engine: str
-    factor: float
-    seed: int
-    runs: int
-    started: dt.datetime
-    sizes: dict[str, dict[str, int]] = field(default_factory=dict)
-    generation: dict[str, float] = field(default_factory=dict)
-    generated_now: bool = False
-    database_size: str = ""
-    hello_ms: float = 0.0
-    pages: Measures = field(default_factory=dict)
-    # (persona, page): the median of each round's grown/demo ratio
-    ratios: dict[tuple[str, str], float] = field(default_factory=dict)
+class Report(GrownReport):
     mix: dict[str, dict[str, Any]] = field(default_factory=dict)
-    goals: list[tuple[str, bool]] = field(default_factory=list)
-
-
-def git_revision() -> str:
-    revision = ROOT / "REVISION"  # a snapshot of the tree made by `git archive`
-    if revision.exists():
-        return revision.read_text().strip() + " (snapshot)"
-    import run  # bench/run.py: the checkout's revision, said dirty when it is
-
-    return str(run.git_revision())
 
 
 def ratio(r: Report, persona: str, name: str) -> float | None:
@@ -1258,47 +1218,6 @@ def judge(r: Report) -> None:
                 rate >= GOAL_HIT_RATE,
             )
         )
-
-
-def share(x: float) -> str:
-    """Return `x` as a percentage, with a second decimal below 1%."""
-    return f"{x:.1%}" if x >= 0.01 else f"{x:.2%}"
-
-
-def fmt(ms: float) -> str:
-    return f"{ms:,.1f}" if ms < 100 else f"{ms:,.0f}"
-
-
-def run_header(r: Any, target: str, heading: str) -> list[str]:
-    """The lines that open a grown run's report (bench/scale.py's and
-    bench/data_scale.py's): engine, revision, machine, command, the sizes
-    demo and grown, and how long the generation took."""
-    engine = "SQLite" if r.engine == "sqlite" else "PostgreSQL (cache: Redis)"
-    cmd = f"make {target}" + (" DATABASE=postgres" if r.engine == "postgres" else "")
-    lines = [
-        f"{heading} {engine}, factor {r.factor}",
-        "",
-        f"Run of {r.started:%Y-%m-%d %H:%M} UTC on revision {git_revision()}: "
-        f"{os.cpu_count()} cores, Python {platform.python_version()}, "
-        f"`{cmd} FACTOR={r.factor}` (seed {r.seed}, {r.runs} runs per figure; "
-        f"load average {os.getloadavg()[0]:.1f} at the end).",
-        "",
-        "| rows | demo | grown |",
-        "|---|---:|---:|",
-    ]
-    for what in r.sizes["demo"]:
-        lines.append(f"| {what} | {r.sizes['demo'][what]:,} | {r.sizes['grown'][what]:,} |")
-    took = r.generation
-    if took:
-        steps = ", ".join(f"{k} {v:,.0f} s" for k, v in took.items() if k != "total")
-        lines += [
-            "",
-            f"Generation: {took.get('total', 0):,.0f} s ({steps}); grown database "
-            f"{r.database_size}"
-            + ("" if r.generated_now else " (reused from an earlier run: same key)")
-            + ".",
-        ]
-    return lines
 
 
 def render(r: Report, paths: dict[str, str]) -> str:

@@ -62,7 +62,9 @@ Surveys:
   conditions and sources, and none of its answers.
 
 One module per use case: `posts`, `newsletter`, `surveys` (answering),
-`survey_builder` (the Secretariat's). The names
+`survey_builder` (the Secretariat's: a survey, its opening, reminders and
+results) and `survey_questions` (its questions); `base` holds what the
+builder's two share. The names
 below are the package's public writes; import them from here.
 """
 
@@ -92,15 +94,17 @@ from alliance87.comms.services.posts import (
 from alliance87.comms.services.survey_builder import (
     close_survey,
     copy_survey,
-    move_question,
     open_survey,
     publish_results,
     publish_text_answer,
-    remove_question,
     return_to_draft,
-    save_question,
     save_survey,
     send_reminder,
+)
+from alliance87.comms.services.survey_questions import (
+    move_question,
+    remove_question,
+    save_question,
 )
 from alliance87.comms.services.surveys import (
     make_survey_links,

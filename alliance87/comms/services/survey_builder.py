@@ -1,17 +1,17 @@
-"""Writes of the Secretariat's survey builder: a survey and its questions,
-opening and closing it, reminders to those who have not answered, and
-publishing its results (see the package's invariants)."""
+"""Writes of the Secretariat's survey builder to a survey: saving and
+copying it, opening and closing it, reminders to those who have not
+answered, and publishing its results (see the package's invariants). Its
+questions are written in `survey_questions`."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db.models import Max, Q
+from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -19,7 +19,6 @@ from django.utils.translation import gettext as _
 from alliance87.comms.models import (
     Answer,
     Choice,
-    Question,
     QuestionKind,
     Reminder,
     ReminderDelivery,
@@ -27,35 +26,17 @@ from alliance87.comms.models import (
     SurveyMode,
     SurveyStatus,
 )
+from alliance87.comms.services.base import CHOICE_KINDS, has_responses
 from alliance87.comms.tasks import send_survey_reminder
 from alliance87.core.models import Citation
 from alliance87.core.services import service
 from alliance87.core.tasks import enqueue_on_commit
 from alliance87.core.visibility import Visibility
 
-# A scale runs over at most this many values (0 to 10, 1 to 5...).
-MAX_SCALE_VALUES = 11
 # A new reminder waits this long after the last one: a second click, or a
 # second member of the Secretariat, does not remind everyone twice.
 REMINDER_GAP = dt.timedelta(hours=1)
-CHOICE_KINDS = (QuestionKind.SINGLE, QuestionKind.MULTIPLE)
 LANGUAGE_CODES = ("en", "fr", "es")
-
-
-def _has_responses(survey: Survey) -> bool:
-    return survey.pk is not None and survey.responses.exists()
-
-
-def _refuse_if_answered(survey: Survey) -> None:
-    if _has_responses(survey):
-        raise ValidationError(
-            _(
-                "This survey has responses: its questions can no longer be added, "
-                "removed or changed, only reworded, so that the answers given keep "
-                "their meaning."
-            ),
-            code="answered",
-        )
 
 
 def _free_slug(title: str, survey: Survey) -> str:
@@ -152,163 +133,6 @@ def copy_survey(survey: Survey, *, acting_user: Any) -> Survey:
     return copy
 
 
-def _check_condition(question: Question, order: int) -> None:
-    """A condition is a choice of an earlier question of the same survey."""
-    if question.shown_if_id is None:
-        return
-    condition = Choice.objects.select_related("question").filter(pk=question.shown_if_id).first()
-    if (
-        condition is None
-        or condition.question.survey_id != question.survey_id
-        or condition.question_id == question.pk
-    ):
-        raise ValidationError(
-            {"shown_if": _("The condition must be a choice of another question of this survey.")}
-        )
-    if condition.question.order >= order:
-        raise ValidationError(
-            {
-                "shown_if": _(
-                    "The condition must be an answer to an earlier question: "
-                    "“%(question)s” comes after this one."
-                )
-                % {"question": condition.question.text}
-            }
-        )
-
-
-def _dependants(choice_ids: Sequence[int]) -> list[Question]:
-    return list(Question.objects.filter(shown_if_id__in=list(choice_ids)))
-
-
-def _renumber(survey: Survey) -> None:
-    for n, question in enumerate(survey.questions.order_by("order", "pk"), start=1):
-        if question.order != n:
-            question.order = n
-            question.save(update_fields=["order"])  # audited, as every write
-
-
-@service
-def save_question(
-    question: Question, *, acting_user: Any, choices: Sequence[dict[str, str]] | None = None
-) -> Question:
-    """Check and save a question and, for a choice question, its choices
-    (`choices`: each one's label in each language, in order; a choice
-    keeps its place, so its answers and the conditions on it stay). Once
-    the survey has responses, only the wording may change."""
-    survey = question.survey
-    problems: dict[str, str] = {}
-    if not (question.text_en or "").strip():  # type: ignore[attr-defined]
-        problems["text_en"] = _("Write the question in English at least.")
-    labels = [c for c in (choices or []) if any((v or "").strip() for v in c.values())]
-    if question.kind in CHOICE_KINDS:
-        if len(labels) < 2:
-            problems["choices_en"] = _("Give at least two choices.")
-        elif any(not (c.get("en") or "").strip() for c in labels):
-            problems["choices_en"] = _(
-                "Each choice needs its English label: give as many lines in English "
-                "as in the other languages."
-            )
-    elif question.kind == QuestionKind.SCALE:
-        if question.scale_min >= question.scale_max:
-            problems["scale_max"] = _("The scale must end above where it starts.")
-        elif question.scale_max - question.scale_min + 1 > MAX_SCALE_VALUES:
-            problems["scale_max"] = _("A scale has at most %(n)s values.") % {
-                "n": MAX_SCALE_VALUES
-            }
-    if problems:
-        raise ValidationError(problems)
-    existing = list(question.choices.order_by("order", "pk")) if question.pk else []
-    if _has_responses(survey):
-        if question.pk is None:
-            _refuse_if_answered(survey)
-        before = Question.objects.get(pk=question.pk)
-        changed = (
-            before.kind != question.kind
-            or before.required != question.required
-            or before.shown_if_id != question.shown_if_id
-            or (before.scale_min, before.scale_max) != (question.scale_min, question.scale_max)
-            or (question.kind in CHOICE_KINDS and len(labels) != len(existing))
-        )
-        if changed:
-            _refuse_if_answered(survey)
-    if question.pk is None:
-        last = survey.questions.aggregate(last=Max("order"))["last"] or 0
-        question.order = last + 1
-    _check_condition(question, question.order)
-    kept = labels if question.kind in CHOICE_KINDS else []
-    dropped = [c.pk for c in existing[len(kept) :]]
-    depending = [q for q in _dependants(dropped) if q.pk != question.pk]
-    if depending:
-        raise ValidationError(
-            {
-                "choices_en": _(
-                    "“%(question)s” is asked only if a choice you removed was chosen: "
-                    "change that question's condition first."
-                )
-                % {"question": depending[0].text}
-            }
-        )
-    question.full_clean(exclude=["survey", "shown_if"])
-    question.save()
-    Choice.objects.filter(pk__in=dropped).delete()
-    for n, texts in enumerate(kept, start=1):
-        choice = existing[n - 1] if n <= len(existing) else Choice(question=question)
-        choice.order = n
-        for code, label in texts.items():
-            setattr(choice, f"label_{code}", (label or "").strip()[:300])
-        choice.save()
-    return question
-
-
-@service
-def move_question(question: Question, *, acting_user: Any, up: bool) -> Question:
-    """Move a question one place up or down; a question asked only after
-    an answer to another stays after it."""
-    survey = question.survey
-    _renumber(survey)
-    question.refresh_from_db()
-    ordered = list(survey.questions.order_by("order", "pk"))
-    at = next(n for n, q in enumerate(ordered) if q.pk == question.pk)
-    to = at - 1 if up else at + 1
-    if not 0 <= to < len(ordered):
-        return question
-    other = ordered[to]
-    first, second = (other, question) if up else (question, other)
-    # After the swap `second` comes before `first`: refused if `second`
-    # depends on `first`.
-    if second.shown_if_id and second.shown_if_id in set(
-        first.choices.values_list("pk", flat=True)
-    ):
-        raise ValidationError(
-            _("“%(later)s” is asked only after an answer to “%(earlier)s”: it must stay after it.")
-            % {"later": second.text, "earlier": first.text}
-        )
-    question.order, other.order = other.order, question.order
-    question.save(update_fields=["order"])
-    other.save(update_fields=["order"])
-    return question
-
-
-@service
-def remove_question(question: Question, *, acting_user: Any) -> None:
-    """Remove a question and its choices; refused once the survey has
-    responses, or while another question depends on its answer."""
-    survey = question.survey
-    _refuse_if_answered(survey)
-    depending = _dependants(list(question.choices.values_list("pk", flat=True)))
-    if depending:
-        raise ValidationError(
-            _(
-                "“%(question)s” is asked only after an answer to this one: change or "
-                "remove that question first."
-            )
-            % {"question": depending[0].text}
-        )
-    question.delete()
-    _renumber(survey)
-
-
 @service
 def open_survey(survey: Survey, *, acting_user: Any) -> Survey:
     """Publish a survey: its audience sees it and answers from its opening
@@ -348,7 +172,7 @@ def close_survey(survey: Survey, *, acting_user: Any) -> Survey:
 def return_to_draft(survey: Survey, *, acting_user: Any) -> Survey:
     """Take a survey back to draft (its audience no longer sees it);
     refused once it has responses: close it instead."""
-    if _has_responses(survey):
+    if has_responses(survey):
         raise ValidationError(_("This survey has responses: close it rather than unpublish it."))
     survey.status = SurveyStatus.DRAFT
     survey.save(update_fields=["status"])
