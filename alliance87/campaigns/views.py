@@ -4,7 +4,7 @@ published highlights, the partners' forms, the reviewers' queue."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -20,12 +20,6 @@ from alliance87.core.pagecache import public_page
 from alliance87.events.calendars import build_calendar
 
 ICS_CONTENT_TYPE = "text/calendar; charset=utf-8"
-
-
-def _signed_in(request: HttpRequest) -> HttpResponse | None:
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    return None
 
 
 @require_safe
@@ -73,11 +67,9 @@ def _campaign_for_partner(request: HttpRequest, slug: str) -> Campaign:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@login_required
 def submit(request: HttpRequest, slug: str) -> HttpResponse:
     """A partner submits a highlight from a country or a champion."""
-    refused = _signed_in(request)
-    if refused is not None:
-        return refused
     campaign = _campaign_for_partner(request, slug)
     form = SubmissionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -113,11 +105,9 @@ def submit(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@login_required
 def add_activity(request: HttpRequest, slug: str) -> HttpResponse:
     """A partner adds an activity they plan for the campaign."""
-    refused = _signed_in(request)
-    if refused is not None:
-        return refused
     campaign = _campaign_for_partner(request, slug)
     form = ActivityForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -153,10 +143,8 @@ def add_activity(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_POST
+@login_required
 def remove_activity(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    refused = _signed_in(request)
-    if refused is not None:
-        return refused
     campaign = selectors.get_campaign_for_user(request.user, slug)
     activity = get_object_or_404(PlannedActivity, campaign=campaign, pk=pk)
     services.remove_planned_activity(activity, acting_user=request.user)
@@ -172,11 +160,9 @@ def _campaign_for_reviewer(request: HttpRequest, slug: str) -> Campaign:
 
 
 @require_safe
+@login_required
 def review(request: HttpRequest, slug: str) -> HttpResponse:
     """The reviewers' queue: what waits, and what was decided."""
-    refused = _signed_in(request)
-    if refused is not None:
-        return refused
     campaign = _campaign_for_reviewer(request, slug)
     return _render_review(request, campaign)
 
@@ -223,11 +209,9 @@ def _render_review(
 
 
 @require_POST
+@login_required
 def decide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Publish a submission, or decline it with a reason."""
-    refused = _signed_in(request)
-    if refused is not None:
-        return refused
     campaign = _campaign_for_reviewer(request, slug)
     submission = selectors.get_submission_for_reviewer(request.user, campaign, pk)
     try:
@@ -248,11 +232,9 @@ def decide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @require_POST
+@login_required
 def decide_activity(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Publish a planned activity, or decline it with a reason."""
-    refused = _signed_in(request)
-    if refused is not None:
-        return refused
     campaign = _campaign_for_reviewer(request, slug)
     activity = selectors.get_activity_for_reviewer(request.user, campaign, pk)
     try:
@@ -273,11 +255,9 @@ def decide_activity(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@login_required
 def add_image(request: HttpRequest, slug: str) -> HttpResponse:
     """Add an image to the toolkit (the Secretariat and the reviewers)."""
-    refused = _signed_in(request)
-    if refused is not None:
-        return refused
     campaign = selectors.get_campaign_for_user(request.user, slug)
     if not may_write(request.user, campaign):
         raise Http404("Not found.")

@@ -9,7 +9,7 @@ import secrets
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
@@ -89,10 +89,9 @@ def _render_campaign_form(
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@login_required
 def new_campaign(request: HttpRequest) -> HttpResponse:
     """Start a campaign (a draft until published)."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
     groups = groups_for_new_campaign(request.user)
     if not groups.exists():
         raise Http404("Not found.")
@@ -120,9 +119,8 @@ def new_campaign(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@login_required
 def edit_campaign(request: HttpRequest, slug: str) -> HttpResponse:
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
     campaign = _campaign_for_writer(request, slug)
     # The reviewing group may be kept, or changed to another the writer
     # could start a campaign with.
@@ -148,10 +146,9 @@ def edit_campaign(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_POST
+@login_required
 def publish_campaign(request: HttpRequest, slug: str) -> HttpResponse:
     """Publish the campaign, or return it to draft (`action=draft`)."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
     campaign = _campaign_for_writer(request, slug)
     try:
         if request.POST.get("action") == "draft":
@@ -166,10 +163,9 @@ def publish_campaign(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@login_required
 def message_form(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
     """Add a key message or social media text, or change one."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
     campaign = _campaign_for_writer(request, slug)
     message = get_object_or_404(Message, campaign=campaign, pk=pk) if pk else None
     initial: dict[str, Any] = {}
@@ -203,9 +199,8 @@ def message_form(request: HttpRequest, slug: str, pk: int | None = None) -> Http
 
 
 @require_POST
+@login_required
 def remove_message(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
     campaign = _campaign_for_writer(request, slug)
     message = get_object_or_404(Message, campaign=campaign, pk=pk)
     services.remove_message(message, acting_user=request.user)
@@ -214,11 +209,10 @@ def remove_message(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@login_required
 def image_form(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Correct an image of the toolkit: its alt text, licence and credit,
     or replace its file."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
     campaign = _campaign_for_writer(request, slug)
     image = get_object_or_404(CampaignImage, campaign=campaign, pk=pk)
     initial: dict[str, Any] = {"licence": image.licence, "credit": image.credit}
@@ -255,9 +249,8 @@ def image_form(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @require_POST
+@login_required
 def remove_image(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
     campaign = _campaign_for_writer(request, slug)
     image = get_object_or_404(CampaignImage, campaign=campaign, pk=pk)
     services.remove_campaign_image(image, acting_user=request.user)

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from alliance87.comms.models import LANGUAGE_CODES, Post, PostKind
 from alliance87.core import hooks
+from alliance87.core.forms import QueryFilters
 from alliance87.core.markdown import render
 from alliance87.core.models import Theme
 from alliance87.countries.models import Country
@@ -61,9 +62,6 @@ def language_names() -> dict[str, str]:
 def parse_filters(user: Any, data: Mapping[str, Any]) -> NewsFilters:
     """Return the filters the query string asks for; a value that cannot
     be understood is dropped with a message."""
-    raw = {k: str(data.get(k, "") or "").strip()[:MAX_VALUE] for k in DIMENSIONS}
-    problems: list[str] = []
-    values: dict[str, Any] = {}
     labels = {
         "kind": _("kind"),
         "theme": _("theme"),
@@ -73,16 +71,8 @@ def parse_filters(user: Any, data: Mapping[str, Any]) -> NewsFilters:
         "year": _("year"),
     }
 
-    def keep(name: str, ok: bool, value: Any) -> None:
-        if not raw[name]:
-            return
-        if ok:
-            values[name] = value
-        else:
-            problems.append(
-                _("The %(filter)s “%(value)s” was not understood and is ignored.")
-                % {"filter": labels[name], "value": raw[name]}
-            )
+    filters = QueryFilters(data, DIMENSIONS, max_length=MAX_VALUE, label_of=labels.__getitem__)
+    raw, values, problems, keep = filters.raw, filters.values, filters.problems, filters.keep
 
     keep("kind", raw["kind"] in PostKind.values, raw["kind"])
     keep("language", raw["language"] in LANGUAGE_CODES, raw["language"])

@@ -31,7 +31,7 @@ language.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -180,6 +180,40 @@ class ChoiceText(forms.CharField):
         kwargs.setdefault("max_length", 100)
         kwargs.setdefault("widget", forms.TextInput(attrs={"autocomplete": "off"}))
         super().__init__(**kwargs)
+
+
+class QueryFilters:
+    """A list page's filters read from its query string `data`: `raw`, each
+    of `names`' value stripped and cut to `max_length` characters; `keep`
+    keeps in `values` a value that is understood and drops one that is not
+    with a message in `problems` naming the filter (`label_of(name)`), so
+    that a bad value is a message, never a 500."""
+
+    def __init__(
+        self,
+        data: Mapping[str, Any],
+        names: Iterable[str],
+        *,
+        max_length: int,
+        label_of: Callable[[str], str],
+    ) -> None:
+        self.raw = {k: str(data.get(k, "") or "").strip()[:max_length] for k in names}
+        self.values: dict[str, Any] = {}
+        self.problems: list[str] = []
+        self._label_of = label_of
+
+    def keep(self, name: str, ok: bool, value: Any) -> None:
+        """Keep `value` for the filter `name` when `ok`; say it is ignored
+        when not. Nothing when the query string leaves the filter empty."""
+        if not self.raw[name]:
+            return
+        if ok:
+            self.values[name] = value
+        else:
+            self.problems.append(
+                gettext("The %(filter)s “%(value)s” was not understood and is ignored.")
+                % {"filter": self._label_of(name), "value": self.raw[name]}
+            )
 
 
 @dataclass

@@ -41,25 +41,10 @@ from django.utils.translation import gettext_lazy as _
 from alliance87.core.aftercommit import AfterCommit
 
 
-class ContentVersion(models.Model):
-    """The former global counter, no longer moved nor read: the content
-    version is now the sum of the table counters (`content_version`). Kept
-    until a migration drops its table (earlier migrations create its row)."""
-
-    counter = models.PositiveBigIntegerField(default=0)
-
-    class Meta:
-        app_label = "core"
-        verbose_name = _("content version")
-
-    def __str__(self) -> str:
-        return str(self.counter)
-
-
 class TableVersion(models.Model):
     """The counter of one table of the Hub's content: it moves once a
-    transaction that wrote the table commits. Plain manager, as for
-    ContentVersion."""
+    transaction that wrote the table commits. Plain manager: its own
+    writes must not move it again."""
 
     table = models.CharField(max_length=100, unique=True)
     counter = models.PositiveBigIntegerField(default=0)
@@ -78,7 +63,7 @@ ANY = "*"
 
 
 def _own_tables() -> set[str]:
-    return {ContentVersion._meta.db_table, TableVersion._meta.db_table}
+    return {TableVersion._meta.db_table}
 
 
 def tables_of(model: type[models.Model]) -> list[str]:
@@ -199,13 +184,13 @@ def content_changed(model: type[models.Model] | None = None) -> None:
 
 
 def _on_write(sender: type[models.Model], **kwargs: Any) -> None:
-    if sender is ContentVersion or sender is TableVersion:
+    if sender is TableVersion:
         return
     tables_changed([sender._meta.db_table])
 
 
 def _on_save(sender: type[models.Model], **kwargs: Any) -> None:
-    if sender is ContentVersion or sender is TableVersion:
+    if sender is TableVersion:
         return
     # A child model's save writes its parents' rows too.
     tables_changed(
@@ -222,8 +207,6 @@ def connect_invalidation() -> None:
     """
     for model in apps.get_models():
         if not model.__module__.startswith("alliance87."):
-            continue
-        if model is ContentVersion:
             continue
         uid = f"a87-pagecache-{model._meta.label_lower}"
         post_save.connect(_on_save, sender=model, dispatch_uid=uid + "-save")

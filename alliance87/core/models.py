@@ -12,7 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from alliance87.core.invalidation import ContentVersion, TableVersion
+from alliance87.core.invalidation import TableVersion
 from alliance87.core.querysets import HubManager
 from alliance87.core.taskrecords import ScheduledRun, TaskRecord, TaskState
 from alliance87.core.visibility import Visibility, VisibleQuerySet
@@ -20,7 +20,6 @@ from alliance87.core.visibility import Visibility, VisibleQuerySet
 __all__ = [
     "Basis",
     "Citation",
-    "ContentVersion",
     "KeyFigure",
     "ScheduledRun",
     "Sourced",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -83,10 +83,9 @@ FILE_ERRORS = {"too_large", "kind", "not_saved"}
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@login_required
 def submit(request: HttpRequest) -> HttpResponse:
     """A partner submits a resource; the Secretariat reviews it."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
     permissions.require(request.user, "submit", Resource)
     form = ResourceForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -104,10 +103,9 @@ def submit(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@login_required
 def edit(request: HttpRequest, slug: str) -> HttpResponse:
     """Edit a resource: its submitter until it is published, the Secretariat."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
     resource = selectors.get_resource_for_user(request.user, slug)
     permissions.require(request.user, "edit", resource)
     if request.method == "POST":
@@ -138,10 +136,9 @@ def publish(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
+@login_required
 def review_list(request: HttpRequest) -> HttpResponse:
     """The resources waiting for review (the Secretariat's queue)."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
     if not is_secretariat(request.user):
         raise Http404("Not found.")
     return render(

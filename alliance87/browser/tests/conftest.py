@@ -7,7 +7,7 @@ seen by the server thread), so every test here is transactional: the demo
 data is put in at its start (copied from the first load: `DemoSnapshot`)
 and the tables are emptied at its end. The flush also removes what the
 data migrations wrote; the demo loader writes the countries again, and the
-content version row is created on demand.
+table versions' rows are created on demand.
 pytest-django runs transactional tests after all the others.
 """
 

@@ -16,7 +16,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from alliance87.core.forms import Narrowing, read_narrowing
+from alliance87.core.forms import Narrowing, QueryFilters, read_narrowing
 from alliance87.core.models import Theme
 from alliance87.countries.models import Country, Region
 from alliance87.library.models import Resource, ResourceQuerySet, ResourceType
@@ -72,20 +72,10 @@ class LibraryFilters:
 
 def parse_filters(user: Any, data: Mapping[str, Any]) -> LibraryFilters:
     """Return the filters the query string `data` asks for."""
-    raw = {k: str(data.get(k, "") or "").strip()[:MAX_VALUE] for k in (*DIMENSIONS, "sort")}
-    problems: list[str] = []
-    values: dict[str, Any] = {}
-
-    def keep(name: str, ok: bool, value: Any) -> None:
-        if not raw[name]:
-            return
-        if ok:
-            values[name] = value
-        else:
-            problems.append(
-                _("The %(filter)s “%(value)s” was not understood and is ignored.")
-                % {"filter": LABELS[name](), "value": raw[name]}
-            )
+    filters = QueryFilters(
+        data, (*DIMENSIONS, "sort"), max_length=MAX_VALUE, label_of=lambda name: LABELS[name]()
+    )
+    raw, values, problems, keep = filters.raw, filters.values, filters.problems, filters.keep
 
     keep("type", raw["type"] in ResourceType.values, raw["type"])
     keep("region", raw["region"] in Region.values, raw["region"])
