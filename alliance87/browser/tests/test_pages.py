@@ -356,6 +356,26 @@ def _closed_survey() -> str:
     return found.slug
 
 
+def _event_file_document() -> None:
+    """A file among the 4th GCG meeting's documents (the demo's one document
+    is a link), so that the Sources page's document search lists a match."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from alliance87.events.models import Document, Event
+    from alliance87.events.services import attach_document
+
+    title = "Sweep report (illustrative: a file the browser sweep attaches)"
+    event = Event.objects.get(slug="gcg-4")
+    if not Document.objects.filter(event=event, title_en=title).exists():
+        attach_document(
+            event,
+            acting_user=None,
+            kind="other",
+            title={"en": title},
+            upload=SimpleUploadedFile("sweep-report.txt", b"Illustrative text only.\n"),
+        )
+
+
 def ids() -> dict[str, int | str]:
     """Return the ids of the demo rows that some paths name."""
     from django.contrib.auth import get_user_model
@@ -414,6 +434,7 @@ def ids() -> dict[str, int | str]:
         post=reply,
         acting_user=member,
     )
+    _event_file_document()
     return {
         "safeguarding_report": concern.pk,
         "community_thread": reply.thread_id,
