@@ -274,10 +274,7 @@ def add_image(request: HttpRequest, slug: str) -> HttpResponse:
                 credit=data["credit"],
             )
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                add_service_errors(form, error)
-            else:
-                form.add_error("image", error)
+            add_service_errors(form, error, unnamed="image")
         else:
             messages.success(request, _("The image is in the toolkit."))
             return redirect(campaign.get_absolute_url() + "#toolkit")

@@ -231,10 +231,7 @@ def image_form(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                 upload=data["image"] or None,
             )
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                add_service_errors(form, error)
-            else:
-                form.add_error("image", error)
+            add_service_errors(form, error, unnamed="image")
         else:
             messages.success(request, _("The image is saved."))
             return redirect(campaign.get_absolute_url() + "#toolkit")
