@@ -45,9 +45,13 @@ from the rules in DESIGN.md and issue 6, not from `core.visibility`:
 The personas are alliance87/testing's (personas.py); the matrix names them
 and builds their world.
 
-- ways.py: the personas and levels, the ways out and the world's handle.
-- kinds.py: the content types, the ways out of each, `expected()`, cells.
-- world.py: the world every cell reads; objects.py: one object per cell row.
+- ways/: the personas and levels, the ways out and the world's handle
+  (base.py), the ways out several content types share (pages.py), the
+  API's writes (writes.py).
+- kinds/: the content types and the ways out of each, one module per area
+  (events.py, comms.py, community.py...); `expected()`, cells (__init__.py).
+- world.py: the world every cell reads; objects/: one object per cell row,
+  built by one module per area (the scene and shared helpers: base.py).
 - mail.py: the one way in, a reply by email to a thread's signed address:
   posted (or held) only for whoever may post there now, refused with a
   bounce otherwise (`Way.send`, `Way.expect`).

@@ -1,5 +1,5 @@
 """The world every cell reads: the personas, the host meeting, group,
-statement and pathfinder, and one object per row (objects.py)."""
+statement and pathfinder, and one object per row (objects/)."""
 
 from __future__ import annotations
 
@@ -200,8 +200,9 @@ def build_world() -> World:
     rebuild_index()
     # Each persona calls the API with a token of their own (the API reads
     # no session), one that may write: the API's writes are ways too, each
-    # refused before it writes (ways.py). A deactivated account holds none: it calls as anonymous
-    # (a token made before the account was closed is refused: api/tests).
+    # refused before it writes (ways/writes.py). A deactivated account
+    # holds none: it calls as anonymous (a token made before the account
+    # was closed is refused: api/tests).
     tokens = {}
     for user in [*users.values(), *focal_points.values()]:
         if user.is_authenticated and user.is_active:

@@ -1,0 +1,141 @@
+"""The events and their record."""
+
+from __future__ import annotations
+
+from alliance87.accounts.tests.visibility_matrix.ways import (
+    API,
+    API_ATTACH_DOCUMENT,
+    API_DECISIONS,
+    API_HOST_EVENT,
+    API_REFILE_DOCUMENT,
+    API_SEARCH,
+    API_TRACKER,
+    CARD,
+    EVENT_COUNTRY,
+    HOST_BRIEFING,
+    HOST_EVENT,
+    HOST_EVENT_PAGE,
+    HOST_GROUP,
+    NEXT_BRIEFING,
+    NEXT_EVENT_PAGE,
+    OUTCOME,
+    OWNER,
+    SITE_SEARCH,
+    SOURCES,
+    Kind,
+    Way,
+    api_record_remove,
+    api_record_write,
+    fixed,
+    pk_url,
+    slug_url,
+)
+
+EVENTS = (
+    Kind(
+        "event",
+        (
+            Way("detail", slug_url("/en/events/{slug}/"), own_page=True),
+            Way("list", fixed("/en/events/")),
+            Way("api-detail", slug_url(API + "events/{slug}"), own_page=True),
+            Way("api-list", fixed(f"{API}events?limit=200")),
+            API_ATTACH_DOCUMENT,
+            Way("export", fixed("/en/events.json")),
+            API_DECISIONS,
+            API_TRACKER,
+            SITE_SEARCH,
+            API_SEARCH,
+            Way("calendar", fixed("/events.ics"), public_only=True),
+            # The Atom feeds are served to anyone without a session.
+            Way("feed", fixed("/en/feeds/events.atom"), public_only=True),
+            Way("ics", slug_url("/en/events/{slug}/event.ics"), own_page=True),
+            Way("briefing", slug_url("/en/events/{slug}/briefing/"), own_page=True),
+            Way("country", fixed(f"/en/countries/{EVENT_COUNTRY}/")),
+            Way("group", fixed(f"/en/groups/{HOST_GROUP}/")),
+            # Each event carries a public decision and a public action
+            # item whose text is its marker.
+            Way("decisions", fixed("/en/events/decisions/")),
+            Way("tracker", fixed("/en/events/action-items/?state=all")),
+            Way("feeds-into", fixed(f"/en/events/{HOST_EVENT}/")),
+            # Each event is the previous meeting of a public one, whose
+            # briefing names it.
+            Way("next-briefing", slug_url("/en/events/{slug}-next/briefing/")),
+            SOURCES,
+        ),
+        statuses=("published", "draft"),
+        draft_statuses=("draft",),
+    ),
+    Kind("objective", (HOST_EVENT_PAGE, HOST_BRIEFING, API_HOST_EVENT)),
+    Kind(
+        "agendaitem",
+        (
+            HOST_EVENT_PAGE,
+            HOST_BRIEFING,
+            SITE_SEARCH,
+            API_SEARCH,
+            API_HOST_EVENT,
+            api_record_write("agenda-items"),
+        ),
+    ),
+    Kind(
+        "exchange",
+        (
+            HOST_EVENT_PAGE,
+            SITE_SEARCH,
+            API_SEARCH,
+            API_HOST_EVENT,
+            api_record_write("exchanges"),
+        ),
+    ),
+    Kind(
+        "document",
+        (
+            HOST_EVENT_PAGE,
+            API_HOST_EVENT,
+            api_record_write("documents"),
+            API_REFILE_DOCUMENT,
+            api_record_remove("documents"),
+        ),
+    ),
+    Kind(
+        "decision",
+        (
+            HOST_EVENT_PAGE,
+            Way("register", fixed("/en/events/decisions/")),
+            API_HOST_EVENT,
+            API_DECISIONS,
+            NEXT_BRIEFING,
+            SITE_SEARCH,
+            API_SEARCH,
+            Way("feed", fixed("/en/feeds/decisions.atom"), public_only=True),
+            Way("export", fixed("/en/decisions.json")),
+            SOURCES,
+            CARD,
+            api_record_write("decisions"),
+        ),
+    ),
+    Kind(
+        "actionitem",
+        (
+            HOST_EVENT_PAGE,
+            Way("tracker", fixed("/en/events/action-items/?state=all")),
+            Way("export", fixed("/en/action-items.json?state=all")),
+            API_HOST_EVENT,
+            API_TRACKER,
+            SITE_SEARCH,
+            API_SEARCH,
+            NEXT_EVENT_PAGE,
+            NEXT_BRIEFING,
+            Way(
+                "close",
+                pk_url("/en/events/action-items/{pk}/close/"),
+                own_page=True,
+                openers=OWNER,
+            ),
+            CARD,
+            OUTCOME,
+            api_record_write("action-items"),
+        ),
+    ),
+    Kind("participant", (HOST_EVENT_PAGE,)),
+)
