@@ -978,7 +978,7 @@ def asset_weight(client: Any, html: bytes) -> int:
     page loads (and what its CSS references), each distinct one once."""
     import urllib.parse
 
-    from run import CSS_URL, ReferenceParser  # bench/run.py
+    from run_bench.weight import CSS_URL, ReferenceParser  # bench/run.py's
 
     parser = ReferenceParser()
     parser.feed(html.decode("utf-8", errors="replace"))
