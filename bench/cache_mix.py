@@ -121,7 +121,7 @@ def run(
     """Run the mix over `pages` (name, path), bench/run.py's PAGES unless
     told; bench/scale.py runs it over its own pages on a grown database."""
     from django.test import Client
-    from run import PAGES  # bench/run.py
+    from run_bench.config import PAGES  # bench/run.py's pages
 
     pages = list(pages or PAGES)
     client = Client()
