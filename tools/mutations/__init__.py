@@ -18,6 +18,12 @@ whether the matrix notices (killed, with the first failing cell) or not
 (survived). The copy is made once; the mutated file is restored after each
 run. The working tree itself is never written to, except for the report.
 
+The unmutated run records, with coverage.py, which cells reach which lines
+(`reach`); each mutant then runs only the cells that reached its lines, and
+the whole matrix when its lines ran outside a cell (building the world, at
+import) or were never recorded. The runs keep their test databases in the
+copy (`--reuse-db`): a mutant changes code, never the schema.
+
     .venv/bin/python -m tools.mutations            # all sites
     .venv/bin/python -m tools.mutations --list     # sites only
     .venv/bin/python -m tools.mutations --only events/selectors/detail.py:42
@@ -28,6 +34,7 @@ survives, with --strict); 2 when the unmutated copy fails its matrix.
 
 The modules: `sites` finds the checks and makes the mutants, `explained`
 keeps the reasons of the survivors that are redundant, `workspace` copies the
-tree and runs the matrix in it, `report` writes docs/visibility-matrix.md and
+tree and runs the matrix in it, `reach` reads which cells reach a site,
+`report` writes docs/visibility-matrix.md and
 `__main__` is the command.
 """

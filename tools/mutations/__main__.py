@@ -136,6 +136,7 @@ def mutate_all(options: Options, mutants: list[Mutant]) -> dict[str, Any] | None
             print(f"the unmutated matrix fails: {baseline.first_failure}", file=sys.stderr)
             print(baseline.message, file=sys.stderr)
             return None
+        reach = space.reach()
         run: dict[str, Any] = {
             "matrix": matrix,
             "matrix_hash": matrix_hash(space.copy),
@@ -151,14 +152,15 @@ def mutate_all(options: Options, mutants: list[Mutant]) -> dict[str, Any] | None
                 outcome, note = Outcome(**{**asdict(old), "mutant": mutant}), " (kept)"
                 earlier += outcome.seconds
             else:
-                outcome, note = space.run(mutant, options.timeout), ""
+                outcome, note = space.run(mutant, options.timeout, reach=reach), ""
             run["outcomes"].append(outcome)
             run["seconds"] = earlier + time.monotonic() - started
             if options.json:
                 save_run(options.json, run)
             print(
                 f"[{n}/{len(mutants)}] {mutant.where} {mutant.description[:50]}: "
-                f"{outcome.result} {outcome.first_failure} ({outcome.seconds:.0f} s){note}",
+                f"{outcome.result} {outcome.first_failure} ({outcome.seconds:.0f} s, "
+                f"{'all' if outcome.cells is None else outcome.cells} cells){note}",
                 flush=True,
             )
     run["complete"] = True

@@ -6,7 +6,7 @@ from collections import Counter
 from typing import Any
 
 from tools.mutations.explained import EXPLAINED
-from tools.mutations.sites import MATRIX, PYTEST_ARGS, Outcome
+from tools.mutations.sites import MATRIX, PYTEST_ARGS, RUN_ARGS, Outcome
 
 # The report -------------------------------------------------------------------
 
@@ -96,10 +96,17 @@ def render_report(
         "site writes one mutant into the copy, runs",
         "",
         "```sh",
-        f"PYTHONPATH=<copy> python -m pytest {MATRIX} {' '.join(PYTEST_ARGS)}",
+        f"PYTHONPATH=<copy> python -m pytest {MATRIX} {' '.join(PYTEST_ARGS)} "
+        f"{' '.join(RUN_ARGS)}",
         "```",
         "",
-        "from the copy, with a time limit, and restores the file. `--list` shows the",
+        "from the copy, with a time limit, and restores the file. The unmutated run",
+        "records with coverage.py which cells reach which lines; a mutant runs only",
+        "the cells that reached its lines (an `@file` of their ids in place of the",
+        "folder), or the whole matrix when its lines ran while the world was built,",
+        "at import, or not at all. The test databases are kept in the copy and",
+        "reused (`--reuse-db`): a mutant changes code, never the schema.",
+        "`--list` shows the",
         "sites without running them; `--only TEXT` runs the sites whose file:line,",
         "function or code contains TEXT.",
         "",

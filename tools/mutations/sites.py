@@ -22,6 +22,12 @@ MATRIX = "alliance87/accounts/tests/visibility_matrix"
 MATRIX_INPUTS = (MATRIX, "alliance87/testing")
 REPORT = "docs/visibility-matrix.md"
 PYTEST_ARGS = ("-x", "-q", "-n", "2", "-p", "no:randomly")
+# Written into the copy (tools.mutations.workspace, .reach): the project's
+# settings with the test databases in files that every run reuses, and the
+# plugin that records which cells reach which lines.
+RUN_SETTINGS = "mutation_run_settings"
+PLUGIN = "mutation_reach_plugin"
+RUN_ARGS = ("--ds", RUN_SETTINGS, "--reuse-db", "-p", PLUGIN)
 DEFAULT_TIMEOUT = 300.0
 COMMAND = ".venv/bin/python -m tools.mutations"
 
@@ -65,6 +71,9 @@ class Outcome:
     first_failure: str = ""
     message: str = ""
     seconds: float = 0.0
+    # How many cells ran: those that reached the site in the unmutated run
+    # (tools.mutations.reach); None: the whole matrix.
+    cells: int | None = None
 
     @property
     def survived(self) -> bool:

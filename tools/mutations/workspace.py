@@ -12,16 +12,20 @@ import sys
 import tempfile
 import textwrap
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
+from tools.mutations.reach import ENV, PLUGIN_TEXT, Reach, write_targets
 from tools.mutations.sites import (
     DEFAULT_TIMEOUT,
     MATRIX,
     PACKAGE,
+    PLUGIN,
     PYTEST_ARGS,
+    RUN_ARGS,
+    RUN_SETTINGS,
     Mutant,
     Outcome,
     mutate,
@@ -46,13 +50,34 @@ def copy_tree(source: Path, target: Path) -> Path:
 
     shutil.copytree(source, target, ignore=ignore, symlinks=True)
     (target / "var").mkdir(exist_ok=True)
+    (target / f"{RUN_SETTINGS}.py").write_text(_RUN_SETTINGS_TEXT, encoding="utf-8")
+    (target / f"{PLUGIN}.py").write_text(PLUGIN_TEXT, encoding="utf-8")
     return target
 
 
-def copy_env(copy: Path) -> dict[str, str]:
+# The runs' settings: the project's, with the test databases in files that
+# every run after the first reuses (--reuse-db). A mutant changes code, never
+# the schema, so migrating 138 migrations again for each of 400 runs (13 s of
+# each run's 19 s before its first cell) would test nothing; the world the
+# cells read is still built in each run, inside a transaction rolled back.
+_RUN_SETTINGS_TEXT = textwrap.dedent(
+    """\
+    from pathlib import Path
+
+    from alliance87.settings import *  # noqa: F403
+    from alliance87.settings import DATABASES
+
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(Path(__file__).resolve().parent / "var" / "matrix-test.sqlite3")
+    }
+    """
+)
+
+
+def copy_env(copy: Path, extra: Mapping[str, str] | None = None) -> dict[str, str]:
     """The environment of a run: the copy's code first on the path, no
     bytecode written (a mutant must never be served from a stale .pyc)."""
-    env = dict(os.environ)
+    env = {**os.environ, **(extra or {})}
     env["PYTHONPATH"] = os.pathsep.join([str(copy), *filter(None, [env.get("PYTHONPATH")])])
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     env.pop("PYTEST_ADDOPTS", None)
@@ -64,13 +89,15 @@ def copy_env(copy: Path) -> dict[str, str]:
     return env
 
 
-def _run(args: Sequence[str], copy: Path, timeout: float) -> tuple[int | None, str, float]:
+def _run(
+    args: Sequence[str], copy: Path, timeout: float, env: Mapping[str, str] | None = None
+) -> tuple[int | None, str, float]:
     """Run `args` in `copy`; return (exit code or None on timeout, output, seconds)."""
     started = time.monotonic()
     with subprocess.Popen(  # noqa: S603 - our own interpreter, fixed arguments
         list(args),
         cwd=copy,
-        env=copy_env(copy),
+        env=copy_env(copy, env),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -118,16 +145,30 @@ def _failures(report: Path) -> dict[str, str]:
 
 
 def run_matrix(
-    copy: Path, timeout: float = DEFAULT_TIMEOUT, extra: Sequence[str] = ()
+    copy: Path,
+    timeout: float = DEFAULT_TIMEOUT,
+    extra: Sequence[str] = (),
+    targets: Sequence[str] = (MATRIX,),
+    env: Mapping[str, str] | None = None,
 ) -> tuple[str, str, str, float]:
     """Run the matrix in `copy`: (status, first failing test, its message, seconds).
 
-    `extra` adds pytest arguments (the tool's own tests select cells with -k).
+    `extra` adds pytest arguments (the tool's own tests select cells with -k);
+    `targets` are the whole matrix or an @file of the cells to run.
     """
     report = copy.parent / "junit.xml"
     report.unlink(missing_ok=True)
-    args = [sys.executable, "-m", "pytest", MATRIX, *PYTEST_ARGS, f"--junitxml={report}", *extra]
-    code, output, seconds = _run(args, copy, timeout)
+    args = [
+        sys.executable,
+        "-m",
+        "pytest",
+        *targets,
+        *PYTEST_ARGS,
+        *RUN_ARGS,
+        f"--junitxml={report}",
+        *extra,
+    ]
+    code, output, seconds = _run(args, copy, timeout, env)
     if code is None:
         return "timeout", "", f"no answer within {timeout:.0f} s", seconds
     if code == 0:
@@ -160,21 +201,40 @@ class Workspace:
         if not self.keep:
             shutil.rmtree(self.base, ignore_errors=True)
 
+    @property
+    def coverage_dir(self) -> Path:
+        return self.base / "reach"
+
     def run(
-        self, mutant: Mutant | None, timeout: float = DEFAULT_TIMEOUT, extra: Sequence[str] = ()
+        self,
+        mutant: Mutant | None,
+        timeout: float = DEFAULT_TIMEOUT,
+        extra: Sequence[str] = (),
+        reach: Reach | None = None,
     ) -> Outcome:
-        """Run the matrix with `mutant` applied (None: unmutated), then undo it."""
+        """Run the matrix with `mutant` applied (None: unmutated, recording
+        which cells reach which lines), then undo it. With `reach`, only the
+        cells that reached the mutant's lines run."""
         if mutant is None:
-            status, test, message, seconds = run_matrix(self.copy, timeout, extra)
+            self.coverage_dir.mkdir(exist_ok=True)
+            env = {ENV: str(self.coverage_dir / "cells")}
+            status, test, message, seconds = run_matrix(self.copy, timeout, extra, env=env)
             return Outcome(_BASELINE, status, test, message, seconds)
+        cells = reach.cells(mutant) if reach is not None else None
+        targets = write_targets(self.base / "cells.txt", cells)
         target = self.copy / mutant.path
         original = target.read_bytes()
         try:
             target.write_text(mutate(original.decode(), mutant), encoding="utf-8")
-            status, test, message, seconds = run_matrix(self.copy, timeout, extra)
+            status, test, message, seconds = run_matrix(self.copy, timeout, extra, targets)
         finally:
             target.write_bytes(original)
-        return Outcome(mutant, status, test, message, seconds)
+        ran = None if cells is None else len(cells)
+        return Outcome(mutant, status, test, message, seconds, ran)
+
+    def reach(self) -> Reach:
+        """What the baseline run recorded (call after `run(None)`)."""
+        return Reach.read(self.coverage_dir, self.copy)
 
 
 _BASELINE = Mutant(MATRIX, 0, 0, 0, 0, "", "baseline", "", "", "none")

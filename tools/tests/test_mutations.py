@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tools.mutations import __main__ as command
-from tools.mutations import explained, sites, workspace
+from tools.mutations import explained, reach, sites, workspace
 
 ROOT = sites.ROOT
 
@@ -199,3 +199,57 @@ def test_a_broken_copy_fails_and_is_restored(space: workspace.Workspace) -> None
     assert not broken.crashed
     assert target.read_bytes() == before
     assert (ROOT / mutant.path).read_bytes() == before
+
+    # The unmutated run recorded which cells reached the check: the
+    # statements list's cells among those selected, and no other kind's.
+    reached = space.reach().cells(mutant)
+    assert reached is not None
+    assert reached
+    assert all("test_matrix[statement-" in c and "-list]" in c for c in reached), reached
+    assert any("-anonymous-list]" in c for c in reached)
+    # Run with those cells only, the mutant is killed all the same.
+    narrowed = space.run(mutant, reach=space.reach())
+    assert narrowed.status == "killed", narrowed.message
+    assert narrowed.cells == len(reached)
+    assert narrowed.first_failure.startswith("test_matrix[statement-")
+    assert target.read_bytes() == before
+
+
+def _mutant(path: str, line: int, end_line: int) -> sites.Mutant:
+    return sites.Mutant(path, line, end_line, 0, 0, "f", "visible_to", "x", "y", "d")
+
+
+def test_a_site_reached_only_in_cells_runs_those_cells() -> None:
+    cell = reach.CELL + "alliance87/m/test_cells.py::test_matrix[a]"
+    other = reach.CELL + "alliance87/m/test_cells.py::test_matrix[b]"
+    found = reach.Reach({"alliance87/x.py": {10: [cell], 11: [other, cell], 30: [other]}})
+    assert found.cells(_mutant("alliance87/x.py", 10, 11)) == [
+        "alliance87/m/test_cells.py::test_matrix[a]",
+        "alliance87/m/test_cells.py::test_matrix[b]",
+    ]
+    assert found.cells(_mutant("alliance87/x.py", 10, 10)) == [
+        "alliance87/m/test_cells.py::test_matrix[a]"
+    ]
+
+
+@pytest.mark.parametrize("context", ["setup", "teardown", ""])
+def test_a_site_reached_outside_a_cells_call_runs_the_whole_matrix(context: str) -> None:
+    """Run while the world is built (a cell's setup), in a teardown or at
+    import: a mutant there may change every cell."""
+    cell = reach.CELL + "alliance87/m/test_cells.py::test_matrix[a]"
+    found = reach.Reach({"alliance87/x.py": {10: [cell, context]}})
+    assert found.cells(_mutant("alliance87/x.py", 10, 10)) is None
+
+
+def test_a_site_never_recorded_runs_the_whole_matrix() -> None:
+    cell = reach.CELL + "alliance87/m/test_cells.py::test_matrix[a]"
+    found = reach.Reach({"alliance87/x.py": {10: [cell]}})
+    assert found.cells(_mutant("alliance87/x.py", 12, 14)) is None
+    assert found.cells(_mutant("alliance87/other.py", 10, 10)) is None
+
+
+def test_the_whole_matrix_or_an_argument_file_of_cells(tmp_path: Path) -> None:
+    assert reach.write_targets(tmp_path / "cells.txt", None) == [sites.MATRIX]
+    cells = ["a.py::test_matrix[x]", "a.py::test_matrix[y]"]
+    assert reach.write_targets(tmp_path / "cells.txt", cells) == [f"@{tmp_path / 'cells.txt'}"]
+    assert (tmp_path / "cells.txt").read_text().split() == cells

@@ -1,0 +1,124 @@
+"""Which cells of the matrix reach a site: read from one unmutated run.
+
+A mutant changes one expression; a cell whose requests never run that
+expression's lines behaves the same with it and without it. The baseline run
+records, with coverage.py, the lines of the package that each cell's test
+call runs (one coverage context per cell, named by its pytest node id); a
+mutant then runs only the cells that reached its lines. Lines run anywhere
+else (while the world is built in a cell's setup, in a teardown, at import
+or by Django's start-up) or never recorded at all run the whole matrix, as
+before: a site is never skipped for want of a record.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+import coverage
+
+from tools.mutations.sites import MATRIX, Mutant
+
+# The plugin (sites.PLUGIN) the copy's runs load with `-p`: written into the
+# copy's root, beside the run settings, and active only when
+# MUTATION_COVERAGE names the data file (the baseline run).
+CELL = "cell:"  # the prefix of a context that is one cell's test call
+ENV = "MUTATION_COVERAGE"
+
+PLUGIN_TEXT = textwrap.dedent(
+    f'''\
+    """Written by tools.mutations: one coverage context per matrix cell."""
+
+    import os
+
+    import coverage
+    import pytest
+
+    _COVERAGE = None
+
+
+    def pytest_configure(config):
+        global _COVERAGE
+        target = os.environ.get("{ENV}")
+        if not target:
+            return
+        root = os.path.dirname(os.path.abspath(__file__))
+        _COVERAGE = coverage.Coverage(
+            data_file=target,
+            data_suffix=True,
+            source=[os.path.join(root, "alliance87")],
+            omit=["*/tests/*", "*/migrations/*"],
+        )
+        _COVERAGE.start()
+
+
+    def pytest_unconfigure(config):
+        if _COVERAGE is not None:
+            _COVERAGE.stop()
+            _COVERAGE.save()
+
+
+    def _switch(name):
+        if _COVERAGE is not None:
+            _COVERAGE.switch_context(name)
+
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_setup(item):
+        _switch("setup")
+        return (yield)
+
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_call(item):
+        _switch("{CELL}" + item.nodeid)
+        try:
+            return (yield)
+        finally:
+            _switch("teardown")
+    '''
+)
+
+
+class Reach:
+    """The contexts that ran each line: {relative path: {line: contexts}}."""
+
+    def __init__(self, lines: Mapping[str, Mapping[int, Iterable[str]]]) -> None:
+        self.lines = {path: {n: set(c) for n, c in by.items()} for path, by in lines.items()}
+
+    @classmethod
+    def read(cls, data_dir: Path, copy: Path) -> Reach:
+        """Combine the baseline's coverage files in `data_dir` (one per process)."""
+        combined = coverage.Coverage(data_file=str(data_dir / "cells"))
+        combined.combine([str(data_dir)], keep=True)
+        data = combined.get_data()
+        root = copy.resolve()
+        found: dict[str, dict[int, list[str]]] = {}
+        for name in data.measured_files():
+            path = Path(name).resolve()
+            if not path.is_relative_to(root):
+                continue
+            by_line = data.contexts_by_lineno(name)
+            found[path.relative_to(root).as_posix()] = {n: list(c) for n, c in by_line.items()}
+        return cls(found)
+
+    def cells(self, mutant: Mutant) -> list[str] | None:
+        """The node ids of the cells to run for `mutant`, or None: the whole
+        matrix (its lines ran outside a cell's call, or were not recorded)."""
+        by_line = self.lines.get(mutant.path, {})
+        contexts: set[str] = set()
+        for line in range(mutant.line, mutant.end_line + 1):
+            contexts |= by_line.get(line, set())
+        if not contexts or any(not c.startswith(CELL) for c in contexts):
+            return None
+        return sorted(c.removeprefix(CELL) for c in contexts)
+
+
+def write_targets(path: Path, cells: list[str] | None) -> list[str]:
+    """The pytest arguments that select `cells` (an @file of node ids), or the
+    whole matrix."""
+    if cells is None:
+        return [MATRIX]
+    path.write_text("\n".join(cells) + "\n", encoding="utf-8")
+    return [f"@{path}"]
