@@ -62,7 +62,8 @@ Surveys:
 - results reach the audience only once the Secretariat publishes them; a
   free-text answer only when published itself;
 - a copy of a survey is a new draft with its questions, choices,
-  conditions and sources, and none of its answers.
+  conditions and sources, and none of its answers; asked a day (not in
+  the past), it opens then and its closing moves as far.
 
 One module per use case: `posts`, `newsletter`, `surveys` (answering),
 `survey_builder` (the Secretariat's: a survey, its opening, reminders and
