@@ -7,7 +7,8 @@ Invariants:
 - a toolkit image is a PNG, JPEG or WebP checked by its content
   (core.files), described (alt text, English at least) and licensed; a
   refused image leaves nothing behind; a replaced or removed image's file
-  is removed after commit;
+  is removed after commit; images are numbered 1, 2, 3… in the order
+  shown when one is moved (core.ordering);
 - only members of approved partner organisations (and the Secretariat)
   submit highlights and champions and add planned activities, to a
   published campaign open to submissions that they may see; what they
@@ -52,6 +53,7 @@ from alliance87.campaigns.models import (
 from alliance87.campaigns.rules import may_review, may_submit
 from alliance87.core.files import JPEG, PNG, WEBP, remove_file_after_commit, store_upload
 from alliance87.core.notices import NoticeState
+from alliance87.core.ordering import move_one_place
 from alliance87.core.services import service
 from alliance87.core.tasks import enqueue_on_commit
 from alliance87.countries.models import Country
@@ -143,6 +145,14 @@ def change_campaign_image(
         image.image.name = store_upload(upload, folder="campaigns", kinds=IMAGE_KINDS)
         remove_file_after_commit(CampaignImage, "image", freed)
     image.save()
+    return image
+
+
+@service
+def move_campaign_image(image: CampaignImage, *, acting_user: Any, up: bool) -> CampaignImage:
+    """Move an image one place up or down in its campaign's toolkit (the
+    order its page, the API and the toolkit show)."""
+    move_one_place(image.campaign.images.all(), image, up=up)
     return image
 
 

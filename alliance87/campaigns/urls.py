@@ -16,6 +16,7 @@ urlpatterns = [
     path("<slug:slug>/images/new/", views.add_image, name="image-new"),
     path("<slug:slug>/images/<int:pk>/", writing_views.image_form, name="image-edit"),
     path("<slug:slug>/images/<int:pk>/remove/", writing_views.remove_image, name="image-remove"),
+    path("<slug:slug>/images/<int:pk>/move/", writing_views.move_image, name="image-move"),
     path("<slug:slug>/edit/", writing_views.edit_campaign, name="edit"),
     path("<slug:slug>/publish/", writing_views.publish_campaign, name="publish"),
     path("<slug:slug>/messages/new/", writing_views.message_form, name="message-new"),

@@ -253,3 +253,17 @@ def remove_image(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     services.remove_campaign_image(image, acting_user=request.user)
     messages.success(request, _("The image is out of the toolkit."))
     return redirect(campaign.get_absolute_url() + "#toolkit")
+
+
+@require_POST
+@login_required
+def move_image(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Move an image one place up or down in the toolkit."""
+    campaign = _campaign_for_writer(request, slug)
+    image = get_object_or_404(CampaignImage, campaign=campaign, pk=pk)
+    direction = request.POST.get("direction")
+    if direction not in ("up", "down"):
+        messages.error(request, _("Choose whether to move the image up or down."))
+    else:
+        services.move_campaign_image(image, acting_user=request.user, up=direction == "up")
+    return redirect(campaign.get_absolute_url() + f"#image-{image.pk}")
