@@ -22,6 +22,10 @@ Invariants:
   update bypasses the log); declining needs a reason, which the submitter
   reads on the campaign's page and in the email the decision queues after
   commit (`tasks.send_decision_notice`, claimed so it is sent once);
+- a campaign's address (slug) is changed by the Secretariat only; each
+  former address is kept and belongs to that campaign alone, so its links
+  redirect to the present one; no campaign takes another's present or
+  former address;
 - only the Secretariat and the reviewing group write a campaign and its
   toolkit (the views check `may_write`); a published campaign has its
   title, summary and call; returning it to draft hides it again.
@@ -36,6 +40,7 @@ from typing import Any
 from auditlog.models import LogEntry
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.core.validators import validate_slug
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -43,6 +48,7 @@ from django.utils.translation import gettext as _
 from alliance87.campaigns.models import (
     Campaign,
     CampaignImage,
+    CampaignSlug,
     CampaignStatus,
     Message,
     PlannedActivity,
@@ -60,6 +66,8 @@ from alliance87.countries.models import Country
 from alliance87.partners.models import Organisation, Person
 
 IMAGE_KINDS = (PNG, JPEG, WEBP)
+# Addresses a campaign may not take: the paths of the campaigns' own pages.
+RESERVED_SLUGS = frozenset({"new"})
 LANGUAGE_CODES = ("en", "fr", "es")
 
 
@@ -74,6 +82,40 @@ def save_campaign(campaign: Campaign, *, acting_user: Any) -> Campaign:
         )
     campaign.full_clean()
     campaign.save()
+    return campaign
+
+
+@service
+def change_campaign_slug(campaign: Campaign, *, slug: str, acting_user: Any) -> Campaign:
+    """Give `campaign` a new address (the Secretariat's: the view checks).
+    The former one is kept (`CampaignSlug`), so its links redirect; going
+    back to one of the campaign's own former addresses is allowed. Refused
+    for an address another campaign has, or had."""
+    slug = (slug or "").strip().lower()
+    if slug == campaign.slug:
+        return campaign
+    problem = ""
+    try:
+        validate_slug(slug)
+    except ValidationError:
+        problem = _(
+            "Write the address with letters, digits and hyphens only, e.g. world-day-2027."
+        )
+    if not slug:
+        problem = _("Give the campaign an address.")
+    elif len(slug) > Campaign._meta.get_field("slug").max_length:  # type: ignore[operator]
+        problem = _("Make the address shorter: 120 characters at most.")
+    elif slug in RESERVED_SLUGS or (
+        Campaign.objects.holding_address(slug).exclude(pk=campaign.pk).exists()
+    ):
+        problem = _("Another campaign has, or had, this address: choose another.")
+    if problem:
+        raise ValidationError({"slug": problem})
+    locked = Campaign.objects.select_for_update().get(pk=campaign.pk)
+    CampaignSlug.objects.filter(campaign=locked, slug=slug).delete()
+    CampaignSlug.objects.create(campaign=locked, slug=locked.slug)
+    campaign.slug = locked.slug = slug
+    locked.save(update_fields=["slug", "updated"])
     return campaign
 
 

@@ -18,6 +18,7 @@ urlpatterns = [
     path("<slug:slug>/images/<int:pk>/remove/", writing_views.remove_image, name="image-remove"),
     path("<slug:slug>/images/<int:pk>/move/", writing_views.move_image, name="image-move"),
     path("<slug:slug>/edit/", writing_views.edit_campaign, name="edit"),
+    path("<slug:slug>/address/", writing_views.change_address, name="address"),
     path("<slug:slug>/publish/", writing_views.publish_campaign, name="publish"),
     path("<slug:slug>/messages/new/", writing_views.message_form, name="message-new"),
     path("<slug:slug>/messages/<int:pk>/", writing_views.message_form, name="message-edit"),
