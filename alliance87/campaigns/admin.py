@@ -4,6 +4,7 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from alliance87.campaigns.models import (
     Campaign,
     CampaignImage,
+    CampaignSlug,
     Message,
     PlannedActivity,
     Submission,
@@ -26,6 +27,17 @@ class ImageInline(TranslationTabularInline):
     readonly_fields = ["image"]
 
 
+class FormerAddressInline(admin.TabularInline):
+    """The campaign's former addresses, which redirect to its present one.
+    Change the address on the site (/campaigns/<slug>/address/), which
+    keeps the former one; the slug field above does not."""
+
+    model = CampaignSlug
+    extra = 0
+    fields = ["slug", "created"]
+    readonly_fields = ["created"]
+
+
 @admin.register(Campaign)
 class CampaignAdmin(TranslationAdmin):
     """The campaign, its date or calendar event, its reviewing group, and
@@ -36,7 +48,7 @@ class CampaignAdmin(TranslationAdmin):
     search_fields = ["title_en", "title_fr", "title_es", "slug"]
     prepopulated_fields = {"slug": ["title_en"]}
     autocomplete_fields = ["event", "review_group"]
-    inlines = [MessageInline, ImageInline]
+    inlines = [MessageInline, ImageInline, FormerAddressInline]
 
 
 @admin.register(Submission)

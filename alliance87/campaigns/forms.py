@@ -220,6 +220,19 @@ class CampaignForm(forms.Form):
         self.order_fields(order)
 
 
+class CampaignAddressForm(forms.Form):
+    """A campaign's new address (the Secretariat's)."""
+
+    slug = forms.SlugField(
+        label=_("Address"),
+        max_length=120,
+        help_text=_(
+            "The last part of the campaign's address, e.g. world-day-2027 "
+            "(letters, digits and hyphens). The former address keeps leading here."
+        ),
+    )
+
+
 class MessageForm(forms.Form):
     """A key message or a social media text, in three languages."""
 

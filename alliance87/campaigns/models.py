@@ -4,12 +4,15 @@ Campaigns and their toolkit (issue 17, item 3).
 A `Campaign` is built around a date: an international day of the calendar
 (its `event`), or a date and a title of its own (the HLPF, a launch). Its
 toolkit is its key messages and social media texts (`Message`) and its
-images (`CampaignImage`, each described and licensed), written in English
+images (`CampaignImage`, each described and licensed, in an order its
+writers choose), written in English
 and translated into French and Spanish. Partners add their planned
 activities (`PlannedActivity`) and submit highlights from countries and
 champions (`Submission`), which the group named as the campaign's
 reviewers (the Communications and Engagement Action Group) or the
-Secretariat publish or decline with a reason.
+Secretariat publish or decline with a reason. The Secretariat may change
+a campaign's address (`slug`); the former ones are kept (`CampaignSlug`)
+and redirect to it.
 
 Who sees what (`CampaignQuerySet.visible_to`, `SubmissionQuerySet.visible_to`):
 - a published campaign: those its visibility admits; a draft: the
@@ -62,6 +65,10 @@ class CampaignQuerySet(VisibleQuerySet):
         if audience.group_ids:
             q |= Q(review_group_id__in=sorted(audience.group_ids))
         return self.filter(q)
+
+    def holding_address(self, slug: str) -> Self:
+        """Return the campaigns whose address is `slug`, now or before."""
+        return self.filter(Q(slug=slug) | Q(old_slugs__slug=slug)).distinct()
 
 
 class Campaign(Sourced):
@@ -131,6 +138,27 @@ class Campaign(Sourced):
     @property
     def is_published(self) -> bool:
         return self.status == CampaignStatus.PUBLISHED
+
+
+class CampaignSlug(models.Model):
+    """An address a campaign had before the Secretariat changed it: its page
+    there redirects (301) to the present one, for those who may see it."""
+
+    campaign = models.ForeignKey(
+        Campaign, on_delete=models.CASCADE, related_name="old_slugs", verbose_name=_("campaign")
+    )
+    slug = models.SlugField(_("former slug"), unique=True, max_length=120)
+    created = models.DateTimeField(_("changed"), auto_now_add=True)
+
+    objects = HubQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["campaign", "-created", "pk"]
+        verbose_name = _("former campaign address")
+        verbose_name_plural = _("former campaign addresses")
+
+    def __str__(self) -> str:
+        return self.slug
 
 
 class MessageKind(models.TextChoices):

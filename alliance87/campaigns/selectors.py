@@ -47,6 +47,19 @@ def get_campaign_for_user(user: Any, slug: str) -> Campaign:
     return campaign
 
 
+def current_slug_for_user(user: Any, former: str) -> str | None:
+    """Return the present address of the campaign that had `former`, if
+    `user` may see it; None otherwise (a hidden campaign's former address
+    answers 404, as its present one does)."""
+    found: str | None = (
+        Campaign.objects.visible_to(user)
+        .filter(old_slugs__slug=former[:120])
+        .values_list("slug", flat=True)
+        .first()
+    )
+    return found
+
+
 def _submissions(user: Any, campaign: Campaign) -> Any:
     return (
         Submission.objects.visible_to(user)

@@ -7,7 +7,8 @@ Invariants:
 - a toolkit image is a PNG, JPEG or WebP checked by its content
   (core.files), described (alt text, English at least) and licensed; a
   refused image leaves nothing behind; a replaced or removed image's file
-  is removed after commit;
+  is removed after commit; images are numbered 1, 2, 3… in the order
+  shown when one is moved (core.ordering);
 - only members of approved partner organisations (and the Secretariat)
   submit highlights and champions and add planned activities, to a
   published campaign open to submissions that they may see; what they
@@ -21,6 +22,10 @@ Invariants:
   update bypasses the log); declining needs a reason, which the submitter
   reads on the campaign's page and in the email the decision queues after
   commit (`tasks.send_decision_notice`, claimed so it is sent once);
+- a campaign's address (slug) is changed by the Secretariat only; each
+  former address is kept and belongs to that campaign alone, so its links
+  redirect to the present one; no campaign takes another's present or
+  former address;
 - only the Secretariat and the reviewing group write a campaign and its
   toolkit (the views check `may_write`); a published campaign has its
   title, summary and call; returning it to draft hides it again.
@@ -35,6 +40,7 @@ from typing import Any
 from auditlog.models import LogEntry
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.core.validators import validate_slug
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -42,6 +48,7 @@ from django.utils.translation import gettext as _
 from alliance87.campaigns.models import (
     Campaign,
     CampaignImage,
+    CampaignSlug,
     CampaignStatus,
     Message,
     PlannedActivity,
@@ -52,12 +59,15 @@ from alliance87.campaigns.models import (
 from alliance87.campaigns.rules import may_review, may_submit
 from alliance87.core.files import JPEG, PNG, WEBP, remove_file_after_commit, store_upload
 from alliance87.core.notices import NoticeState
+from alliance87.core.ordering import move_one_place
 from alliance87.core.services import service
 from alliance87.core.tasks import enqueue_on_commit
 from alliance87.countries.models import Country
 from alliance87.partners.models import Organisation, Person
 
 IMAGE_KINDS = (PNG, JPEG, WEBP)
+# Addresses a campaign may not take: the paths of the campaigns' own pages.
+RESERVED_SLUGS = frozenset({"new"})
 LANGUAGE_CODES = ("en", "fr", "es")
 
 
@@ -72,6 +82,40 @@ def save_campaign(campaign: Campaign, *, acting_user: Any) -> Campaign:
         )
     campaign.full_clean()
     campaign.save()
+    return campaign
+
+
+@service
+def change_campaign_slug(campaign: Campaign, *, slug: str, acting_user: Any) -> Campaign:
+    """Give `campaign` a new address (the Secretariat's: the view checks).
+    The former one is kept (`CampaignSlug`), so its links redirect; going
+    back to one of the campaign's own former addresses is allowed. Refused
+    for an address another campaign has, or had."""
+    slug = (slug or "").strip().lower()
+    if slug == campaign.slug:
+        return campaign
+    problem = ""
+    try:
+        validate_slug(slug)
+    except ValidationError:
+        problem = _(
+            "Write the address with letters, digits and hyphens only, e.g. world-day-2027."
+        )
+    if not slug:
+        problem = _("Give the campaign an address.")
+    elif len(slug) > Campaign._meta.get_field("slug").max_length:  # type: ignore[operator]
+        problem = _("Make the address shorter: 120 characters at most.")
+    elif slug in RESERVED_SLUGS or (
+        Campaign.objects.holding_address(slug).exclude(pk=campaign.pk).exists()
+    ):
+        problem = _("Another campaign has, or had, this address: choose another.")
+    if problem:
+        raise ValidationError({"slug": problem})
+    locked = Campaign.objects.select_for_update().get(pk=campaign.pk)
+    CampaignSlug.objects.filter(campaign=locked, slug=slug).delete()
+    CampaignSlug.objects.create(campaign=locked, slug=locked.slug)
+    campaign.slug = locked.slug = slug
+    locked.save(update_fields=["slug", "updated"])
     return campaign
 
 
@@ -143,6 +187,14 @@ def change_campaign_image(
         image.image.name = store_upload(upload, folder="campaigns", kinds=IMAGE_KINDS)
         remove_file_after_commit(CampaignImage, "image", freed)
     image.save()
+    return image
+
+
+@service
+def move_campaign_image(image: CampaignImage, *, acting_user: Any, up: bool) -> CampaignImage:
+    """Move an image one place up or down in its campaign's toolkit (the
+    order its page, the API and the toolkit show)."""
+    move_one_place(image.campaign.images.all(), image, up=up)
     return image
 
 

@@ -3,11 +3,16 @@ published highlights, the partners' forms, the reviewers' queue."""
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -20,6 +25,28 @@ from alliance87.core.pagecache import public_page
 from alliance87.events.calendars import build_calendar
 
 ICS_CONTENT_TYPE = "text/calendar; charset=utf-8"
+
+
+def follows_former_address(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Answer a reading page asked at a campaign's former address with a
+    permanent redirect (301) to the same page at its present one, for
+    those who may see the campaign; 404 otherwise, as before. Outside
+    `public_page`: the redirect is not kept in the page cache."""
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, slug: str, **kwargs: Any) -> HttpResponse:
+        try:
+            return view(request, slug, **kwargs)
+        except Http404:
+            current = selectors.current_slug_for_user(request.user, slug)
+            match = request.resolver_match
+            if current is None or match is None:
+                raise
+            url = reverse(match.view_name, kwargs={**match.kwargs, "slug": current})
+            query = request.META.get("QUERY_STRING", "")
+            return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
+
+    return wrapper
 
 
 @require_safe
@@ -36,6 +63,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@follows_former_address
 @public_page
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
     campaign = selectors.get_campaign_for_user(request.user, slug)
@@ -44,6 +72,7 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
+@follows_former_address
 @public_page
 def activities_ics(request: HttpRequest, slug: str) -> HttpResponse:
     """The partners' planned activities as a calendar (events.calendars)."""

@@ -19,10 +19,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from alliance87.campaigns import selectors, services
-from alliance87.campaigns.forms import CampaignForm, ImageForm, MessageForm
+from alliance87.campaigns.forms import CampaignAddressForm, CampaignForm, ImageForm, MessageForm
 from alliance87.campaigns.models import Campaign, CampaignImage, Message
 from alliance87.campaigns.rules import groups_for_new_campaign, may_write
 from alliance87.core.forms import add_service_errors
+from alliance87.core.visibility import is_secretariat
 from alliance87.events.models import Event
 from alliance87.groups.models import Group
 
@@ -83,7 +84,11 @@ def _render_campaign_form(
     return render(
         request,
         "campaigns/campaign_form.html",
-        {"form": form, "campaign": campaign},
+        {
+            "form": form,
+            "campaign": campaign,
+            "may_change_address": campaign is not None and is_secretariat(request.user),
+        },
         status=status,
     )
 
@@ -103,8 +108,12 @@ def new_campaign(request: HttpRequest) -> HttpResponse:
             campaign.slug = slug
             if not slug:
                 form.add_error("slug", _("Give the campaign an address."))
-            elif slug == "new" or Campaign.objects.filter(slug=slug).exists():
-                form.add_error("slug", _("Another campaign has this address: choose another."))
+            elif slug in services.RESERVED_SLUGS or (
+                Campaign.objects.holding_address(slug).exists()
+            ):
+                form.add_error(
+                    "slug", _("Another campaign has, or had, this address: choose another.")
+                )
             else:
                 try:
                     services.save_campaign(campaign, acting_user=request.user)
@@ -253,3 +262,51 @@ def remove_image(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     services.remove_campaign_image(image, acting_user=request.user)
     messages.success(request, _("The image is out of the toolkit."))
     return redirect(campaign.get_absolute_url() + "#toolkit")
+
+
+@require_POST
+@login_required
+def move_image(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Move an image one place up or down in the toolkit."""
+    campaign = _campaign_for_writer(request, slug)
+    image = get_object_or_404(CampaignImage, campaign=campaign, pk=pk)
+    direction = request.POST.get("direction")
+    if direction not in ("up", "down"):
+        messages.error(request, _("Choose whether to move the image up or down."))
+    else:
+        services.move_campaign_image(image, acting_user=request.user, up=direction == "up")
+    return redirect(campaign.get_absolute_url() + f"#image-{image.pk}")
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@login_required
+def change_address(request: HttpRequest, slug: str) -> HttpResponse:
+    """The Secretariat changes a campaign's address; the former one
+    redirects to it. Others get 404, as for a page that is not there."""
+    if not is_secretariat(request.user):
+        raise Http404("Not found.")
+    campaign = selectors.get_campaign_for_user(request.user, slug)
+    form = CampaignAddressForm(request.POST or None, initial={"slug": campaign.slug})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.change_campaign_slug(
+                campaign, slug=form.cleaned_data["slug"], acting_user=request.user
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("The campaign's address is changed; links to the former one lead here."),
+            )
+            return redirect(campaign.get_absolute_url())
+    return render(
+        request,
+        "campaigns/address_form.html",
+        {
+            "campaign": campaign,
+            "form": form,
+            "former": list(campaign.old_slugs.all()),
+        },
+        status=400 if request.method == "POST" else 200,
+    )

@@ -283,3 +283,40 @@ def subscribers(request: HttpRequest) -> HttpResponse:
             "soft_bounce_days": settings.NEWSLETTER_SOFT_BOUNCE_DAYS,
         },
     )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def subscriber_restart(request: HttpRequest, pk: int) -> HttpResponse:
+    """The Secretariat starts sending again to an address stopped by
+    temporary bounces: GET asks to confirm, POST does it. An address that
+    may not be started again is said so, on both (400 on POST)."""
+    refused = secretariat_only(request)
+    if refused is not None:
+        return refused
+    row = Subscriber.objects.filter(pk=pk).first()
+    if row is None:
+        raise Http404("No such subscriber.")
+    error = services.restart_refusal(row)
+    if request.method == "POST" and not error:
+        try:
+            services.restart_subscriber(row, acting_user=request.user)
+        except ValidationError as refusal:
+            error = refusal.messages[0]
+        else:
+            messages.success(
+                request,
+                _("Sending to %(email)s starts again; its temporary bounces are counted from now.")
+                % {"email": row.email},
+            )
+            return redirect("comms:subscribers")
+    return render(
+        request,
+        "comms/subscriber_restart.html",
+        {
+            "row": row,
+            "error": error,
+            "soft_bounce_limit": settings.NEWSLETTER_SOFT_BOUNCE_LIMIT,
+            "soft_bounce_days": settings.NEWSLETTER_SOFT_BOUNCE_DAYS,
+        },
+        status=400 if request.method == "POST" and error else 200,
+    )

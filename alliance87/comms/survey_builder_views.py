@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from alliance87.comms import services
 from alliance87.comms.access import secretariat_only
-from alliance87.comms.forms import QuestionForm, SurveyForm
+from alliance87.comms.forms import QuestionForm, SurveyCopyForm, SurveyForm
 from alliance87.comms.models import (
     MIN_CELL,
     Answer,
@@ -143,25 +143,49 @@ def survey_manage(request: HttpRequest, slug: str) -> HttpResponse:
         "is_draft": found.status == SurveyStatus.DRAFT,
         "is_closed": found.closes_at <= timezone.now(),
         "min_cell": MIN_CELL,
+        "copy_form": _copy_form(),
     }
     return render(request, "comms/survey_manage.html", context, status=status)
 
 
-@require_POST
+def _copy_form(data: Any = None) -> SurveyCopyForm:
+    return SurveyCopyForm(data, initial={"opens_on": timezone.now().date()})
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
 def survey_copy(request: HttpRequest, slug: str) -> HttpResponse:
-    """Make a new draft of a survey, its questions and choices copied."""
+    """Make a new draft of a survey, its questions and choices copied, that
+    opens on the day asked (today unless changed), its closing moved by as
+    many days. GET asks for the day (the management page has the same
+    form); a refusal is shown beside it (400)."""
     refused = secretariat_only(request)
     if refused is not None:
         return refused
-    copy = services.copy_survey(_survey(slug), acting_user=request.user)
-    messages.success(
+    found = _survey(slug)
+    form = _copy_form(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        try:
+            copy = services.copy_survey(
+                found, acting_user=request.user, opens_on=form.cleaned_data["opens_on"]
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _(
+                    "This is a copy of the survey, saved as a draft with its questions and "
+                    "without answers, its dates moved: check its title and dates before "
+                    "opening it."
+                ),
+            )
+            return redirect(_manage_url(copy))
+    return render(
         request,
-        _(
-            "This is a copy of the survey, saved as a draft with its questions and "
-            "without answers: check its title and dates before opening it."
-        ),
+        "comms/survey_copy.html",
+        {"survey": found, "copy_form": form},
+        status=400 if request.method == "POST" else 200,
     )
-    return redirect(_manage_url(copy))
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

@@ -25,6 +25,11 @@ urlpatterns += [
     path("newsletter/issues/", newsletter_views.issues, name="issues"),
     path("newsletter/issues/<int:pk>/", newsletter_views.issue, name="issue"),
     path("newsletter/subscribers/", newsletter_views.subscribers, name="subscribers"),
+    path(
+        "newsletter/subscribers/<int:pk>/restart/",
+        newsletter_views.subscriber_restart,
+        name="subscriber-restart",
+    ),
 ]
 
 urlpatterns += [

@@ -1,6 +1,6 @@
 """The comms forms, one module per use case: `posts` (the news list's
 filters, a post, returning one), `newsletter` (subscribing, an issue, a
-test send) and `surveys` (the builder's survey and question); `base`
+test send) and `surveys` (the builder's survey, question and copy); `base`
 holds the languages they share. Import them from here."""
 
 from alliance87.comms.forms.newsletter import (
@@ -15,7 +15,7 @@ from alliance87.comms.forms.posts import (
     PostForm,
     ReturnPostForm,
 )
-from alliance87.comms.forms.surveys import QuestionForm, SurveyForm
+from alliance87.comms.forms.surveys import QuestionForm, SurveyCopyForm, SurveyForm
 
 __all__ = [
     "AccountSubscriptionForm",
@@ -26,6 +26,7 @@ __all__ = [
     "QuestionForm",
     "ReturnPostForm",
     "SubscribeForm",
+    "SurveyCopyForm",
     "SurveyForm",
     "TestSendForm",
 ]

@@ -1,4 +1,5 @@
-"""The forms of the Secretariat's survey builder: a survey and a question."""
+"""The forms of the Secretariat's survey builder: a survey, a question,
+and the opening date of a copy."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from alliance87.comms.forms.base import LANGUAGES
 from alliance87.comms.models import Choice, Question, QuestionKind, Survey, SurveyMode
+from alliance87.core.forms import TypedDateField
 from alliance87.groups.models import Group
 
 SURVEY_AUDIENCES: tuple[tuple[str, Any], ...] = (
@@ -76,6 +78,16 @@ class SurveyForm(forms.Form):
         for code, _name in LANGUAGES:
             for field in ("title", "intro"):
                 setattr(survey, f"{field}_{code}", data[f"{field}_{code}"].strip())
+
+
+class SurveyCopyForm(forms.Form):
+    """The day a copy of a survey opens (today unless changed): its closing,
+    and its times of day, follow (`services.copy_survey`)."""
+
+    opens_on = TypedDateField(
+        label=_("The copy opens on"),
+        help_text=_("Its closing date moves by as many days, so it stays open as long (UTC)."),
+    )
 
 
 class QuestionForm(forms.Form):

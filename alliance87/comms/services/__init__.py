@@ -33,7 +33,10 @@ The newsletter:
 - unsubscribing takes effect at once, for the deliveries still waiting too;
 - what the mail provider reports is recorded once per provider's event: a
   permanent bounce or a complaint stops sending to the address (its
-  waiting deliveries dropped), a temporary bounce is counted.
+  waiting deliveries dropped), a temporary bounce is counted;
+- the Secretariat starts sending again only to an address stopped by
+  temporary bounces that was confirmed before (its count started again);
+  never to one that bounces for good, complained or unsubscribed.
 
 Surveys:
 - answers are accepted only while the survey is open (published, between
@@ -59,7 +62,8 @@ Surveys:
 - results reach the audience only once the Secretariat publishes them; a
   free-text answer only when published itself;
 - a copy of a survey is a new draft with its questions, choices,
-  conditions and sources, and none of its answers.
+  conditions and sources, and none of its answers; asked a day (not in
+  the past), it opens then and its closing moves as far.
 
 One module per use case: `posts`, `newsletter`, `surveys` (answering),
 `survey_builder` (the Secretariat's: a survey, its opening, reminders and
@@ -74,6 +78,8 @@ from alliance87.comms.services.newsletter import (
     file_illustrative_issue,
     record_mail_delivered,
     record_mail_event,
+    restart_refusal,
+    restart_subscriber,
     save_issue,
     send_test_issue,
     start_sending,
@@ -130,6 +136,8 @@ __all__ = [
     "record_mail_event",
     "refuse_unless_open",
     "remove_question",
+    "restart_refusal",
+    "restart_subscriber",
     "return_post",
     "return_to_draft",
     "save_issue",

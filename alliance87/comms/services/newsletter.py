@@ -130,6 +130,48 @@ def unsubscribe(subscriber: Subscriber, *, acting_user: Any) -> Subscriber:
     return subscriber
 
 
+def restart_refusal(subscriber: Subscriber) -> str:
+    """Why the Secretariat may not start sending to `subscriber` again, or
+    "" when it may: only an address stopped by temporary bounces, and
+    confirmed before, is started again by hand. An address that bounces for
+    good, that marked the newsletter as spam or that unsubscribed decided
+    it (or its owner did): only its owner subscribes it again."""
+    if subscriber.status in (
+        SubscriberStatus.BOUNCED,
+        SubscriberStatus.COMPLAINED,
+        SubscriberStatus.UNSUBSCRIBED,
+    ):
+        return _(
+            "This address is stopped because it bounces for good, was marked as spam "
+            "or was unsubscribed: the Secretariat cannot start it again. Only its owner "
+            "can, by subscribing and confirming anew."
+        )
+    if subscriber.status != SubscriberStatus.SOFT_BOUNCED:
+        return _("This address is not stopped by temporary bounces: there is nothing to restart.")
+    if subscriber.confirmed_at is None:
+        # Double opt-in: the Secretariat does not confirm an address.
+        return _(
+            "This address was never confirmed: it can be started again only by "
+            "subscribing and confirming."
+        )
+    return ""
+
+
+@service
+def restart_subscriber(subscriber: Subscriber, *, acting_user: Any) -> Subscriber:
+    """Start sending again to an address stopped by temporary bounces, its
+    count of them started again from now; refused (`restart_refusal`) for
+    any other address."""
+    row = Subscriber.objects.select_for_update().get(pk=subscriber.pk)
+    refusal = restart_refusal(row)
+    if refusal:
+        raise ValidationError(refusal, code="not_restartable")
+    row.status = SubscriberStatus.CONFIRMED
+    _restart_soft_bounces(row, timezone.now())
+    row.save()
+    return row
+
+
 def _restart_soft_bounces(subscriber: Subscriber, since: dt.datetime) -> None:
     """Start the count of temporary bounces again from `since` (not saved)."""
     subscriber.soft_bounces = 0

@@ -93,17 +93,46 @@ def _copied(row: Any, skip: set[str], **values: Any) -> Any:
     return model(**own, **values)
 
 
+def _moved_dates(survey: Survey, opens_on: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    """The opening and closing times of `survey` moved by as many days as
+    take its opening (in UTC) to `opens_on`: each keeps its time of day,
+    and the survey stays open as long. Refused for a date before today
+    (UTC), and for one so far ahead that the closing falls off the
+    calendar."""
+    if opens_on < timezone.now().astimezone(dt.UTC).date():
+        raise ValidationError(
+            {"opens_on": _("The new opening date has passed: choose today or a later date.")}
+        )
+    offset = opens_on - survey.opens_at.astimezone(dt.UTC).date()
+    try:
+        return survey.opens_at + offset, survey.closes_at + offset
+    except OverflowError:
+        raise ValidationError(
+            {
+                "opens_on": _(
+                    "This date is too far ahead: the survey would close after the year 9999."
+                )
+            }
+        ) from None
+
+
 @service
-def copy_survey(survey: Survey, *, acting_user: Any) -> Survey:
+def copy_survey(survey: Survey, *, acting_user: Any, opens_on: dt.date | None = None) -> Survey:
     """Make a new draft of `survey`: its texts, audience, dates, mode and
     sources, and its questions and choices (conditions pointing at the
     copy's choices); no responses, links, reminders or published results.
-    Its title reads "Copy of …" in each language it has."""
+    Its title reads "Copy of …" in each language it has. With `opens_on`,
+    the copy opens that day and its closing moves by as many days
+    (`_moved_dates`); without, it keeps the original's dates."""
+    dates: dict[str, Any] = {}
+    if opens_on is not None:
+        dates["opens_at"], dates["closes_at"] = _moved_dates(survey, opens_on)
     copy = _copied(
         survey,
         {"slug", "status", "results_published_at", "created"},
         status=SurveyStatus.DRAFT,
         results_published_at=None,
+        **dates,
     )
     for code in LANGUAGE_CODES:
         title = getattr(survey, f"title_{code}") or ""

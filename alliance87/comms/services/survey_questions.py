@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from alliance87.comms.models import Choice, Question, QuestionKind, Survey
 from alliance87.comms.services.base import CHOICE_KINDS, has_responses, refuse_if_answered
+from alliance87.core.ordering import move_one_place
 from alliance87.core.services import service
 
 # A scale runs over at most this many values (0 to 10, 1 to 5...).
@@ -128,32 +129,23 @@ def save_question(
     return question
 
 
+def _refuse_to_put_before(earlier: Question, later: Question) -> None:
+    """Refuse a swap that would ask `later` before the question whose
+    answer it depends on."""
+    if later.shown_if_id and later.shown_if_id in set(
+        earlier.choices.values_list("pk", flat=True)
+    ):
+        raise ValidationError(
+            _("“%(later)s” is asked only after an answer to “%(earlier)s”: it must stay after it.")
+            % {"later": later.text, "earlier": earlier.text}
+        )
+
+
 @service
 def move_question(question: Question, *, acting_user: Any, up: bool) -> Question:
     """Move a question one place up or down; a question asked only after
     an answer to another stays after it."""
-    survey = question.survey
-    _renumber(survey)
-    question.refresh_from_db()
-    ordered = list(survey.questions.order_by("order", "pk"))
-    at = next(n for n, q in enumerate(ordered) if q.pk == question.pk)
-    to = at - 1 if up else at + 1
-    if not 0 <= to < len(ordered):
-        return question
-    other = ordered[to]
-    first, second = (other, question) if up else (question, other)
-    # After the swap `second` comes before `first`: refused if `second`
-    # depends on `first`.
-    if second.shown_if_id and second.shown_if_id in set(
-        first.choices.values_list("pk", flat=True)
-    ):
-        raise ValidationError(
-            _("“%(later)s” is asked only after an answer to “%(earlier)s”: it must stay after it.")
-            % {"later": second.text, "earlier": first.text}
-        )
-    question.order, other.order = other.order, question.order
-    question.save(update_fields=["order"])
-    other.save(update_fields=["order"])
+    move_one_place(question.survey.questions.all(), question, up=up, refuse=_refuse_to_put_before)
     return question
 
 

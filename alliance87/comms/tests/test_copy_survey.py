@@ -1,6 +1,7 @@
 """Copying a survey: the Secretariat makes a new draft of any survey, its
 questions, choices and conditions copied in every language, its answers
-not; audited; no one else may."""
+not, opening on the day asked with its closing moved as far; audited; no
+one else may."""
 
 from __future__ import annotations
 
@@ -74,7 +75,8 @@ def test_the_secretariat_copies_a_survey_into_a_new_draft_without_its_answers(
     services.publish_results(original, acting_user=personas.secretariat)
     sign_in(client, personas.secretariat)
     # From a French page: each language keeps its own texts.
-    response = client.post(f"/fr/surveys/{original.slug}/copy/")
+    today = timezone.now().date()
+    response = client.post(f"/fr/surveys/{original.slug}/copy/", {"opens_on": today.isoformat()})
     copy = Survey.objects.exclude(pk=original.pk).get()
     assert response.status_code == 302
     assert response["Location"] == f"/fr/surveys/{copy.slug}/manage/"
@@ -84,7 +86,10 @@ def test_the_secretariat_copies_a_survey_into_a_new_draft_without_its_answers(
     assert copy.title_fr != copy.title_en  # type: ignore[attr-defined]
     assert copy.intro_en == "Tell us."  # type: ignore[attr-defined]
     assert (copy.visibility, copy.group, copy.mode) == ("members", gcg, original.mode)
-    assert (copy.opens_at, copy.closes_at) == (original.opens_at, original.closes_at)
+    # Opening today (the original opened yesterday): both dates a day later.
+    assert copy.opens_at.date() == today
+    assert copy.opens_at - original.opens_at == dt.timedelta(days=1)
+    assert copy.closes_at - original.closes_at == dt.timedelta(days=1)
     questions = list(copy.questions.order_by("order"))
     assert [q.text_en for q in questions] == ["Which first?", "Which other?", "How useful?"]  # type: ignore[attr-defined]
     assert questions[0].text_fr == "Laquelle d'abord ?"  # type: ignore[attr-defined]
@@ -123,9 +128,9 @@ def test_only_the_secretariat_copies_a_survey(client, personas, gcg):
     member = Response.objects.get().respondent  # in the survey's audience
     for other in (personas.partner, personas.outsider, member):
         sign_in(client, other)
-        assert client.post(url).status_code == 404
+        assert client.get(url).status_code == 404
+        assert client.post(url, {"opens_on": "2030-01-01"}).status_code == 404
         client.logout()
     sign_in(client, personas.secretariat)
-    assert client.get(url).status_code == 405
     assert client.post("/en/surveys/no-such-survey/copy/").status_code == 404
     assert Survey.objects.count() == 1

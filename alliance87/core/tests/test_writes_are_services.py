@@ -22,7 +22,7 @@ import pytest
 NOT_WRITES: dict[str, set[str]] = {
     "api": set(),
     "applications": {"send_status_email"},  # run on commit: an email, no row
-    "comms": {"refuse_unless_open"},
+    "comms": {"refuse_unless_open", "restart_refusal"},
     "countries": {"read_country_rows", "search_names_for"},
     "data": set(),
     "groups": set(),
