@@ -3,7 +3,8 @@ space for partners, and the people who read and write in them. They have
 been on the Hub for a month, so their posts are published at once; the
 moderation tests make new accounts, whose first posts are held. The
 `countries` fixture (alliance87/testing/countries.py) is registered here
-for the tests that commit."""
+for the tests that commit. Below the scene, the fixtures that the modules
+of one behaviour share: `new_accounts_held` (the moderation tests)."""
 
 from __future__ import annotations
 
@@ -68,3 +69,11 @@ def scene(personas: Personas) -> Scene:
     for person in people:
         person.date_joined = month_ago
     return Scene(personas, group, member, group_space, commons)
+
+
+@pytest.fixture
+def new_accounts_held(settings: Any) -> None:
+    """An account of today is new (its first post is held); no hourly limit
+    to count across tests."""
+    settings.COMMUNITY_HOLD_DAYS, settings.COMMUNITY_HOLD_POSTS = 7, 1
+    settings.COMMUNITY_NEW_POSTS_PER_HOUR = 0
