@@ -4,8 +4,8 @@ been on the Hub for a month, so their posts are published at once; the
 moderation tests make new accounts, whose first posts are held. The
 `countries` fixture (alliance87/testing/countries.py) is registered here
 for the tests that commit. Below the scene, the fixtures that the modules
-of one behaviour share: `new_accounts_held` (the moderation tests) and
-`thread` (reply by email)."""
+of one behaviour share: `new_accounts_held` (the moderation tests),
+`thread` (reply by email), `media` and `accounts` (the Slack import)."""
 
 from __future__ import annotations
 
@@ -92,3 +92,18 @@ def thread(scene: Scene, settings: Any) -> Thread:
     return services.start_thread(
         scene.group_space, acting_user=scene.secretariat, title="Meeting", body="Where?"
     )
+
+
+@pytest.fixture
+def media(settings: Any, tmp_path: Any) -> Any:
+    """Uploaded files stored under the test's own folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def accounts(scene: Scene) -> Scene:
+    """The scene, with the partner's and the member's addresses verified."""
+    verified(scene.partner)
+    verified(scene.member)
+    return scene
