@@ -1,9 +1,6 @@
-"""Reply by email: the signed Reply-To of a notification, a reply posted
-once through standard input, a Maildir and the real SMTP/LMTP receiver,
-and every refusal: forged, another person's, expired, a From that does
-not match, a person removed from the group, a closed thread, an archived
-space, hostile messages. A refusal is bounced (to a Hub account only) to
-the real SMTP server the community's tests send to."""
+"""Reply by email: the signed Reply-To of a notification, and a reply
+posted once through standard input, a Maildir and the real SMTP/LMTP
+receiver; a person's data export lists the emails they sent."""
 
 from __future__ import annotations
 
@@ -11,10 +8,7 @@ import asyncio
 import datetime as dt
 import io
 import smtplib
-import sys
 from concurrent.futures import ThreadPoolExecutor
-from email.message import EmailMessage
-from email.utils import make_msgid
 
 import pytest
 from django.core.management import call_command
@@ -23,59 +17,18 @@ from django.db import connections
 from django.utils import timezone
 
 from alliance87.community import inbound, notify, reply_address, services
-from alliance87.community.models import InboundMessage, Level, Post, Preferences
+from alliance87.community.models import InboundMessage
 from alliance87.community.smtp_receiver import ReceiverController
+from alliance87.community.tests.reply_by_email_support import (
+    DOMAIN,
+    QUOTED,
+    replies,
+    reply_mail,
+    run_command,
+)
 from alliance87.community.tests.smtp import free_port, smtp  # noqa: F401 - a fixture
-from alliance87.groups.models import Membership
-from alliance87.groups.services import end_term
-from alliance87.testing.personas import verified
 
 pytestmark = pytest.mark.django_db
-
-DOMAIN = "reply.hub.test"
-QUOTED = "On Mon, 7 Dec 2026 at 10:15, Hub <hub@localhost> wrote:\n> Where do we meet?\n> -- \n"
-
-
-@pytest.fixture
-def thread(scene, settings):
-    """A thread of the members-only space, which the member follows."""
-    settings.REPLY_EMAIL_DOMAIN = DOMAIN
-    verified(scene.member)
-    verified(scene.partner)
-    services.set_level(scene.group_space, acting_user=scene.member, level=Level.EVERYTHING)
-    return services.start_thread(
-        scene.group_space, acting_user=scene.secretariat, title="Meeting", body="Where?"
-    )
-
-
-def reply_mail(
-    to: str,
-    sender: str,
-    body: str = f"Geneva, room 3.\n\n{QUOTED}",
-    *,
-    message_id: str | None = None,
-) -> bytes:
-    message = EmailMessage()
-    message["From"] = f"Someone <{sender}>"
-    message["To"] = to
-    message["Subject"] = "Re: [Migration space] Meeting"
-    message["Message-ID"] = message_id or make_msgid(domain="mail.example.org")
-    message.set_content(body)
-    return bytes(message)
-
-
-def replies(thread):
-    return list(Post.objects.filter(thread=thread).exclude(body="Where?"))
-
-
-def run_command(raw: bytes, *args: str, monkeypatch) -> int:
-    """Run `inbound_mail` with `raw` on standard input; return its exit code."""
-    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(raw)))
-    try:
-        call_command("inbound_mail", *args, stdout=io.StringIO(), stderr=io.StringIO())
-    except SystemExit as stop:
-        return int(stop.code or 0)
-    return 0
 
 
 # --- The reply address ------------------------------------------------------------
@@ -246,251 +199,6 @@ def test_the_receiver_answers_550_when_the_sender_may_not_post_and_gets_no_bounc
         client.sendmail("x@example.org", [to], reply_mail(to, "stranger@example.org"))
     assert refused.value.smtp_code == 550
     assert smtp.messages == [] and replies(thread) == []
-
-
-# --- Refusals ------------------------------------------------------------------------
-
-
-def refused_with_bounce(raw: bytes, smtp, to_address: str, words: str) -> inbound.Outcome:  # noqa: F811
-    outcome = inbound.receive(raw)
-    assert outcome.refused and outcome.bounced
-    [bounce] = smtp.messages
-    assert bounce["To"] == to_address
-    assert bounce["Auto-Submitted"] == "auto-replied"
-    assert words in bounce.get_content()
-    return outcome
-
-
-def test_a_forged_token_is_refused_with_a_bounce_and_posts_nothing(
-    scene,
-    thread,
-    smtp,  # noqa: F811
-) -> None:
-    to = reply_address.reply_address(scene.member, thread)
-    token = to.split("+", 1)[1].split("@")[0]
-    forged = to.replace(token, token[:-1] + ("a" if token[-1] != "a" else "b"))
-    outcome = refused_with_bounce(
-        reply_mail(forged, scene.member.email), smtp, scene.member.email, "not made by the Hub"
-    )
-    assert outcome.reason is inbound.Refusal.FORGED
-    assert "Geneva, room 3." in smtp.messages[0].get_content()  # their text, given back
-    assert replies(thread) == []
-
-
-def test_another_persons_token_is_refused(scene, thread, smtp) -> None:  # noqa: F811
-    to = reply_address.reply_address(scene.member, thread)
-    outcome = refused_with_bounce(
-        reply_mail(to, scene.partner.email), smtp, scene.partner.email, "belongs to another"
-    )
-    assert outcome.reason is inbound.Refusal.SENDER
-    assert replies(thread) == []
-
-
-def test_an_expired_address_is_refused_in_the_persons_language(
-    scene,
-    thread,
-    smtp,  # noqa: F811
-) -> None:
-    Preferences.objects.create(user=scene.member, language="fr")
-    past = timezone.now() - dt.timedelta(days=1)
-    to = reply_address.reply_address(scene.member, thread, expires=past)
-    # In French, the member's language: the French for "has expired".
-    outcome = refused_with_bounce(
-        reply_mail(to, scene.member.email), smtp, scene.member.email, "a expiré"
-    )
-    assert outcome.reason is inbound.Refusal.EXPIRED
-    assert replies(thread) == []
-
-
-def test_a_from_that_is_no_hub_account_gets_no_bounce(
-    scene,
-    thread,
-    monkeypatch,
-    smtp,  # noqa: F811
-) -> None:
-    to = reply_address.reply_address(scene.member, thread)
-    # A forged From: the Hub must not answer a stranger (backscatter).
-    code = run_command(reply_mail(to, "victim@example.net"), monkeypatch=monkeypatch)
-    assert code == 77  # EX_NOPERM: the mail server refuses it
-    assert smtp.messages == [] and replies(thread) == []
-
-
-def test_a_person_removed_from_the_group_may_no_longer_reply(
-    scene,
-    thread,
-    smtp,  # noqa: F811
-) -> None:
-    to = reply_address.reply_address(scene.member, thread)
-    end_term(
-        Membership.objects.get(group=scene.group),
-        ends_on=dt.date.today(),
-        acting_user=scene.secretariat,
-    )
-    outcome = refused_with_bounce(
-        reply_mail(to, scene.member.email), smtp, scene.member.email, "no longer post"
-    )
-    assert outcome.reason is inbound.Refusal.NOT_ALLOWED
-    assert replies(thread) == []
-
-
-def test_a_closed_thread_refuses_replies(scene, thread, smtp) -> None:  # noqa: F811
-    services.set_thread_state(thread, acting_user=scene.secretariat, closed=True)
-    to = reply_address.reply_address(scene.member, thread)
-    outcome = refused_with_bounce(
-        reply_mail(to, scene.member.email), smtp, scene.member.email, "closed"
-    )
-    assert outcome.reason is inbound.Refusal.CLOSED
-    assert replies(thread) == []
-
-
-def test_an_archived_space_refuses_replies(scene, thread, smtp) -> None:  # noqa: F811
-    services.archive_space(scene.group_space, acting_user=scene.secretariat)
-    to = reply_address.reply_address(scene.member, thread)
-    outcome = refused_with_bounce(
-        reply_mail(to, scene.member.email), smtp, scene.member.email, "archived"
-    )
-    assert outcome.reason is inbound.Refusal.ARCHIVED
-
-
-def test_a_deactivated_account_is_refused_without_a_bounce(
-    scene,
-    thread,
-    monkeypatch,
-    smtp,  # noqa: F811
-) -> None:
-    to = reply_address.reply_address(scene.member, thread)
-    scene.member.is_active = False
-    scene.member.save(update_fields=["is_active"])
-    assert run_command(reply_mail(to, scene.member.email), monkeypatch=monkeypatch) == 77
-    assert smtp.messages == [] and replies(thread) == []
-
-
-def test_a_refused_message_delivered_again_is_answered_once(
-    scene,
-    thread,
-    smtp,  # noqa: F811
-) -> None:
-    services.set_thread_state(thread, acting_user=scene.secretariat, closed=True)
-    raw = reply_mail(reply_address.reply_address(scene.member, thread), scene.member.email)
-    assert inbound.receive(raw).bounced
-    assert inbound.receive(raw).status == "duplicate"
-    assert len(smtp.messages) == 1
-
-
-def test_only_a_quote_is_refused_as_empty(scene, thread, smtp) -> None:  # noqa: F811
-    to = reply_address.reply_address(scene.member, thread)
-    outcome = refused_with_bounce(
-        reply_mail(to, scene.member.email, QUOTED), smtp, scene.member.email, "no text of your own"
-    )
-    assert outcome.reason is inbound.Refusal.EMPTY
-
-
-def test_an_unknown_mention_is_refused_with_the_services_reason(
-    scene,
-    thread,
-    smtp,  # noqa: F811
-) -> None:
-    to = reply_address.reply_address(scene.member, thread)
-    outcome = refused_with_bounce(
-        reply_mail(to, scene.member.email, "Ask @nobody-here"), smtp, scene.member.email, "@nobody"
-    )
-    assert outcome.reason is inbound.Refusal.INVALID
-
-
-def test_an_automatic_reply_is_ignored_without_an_answer(
-    scene,
-    thread,
-    smtp,  # noqa: F811
-) -> None:
-    raw = reply_mail(reply_address.reply_address(scene.member, thread), scene.member.email)
-    raw = b"Auto-Submitted: auto-replied\r\n" + raw
-    assert inbound.receive(raw).status == "ignored"
-    assert smtp.messages == [] and replies(thread) == []
-
-
-# --- Hostile input -------------------------------------------------------------------
-
-
-def test_a_huge_message_is_refused_with_a_bounce(
-    scene,
-    thread,
-    settings,
-    monkeypatch,
-    smtp,  # noqa: F811
-) -> None:
-    settings.REPLY_EMAIL_MAX_BYTES = 4096
-    to = reply_address.reply_address(scene.member, thread)
-    raw = reply_mail(to, scene.member.email, "x" * 100_000)
-    assert run_command(raw, monkeypatch=monkeypatch) == 0  # refused, and the sender was told
-    assert "larger than the Hub accepts" in smtp.messages[0].get_content()
-    assert replies(thread) == []
-
-
-def test_a_message_without_text_is_refused(scene, thread, smtp) -> None:  # noqa: F811
-    message = EmailMessage()
-    message["From"] = scene.member.email
-    message["To"] = reply_address.reply_address(scene.member, thread)
-    message["Message-ID"] = make_msgid()
-    message.add_attachment(b"\x89PNG\r\n", maintype="image", subtype="png", filename="a.png")
-    refused_with_bounce(bytes(message), smtp, scene.member.email, "no text the Hub can read")
-    assert InboundMessage.objects.get().reason == "no_text"
-
-
-@pytest.mark.parametrize(
-    "raw",
-    [
-        b"",
-        b"\x00\xff\xfe garbage without headers",
-        b"From: <<<@@@>>>\r\nTo: ===?utf-8?q?broken\r\nSubject: =?x-unknown?b?////?=\r\n\r\nHi",
-        b"Content-Type: multipart/mixed; boundary=\r\n\r\n--\r\n--",
-        b"To: reply+1-1-1-aaaaaaaaaaaaaaaa@reply.hub.test\r\n\r\nHi",
-    ],
-)
-def test_malformed_messages_are_refused_without_a_traceback(thread, raw, monkeypatch) -> None:
-    code = run_command(raw, monkeypatch=monkeypatch)
-    assert code in {65, 67}
-    assert replies(thread) == []
-
-
-@pytest.mark.parametrize(
-    ("charset", "text"),
-    [("iso-8859-1", "Réunion à Genève."), ("windows-1252", "“Quoted” – fine."), ("koi8-r", "Да.")],
-)
-def test_replies_in_other_charsets_are_read(scene, thread, charset, text) -> None:
-    to = reply_address.reply_address(scene.member, thread)
-    raw = (
-        f"From: {scene.member.email}\r\nTo: {to}\r\nMessage-ID: {make_msgid()}\r\n"
-        f"Content-Type: text/plain; charset={charset}\r\n"
-        "Content-Transfer-Encoding: 8bit\r\n\r\n"
-    ).encode() + text.encode(charset)
-    assert inbound.receive(raw).status == "posted"
-    assert [p.body for p in replies(thread)] == [text]
-
-
-def test_a_lying_charset_is_read_with_replacements(scene, thread) -> None:
-    to = reply_address.reply_address(scene.member, thread)
-    raw = (
-        f"From: {scene.member.email}\r\nTo: {to}\r\nMessage-ID: {make_msgid()}\r\n"
-        "Content-Type: text/plain; charset=x-no-such-charset\r\n\r\n"
-    ).encode() + b"Caf\xe9 ok"
-    assert inbound.receive(raw).status == "posted"
-    assert replies(thread)[0].body.startswith("Caf")
-
-
-def test_an_html_only_reply_is_read_as_text_without_its_quote(scene, thread) -> None:
-    message = EmailMessage()
-    message["From"] = scene.member.email
-    message["To"] = reply_address.reply_address(scene.member, thread)
-    message["Message-ID"] = make_msgid()
-    message.set_content(
-        '<div dir="ltr">Geneva, <b>room 3</b>.<br><a href="https://example.org/map">Map</a>'
-        '</div><div class="gmail_quote"><div class="gmail_attr">On Mon, 7 Dec 2026 at 10:15,'
-        " Hub &lt;hub@localhost&gt; wrote:<br></div><blockquote>Where do we meet?</blockquote>"
-        "</div><script>alert(1)</script>",
-        subtype="html",
-    )
-    assert inbound.receive(bytes(message)).status == "posted"
-    assert replies(thread)[0].body == "Geneva, room 3.\nMap <https://example.org/map>"
 
 
 def test_a_persons_data_export_lists_the_emails_they_sent(scene, thread) -> None:

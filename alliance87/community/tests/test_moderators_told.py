@@ -1,19 +1,15 @@
-"""The mail of moderation (issue 13, item 6): a space's moderators are told
+"""The moderators' mail (issue 13, item 6): a space's moderators are told
 when a post enters their queue (flagged, or held for review), in their
 inbox and by an email at once in their language, never the flagger nor the
-author, never saying who flagged; a suspended person is told by email, and
-told again when the suspension is lifted. Each email goes once, through a
-real SMTP server."""
+author, never saying who flagged. Each email goes once, through a real
+SMTP server."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.test import Client
-from django.utils import timezone, translation
+from django.utils import translation
 
 from alliance87.community import moderation, notify, services
 from alliance87.community.models import (
@@ -23,64 +19,18 @@ from alliance87.community.models import (
     Notification,
     Preferences,
     Reason,
-    SuspensionEvent,
-    SuspensionNotice,
     Thread,
 )
-from alliance87.community.tasks import sweep_and_requeue
-from alliance87.community.tests.smtp import free_port, smtp  # noqa: F401 - a fixture
-from alliance87.partners.models import Person
-from alliance87.testing.personas import make_user
+from alliance87.community.tests.moderation_support import (
+    a_reply,
+    alerts,
+    client_of,
+    moderator_of,
+    person,
+)
+from alliance87.community.tests.smtp import smtp  # noqa: F401 - a fixture
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _new_accounts_held(settings: Any) -> None:
-    # An account of today is new; no hourly limit to count across tests.
-    settings.COMMUNITY_HOLD_DAYS, settings.COMMUNITY_HOLD_POSTS = 7, 1
-    settings.COMMUNITY_NEW_POSTS_PER_HOUR = 0
-
-
-def person(scene: Any, name: str, *, days: int = 30) -> Any:
-    """A person of a partner organisation, on the Hub for `days` days."""
-    user = make_user(name)
-    Person.objects.create(
-        slug=f"{name}-p", name=name.title(), organisation=scene.personas.partner_org, user=user
-    )
-    joined = timezone.now() - dt.timedelta(days=days)
-    get_user_model().objects.filter(pk=user.pk).update(date_joined=joined)
-    user.date_joined = joined
-    return user
-
-
-def moderator_of(scene: Any, space: Any, name: str, language: str = "en") -> Any:
-    user = person(scene, name)
-    services.set_moderator(space, user, acting_user=scene.secretariat)
-    Preferences.objects.create(user=user, language=language)
-    return user
-
-
-def a_reply(scene: Any, body: str = "Call +41 22 555 01 02 for cheap visas") -> Any:
-    thread = services.start_thread(
-        scene.commons, acting_user=scene.partner, title="Recruitment fees", body="Opening"
-    )
-    return services.reply(thread, acting_user=scene.secretariat, body=body)
-
-
-def alerts(post: Any) -> dict[Any, Notification]:
-    return {
-        n.user: n
-        for n in Notification.objects.filter(
-            post=post, reason__in=[Reason.FLAGGED, Reason.HELD]
-        ).select_related("user")
-    }
-
-
-def client_of(user: Any) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("new_accounts_held")]
 
 
 # --- The moderators, told of a flag ---------------------------------------------------
@@ -271,157 +221,3 @@ def test_the_moderators_email_is_queued_after_commit(
     for callback in callbacks:
         callback()
     assert sends.count() == 1
-
-
-# --- The suspended person ------------------------------------------------------------
-
-
-def notice(suspension: Any, event: str) -> SuspensionNotice:
-    return SuspensionNotice.objects.get(suspension=suspension, event=event)
-
-
-def test_a_suspended_person_is_told_the_reason_the_space_and_until_when_then_of_the_lifting(
-    scene,
-    smtp,  # noqa: F811
-) -> None:
-    mona = moderator_of(scene, scene.commons, "mona")
-    Preferences.objects.create(user=scene.partner, language="es", time_zone="America/Lima")
-    ends = dt.datetime(2030, 1, 15, tzinfo=dt.UTC)
-    suspension = moderation.suspend(
-        scene.commons, scene.partner, acting_user=mona, reason="Repeated advertising", ends=ends
-    )
-    made = notice(suspension, SuspensionEvent.SUSPENDED)
-    assert notify.send_suspension_notice(made.pk) == "sent"
-    assert notify.send_suspension_notice(made.pk) == "not pending"
-    [message] = smtp.messages
-    body = message.get_content()
-    assert message["To"] == scene.partner.email
-    assert "Commons" in message["Subject"] and "Commons" in body
-    assert "Repeated advertising" in body
-    # The end, in the person's time zone and language.
-    assert "14 enero 2030, 19:00" in body
-    assert "America/Lima" in body and "/es/community/commons/" in body
-    assert message["List-Unsubscribe"] is None and message["Reply-To"] is None
-    moderation.lift_suspension(suspension, acting_user=mona)
-    lifted = notice(suspension, SuspensionEvent.LIFTED)
-    assert notify.send_suspension_notice(lifted.pk) == "sent"
-    assert notify.send_suspension_notice(lifted.pk) == "not pending"
-    assert len(smtp.messages) == 2
-    assert "Repeated advertising" not in smtp.messages[1].get_content()
-
-
-def test_a_suspension_without_end_says_so(scene, mailoutbox) -> None:
-    suspension = moderation.suspend(
-        scene.commons, scene.partner, acting_user=scene.secretariat, reason="Abuse"
-    )
-    assert notify.send_suspension_notice(notice(suspension, "suspended").pk) == "sent"
-    assert "no end date was set" in mailoutbox[0].body
-
-
-def test_a_suspension_replaced_or_ended_by_its_date_is_not_announced_as_lifted(scene) -> None:
-    first = moderation.suspend(
-        scene.commons, scene.partner, acting_user=scene.secretariat, reason="First"
-    )
-    second = moderation.suspend(
-        scene.commons, scene.partner, acting_user=scene.secretariat, reason="Second"
-    )
-    assert not SuspensionNotice.objects.filter(suspension=first, event="lifted").exists()
-    assert SuspensionNotice.objects.filter(suspension=second, event="suspended").exists()
-    type(second).objects.filter(pk=second.pk).update(ends=timezone.now() - dt.timedelta(days=1))
-    second.refresh_from_db()
-    moderation.lift_suspension(second, acting_user=scene.secretariat)
-    assert not SuspensionNotice.objects.filter(suspension=second, event="lifted").exists()
-
-
-def test_a_suspension_lifted_before_its_email_goes_is_told_only_as_lifted(
-    scene, mailoutbox
-) -> None:
-    suspension = moderation.suspend(
-        scene.commons, scene.partner, acting_user=scene.secretariat, reason="Oops"
-    )
-    moderation.lift_suspension(suspension, acting_user=scene.secretariat)
-    assert notify.send_suspension_notice(notice(suspension, "suspended").pk) == "no longer news"
-    assert notify.send_suspension_notice(notice(suspension, "lifted").pk) == "sent"
-    assert len(mailoutbox) == 1 and "lifted" in mailoutbox[0].subject
-
-
-def test_a_mail_server_outage_delays_the_notice_and_never_loses_it(scene, settings) -> None:
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", free_port()
-    settings.EMAIL_USE_TLS = False
-    suspension = moderation.suspend(
-        scene.commons, scene.partner, acting_user=scene.secretariat, reason="Spam"
-    )
-    row = notice(suspension, "suspended")
-    assert notify.send_suspension_notice(row.pk) == "retry:60"
-    row.refresh_from_db()
-    assert row.mail == MailState.PENDING and row.attempts == 1 and row.mail_error
-    # A task lost meanwhile is queued again by the schedule's sweep.
-    SuspensionNotice.objects.filter(pk=row.pk).update(
-        created=timezone.now() - dt.timedelta(hours=1)
-    )
-    assert sweep_and_requeue() == (0, 1)
-
-
-def test_a_worker_that_dies_mid_send_leaves_the_notice_uncertain_never_sent_again(
-    scene, mailoutbox
-) -> None:
-    suspension = moderation.suspend(
-        scene.commons, scene.partner, acting_user=scene.secretariat, reason="Spam"
-    )
-    row = notice(suspension, "suspended")
-    SuspensionNotice.objects.filter(pk=row.pk).update(
-        mail=MailState.SENDING, mailed=timezone.now() - dt.timedelta(hours=1)
-    )
-    assert sweep_and_requeue() == (1, 0)
-    assert notify.send_suspension_notice(row.pk) == "not pending"
-    assert not mailoutbox
-
-
-def test_a_deactivated_person_is_not_written_to(scene) -> None:
-    outsider = person(scene, "otto")
-    suspension = moderation.suspend(
-        scene.commons, outsider, acting_user=scene.secretariat, reason="Spam"
-    )
-    get_user_model().objects.filter(pk=outsider.pk).update(is_active=False)
-    assert notify.send_suspension_notice(notice(suspension, "suspended").pk) == "no longer news"
-
-
-# --- A held reply and its thread's last activity ---------------------------------------
-
-
-def test_an_approved_reply_dates_its_threads_activity_from_when_it_was_written(scene) -> None:
-    mona = moderator_of(scene, scene.commons, "mona")
-    thread = services.start_thread(
-        scene.commons, acting_user=scene.partner, title="Recruitment fees", body="Opening"
-    )
-    two_hours_ago = timezone.now() - dt.timedelta(hours=2)
-    Thread.objects.filter(pk=thread.pk).update(created=two_hours_ago, last_activity=two_hours_ago)
-    thread.posts.update(created=two_hours_ago)
-    held = services.reply(thread, acting_user=person(scene, "nell", days=0), body="Late words")
-    thread.refresh_from_db()
-    assert thread.last_activity == two_hours_ago  # held: no activity for readers
-    written = timezone.now() - dt.timedelta(hours=1)
-    type(held).objects.filter(pk=held.pk).update(created=written)
-    held.refresh_from_db()
-    moderation.approve_post(held, acting_user=mona)
-    thread.refresh_from_db()
-    # Its own time, as the thread shows it; not the time of the approval.
-    assert thread.last_activity == written and thread.reply_count == 1
-
-
-def test_an_approved_reply_older_than_the_last_reply_does_not_move_the_activity_back(
-    scene,
-) -> None:
-    mona = moderator_of(scene, scene.commons, "mona")
-    thread = services.start_thread(
-        scene.commons, acting_user=scene.partner, title="Recruitment fees", body="Opening"
-    )
-    thread.posts.update(created=timezone.now() - dt.timedelta(hours=2))
-    held = services.reply(thread, acting_user=person(scene, "nell", days=0), body="Held words")
-    type(held).objects.filter(pk=held.pk).update(created=timezone.now() - dt.timedelta(hours=1))
-    held.refresh_from_db()
-    later = services.reply(thread, acting_user=scene.secretariat, body="Since then")
-    moderation.approve_post(held, acting_user=mona)
-    thread.refresh_from_db()
-    assert thread.last_activity == later.created and thread.reply_count == 2
