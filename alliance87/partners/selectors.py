@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet, Window
 from django.http import Http404
 
 from alliance87.core import provenance
@@ -134,14 +134,16 @@ def country_section(user: Any, country: Any) -> dict[str, Any]:
     """Return the first organisations based in `country` that `user` may
     see, for its profile, with how many there are (the section is shown
     even when there are none)."""
-    based_here = Organisation.objects.visible_to(user).filter(country=country)
+    # Counted in the same query (a window over every row the filter keeps,
+    # taken before the limit): one query, whatever the count.
     organisations = list(
-        based_here.only(*LISTED_FIELDS).order_by("stakeholder_type", "sort_name")[
-            :COUNTRY_SECTION_LIMIT
-        ]
+        Organisation.objects.visible_to(user)
+        .filter(country=country)
+        .only(*LISTED_FIELDS)
+        .annotate(based_here=Window(Count("pk")))
+        .order_by("stakeholder_type", "sort_name")[:COUNTRY_SECTION_LIMIT]
     )
-    # Counted always, so that the page's queries are the same whatever the count.
-    total = based_here.count()
+    total = organisations[0].based_here if organisations else 0
     return {"organisations": organisations, "total": total, "iso3": country.iso3.lower()}
 
 
