@@ -11,7 +11,7 @@ from django.http import Http404
 from alliance87.core import provenance
 from alliance87.core.models import Theme
 from alliance87.core.paging import GroupedPaginator
-from alliance87.core.visibility import audience_for, visible_q
+from alliance87.core.visibility import audience_for, visible_flag, visible_q
 from alliance87.partners.models import (
     Organisation,
     OrganisationQuerySet,
@@ -182,6 +182,14 @@ def visible_organisation_q(user: Any, path: str = "organisation") -> Q:
         group_field=OrganisationQuerySet.visibility_group_field,
     )
     return Q() if q is None else q
+
+
+def visible_person_flag(user: Any, path: str = "person") -> Any:
+    """Return whether `user` may see the person at `path` of each row, to
+    annotate the rows (a chair term, a seat term): `Person.objects.visible_to`'s
+    rule asked on the row's own join, not the people read a second time
+    (people have no members-only level: their queryset names no group)."""
+    return visible_flag(audience_for(user), prefix=f"{path}__")
 
 
 def by_stakeholder_type(
