@@ -111,6 +111,19 @@ def visible_q(audience: Audience, *, prefix: str = "", group_field: str | None =
     return q
 
 
+def visible_flag(
+    audience: Audience, *, prefix: str, group_field: str | None = None
+) -> models.Expression:
+    """Return whether `audience` may see the row at `prefix`, as a boolean
+    to annotate the rows that lead to it: `visible_q` asked on their own
+    join, instead of reading the rows at `prefix` a second time to ask
+    `visible_to` (issue 16)."""
+    q = visible_q(audience, prefix=prefix, group_field=group_field)
+    if q is None:
+        return models.Value(True)
+    return models.ExpressionWrapper(q, output_field=models.BooleanField())
+
+
 def visible_levels(audience: Audience, *, group_field: str | None = None) -> list[str] | None:
     """Return the levels whose rows `audience` may see whatever else the
     row says, or None when `visible_q` asks more than the level (members

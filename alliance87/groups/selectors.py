@@ -31,6 +31,7 @@ from alliance87.groups.models import (
     current_q,
 )
 from alliance87.partners.models import Organisation, Person
+from alliance87.partners.selectors import visible_person_flag
 
 KIND_ORDER = [
     GroupKind.GCG,
@@ -120,23 +121,21 @@ def list_groups(user: Any) -> list[GroupSection]:
 
 
 def get_group_for_user(user: Any, slug: str) -> Group:
-    """Return the group, or 404 alike when missing or hidden."""
-    try:
-        return (
-            Group.objects.visible_to(user)
-            .select_related("parent", "organisation")
-            .prefetch_related(
-                Prefetch("themes", queryset=Theme.objects.order_by("kind", "order")),
-                Prefetch(
-                    "subgroups",
-                    queryset=Group.objects.visible_to(user).order_by("order", "slug"),
-                    to_attr="visible_subgroups",
-                ),
-            )
-            .get(slug=slug)
-        )
-    except Group.DoesNotExist:
-        raise Http404("No such group.") from None
+    """Return the group, or 404 alike when missing or hidden, with its
+    `visible_subgroups`: read in the same query as the group (the rows
+    `user` may see of it and of the groups it is the parent of)."""
+    rows = list(
+        Group.objects.visible_to(user)
+        .filter(Q(slug=slug) | Q(parent__slug=slug))
+        .select_related("parent", "organisation")
+        .prefetch_related(Prefetch("themes", queryset=Theme.objects.order_by("kind", "order")))
+        .order_by("order", "slug")
+    )
+    group = next((g for g in rows if g.slug == slug), None)
+    if group is None:
+        raise Http404("No such group.")
+    group.visible_subgroups = [g for g in rows if g.parent_id == group.pk]
+    return group
 
 
 @dataclass
@@ -174,10 +173,15 @@ class GroupPage:
 def group_page(user: Any, group: Group, members_page: Any = 1) -> GroupPage:
     """Return what the group's page shows, as `user` may see it."""
     today = timezone.localdate()
-    terms = list(
-        group.chair_terms.select_related("organisation", "person").order_by(
-            "role", "-starts_on", "pk"
-        )
+    # Whether the reader may see each term's person is asked on the term's
+    # own join to it (a chair's or seat holder's name shows only to those
+    # who may see that person; directory entries are partners-only by
+    # default).
+    person_seen = visible_person_flag(user)
+    terms: list[ChairTerm] = list(
+        group.chair_terms.select_related("organisation", "person")
+        .annotate(person_seen=person_seen)
+        .order_by("role", "-starts_on", "pk")
     )
     current = [t for t in terms if t.is_current(today)]
     past = [t for t in terms if not t.is_current(today)]
@@ -207,37 +211,20 @@ def group_page(user: Any, group: Group, members_page: Any = 1) -> GroupPage:
         for seat in group.seats.prefetch_related(
             Prefetch(
                 "terms",
-                queryset=SeatTerm.objects.select_related("organisation", "person").order_by(
-                    "-starts_on", "pk"
-                ),
+                queryset=SeatTerm.objects.select_related("organisation", "person")
+                .annotate(person_seen=person_seen)
+                .order_by("-starts_on", "pk"),
             )
         ).order_by("order", "pk"):
             all_terms = list(seat.terms.all())
             running = next((t for t in all_terms if t.is_current(today)), None)
             seats.append(SeatView(seat, running, [t for t in all_terms if t is not running]))
 
-    # A chair's or seat holder's name shows only to those who may see that
-    # person (directory entries are partners-only by default).
-    named = [t for t in terms if t.person_id] + [
-        t
-        for view in seats
-        for t in ([view.current] if view.current else []) + view.history
-        if t.person_id
-    ]
-    visible_people = (
-        set(
-            Person.objects.visible_to(user)
-            .filter(pk__in={t.person_id for t in named})
-            .values_list("pk", flat=True)
-        )
-        if named
-        else set()
-    )
     seat_terms = [t for view in seats for t in ([view.current] if view.current else [])]
     seat_terms += [t for view in seats for t in view.history]
     named_terms: list[Any] = [*terms, *seat_terms]
     for any_term in named_terms:
-        person = any_term.person if any_term.person_id in visible_people else None
+        person = any_term.person if any_term.person_id and any_term.person_seen else None
         setattr(any_term, "visible_person", person)  # noqa: B010 - read by the template
 
     next_steps = list(group.next_steps.order_by("done", "order", "pk"))

@@ -5,13 +5,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet, Window
 from django.http import Http404
 
 from alliance87.core import provenance
 from alliance87.core.models import Theme
 from alliance87.core.paging import GroupedPaginator
-from alliance87.core.visibility import audience_for, visible_q
+from alliance87.core.visibility import audience_for, visible_flag, visible_q
 from alliance87.partners.models import (
     Organisation,
     OrganisationQuerySet,
@@ -134,14 +134,16 @@ def country_section(user: Any, country: Any) -> dict[str, Any]:
     """Return the first organisations based in `country` that `user` may
     see, for its profile, with how many there are (the section is shown
     even when there are none)."""
-    based_here = Organisation.objects.visible_to(user).filter(country=country)
+    # Counted in the same query (a window over every row the filter keeps,
+    # taken before the limit): one query, whatever the count.
     organisations = list(
-        based_here.only(*LISTED_FIELDS).order_by("stakeholder_type", "sort_name")[
-            :COUNTRY_SECTION_LIMIT
-        ]
+        Organisation.objects.visible_to(user)
+        .filter(country=country)
+        .only(*LISTED_FIELDS)
+        .annotate(based_here=Window(Count("pk")))
+        .order_by("stakeholder_type", "sort_name")[:COUNTRY_SECTION_LIMIT]
     )
-    # Counted always, so that the page's queries are the same whatever the count.
-    total = based_here.count()
+    total = organisations[0].based_here if organisations else 0
     return {"organisations": organisations, "total": total, "iso3": country.iso3.lower()}
 
 
@@ -180,6 +182,14 @@ def visible_organisation_q(user: Any, path: str = "organisation") -> Q:
         group_field=OrganisationQuerySet.visibility_group_field,
     )
     return Q() if q is None else q
+
+
+def visible_person_flag(user: Any, path: str = "person") -> Any:
+    """Return whether `user` may see the person at `path` of each row, to
+    annotate the rows (a chair term, a seat term): `Person.objects.visible_to`'s
+    rule asked on the row's own join, not the people read a second time
+    (people have no members-only level: their queryset names no group)."""
+    return visible_flag(audience_for(user), prefix=f"{path}__")
 
 
 def by_stakeholder_type(

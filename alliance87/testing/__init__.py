@@ -11,7 +11,8 @@ Test support, in one place; imported by tests, never by the Hub itself.
 - One module per helper that several test modules share: png.py (a real
   PNG), sdmx.py (SDMX messages and the import page), surveys.py,
   api.py (a token and a call), community_api.py (the community API's
-  scene), countries.py (the `countries` fixture).
+  scene), countries.py (the `countries` fixture), queries.py (a page's
+  queries counted as the bench counts them).
 
 No module imports from a conftest.py or a test_*.py module
 (core/tests/test_test_support_imports.py).

@@ -74,12 +74,13 @@ def _isolated_cache(settings: Any) -> Iterator[None]:
     # Pages are requested over plain HTTP by the test client; the HTTPS
     # redirect has its own test, which turns it back on.
     settings.SECURE_SSL_REDIRECT = False
-    _clear_own_cache()
+    clear_own_cache()
     yield
-    _clear_own_cache()
+    clear_own_cache()
 
 
-def _clear_own_cache() -> None:
+def clear_own_cache() -> None:
+    """Empty this worker's caches (the page cache among them), and only its."""
     # django-redis's clear() empties the whole Redis database, which the
     # other worker is using: delete only this worker's keys. The database
     # cache (the rate limits on one machine) is rolled back with each test.

@@ -49,8 +49,16 @@ def _held(rows: QuerySet[_T], user: Any, **lookups: Any) -> QuerySet[_T]:
     observations' ids and matching them. A subquery with LIMIT 1, not
     EXISTS, which PostgreSQL plans as a join it costs at every row of the
     table (above `jit_above_cost`: 50 ms compiling at 18 million rows)."""
+    return rows.alias(_first_figure=first_figure(user, **lookups)).filter(
+        _first_figure__isnull=False
+    )
+
+
+def first_figure(user: Any, **lookups: Any) -> models.Subquery:
+    """Return the id of the first observation `user` may see matching
+    `lookups`, as a subquery (None when there is none): `_held`'s probe."""
     first = Observation.objects.visible_to(user).filter(**lookups).order_by().values("pk")[:1]
-    return rows.alias(_first_figure=models.Subquery(first)).filter(_first_figure__isnull=False)
+    return models.Subquery(first)
 
 
 def latest_by_series(observations: list[Observation]) -> list[Observation]:

@@ -4,7 +4,9 @@ region's countries, and the country profile's data section."""
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass
+from functools import reduce
 from typing import Any
 
 from django.db import models
@@ -18,6 +20,7 @@ from alliance87.data.selectors.base import (
     _held,
     _known,
     breakdown_of,
+    first_figure,
     latest_by_series,
 )
 
@@ -40,39 +43,67 @@ class PlaceFigures:
 def place_figures(user: Any, geography: Geography, *, limit: int | None = None) -> PlaceFigures:
     """Return the latest figures of `geography` (of the first `limit`
     indicators in the catalogue's order that have any), each with its
-    earlier editions.
+    earlier editions."""
+    return figures_of_places(user, [geography], limit=limit)[geography.pk]
+
+
+def figures_of_places(
+    user: Any, geographies: list[Geography], *, limit: int | None = None
+) -> dict[int, PlaceFigures]:
+    """Return the latest figures of each of `geographies` (by id), as
+    `place_figures` does for one: two queries, whatever the number of
+    places (a country's profile shows the country's and its region's).
 
     Reads what is shown, whatever the years held: each edition's latest
     year of each series, not every year (a series of 30 years in 3
     editions is 90 figures, of which the page shows 3)."""
-    visible = Observation.objects.visible_to(user).filter(geography=geography)
-    held = list(
-        _held(
-            Indicator.objects.all(), user, geography=geography, indicator=models.OuterRef("pk")
-        ).values_list("pk", flat=True)
-    )
-    shown = held if limit is None else held[:limit]
-    if not shown:
-        return PlaceFigures(geography=geography, figures=[])
-    in_shown = visible.filter(indicator__in=shown)
-    latest = {
-        (row["indicator_id"], row["edition_id"], row["sex"], row["age"], row["sector"]): row[
-            "latest"
-        ]
-        for row in in_shown.order_by()
-        .values("indicator_id", "edition_id", "sex", "age", "sector")
-        .annotate(latest=Max("period"))
+    if not geographies:
+        return {}
+    # The indicators each place holds, in the catalogue's order: one
+    # subquery per place, each an index probe per indicator (`_held`),
+    # asked of every indicator of the catalogue once.
+    probes = {
+        f"held_{g.pk}": first_figure(user, geography=g, indicator=models.OuterRef("pk"))
+        for g in geographies
     }
-    observations = [
-        obs
-        for obs in _known(
-            in_shown.filter(period__in=set(latest.values())).select_related(
-                "edition", "indicator"
-            ),
-            geography=geography,
+    held: dict[int, list[int]] = {g.pk: [] for g in geographies}
+    for pk, *firsts in Indicator.objects.annotate(**probes).values_list("pk", *probes):
+        for g, first in zip(geographies, firsts, strict=True):
+            if first is not None:
+                held[g.pk].append(pk)
+    shown = {pk: ids if limit is None else ids[:limit] for pk, ids in held.items()}
+    wanted = [models.Q(geography=pk, indicator__in=ids) for pk, ids in shown.items() if ids]
+    observations: dict[int, list[Observation]] = {g.pk: [] for g in geographies}
+    if wanted:
+        # Each series' latest year in each edition, picked by the database
+        # (a window over the series' years) rather than every year read.
+        latest = models.Window(
+            Max("period"),
+            partition_by=[
+                models.F(name)
+                for name in ("geography", "indicator", "edition", "sex", "age", "sector")
+            ],
         )
-        if latest[(obs.indicator_id, obs.edition_id, obs.sex, obs.age, obs.sector)] == obs.period
-    ]
+        for obs in (
+            Observation.objects.visible_to(user)
+            .filter(reduce(operator.or_, wanted))
+            .annotate(latest=latest)
+            .filter(period=models.F("latest"))
+            .select_related("edition", "indicator")
+            .order_by()  # _figures sorts them
+        ):
+            observations[obs.geography_id].append(obs)
+    return {
+        g.pk: _figures(
+            g, _known(observations[g.pk], geography=g), more=len(held[g.pk]) - len(shown[g.pk])
+        )
+        for g in geographies
+    }
+
+
+def _figures(geography: Geography, observations: list[Observation], *, more: int) -> PlaceFigures:
+    """Return the figures of a place from each of its series' latest year
+    in each edition: the latest edition's, each with the others'."""
     heads = latest_by_series(observations)
     heads.sort(
         key=lambda o: (o.indicator.order, o.indicator.code, breakdown_of(o) != TOTAL, o.sex, o.age)
@@ -84,7 +115,7 @@ def place_figures(user: Any, geography: Geography, *, limit: int | None = None) 
         head = by_series[obs.series_key]
         if obs.pk != head.pk:
             head.earlier.append(obs)  # type: ignore[attr-defined]
-    return PlaceFigures(geography=geography, figures=heads, more=len(held) - len(shown))
+    return PlaceFigures(geography=geography, figures=heads, more=more)
 
 
 def places(user: Any) -> list[Geography]:
@@ -118,12 +149,11 @@ def country_section(user: Any, country: Any) -> dict[str, Any] | None:
     }
     own_geography = next((g for g in geographies.values() if g.country_id == country.pk), None)
     region_geography = next((g for g in geographies.values() if g.country_id is None), None)
-    own = place_figures(user, own_geography, limit=PROFILE_INDICATORS) if own_geography else None
-    region = (
-        place_figures(user, region_geography, limit=PROFILE_INDICATORS)
-        if region_geography
-        else None
+    figures = figures_of_places(
+        user, [g for g in (own_geography, region_geography) if g], limit=PROFILE_INDICATORS
     )
+    own = figures[own_geography.pk] if own_geography else None
+    region = figures[region_geography.pk] if region_geography else None
     replies = list(
         GovernmentReply.objects.visible_to(user)
         .filter(country=country)

@@ -201,6 +201,19 @@ def test_the_pages_read_in_a_number_of_queries_that_does_not_grow(
     assert 'id="data-map-title"' in html
 
 
+def test_a_country_s_own_figures_cost_no_query_more_than_its_region_s_alone(
+    client: Client, estimates: None
+) -> None:
+    # The country's and its region's figures are read together: three
+    # queries more for a country with its own figures before (issue 16).
+    region_only = _query_count(client, "/en/countries/npl/")
+    _grow("Seed edition", ["NPL"], (2027, 2028))
+    assert _query_count(client, "/en/countries/npl/") == region_only
+    html = page(client, "/en/countries/npl/")
+    assert "Figures for Nepal" in html and "6.8 per 1,000 people" in html
+    assert "https://example.org/0" in html
+
+
 def test_a_country_profile_shows_its_first_indicators_and_links_to_all_of_them(
     client: Client, monkeypatch: pytest.MonkeyPatch
 ) -> None:

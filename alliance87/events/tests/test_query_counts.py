@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -19,6 +18,7 @@ from alliance87.countries.models import Country
 from alliance87.events import services
 from alliance87.partners.models import Person
 from alliance87.testing.factories import make_event, make_organisation
+from alliance87.testing.queries import cold_page
 
 D = dt.date
 pytestmark = pytest.mark.django_db
@@ -38,22 +38,8 @@ def _count(client, url):
     return len(ctx.captured_queries)
 
 
-def _cold(client, url):
-    """Return the queries and the page of an anonymous visit, counted as the
-    bench counts them: the page cache on but empty, after a first visit has
-    done what a worker does once. (Tests never commit, so the cache must be
-    emptied by hand.)"""
-    cache.clear()
-    client.get(url)
-    cache.clear()
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(ctx.captured_queries), response.content.decode()
-
-
 def _cold_count(client, url):
-    return _cold(client, url)[0]
+    return cold_page(client, url)[0]
 
 
 def _add_events(personas, first, n):
@@ -242,7 +228,7 @@ def test_event_page_stays_within_the_ceiling_as_its_record_grows(client, persona
     for i in range(6):
         linked = make_event(f"linked-{i}", acting_user=sec, date=ReportedDate(D(2020, 1, 1 + i)))
         services.link_events(event, linked, acting_user=sec)
-    many, page = _cold(client, "/en/events/gcg-4/")
+    many, page = cold_page(client, "/en/events/gcg-4/")
     assert "Organiser 8" in page and "Annex 8" in page and "Do 8." in page
     assert "Speaker 8" not in page  # a person's name is partners' content
     assert "Hidden." not in page

@@ -105,11 +105,9 @@ def resource_page(user: Any, resource: Resource) -> dict[str, Any]:
 
 
 def _section(user: Any, qs: QuerySet[Resource]) -> list[Resource]:
-    return list(
-        qs.order_by(F("date_start").desc(nulls_last=True), "slug").prefetch_related(
-            Prefetch("files", queryset=ResourceFile.objects.only("pk", "resource_id", "language"))
-        )[:SECTION_LIMIT]
-    )
+    # The rows (library/_resource_rows.html) name no file: the files are
+    # not read (one query on every page with a library section).
+    return list(qs.order_by(F("date_start").desc(nulls_last=True), "slug")[:SECTION_LIMIT])
 
 
 def event_section(user: Any, event: Any) -> dict[str, Any] | None:
