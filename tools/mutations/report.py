@@ -6,7 +6,15 @@ from collections import Counter
 from typing import Any
 
 from tools.mutations.explained import EXPLAINED
-from tools.mutations.sites import MATRIX, PYTEST_ARGS, RUN_ARGS, Outcome
+from tools.mutations.sites import (
+    FEW_CELLS,
+    MATRIX,
+    PYTEST_ARGS,
+    RUN_ARGS,
+    WORKERS_FEW,
+    WORKERS_WHOLE,
+    Outcome,
+)
 
 # The report -------------------------------------------------------------------
 
@@ -97,13 +105,14 @@ def render_report(
         "",
         "```sh",
         f"PYTHONPATH=<copy> python -m pytest {MATRIX} {' '.join(PYTEST_ARGS)} "
-        f"{' '.join(RUN_ARGS)}",
+        f"{' '.join(WORKERS_WHOLE)} {' '.join(RUN_ARGS)}",
         "```",
         "",
         "from the copy, with a time limit, and restores the file. The unmutated run",
         "records with coverage.py which cells reach which lines; a mutant runs only",
         "the cells that reached its lines (an `@file` of their ids in place of the",
-        "folder), or the whole matrix when its lines ran while the world was built,",
+        f"folder; in one process, `{' '.join(WORKERS_FEW)}`, up to {FEW_CELLS} cells), "
+        "or the whole matrix when its lines ran while the world was built,",
         "at import, or not at all. The test databases are kept in the copy and",
         "reused (`--reuse-db`): a mutant changes code, never the schema.",
         "`--list` shows the",

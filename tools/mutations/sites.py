@@ -21,7 +21,12 @@ MATRIX = "alliance87/accounts/tests/visibility_matrix"
 # file: the matrix and the test support it builds its world with.
 MATRIX_INPUTS = (MATRIX, "alliance87/testing")
 REPORT = "docs/visibility-matrix.md"
-PYTEST_ARGS = ("-x", "-q", "-n", "2", "-p", "no:randomly")
+PYTEST_ARGS = ("-x", "-q", "-p", "no:randomly")
+# The whole matrix runs on both cores; a few cells in one process (two
+# workers would each start Django and build the world for them).
+WORKERS_WHOLE = ("-n", "2")
+WORKERS_FEW = ("-n", "0")
+FEW_CELLS = 300
 # Written into the copy (tools.mutations.workspace, .reach): the project's
 # settings with the test databases in files that every run reuses, and the
 # plugin that records which cells reach which lines.

@@ -20,12 +20,15 @@ from xml.etree import ElementTree
 from tools.mutations.reach import ENV, PLUGIN_TEXT, Reach, write_targets
 from tools.mutations.sites import (
     DEFAULT_TIMEOUT,
+    FEW_CELLS,
     MATRIX,
     PACKAGE,
     PLUGIN,
     PYTEST_ARGS,
     RUN_ARGS,
     RUN_SETTINGS,
+    WORKERS_FEW,
+    WORKERS_WHOLE,
     Mutant,
     Outcome,
     mutate,
@@ -150,12 +153,14 @@ def run_matrix(
     extra: Sequence[str] = (),
     targets: Sequence[str] = (MATRIX,),
     env: Mapping[str, str] | None = None,
+    cells: int | None = None,
 ) -> tuple[str, str, str, float]:
     """Run the matrix in `copy`: (status, first failing test, its message, seconds).
 
     `extra` adds pytest arguments (the tool's own tests select cells with -k);
-    `targets` are the whole matrix or an @file of the cells to run.
+    `targets` are the whole matrix or an @file of the `cells` cells to run.
     """
+    workers = WORKERS_FEW if cells is not None and cells <= FEW_CELLS else WORKERS_WHOLE
     report = copy.parent / "junit.xml"
     report.unlink(missing_ok=True)
     args = [
@@ -164,6 +169,7 @@ def run_matrix(
         "pytest",
         *targets,
         *PYTEST_ARGS,
+        *workers,
         *RUN_ARGS,
         f"--junitxml={report}",
         *extra,
@@ -226,7 +232,9 @@ class Workspace:
         original = target.read_bytes()
         try:
             target.write_text(mutate(original.decode(), mutant), encoding="utf-8")
-            status, test, message, seconds = run_matrix(self.copy, timeout, extra, targets)
+            status, test, message, seconds = run_matrix(
+                self.copy, timeout, extra, targets, cells=None if cells is None else len(cells)
+            )
         finally:
             target.write_bytes(original)
         ran = None if cells is None else len(cells)
