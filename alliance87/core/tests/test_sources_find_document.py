@@ -84,7 +84,7 @@ def test_part_of_a_title_finds_the_document_ignoring_case_and_accents(
         assert f'value="events.document:{report.pk}"' in html, typed
         assert "Concept note" not in html
     html = search(client, decision, "minutes").content.decode()
-    assert "No Hub document you may see has a title that matches" in html
+    assert "No Hub document you may see matches" in html
 
 
 def test_at_most_the_first_matches_are_listed_and_more_are_announced(
@@ -318,3 +318,67 @@ def test_a_library_file_is_found_by_its_resources_title_and_hidden_with_it(
     for_secretariat = {v for v, _name in match_documents(personas.secretariat, "ESTIMATES", 20)}
     assert for_secretariat == {f"library.resourcefile:{row.pk}" for row in rows}
 
+
+def test_finding_keeps_what_was_typed_in_the_other_fields_and_saves_nothing(
+    client: Any, personas: Any, event: Any, decision: Any
+) -> None:
+    report = attach(personas, event, "Report of the meeting")
+    client.force_login(personas.secretariat)
+    typed = {
+        "field": "-",
+        "basis": "inferred",
+        "source_title": "Notes of the Chair",
+        "locator": "para. 12",
+        "note": "From the list of speakers",
+        "value": "April 2019",
+        "as_of": "30/04/2019",
+        "as_of_month_only": "on",
+    }
+    response = client.post(
+        sources_url(decision), {**typed, "document_q": "meeting", "find": "1"}, HTTP_HOST=HOST
+    )
+    assert response.status_code == 200
+    assert citations_of(decision) == []
+    html = response.content.decode()
+    assert f'value="events.document:{report.pk}"' in html
+    assert 'class="error-message"' not in html  # not checked: nothing was submitted
+    for shown in ("Notes of the Chair", "para. 12", "April 2019", "30/04/2019", "meeting"):
+        assert f'value="{shown}"' in html, shown
+    assert "From the list of speakers</textarea>" in html
+    assert re.search(r'<input type="radio" name="basis" value="inferred"[^>]* checked', html)
+    assert re.search(r'<input type="checkbox" name="as_of_month_only"[^>]* checked', html)
+    # Found again for something else, the document chosen stays chosen.
+    chosen = {**typed, "document": f"events.document:{report.pk}"}
+    html = client.post(
+        sources_url(decision),
+        {**chosen, "document_q": "nothing like it", "find": "1"},
+        HTTP_HOST=HOST,
+    ).content.decode()
+    assert re.search(
+        rf'<input type="radio" name="document" value="events.document:{report.pk}"[^>]* checked',
+        html,
+    )
+    assert "No Hub document you may see matches" in html
+    # Recorded, it cites the document chosen, with what was typed.
+    recorded = client.post(
+        sources_url(decision),
+        {**chosen, "basis": "reported", "document_q": "meeting"},
+        HTTP_HOST=HOST,
+    )
+    assert recorded.status_code == 302
+    assert citations_of(decision) == [
+        ("events.document", report.pk, "", "Notes of the Chair", "para. 12")
+    ]
+
+
+def test_the_documents_found_are_radios_without_a_maxlength(
+    client: Any, personas: Any, event: Any, decision: Any
+) -> None:
+    """maxlength is for text boxes: on a radio it is invalid HTML."""
+    attach(personas, event, "Report of the meeting")
+    client.force_login(personas.secretariat)
+    html = search(client, decision, "report").content.decode()
+    radios = re.findall(r"<input [^>]*>", html)
+    radios = [tag for tag in radios if 'type="radio"' in tag or 'type="checkbox"' in tag]
+    assert any('name="document"' in tag for tag in radios)
+    assert [tag for tag in radios if "maxlength" in tag] == []
