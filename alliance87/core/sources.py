@@ -69,15 +69,18 @@ class CitationForm(forms.Form):
             "fact unless an address is given."
         ),
     )
-    # A Hub document found by its title (DocumentSearchForm): its value
-    # names it as core.files.match_documents gives it; offered only when
-    # a search found some.
-    document = forms.CharField(
+    # A Hub document found by the search of the same form
+    # (DocumentSearchForm): a choice among the documents found, each named
+    # as core.files.match_documents gives it; offered only when a search
+    # found some, or one was chosen.
+    document = forms.ChoiceField(
         label=gettext_lazy("Hub document"),
         required=False,
-        max_length=200,
         widget=forms.RadioSelect,
         help_text=gettext_lazy("Cites the document chosen, as its file's address would."),
+        error_messages={
+            "invalid_choice": gettext_lazy("That document is not available: find it again.")
+        },
     )
     url = forms.URLField(
         label=gettext_lazy("Address of the source"),
@@ -134,37 +137,50 @@ class CitationForm(forms.Form):
         assert isinstance(field, forms.ChoiceField)
         field.choices = [(WHOLE_RECORD, _("The record as a whole")), *fields]
         if documents:
-            widget = self.fields["document"].widget
-            assert isinstance(widget, forms.RadioSelect)
-            widget.choices = list(documents)
+            document = self.fields["document"]
+            assert isinstance(document, forms.ChoiceField)
+            document.choices = list(documents)
         elif not self.data.get("document"):
             del self.fields["document"]
 
 
+def _typed(data: Any) -> dict[str, Any]:
+    """Return what was typed in the citation form's fields, posted with a
+    search, as the initial values of the form shown again: kept, not
+    checked, not saved."""
+    return {name: data[name] for name in CitationForm.base_fields if data.get(name)}
+
+
 class DocumentSearchForm(forms.Form):
-    """Find a Hub document to cite by part of its title (a GET form: the
-    page lists the first matches as choices of the citation form)."""
+    """Find a Hub document to cite by part of what it is found by. Its box
+    sits inside the citation form, whose "Find" button sends it with the
+    fields typed so far; a GET query (`?document_q=`) searches too. The
+    first matches become the choices of the citation form's "Hub
+    document"."""
 
     document_q = ChoiceText(
         label=gettext_lazy("Find a Hub document"),
-        help_text=gettext_lazy("Type part of its title."),
+        help_text=gettext_lazy(
+            "Type part of its title, of its meeting's name or of its file's name."
+        ),
     )
 
 
-def _found(request: HttpRequest) -> tuple[DocumentSearchForm, Narrowing]:
-    """Read the document search of the page's query: the first
-    `MATCHES_LISTED` documents the user may see whose title matches the
-    text typed (core.forms.read_narrowing, as the tracker's owners)."""
-    search = DocumentSearchForm(request.GET if "document_q" in request.GET else None)
+def _found(user: Any, query: Any) -> tuple[DocumentSearchForm, Narrowing]:
+    """Read the document search of `query` (the page's query, or the form
+    posted): the first `MATCHES_LISTED` documents the user may see that
+    match the text typed (core.forms.read_narrowing, as the tracker's
+    owners)."""
+    search = DocumentSearchForm(query if "document_q" in query else None)
     found = Narrowing("document", "document_q", everyone="")
     if search.is_bound and search.is_valid():
         read_narrowing(
             found,
-            request.GET,
+            query,
             value="",
             text=search.cleaned_data["document_q"],
             name_of=lambda value: None,
-            matches_of=lambda text, n: files.match_documents(request.user, text, n),
+            matches_of=lambda text, n: files.match_documents(user, text, n),
         )
     return search, found
 
@@ -306,14 +322,23 @@ def sources(request: HttpRequest, kind: int, pk: int) -> HttpResponse:
     labels = dict(fields)
     chosen = request.GET.get("field", "")
     initial = {"field": chosen if chosen in labels else WHOLE_RECORD}
-    search, found = _found(request)
+    posting = request.method == "POST"
+    # "Find" posts the citation form: the search runs, and what was typed
+    # in the other fields comes back as typed, nothing saved.
+    finding = posting and "find" in request.POST
+    search, found = _found(request.user, request.POST if posting else request.GET)
     documents = list(found.matches)
-    posted = request.POST.get("document", "") if request.method == "POST" else ""
+    posted = request.POST.get("document", "") if posting else ""
     shown = files.document_named(request.user, posted) if posted else None
-    if shown is not None:  # the choice made, shown again with any error
-        documents = [(posted, str(shown))]
-    form = CitationForm(request.POST or None, fields=fields, documents=documents, initial=initial)
-    if request.method == "POST" and form.is_valid() and _cited(request, record, form):
+    if shown is not None and posted not in dict(documents):  # the choice made, kept
+        documents.insert(0, (posted, str(shown)))
+    if finding:
+        form = CitationForm(fields=fields, documents=documents, initial=_typed(request.POST))
+    else:
+        form = CitationForm(
+            request.POST if posting else None, fields=fields, documents=documents, initial=initial
+        )
+    if posting and not finding and form.is_valid() and _cited(request, record, form):
         messages.success(request, _("The source is recorded."))
         return redirect(sources_url(record))
     cited: dict[str, list[Citation]] = {}
@@ -346,6 +371,8 @@ def sources(request: HttpRequest, kind: int, pk: int) -> HttpResponse:
             "form": form,
             "search": search,
             "found": found,
+            # The search box sits just before the documents it finds.
+            "search_before": "document" if "document" in form.fields else "url",
             "back": _back(record),
         },
     )

@@ -19,6 +19,14 @@ def compact(text: str) -> str:
     return "".join(ch for ch in fold(text) if ch.isalnum())
 
 
+def search_names(*values: str) -> str:
+    """Return each of `values` folded, once, joined by " | ": the one
+    column a row is found by (`search_names`), kept by the service that
+    writes the row and filtered with `search_names__contains=fold(text)`,
+    so that a search reads matching rows only, in any language."""
+    return " | ".join(dict.fromkeys(f for f in (fold(v or "") for v in values) if f))
+
+
 # An id as people and programs write it: ASCII digits, no more than a
 # database integer holds. str.isdigit() also admits "²" and "١", and int()
 # refuses numbers of more than 4,300 digits: both ended in server errors.

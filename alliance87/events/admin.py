@@ -26,6 +26,7 @@ from alliance87.events.models import (
     Objective,
     Participant,
 )
+from alliance87.events.services.documents import refresh_search_names
 
 
 def _warnings_html(warnings: list[str]) -> Any:
@@ -159,6 +160,12 @@ class EventAdmin(TranslationAdmin):
         obj.last_day = rd.last_day if rd else None
         super().save_model(request, obj, form, change)
 
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        # Its documents' titles, files, agenda numbers or its own title may
+        # have changed here: what the Sources page finds them by follows.
+        refresh_search_names(Document.objects.filter(event=form.instance))
+
     def get_queryset(self, request: HttpRequest) -> Any:
         return super().get_queryset(request).select_related("series")
 
@@ -195,3 +202,8 @@ class AgendaItemAdmin(TranslationAdmin):
     list_filter = ["event__series"]
     search_fields = ["title_en", "title_fr", "title_es", "event__title_en"]
     autocomplete_fields = ["event", "presenter_organisations", "presenter_people"]
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        # Its documents are found by its number.
+        refresh_search_names(Document.objects.filter(agenda_item=form.instance))

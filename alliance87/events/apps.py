@@ -31,7 +31,12 @@ class EventsConfig(AppConfig):
         )
         # A document's file is served to those who may see the document.
         hooks.FILE_OWNERS.register(
-            hooks.FileOwner("events.document", Document.objects.visible_to, title="title")
+            hooks.FileOwner(
+                "events.document",
+                Document.objects.visible_to,
+                title="title",
+                search="search_names",
+            )
         )
         # After groups: meetings are linked to the groups that hold them.
         hooks.DEMO_LOADERS.register(hooks.DemoLoader("alliance87.events.demo", order=40))

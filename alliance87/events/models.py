@@ -522,6 +522,11 @@ class Document(RecordPart):
     title = models.CharField(_("title"), max_length=300)
     url = models.URLField(_("address"), blank=True)
     file = models.FileField(_("file"), upload_to=document_upload_to, blank=True, max_length=300)
+    # What the Sources page finds the document by, folded, in one column
+    # (core.text.search_names): its title and its meeting's in every
+    # language, its agenda item's number, its file's name. Kept by the
+    # services that write documents, events and agenda items.
+    search_names = models.TextField(editable=False, default="")
 
     objects = RecordQuerySet.as_manager()
 

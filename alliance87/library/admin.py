@@ -5,6 +5,7 @@ from django.http import HttpRequest
 from modeltranslation.admin import TranslationAdmin
 
 from alliance87.library.models import Resource, ResourceFile, ResourceRegion, Term
+from alliance87.library.services import refresh_search_names
 
 
 class ResourceFileInline(admin.TabularInline):
@@ -36,6 +37,11 @@ class ResourceAdmin(TranslationAdmin):
     filter_horizontal = ["themes"]
     raw_id_fields = ["actions", "submitted_by"]
     inlines = [ResourceFileInline, ResourceRegionInline]
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        # Its files are found by its title.
+        refresh_search_names(ResourceFile.objects.filter(resource=form.instance))
 
 
 @admin.register(Term)

@@ -20,7 +20,10 @@ class LibraryConfig(AppConfig):
         # A file is served to those who may see its resource.
         hooks.FILE_OWNERS.register(
             hooks.FileOwner(
-                "library.resourcefile", ResourceFile.objects.visible_to, title="resource__title"
+                "library.resourcefile",
+                ResourceFile.objects.visible_to,
+                title="resource__title",
+                search="search_names",
             )
         )
         hooks.COUNTRY_PROFILE_SECTIONS.register(

@@ -230,6 +230,10 @@ class ResourceFile(models.Model):
         _("text"), max_length=10, choices=TextStatus.choices, default=TextStatus.PENDING
     )
     text_error = models.CharField(_("why the text was not read"), max_length=300, blank=True)
+    # What the Sources page finds the file by, folded, in one column
+    # (core.text.search_names): its resource's title in every language and
+    # the file's name. Kept by the services that write resources and files.
+    search_names = models.TextField(editable=False, default="")
     created = models.DateTimeField(auto_now_add=True)
 
     objects = ResourceFileQuerySet.as_manager()

@@ -13,7 +13,10 @@ Invariants:
 - a partner's submission is a draft the Secretariat reviews: it is seen
   by its submitter and the Secretariat only until it is published;
 - a glossary definition is held only with its legal source; a term
-  without one keeps the source still to find.
+  without one keeps the source still to find;
+- a file's `search_names` hold, folded, its resource's title in every
+  language and the file's name, after every write of the file or its
+  resource (the Sources page finds files by them).
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import get_language
@@ -33,6 +37,7 @@ from django.utils.translation import gettext as _
 from alliance87.core.files import DOCUMENT_KINDS, store_upload
 from alliance87.core.services import service
 from alliance87.core.tasks import enqueue_on_commit
+from alliance87.core.text import search_names
 from alliance87.library.models import (
     Resource,
     ResourceFile,
@@ -78,6 +83,32 @@ def _set_links(resource: Resource, links: Links) -> None:
                 ResourceRegion.objects.create(resource=resource, region=region)
 
 
+def file_search_names(row: Any) -> str:
+    """Return what the file `row` is found by on the Sources page, folded
+    (core.text.search_names): its resource's title in every language and
+    the file's name. Reads concrete columns only, so that a data
+    migration's historical rows serve too."""
+    codes = [code for code, _name in settings.LANGUAGES]
+    return search_names(
+        *(getattr(row.resource, f"title_{code}", "") or "" for code in codes),
+        row.file.name.rsplit("/", 1)[-1] if row.file else "",
+    )
+
+
+def refresh_search_names(rows: QuerySet[Any]) -> None:
+    """Write again the `search_names` of those of the files `rows` whose
+    own have changed (their resource renamed): one query reads them, one
+    writes those changed."""
+    changed = []
+    for row in rows.select_related("resource").order_by("pk"):
+        names = file_search_names(row)
+        if names != row.search_names:
+            row.search_names = names
+            changed.append(row)
+    # A column derived from others, not a correction: not audited.
+    rows.model.objects.bulk_update(changed, ["search_names"], batch_size=500)
+
+
 @service
 def save_resource(resource: Resource, *, acting_user: Any, links: Links | None = None) -> Resource:
     """Validate and save `resource` and, when given, its links."""
@@ -85,7 +116,11 @@ def save_resource(resource: Resource, *, acting_user: Any, links: Links | None =
     if resource.is_published:
         resource.published_at = resource.published_at or timezone.now()
     resource.full_clean()
+    existed = resource.pk is not None
     resource.save()
+    if existed:
+        # Its files are found by its title.
+        refresh_search_names(ResourceFile.objects.filter(resource=resource))
     if links is not None:
         _set_links(resource, links)
     return resource
@@ -192,6 +227,7 @@ def _keep_file(resource: Resource, *, language: str, name: str, size: int) -> Re
     extension = name.rsplit(".", 1)[-1].lower()
     row.text, row.text_error = "", ""
     row.text_status = TextStatus.PENDING if extension in EXTRACTABLE else TextStatus.NONE
+    row.search_names = file_search_names(row)
     row.full_clean(exclude=["file"])
     row.save()
     if row.text_status == TextStatus.PENDING:

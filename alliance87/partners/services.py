@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from alliance87.core.services import service
-from alliance87.core.text import fold
+from alliance87.core.text import fold, search_names
 from alliance87.partners.models import Organisation, Person
 
 LANGUAGE_CODES = ("en", "fr", "es")
@@ -27,13 +27,13 @@ SORT_PREFIXES = (
 
 
 def organisation_search_names(org: Organisation) -> str:
-    parts: list[str] = []
-    for field in ("name", "acronym"):
-        for code in LANGUAGE_CODES:
-            value = getattr(org, f"{field}_{code}", "") or ""
-            if value and fold(value) not in parts:
-                parts.append(fold(value))
-    return " | ".join(parts)
+    return search_names(
+        *(
+            getattr(org, f"{field}_{code}", "") or ""
+            for field in ("name", "acronym")
+            for code in LANGUAGE_CODES
+        )
+    )
 
 
 def sort_key(name: str) -> str:

@@ -10,8 +10,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from django.conf import settings
-from django.db import models
 from django.urls import Resolver404, resolve
 
 from alliance87.core import hooks
@@ -50,52 +48,35 @@ def document_at(address: str, host: str, user: Any) -> Any | None:
 def match_documents(user: Any, text: str, limit: int) -> list[tuple[str, str]]:
     """Return (value, name) of the first `limit` Hub documents `user` may
     see (each owner's own `visible`, as `serve_file`) that hold a file and
-    whose title contains `text`, ignoring case and accents (`fold`), by
-    name. A value ("events.document:12") names the document for
-    `document_named`. Titles are folded here, not by the database: no
-    folded copy of them is stored."""
+    whose `search_names` (their titles in every language, and what else
+    their owner finds them by: a meeting's name, a file's name) contain
+    `text`, ignoring case and accents (`fold`), by name. A value
+    ("events.document:12") names the document for `document_named`.
+
+    The database filters, visibility first, and returns at most `limit`
+    rows per owner: one query per citable owner, whatever the number of
+    documents."""
     folded = fold(text.replace("\x00", ""))
     if not folded:
         return []
     found: list[tuple[str, str]] = []
     for owner in hooks.FILE_OWNERS.items():
-        if not owner.title:
+        if not owner.search:
             continue
-        visible = owner.visible(user).exclude(**{owner.field: ""})
-        titles = _title_columns(visible.model, owner.title)
-        pks: list[int] = []
-        rows = visible.order_by(owner.title, "pk").values_list("pk", *titles)
-        for pk, *written in rows.iterator():
-            if any(folded in fold(title or "") for title in written):
-                pks.append(pk)
-                if len(pks) == limit:
-                    break
-        found += [(f"{owner.label}:{row.pk}", str(row)) for row in visible.filter(pk__in=pks)]
+        rows = (
+            owner.visible(user)
+            .exclude(**{owner.field: ""})
+            .filter(**{f"{owner.search}__contains": folded})
+            .order_by(owner.title or "pk", "pk")
+        )
+        # The row its name is read from ("resource" of "resource__title"),
+        # read in the same query.
+        related = owner.title.rpartition("__")[0]
+        if related:
+            rows = rows.select_related(related)
+        found += [(f"{owner.label}:{row.pk}", str(row)) for row in rows[:limit]]
     found.sort(key=lambda pair: (fold(pair[1]), pair[0]))
     return found[:limit]
-
-
-def _title_columns(model: type[models.Model], lookup: str) -> list[str]:
-    """Return the lookups of the title `lookup` names in every language it
-    is written in (`title_en`, `title_fr`, …, when it is translated), so
-    that a title is found in any of them, as organisations' names are."""
-    from modeltranslation.translator import NotRegistered, translator
-    from modeltranslation.utils import build_localized_fieldname
-
-    *path, name = lookup.split("__")
-    target: Any = model
-    for part in path:
-        target = target._meta.get_field(part).related_model
-    try:
-        translated = name in translator.get_options_for_model(target).all_fields
-    except NotRegistered:
-        translated = False
-    if not translated:
-        return [lookup]
-    return [
-        "__".join([*path, build_localized_fieldname(name, code)])
-        for code, _label in settings.LANGUAGES
-    ]
 
 
 def document_named(user: Any, value: str) -> Any | None:
@@ -105,7 +86,7 @@ def document_named(user: Any, value: str) -> Any | None:
     label, _, pk = value.partition(":")
     registered = hooks.FILE_OWNERS.get(label)
     row_id = parse_id(pk)
-    if registered is None or not registered.title or row_id is None:
+    if registered is None or not registered.search or row_id is None:
         return None
     owner = registered.visible(user).filter(pk=row_id).first()
     return owner if owner is not None and getattr(owner, registered.field, None) else None

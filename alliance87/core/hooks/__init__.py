@@ -76,10 +76,12 @@ EVENT_PARTICIPATION       EventParticipationProvider:  events                gro
 GROUP_MEETINGS            MeetingProvider: (user,      events                groups.meetings
                           group) -> [Meeting]
 FILE_OWNERS               FileOwner(label, visible,    campaigns, comms,     core.files (the file
-                          field, title); visible(user) community, events,    view; the Sources
-                          -> owners the user may see;  library               page's document
-                          title: a citable document's                        search)
-                          title lookup; key label
+                          field, title, search);       community, events,    view; the Sources
+                          visible(user) -> owners the  library               page's document
+                          user may see; search, title:                       search)
+                          a citable document's folded
+                          search_names and title
+                          lookups; key label
 SEARCH_PROVIDERS          SearchProvider(kind, label,  campaigns, comms,     search (the index, the
                           model, rows, entry,          community,            reindex command, the
                           visible, url, depends,       countries, events,    /search/ page)

@@ -82,15 +82,19 @@ class VisibleOwners(Protocol):
 @dataclass(frozen=True)
 class FileOwner:
     """A model whose `field` holds uploaded files, served to those who may
-    see the row. `label` is the model's "app_label.model". `title` is the
-    lookup of the document's title (`"title"`, `"resource__title"`) when
-    its rows are documents a source may cite: the Sources page finds them
-    by it (core.files.match_documents); empty for other files (images)."""
+    see the row. `label` is the model's "app_label.model". When its rows
+    are documents a source may cite, `search` is the lookup of their
+    folded `search_names` (core.text.search_names: what a document is
+    found by, kept by the service that writes it), which the Sources page
+    filters on (core.files.match_documents), and `title` the lookup of
+    their title (`"title"`, `"resource__title"`), by which the matches
+    are ordered; both empty for other files (images)."""
 
     label: str
     visible: VisibleOwners
     field: str = "file"
     title: str = ""
+    search: str = ""
 
 
 FILE_OWNERS: Hook[FileOwner] = Hook("file_owners", key=lambda o: o.label)

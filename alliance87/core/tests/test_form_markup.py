@@ -35,6 +35,7 @@ class FormAudit(HTMLParser):
         self.labels_for: list[str] = []
         self.summary_links: list[str] = []
         self.loose_choices: list[str] = []
+        self.choices_with_maxlength: list[str] = []
         self.fieldsets_without_legend = 0
         self._fieldsets: list[bool] = []  # whether each open fieldset has a legend
 
@@ -55,6 +56,8 @@ class FormAudit(HTMLParser):
             grouped = a.get("name", "") and self._fieldsets and self._fieldsets[-1]
             if a["type"] == "radio" and not grouped:
                 self.loose_choices.append(a.get("id", ""))
+            if "maxlength" in a:  # a text box's attribute: invalid on a choice
+                self.choices_with_maxlength.append(a.get("id", ""))
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "fieldset" and self._fieldsets and not self._fieldsets.pop():
@@ -71,6 +74,7 @@ class FormAudit(HTMLParser):
             f"error summary links to missing #{i}" for i in self.summary_links if not self.ids[i]
         ]
         found += [f"radio #{i} outside a fieldset with legend" for i in self.loose_choices]
+        found += [f"choice #{i} with a maxlength" for i in self.choices_with_maxlength]
         if self.fieldsets_without_legend:
             found.append("fieldset without legend")
         return found

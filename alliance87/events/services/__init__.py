@@ -31,6 +31,10 @@ Invariants kept here:
 - an uploaded document is written whole or not at all: streamed to a
   temporary file in the same folder, flushed to disk, then renamed; a file
   no row refers to any longer is removed once the change is committed.
+- a document's `search_names` hold, folded, its title and its meeting's in
+  every language, its agenda item's number and its file's name, after
+  every write of the document, its event or its agenda item (the Sources
+  page finds documents by them).
 
 Text given through the site is written in the active language; when the
 English text is still empty it is filled too, since English is the language

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from alliance87.core.services import service
 from alliance87.core.text import Translations
-from alliance87.events.models import AgendaItem, Event
+from alliance87.events.models import AgendaItem, Document, Event
 from alliance87.events.services.base import (
     REQUIRED,
     RowRules,
@@ -21,6 +21,7 @@ from alliance87.events.services.base import (
     save_unique,
     set_changed_text,
 )
+from alliance87.events.services.documents import refresh_search_names
 from alliance87.partners.models import Organisation, Person
 
 # The default of an argument whose absence leaves the field as it is.
@@ -173,6 +174,15 @@ def _write_agenda_item(item: AgendaItem, renumbered: bool) -> None:
     save_unique(item, lambda: _number_taken(item.number, None))
     if renumbered:
         _follow_numbering(item.event_id)
+        # Its documents are found by its number.
+        refresh_search_names(Document.objects.filter(agenda_item=item))
+
+
+def _remove_agenda_item(item: AgendaItem) -> None:
+    documents = list(item.documents.values_list("pk", flat=True))
+    item.delete()
+    # Its documents stay, under no item: no longer found by its number.
+    refresh_search_names(Document.objects.filter(pk__in=documents))
 
 
 # A correction gives the text in the active language and, when given, the
@@ -192,4 +202,5 @@ AGENDA_ITEM_RULES = RowRules(
     texts=("title", "minutes", "presenters_note"),
     apply=_apply_agenda_item,
     write=_write_agenda_item,
+    remove=_remove_agenda_item,
 )

@@ -2,6 +2,10 @@
 Documents of an event (agendas, reports, annexes): links and uploaded
 files, each written whole or not at all, and the rules for correcting and
 removing one.
+
+A document's `search_names` (what the Sources page finds it by) is written
+with it, and again when its event's title or its agenda item's number
+changes (`refresh_search_names`, called by those services and the admin).
 """
 
 from __future__ import annotations
@@ -16,11 +20,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from alliance87.core import files
 from alliance87.core.services import service
-from alliance87.core.text import Translations
+from alliance87.core.text import Translations, search_names
 from alliance87.events.models import AgendaItem, Document, Event
 from alliance87.events.services.base import REQUIRED, RowRules, next_order, set_text
 
@@ -30,6 +35,35 @@ logger = logging.getLogger(__name__)
 DOCUMENTS_FOLDER = "events/documents"
 
 
+def document_search_names(document: Any) -> str:
+    """Return what `document` is found by on the Sources page, folded
+    (core.text.search_names): its title and its meeting's title in every
+    language, its agenda item's number, its file's name. Reads concrete
+    columns only, so that a data migration's historical rows serve too."""
+    codes = [code for code, _name in settings.LANGUAGES]
+    event, item = document.event, document.agenda_item
+    return search_names(
+        *(getattr(document, f"title_{code}", "") or "" for code in codes),
+        *(getattr(event, f"title_{code}", "") or "" for code in codes),
+        item.number if item is not None else "",
+        Path(document.file.name).name if document.file else "",
+    )
+
+
+def refresh_search_names(documents: QuerySet[Any]) -> None:
+    """Write again the `search_names` of those of `documents` whose own
+    have changed (their event renamed, their agenda item renumbered): one
+    query reads them, one writes those changed."""
+    changed = []
+    for document in documents.select_related("event", "agenda_item").order_by("pk"):
+        names = document_search_names(document)
+        if names != document.search_names:
+            document.search_names = names
+            changed.append(document)
+    # A column derived from others, not a correction: not audited.
+    documents.model.objects.bulk_update(changed, ["search_names"], batch_size=500)
+
+
 def _save_storing(document: Document, upload: UploadedFile | None) -> str:
     """Save `document`, storing `upload` first as its file when given;
     return the stored name. A file whose row was not written is removed."""
@@ -37,6 +71,7 @@ def _save_storing(document: Document, upload: UploadedFile | None) -> str:
     if upload is not None:
         stored = files.store_upload(upload, folder=DOCUMENTS_FOLDER)
         document.file.name = stored
+    document.search_names = document_search_names(document)
     try:
         document.save()
     except Exception:

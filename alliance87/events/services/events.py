@@ -16,6 +16,7 @@ from alliance87.core.services import service
 from alliance87.core.text import Translations
 from alliance87.countries.models import Country
 from alliance87.events.models import (
+    Document,
     Event,
     EventRegion,
     EventSeries,
@@ -25,6 +26,7 @@ from alliance87.events.models import (
     ReportedCount,
 )
 from alliance87.events.services.base import add_row, set_changed_text
+from alliance87.events.services.documents import refresh_search_names
 from alliance87.partners.models import Organisation, Person
 
 
@@ -43,7 +45,11 @@ def save_event(
     rd = event.reported_date
     event.last_day = rd.last_day if rd else None
     event.full_clean(exclude=["organisers", "countries", "themes", "feeds_into", "groups"])
+    existed = event.pk is not None
     event.save()
+    if existed:
+        # Its documents are found by its title.
+        refresh_search_names(Document.objects.filter(event=event))
     if organisers is not None:
         event.organisers.set(organisers)
     if countries is not None:
