@@ -508,6 +508,28 @@ class Mention(models.Model):
         return f"@{self.user} in {self.post_id}"
 
 
+class PseudonymMention(models.Model):
+    """A pseudonym named in a post with @"its name", in a thread where it
+    writes (community/pseudonym_mentions.py). It records the pseudonym,
+    never the account behind it: the fan-out alone follows the link, to
+    tell its owner."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="pseudonym_mentions")
+    pseudonym = models.ForeignKey(Pseudonym, on_delete=models.CASCADE, related_name="+")
+
+    objects = HubManager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["post", "pseudonym"], name="community_one_pseudonym_mention"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"@{self.pseudonym_id} in {self.post_id}"
+
+
 class OrganisationMention(models.Model):
     """An organisation named in a post with @org:<its slug>
     (community/org_mentions.py)."""
@@ -702,7 +724,6 @@ class Reason(models.TextChoices):
     THREAD = "thread", _("New thread")
     REPLY = "reply", _("New reply")
     MENTION = "mention", _("You were mentioned")
-    ORGANISATION = "org", _("Your organisation was mentioned")
     # Moderators' decisions about the person's own post.
     HIDDEN = "hidden", _("A moderator hid your post")
     RESTORED = "restored", _("A moderator restored your post")
