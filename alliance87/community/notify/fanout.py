@@ -20,7 +20,7 @@ from alliance87.community.models import (
     Space,
     SpaceMember,
 )
-from alliance87.community.notify.base import CHUNK, may_see
+from alliance87.community.notify.base import CHUNK, may_see_many
 from alliance87.partners.models import Person
 
 
@@ -105,6 +105,7 @@ def _write_named(
     at once (a digest reader hears of their organisation in their digest),
     never at the level "nothing"."""
     rows = []
+    seeing = may_see_many(users, space)
     for user in users:
         level = levels.get(user.pk, Level.MENTIONS)
         if level == Level.NOTHING:
@@ -123,7 +124,7 @@ def _write_named(
                 mail=MailState.NONE if level == Level.DIGEST else MailState.PENDING,
                 digest=level == Level.DIGEST,
             )
-        if may_see(user, space):
+        if user.pk in seeing:
             row.created = post.created
             rows.append(row)
     Notification.objects.bulk_create(rows, ignore_conflicts=True, batch_size=CHUNK)
@@ -135,12 +136,13 @@ def _write(
     """Write the notifications of `post` for `users` (one chunk of the
     members who hear of every post) who may see its space, by their level."""
     rows = []
+    seeing = may_see_many(users, space)
     for user in users:
         if levels[user.pk] == Level.EVERYTHING:
             row = Notification(user=user, post=post, reason=reason, mail=MailState.PENDING)
         else:  # Level.DIGEST
             row = Notification(user=user, post=post, reason=reason, digest=True)
-        if may_see(user, space):
+        if user.pk in seeing:
             row.created = post.created
             rows.append(row)
     Notification.objects.bulk_create(rows, ignore_conflicts=True, batch_size=CHUNK)
