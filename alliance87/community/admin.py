@@ -7,13 +7,16 @@ uncertain; and the emails received at reply addresses, posted or refused
 from typing import Any
 
 from django.contrib import admin
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from alliance87.community.models import (
+    MODERATION_REASONS,
     Flag,
     InboundMessage,
     Notification,
+    Reason,
     Space,
     Suspension,
     Thread,
@@ -50,6 +53,16 @@ class NotificationAdmin(admin.ModelAdmin):
     list_filter = ["mail", "digest", "reason"]
     raw_id_fields = ["user", "post"]
     list_select_related = ["user"]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Notification]:
+        # A row that tells a person of their pseudonym's mention, or of a
+        # decision on their post under it, names the account behind the
+        # pseudonym: left out, as the Secretariat looks that up on the
+        # pseudonyms page, which audits it.
+        tied = Q(reason=Reason.PSEUDONYM) | Q(
+            reason__in=MODERATION_REASONS, post__pseudonym__isnull=False
+        )
+        return super().get_queryset(request).exclude(tied)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -35,8 +35,9 @@ from alliance87.library.models import ResourceType
 MARKDOWN_HINT = _(
     "Markdown: *italics*, **bold**, [a link](https://…), lists with “- ”. "
     "A link to a page of the Hub (an event, a resource, a group) shows as a card. "
-    "Name someone with @ and their username, and an organisation with @org: and the last "
-    "part of its page's address (@org:ilo for …/partners/ilo/)."
+    "Name someone with @ and their username, an organisation with @org: and the last "
+    "part of its page's address (@org:ilo for …/partners/ilo/), and a pseudonym that writes "
+    'in the thread with @ and the pseudonym in quotation marks (@"…").'
 )
 
 

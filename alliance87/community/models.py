@@ -12,6 +12,7 @@ its members-only space, its threads and its posts on their next request.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Self, cast
 
@@ -32,6 +33,7 @@ from alliance87.core.visibility import (
     Visibility,
     VisibleQuerySet,
     audience_for,
+    audiences_for,
     visible_q,
 )
 
@@ -203,33 +205,73 @@ class Standing:
 _SUSPENDED = "suspended"  # not a SpaceRole: tells a suspension's row in `standing`'s query
 
 
-def standing(user: Any) -> Standing:
-    """Return `user`'s standing, computed once per user object (kept as an
-    `_a87_` attribute, which the page cache drops before a page renders)."""
-    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
-        return Standing()
-    cached = getattr(user, "_a87_community_standing", None)
-    if cached is not None:
-        return cast(Standing, cached)
+def _standing_rows(user_ids: list[int]) -> list[tuple[int, int, str]]:
+    """One query: the memberships (with their role) and the suspensions in
+    force of the people `user_ids`, as (person, space, what) rows."""
     now = timezone.now()
-    # One query: the person's memberships (with their role) and their
-    # suspensions in force, as (space, what) rows.
-    memberships = SpaceMember.objects.filter(user=user).order_by().values_list("space_id", "role")
+    memberships = (
+        SpaceMember.objects.filter(user_id__in=user_ids)
+        .order_by()
+        .values_list("user_id", "space_id", "role")
+    )
     suspensions = (
-        Suspension.objects.filter(user=user, lifted__isnull=True)
+        Suspension.objects.filter(user_id__in=user_ids, lifted__isnull=True)
         .filter(Q(ends__isnull=True) | Q(ends__gt=now))
         .order_by()
         .annotate(what=Value(_SUSPENDED))
-        .values_list("space_id", "what")
+        .values_list("user_id", "space_id", "what")
     )
-    rows = list(memberships.union(suspensions, all=True))
-    found = Standing(
-        secretariat=audience_for(user).is_secretariat,
+    return list(memberships.union(suspensions, all=True))
+
+
+def _standing(secretariat: bool, rows: list[tuple[int, str]]) -> Standing:
+    return Standing(
+        secretariat=secretariat,
         moderates=frozenset(space for space, what in rows if what == SpaceRole.MODERATOR),
         suspended=frozenset(space for space, what in rows if what == _SUSPENDED),
         joined=frozenset(space for space, what in rows if what != _SUSPENDED),
     )
+
+
+def _signed_in(user: Any) -> bool:
+    return user is not None and getattr(user, "is_authenticated", False) and user.is_active
+
+
+def standing(user: Any) -> Standing:
+    """Return `user`'s standing, computed once per user object (kept as an
+    `_a87_` attribute, which the page cache drops before a page renders)."""
+    if not _signed_in(user):
+        return Standing()
+    cached = getattr(user, "_a87_community_standing", None)
+    if cached is not None:
+        return cast(Standing, cached)
+    rows = [(space, what) for _user, space, what in _standing_rows([user.pk])]
+    found = _standing(audience_for(user).is_secretariat, rows)
     setattr(user, "_a87_community_standing", found)  # noqa: B010 - cached on the user object
+    return found
+
+
+def standings_for(users: Sequence[Any]) -> dict[int, Standing]:
+    """Return the standing of each of `users` by their id, as `standing`
+    gives it, and their audience (core.visibility.audiences_for), in a
+    number of queries that does not grow with them; each kept on its user
+    object, so that `visible_to(user)` then asks nothing more (a chunk of
+    people of a digests' run)."""
+    audiences = audiences_for(users)
+    found = {user.pk: Standing() for user in users if not _signed_in(user)}
+    todo = [u for u in users if _signed_in(u)]
+    for user in todo:
+        cached = getattr(user, "_a87_community_standing", None)
+        if cached is not None:
+            found[user.pk] = cached
+    todo = [u for u in todo if u.pk not in found]
+    rows: dict[int, list[tuple[int, str]]] = {user.pk: [] for user in todo}
+    if todo:
+        for user_id, space, what in _standing_rows(sorted(rows)):
+            rows[user_id].append((space, what))
+    for user in todo:
+        found[user.pk] = _standing(audiences[user.pk].is_secretariat, rows[user.pk])
+        setattr(user, "_a87_community_standing", found[user.pk])  # noqa: B010 - as `standing`
     return found
 
 
@@ -508,6 +550,28 @@ class Mention(models.Model):
         return f"@{self.user} in {self.post_id}"
 
 
+class PseudonymMention(models.Model):
+    """A pseudonym named in a post with @"its name", in a thread where it
+    writes (community/pseudonym_mentions.py). It records the pseudonym,
+    never the account behind it: the fan-out alone follows the link, to
+    tell its owner."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="pseudonym_mentions")
+    pseudonym = models.ForeignKey(Pseudonym, on_delete=models.CASCADE, related_name="+")
+
+    objects = HubManager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["post", "pseudonym"], name="community_one_pseudonym_mention"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"@{self.pseudonym_id} in {self.post_id}"
+
+
 class OrganisationMention(models.Model):
     """An organisation named in a post with @org:<its slug>
     (community/org_mentions.py)."""
@@ -703,6 +767,8 @@ class Reason(models.TextChoices):
     REPLY = "reply", _("New reply")
     MENTION = "mention", _("You were mentioned")
     ORGANISATION = "org", _("Your organisation was mentioned")
+    # Named by the pseudonym (told to the person behind it alone).
+    PSEUDONYM = "pseudo", _("Your pseudonym was mentioned")
     # Moderators' decisions about the person's own post.
     HIDDEN = "hidden", _("A moderator hid your post")
     RESTORED = "restored", _("A moderator restored your post")

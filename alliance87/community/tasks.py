@@ -114,9 +114,9 @@ def send_due_mail() -> dict[str, int]:
     the count of each outcome (what `community_mail` prints)."""
     uncertain, requeued = sweep_and_requeue()
     counts: dict[str, int] = {}
-    for user_id in notify.digest_recipients():
-        outcome = notify.send_digest(user_id)
-        counts[outcome] = counts.get(outcome, 0) + 1
+    for chunk in notify.digest_recipient_chunks():
+        for outcome in notify.send_digests(chunk):
+            counts[outcome] = counts.get(outcome, 0) + 1
     counts["emails marked uncertain"] = uncertain
     counts["emails queued again"] = requeued
     return counts

@@ -17,8 +17,9 @@ The levels, from the widest audience to the narrowest:
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any, Self, cast
 
 from django.db import models
 from django.db.models import Q
@@ -46,6 +47,18 @@ class Audience:
     is_partner: bool = False
     group_ids: frozenset[int] = field(default_factory=frozenset)
 
+    def sees(self, visibility: str, group_id: int | None = None) -> bool:
+        """Return whether this audience sees a row of `visibility` (and of
+        the group `group_id`) already read: `visible_q`'s rule for one row,
+        so that a chunk of people is asked without a query each."""
+        if self.is_secretariat:
+            return True
+        if visibility == Visibility.PUBLIC:
+            return True
+        if visibility == Visibility.PARTNERS:
+            return self.is_partner
+        return visibility == Visibility.MEMBERS and group_id in self.group_ids
+
 
 def is_secretariat(user: AbstractBaseUser | AnonymousUser | None) -> bool:
     """Return True for the Alliance 8.7 Secretariat (staff of the back office)."""
@@ -65,32 +78,72 @@ def secretariat_users() -> Any:
     return get_user_model().objects.filter(is_active=True, is_staff=True).exclude(email="")
 
 
+def _signed_in(user: AbstractBaseUser | AnonymousUser | None) -> bool:
+    return user is not None and bool(user.is_authenticated) and bool(user.is_active)
+
+
+def _audience(user: Any, contributions: Iterable[dict[str, Any]]) -> Audience:
+    secretariat = is_secretariat(user)
+    group_ids: set[int] = set()
+    is_partner = False
+    for contributed in contributions:
+        group_ids.update(contributed.get("group_ids", ()))
+        is_partner = is_partner or bool(contributed.get("is_partner", False))
+    return Audience(
+        is_secretariat=secretariat,
+        is_partner=is_partner or secretariat,
+        group_ids=frozenset(group_ids),
+    )
+
+
 def audience_for(user: AbstractBaseUser | AnonymousUser | None) -> Audience:
     """Return the audience of `user`, computed once per user object."""
-    if user is None or not user.is_authenticated or not user.is_active:
+    if user is None or not _signed_in(user):
         return Audience()
     cached = getattr(user, "_a87_audience", None)
     if cached is not None:
-        return cached
-    facts: dict[str, Any] = {"is_secretariat": is_secretariat(user)}
-    group_ids: set[int] = set()
+        return cast(Audience, cached)
     # Apps that know about a user's standing contribute to the audience
     # through hooks.AUDIENCE_PROVIDERS (partners: "is this person in an
     # approved partner organisation"; groups: "which groups is this person
     # a member of"). Core imports no domain app.
-    for provider in hooks.AUDIENCE_PROVIDERS.items():
-        contributed = provider(user)
-        group_ids.update(contributed.pop("group_ids", ()))
-        facts["is_partner"] = facts.get("is_partner", False) or contributed.get(
-            "is_partner", False
-        )
-    audience = Audience(
-        is_secretariat=facts["is_secretariat"],
-        is_partner=facts.get("is_partner", False) or facts["is_secretariat"],
-        group_ids=frozenset(group_ids),
-    )
+    audience = _audience(user, [provider(user) for provider in hooks.AUDIENCE_PROVIDERS.items()])
     setattr(user, "_a87_audience", audience)  # noqa: B010 - cached on the user object
     return audience
+
+
+def audiences_for(users: Sequence[Any]) -> dict[int, Audience]:
+    """Return the audience of each of `users` by their id, as
+    `audience_for` gives it, asking each provider once for them all (a
+    `hooks.BatchedAudience`; a provider that answers for one person only is
+    asked for each). Each is kept on its user object, as `audience_for`
+    keeps it, so that `visible_to(user)` then asks nothing more."""
+    found: dict[int, Audience] = {}
+    todo = []
+    for user in users:
+        cached = getattr(user, "_a87_audience", None)
+        if not _signed_in(user):
+            found[user.pk] = Audience()
+        elif cached is not None:
+            found[user.pk] = cached
+        else:
+            todo.append(user)
+    if not todo:
+        return found
+    contributions: dict[int, list[dict[str, Any]]] = {user.pk: [] for user in todo}
+    for provider in hooks.AUDIENCE_PROVIDERS.items():
+        if isinstance(provider, hooks.BatchedAudience):
+            answers = provider.many(todo)
+            for user in todo:
+                contributions[user.pk].append(answers.get(user.pk, {}))
+        else:
+            for user in todo:
+                contributions[user.pk].append(provider(user))
+    for user in todo:
+        audience = _audience(user, contributions[user.pk])
+        setattr(user, "_a87_audience", audience)  # noqa: B010 - cached on the user object
+        found[user.pk] = audience
+    return found
 
 
 def visible_q(audience: Audience, *, prefix: str = "", group_field: str | None = None) -> Q | None:

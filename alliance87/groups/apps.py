@@ -10,14 +10,14 @@ class GroupsConfig(AppConfig):
         from alliance87.core import hooks
         from alliance87.groups import roles, rules
         from alliance87.groups.search import PROVIDERS
-        from alliance87.groups.selectors import group_standing
+        from alliance87.groups.selectors import group_standing, group_standings
 
         # "Chair of this group" decides every write to a group's workplan
         # and members.
         rules.register_rules()
 
         # Members of a group see its members-only content, Hub-wide.
-        hooks.AUDIENCE_PROVIDERS.register(group_standing)
+        hooks.AUDIENCE_PROVIDERS.register(hooks.BatchedAudience(group_standing, group_standings))
         roles.register_roles()
         hooks.NAVIGATION.register(
             hooks.NavEntry(_("Groups"), "groups:list", section="groups", order=50)

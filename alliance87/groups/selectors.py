@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.paginator import Page
-from django.db.models import Count, Prefetch, Q, Subquery
+from django.db.models import Count, F, Prefetch, Q, Subquery, Value
 from django.http import Http404
 from django.utils import timezone
 
@@ -71,6 +72,53 @@ def group_standing(user: Any) -> dict[str, Any]:
         .values_list("seat__group_id", flat=True)
     )
     return {"group_ids": set(memberships.union(chairs, seats, all=True))}
+
+
+def group_standings(users: Sequence[Any]) -> dict[int, dict[str, Any]]:
+    """`group_standing` for each of `users`, by their id, in two queries
+    (their directory entries, then the three kinds of standing of those
+    entries' organisations, and the representatives, as a UNION)."""
+    entries = list(
+        Person.objects.filter(user_id__in=sorted({u.pk for u in users})).values_list(
+            "user_id", "pk", "organisation_id"
+        )
+    )
+    org_ids = sorted({org for _user, _person, org in entries if org is not None})
+    person_ids = sorted({person for _user, person, _org in entries})
+    by_organisation = (
+        Membership.objects.filter(current_q(), organisation_id__in=org_ids)
+        .order_by()
+        .annotate(via=Value("o"), key=F("organisation_id"))
+        .values_list("via", "key", "group_id")
+    )
+    by_person = (
+        Membership.objects.filter(current_q(), representatives__in=person_ids)
+        .order_by()
+        .annotate(via=Value("p"), key=F("representatives"))
+        .values_list("via", "key", "group_id")
+    )
+    chairs = (
+        ChairTerm.objects.filter(current_q(), organisation_id__in=org_ids)
+        .order_by()
+        .annotate(via=Value("o"), key=F("organisation_id"))
+        .values_list("via", "key", "group_id")
+    )
+    seats = (
+        SeatTerm.objects.filter(current_q(), organisation_id__in=org_ids)
+        .order_by()
+        .annotate(via=Value("o"), key=F("organisation_id"), group=F("seat__group_id"))
+        .values_list("via", "key", "group")
+    )
+    groups: dict[tuple[str, int], set[int]] = defaultdict(set)
+    if entries:
+        for via, key, group_id in by_organisation.union(by_person, chairs, seats, all=True):
+            groups[(via, key)].add(group_id)
+    found: dict[int, dict[str, Any]] = {user.pk: {"group_ids": set()} for user in users}
+    for user_id, person_id, org_id in entries:
+        found[user_id]["group_ids"] = groups[("p", person_id)] | (
+            groups[("o", org_id)] if org_id is not None else set()
+        )
+    return found
 
 
 def _current_chairs() -> Prefetch:

@@ -12,7 +12,9 @@ class PartnersConfig(AppConfig):
         from alliance87.partners.search import PROVIDER
 
         # Members of an approved partner see partners' content, Hub-wide.
-        hooks.AUDIENCE_PROVIDERS.register(selectors.partner_standing)
+        hooks.AUDIENCE_PROVIDERS.register(
+            hooks.BatchedAudience(selectors.partner_standing, selectors.partner_standings)
+        )
         hooks.NAVIGATION.register(
             hooks.NavEntry(_("Partners"), "partners:list", section="partners", order=60)
         )

@@ -10,7 +10,11 @@ the people of the organisations it names with @org: who may see it (as a
 mention, but in their digest when that is their level for the space).
 Nobody hears of their own post, nor of a post in a space they may no
 longer see: visibility is asked again for each person, and again when the
-email goes out.
+email goes out. The fan-out and the digests' run read people a chunk at a
+time (`base.CHUNK`) and ask the chunk's visibility at once
+(core.visibility.audiences_for, `may_see_many`, models.standings_for): a
+few queries a chunk, each person answered as the one-person rule
+(`may_see`, `visible_to(user)`) answers.
 
 An email at once is sent by `send_notification`, which claims the row
 (pending -> sending) in its own committed update before talking to the
@@ -64,6 +68,7 @@ from alliance87.community.notify.base import (
     UNSUBSCRIBE_SALT,
     absolute,
     may_see,
+    may_see_many,
     preferences_of,
     quiet_end,
     read_unsubscribe_token,
@@ -72,8 +77,10 @@ from alliance87.community.notify.base import (
 )
 from alliance87.community.notify.digests import (
     digest_message,
+    digest_recipient_chunks,
     digest_recipients,
     send_digest,
+    send_digests,
     window_end,
 )
 from alliance87.community.notify.fanout import fan_out
@@ -94,15 +101,18 @@ __all__ = [
     "compose_for_moderator",
     "compose_suspension_notice",
     "digest_message",
+    "digest_recipient_chunks",
     "digest_recipients",
     "fan_out",
     "held_until",
     "may_see",
+    "may_see_many",
     "preferences_of",
     "quiet_end",
     "read_unsubscribe_token",
     "retry_delay",
     "send_digest",
+    "send_digests",
     "send_notification",
     "send_suspension_notice",
     "still_news",

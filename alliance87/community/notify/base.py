@@ -6,6 +6,7 @@ a space's emails."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -16,6 +17,7 @@ from django.utils import translation
 
 from alliance87.community.attachments import shown_by_post
 from alliance87.community.models import Preferences, Space
+from alliance87.core.visibility import audiences_for
 
 RETRY_AFTER = [dt.timedelta(minutes=1), dt.timedelta(minutes=5), dt.timedelta(minutes=30)]
 RETRY_EVERY = dt.timedelta(hours=2)
@@ -36,7 +38,20 @@ def preferences_of(user: Any) -> Preferences:
 
 
 def may_see(user: Any, space: Space) -> bool:
+    """Return whether `user` may see `space` (the one-person rule)."""
     return bool(user.is_active) and Space.objects.visible_to(user).filter(pk=space.pk).exists()
+
+
+def may_see_many(users: Sequence[Any], space: Space) -> set[int]:
+    """Return the ids of those of `users` (a chunk) who may see `space`, as
+    `may_see` answers for each, their audiences asked once for them all
+    (core.visibility.audiences_for: a few queries, whatever their number)."""
+    audiences = audiences_for(users)
+    return {
+        user.pk
+        for user in users
+        if user.is_active and audiences[user.pk].sees(space.visibility, space.group_id)
+    }
 
 
 def retry_delay(attempts: int) -> dt.timedelta:

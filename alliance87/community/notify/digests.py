@@ -8,7 +8,7 @@ import datetime as dt
 import logging
 import smtplib
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 from urllib.parse import quote
 
@@ -26,6 +26,7 @@ from alliance87.community.models import (
     Preferences,
     SpaceMember,
     shown_author,
+    standings_for,
 )
 from alliance87.community.notify.base import CHUNK, absolute, file_links, quiet_end, zone_of
 
@@ -55,8 +56,25 @@ def _window_start(end: dt.datetime, frequency: str) -> dt.datetime:
 
 def send_digest(user_id: int, *, now: dt.datetime | None = None) -> str:
     """Send `user`'s digest of the last whole window, at most once."""
-    now = now or timezone.now()
     prefs = Preferences.objects.select_related("user").filter(user_id=user_id).first()
+    return _send(prefs, now or timezone.now())
+
+
+def send_digests(user_ids: Sequence[int], *, now: dt.datetime | None = None) -> list[str]:
+    """Send the digest of each of `user_ids` (a chunk of people) as
+    `send_digest` does; return what happened to each, in order. Their
+    preferences are read, and their visibility asked (audience and
+    standing: community.models.standings_for), once for the chunk."""
+    now = now or timezone.now()
+    found = {
+        prefs.user_id: prefs
+        for prefs in Preferences.objects.select_related("user").filter(user_id__in=user_ids)
+    }
+    standings_for([prefs.user for prefs in found.values()])
+    return [_send(found.get(user_id), now) for user_id in user_ids]
+
+
+def _send(prefs: Preferences | None, now: dt.datetime) -> str:
     if prefs is None or not prefs.user.is_active:
         return "no preferences"
     end = window_end(now, prefs.digest, prefs.time_zone)
@@ -85,7 +103,7 @@ def send_digest(user_id: int, *, now: dt.datetime | None = None) -> str:
         Preferences.objects.filter(pk=prefs.pk, digest_sent_until=end).update(
             digest_sent_until=prefs.digest_sent_until
         )
-        logger.warning("Community digest for %s not sent (%s)", user_id, error)
+        logger.warning("Community digest for %s not sent (%s)", prefs.user_id, error)
         return "retry"
     return "sent"
 
@@ -172,6 +190,13 @@ def digest_message(
 def digest_recipients() -> Iterator[int]:
     """Yield the ids of people with a space at the digest level, in
     order, each once, read a chunk at a time."""
+    for chunk in digest_recipient_chunks():
+        yield from chunk
+
+
+def digest_recipient_chunks() -> Iterator[list[int]]:
+    """Yield the ids of people with a space at the digest level, in
+    order, each once, a chunk (CHUNK ids) at a time."""
     members = SpaceMember.objects.filter(level=Level.DIGEST, user__is_active=True)
     after = 0
     while True:
@@ -183,5 +208,5 @@ def digest_recipients() -> Iterator[int]:
         )
         if not ids:
             return
-        yield from ids
+        yield ids
         after = ids[-1]

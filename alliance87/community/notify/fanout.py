@@ -15,11 +15,12 @@ from alliance87.community.models import (
     OrganisationMention,
     Post,
     PostState,
+    PseudonymMention,
     Reason,
     Space,
     SpaceMember,
 )
-from alliance87.community.notify.base import CHUNK, may_see
+from alliance87.community.notify.base import CHUNK, may_see_many
 from alliance87.partners.models import Person
 
 
@@ -36,6 +37,15 @@ def fan_out(post_id: int) -> list[int]:
     reason = Reason.THREAD if opening else Reason.REPLY
     mentioned = set(Mention.objects.filter(post=post).values_list("user_id", flat=True))
     mentioned.discard(post.author_id)
+    # The people behind the pseudonyms it names (@"..."): the link is
+    # followed here alone, and told to nobody but them.
+    as_pseudonym = (
+        set(
+            PseudonymMention.objects.filter(post=post).values_list("pseudonym__user_id", flat=True)
+        )
+        - mentioned
+        - {post.author_id}
+    )
     # The people, with an account, of the organisations it names (@org:).
     of_organisations = (
         set(
@@ -47,9 +57,10 @@ def fan_out(post_id: int) -> list[int]:
             ).values_list("user_id", flat=True)
         )
         - mentioned
+        - as_pseudonym
         - {post.author_id}
     )
-    named = mentioned | of_organisations
+    named = mentioned | as_pseudonym | of_organisations
     users = get_user_model().objects.filter(is_active=True)
     # Those named (a few), whether they are members or not: at once, unless
     # their level for the space is "nothing"; a digest reader hears of their
@@ -57,7 +68,7 @@ def fan_out(post_id: int) -> list[int]:
     levels = dict(
         SpaceMember.objects.filter(space=space, user_id__in=named).values_list("user_id", "level")
     )
-    _write_named(post, space, list(users.filter(pk__in=named)), levels, mentioned)
+    _write_named(post, space, list(users.filter(pk__in=named)), levels, mentioned, as_pseudonym)
     # The members who hear of every post, at once or in a digest, read a
     # chunk at a time in the order of their ids.
     hearing = (
@@ -82,19 +93,29 @@ def fan_out(post_id: int) -> list[int]:
 
 
 def _write_named(
-    post: Post, space: Space, users: list[Any], levels: dict[int, str], mentioned: set[int]
+    post: Post,
+    space: Space,
+    users: list[Any],
+    levels: dict[int, str],
+    mentioned: set[int],
+    as_pseudonym: set[int],
 ) -> None:
-    """Write the notifications of `post` for the people it names, or whose
-    organisation it names, who may see its space: at once (a digest
-    reader hears of their organisation in their digest), never at the
-    level "nothing"."""
+    """Write the notifications of `post` for the people it names, by name
+    or by pseudonym, or whose organisation it names, who may see its space:
+    at once (a digest reader hears of their organisation in their digest),
+    never at the level "nothing"."""
     rows = []
+    seeing = may_see_many(users, space)
     for user in users:
         level = levels.get(user.pk, Level.MENTIONS)
         if level == Level.NOTHING:
             continue
         if user.pk in mentioned:
             row = Notification(user=user, post=post, reason=Reason.MENTION, mail=MailState.PENDING)
+        elif user.pk in as_pseudonym:
+            row = Notification(
+                user=user, post=post, reason=Reason.PSEUDONYM, mail=MailState.PENDING
+            )
         else:
             row = Notification(
                 user=user,
@@ -103,7 +124,7 @@ def _write_named(
                 mail=MailState.NONE if level == Level.DIGEST else MailState.PENDING,
                 digest=level == Level.DIGEST,
             )
-        if may_see(user, space):
+        if user.pk in seeing:
             row.created = post.created
             rows.append(row)
     Notification.objects.bulk_create(rows, ignore_conflicts=True, batch_size=CHUNK)
@@ -115,12 +136,13 @@ def _write(
     """Write the notifications of `post` for `users` (one chunk of the
     members who hear of every post) who may see its space, by their level."""
     rows = []
+    seeing = may_see_many(users, space)
     for user in users:
         if levels[user.pk] == Level.EVERYTHING:
             row = Notification(user=user, post=post, reason=reason, mail=MailState.PENDING)
         else:  # Level.DIGEST
             row = Notification(user=user, post=post, reason=reason, digest=True)
-        if may_see(user, space):
+        if user.pk in seeing:
             row.created = post.created
             rows.append(row)
     Notification.objects.bulk_create(rows, ignore_conflicts=True, batch_size=CHUNK)

@@ -12,9 +12,11 @@ Invariants:
   space posts there (core.permissions: "post"), whether from the site or
   by email;
 - every @username in a post names an active account, and every
-  @org:<slug> an organisation its author may see, else the post is refused
-  with the names not found; each one named is recorded once
-  (community/org_mentions.py);
+  @org:<slug> an organisation its author may see, and every @"pseudonym"
+  a pseudonym shown on a post of the thread its author may read, else the
+  post is refused with the names not found; each one named is recorded
+  once (community/org_mentions.py, community/pseudonym_mentions.py: a
+  pseudonym's, never the account behind it);
 - a post's files are few, small and of accepted kinds, checked and stored
   with the post or not at all (community/attachments.py);
 - an edit keeps the text it replaced, with when and by whom, and the files

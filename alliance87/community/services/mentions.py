@@ -1,18 +1,21 @@
 """The people a post names with @username: found (every one an active
 account, else the post is refused) and recorded once, with the
-organisations it names with @org: (community/org_mentions.py)."""
+organisations it names with @org: (community/org_mentions.py) and the
+pseudonyms it names with @"..." (community/pseudonym_mentions.py)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from alliance87.community.models import Mention, OrganisationMention, Post
+from alliance87.community.models import Mention, OrganisationMention, Post, PseudonymMention
 from alliance87.community.org_mentions import without_org_mentions
+from alliance87.community.pseudonym_mentions import without_pseudonym_mentions
 
 # "@name" not preceded by a word character (an email address is no mention).
 MENTION = re.compile(r"(?<![\w@.])@([A-Za-z0-9_][A-Za-z0-9_.+-]{0,149})")
@@ -21,7 +24,7 @@ MENTION = re.compile(r"(?<![\w@.])@([A-Za-z0-9_][A-Za-z0-9_.+-]{0,149})")
 def mentioned_users(body: str) -> list[Any]:
     """Return the active accounts named with @username in `body`; raise
     ValidationError naming those that are not found."""
-    body = without_org_mentions(body)
+    body = without_pseudonym_mentions(without_org_mentions(body))
     names = {m.lower() for m in MENTION.findall(body)}
     # A trailing full stop ends a sentence, not a name.
     names = {n.rstrip(".") for n in names}
@@ -50,7 +53,9 @@ def _spellings(body: str, names: set[str]) -> list[str]:
     return sorted(written | names)
 
 
-def record_mentions(post: Post, users: list[Any], organisations: list[Any]) -> None:
+def record_mentions(
+    post: Post, users: list[Any], organisations: list[Any], pseudonyms: Sequence[Any] = ()
+) -> None:
     if users:
         Mention.objects.bulk_create(
             [Mention(post=post, user=u) for u in users], ignore_conflicts=True
@@ -58,5 +63,10 @@ def record_mentions(post: Post, users: list[Any], organisations: list[Any]) -> N
     if organisations:
         OrganisationMention.objects.bulk_create(
             [OrganisationMention(post=post, organisation=o) for o in organisations],
+            ignore_conflicts=True,
+        )
+    if pseudonyms:
+        PseudonymMention.objects.bulk_create(
+            [PseudonymMention(post=post, pseudonym=p) for p in pseudonyms],
             ignore_conflicts=True,
         )

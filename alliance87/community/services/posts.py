@@ -34,6 +34,7 @@ from alliance87.community.models import (
     standing,
 )
 from alliance87.community.org_mentions import mentioned_organisations
+from alliance87.community.pseudonym_mentions import mentioned_pseudonyms
 from alliance87.community.services.mentions import mentioned_users, record_mentions
 from alliance87.core.permissions import may
 from alliance87.core.services import service
@@ -112,6 +113,9 @@ def start_thread(
     body = _check_body(body)
     users = mentioned_users(body)
     organisations = mentioned_organisations(body, acting_user)
+    # A new thread has no pseudonym writing in it yet: @"..." is refused
+    # (an import's text is taken as written).
+    named = [] if imported else mentioned_pseudonyms(body, acting_user, None)
     pseudonym = None if imported else pseudonyms.for_new_post(acting_user, None, under_pseudonym)
     with files.stored(attachments) as stored:
         state = (
@@ -133,7 +137,7 @@ def start_thread(
             thread=thread, author=author, pseudonym=pseudonym, body=body, created=now, state=state
         )
         files.keep(post, stored, added=now)
-    record_mentions(post, users, organisations)
+    record_mentions(post, users, organisations, named)
     if imported is None:
         SpaceMember.objects.get_or_create(space=space, user=acting_user)
         _announce_or_queue(post, state)
@@ -161,6 +165,7 @@ def reply(
     body = _check_body(body)
     users = mentioned_users(body)
     organisations = mentioned_organisations(body, acting_user)
+    named = [] if imported else mentioned_pseudonyms(body, acting_user, thread)
     pseudonym = None if imported else pseudonyms.for_new_post(acting_user, thread, under_pseudonym)
     with files.stored(attachments) as stored:
         state = (
@@ -174,7 +179,7 @@ def reply(
             thread=thread, author=author, pseudonym=pseudonym, body=body, created=now, state=state
         )
         files.keep(post, stored, added=now)
-    record_mentions(post, users, organisations)
+    record_mentions(post, users, organisations, named)
     if state == PostState.PUBLISHED:
         Thread.objects.update_rows(
             [thread.pk], reply_count=F("reply_count") + 1, last_activity=now
@@ -210,6 +215,7 @@ def edit_post(
         return post
     users = mentioned_users(body)
     organisations = mentioned_organisations(body, acting_user)
+    named = mentioned_pseudonyms(body, acting_user, post.thread)
     with files.stored(attachments, kept=len(current) - len(removed)) as stored:
         now = timezone.now()
         revision = PostRevision.objects.create(
@@ -232,7 +238,7 @@ def edit_post(
         files.keep(post, stored, added=now)
         post.body, post.edited = body, now
         post.save(update_fields=["body", "edited"])
-    record_mentions(post, users, organisations)
+    record_mentions(post, users, organisations, named)
     return post
 
 

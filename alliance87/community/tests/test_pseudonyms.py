@@ -1,24 +1,20 @@
 """Pseudonyms (issue 13, item 7): members of survivor-led organisations may
 post under a pseudonym that only the Secretariat can link to their account.
 Who may, the name's rules, the choice per thread and per post, every way a
-post leaves the Hub showing the pseudonym and nothing of the account, the
-moderators' pages, the Secretariat's audited look, a safeguarding report,
-personal data and erasure. (The visibility matrix's kind `pseudonym` asks
-every page, list, search and API answer as every persona.)"""
+post leaves the Hub showing the pseudonym and nothing of the account,
+personal data and erasure (the moderators' pages, the Secretariat's audited
+look and a safeguarding report: test_pseudonyms_who_links_them.py). (The
+visibility matrix's kind `pseudonym` asks every page, list, search and API
+answer as every persona.)"""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from email.message import EmailMessage
 from email.utils import make_msgid
-from typing import Any
 
 import pytest
-from auditlog.models import LogEntry
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.test import Client
 from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -28,7 +24,6 @@ from alliance87.accounts import services as accounts
 from alliance87.api.services import create_token
 from alliance87.community import (
     inbound,
-    moderation,
     notify,
     pseudonyms,
     reply_address,
@@ -39,76 +34,19 @@ from alliance87.community.models import (
     Post,
     Preferences,
     Pseudonym,
-    Suspension,
-    Thread,
 )
-from alliance87.partners.models import Organisation, Person, StakeholderType
-from alliance87.partners.services import save_organisation, save_person
-from alliance87.safeguarding import services as safeguarding
+from alliance87.community.tests.survivors import (
+    client_of,
+    leaks,
+    pseudonymous_thread,
+    survivor,
+)
+from alliance87.partners.models import Person
+from alliance87.partners.services import save_person
 from alliance87.search.index import rebuild
-from alliance87.testing.personas import make_user, verified
+from alliance87.testing.personas import verified
 
 pytestmark = pytest.mark.django_db
-
-REAL_NAME = ("Amara", "Okafor")
-
-
-def client_of(user: Any) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-def survivor_org(scene: Any) -> Organisation:
-    return save_organisation(
-        Organisation(
-            slug="survivors-network",
-            name="Survivors' Network (test)",
-            stakeholder_type=StakeholderType.SURVIVOR,
-            is_partner=True,
-        ),
-        acting_user=scene.secretariat,
-    )
-
-
-def survivor(scene: Any, username: str = "amara") -> Any:
-    """A member of a survivor-led partner organisation, on the Hub for a
-    month (their posts are published at once)."""
-    user = make_user(username)
-    user.first_name, user.last_name = REAL_NAME
-    user.date_joined = timezone.now() - dt.timedelta(days=30)
-    user.save(update_fields=["first_name", "last_name", "date_joined"])
-    save_person(
-        Person(
-            slug=f"{username}-person",
-            name=" ".join(REAL_NAME),
-            organisation=survivor_org_of(scene),
-            user=user,
-        ),
-        acting_user=scene.secretariat,
-    )
-    return user
-
-
-def survivor_org_of(scene: Any) -> Organisation:
-    return Organisation.objects.filter(slug="survivors-network").first() or survivor_org(scene)
-
-
-def leaks(text: str, user: Any) -> list[str]:
-    """Return what of `user`'s account `text` shows."""
-    marks = [" ".join(REAL_NAME), REAL_NAME[1], user.username, user.email]
-    return [m for m in marks if m in text]
-
-
-def pseudonymous_thread(scene: Any, user: Any) -> Thread:
-    pseudonyms.choose_pseudonym(acting_user=user, name="Quiet River")
-    return services.start_thread(
-        scene.commons,
-        acting_user=user,
-        title="What helped me",
-        body="Words I wrote under a pseudonym",
-        under_pseudonym=True,
-    )
 
 
 # --- Who may, and the name ------------------------------------------------------------
@@ -302,127 +240,6 @@ def test_the_author_sees_which_of_their_posts_are_under_their_pseudonym(scene) -
         "Your pseudonym"
         not in client_of(scene.partner).get(thread.get_absolute_url()).content.decode()
     )
-
-
-# --- Moderators -------------------------------------------------------------------------
-
-
-def moderator(scene: Any) -> Any:
-    user = make_user("mona")
-    save_person(
-        Person(
-            slug="mona", name="Mona Moderator", organisation=scene.personas.partner_org, user=user
-        ),
-        acting_user=scene.secretariat,
-    )
-    services.set_moderator(scene.commons, user, acting_user=scene.secretariat)
-    return user
-
-
-def test_moderators_see_the_pseudonym_only_and_suspend_its_author_unnamed(scene) -> None:
-    user = survivor(scene)
-    mona = moderator(scene)
-    thread = pseudonymous_thread(scene, user)
-    post = thread.posts.get()
-    moderation.flag_post(post, acting_user=scene.partner, reason="abusive")
-    client = client_of(mona)
-    for url in (
-        f"/en/community/{scene.commons.slug}/queue/",
-        f"/en/community/posts/{post.pk}/moderate/",
-    ):
-        text = client.get(url).content.decode()
-        assert "Quiet River" in text
-        assert leaks(text, user) == [], url
-    assert (
-        "Who is behind it"
-        not in client.get(f"/en/community/posts/{post.pk}/moderate/").content.decode()
-    )
-    response = client.post(
-        f"/en/community/{scene.commons.slug}/suspensions/",
-        {"post": post.pk, "reason": "Abusive words"},
-    )
-    assert response.status_code == 302
-    suspension = Suspension.objects.get(user=user)
-    assert suspension.pseudonym_id == post.pseudonym_id
-    listed = client.get(f"/en/community/{scene.commons.slug}/suspensions/").content.decode()
-    assert "Quiet River" in listed and leaks(listed, user) == []
-    again = type(user).objects.get(pk=user.pk)  # a new request's account
-    with pytest.raises(ValidationError):
-        services.reply(thread, acting_user=again, body="Suspended", under_pseudonym=True)
-
-
-def test_a_moderator_behind_a_pseudonym_is_not_told_apart_when_refused(scene) -> None:
-    user = survivor(scene)
-    thread = pseudonymous_thread(scene, user)
-    services.set_moderator(scene.commons, user, acting_user=scene.secretariat)
-    with pytest.raises(ValidationError) as refused:
-        moderation.suspend(
-            scene.commons,
-            user,
-            acting_user=scene.secretariat,
-            reason="R",
-            pseudonym=thread.pseudonym,
-        )
-    assert "moderator" not in " ".join(refused.value.messages)
-
-
-# --- The Secretariat's look -----------------------------------------------------------
-
-
-def test_only_the_secretariat_sees_who_is_behind_a_pseudonym_and_each_look_is_audited(
-    scene,
-) -> None:
-    user = survivor(scene)
-    mona = moderator(scene)
-    thread = pseudonymous_thread(scene, user)
-    pseudonym = Pseudonym.objects.get(user=user)
-    reveal = f"/en/community/pseudonyms/{pseudonym.pk}/"
-    for person in (scene.partner, scene.member, scene.outsider, mona, user):
-        client = client_of(person)
-        assert client.get("/en/community/pseudonyms/").status_code == 404
-        assert client.get(reveal).status_code == 404
-        assert client.post(reveal).status_code == 404
-        with pytest.raises(ValidationError):
-            pseudonyms.reveal(pseudonym, acting_user=person)
-    assert Client().post(reveal).status_code == 302  # to the sign-in page
-    accesses = LogEntry.objects.filter(
-        content_type=ContentType.objects.get_for_model(Pseudonym), action=LogEntry.Action.ACCESS
-    )
-    assert not accesses.exists()
-    client = client_of(scene.secretariat)
-    listed = client.get("/en/community/pseudonyms/").content.decode()
-    assert "Quiet River" in listed and leaks(listed, user) == []
-    # Asking is no look: only the button is.
-    assert leaks(client.get(reveal).content.decode(), user) == []
-    assert not accesses.exists()
-    shown = client.post(reveal).content.decode()
-    assert user.email in shown and "Survivors" in shown
-    entry = accesses.get()
-    assert entry.actor == scene.secretariat and entry.object_pk == str(pseudonym.pk)
-    # The moderation page links the Secretariat to the look.
-    page = client.get(f"/en/community/posts/{thread.posts.get().pk}/moderate/").content.decode()
-    assert reveal in page
-
-
-# --- Safeguarding -----------------------------------------------------------------------
-
-
-def test_a_safeguarding_officer_reads_a_report_about_the_post_under_the_pseudonym(scene) -> None:
-    user = survivor(scene)
-    officer = make_user("olu")
-    safeguarding.designate_officer(officer, acting_user=scene.secretariat)
-    thread = pseudonymous_thread(scene, user)
-    report = safeguarding.file_report(
-        reporter=scene.partner,
-        category="other",
-        what_happened="Worried about them",
-        post=thread.posts.get(),
-        acting_user=scene.partner,
-    )
-    assert report.pseudonymous and report.subject_name == "Quiet River"
-    text = client_of(officer).get(f"/en/safeguarding/reports/{report.pk}/").content.decode()
-    assert "Quiet River" in text and "ask the Secretariat" in text
-    assert leaks(text, user) == []
 
 
 # --- Personal data ----------------------------------------------------------------------

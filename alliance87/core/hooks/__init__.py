@@ -40,7 +40,11 @@ PERMISSION_RULES          PermissionRule(action,       api, applications,    cor
                                                        pathfinders,
                                                        statements
 AUDIENCE_PROVIDERS        AudienceProvider: (user) ->  groups, partners      core.visibility
-                          {is_partner, group_ids}
+                          {is_partner, group_ids};                           (audience_for; for a
+                          or BatchedAudience(one,                            chunk of people,
+                          many); many(users) -> {user                        audiences_for)
+                          id: {is_partner,
+                          group_ids}}
 COUNTRY_PROFILE_SECTIONS  ProfileSection(key, order,   comms, data, events,  countries.profile
                           template, context);          library, partners,
                           context(user, country) ->    pathfinders
@@ -118,6 +122,8 @@ from alliance87.core.hooks.pages import (
     PAGE_SECTIONS,
     PERMISSION_RULES,
     AudienceProvider,
+    BatchedAudience,
+    ManyAudienceProvider,
     NavEntry,
     NavVisibility,
     PageSection,
@@ -186,6 +192,7 @@ __all__ = [
     "SEARCH_PROVIDERS",
     "Assign",
     "AudienceProvider",
+    "BatchedAudience",
     "ChosenLanguage",
     "DemoLoader",
     "End",
@@ -198,6 +205,7 @@ __all__ = [
     "Holdings",
     "Hook",
     "MailLanguage",
+    "ManyAudienceProvider",
     "Meeting",
     "MeetingProvider",
     "NavEntry",

@@ -3,6 +3,7 @@ of core.visibility, country-profile sections and sections of other pages."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -66,6 +67,29 @@ class AudienceProvider(Protocol):
     (bool) and/or `group_ids` (the groups whose members-only rows they see)."""
 
     def __call__(self, user: Any, /) -> dict[str, Any]: ...
+
+
+class ManyAudienceProvider(Protocol):
+    """What an area knows of the standing of each of `users` (active
+    accounts), by their id, as AudienceProvider tells it of one; a person
+    left out has nothing to contribute."""
+
+    def __call__(self, users: Sequence[Any], /) -> dict[int, dict[str, Any]]: ...
+
+
+@dataclass(frozen=True)
+class BatchedAudience:
+    """An AudienceProvider that also answers for many people at once:
+    `one` for a person (`audience_for`), `many` for a chunk of people in a
+    number of queries that does not grow with them (`audiences_for`, which
+    asks a plain AudienceProvider once per person). Both answer alike for
+    each person."""
+
+    one: AudienceProvider
+    many: ManyAudienceProvider
+
+    def __call__(self, user: Any, /) -> dict[str, Any]:
+        return self.one(user)
 
 
 AUDIENCE_PROVIDERS: Hook[AudienceProvider] = Hook("audience_providers")
