@@ -49,22 +49,24 @@ EXPLAINED: dict[str, str] = {
         "checks that). It still matters to the back office's permission backend "
         "(`SecretariatPermissions`), which is not a way out of this matrix."
     ),
-    f"{_V}::audience_for::operand::not user.is_authenticated::False::1": (
-        "Redundant: an anonymous user is not active either, so `not user.is_active` "
+    f"{_V}::_signed_in::operand::bool(user.is_authenticated)::True::1": (
+        "Redundant: an anonymous user is not active either, so `bool(user.is_active)` "
         "turns it away all the same."
     ),
-    f"{_V}::audience_for::operand::not user.is_active::False::1": (
+    f"{_V}::_signed_in::operand::bool(user.is_active)::True::1": (
         "Redundant on every way out: no request carries an inactive user (the "
         "authentication backends drop them from every session: the `inactive` "
         "persona, former staff of the member's organisation, in every matrix group, "
         "checks that), so only a direct call with an inactive user object reaches it; "
-        "the Hub makes none (no task or digest reads on a user's behalf yet)."
+        "the community's notifications and digests, which read on people's behalf "
+        "(`audiences_for`), choose active accounts only before they ask "
+        "(`community/notify`: fanout, digests, base)."
     ),
     f"{_V}::audience_for::condition::cached is not None::False::1": (
         "Not a check: the audience cached on the user object. Without it the audience "
         "is computed again, the same."
     ),
-    f'{_V}::audience_for::operand::facts["is_secretariat"]::False::1': (
+    f"{_V}::_audience::operand::secretariat::False::1": (
         "Redundant: it marks the Secretariat a partner too, but every rule asks "
         "`is_secretariat` first (`visible_q`, `can_see`, the events' and pathfinders' "
         "`visible_to`), so `is_partner` is never read for the Secretariat."

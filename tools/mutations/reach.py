@@ -6,8 +6,10 @@ records, with coverage.py, the lines of the package that each cell's test
 call runs (one coverage context per cell, named by its pytest node id); a
 mutant then runs only the cells that reached its lines. Lines run anywhere
 else (while the world is built in a cell's setup, in a teardown, at import
-or by Django's start-up) or never recorded at all run the whole matrix, as
-before: a site is never skipped for want of a record.
+or by Django's start-up) run the whole matrix, as before. Lines that no
+process of the run ran at all (recording starts before Django does) are
+reached by no cell: their mutants survive without a run, reported as such,
+each a place the matrix does not look.
 """
 
 from __future__ import annotations
@@ -36,18 +38,15 @@ PLUGIN_TEXT = textwrap.dedent(
     import pytest
 
     _COVERAGE = None
-
-
-    def pytest_configure(config):
-        global _COVERAGE
-        target = os.environ.get("{ENV}")
-        if not target:
-            return
-        root = os.path.dirname(os.path.abspath(__file__))
+    # Started when the plugin is imported (`-p`, before pytest-django starts
+    # Django), so that every line run at import or by Django's start-up is
+    # recorded too, in the empty context: a line recorded nowhere never ran.
+    if os.environ.get("{ENV}"):
+        _ROOT = os.path.dirname(os.path.abspath(__file__))
         _COVERAGE = coverage.Coverage(
-            data_file=target,
+            data_file=os.environ["{ENV}"],
             data_suffix=True,
-            source=[os.path.join(root, "alliance87")],
+            source=[os.path.join(_ROOT, "alliance87")],
             omit=["*/tests/*", "*/migrations/*"],
         )
         _COVERAGE.start()
@@ -104,13 +103,15 @@ class Reach:
         return cls(found)
 
     def cells(self, mutant: Mutant) -> list[str] | None:
-        """The node ids of the cells to run for `mutant`, or None: the whole
-        matrix (its lines ran outside a cell's call, or were not recorded)."""
+        """The node ids of the cells to run for `mutant`: None for the whole
+        matrix (its lines ran outside a cell's call: building the world, at
+        import), [] for none (no process of the unmutated run ran them, so
+        no cell can tell the mutant from the original)."""
         by_line = self.lines.get(mutant.path, {})
         contexts: set[str] = set()
         for line in range(mutant.line, mutant.end_line + 1):
             contexts |= by_line.get(line, set())
-        if not contexts or any(not c.startswith(CELL) for c in contexts):
+        if any(not c.startswith(CELL) for c in contexts):
             return None
         return sorted(c.removeprefix(CELL) for c in contexts)
 

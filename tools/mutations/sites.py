@@ -93,6 +93,8 @@ class Outcome:
 
     @property
     def result(self) -> str:
+        if self.survived and self.cells == 0:
+            return "survived (no cell reaches it)"
         if self.survived and self.mutant.key in EXPLAINED:
             return "survived (redundant)"
         if self.crashed:

@@ -227,6 +227,8 @@ class Workspace:
             status, test, message, seconds = run_matrix(self.copy, timeout, extra, env=env)
             return Outcome(_BASELINE, status, test, message, seconds)
         cells = reach.cells(mutant) if reach is not None else None
+        if cells == []:
+            return Outcome(mutant, "survived", "", UNREACHED, 0.0, 0)
         targets = write_targets(self.base / "cells.txt", cells)
         target = self.copy / mutant.path
         original = target.read_bytes()
@@ -245,6 +247,7 @@ class Workspace:
         return Reach.read(self.coverage_dir, self.copy)
 
 
+UNREACHED = "no process of the unmutated run ran these lines"
 _BASELINE = Mutant(MATRIX, 0, 0, 0, 0, "", "baseline", "", "", "none")
 
 

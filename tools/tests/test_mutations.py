@@ -241,11 +241,23 @@ def test_a_site_reached_outside_a_cells_call_runs_the_whole_matrix(context: str)
     assert found.cells(_mutant("alliance87/x.py", 10, 10)) is None
 
 
-def test_a_site_never_recorded_runs_the_whole_matrix() -> None:
+def test_a_site_no_process_ran_is_reached_by_no_cell() -> None:
+    """Recording starts before Django does: a line recorded nowhere never ran,
+    so no cell can tell its mutant from the original."""
     cell = reach.CELL + "alliance87/m/test_cells.py::test_matrix[a]"
     found = reach.Reach({"alliance87/x.py": {10: [cell]}})
-    assert found.cells(_mutant("alliance87/x.py", 12, 14)) is None
-    assert found.cells(_mutant("alliance87/other.py", 10, 10)) is None
+    assert found.cells(_mutant("alliance87/x.py", 12, 14)) == []
+    assert found.cells(_mutant("alliance87/other.py", 10, 10)) == []
+
+
+def test_a_mutant_no_cell_reaches_survives_without_a_run(tmp_path: Path) -> None:
+    space = workspace.Workspace.__new__(workspace.Workspace)
+    space.base, space.copy = tmp_path, tmp_path / "tree"
+    mutant = _mutant("alliance87/x.py", 12, 12)
+    outcome = space.run(mutant, reach=reach.Reach({}))
+    assert (outcome.status, outcome.cells, outcome.seconds) == ("survived", 0, 0.0)
+    assert outcome.result == "survived (no cell reaches it)"
+    assert not (tmp_path / "tree").exists()
 
 
 def test_the_whole_matrix_or_an_argument_file_of_cells(tmp_path: Path) -> None:
