@@ -131,6 +131,18 @@ ORGANISATIONS = (
     ),
 )
 
+# Each group is the parent of a public sub-group, whose page (its
+# breadcrumb, its "Part of") and open data name the parent only to those
+# who may see it. The card on the list says "Part of" too: the `list` way.
+SUBGROUP = (
+    Way("subgroup", slug_url("/en/groups/{slug}-sub/")),
+    Way(
+        "subgroup-export",
+        fixed("/en/groups.json"),
+        look_for=lambda world, item: f'"parent": "{obj_of(world, item).slug}"',
+    ),
+)
+
 GROUPS = (
     Kind(
         "group",
@@ -149,6 +161,7 @@ GROUPS = (
             Way("apply-form", fixed("/en/apply/"), public_only=True),
             # Each is a sub-group of the host group.
             Way("parent", fixed(f"/en/groups/{HOST_GROUP}/")),
+            *SUBGROUP,
             # A group's feeds (named in their titles) answer 404 for a
             # group the public may not see.
             Way(
@@ -172,6 +185,7 @@ GROUPS = (
             SITE_SEARCH,
             API_SEARCH,
             Way("parent", fixed(f"/en/groups/{HOST_GROUP}/")),
+            *SUBGROUP,
         ),
         has_group=True,
         member_belongs=False,

@@ -76,6 +76,7 @@ def build(scene: Scene, n: int, item: Item) -> Any:
         )
     elif item.kind == "group":
         obj = make_group(scene, item.key, m, level, parent=scene.host_group)
+        _subgroup(scene, n, obj)
         # A seat open for nominations: the application form offers
         # those of public groups.
         Seat.objects.create(
@@ -86,6 +87,7 @@ def build(scene: Scene, n: int, item: Item) -> Any:
         )
     elif item.kind == "othergroup":
         obj = make_group(scene, item.key, m, level, parent=scene.host_group, member=False)
+        _subgroup(scene, n, obj)
     elif item.kind == "activity":
         obj = Activity.objects.create(
             group=scene.host_group, title=m, title_en=m, visibility=level
@@ -112,3 +114,9 @@ def build(scene: Scene, n: int, item: Item) -> Any:
     else:
         return None
     return obj
+
+
+def _subgroup(scene: Scene, n: int, group: Any) -> None:
+    """Give `group` a public sub-group, whose page names it as its parent
+    (the `subgroup` ways); its name and address carry no marker."""
+    make_group(scene, f"{group.slug}-sub", f"Sub-group {n}", "public", parent=group, member=False)
