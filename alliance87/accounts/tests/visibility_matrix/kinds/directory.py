@@ -15,6 +15,7 @@ from alliance87.accounts.tests.visibility_matrix.ways import (
     HOST_GROUP_PAGE,
     HOST_RESOURCE,
     HOST_STATEMENT,
+    LEAD_COUNTRIES,
     LIBRARY_ORGANISATION_CHOSEN,
     LIBRARY_ORGANISATION_FILTER,
     MEMBERS,
@@ -95,6 +96,13 @@ ORGANISATIONS = (
                 membership_url(lambda item: f"{item.key}:membership"),
                 own_page=True,
                 openers=CHAIR,
+            ),
+            # A participant in the host pathfinder, and the lead of a
+            # pathfinder of its own: the country pages name them.
+            Way("pathfinder-participant", fixed(f"/en/countries/{HOST_COUNTRY}/")),
+            Way(
+                "pathfinder-lead",
+                lambda world, item: f"/en/countries/{LEAD_COUNTRIES[item.level]}/",
             ),
             # The focal point's forms offer organisations to choose.
             Way(

@@ -7,11 +7,17 @@ import datetime as dt
 from typing import Any
 
 from alliance87.accounts.tests.visibility_matrix.objects.base import Scene, country, make_group
-from alliance87.accounts.tests.visibility_matrix.ways import ORG_COUNTRY, SOLE_COUNTRIES, Item
+from alliance87.accounts.tests.visibility_matrix.ways import (
+    LEAD_COUNTRIES,
+    ORG_COUNTRY,
+    SOLE_COUNTRIES,
+    Item,
+)
 from alliance87.events import services as events
 from alliance87.groups.models import Activity, ChairRole, Constituency, Seat
 from alliance87.groups.services import add_member, start_chair_term
 from alliance87.partners.models import Person, StakeholderType
+from alliance87.pathfinders.services import create_pathfinder
 from alliance87.statements.models import Statement
 from alliance87.statements.services import endorse_statement
 from alliance87.testing.factories import make_organisation
@@ -36,6 +42,13 @@ def build(scene: Scene, n: int, item: Item) -> Any:
             scene.host_group, organisation=obj, acting_user=scene.secretariat
         )
         scene.organisations.append(obj)
+        # Takes part in the host pathfinder, and leads one of its own.
+        scene.host_pathfinder.participants.add(obj)
+        create_pathfinder(
+            country=country(LEAD_COUNTRIES[level]),
+            lead_organisation=obj,
+            acting_user=scene.secretariat,
+        )
         scene.host_event.organisers.add(obj)
         # Named as the owner of a public action item, too.
         events.record_action_item(
