@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from alliance87.core import provenance
 from alliance87.core.models import Theme
-from alliance87.core.visibility import audience_for, visible_q
+from alliance87.core.visibility import audience_for, visible_flag, visible_q
 from alliance87.groups import meetings
 from alliance87.groups.members import MemberType
 from alliance87.groups.members import members as members_of
@@ -24,6 +24,7 @@ from alliance87.groups.models import (
     ChairTerm,
     Group,
     GroupKind,
+    GroupQuerySet,
     Membership,
     NextStep,
     Seat,
@@ -131,6 +132,25 @@ def _current_chairs() -> Prefetch:
     )
 
 
+def _parent_seen(user: Any) -> Any:
+    """Return whether `user` may see each row's parent group, to annotate
+    the rows: `Group.objects.visible_to`'s rule asked on the row's own join
+    to its parent."""
+    return visible_flag(
+        audience_for(user), prefix="parent__", group_field=GroupQuerySet.visibility_group_field
+    )
+
+
+def _name_parents(groups: list[Group]) -> None:
+    """Set each group's `visible_parent`: its parent, when the reader may
+    see it (`parent_seen`), or None. Pages, lists and exports name the
+    parent through it, never through `parent`: a public sub-group of a
+    hidden group does not name it."""
+    for group in groups:
+        seen = group.parent_id is not None and group.parent_seen  # type: ignore[attr-defined]
+        setattr(group, "visible_parent", group.parent if seen else None)  # noqa: B010
+
+
 @dataclass
 class GroupSection:
     kind: str
@@ -148,6 +168,7 @@ def list_groups(user: Any) -> list[GroupSection]:
         Group.objects.visible_to(user)
         .select_related("parent")
         .annotate(
+            parent_seen=_parent_seen(user),
             member_count=Count("memberships", filter=current_q("memberships__"), distinct=True),
             activity_count=Count("activities", filter=activities, distinct=True),
             done_count=Count(
@@ -159,6 +180,7 @@ def list_groups(user: Any) -> list[GroupSection]:
         .prefetch_related(_current_chairs())
         .order_by("order", "slug")
     )
+    _name_parents(groups)
     sections = []
     labels = dict(GroupKind.choices)
     for kind in KIND_ORDER:
@@ -171,17 +193,20 @@ def list_groups(user: Any) -> list[GroupSection]:
 def get_group_for_user(user: Any, slug: str) -> Group:
     """Return the group, or 404 alike when missing or hidden, with its
     `visible_subgroups`: read in the same query as the group (the rows
-    `user` may see of it and of the groups it is the parent of)."""
+    `user` may see of it and of the groups it is the parent of), and its
+    `visible_parent` (None when `user` may not see the parent)."""
     rows = list(
         Group.objects.visible_to(user)
         .filter(Q(slug=slug) | Q(parent__slug=slug))
         .select_related("parent", "organisation")
+        .annotate(parent_seen=_parent_seen(user))
         .prefetch_related(Prefetch("themes", queryset=Theme.objects.order_by("kind", "order")))
         .order_by("order", "slug")
     )
     group = next((g for g in rows if g.slug == slug), None)
     if group is None:
         raise Http404("No such group.")
+    _name_parents([group])
     group.visible_subgroups = [g for g in rows if g.parent_id == group.pk]
     return group
 

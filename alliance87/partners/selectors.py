@@ -195,6 +195,17 @@ def visible_organisation_q(user: Any, path: str = "organisation") -> Q:
     return Q() if q is None else q
 
 
+def visible_organisation_flag(user: Any, path: str = "organisation") -> Any:
+    """Return whether `user` may see the organisation at `path` of each row,
+    to annotate the rows (a pathfinder's lead): `visible_organisation_q` as
+    a boolean, not the organisations read a second time."""
+    return visible_flag(
+        audience_for(user),
+        prefix=f"{path}__",
+        group_field=OrganisationQuerySet.visibility_group_field,
+    )
+
+
 def visible_person_flag(user: Any, path: str = "person") -> Any:
     """Return whether `user` may see the person at `path` of each row, to
     annotate the rows (a chair term, a seat term): `Person.objects.visible_to`'s

@@ -94,6 +94,21 @@ class PathfinderForm(forms.ModelForm):
             field = self.fields[name]
             assert isinstance(field, forms.ModelChoiceField)
             field.queryset = organisations
+        # The form offers only the organisations `user` may see; those it
+        # does not show, it leaves as they are: a lead `user` may not see
+        # stays the lead (the field is left out), participants `user` may
+        # not see stay beside those chosen.
+        lead_id = self.instance.lead_organisation_id
+        if lead_id is not None and not organisations.filter(pk=lead_id).exists():
+            del self.fields["lead_organisation"]
+        self.kept_participants: list[Organisation] = []
+        if self.instance.pk is not None:
+            self.kept_participants = list(
+                self.instance.participants.exclude(pk__in=organisations.values("pk"))
+            )
+
+    def clean_participants(self) -> list[Organisation]:
+        return [*self.cleaned_data["participants"], *self.kept_participants]
 
 
 class StageForm(ReportedDateMixin, forms.Form):

@@ -180,7 +180,7 @@ def _groups(request: HttpRequest) -> list[dict[str, Any]]:
             "id": g.slug,
             "name": g.name,
             "kind": g.kind,
-            "parent": g.parent.slug if g.parent else "",
+            "parent": g.visible_parent.slug if g.visible_parent else "",  # type: ignore[attr-defined]
             "members": g.member_count,  # type: ignore[attr-defined]
             "url": absolute(request, g),
         }
@@ -315,7 +315,11 @@ LISTS = {
                 Column("id", "string", "The group's stable id (its slug)"),
                 Column("name", "string", "Its name, in the language of the address"),
                 Column("kind", "string", "Its kind (action group, coordinating group...)"),
-                Column("parent", "string", "The id of the group it belongs to, if any"),
+                Column(
+                    "parent",
+                    "string",
+                    "The id of the group it belongs to, if any and if the reader may see it",
+                ),
                 Column("members", "integer", "Its current member organisations"),
                 URL,
             ),

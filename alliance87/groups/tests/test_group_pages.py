@@ -172,6 +172,23 @@ def test_a_group_lists_the_sub_groups_the_visitor_may_see(client, personas, worl
     assert client.get("/en/groups/hidden/").status_code == 404
 
 
+def test_a_sub_group_names_its_parent_only_to_those_who_may_see_it(client, personas):
+    # The breadcrumb and "Part of" of its page, its card on the list, the
+    # open data's "parent": a hidden parent is named nowhere.
+    hidden = make_group("hidden", "Hidden parent group", visibility=Visibility.SECRETARIAT)
+    make_group("open-sub", "Open sub-group", parent=hidden)
+    pages = ["/en/groups/open-sub/", "/en/groups/", "/en/groups.json"]
+    for url in pages:
+        html = client.get(url).content.decode()
+        assert "Open sub-group" in html
+        assert "Hidden parent group" not in html and "Part of" not in html
+        assert '"hidden"' not in html and "/en/groups/hidden/" not in html
+    client.force_login(personas.secretariat)
+    for url in pages[:2]:
+        assert "Hidden parent group" in client.get(url).content.decode()
+    assert '"parent": "hidden"' in client.get(pages[2]).content.decode()
+
+
 # The most the demo's Migration Action Group's page may cost an anonymous
 # visitor, counted as bench/run.py counts it (18 before the page read its
 # sub-groups with the group, its chairs' people on the chair terms' join

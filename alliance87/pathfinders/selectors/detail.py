@@ -16,6 +16,8 @@ from alliance87.core import permissions, provenance
 from alliance87.core.text import parse_id
 from alliance87.core.visibility import audience_for
 from alliance87.countries.models import Country
+from alliance87.partners.models import Organisation
+from alliance87.partners.selectors import visible_organisation_flag
 from alliance87.pathfinders.models import (
     Action,
     Finding,
@@ -83,16 +85,26 @@ def _roadmaps_prefetch(user: Any, actions_shown: int | None = None) -> Prefetch:
 def get_pathfinder_for_user(
     user: Any, iso3: str, *, full: bool = False, actions_shown: int | None = None
 ) -> Pathfinder:
-    """Return the pathfinder of `iso3`, or 404 alike when missing or hidden;
-    `full`, with its content (`actions_shown`: the first few actions of
-    each priority area, not all of them)."""
+    """Return the pathfinder of `iso3`, or 404 alike when missing or hidden,
+    with its `visible_lead` (its lead organisation when `user` may see it,
+    else None); `full`, with its content (`actions_shown`: the first few
+    actions of each priority area, not all of them) and the participating
+    organisations `user` may see (`visible_participants`)."""
     if len(iso3) != 3 or iso3 != iso3.lower():
         raise Http404("No such pathfinder.")
-    qs = Pathfinder.objects.visible_to(user).select_related("country", "lead_organisation")
+    qs = (
+        Pathfinder.objects.visible_to(user)
+        .select_related("country", "lead_organisation")
+        .annotate(lead_seen=visible_organisation_flag(user, "lead_organisation"))
+    )
     if full:
         qs = qs.prefetch_related(
             Prefetch("milestones", queryset=Milestone.objects.order_by("date_start", "pk")),
-            "participants",
+            Prefetch(
+                "participants",
+                queryset=Organisation.objects.visible_to(user),
+                to_attr="visible_participants",
+            ),
             _roadmaps_prefetch(user, actions_shown),
             Prefetch(
                 "findings",
@@ -111,9 +123,12 @@ def get_pathfinder_for_user(
             ),
         )
     try:
-        return qs.get(country__iso3=iso3.upper())
+        pathfinder = qs.get(country__iso3=iso3.upper())
     except Pathfinder.DoesNotExist:
         raise Http404("No such pathfinder.") from None
+    seen = pathfinder.lead_organisation_id is not None and pathfinder.lead_seen
+    pathfinder.visible_lead = pathfinder.lead_organisation if seen else None
+    return pathfinder
 
 
 def get_roadmap_for_user(user: Any, pathfinder: Pathfinder, pk: int) -> Roadmap:

@@ -15,6 +15,7 @@ from alliance87.accounts.tests.visibility_matrix.ways import (
     HOST_GROUP_PAGE,
     HOST_RESOURCE,
     HOST_STATEMENT,
+    LEAD_COUNTRIES,
     LIBRARY_ORGANISATION_CHOSEN,
     LIBRARY_ORGANISATION_FILTER,
     MEMBERS,
@@ -96,6 +97,13 @@ ORGANISATIONS = (
                 own_page=True,
                 openers=CHAIR,
             ),
+            # A participant in the host pathfinder, and the lead of a
+            # pathfinder of its own: the country pages name them.
+            Way("pathfinder-participant", fixed(f"/en/countries/{HOST_COUNTRY}/")),
+            Way(
+                "pathfinder-lead",
+                lambda world, item: f"/en/countries/{LEAD_COUNTRIES[item.level]}/",
+            ),
             # The focal point's forms offer organisations to choose.
             Way(
                 "pathfinder-form",
@@ -131,6 +139,18 @@ ORGANISATIONS = (
     ),
 )
 
+# Each group is the parent of a public sub-group, whose page (its
+# breadcrumb, its "Part of") and open data name the parent only to those
+# who may see it. The card on the list says "Part of" too: the `list` way.
+SUBGROUP = (
+    Way("subgroup", slug_url("/en/groups/{slug}-sub/")),
+    Way(
+        "subgroup-export",
+        fixed("/en/groups.json"),
+        look_for=lambda world, item: f'"parent": "{obj_of(world, item).slug}"',
+    ),
+)
+
 GROUPS = (
     Kind(
         "group",
@@ -149,6 +169,7 @@ GROUPS = (
             Way("apply-form", fixed("/en/apply/"), public_only=True),
             # Each is a sub-group of the host group.
             Way("parent", fixed(f"/en/groups/{HOST_GROUP}/")),
+            *SUBGROUP,
             # A group's feeds (named in their titles) answer 404 for a
             # group the public may not see.
             Way(
@@ -172,6 +193,7 @@ GROUPS = (
             SITE_SEARCH,
             API_SEARCH,
             Way("parent", fixed(f"/en/groups/{HOST_GROUP}/")),
+            *SUBGROUP,
         ),
         has_group=True,
         member_belongs=False,

@@ -7,11 +7,17 @@ import datetime as dt
 from typing import Any
 
 from alliance87.accounts.tests.visibility_matrix.objects.base import Scene, country, make_group
-from alliance87.accounts.tests.visibility_matrix.ways import ORG_COUNTRY, SOLE_COUNTRIES, Item
+from alliance87.accounts.tests.visibility_matrix.ways import (
+    LEAD_COUNTRIES,
+    ORG_COUNTRY,
+    SOLE_COUNTRIES,
+    Item,
+)
 from alliance87.events import services as events
 from alliance87.groups.models import Activity, ChairRole, Constituency, Seat
 from alliance87.groups.services import add_member, start_chair_term
 from alliance87.partners.models import Person, StakeholderType
+from alliance87.pathfinders.services import create_pathfinder
 from alliance87.statements.models import Statement
 from alliance87.statements.services import endorse_statement
 from alliance87.testing.factories import make_organisation
@@ -36,6 +42,13 @@ def build(scene: Scene, n: int, item: Item) -> Any:
             scene.host_group, organisation=obj, acting_user=scene.secretariat
         )
         scene.organisations.append(obj)
+        # Takes part in the host pathfinder, and leads one of its own.
+        scene.host_pathfinder.participants.add(obj)
+        create_pathfinder(
+            country=country(LEAD_COUNTRIES[level]),
+            lead_organisation=obj,
+            acting_user=scene.secretariat,
+        )
         scene.host_event.organisers.add(obj)
         # Named as the owner of a public action item, too.
         events.record_action_item(
@@ -76,6 +89,7 @@ def build(scene: Scene, n: int, item: Item) -> Any:
         )
     elif item.kind == "group":
         obj = make_group(scene, item.key, m, level, parent=scene.host_group)
+        _subgroup(scene, n, obj)
         # A seat open for nominations: the application form offers
         # those of public groups.
         Seat.objects.create(
@@ -86,6 +100,7 @@ def build(scene: Scene, n: int, item: Item) -> Any:
         )
     elif item.kind == "othergroup":
         obj = make_group(scene, item.key, m, level, parent=scene.host_group, member=False)
+        _subgroup(scene, n, obj)
     elif item.kind == "activity":
         obj = Activity.objects.create(
             group=scene.host_group, title=m, title_en=m, visibility=level
@@ -112,3 +127,9 @@ def build(scene: Scene, n: int, item: Item) -> Any:
     else:
         return None
     return obj
+
+
+def _subgroup(scene: Scene, n: int, group: Any) -> None:
+    """Give `group` a public sub-group, whose page names it as its parent
+    (the `subgroup` ways); its name and address carry no marker."""
+    make_group(scene, f"{group.slug}-sub", f"Sub-group {n}", "public", parent=group, member=False)

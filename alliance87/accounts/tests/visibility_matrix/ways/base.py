@@ -32,6 +32,9 @@ PATHFINDER_COUNTRIES = {"public": "uga", "partners": "khm", "members": "alb", "s
 DATA_INDICATOR = "forced_labour_prevalence"
 # Where each `soleorg` row is the only organisation.
 SOLE_COUNTRIES = {"public": "isl", "partners": "nzl", "members": "ury", "secretariat": "mng"}
+# Whose pathfinder each `organisation` row leads (every row also takes
+# part in HOST_COUNTRY's): their country pages name it as the lead.
+LEAD_COUNTRIES = {"public": "fji", "partners": "jor", "members": "lka", "secretariat": "tun"}
 
 
 @dataclass(frozen=True)
