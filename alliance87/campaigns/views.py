@@ -183,24 +183,16 @@ def _render_review(
 ) -> HttpResponse:
     waiting, decided = selectors.review_queue(request.user, campaign)
     activities_waiting, activities_decided = selectors.activity_queue(request.user, campaign)
-    activity_rows = [
-        (
-            a,
-            failed_form
-            if failed_form is not None and failed_form.prefix == f"a{a.pk}"
-            else DeclineForm(prefix=f"a{a.pk}"),
-        )
-        for a in activities_waiting
-    ]
-    rows = [
-        (
-            s,
-            failed_form
-            if failed_form is not None and failed_form.prefix == f"s{s.pk}"
-            else DeclineForm(prefix=f"s{s.pk}"),
-        )
-        for s in waiting
-    ]
+
+    def with_forms(rows: Any, letter: str) -> list[tuple[Any, DeclineForm]]:
+        # Each row waiting with its decline form: the refused one as posted.
+        failed = {failed_form.prefix: failed_form} if failed_form is not None else {}
+        return [
+            (r, failed.get(f"{letter}{r.pk}", DeclineForm(prefix=f"{letter}{r.pk}"))) for r in rows
+        ]
+
+    activity_rows = with_forms(activities_waiting, "a")
+    rows = with_forms(waiting, "s")
     return render(
         request,
         "campaigns/review.html",
@@ -215,27 +207,49 @@ def _render_review(
     )
 
 
+def _decide(
+    request: HttpRequest,
+    campaign: Campaign,
+    row: Any,
+    prefix: str,
+    *,
+    publish: Callable[..., object],
+    decline: Callable[..., object],
+    published: str,
+    declined: str,
+) -> HttpResponse:
+    """Publish `row` (a submission or a planned activity), or decline it
+    with the reason of its decline form (`prefix`); back to the queue."""
+    try:
+        if request.POST.get("action") == "publish":
+            publish(row, acting_user=request.user)
+            messages.success(request, published)
+        else:
+            form = DeclineForm(request.POST, prefix=prefix)
+            if not form.is_valid():
+                return _render_review(request, campaign, failed_form=form, status=400)
+            decline(row, acting_user=request.user, reason=form.cleaned_data["reason"])
+            messages.success(request, declined)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("campaigns:review", campaign.slug)
+
+
 @require_POST
 @login_required
 def decide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Publish a submission, or decline it with a reason."""
     campaign = _campaign_for_reviewer(request, slug)
-    submission = selectors.get_submission_for_reviewer(request.user, campaign, pk)
-    try:
-        if request.POST.get("action") == "publish":
-            services.publish_submission(submission, acting_user=request.user)
-            messages.success(request, _("The submission is published on the campaign's page."))
-        else:
-            form = DeclineForm(request.POST, prefix=f"s{pk}")
-            if not form.is_valid():
-                return _render_review(request, campaign, failed_form=form, status=400)
-            services.decline_submission(
-                submission, acting_user=request.user, reason=form.cleaned_data["reason"]
-            )
-            messages.success(request, _("The submission is declined; its author sees why."))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    return redirect("campaigns:review", campaign.slug)
+    return _decide(
+        request,
+        campaign,
+        selectors.get_submission_for_reviewer(request.user, campaign, pk),
+        f"s{pk}",
+        publish=services.publish_submission,
+        decline=services.decline_submission,
+        published=_("The submission is published on the campaign's page."),
+        declined=_("The submission is declined; its author sees why."),
+    )
 
 
 @require_POST
@@ -243,22 +257,16 @@ def decide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def decide_activity(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Publish a planned activity, or decline it with a reason."""
     campaign = _campaign_for_reviewer(request, slug)
-    activity = selectors.get_activity_for_reviewer(request.user, campaign, pk)
-    try:
-        if request.POST.get("action") == "publish":
-            services.publish_activity(activity, acting_user=request.user)
-            messages.success(request, _("The activity is on the campaign's page and calendar."))
-        else:
-            form = DeclineForm(request.POST, prefix=f"a{pk}")
-            if not form.is_valid():
-                return _render_review(request, campaign, failed_form=form, status=400)
-            services.decline_activity(
-                activity, acting_user=request.user, reason=form.cleaned_data["reason"]
-            )
-            messages.success(request, _("The activity is declined; its author sees why."))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    return redirect("campaigns:review", campaign.slug)
+    return _decide(
+        request,
+        campaign,
+        selectors.get_activity_for_reviewer(request.user, campaign, pk),
+        f"a{pk}",
+        publish=services.publish_activity,
+        decline=services.decline_activity,
+        published=_("The activity is on the campaign's page and calendar."),
+        declined=_("The activity is declined; its author sees why."),
+    )
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
