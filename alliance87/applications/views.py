@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from alliance87.applications import selectors, services
 from alliance87.applications.forms import ApplicationForm, ReviewForm, issue_token
 from alliance87.applications.models import Application
-from alliance87.core.forms import add_service_errors
+from alliance87.core.forms import add_service_errors, save_posted
 from alliance87.core.ratelimit import count_hit
 
 RATE_LIMIT = 10  # posts per address
@@ -43,25 +43,25 @@ def apply(request: HttpRequest) -> HttpResponse:
                 ),
             )
             status = 429
-        elif form.is_valid():
-            data = form.cleaned_data
-            try:
-                services.submit_application(
-                    kind=data["kind"],
-                    organisation_name=data["organisation_name"],
-                    stakeholder_type=data["stakeholder_type"],
-                    country=data["country"],
-                    group=data["group"],
-                    seat=data["seat"],
-                    contact_name=data["contact_name"],
-                    email=data["email"],
-                    message=data["message"],
-                    acting_user=request.user if request.user.is_authenticated else None,
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                return redirect("applications:sent")
+        elif save_posted(
+            request,
+            form,
+            # Not every field: the honeypot and the start token are the
+            # form's to check, not the service's.
+            lambda form: services.submit_application(
+                kind=form.cleaned_data["kind"],
+                organisation_name=form.cleaned_data["organisation_name"],
+                stakeholder_type=form.cleaned_data["stakeholder_type"],
+                country=form.cleaned_data["country"],
+                group=form.cleaned_data["group"],
+                seat=form.cleaned_data["seat"],
+                contact_name=form.cleaned_data["contact_name"],
+                email=form.cleaned_data["email"],
+                message=form.cleaned_data["message"],
+                acting_user=request.user if request.user.is_authenticated else None,
+            ),
+        ):
+            return redirect("applications:sent")
     else:
         form = ApplicationForm(initial={"kind": request.GET.get("kind", "")})
         group_field = form.fields["group"]

@@ -20,11 +20,15 @@ from alliance87.campaigns import selectors, services
 from alliance87.campaigns.forms import ActivityForm, DeclineForm, ImageForm, SubmissionForm
 from alliance87.campaigns.models import Campaign, PlannedActivity
 from alliance87.campaigns.rules import groups_for_new_campaign, may_review, may_submit, may_write
-from alliance87.core.forms import add_service_errors
+from alliance87.core.forms import add_service_errors, save_posted
 from alliance87.core.pagecache import public_page
 from alliance87.events.calendars import build_calendar
 
 ICS_CONTENT_TYPE = "text/calendar; charset=utf-8"
+PARTNER_TEMPLATES = {
+    SubmissionForm: "campaigns/submit.html",
+    ActivityForm: "campaigns/activity_form.html",
+}
 
 
 def follows_former_address(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -95,80 +99,54 @@ def _campaign_for_partner(request: HttpRequest, slug: str) -> Campaign:
     return campaign
 
 
+def _partner_form(
+    request: HttpRequest,
+    slug: str,
+    form: SubmissionForm | ActivityForm,
+    service: Callable[..., object],
+    thanks: str,
+    anchor: str,
+) -> HttpResponse:
+    """Show a partner's `form` for the campaign (its template named for
+    it), or hand what it posts to `service` (the form's fields are the
+    service's words, one for one), thank them and go to `anchor` on the
+    campaign's page."""
+    campaign = _campaign_for_partner(request, slug)
+    if save_posted(
+        request,
+        form,
+        lambda form: service(campaign, acting_user=request.user, **form.cleaned_data),
+    ):
+        messages.success(request, thanks)
+        return redirect(campaign.get_absolute_url() + anchor)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        PARTNER_TEMPLATES[type(form)],
+        {"campaign": campaign, "form": form, "open": campaign.call_open},
+        status=status,
+    )
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def submit(request: HttpRequest, slug: str) -> HttpResponse:
     """A partner submits a highlight from a country or a champion."""
-    campaign = _campaign_for_partner(request, slug)
+    thanks = _("Thank you: your submission waits for review. You see it on this page.")
     form = SubmissionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.submit(
-                campaign,
-                acting_user=request.user,
-                kind=data["kind"],
-                title=data["title"],
-                text=data["text"],
-                language=data["language"],
-                country=data["country"],
-                champion=data["champion"],
-                link=data["link"],
-                consent=data["consent"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("Thank you: your submission waits for review. You see it on this page."),
-            )
-            return redirect(campaign.get_absolute_url() + "#yours")
-    status = 400 if request.method == "POST" else 200
-    return render(
-        request,
-        "campaigns/submit.html",
-        {"campaign": campaign, "form": form, "open": campaign.call_open},
-        status=status,
-    )
+    return _partner_form(request, slug, form, services.submit, thanks, "#yours")
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def add_activity(request: HttpRequest, slug: str) -> HttpResponse:
     """A partner adds an activity they plan for the campaign."""
-    campaign = _campaign_for_partner(request, slug)
-    form = ActivityForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.add_planned_activity(
-                campaign,
-                acting_user=request.user,
-                date=data["date"],
-                title=data["title"],
-                language=data["language"],
-                country=data["country"],
-                link=data["link"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _(
-                    "Thank you: your activity waits for review. You see it on this page, "
-                    "and are told by email when it is published."
-                ),
-            )
-            return redirect(campaign.get_absolute_url() + "#activities")
-    status = 400 if request.method == "POST" else 200
-    return render(
-        request,
-        "campaigns/activity_form.html",
-        {"campaign": campaign, "form": form, "open": campaign.call_open},
-        status=status,
+    thanks = _(
+        "Thank you: your activity waits for review. You see it on this page, "
+        "and are told by email when it is published."
     )
+    form = ActivityForm(request.POST or None)
+    return _partner_form(request, slug, form, services.add_planned_activity, thanks, "#activities")
 
 
 @require_POST
@@ -205,24 +183,16 @@ def _render_review(
 ) -> HttpResponse:
     waiting, decided = selectors.review_queue(request.user, campaign)
     activities_waiting, activities_decided = selectors.activity_queue(request.user, campaign)
-    activity_rows = [
-        (
-            a,
-            failed_form
-            if failed_form is not None and failed_form.prefix == f"a{a.pk}"
-            else DeclineForm(prefix=f"a{a.pk}"),
-        )
-        for a in activities_waiting
-    ]
-    rows = [
-        (
-            s,
-            failed_form
-            if failed_form is not None and failed_form.prefix == f"s{s.pk}"
-            else DeclineForm(prefix=f"s{s.pk}"),
-        )
-        for s in waiting
-    ]
+
+    def with_forms(rows: Any, letter: str) -> list[tuple[Any, DeclineForm]]:
+        # Each row waiting with its decline form: the refused one as posted.
+        failed = {failed_form.prefix: failed_form} if failed_form is not None else {}
+        return [
+            (r, failed.get(f"{letter}{r.pk}", DeclineForm(prefix=f"{letter}{r.pk}"))) for r in rows
+        ]
+
+    activity_rows = with_forms(activities_waiting, "a")
+    rows = with_forms(waiting, "s")
     return render(
         request,
         "campaigns/review.html",
@@ -237,27 +207,49 @@ def _render_review(
     )
 
 
+def _decide(
+    request: HttpRequest,
+    campaign: Campaign,
+    row: Any,
+    prefix: str,
+    *,
+    publish: Callable[..., object],
+    decline: Callable[..., object],
+    published: str,
+    declined: str,
+) -> HttpResponse:
+    """Publish `row` (a submission or a planned activity), or decline it
+    with the reason of its decline form (`prefix`); back to the queue."""
+    try:
+        if request.POST.get("action") == "publish":
+            publish(row, acting_user=request.user)
+            messages.success(request, published)
+        else:
+            form = DeclineForm(request.POST, prefix=prefix)
+            if not form.is_valid():
+                return _render_review(request, campaign, failed_form=form, status=400)
+            decline(row, acting_user=request.user, reason=form.cleaned_data["reason"])
+            messages.success(request, declined)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("campaigns:review", campaign.slug)
+
+
 @require_POST
 @login_required
 def decide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Publish a submission, or decline it with a reason."""
     campaign = _campaign_for_reviewer(request, slug)
-    submission = selectors.get_submission_for_reviewer(request.user, campaign, pk)
-    try:
-        if request.POST.get("action") == "publish":
-            services.publish_submission(submission, acting_user=request.user)
-            messages.success(request, _("The submission is published on the campaign's page."))
-        else:
-            form = DeclineForm(request.POST, prefix=f"s{pk}")
-            if not form.is_valid():
-                return _render_review(request, campaign, failed_form=form, status=400)
-            services.decline_submission(
-                submission, acting_user=request.user, reason=form.cleaned_data["reason"]
-            )
-            messages.success(request, _("The submission is declined; its author sees why."))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    return redirect("campaigns:review", campaign.slug)
+    return _decide(
+        request,
+        campaign,
+        selectors.get_submission_for_reviewer(request.user, campaign, pk),
+        f"s{pk}",
+        publish=services.publish_submission,
+        decline=services.decline_submission,
+        published=_("The submission is published on the campaign's page."),
+        declined=_("The submission is declined; its author sees why."),
+    )
 
 
 @require_POST
@@ -265,22 +257,16 @@ def decide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def decide_activity(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Publish a planned activity, or decline it with a reason."""
     campaign = _campaign_for_reviewer(request, slug)
-    activity = selectors.get_activity_for_reviewer(request.user, campaign, pk)
-    try:
-        if request.POST.get("action") == "publish":
-            services.publish_activity(activity, acting_user=request.user)
-            messages.success(request, _("The activity is on the campaign's page and calendar."))
-        else:
-            form = DeclineForm(request.POST, prefix=f"a{pk}")
-            if not form.is_valid():
-                return _render_review(request, campaign, failed_form=form, status=400)
-            services.decline_activity(
-                activity, acting_user=request.user, reason=form.cleaned_data["reason"]
-            )
-            messages.success(request, _("The activity is declined; its author sees why."))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    return redirect("campaigns:review", campaign.slug)
+    return _decide(
+        request,
+        campaign,
+        selectors.get_activity_for_reviewer(request.user, campaign, pk),
+        f"a{pk}",
+        publish=services.publish_activity,
+        decline=services.decline_activity,
+        published=_("The activity is on the campaign's page and calendar."),
+        declined=_("The activity is declined; its author sees why."),
+    )
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
 
@@ -16,3 +20,16 @@ def secretariat_only(request: HttpRequest) -> HttpResponse | None:
     if not is_secretariat(request.user):
         raise Http404("Not found.")
     return None
+
+
+def for_secretariat(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Let only the Secretariat reach `view`, as `secretariat_only` says:
+    below the decorator that checks the method, so a wrong method is 405
+    for everyone."""
+
+    @functools.wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        refused = secretariat_only(request)
+        return refused if refused is not None else view(request, *args, **kwargs)
+
+    return wrapper

@@ -17,7 +17,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
 from alliance87.comms import mail, selectors, services
-from alliance87.comms.access import secretariat_only
+from alliance87.comms.access import for_secretariat
 from alliance87.comms.forms import AccountSubscriptionForm, IssueForm, SubscribeForm, TestSendForm
 from alliance87.comms.models import Issue, IssueStatus, Subscriber, SubscriberStatus
 from alliance87.core.ratelimit import count_hit
@@ -168,12 +168,10 @@ def archive_issue(request: HttpRequest, pk: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@for_secretariat
 def issues(request: HttpRequest) -> HttpResponse:
     """The Secretariat's issues; POST starts a new one, its text suggested
     from what is new since the last issue."""
-    refused = secretariat_only(request)
-    if refused is not None:
-        return refused
     if request.method == "POST":
         since = selectors.newsletter_since()
         texts = selectors.suggest_issue(since)
@@ -194,11 +192,9 @@ def issues(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@for_secretariat
 def issue(request: HttpRequest, pk: int) -> HttpResponse:
     """Edit, preview, test and send one issue, and follow its sending."""
-    refused = secretariat_only(request)
-    if refused is not None:
-        return refused
     found = Issue.objects.filter(pk=pk).first()
     if found is None:
         raise Http404("No such issue.")
@@ -261,12 +257,10 @@ def issue(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_safe
+@for_secretariat
 def subscribers(request: HttpRequest) -> HttpResponse:
     """The Secretariat's list of subscribers: each one's status, soft
     bounces and what the mail provider last reported about the address."""
-    refused = secretariat_only(request)
-    if refused is not None:
-        return refused
     status = request.GET.get("status", "")
     if status not in SubscriberStatus.values:
         status = ""
@@ -286,13 +280,11 @@ def subscribers(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@for_secretariat
 def subscriber_restart(request: HttpRequest, pk: int) -> HttpResponse:
     """The Secretariat starts sending again to an address stopped by
     temporary bounces: GET asks to confirm, POST does it. An address that
     may not be started again is said so, on both (400 on POST)."""
-    refused = secretariat_only(request)
-    if refused is not None:
-        return refused
     row = Subscriber.objects.filter(pk=pk).first()
     if row is None:
         raise Http404("No such subscriber.")

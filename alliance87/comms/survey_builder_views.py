@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from alliance87.comms import services
-from alliance87.comms.access import secretariat_only
+from alliance87.comms.access import for_secretariat
 from alliance87.comms.forms import QuestionForm, SurveyCopyForm, SurveyForm
 from alliance87.comms.models import (
     MIN_CELL,
@@ -38,6 +38,13 @@ def _survey(slug: str) -> Survey:
     return found
 
 
+def _question(survey: Survey, pk: int) -> Question:
+    question = survey.questions.filter(pk=pk).first()
+    if question is None:
+        raise Http404("No such question.")
+    return question
+
+
 def _manage_url(survey: Survey) -> str:
     return reverse("comms:survey-manage", args=[survey.slug])
 
@@ -47,11 +54,9 @@ def _field_for(form: Any) -> Any:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@for_secretariat
 def survey_edit(request: HttpRequest, slug: str = "") -> HttpResponse:
     """Start a survey, or change its texts, audience, dates and mode."""
-    refused = secretariat_only(request)
-    if refused is not None:
-        return refused
     found = _survey(slug) if slug else None
     if request.method == "POST":
         form = SurveyForm(request.POST, user=request.user)
@@ -90,12 +95,10 @@ def _reminders(survey: Survey) -> list[Any]:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@for_secretariat
 def survey_manage(request: HttpRequest, slug: str) -> HttpResponse:
     """A survey's management page: its settings, questions, state, and the
     actions on it (open, close, back to draft, remind, publish results)."""
-    refused = secretariat_only(request)
-    if refused is not None:
-        return refused
     found = _survey(slug)
     status = 200
     if request.method == "POST":
@@ -153,14 +156,12 @@ def _copy_form(data: Any = None) -> SurveyCopyForm:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@for_secretariat
 def survey_copy(request: HttpRequest, slug: str) -> HttpResponse:
     """Make a new draft of a survey, its questions and choices copied, that
     opens on the day asked (today unless changed), its closing moved by as
     many days. GET asks for the day (the management page has the same
     form); a refusal is shown beside it (400)."""
-    refused = secretariat_only(request)
-    if refused is not None:
-        return refused
     found = _survey(slug)
     form = _copy_form(request.POST if request.method == "POST" else None)
     if form.is_valid():
@@ -189,15 +190,11 @@ def survey_copy(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@for_secretariat
 def question_edit(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
     """Add a question to a survey, or edit one."""
-    refused = secretariat_only(request)
-    if refused is not None:
-        return refused
     found = _survey(slug)
-    question = Question(survey=found) if pk is None else found.questions.filter(pk=pk).first()
-    if question is None:
-        raise Http404("No such question.")
+    question = Question(survey=found) if pk is None else _question(found, pk)
     status = 200
     if request.method == "POST":
         form = QuestionForm(request.POST, question=question)
@@ -227,14 +224,10 @@ def question_edit(request: HttpRequest, slug: str, pk: int | None = None) -> Htt
 
 
 @require_POST
+@for_secretariat
 def question_move(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    refused = secretariat_only(request)
-    if refused is not None:
-        return refused
     found = _survey(slug)
-    question = found.questions.filter(pk=pk).first()
-    if question is None:
-        raise Http404("No such question.")
+    question = _question(found, pk)
     try:
         services.move_question(
             question, acting_user=request.user, up=request.POST.get("direction") == "up"
@@ -245,14 +238,10 @@ def question_move(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @require_POST
+@for_secretariat
 def question_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    refused = secretariat_only(request)
-    if refused is not None:
-        return refused
     found = _survey(slug)
-    question = found.questions.filter(pk=pk).first()
-    if question is None:
-        raise Http404("No such question.")
+    question = _question(found, pk)
     try:
         services.remove_question(question, acting_user=request.user)
     except ValidationError as error:
@@ -263,11 +252,9 @@ def question_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @require_POST
+@for_secretariat
 def text_answer_publish(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Show one free-text answer with the published results, or stop."""
-    refused = secretariat_only(request)
-    if refused is not None:
-        return refused
     found = _survey(slug)
     answer = (
         Answer.objects.filter(pk=pk, response__survey=found).select_related("question").first()

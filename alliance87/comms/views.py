@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from alliance87.comms import selectors, services
-from alliance87.comms.access import secretariat_only
+from alliance87.comms.access import for_secretariat
 from alliance87.comms.forms import NewsFilterForm, PartnerPostForm, PostForm, ReturnPostForm
 from alliance87.comms.models import Post, PostStatus
 from alliance87.core.forms import add_service_errors
@@ -72,11 +72,9 @@ def _write(request: HttpRequest, found: Post, form: PostForm, save: Any = None) 
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@for_secretariat
 def write(request: HttpRequest, slug: str = "") -> HttpResponse:
     """Write a new post, or edit one (the Secretariat)."""
-    refused = secretariat_only(request)
-    if refused is not None:
-        return refused
     found = selectors.get_post_for_user(request.user, slug) if slug else None
     if request.method == "POST":
         form = PostForm(request.POST, request.FILES, user=request.user)
@@ -91,11 +89,9 @@ def write(request: HttpRequest, slug: str = "") -> HttpResponse:
 
 
 @require_POST
+@for_secretariat
 def publish(request: HttpRequest, slug: str) -> HttpResponse:
     """Publish a post now or at its time, or make it a draft again."""
-    refused = secretariat_only(request)
-    if refused is not None:
-        return refused
     found = selectors.get_post_for_user(request.user, slug)
     if request.POST.get("action") == "return":
         form = ReturnPostForm(request.POST, auto_id="id_return_%s")
@@ -206,11 +202,9 @@ def my_post(request: HttpRequest, slug: str = "") -> HttpResponse:
 
 
 @require_safe
+@for_secretariat
 def review(request: HttpRequest) -> HttpResponse:
     """The posts partners submitted, oldest first (the Secretariat)."""
-    refused = secretariat_only(request)
-    if refused is not None:
-        return refused
     waiting = Post.objects.filter(status=PostStatus.SUBMITTED).select_related("organisation")
     return render(
         request,

@@ -22,6 +22,9 @@ first matches as links that narrow the list to one (or, once one is
 chosen, a link back to all). Plain links and a GET form: it works without
 JavaScript, and the page stays small whatever the number of choices.
 
+`save_posted` is the posted form's one path to its service: valid, saved,
+or shown again with the service's refusal beside the field it names.
+
 `TypedDateField` is a date typed in a text box: it reads the active
 language's formats (day first in all three, alliance87/formats/) and ISO
 dates, and its hint and error say the format expected, in the page's
@@ -38,7 +41,7 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.renderers import DjangoTemplates
-from django.http import QueryDict
+from django.http import HttpRequest, QueryDict
 from django.utils.formats import get_format
 from django.utils.functional import Promise, lazy
 from django.utils.html import conditional_escape, format_html
@@ -344,3 +347,23 @@ def add_service_errors(
     for name, errors in error.error_dict.items():
         shown = field_for(name) if field_for else name
         form.add_error(shown if shown in form.fields else None, errors)
+
+
+def save_posted(
+    request: HttpRequest,
+    form: forms.BaseForm,
+    save: Callable[[Any], object],
+    **shown: Any,
+) -> bool:
+    """Return whether `request` posts `form` valid and `save(form)` (a call
+    of a service) accepts it. A refusal (ValidationError) is shown on the
+    form as `add_service_errors` does, with `shown` as its options; a GET,
+    an invalid form and a refusal all answer False: show the form again."""
+    if request.method != "POST" or not form.is_valid():
+        return False
+    try:
+        save(form)
+    except ValidationError as error:
+        add_service_errors(form, error, **shown)
+        return False
+    return True

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from alliance87.core import hooks
@@ -89,17 +90,35 @@ def part_entry(
     return entry
 
 
-def _part_rows(model: type) -> Callable[[], Any]:
-    return lambda: model._default_manager.select_related(  # type: ignore[attr-defined]
-        "event", "event__country"
-    ).prefetch_related("event__themes", "event__countries")
+def _part_provider(
+    model: Any,
+    *,
+    kind: str,
+    label: str | Promise,
+    entry: Callable[[Any], Any],
+    anchor: str = "",
+    order: int,
+) -> hooks.SearchProvider:
+    """The search provider of one kind of row of an event's record: found
+    with its meeting, seen as its own and its event's visibility allow, at
+    its place on its meeting's page (`anchor`-pk; the page's top if none)."""
 
+    def url(part: Any) -> str:
+        address: str = part.event.get_absolute_url()
+        return f"{address}#{anchor}-{part.pk}" if anchor else address
 
-def _part_url(anchor: str) -> Callable[[Any], str]:
-    return lambda part: (
-        f"{part.event.get_absolute_url()}#{anchor}-{part.pk}"
-        if anchor
-        else (part.event.get_absolute_url())
+    return hooks.SearchProvider(
+        kind=kind,
+        label=label,
+        model=model,
+        rows=lambda: model._default_manager.select_related(
+            "event", "event__country"
+        ).prefetch_related("event__themes", "event__countries"),
+        entry=entry,
+        visible=lambda user: model.objects.visible_to(user).select_related("event"),
+        url=url,
+        depends={Event: "event"},
+        order=order,
     )
 
 
@@ -116,48 +135,33 @@ PROVIDERS = [
         url=lambda event: event.get_absolute_url(),
         order=30,
     ),
-    hooks.SearchProvider(
+    _part_provider(
+        AgendaItem,
         kind="agendaitem",
         label=_("Agenda items"),
-        model=AgendaItem,
-        rows=_part_rows(AgendaItem),
         entry=part_entry(("title",), ("objective", "presenters_note", "minutes")),
-        visible=lambda user: AgendaItem.objects.visible_to(user).select_related("event"),
-        url=_part_url(""),
-        depends={Event: "event"},
         order=31,
     ),
-    hooks.SearchProvider(
+    _part_provider(
+        Exchange,
         kind="exchange",
         label=_("Questions and answers"),
-        model=Exchange,
-        rows=_part_rows(Exchange),
         entry=part_entry(("question",), ("question", "answer")),
-        visible=lambda user: Exchange.objects.visible_to(user).select_related("event"),
-        url=_part_url(""),
-        depends={Event: "event"},
         order=32,
     ),
-    hooks.SearchProvider(
+    _part_provider(
+        Decision,
         kind="decision",
         label=_("Decisions"),
-        model=Decision,
-        rows=_part_rows(Decision),
         entry=part_entry(("text",), ("text",)),
-        visible=lambda user: Decision.objects.visible_to(user).select_related("event"),
-        url=_part_url("decision"),
-        depends={Event: "event"},
+        anchor="decision",
         order=33,
     ),
-    hooks.SearchProvider(
+    _part_provider(
+        ActionItem,
         kind="actionitem",
         label=_("Action items"),
-        model=ActionItem,
-        rows=_part_rows(ActionItem),
         entry=part_entry(("text",), ("text", "owner_note", "done_note")),
-        visible=lambda user: ActionItem.objects.visible_to(user).select_related("event"),
-        url=_part_url(""),
-        depends={Event: "event"},
         order=34,
     ),
 ]

@@ -4,7 +4,6 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -13,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from alliance87.core import permissions
+from alliance87.core.forms import save_posted
 from alliance87.core.pagecache import public_page
 from alliance87.core.text import parse_id
 from alliance87.groups import analytics, selectors, services
@@ -112,13 +112,8 @@ def _save_form(
 ) -> HttpResponse:
     """Save a valid form through `save` and go `back`, or show it with its
     errors (the service's own refusals among them)."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            save(form)
-        except ValidationError as e:
-            form.add_error(None, e)
-        else:
-            return _done(request, saved, back)
+    if save_posted(request, form, save):
+        return _done(request, saved, back)
     return render(
         request,
         "groups/edit.html",
@@ -299,24 +294,18 @@ def remove_next_step(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def members(request: HttpRequest, slug: str) -> HttpResponse:
     group = _editable_group(request, slug)
     form = AddMemberForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.add_member(
-                group,
-                organisation=data["organisation"],
-                role=data["role"],
-                starts_on=data["starts_on"],
-                acting_user=request.user,
-            )
-        except ValidationError as e:
-            form.add_error(None, e)
-        else:
-            return _done(
-                request,
-                _("%(organisation)s is now a member.") % {"organisation": data["organisation"]},
-                _members_url(group),
-            )
+    if save_posted(
+        request,
+        form,
+        # The form's fields are the service's words, one for one.
+        lambda form: services.add_member(group, acting_user=request.user, **form.cleaned_data),
+    ):
+        return _done(
+            request,
+            _("%(organisation)s is now a member.")
+            % {"organisation": form.cleaned_data["organisation"]},
+            _members_url(group),
+        )
     return render(
         request,
         "groups/members.html",

@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_safe
 
 from alliance87.core import permissions
+from alliance87.core.forms import save_posted
 from alliance87.core.pagecache import public_page
 from alliance87.pathfinders import selectors, services
 from alliance87.pathfinders.forms import (
@@ -56,14 +57,13 @@ def _page(
 def edit_pathfinder(request: HttpRequest, iso3: str) -> HttpResponse:
     pathfinder = _editable(request, iso3)
     form = PathfinderForm(request.POST or None, instance=pathfinder, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.update_pathfinder(form.save(commit=False), acting_user=request.user)
-            form.save_m2m()
-        except ValidationError as e:
-            form.add_error(None, e)
-        else:
-            return _done(request, pathfinder, _("The pathfinder's details are saved."))
+
+    def save(form: PathfinderForm) -> None:
+        services.update_pathfinder(form.save(commit=False), acting_user=request.user)
+        form.save_m2m()
+
+    if save_posted(request, form, save):
+        return _done(request, pathfinder, _("The pathfinder's details are saved."))
     return _page(
         request,
         "pathfinders/edit.html",
@@ -77,21 +77,19 @@ def edit_pathfinder(request: HttpRequest, iso3: str) -> HttpResponse:
 def edit_stages(request: HttpRequest, iso3: str) -> HttpResponse:
     pathfinder = _editable(request, iso3)
     form = StageForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.record_stage(
-                pathfinder,
-                stage=data["stage"],
-                date=data["reported_date"],
-                evidence=data["evidence"],
-                evidence_url=data["evidence_url"],
-                acting_user=request.user,
-            )
-        except ValidationError as e:
-            form.add_error(None, e)
-        else:
-            return _done(request, pathfinder, _("The stage is recorded."))
+    if save_posted(
+        request,
+        form,
+        lambda form: services.record_stage(
+            pathfinder,
+            stage=form.cleaned_data["stage"],
+            date=form.cleaned_data["reported_date"],
+            evidence=form.cleaned_data["evidence"],
+            evidence_url=form.cleaned_data["evidence_url"],
+            acting_user=request.user,
+        ),
+    ):
+        return _done(request, pathfinder, _("The stage is recorded."))
     return _page(
         request,
         "pathfinders/stages.html",
@@ -107,15 +105,14 @@ def add_finding(request: HttpRequest, iso3: str) -> HttpResponse:
     kind = request.GET.get("kind", "")
     initial = {"kind": kind} if kind in Finding.Kind.values else {}
     form = FindingForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
+
+    def save(form: FindingForm) -> None:
         finding = form.save(commit=False)
         finding.pathfinder = pathfinder
-        try:
-            services.save_finding(finding, acting_user=request.user)
-        except ValidationError as e:
-            form.add_error(None, e)
-        else:
-            return _done(request, pathfinder, _("Saved."))
+        services.save_finding(finding, acting_user=request.user)
+
+    if save_posted(request, form, save):
+        return _done(request, pathfinder, _("Saved."))
     return _page(
         request,
         "pathfinders/edit.html",
@@ -135,15 +132,14 @@ def edit_roadmap(request: HttpRequest, iso3: str, pk: int | None = None) -> Http
         roadmap = selectors.get_roadmap_for_user(request.user, pathfinder, pk)
         permissions.require(request.user, "edit", roadmap)
     form = RoadmapForm(request.POST or None, instance=roadmap)
-    if request.method == "POST" and form.is_valid():
+
+    def save(form: RoadmapForm) -> None:
         roadmap = form.save(commit=False)
         services.set_reported_date(roadmap, form.cleaned_data["reported_date"])
-        try:
-            services.save_roadmap(roadmap, acting_user=request.user)
-        except ValidationError as e:
-            form.add_error(None, e)
-        else:
-            return _done(request, pathfinder, _("The roadmap is saved."))
+        services.save_roadmap(roadmap, acting_user=request.user)
+
+    if save_posted(request, form, save):
+        return _done(request, pathfinder, _("The roadmap is saved."))
     title = _("Add a roadmap") if pk is None else _("Edit the roadmap")
     return _page(request, "pathfinders/edit.html", pathfinder, form=form, title=title)
 
@@ -154,15 +150,14 @@ def add_priority(request: HttpRequest, iso3: str, pk: int) -> HttpResponse:
     roadmap = selectors.get_roadmap_for_user(request.user, pathfinder, pk)
     next_number = max((p.number for p in roadmap.visible_priorities), default=0) + 1  # type: ignore[attr-defined]
     form = PriorityAreaForm(request.POST or None, initial={"number": next_number})
-    if request.method == "POST" and form.is_valid():
+
+    def save(form: PriorityAreaForm) -> None:
         priority = form.save(commit=False)
         priority.roadmap = roadmap
-        try:
-            services.save_priority_area(priority, acting_user=request.user)
-        except ValidationError as e:
-            form.add_error(None, e)
-        else:
-            return _done(request, pathfinder, _("The priority area is added."))
+        services.save_priority_area(priority, acting_user=request.user)
+
+    if save_posted(request, form, save):
+        return _done(request, pathfinder, _("The priority area is added."))
     return _page(
         request,
         "pathfinders/edit.html",
@@ -176,14 +171,13 @@ def _action_form(
     request: HttpRequest, pathfinder: Pathfinder, roadmap: Roadmap, action: Any
 ) -> HttpResponse:
     form = ActionForm(request.POST or None, instance=action, roadmap=roadmap, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.save_action(form.save(commit=False), acting_user=request.user)
-            form.save_m2m()
-        except ValidationError as e:
-            form.add_error(None, e)
-        else:
-            return _done(request, pathfinder, _("The action is saved."))
+
+    def save(form: ActionForm) -> None:
+        services.save_action(form.save(commit=False), acting_user=request.user)
+        form.save_m2m()
+
+    if save_posted(request, form, save):
+        return _done(request, pathfinder, _("The action is saved."))
     title = _("Edit the action") if action.pk else _("Add an action")
     return _page(request, "pathfinders/edit.html", pathfinder, form=form, title=title)
 
@@ -228,22 +222,15 @@ def add_progress(request: HttpRequest, iso3: str, pk: int) -> HttpResponse:
         request.POST or None,
         initial={"status": action.status, "percent_done": action.percent_done},
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.record_progress(
-                action,
-                date=data["date"],
-                text=data["text"],
-                evidence_url=data["evidence_url"],
-                status=data["status"],
-                percent_done=data["percent_done"],
-                acting_user=request.user,
-            )
-        except ValidationError as e:
-            form.add_error(None, e)
-        else:
-            return _done(request, pathfinder, _("The progress update is posted."))
+    if save_posted(
+        request,
+        form,
+        # The form's fields are the service's words, one for one.
+        lambda form: services.record_progress(
+            action, acting_user=request.user, **form.cleaned_data
+        ),
+    ):
+        return _done(request, pathfinder, _("The progress update is posted."))
     return _page(
         request,
         "pathfinders/edit.html",

@@ -28,19 +28,35 @@ FORMATS = {
 }
 
 
+Cell = Callable[[HttpRequest, Any], Any]  # a column's value for one object
+
+
 @dataclass(frozen=True)
 class Column:
     name: str
     type: str  # a Frictionless field type: string, integer, boolean
     description: str
+    value: Cell
 
 
 @dataclass(frozen=True)
 class OpenList:
+    """A list's columns, each with its value, and the objects it holds for
+    a request (`objects`, read through the list page's own selector);
+    `more` adds rows that are not such objects (the events list's pathfinder
+    workshops), with the same columns."""
+
     name: str
     title: str
     columns: tuple[Column, ...]
-    rows: Callable[[HttpRequest], list[dict[str, Any]]]
+    objects: Callable[[HttpRequest], Iterable[Any]]
+    more: Callable[[HttpRequest], list[dict[str, Any]]] | None = None
+
+    def rows(self, request: HttpRequest) -> list[dict[str, Any]]:
+        rows = [
+            {c.name: c.value(request, obj) for c in self.columns} for obj in self.objects(request)
+        ]
+        return rows + self.more(request) if self.more else rows
 
     @property
     def column_names(self) -> list[str]:
@@ -74,6 +90,31 @@ def absolute(request: HttpRequest, obj: Any) -> str:
 def joined(values: Iterable[str]) -> str:
     """Several values in one cell, as the columns describe them."""
     return "; ".join(values)
+
+
+def attr(path: str) -> Cell:
+    """The cell of the attribute at the dotted `path` ("event.slug"): ""
+    where a link on the way is missing (an event of no series)."""
+
+    def cell(request: HttpRequest, obj: Any) -> Any:
+        for name in path.split("."):
+            if obj is None:
+                return ""
+            obj = getattr(obj, name)
+        return obj
+
+    return cell
+
+
+def iso_date(path: str) -> Cell:
+    """The cell of the date (or time) at `path`, in ISO 8601; "" if none."""
+    value = attr(path)
+
+    def cell(request: HttpRequest, obj: Any) -> str:
+        date = value(request, obj)
+        return date.isoformat() if date else ""
+
+    return cell
 
 
 def respond(open_list: OpenList, request: HttpRequest, fmt: str) -> HttpResponse:
