@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.paginator import Page
-from django.db.models import Count, F, Prefetch, Q, Subquery, Value
+from django.db.models import Count, Prefetch, Q, Subquery
 from django.http import Http404
 from django.utils import timezone
 
@@ -76,9 +76,10 @@ def group_standing(user: Any) -> dict[str, Any]:
 
 
 def group_standings(users: Sequence[Any]) -> dict[int, dict[str, Any]]:
-    """`group_standing` for each of `users`, by their id, in two queries
-    (their directory entries, then the three kinds of standing of those
-    entries' organisations, and the representatives, as a UNION)."""
+    """`group_standing` for each of `users`, by their id, in five queries
+    whatever their number: their directory entries, then each kind of
+    standing (memberships by organisation and by representative, chair
+    terms, seat terms) for all those entries at once."""
     entries = list(
         Person.objects.filter(user_id__in=sorted({u.pk for u in users})).values_list(
             "user_id", "pk", "organisation_id"
@@ -86,38 +87,42 @@ def group_standings(users: Sequence[Any]) -> dict[int, dict[str, Any]]:
     )
     org_ids = sorted({org for _user, _person, org in entries if org is not None})
     person_ids = sorted({person for _user, person, _org in entries})
-    by_organisation = (
-        Membership.objects.filter(current_q(), organisation_id__in=org_ids)
-        .order_by()
-        .annotate(via=Value("o"), key=F("organisation_id"))
-        .values_list("via", "key", "group_id")
-    )
-    by_person = (
-        Membership.objects.filter(current_q(), representatives__in=person_ids)
-        .order_by()
-        .annotate(via=Value("p"), key=F("representatives"))
-        .values_list("via", "key", "group_id")
-    )
-    chairs = (
-        ChairTerm.objects.filter(current_q(), organisation_id__in=org_ids)
-        .order_by()
-        .annotate(via=Value("o"), key=F("organisation_id"))
-        .values_list("via", "key", "group_id")
-    )
-    seats = (
-        SeatTerm.objects.filter(current_q(), organisation_id__in=org_ids)
-        .order_by()
-        .annotate(via=Value("o"), key=F("organisation_id"), group=F("seat__group_id"))
-        .values_list("via", "key", "group")
-    )
-    groups: dict[tuple[str, int], set[int]] = defaultdict(set)
+    by_org: dict[int, set[int]] = defaultdict(set)
+    by_person: dict[int, set[int]] = defaultdict(set)
     if entries:
-        for via, key, group_id in by_organisation.union(by_person, chairs, seats, all=True):
-            groups[(via, key)].add(group_id)
+        standings = (
+            (
+                by_org,
+                Membership.objects.filter(organisation_id__in=org_ids),
+                "organisation_id",
+                "group_id",
+            ),
+            (
+                by_person,
+                Membership.objects.filter(representatives__in=person_ids),
+                "representatives",
+                "group_id",
+            ),
+            (
+                by_org,
+                ChairTerm.objects.filter(organisation_id__in=org_ids),
+                "organisation_id",
+                "group_id",
+            ),
+            (
+                by_org,
+                SeatTerm.objects.filter(organisation_id__in=org_ids),
+                "organisation_id",
+                "seat__group_id",
+            ),
+        )
+        for target, rows, key, group in standings:
+            for k, group_id in rows.filter(current_q()).order_by().values_list(key, group):
+                target[k].add(group_id)
     found: dict[int, dict[str, Any]] = {user.pk: {"group_ids": set()} for user in users}
     for user_id, person_id, org_id in entries:
-        found[user_id]["group_ids"] = groups[("p", person_id)] | (
-            groups[("o", org_id)] if org_id is not None else set()
+        found[user_id]["group_ids"] = by_person[person_id] | (
+            by_org[org_id] if org_id is not None else set()
         )
     return found
 

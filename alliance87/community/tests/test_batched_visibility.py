@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from alliance87.community import moderation, notify, services
 from alliance87.community.models import Level, Notification, Space, SpaceKind
-from alliance87.core.tests.every_persona import every_persona, fresh
+from alliance87.core.tests.every_persona import every_persona, fresh, spaces_of_every_kind
 from alliance87.core.visibility import Visibility
 from alliance87.partners.models import Person
 from alliance87.partners.services import save_person
@@ -28,30 +28,6 @@ pytestmark = pytest.mark.django_db
 
 # The tables a person's audience and standing are read from.
 STANDING_TABLES = ("partners_person", "groups_", "community_spacemember", "community_suspension")
-
-
-def spaces_of_every_kind(personas: Personas, world: World) -> list[Space]:
-    """A space at each visibility, of the Migration group, of the GCG and of
-    no group."""
-    found = []
-    for level in Visibility.values:
-        for group in (world.migration, world.gcg, None):
-            if level == Visibility.MEMBERS and group is None:
-                continue
-            slug = f"{level}-{group.slug if group else 'none'}"
-            found.append(
-                services.save_space(
-                    Space(
-                        slug=slug,
-                        name=slug,
-                        kind=SpaceKind.GROUP if group else SpaceKind.COMMONS,
-                        group=group,
-                        visibility=level,
-                    ),
-                    acting_user=personas.secretariat,
-                )
-            )
-    return found
 
 
 def subscribe(people: list[Any], spaces: list[Space], level: str) -> None:
@@ -182,4 +158,4 @@ def test_the_digests_ask_visibility_once_a_chunk(personas: Personas, world: Worl
     now = timezone.now() + dt.timedelta(days=1)
     ids = sorted(u.pk for u in people)
     few, all_of_them = _standing_queries(ids[:4], now), _standing_queries(ids, now)
-    assert few == all_of_them == 4  # the partners', the groups' two, the standing
+    assert few == all_of_them == 7  # the partners', the groups' five, the standing

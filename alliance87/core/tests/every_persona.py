@@ -1,6 +1,7 @@
 """Every persona of alliance87/testing/ at once, for the tests that
 compare a rule asked for a chunk of people with the one-person rule
-(core's audiences, the community's fan-out and digests)."""
+(core's audiences, the community's fan-out and digests), and a space of
+every kind for them to read."""
 
 from __future__ import annotations
 
@@ -8,6 +9,9 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 
+from alliance87.community.models import Space, SpaceKind
+from alliance87.community.services import save_space
+from alliance87.core.visibility import Visibility
 from alliance87.groups.services import add_member, start_seat_term
 from alliance87.partners.models import Person
 from alliance87.partners.services import save_person
@@ -64,3 +68,27 @@ def fresh(user: Any) -> Any:
     if not user.is_authenticated:
         return user
     return get_user_model().objects.get(pk=user.pk)
+
+
+def spaces_of_every_kind(personas: Personas, world: World) -> list[Space]:
+    """A space at each visibility, of the Migration group, of the GCG and of
+    no group."""
+    found = []
+    for level in Visibility.values:
+        for group in (world.migration, world.gcg, None):
+            if level == Visibility.MEMBERS and group is None:
+                continue
+            slug = f"{level}-{group.slug if group else 'none'}"
+            found.append(
+                save_space(
+                    Space(
+                        slug=slug,
+                        name=slug,
+                        kind=SpaceKind.GROUP if group else SpaceKind.COMMONS,
+                        group=group,
+                        visibility=level,
+                    ),
+                    acting_user=personas.secretariat,
+                )
+            )
+    return found
