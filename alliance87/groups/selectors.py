@@ -33,7 +33,7 @@ from alliance87.groups.models import (
     current_q,
 )
 from alliance87.partners.models import Organisation, Person
-from alliance87.partners.selectors import visible_person_flag
+from alliance87.partners.selectors import visible_organisation_flag, visible_person_flag
 
 KIND_ORDER = [
     GroupKind.GCG,
@@ -127,14 +127,25 @@ def group_standings(users: Sequence[Any]) -> dict[int, dict[str, Any]]:
     return found
 
 
-def _current_chairs() -> Prefetch:
+def _current_chairs(user: Any) -> Prefetch:
     return Prefetch(
         "chair_terms",
         queryset=ChairTerm.objects.filter(current_q())
         .select_related("organisation")
+        .annotate(organisation_seen=visible_organisation_flag(user))
         .order_by("role", "organisation__sort_name"),
         to_attr="current_chairs",
     )
+
+
+def _name_organisations(terms: Sequence[Any]) -> None:
+    """Set each chair or seat term's `visible_organisation`: its
+    organisation when the reader may see it (`organisation_seen`, asked in
+    the term's own query), else None. Pages, lists and the API name the
+    holder through it, never through `organisation`."""
+    for term in terms:
+        seen = term.organisation_seen
+        setattr(term, "visible_organisation", term.organisation if seen else None)  # noqa: B010
 
 
 def _parent_seen(user: Any) -> Any:
@@ -182,10 +193,11 @@ def list_groups(user: Any) -> list[GroupSection]:
                 distinct=True,
             ),
         )
-        .prefetch_related(_current_chairs())
+        .prefetch_related(_current_chairs(user))
         .order_by("order", "slug")
     )
     _name_parents(groups)
+    _name_organisations([t for g in groups for t in g.current_chairs])
     sections = []
     labels = dict(GroupKind.choices)
     for kind in KIND_ORDER:
@@ -204,7 +216,10 @@ def get_group_for_user(user: Any, slug: str) -> Group:
         Group.objects.visible_to(user)
         .filter(Q(slug=slug) | Q(parent__slug=slug))
         .select_related("parent", "organisation")
-        .annotate(parent_seen=_parent_seen(user))
+        .annotate(
+            parent_seen=_parent_seen(user),
+            organisation_seen=visible_organisation_flag(user),
+        )
         .prefetch_related(Prefetch("themes", queryset=Theme.objects.order_by("kind", "order")))
         .order_by("order", "slug")
     )
@@ -212,6 +227,9 @@ def get_group_for_user(user: Any, slug: str) -> Group:
     if group is None:
         raise Http404("No such group.")
     _name_parents([group])
+    # The group's own entry in the directory, when `user` may see it.
+    seen = group.organisation_id is not None and group.organisation_seen
+    group.visible_organisation = group.organisation if seen else None
     group.visible_subgroups = [g for g in rows if g.parent_id == group.pk]
     return group
 
@@ -256,9 +274,10 @@ def group_page(user: Any, group: Group, members_page: Any = 1) -> GroupPage:
     # who may see that person; directory entries are partners-only by
     # default).
     person_seen = visible_person_flag(user)
+    organisation_seen = visible_organisation_flag(user)
     terms: list[ChairTerm] = list(
         group.chair_terms.select_related("organisation", "person")
-        .annotate(person_seen=person_seen)
+        .annotate(person_seen=person_seen, organisation_seen=organisation_seen)
         .order_by("role", "-starts_on", "pk")
     )
     current = [t for t in terms if t.is_current(today)]
@@ -290,7 +309,7 @@ def group_page(user: Any, group: Group, members_page: Any = 1) -> GroupPage:
             Prefetch(
                 "terms",
                 queryset=SeatTerm.objects.select_related("organisation", "person")
-                .annotate(person_seen=person_seen)
+                .annotate(person_seen=person_seen, organisation_seen=organisation_seen)
                 .order_by("-starts_on", "pk"),
             )
         ).order_by("order", "pk"):
@@ -301,6 +320,7 @@ def group_page(user: Any, group: Group, members_page: Any = 1) -> GroupPage:
     seat_terms = [t for view in seats for t in ([view.current] if view.current else [])]
     seat_terms += [t for view in seats for t in view.history]
     named_terms: list[Any] = [*terms, *seat_terms]
+    _name_organisations(named_terms)
     for any_term in named_terms:
         person = any_term.person if any_term.person_id and any_term.person_seen else None
         setattr(any_term, "visible_person", person)  # noqa: B010 - read by the template

@@ -215,6 +215,21 @@ class ActionForm(forms.ModelForm):
             field = self.fields[name]
             assert isinstance(field, forms.ModelChoiceField)
             field.queryset = queryset
+        # The form offers only the organisations `user` may see; those it
+        # does not show, it leaves as they are: a responsible organisation
+        # `user` may not see stays responsible (the field is left out),
+        # partners `user` may not see stay beside those chosen.
+        responsible_id = self.instance.responsible_id
+        if responsible_id is not None and not organisations.filter(pk=responsible_id).exists():
+            del self.fields["responsible"]
+        self.kept_partners: list[Organisation] = []
+        if self.instance.pk is not None:
+            self.kept_partners = list(
+                self.instance.partners.exclude(pk__in=organisations.values("pk"))
+            )
+
+    def clean_partners(self) -> list[Organisation]:
+        return [*self.cleaned_data["partners"], *self.kept_partners]
 
 
 class ProgressForm(forms.Form):

@@ -560,6 +560,15 @@ class Action(Sourced):
             ),
         ]
 
+    @property
+    def visible_responsible(self) -> Any:
+        """The responsible organisation when the reader may see it, else
+        None: `responsible_seen` is marked by the selectors that read the
+        action for a reader (pathfinders.selectors.actions_visible_to);
+        unmarked, nothing is named."""
+        seen = self.responsible_id is not None and getattr(self, "responsible_seen", False)
+        return self.responsible if seen else None
+
     def __str__(self) -> str:
         return self.title
 

@@ -96,7 +96,11 @@ def get_group(request: HttpRequest, slug: str) -> GroupDetail:
         **group_out(request, group),
         mandate=group.mandate,
         themes=[t.slug for t in group.themes.all()],
-        chairs=[t.organisation.slug for t in page.current_chairs if t.organisation],
+        chairs=[
+            t.visible_organisation.slug  # type: ignore[attr-defined]
+            for t in page.current_chairs
+            if t.visible_organisation  # type: ignore[attr-defined]
+        ],
         members=member_slugs(user, group),
         workplan=[
             ActivityOut(

@@ -98,8 +98,8 @@ def action_out(priority_number: int, a: Action) -> ActionOut:
         id=a.pk,
         number=f"{priority_number}.{a.number}",
         title=a.title,
-        responsible=a.responsible.slug if a.responsible else None,
-        partners=[o.slug for o in a.partners.all()],
+        responsible=a.visible_responsible.slug if a.visible_responsible else None,
+        partners=[o.slug for o in a.visible_partners],  # type: ignore[attr-defined]
         start=a.start,
         end=a.end,
         currency=a.currency,

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from alliance87.core.text import marked
 from alliance87.events.models import EventType
 from alliance87.events.selectors.filters import EventFilters
-from alliance87.pathfinders.models import Workshop
+from alliance87.pathfinders.selectors import name_hosts, workshops_visible_to
 
 
 @dataclass
@@ -35,9 +35,7 @@ def pathfinder_workshops(user: Any, filters: EventFilters | None = None) -> list
         return []
     if filters.series or filters.theme:
         return []
-    qs = Workshop.objects.visible_to(user).select_related(
-        "host_country", "host_organisation", "pathfinder__country"
-    )
+    qs = workshops_visible_to(user).select_related("pathfinder__country")
     if filters.year:
         qs = qs.filter(date_start__year=filters.year)
     if filters.region:
@@ -45,12 +43,20 @@ def pathfinder_workshops(user: Any, filters: EventFilters | None = None) -> list
     if filters.country:
         qs = qs.filter(host_country__iso3=filters.country.upper())
     rows = []
-    for w in qs.filter(date_start__isnull=False).order_by("date_start", "pk")[:200]:
-        host = w.host_name
+    # A host organisation the reader may not see is not named.
+    for w in name_hosts(
+        list(qs.filter(date_start__isnull=False).order_by("date_start", "pk")[:200])
+    ):
+        host = w.visible_host_name  # type: ignore[attr-defined]
+        untitled = (
+            _("Pathfinder workshop: %(host)s") % {"host": host}
+            if host
+            else str(EventType.PATHFINDER_WORKSHOP.label)
+        )
         rows.append(
             LinkedWorkshop(
                 key=f"pathfinder-workshop-{w.pk}",
-                title=marked(w, "title") or _("Pathfinder workshop: %(host)s") % {"host": host},
+                title=marked(w, "title") or untitled,
                 reported_date=w.reported_date,
                 url=w.pathfinder.get_absolute_url() if w.pathfinder is not None else "",
                 place=w.place or host,

@@ -26,7 +26,9 @@ from alliance87.pathfinders.selectors.overview import (
     Overview,
     list_pathfinders,
     list_workshops,
+    name_hosts,
     pathfinder_overview,
+    workshops_visible_to,
     world_shapes,
 )
 
@@ -44,9 +46,11 @@ __all__ = [
     "get_roadmap_for_user",
     "list_pathfinders",
     "list_workshops",
+    "name_hosts",
     "path_steps",
     "pathfinder_overview",
     "progress_csv",
     "roadmap_page",
+    "workshops_visible_to",
     "world_shapes",
 ]

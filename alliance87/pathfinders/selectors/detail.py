@@ -40,18 +40,33 @@ from alliance87.pathfinders.selectors.overview import STAGE_CLASS
 ACTIONS_ON_PROFILE = 10
 
 
+def actions_visible_to(user: Any) -> Any:
+    """Return the actions `user` may see, with what each shows of its
+    organisations as `user` may see them: `visible_responsible` (through
+    `responsible_seen`, asked on the action's own join to it) and
+    `visible_partners`; and its `visible_updates`, latest first. Pages,
+    exports and the API name an action's organisations only through them."""
+    updates = ProgressUpdate.objects.visible_to(user).order_by("-date", "-created")
+    return (
+        Action.objects.visible_to(user)
+        .select_related("responsible")
+        .annotate(responsible_seen=visible_organisation_flag(user, "responsible"))
+        .prefetch_related(
+            Prefetch(
+                "partners",
+                queryset=Organisation.objects.visible_to(user),
+                to_attr="visible_partners",
+            ),
+            Prefetch("updates", queryset=updates, to_attr="visible_updates"),
+        )
+    )
+
+
 def _priorities_prefetch(user: Any, actions_shown: int | None = None) -> Prefetch:
     """The priority areas `user` may see with their actions, all of them
     or the first `actions_shown` of each (then each area's
     `action_count` says how many `user` may see in all)."""
-    updates = ProgressUpdate.objects.visible_to(user).order_by("-date", "-created")
-    actions = (
-        Action.objects.visible_to(user)
-        .select_related("responsible")
-        .prefetch_related(
-            "partners", Prefetch("updates", queryset=updates, to_attr="visible_updates")
-        )
-    )
+    actions = actions_visible_to(user)
     priorities = PriorityArea.objects.visible_to(user)
     if actions_shown is not None:
         actions = actions.order_by("number", "pk")[:actions_shown]
@@ -173,14 +188,9 @@ def roadmap_page(
         .values_list("priority")
         .annotate(n=Count("pk"))
     )
-    updates = ProgressUpdate.objects.visible_to(user).order_by("-date", "-created")
     actions = (
-        Action.objects.visible_to(user)
+        actions_visible_to(user)
         .filter(priority__in=[p.pk for p in priorities])
-        .select_related("responsible")
-        .prefetch_related(
-            "partners", Prefetch("updates", queryset=updates, to_attr="visible_updates")
-        )
         .order_by("priority__number", "priority", "number", "pk")
     )
     wanted = parse_id(action) if action is not None else None

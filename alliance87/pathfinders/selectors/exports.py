@@ -6,23 +6,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
 from alliance87.pathfinders.csvio import ACTION_COLUMNS, PROGRESS_COLUMNS, write_csv
-from alliance87.pathfinders.models import Action, Pathfinder, ProgressUpdate, Roadmap
+from alliance87.pathfinders.models import Pathfinder, ProgressUpdate, Roadmap
+from alliance87.pathfinders.selectors.detail import actions_visible_to
 
 
 def actions_csv(user: Any, roadmap: Roadmap) -> str:
     """Return the roadmap's actions as CSV, as `user` may see them."""
-    updates = ProgressUpdate.objects.visible_to(user).order_by("-date", "-created")
     actions = (
-        Action.objects.visible_to(user)
+        actions_visible_to(user)
         .filter(priority__roadmap=roadmap)
-        .select_related("priority", "responsible")
-        .prefetch_related(
-            "partners", Prefetch("updates", queryset=updates, to_attr="visible_updates")
-        )
+        .select_related("priority")
         .order_by("priority__number", "number")
     )
     rows = []
@@ -34,8 +30,8 @@ def actions_csv(user: Any, roadmap: Roadmap) -> str:
                 "priority_area": f"{a.priority.number}. {a.priority.title}",
                 "number": f"{a.priority.number}.{a.number}",
                 "action": a.title,
-                "responsible": str(a.responsible or ""),
-                "partners": "; ".join(str(o) for o in a.partners.all()),
+                "responsible": str(a.visible_responsible or ""),
+                "partners": "; ".join(str(o) for o in a.visible_partners),
                 "start": a.start.isoformat() if a.start else "",
                 "end": a.end.isoformat() if a.end else "",
                 "currency": a.currency,

@@ -19,6 +19,7 @@ from typing import Any
 from django.db.models import Count, Q, Sum
 
 from alliance87.countries.models import Country, Region
+from alliance87.partners.selectors import visible_organisation_flag
 from alliance87.pathfinders.models import Action, Lesson, Pathfinder, Stage, Workshop
 
 MAP_FILE = Path(__file__).resolve().parent.parent / "data" / "world.json"
@@ -91,11 +92,35 @@ def list_pathfinders(user: Any) -> list[Pathfinder]:
     return sorted(pathfinders, key=lambda p: fold(p.country.name))
 
 
-def list_workshops(user: Any) -> Any:
+def workshops_visible_to(user: Any) -> Any:
+    """Return the workshops `user` may see, each marked with whether `user`
+    may see its host organisation (`host_seen`, asked on the row's own
+    join to it); `name_hosts` turns the mark into what pages show."""
     return (
         Workshop.objects.visible_to(user)
-        .select_related("host_country", "host_organisation", "pathfinder")
-        .order_by("date_start", "pk")
+        .select_related("host_country", "host_organisation")
+        .annotate(host_seen=visible_organisation_flag(user, "host_organisation"))
+    )
+
+
+def name_hosts(workshops: list[Workshop]) -> list[Workshop]:
+    """Set each workshop's `visible_host_organisation` (its host
+    organisation when the reader may see it, else None) and
+    `visible_host_name` (the host country's name, or that organisation's,
+    or ""). Pages and lists name the host through them, never through
+    `host_organisation` or `host_name`."""
+    for w in workshops:
+        seen = w.host_organisation_id is not None and w.host_seen  # type: ignore[attr-defined]
+        organisation = w.host_organisation if seen else None
+        w.visible_host_organisation = organisation  # type: ignore[attr-defined]
+        name = w.host_country.name if w.host_country_id and w.host_country else ""
+        w.visible_host_name = name or (organisation.name if organisation else "")  # type: ignore[attr-defined]
+    return workshops
+
+
+def list_workshops(user: Any) -> list[Workshop]:
+    return name_hosts(
+        list(workshops_visible_to(user).select_related("pathfinder").order_by("date_start", "pk"))
     )
 
 

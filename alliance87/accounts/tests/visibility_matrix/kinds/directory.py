@@ -104,6 +104,34 @@ ORGANISATIONS = (
                 "pathfinder-lead",
                 lambda world, item: f"/en/countries/{LEAD_COUNTRIES[item.level]}/",
             ),
+            # Responsible for, and a partner in, an action of the roadmap
+            # of the pathfinder it leads: the printable roadmap, its CSV
+            # and the API's pathfinder.
+            Way(
+                "roadmap-action-responsible",
+                lambda world, item: (
+                    f"/en/pathfinders/{LEAD_COUNTRIES[item.level]}/roadmaps/"
+                    f"{world.objects[f'{item.key}:roadmap'].pk}/print/"
+                ),
+            ),
+            Way(
+                "roadmap-action-export",
+                lambda world, item: (
+                    f"/en/pathfinders/{LEAD_COUNTRIES[item.level]}/roadmaps/"
+                    f"{world.objects[f'{item.key}:roadmap'].pk}/actions.csv"
+                ),
+            ),
+            Way(
+                "api-roadmap-action",
+                lambda world, item: f"{API}pathfinders/{LEAD_COUNTRIES[item.level]}",
+                look_for=lambda world, item: f'"{obj_of(world, item).slug}"',
+            ),
+            # The host of a public regional workshop.
+            Way("workshop-host", fixed("/en/pathfinders/")),
+            Way("workshop-host-event", fixed("/en/events.json")),
+            # The lead of a public group of its own: its page, its card.
+            Way("group-chair", lambda world, item: f"/en/groups/{item.key}-chaired/"),
+            Way("group-chair-card", fixed("/en/groups/")),
             # The focal point's forms offer organisations to choose.
             Way(
                 "pathfinder-form",

@@ -13,10 +13,13 @@ from alliance87.accounts.tests.visibility_matrix.ways import (
     SOLE_COUNTRIES,
     Item,
 )
+from alliance87.core.dates import ReportedDate
 from alliance87.events import services as events
 from alliance87.groups.models import Activity, ChairRole, Constituency, Seat
 from alliance87.groups.services import add_member, start_chair_term
 from alliance87.partners.models import Person, StakeholderType
+from alliance87.pathfinders import services as pathfinders
+from alliance87.pathfinders.models import Action, PriorityArea, Roadmap, Stage, Workshop
 from alliance87.pathfinders.services import create_pathfinder
 from alliance87.statements.models import Statement
 from alliance87.statements.services import endorse_statement
@@ -44,10 +47,48 @@ def build(scene: Scene, n: int, item: Item) -> Any:
         scene.organisations.append(obj)
         # Takes part in the host pathfinder, and leads one of its own.
         scene.host_pathfinder.participants.add(obj)
-        create_pathfinder(
+        led = create_pathfinder(
             country=country(LEAD_COUNTRIES[level]),
             lead_organisation=obj,
             acting_user=scene.secretariat,
+        )
+        # The host of a public regional workshop of that pathfinder, held
+        # before its roadmap is adopted (/pathfinders/, the events' lists).
+        workshop = Workshop(
+            pathfinder=led,
+            host_organisation=obj,
+            region=country(LEAD_COUNTRIES[level]).region,
+            status=Workshop.Status.HELD,
+        )
+        date = ReportedDate(dt.date(2019, 2, 1 + n % 28))
+        workshop.date_start, workshop.date_end = date.start, date.end
+        workshop.date_precision = date.precision
+        pathfinders.save_workshop(workshop, acting_user=scene.secretariat)
+        pathfinders.record_stage(
+            led, stage=Stage.WORKSHOP_HELD, date=date, acting_user=scene.secretariat
+        )
+        # Responsible for, and a partner in, an action of that
+        # pathfinder's roadmap (its printable roadmap, CSV and API name
+        # no lead).
+        roadmap = Roadmap(pathfinder=led, title="Led", period_start=2019, period_end=2021)
+        pathfinders.adopt_roadmap(
+            roadmap, date=ReportedDate(dt.date(2019, 3, 28)), acting_user=scene.secretariat
+        )
+        priority = pathfinders.save_priority_area(
+            PriorityArea(roadmap=roadmap, number=1, title="Prevention"),
+            acting_user=scene.secretariat,
+        )
+        action = pathfinders.save_action(
+            Action(priority=priority, number=1, title="Owned", responsible=obj),
+            acting_user=scene.secretariat,
+        )
+        action.partners.add(obj)
+        scene.objects[f"{item.key}:roadmap"] = roadmap
+        # The lead of a public group of its own, of which it is no member
+        # (its page and its card on /groups/).
+        chaired = make_group(scene, f"{item.key}-chaired", "Chaired", "public", member=False)
+        start_chair_term(
+            chaired, role=ChairRole.LEAD, organisation=obj, acting_user=scene.secretariat
         )
         scene.host_event.organisers.add(obj)
         # Named as the owner of a public action item, too.
