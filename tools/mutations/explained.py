@@ -10,7 +10,6 @@ from __future__ import annotations
 # reported at each run (`stale_explanations`) and fails the tool's tests.
 _V = "alliance87/core/visibility.py"
 _P = "alliance87/pathfinders/selectors/detail.py"
-_PX = "alliance87/pathfinders/selectors/exports.py"
 _E = "alliance87/events/selectors/record.py"
 
 
@@ -75,11 +74,12 @@ EXPLAINED: dict[str, str] = {
         "Redundant: with no group, the members clause filters on `<group>__in=[]`, "
         "which matches no row; the test only spares the database that clause."
     ),
-    _unfiltered(_P, "_priorities_prefetch", "ProgressUpdate"): _SAME_AS_ROADMAP,
+    # `actions_visible_to` serves the country page's priorities, the
+    # printable roadmap and the actions CSV (after `get_roadmap_for_user`).
+    _unfiltered(_P, "actions_visible_to", "ProgressUpdate"): _SAME_AS_ROADMAP + _AFTER_ROADMAP,
+    _unfiltered(_P, "actions_visible_to", "Action"): _SAME_AS_ROADMAP + _AFTER_ROADMAP,
     _unfiltered(_P, "_priorities_prefetch", "Action"): _SAME_AS_ROADMAP,
     _unfiltered(_P, "_priorities_prefetch", "PriorityArea"): _SAME_AS_ROADMAP,
-    _unfiltered(_PX, "actions_csv", "ProgressUpdate"): _SAME_AS_ROADMAP + _AFTER_ROADMAP,
-    _unfiltered(_PX, "actions_csv", "Action"): _SAME_AS_ROADMAP + _AFTER_ROADMAP,
     **{
         _unfiltered(_E, "record_page", model): _SECRETARIAT_RECORDS
         for model in ("AgendaItem", "Exchange", "Decision", "ActionItem", "Document")
