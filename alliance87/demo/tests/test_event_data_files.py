@@ -65,8 +65,14 @@ BEFORE = {
 }
 
 
+# Added since, derived from the fields the digest reads (a document's
+# titles, its meeting's, its agenda number and file name, folded for the
+# Sources page's search): its own tests check it (test_document_search_names).
+ADDED_SINCE = ("events.Document.search_names",)
+
+
 def test_the_loaded_events_are_what_the_python_data_loaded(demo):
-    assert fingerprint(*MODELS) == BEFORE
+    assert fingerprint(*MODELS, leave_out=ADDED_SINCE) == BEFORE
 
 
 def test_every_event_row_the_data_loads_carries_a_citation(demo):
