@@ -27,6 +27,10 @@ from tools.mutations.sites import MATRIX, Mutant
 # MUTATION_COVERAGE names the data file (the baseline run).
 CELL = "cell:"  # the prefix of a context that is one cell's test call
 ENV = "MUTATION_COVERAGE"
+# Read by the matrix (`ways.base.World.get`): in the recording run every cell
+# asks for its own answers instead of reading one an earlier cell was given,
+# so that the lines a shared list runs are recorded for each cell reading it.
+EACH_CELL_ASKS = "MATRIX_EACH_CELL_ASKS"
 
 PLUGIN_TEXT = textwrap.dedent(
     f'''\

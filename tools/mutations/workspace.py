@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
-from tools.mutations.reach import ENV, PLUGIN_TEXT, Reach, write_targets
+from tools.mutations.reach import EACH_CELL_ASKS, ENV, PLUGIN_TEXT, Reach, write_targets
 from tools.mutations.sites import (
     DEFAULT_TIMEOUT,
     FEW_CELLS,
@@ -223,7 +223,7 @@ class Workspace:
         cells that reached the mutant's lines run."""
         if mutant is None:
             self.coverage_dir.mkdir(exist_ok=True)
-            env = {ENV: str(self.coverage_dir / "cells")}
+            env = {ENV: str(self.coverage_dir / "cells"), EACH_CELL_ASKS: "1"}
             status, test, message, seconds = run_matrix(self.copy, timeout, extra, env=env)
             return Outcome(_BASELINE, status, test, message, seconds)
         cells = reach.cells(mutant) if reach is not None else None

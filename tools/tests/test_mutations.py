@@ -206,7 +206,11 @@ def test_a_broken_copy_fails_and_is_restored(space: workspace.Workspace) -> None
     assert reached is not None
     assert reached
     assert all("test_matrix[statement-" in c and "-list]" in c for c in reached), reached
-    assert any("-anonymous-list]" in c for c in reached)
+    # Every cell that reads the list, not only the first to ask for it (the
+    # cells share the answers to one address: World.responses).
+    for level in ("public", "partners", "members", "secretariat"):
+        for persona in ("anonymous", "partner"):
+            assert any(f"statement-{level}-{persona}-list]" in c for c in reached), reached
     # Run with those cells only, the mutant is killed all the same.
     narrowed = space.run(mutant, reach=space.reach())
     assert narrowed.status == "killed", narrowed.message
@@ -265,3 +269,9 @@ def test_the_whole_matrix_or_an_argument_file_of_cells(tmp_path: Path) -> None:
     cells = ["a.py::test_matrix[x]", "a.py::test_matrix[y]"]
     assert reach.write_targets(tmp_path / "cells.txt", cells) == [f"@{tmp_path / 'cells.txt'}"]
     assert (tmp_path / "cells.txt").read_text().split() == cells
+
+
+def test_the_matrix_reads_the_switch_the_recording_run_sets() -> None:
+    from alliance87.accounts.tests.visibility_matrix.ways import base
+
+    assert base.EACH_CELL_ASKS == reach.EACH_CELL_ASKS

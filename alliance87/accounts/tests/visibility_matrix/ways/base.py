@@ -4,6 +4,7 @@ the row, the world's handle, and what the addresses are made of."""
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,6 +25,12 @@ HOST_RESOURCE = "mx-host-resource"  # a public resource every organisation publi
 HOST_COUNTRY = "mrt"  # the pathfinder that holds the roadmaps, workshops...
 EVENT_COUNTRY = "npl"  # where the matrix events are held
 ORG_COUNTRY = "per"  # where the matrix organisations are based
+# Cells that ask for the same address as the same user share its answer
+# (`World.responses`). Set, every cell asks for itself: `make mutations`
+# sets it for its unmutated run, which records the lines each cell's own
+# requests run, so that a mutant runs every cell that reads what it
+# changed, not only the first to ask (tools/mutations/reach.py).
+EACH_CELL_ASKS = "MATRIX_EACH_CELL_ASKS"
 FOLLOWER_COUNTRY = "che"  # where the meetings that follow the matrix events are held
 PEOPLE_ORG = "mx-people-org"  # the matrix people work for it; a member of the host group
 PATHFINDER_COUNTRIES = {"public": "uga", "partners": "khm", "members": "alb", "secretariat": "gha"}
@@ -133,7 +140,7 @@ class World:
             getattr(user, "pk", None),
             url if body is None else f"{method} {url} {json.dumps(body)} {multipart}",
         )
-        if key not in self.responses:
+        if key not in self.responses or os.environ.get(EACH_CELL_ASKS):
             client = Client()
             headers = {}
             if url.startswith(API):
