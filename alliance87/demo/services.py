@@ -105,7 +105,7 @@ def _load_demo() -> LoadReport:
         report.count("person", created, changed)
 
     for order, row in enumerate(read("key_figures")):
-        _fig, created, changed = upsert(
+        figure, created, changed = upsert(
             KeyFigure,
             {"slug": row["slug"]},
             {
@@ -118,6 +118,9 @@ def _load_demo() -> LoadReport:
                 **translated("source", row["source"]),
             },
         )
+        # The sourced figures' row it was read from, beside its own source
+        # (the edition and the address it was read at).
+        cite_sources(figure, row)
         report.count("key figure", created, changed)
 
     # Each area's demo data, after the directory, in the order its

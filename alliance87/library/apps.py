@@ -8,7 +8,7 @@ class LibraryConfig(AppConfig):
 
     def ready(self) -> None:
         from alliance87.core import hooks
-        from alliance87.library import rules, selectors
+        from alliance87.library import following, rules, selectors
         from alliance87.library.models import Resource, ResourceFile
         from alliance87.library.search import PROVIDERS
 
@@ -17,6 +17,8 @@ class LibraryConfig(AppConfig):
         )
         hooks.PERMISSION_RULES.register(hooks.PermissionRule("submit", Resource, rules.may_submit))
         hooks.PERMISSION_RULES.register(hooks.PermissionRule("edit", Resource, rules.may_edit))
+        # A file's search names follow its resource's meetings.
+        following.follow_writes()
         # A file is served to those who may see its resource.
         hooks.FILE_OWNERS.register(
             hooks.FileOwner(

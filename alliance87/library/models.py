@@ -231,8 +231,10 @@ class ResourceFile(models.Model):
     )
     text_error = models.CharField(_("why the text was not read"), max_length=300, blank=True)
     # What the Sources page finds the file by, folded, in one column
-    # (core.text.search_names): its resource's title in every language and
-    # the file's name. Kept by the services that write resources and files.
+    # (core.text.search_names): its resource's title in every language, the
+    # file's name and the names of the meetings its resource is linked to
+    # that anyone may see. Kept by the services that write resources and
+    # files, and by library/following.py for the meetings' own writes.
     search_names = models.TextField(editable=False, default="")
     created = models.DateTimeField(auto_now_add=True)
 

@@ -15,8 +15,10 @@ Invariants:
 - a glossary definition is held only with its legal source; a term
   without one keeps the source still to find;
 - a file's `search_names` hold, folded, its resource's title in every
-  language and the file's name, after every write of the file or its
-  resource (the Sources page finds files by them).
+  language, the file's name and the names of the meetings its resource is
+  linked to that anyone may see, after every write of the file, its
+  resource or its links (the Sources page finds files by them); the
+  writes of the meetings themselves are followed in library/following.py.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import get_language
@@ -38,6 +40,7 @@ from alliance87.core.files import DOCUMENT_KINDS, store_upload
 from alliance87.core.services import service
 from alliance87.core.tasks import enqueue_on_commit
 from alliance87.core.text import search_names
+from alliance87.events.models import Event
 from alliance87.library.models import (
     Resource,
     ResourceFile,
@@ -83,25 +86,41 @@ def _set_links(resource: Resource, links: Links) -> None:
                 ResourceRegion.objects.create(resource=resource, region=region)
 
 
-def file_search_names(row: Any) -> str:
+def file_search_names(row: Any, meetings: Iterable[Any] = ()) -> str:
     """Return what the file `row` is found by on the Sources page, folded
-    (core.text.search_names): its resource's title in every language and
-    the file's name. Reads concrete columns only, so that a data
-    migration's historical rows serve too."""
+    (core.text.search_names): its resource's title in every language, the
+    file's name, and each of `meetings` (the meetings its resource is
+    linked to: `shown_meetings`) by its title in every language. Reads
+    concrete columns only, so that a data migration's historical rows
+    serve too."""
     codes = [code for code, _name in settings.LANGUAGES]
     return search_names(
         *(getattr(row.resource, f"title_{code}", "") or "" for code in codes),
         row.file.name.rsplit("/", 1)[-1] if row.file else "",
+        *(getattr(meeting, f"title_{code}", "") or "" for meeting in meetings for code in codes),
     )
+
+
+def shown_meetings() -> QuerySet[Event]:
+    """Return the meetings a file is found by: those anyone may see. A
+    file's `search_names` serve every reader alike, so a meeting hidden
+    from some (a draft, a meeting for members) must not make its name
+    find the files linked to it: a reader who may see the file would
+    learn that such a meeting exists."""
+    return Event.objects.visible_to(None).order_by("pk")
 
 
 def refresh_search_names(rows: QuerySet[Any]) -> None:
     """Write again the `search_names` of those of the files `rows` whose
-    own have changed (their resource renamed): one query reads them, one
-    writes those changed."""
+    own have changed (their resource renamed or linked to other meetings,
+    a meeting renamed, published or hidden): one query reads them, one
+    their meetings, one writes those changed."""
     changed = []
-    for row in rows.select_related("resource").order_by("pk"):
-        names = file_search_names(row)
+    rows = rows.select_related("resource").prefetch_related(
+        Prefetch("resource__events", queryset=shown_meetings(), to_attr="shown_meetings")
+    )
+    for row in rows.order_by("pk"):
+        names = file_search_names(row, row.resource.shown_meetings)
         if names != row.search_names:
             row.search_names = names
             changed.append(row)
@@ -118,11 +137,11 @@ def save_resource(resource: Resource, *, acting_user: Any, links: Links | None =
     resource.full_clean()
     existed = resource.pk is not None
     resource.save()
-    if existed:
-        # Its files are found by its title.
-        refresh_search_names(ResourceFile.objects.filter(resource=resource))
     if links is not None:
         _set_links(resource, links)
+    if existed:
+        # Its files are found by its title and its meetings' names.
+        refresh_search_names(ResourceFile.objects.filter(resource=resource))
     return resource
 
 
@@ -227,7 +246,7 @@ def _keep_file(resource: Resource, *, language: str, name: str, size: int) -> Re
     extension = name.rsplit(".", 1)[-1].lower()
     row.text, row.text_error = "", ""
     row.text_status = TextStatus.PENDING if extension in EXTRACTABLE else TextStatus.NONE
-    row.search_names = file_search_names(row)
+    row.search_names = file_search_names(row, shown_meetings().filter(library_resources=resource))
     row.full_clean(exclude=["file"])
     row.save()
     if row.text_status == TextStatus.PENDING:

@@ -382,3 +382,24 @@ def test_the_documents_found_are_radios_without_a_maxlength(
     radios = [tag for tag in radios if 'type="radio"' in tag or 'type="checkbox"' in tag]
     assert any('name="document"' in tag for tag in radios)
     assert [tag for tag in radios if "maxlength" in tag] == []
+
+
+def test_find_is_the_first_submit_button_of_the_citation_form(
+    client: Any, personas: Any, event: Any, decision: Any
+) -> None:
+    """A browser presses a form's first submit button for Enter in one of
+    its text boxes (HTML's implicit submission, JavaScript or not): Enter
+    in "Find a Hub document" must find, not record the source half typed
+    (browser/tests/test_sources_find_on_enter.py presses it)."""
+    client.force_login(personas.secretariat)
+    for response in (
+        client.get(sources_url(decision), {"field": "-"}, HTTP_HOST=HOST),
+        search(client, decision, "report"),
+    ):
+        html = response.content.decode()
+        form = re.search(r'<form method="post" action="#cite".*?</form>', html, re.S)
+        assert form is not None
+        buttons = re.findall(r"<button [^>]*>", form.group(0))
+        submits = [tag for tag in buttons if 'type="submit"' in tag]
+        assert 'name="find"' in submits[0], submits
+        assert len(submits) == 2

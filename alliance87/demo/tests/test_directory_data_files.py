@@ -142,3 +142,31 @@ def test_a_persons_expertise_is_not_presented_as_reported(demo):
     shaw = Person.objects.get(slug="geoffrey-shaw")
     assert shaw.citations.get(field="expertise").basis == Basis.INFERRED
     assert shaw.citations.get(field="position").basis == Basis.REPORTED
+
+
+def test_each_key_figure_cites_the_row_of_the_sourced_figures_it_was_read_from(demo):
+    """Written as a citation of the figure (docs/demo-data.md), reported
+    by the sourced figures, at the row that holds its year and value: the
+    world total of the data file the data area imports."""
+    import csv
+
+    from alliance87.core.models import Basis
+    from alliance87.data.demo import ESTIMATES
+
+    with ESTIMATES.open(encoding="utf-8") as handle:
+        world = {
+            (int(row["reference_year"]), int(float(row["value"])))
+            for row in csv.DictReader(handle)
+            if row["geography_level"] == "world" and row["sex"] == "total"
+        }
+    figures = KeyFigure.objects.order_by("slug")
+    assert figures.count() == 4
+    for figure in figures:
+        citations = list(figure.citations.all())
+        assert [(c.field, c.basis) for c in citations] == [("", Basis.REPORTED)], figure.slug
+        citation = citations[0]
+        assert citation.source_title == SOURCES["global-estimates"]["title"]
+        assert citation.locator == (
+            f"reference_year {figure.reference_year}, value {figure.value}"
+        )
+        assert (figure.reference_year, figure.value) in world, figure.slug

@@ -90,3 +90,32 @@ def test_key_figures_come_from_the_latest_editions_with_the_earlier_beside(
     assert "Earlier edition: 152 million in 2016" in html
     # Statistics held, the core's own list steps aside.
     assert "a figure of the core's list" not in html
+
+
+def test_a_figures_citations_are_shown_beside_it(client: Client) -> None:
+    """A citation of the figure as a whole (the demo's: the row of the
+    sourced figures it was read from) or of its value, beside its own
+    source."""
+    from alliance87.core.provenance import cite
+
+    figure = make_figure("cited", "people in a cited figure")
+    cite(
+        figure,
+        acting_user=None,
+        basis="reported",
+        source_title="Sourced figures: a data file",
+        locator="reference_year 2020, value 1234000",
+    )
+    cite(
+        figure,
+        acting_user=None,
+        basis="reported",
+        field="value",
+        source_title="A second report",
+        value="1.2 million",
+    )
+    html = client.get("/en/").content.decode()
+    assert "A test source" in html
+    assert "Sourced figures: a data file" in html
+    assert "reference_year 2020, value 1234000" in html
+    assert "A second report" in html
