@@ -480,7 +480,10 @@ class Post(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.author} in {self.thread}"
+        # Under a pseudonym, the pseudonym: the back office shows this
+        # beside a post's id, and the audit log keeps it.
+        signed = self.pseudonym if self.pseudonym_id is not None else self.author
+        return f"{signed} in {self.thread}"
 
     @property
     def is_published(self) -> bool:
