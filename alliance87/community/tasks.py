@@ -16,7 +16,7 @@ import datetime as dt
 
 from django.utils import timezone
 
-from alliance87.community import notify
+from alliance87.community import moderation, notify
 from alliance87.community.models import MailState, Notification, SuspensionNotice
 from alliance87.core.tasks import enqueue_or_keep, note_uncertain, note_waiting, task
 
@@ -110,10 +110,14 @@ def send_digest_task(user_id: int) -> str:
 
 
 def send_due_mail() -> dict[str, int]:
-    """Send the digests that are due and tidy the outgoing mail; return
-    the count of each outcome (what `community_mail` prints)."""
+    """Send the digests that are due, tell the people whose suspension
+    ended on its date, and tidy the outgoing mail; return the count of each
+    outcome (what `community_mail` prints)."""
     uncertain, requeued = sweep_and_requeue()
     counts: dict[str, int] = {}
+    # Suspensions that ended on their date: each told once, whatever how
+    # often this runs (one notice per suspension and event).
+    counts["suspensions ended, told"] = moderation.announce_ended_suspensions(acting_user=None)
     for chunk in notify.digest_recipient_chunks():
         for outcome in notify.send_digests(chunk):
             counts[outcome] = counts.get(outcome, 0) + 1

@@ -1,5 +1,6 @@
-"""The email telling a person of their suspension from a space, or of
-its lifting, sent at most once as an email at once is (at_once.py)."""
+"""The email telling a person of their suspension from a space, of its
+lifting, or of its end on its date, sent at most once as an email at once
+is (at_once.py)."""
 
 from __future__ import annotations
 
@@ -9,12 +10,18 @@ import smtplib
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db.models import F
+from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from alliance87.community.models import MailState, Preferences, SuspensionEvent, SuspensionNotice
+from alliance87.community.models import (
+    MailState,
+    Preferences,
+    Suspension,
+    SuspensionEvent,
+    SuspensionNotice,
+)
 from alliance87.community.notify.base import (
     absolute,
     preferences_of,
@@ -39,10 +46,12 @@ def compose_suspension_notice(notice: SuspensionNotice) -> EmailMessage:
         "Message-ID": f"<community-suspension-{notice.pk}@{host}>",
     }
     lifted = notice.event == SuspensionEvent.LIFTED
+    ended = notice.event == SuspensionEvent.ENDED
     # The template's dates are read in the person's time zone.
     with translation.override(prefs.language), timezone.override(zone_of(prefs.time_zone)):
         context = {
             "lifted": lifted,
+            "ended": ended,
             "space": space,
             "reason": suspension.reason,
             "ends": suspension.ends,
@@ -80,6 +89,14 @@ def send_suspension_notice(notice_id: int, *, now: dt.datetime | None = None) ->
         notice.event == SuspensionEvent.SUSPENDED and not suspension.is_active(now)
     ):
         # Lifted or ended before it could be told (a later notice says so).
+        rows.update(mail=MailState.NONE)
+        return "no longer news"
+    if notice.event == SuspensionEvent.ENDED and (
+        Suspension.objects.filter(user=suspension.user, space=suspension.space, lifted=None)
+        .filter(Q(ends=None) | Q(ends__gt=now))
+        .exists()
+    ):
+        # Suspended there again since: that suspension's notice says it all.
         rows.update(mail=MailState.NONE)
         return "no longer news"
     try:
