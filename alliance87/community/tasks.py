@@ -16,7 +16,7 @@ import datetime as dt
 
 from django.utils import timezone
 
-from alliance87.community import moderation, notify
+from alliance87.community import notify
 from alliance87.community.models import MailState, Notification, SuspensionNotice
 from alliance87.core.tasks import enqueue_or_keep, note_uncertain, note_waiting, task
 
@@ -117,7 +117,10 @@ def send_due_mail() -> dict[str, int]:
     counts: dict[str, int] = {}
     # Suspensions that ended on their date: each told once, whatever how
     # often this runs (one notice per suspension and event).
-    counts["suspensions ended, told"] = moderation.announce_ended_suspensions(acting_user=None)
+    ended = notify.ended_suspension_notices()
+    for pk in ended:
+        enqueue_or_keep(send_suspension_notice_task, pk)
+    counts["suspensions ended, told"] = len(ended)
     for chunk in notify.digest_recipient_chunks():
         for outcome in notify.send_digests(chunk):
             counts[outcome] = counts.get(outcome, 0) + 1

@@ -78,7 +78,6 @@ from alliance87.community.moderation.queues import (
 )
 from alliance87.community.moderation.suspensions import (
     active_suspensions,
-    announce_ended_suspensions,
     lift_suspension,
     suspend,
     suspension_of,
@@ -91,7 +90,6 @@ __all__ = [
     "QueueItem",
     "SpaceCounts",
     "active_suspensions",
-    "announce_ended_suspensions",
     "approve_post",
     "check_rate",
     "dismiss_flags",

@@ -1,6 +1,6 @@
 """Suspensions from a space: the ones in force, making and lifting them,
-and the email that tells the person (of one made, lifted, or ended on its
-date)."""
+and the email that tells the person (of one that ends on its date:
+notify.ended_suspension_notices)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import datetime as dt
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -140,35 +140,3 @@ def lift_suspension(suspension: Suspension, *, acting_user: Any) -> Suspension:
     if in_force:  # one that had ended by its date is news to nobody
         _notify_suspension(suspension, SuspensionEvent.LIFTED)
     return suspension
-
-
-# A suspension that ended on its date longer ago than this is not
-# announced: the schedule's first run on a new installation, or after a
-# long stop, would otherwise tell people of old news.
-ENDED_TOLD_WITHIN = dt.timedelta(days=7)
-
-
-@service
-def announce_ended_suspensions(*, acting_user: Any = None, now: dt.datetime | None = None) -> int:
-    """Tell each person whose suspension ended on its date (not lifted
-    before it) that it has ended: one notice per suspension, whatever how
-    often this runs (the schedule's community mail, every five minutes).
-    Return how many notices were written."""
-    now = now or timezone.now()
-    ended = (
-        Suspension.objects.filter(
-            ends__lte=now, ends__gt=now - ENDED_TOLD_WITHIN, user__is_active=True
-        )
-        # Lifted after its date (or replaced by a later suspension): it
-        # had ended by then all the same.
-        .filter(Q(lifted__isnull=True) | Q(lifted__gte=F("ends")))
-        .exclude(notices__event=SuspensionEvent.ENDED)
-        .select_related("user")
-        .order_by("pk")
-    )
-    written = 0
-    for suspension in ended:
-        forget_standing(suspension.user)
-        _notify_suspension(suspension, SuspensionEvent.ENDED)
-        written += 1
-    return written

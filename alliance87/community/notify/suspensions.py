@@ -10,6 +10,7 @@ import smtplib
 
 from django.conf import settings
 from django.core.mail import EmailMessage
+from django.db import transaction
 from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -62,6 +63,40 @@ def compose_suspension_notice(notice: SuspensionNotice) -> EmailMessage:
         subject = render_to_string("community/email/suspension_subject.txt", context).strip()
         body = render_to_string("community/email/suspension.txt", context)
     return EmailMessage(subject, body, None, [user.email], headers=headers)
+
+
+# A suspension that ended on its date longer ago than this is not
+# announced: the schedule's first run on a new installation, or after a
+# long stop, would otherwise tell people old news.
+ENDED_TOLD_WITHIN = dt.timedelta(days=7)
+
+
+@transaction.atomic
+def ended_suspension_notices(*, now: dt.datetime | None = None) -> list[int]:
+    """Write the notice telling each person whose suspension ended on its
+    date (not lifted before it) that it has ended, one per suspension
+    however often this runs (the schedule's community mail, every five
+    minutes: the notice is unique per suspension and event); return the
+    ids of the notices written, for the caller to queue their emails."""
+    now = now or timezone.now()
+    ended = (
+        Suspension.objects.filter(
+            ends__lte=now, ends__gt=now - ENDED_TOLD_WITHIN, user__is_active=True
+        )
+        # Lifted after its date (or replaced by a later suspension): it
+        # had ended by then all the same.
+        .filter(Q(lifted__isnull=True) | Q(lifted__gte=F("ends")))
+        .exclude(notices__event=SuspensionEvent.ENDED)
+        .order_by("pk")
+    )
+    written = []
+    for suspension in ended:
+        notice, created = SuspensionNotice.objects.get_or_create(
+            suspension=suspension, event=SuspensionEvent.ENDED, defaults={"created": now}
+        )
+        if created:
+            written.append(notice.pk)
+    return written
 
 
 def send_suspension_notice(notice_id: int, *, now: dt.datetime | None = None) -> str:

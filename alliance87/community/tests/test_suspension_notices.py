@@ -222,8 +222,8 @@ def test_only_a_suspension_that_ran_to_its_date_is_announced_as_ended(scene, mai
     moderation.lift_suspension(late, acting_user=scene.secretariat)
     assert not SuspensionNotice.objects.filter(suspension=late, event="lifted").exists()
 
-    assert moderation.announce_ended_suspensions(acting_user=None) == 1
-    assert moderation.announce_ended_suspensions(acting_user=None) == 0
+    assert len(notify.ended_suspension_notices()) == 1
+    assert notify.ended_suspension_notices() == []
     [told] = SuspensionNotice.objects.filter(event=SuspensionEvent.ENDED)
     assert told.suspension == late
     assert notify.send_suspension_notice(told.pk) == "sent"
@@ -239,7 +239,7 @@ def test_an_end_told_after_the_person_was_suspended_again_is_not_sent(scene, mai
         ends=timezone.now() + dt.timedelta(days=2),
     )
     ended_yesterday(first)
-    assert moderation.announce_ended_suspensions(acting_user=None) == 1
+    assert len(notify.ended_suspension_notices()) == 1
     moderation.suspend(scene.commons, scene.partner, acting_user=scene.secretariat, reason="Again")
     mailoutbox.clear()
     assert notify.send_suspension_notice(notice(first, "ended").pk) == "no longer news"
