@@ -93,7 +93,7 @@ def test_the_files_of_an_emailed_reply_are_its_attachments_within_the_sites_limi
     member.force_login(scene.member)
     served = member.get(file_url(kept[0]))
     assert served.status_code == 200
-    assert b"".join(served.streaming_content) == PDF
+    assert b"".join(served.streaming_content) == PDF  # type: ignore[attr-defined]
     outsider = Client()
     outsider.force_login(scene.outsider)
     assert outsider.get(file_url(kept[0])).status_code == 404

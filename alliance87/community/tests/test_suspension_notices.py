@@ -178,6 +178,7 @@ def test_the_worker_tells_a_person_once_that_their_suspension_ended_on_its_date(
     assert message["To"] == scene.partner.email
     assert "Commons" in message["Subject"] and "ended" in message["Subject"]
     # Its date, in the person's time zone and language.
+    assert suspension.ends is not None
     with translation.override("es"):
         day = dateformat.format(suspension.ends.astimezone(ZoneInfo("America/Lima")), "j F Y")
     assert day in body and "America/Lima" in body and "/es/community/commons/" in body
