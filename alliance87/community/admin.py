@@ -9,6 +9,8 @@ from typing import Any
 from django.contrib import admin
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from alliance87.community.models import (
@@ -75,7 +77,7 @@ class NotificationAdmin(admin.ModelAdmin):
 class InboundMessageAdmin(admin.ModelAdmin):
     list_display = [
         "received",
-        "user",
+        "sender",
         "thread",
         "outcome",
         "reason",
@@ -85,7 +87,30 @@ class InboundMessageAdmin(admin.ModelAdmin):
     list_filter = ["outcome", "reason", "authentication"]
     search_fields = ["message_id"]
     raw_id_fields = ["user", "thread", "post"]
-    list_select_related = ["user", "thread"]
+    list_select_related = ["user", "thread", "post__pseudonym"]
+
+    @admin.display(description=_("account"))
+    def sender(self, obj: InboundMessage) -> str:
+        # A reply posted under a pseudonym names the pseudonym, linked to
+        # the pseudonyms page: the Secretariat looks behind it there, and
+        # that look is audited.
+        pseudonym = obj.post.pseudonym if obj.post is not None else None
+        if pseudonym is not None:
+            url = reverse("community:pseudonym-reveal", args=[pseudonym.pk])
+            return format_html('<a href="{}">{}</a>', url, pseudonym.name)
+        return str(obj.user) if obj.user is not None else "-"
+
+    def get_exclude(self, request: HttpRequest, obj: Any = None) -> list[str]:
+        if obj is not None and obj.post is not None and obj.post.pseudonym_id is not None:
+            return ["user"]
+        return []
+
+    def lookup_allowed(self, lookup: str, value: str, request: HttpRequest | None = None) -> bool:
+        # Filtering by account (?user=…) would list its replies posted
+        # under a pseudonym, tying the two without the audited look.
+        if lookup.split("__")[0] in {"user", "post"}:
+            return False
+        return super().lookup_allowed(lookup, value, request)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -115,6 +115,50 @@ def check(uploads: Sequence[UploadedFile], *, kept: int = 0) -> None:
             )
 
 
+def file_max_mb() -> int:
+    """The largest file a post takes, in MB: the attachments' limit, which
+    FILE_MAX_MB (core.files) bounds too."""
+    return min(max_bytes(), files.max_bytes()) // (1024 * 1024)
+
+
+def too_large_reason() -> str:
+    return _("larger than %(max)s MB") % {"max": file_max_mb()}
+
+
+def _codes(error: ValidationError) -> set[str]:
+    """Return the codes of a refusal, whether or not it names a field."""
+    errors = (
+        [e for listed in error.error_dict.values() for e in listed]
+        if hasattr(error, "error_dict")
+        else error.error_list
+    )
+    return {e.code for e in errors if e.code}
+
+
+def refusal_reason(error: ValidationError) -> str:
+    """Why a post does not take a file (`error`, from attaching it), in a
+    few words for the post that names it (an import, a reply by email);
+    "" when the refusal is not the file's own (it cannot be stored, the
+    person may not attach it): the caller refuses the whole."""
+    codes = _codes(error)
+    if codes & {"not_saved", "forbidden"} or not codes:
+        return ""
+    if "kind" in codes:
+        return _("not of a kind the Hub accepts")
+    if codes & {"too_large", "file_too_large"}:
+        return too_large_reason()
+    if "too_many_files" in codes:
+        count = max_count()
+        return ngettext(
+            "beyond the %(count)s file a post may carry",
+            "beyond the %(count)s files a post may carry",
+            count,
+        ) % {"count": count}
+    if "attachments_off" in codes:
+        return _("posts carry no files on this Hub")
+    return ""
+
+
 def _shown_name(upload: UploadedFile) -> str:
     return Path(upload.name or "file").name[:100]
 
@@ -155,6 +199,12 @@ def stored(uploads: Sequence[UploadedFile], *, kept: int = 0) -> Iterator[list[S
     except BaseException:
         _unlink([s.name for s in done])
         raise
+
+
+def discard(names: Sequence[str]) -> None:
+    """Remove files stored for a post whose writing is undone (their rows
+    are rolled back with it)."""
+    _unlink(names)
 
 
 def _unlink(names: Sequence[str]) -> None:

@@ -480,7 +480,10 @@ class Post(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.author} in {self.thread}"
+        # Under a pseudonym, the pseudonym: the back office shows this
+        # beside a post's id, and the audit log keeps it.
+        signed = self.pseudonym if self.pseudonym_id is not None else self.author
+        return f"{signed} in {self.thread}"
 
     @property
     def is_published(self) -> bool:
@@ -1069,12 +1072,14 @@ class SlackImport(models.Model):
 class SuspensionEvent(models.TextChoices):
     SUSPENDED = "suspended", _("Suspended")
     LIFTED = "lifted", _("Lifted")
+    ENDED = "ended", _("Ended on its date")
 
 
 class SuspensionNotice(models.Model):
-    """The email telling a person that they are suspended from a space, or
-    that their suspension is lifted: one per suspension and event, sent at
-    most once, as an email at once is (community/notify/)."""
+    """The email telling a person that they are suspended from a space,
+    that their suspension is lifted, or that it ended on its date: one per
+    suspension and event, sent at most once, as an email at once is
+    (community/notify/)."""
 
     suspension = models.ForeignKey(Suspension, on_delete=models.CASCADE, related_name="notices")
     event = models.CharField(max_length=9, choices=SuspensionEvent.choices)

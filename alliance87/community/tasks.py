@@ -110,10 +110,17 @@ def send_digest_task(user_id: int) -> str:
 
 
 def send_due_mail() -> dict[str, int]:
-    """Send the digests that are due and tidy the outgoing mail; return
-    the count of each outcome (what `community_mail` prints)."""
+    """Send the digests that are due, tell the people whose suspension
+    ended on its date, and tidy the outgoing mail; return the count of each
+    outcome (what `community_mail` prints)."""
     uncertain, requeued = sweep_and_requeue()
     counts: dict[str, int] = {}
+    # Suspensions that ended on their date: each told once, whatever how
+    # often this runs (one notice per suspension and event).
+    ended = notify.ended_suspension_notices()
+    for pk in ended:
+        enqueue_or_keep(send_suspension_notice_task, pk)
+    counts["suspensions ended, told"] = len(ended)
     for chunk in notify.digest_recipient_chunks():
         for outcome in notify.send_digests(chunk):
             counts[outcome] = counts.get(outcome, 0) + 1

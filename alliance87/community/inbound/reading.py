@@ -6,9 +6,11 @@ from __future__ import annotations
 import hashlib
 import logging
 from email.utils import getaddresses, parseaddr
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from alliance87.community import mail_auth, reply_address, reply_text
 
@@ -97,3 +99,33 @@ def subject_of(message: Any) -> str:
         return " ".join(str(message.get("Subject", "")).split())
     except Exception:
         return ""
+
+
+# Parts of a message read as files at most (the rest are left out
+# unnamed): each one the post does not take is named in it.
+MAX_PARTS = 50
+
+
+def attachments_of(message: Any) -> list[SimpleUploadedFile]:
+    """Return the files a message carries (its attachments, not its text
+    parts), never raising: a part too broken to read is left out. Their
+    sizes are bounded by the whole message's (REPLY_EMAIL_MAX_BYTES)."""
+    found: list[SimpleUploadedFile] = []
+    try:
+        # A multipart/related message is an HTML text and the pictures it
+        # shows (a signature's logo): no files.
+        carries = message.is_multipart() and message.get_content_type() != "multipart/related"
+        parts = list(message.iter_attachments()) if carries else []
+    except Exception:  # a broken structure carries no file
+        logger.info("Inbound mail: unreadable attachments")
+        return found
+    for part in parts[:MAX_PARTS]:
+        try:
+            if part.is_multipart():
+                continue
+            data = part.get_payload(decode=True) or b""
+            name = Path(str(part.get_filename() or "")).name.strip() or "attachment"
+            found.append(SimpleUploadedFile(name[:200], data, part.get_content_type()))
+        except Exception:  # an unreadable part is left out
+            logger.info("Inbound mail: an unreadable attachment left out")
+    return found

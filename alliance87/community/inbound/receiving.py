@@ -28,6 +28,7 @@ from alliance87.community.inbound.outcomes import (
 from alliance87.community.inbound.reading import (
     RECIPIENT_HEADERS,
     addresses_of,
+    attachments_of,
     authentication_of,
     is_automatic,
     key_of,
@@ -149,6 +150,7 @@ def receive(raw: bytes, *, recipients: list[str] | tuple[str, ...] = ()) -> Outc
                 message_id=message_id,
                 authentication=str(finding.verdict),
                 authentication_results=finding.summary,
+                attachments=attachments_of(message),
             )
     except IntegrityError:
         return Outcome("duplicate")

@@ -24,7 +24,9 @@ Invariants:
 - a post that enters the queue (its first open flag, or held for review)
   is told to the space's moderators, in their inbox and by an email at
   once, never to the flagger nor the post's author, and never saying who
-  flagged; a suspension made or lifted is told to the person by email;
+  flagged (a space with no other moderator: to the Secretariat); a
+  suspension made, lifted, or ended on its date is told to the person by
+  email, once;
 - one open flag per person and post; a person never flags their own post,
   nor where they are suspended; hiding a post closes its open flags
   ("hidden"), dismissing them keeps it ("dismissed");

@@ -21,6 +21,7 @@ from alliance87.community.models import (
 )
 from alliance87.core.permissions import may
 from alliance87.core.tasks import enqueue_on_commit
+from alliance87.core.visibility import secretariat_users
 
 REASON_MAX_CHARS = 1000
 
@@ -86,16 +87,23 @@ def tell_moderators(post: Post, reason: str, *, flagger: Any = None) -> int:
     """Tell the moderators of `post`'s space that it entered their queue
     (`reason`: flagged or held): their inbox, and an email at once unless
     their level for the space is "nothing". Never the post's author nor
-    the flagger; the email never says who flagged. Return how many."""
+    the flagger; the email never says who flagged. A space with no
+    moderator but the post's author: the Secretariat is told instead (its
+    queue across spaces holds the post). Return how many."""
     skip = {post.author_id, getattr(flagger, "pk", None)}
-    moderators = SpaceMember.objects.filter(
-        space_id=post.thread.space_id, role=SpaceRole.MODERATOR, user__is_active=True
-    ).select_related("user")
+    members = SpaceMember.objects.filter(space_id=post.thread.space_id)
+    moderators = members.filter(role=SpaceRole.MODERATOR, user__is_active=True).select_related(
+        "user"
+    )
+    people = [(m.user, m.level) for m in moderators.order_by("pk") if m.user_id != post.author_id]
+    if not people:
+        levels = dict(members.values_list("user_id", "level"))
+        people = [(u, levels.get(u.pk)) for u in secretariat_users().order_by("pk")]
     told = 0
-    for member in moderators.order_by("pk"):
-        if member.user_id in skip:
+    for user, level in people:
+        if user.pk in skip:
             continue
-        tell(member.user, post, reason, mail=member.level != Level.NOTHING)
+        tell(user, post, reason, mail=level != Level.NOTHING)
         told += 1
     return told
 

@@ -1,5 +1,6 @@
 """Suspensions from a space: the ones in force, making and lifting them,
-and the email that tells the person."""
+and the email that tells the person (of one that ends on its date:
+notify.ended_suspension_notices)."""
 
 from __future__ import annotations
 

@@ -86,12 +86,15 @@ from alliance87.community.notify.digests import (
 from alliance87.community.notify.fanout import fan_out
 from alliance87.community.notify.recovery import sweep, sweep_suspension_notices
 from alliance87.community.notify.suspensions import (
+    ENDED_TOLD_WITHIN,
     compose_suspension_notice,
+    ended_suspension_notices,
     send_suspension_notice,
     suspension_notice_held_until,
 )
 
 __all__ = [
+    "ENDED_TOLD_WITHIN",
     "RETRY_AFTER",
     "RETRY_EVERY",
     "SENDING_LEASE",
@@ -103,6 +106,7 @@ __all__ = [
     "digest_message",
     "digest_recipient_chunks",
     "digest_recipients",
+    "ended_suspension_notices",
     "fan_out",
     "held_until",
     "may_see",

@@ -39,6 +39,7 @@ from alliance87.community.notify.base import (
     quiet_end,
     retry_delay,
 )
+from alliance87.core.permissions import may
 
 logger = logging.getLogger(__name__)
 
@@ -117,6 +118,10 @@ def compose_for_moderator(notification: Notification) -> EmailMessage:
             + ("" if flagged else "?show=held"),
             "unsubscribe_url": unsubscribe,
             "settings_url": absolute(reverse("community:preferences")),
+            # Told as the Secretariat: the space has no other moderator.
+            "secretariat": not SpaceMember.objects.filter(
+                space=space, user=user, role=SpaceRole.MODERATOR
+            ).exists(),
         }
         subject = render_to_string("community/email/moderators_subject.txt", context).strip()
         body = render_to_string("community/email/moderators.txt", context)
@@ -125,14 +130,13 @@ def compose_for_moderator(notification: Notification) -> EmailMessage:
 
 def still_news(notification: Notification) -> bool:
     """Whether a moderator's notification is still worth an email: they
-    still moderate the space, and the post is still in its queue (not
+    still moderate the space (or are of the Secretariat), and the post is still in its queue (not
     decided meanwhile). Any other notification is."""
     if notification.reason not in MODERATOR_REASONS:
         return True
     post = notification.post
-    if not SpaceMember.objects.filter(
-        space_id=post.thread.space_id, user_id=notification.user_id, role=SpaceRole.MODERATOR
-    ).exists():
+    # A moderator still, or the Secretariat (told of a space without one).
+    if not may(notification.user, "moderate", post.thread.space):
         return False
     if notification.reason == Reason.HELD:
         return post.state == PostState.HELD

@@ -1,5 +1,6 @@
-"""The email telling a person of their suspension from a space, or of
-its lifting, sent at most once as an email at once is (at_once.py)."""
+"""The email telling a person of their suspension from a space, of its
+lifting, or of its end on its date, sent at most once as an email at once
+is (at_once.py)."""
 
 from __future__ import annotations
 
@@ -9,12 +10,19 @@ import smtplib
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db.models import F
+from django.db import transaction
+from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from alliance87.community.models import MailState, Preferences, SuspensionEvent, SuspensionNotice
+from alliance87.community.models import (
+    MailState,
+    Preferences,
+    Suspension,
+    SuspensionEvent,
+    SuspensionNotice,
+)
 from alliance87.community.notify.base import (
     absolute,
     preferences_of,
@@ -39,10 +47,12 @@ def compose_suspension_notice(notice: SuspensionNotice) -> EmailMessage:
         "Message-ID": f"<community-suspension-{notice.pk}@{host}>",
     }
     lifted = notice.event == SuspensionEvent.LIFTED
+    ended = notice.event == SuspensionEvent.ENDED
     # The template's dates are read in the person's time zone.
     with translation.override(prefs.language), timezone.override(zone_of(prefs.time_zone)):
         context = {
             "lifted": lifted,
+            "ended": ended,
             "space": space,
             "reason": suspension.reason,
             "ends": suspension.ends,
@@ -53,6 +63,40 @@ def compose_suspension_notice(notice: SuspensionNotice) -> EmailMessage:
         subject = render_to_string("community/email/suspension_subject.txt", context).strip()
         body = render_to_string("community/email/suspension.txt", context)
     return EmailMessage(subject, body, None, [user.email], headers=headers)
+
+
+# A suspension that ended on its date longer ago than this is not
+# announced: the schedule's first run on a new installation, or after a
+# long stop, would otherwise tell people old news.
+ENDED_TOLD_WITHIN = dt.timedelta(days=7)
+
+
+@transaction.atomic
+def ended_suspension_notices(*, now: dt.datetime | None = None) -> list[int]:
+    """Write the notice telling each person whose suspension ended on its
+    date (not lifted before it) that it has ended, one per suspension
+    however often this runs (the schedule's community mail, every five
+    minutes: the notice is unique per suspension and event); return the
+    ids of the notices written, for the caller to queue their emails."""
+    now = now or timezone.now()
+    ended = (
+        Suspension.objects.filter(
+            ends__lte=now, ends__gt=now - ENDED_TOLD_WITHIN, user__is_active=True
+        )
+        # Lifted after its date (or replaced by a later suspension): it
+        # had ended by then all the same.
+        .filter(Q(lifted__isnull=True) | Q(lifted__gte=F("ends")))
+        .exclude(notices__event=SuspensionEvent.ENDED)
+        .order_by("pk")
+    )
+    written = []
+    for suspension in ended:
+        notice, created = SuspensionNotice.objects.get_or_create(
+            suspension=suspension, event=SuspensionEvent.ENDED, defaults={"created": now}
+        )
+        if created:
+            written.append(notice.pk)
+    return written
 
 
 def send_suspension_notice(notice_id: int, *, now: dt.datetime | None = None) -> str:
@@ -80,6 +124,14 @@ def send_suspension_notice(notice_id: int, *, now: dt.datetime | None = None) ->
         notice.event == SuspensionEvent.SUSPENDED and not suspension.is_active(now)
     ):
         # Lifted or ended before it could be told (a later notice says so).
+        rows.update(mail=MailState.NONE)
+        return "no longer news"
+    if notice.event == SuspensionEvent.ENDED and (
+        Suspension.objects.filter(user=suspension.user, space=suspension.space, lifted=None)
+        .filter(Q(ends=None) | Q(ends__gt=now))
+        .exists()
+    ):
+        # Suspended there again since: that suspension's notice says it all.
         rows.update(mail=MailState.NONE)
         return "no longer news"
     try:

@@ -19,6 +19,19 @@ from alliance87.community.pseudonym_mentions import without_pseudonym_mentions
 
 # "@name" not preceded by a word character (an email address is no mention).
 MENTION = re.compile(r"(?<![\w@.])@([A-Za-z0-9_][A-Za-z0-9_.+-]{0,149})")
+# What Markdown reads as markup.
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]#<>!|~])")
+
+
+def escape_markdown(text: str) -> str:
+    """Return `text` (a name, a label) as Markdown that shows it as typed
+    and mentions nobody."""
+    return neutralise_mentions(MARKDOWN_SPECIAL.sub(r"\\\1", text))
+
+
+def neutralise_mentions(text: str) -> str:
+    """Write every "@" the community would read as a mention as `&#64;`."""
+    return MENTION.sub(lambda m: "&#64;" + m.group(1), text)
 
 
 def mentioned_users(body: str) -> list[Any]:

@@ -24,27 +24,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from alliance87.community.services import MENTION
+from alliance87.community.services.mentions import MENTION
+from alliance87.community.services.mentions import escape_markdown as escape
+from alliance87.community.services.mentions import neutralise_mentions as neutralise
 
 FENCE = re.compile(r"```(.*?)```", re.DOTALL)
 INLINE_CODE = re.compile(r"`([^`\n]+)`")
 ENTITY = re.compile(r"<([^<>\n]+)>")
 BOLD = re.compile(r"(?<![\w*\\])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]#<>!|~])")
 WORD_JOINER = "\u2060"
 # What would lengthen a mention's name (services.MENTION), a full stop
 # that ends a sentence aside.
 NAME_GOES_ON = re.compile(r"[A-Za-z0-9_+-]|\.[A-Za-z0-9_]")
-
-
-def escape(text: str) -> str:
-    """Return `text` (a name, a label) as Markdown that shows it as typed."""
-    return neutralise(MARKDOWN_SPECIAL.sub(r"\\\1", text))
-
-
-def neutralise(text: str) -> str:
-    """Write every "@" the community would read as a mention as `&#64;`."""
-    return MENTION.sub(lambda m: "&#64;" + m.group(1), text)
 
 
 def _unescape(text: str) -> str:

@@ -11,7 +11,6 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from alliance87.community import attachments, services
 from alliance87.community.models import POST_MAX_CHARS, Post, Space, Thread
@@ -26,7 +25,6 @@ from alliance87.community.slack.report import (
     UnmappedPerson,
 )
 from alliance87.community.slack.uploads import Uploads
-from alliance87.core.files import max_bytes
 from alliance87.core.markdown import plain_text
 
 ORIGIN = "slack"
@@ -247,9 +245,9 @@ class Writer:
     ) -> None:
         """Attach the files the export carries to `post`, the last part of
         their message; name in it those the Hub does not take."""
-        limit_mb = _file_max_mb()
+        limit_mb = attachments.file_max_mb()
         limit = limit_mb * 1024 * 1024
-        too_large = _("larger than %(max)s MB") % {"max": limit_mb}
+        too_large = attachments.too_large_reason()
         lines = []
         for ref in carried:
             data = self.uploads.read(ref.id, limit)
@@ -267,7 +265,7 @@ class Writer:
                         post, upload, acting_user=self.acting_user, added=message.created
                     )
                 except ValidationError as e:
-                    reason = _refusal_reason(_codes(e), too_large)
+                    reason = attachments.refusal_reason(e)
                     if not reason:
                         raise ExportRefused(
                             _("The file %(name)s could not be stored (%(error)s).")
@@ -294,44 +292,6 @@ class Writer:
             body = post.body + "\n\n" + "  \n".join(lines)
             Post.objects.filter(pk=post.pk).update(body=body)
             post.body = body
-
-
-def _file_max_mb() -> int:
-    """The largest file a post takes, in MB: the attachments' limit, which
-    FILE_MAX_MB (core.files) bounds too."""
-    return min(attachments.max_bytes(), max_bytes()) // (1024 * 1024)
-
-
-def _codes(error: ValidationError) -> set[str]:
-    """Return the codes of a refusal, whether or not it names a field."""
-    errors = (
-        [e for listed in error.error_dict.values() for e in listed]
-        if hasattr(error, "error_dict")
-        else error.error_list
-    )
-    return {e.code for e in errors if e.code}
-
-
-def _refusal_reason(codes: set[str], too_large: str) -> str:
-    """Why the Hub does not take a file, for its post and the report; ""
-    when the refusal is not the file's own (it cannot be stored, the
-    import may not attach it): the import is refused."""
-    if codes & {"not_saved", "forbidden"} or not codes:
-        return ""
-    if "kind" in codes:
-        return _("not of a kind the Hub accepts")
-    if codes & {"too_large", "file_too_large"}:
-        return too_large
-    if "too_many_files" in codes:
-        count = attachments.max_count()
-        return ngettext(
-            "beyond the %(count)s file a post may carry",
-            "beyond the %(count)s files a post may carry",
-            count,
-        ) % {"count": count}
-    if "attachments_off" in codes:
-        return _("posts carry no files on this Hub")
-    return ""
 
 
 def _split(text: str, size: int) -> list[str]:

@@ -221,3 +221,85 @@ def test_the_moderators_email_is_queued_after_commit(
     for callback in callbacks:
         callback()
     assert sends.count() == 1
+
+
+# --- The Secretariat, told of a space without moderators -------------------------------
+
+
+def test_a_flag_in_a_space_without_moderators_emails_the_secretariat_in_its_language(
+    scene,
+    smtp,  # noqa: F811
+    django_capture_on_commit_callbacks,
+) -> None:
+    from django_tasks_db.models import DBTaskResult
+
+    Preferences.objects.update_or_create(user=scene.secretariat, defaults={"language": "fr"})
+    other = person(scene, "sam")  # of the Secretariat too, in English
+    type(other).objects.filter(pk=other.pk).update(is_staff=True)
+    thread = services.start_thread(
+        scene.commons, acting_user=scene.partner, title="Recruitment fees", body="Opening"
+    )
+    post = services.reply(thread, acting_user=person(scene, "paul"), body="Cheap visas")
+    sends = DBTaskResult.objects.filter(task_path__endswith="send_notification_task")
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        moderation.flag_post(post, acting_user=person(scene, "rita"), reason="spam")
+    assert not sends.exists()  # queued after commit
+    for callback in callbacks:
+        callback()
+    told = alerts(post)
+    assert set(told) == {scene.secretariat, other}
+    assert sends.count() == 2
+    for row in told.values():
+        assert notify.send_notification(row.pk) == "sent"
+        assert notify.send_notification(row.pk) == "not pending"
+    by_address = {m["To"]: m for m in smtp.messages}
+    assert set(by_address) == {scene.secretariat.email, other.email}
+    french = by_address[scene.secretariat.email].get_content()
+    assert f"/fr/community/posts/{post.pk}/moderate/" in french
+    assert "/fr/community/commons/queue/" in french
+    english = by_address[other.email].get_content()
+    assert f"/en/community/posts/{post.pk}/moderate/" in english
+    assert "this space has no other moderator" in english
+    assert "Cheap visas" not in english and "rita" not in english.lower()
+    assert "Commons" in by_address[other.email]["Subject"]
+
+
+def test_a_held_post_in_a_space_without_moderators_is_told_to_the_secretariat(
+    scene,
+    smtp,  # noqa: F811
+) -> None:
+    thread = services.start_thread(
+        scene.commons, acting_user=scene.partner, title="Recruitment fees", body="Opening"
+    )
+    held = services.reply(thread, acting_user=person(scene, "nell", days=0), body="First words")
+    assert set(alerts(held)) == {scene.secretariat}
+    assert notify.send_notification(alerts(held)[scene.secretariat].pk) == "sent"
+    [message] = smtp.messages
+    assert "/en/community/commons/queue/?show=held" in message.get_content()
+    # Approved before the email went: not news any more.
+    other = services.reply(thread, acting_user=person(scene, "nina", days=0), body="More")
+    moderation.approve_post(other, acting_user=scene.secretariat)
+    assert notify.send_notification(alerts(other)[scene.secretariat].pk) == "not pending"
+    assert len(smtp.messages) == 1
+
+
+def test_the_secretariat_is_not_told_when_the_space_has_a_moderator(scene) -> None:
+    mona = moderator_of(scene, scene.commons, "mona")
+    post = a_reply(scene)
+    moderation.flag_post(post, acting_user=person(scene, "rita"), reason="spam")
+    assert set(alerts(post)) == {mona}
+    # Its only moderator wrote the post: the Secretariat decides.
+    thread = Thread.objects.get(pk=post.thread_id)
+    own = services.reply(thread, acting_user=mona, body="My own words")
+    moderation.flag_post(own, acting_user=person(scene, "ravi"), reason="spam")
+    assert set(alerts(own)) == {scene.secretariat}
+
+
+def test_a_secretariat_member_at_the_level_nothing_hears_of_it_in_the_inbox_only(scene) -> None:
+    services.set_level(scene.commons, acting_user=scene.secretariat, level=Level.NOTHING)
+    thread = services.start_thread(
+        scene.commons, acting_user=scene.partner, title="Recruitment fees", body="Opening"
+    )
+    flagged = services.reply(thread, acting_user=scene.partner, body="Partner's words")
+    moderation.flag_post(flagged, acting_user=person(scene, "rita"), reason="spam")
+    assert alerts(flagged)[scene.secretariat].mail == MailState.NONE

@@ -14,8 +14,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.test import Client
 
-from alliance87.community import moderation, pseudonyms, services
-from alliance87.community.models import Pseudonym, Suspension
+from alliance87.community import inbound, moderation, pseudonyms, reply_address, services
+from alliance87.community.models import InboundMessage, Pseudonym, Suspension
+from alliance87.community.tests.reply_by_email_support import DOMAIN, reply_mail
 from alliance87.community.tests.survivors import (
     client_of,
     leaks,
@@ -25,7 +26,7 @@ from alliance87.community.tests.survivors import (
 from alliance87.partners.models import Person
 from alliance87.partners.services import save_person
 from alliance87.safeguarding import services as safeguarding
-from alliance87.testing.personas import make_user
+from alliance87.testing.personas import make_user, verified
 
 pytestmark = pytest.mark.django_db
 
@@ -149,3 +150,53 @@ def test_a_safeguarding_officer_reads_a_report_about_the_post_under_the_pseudony
     text = client_of(officer).get(f"/en/safeguarding/reports/{report.pk}/").content.decode()
     assert "Quiet River" in text and "ask the Secretariat" in text
     assert leaks(text, user) == []
+
+
+# --- The back office ----------------------------------------------------------------------
+
+
+def test_the_back_office_names_the_pseudonym_of_a_reply_emailed_under_it(scene, settings) -> None:
+    """An email received at a reply address and posted under a pseudonym
+    shows the pseudonym, linked to the Secretariat's audited look, and
+    neither its list, its page nor a filter names the account."""
+
+    settings.REPLY_EMAIL_DOMAIN = DOMAIN
+    user = verified(survivor(scene))
+    thread = pseudonymous_thread(scene, user)
+    to = reply_address.reply_address(user, thread)
+    assert inbound.receive(reply_mail(to, user.email, "Thank you all")).status == "posted"
+    record = InboundMessage.objects.get()
+    assert record.post.pseudonym_id is not None and record.user == user
+    scene.secretariat.is_superuser = True
+    scene.secretariat.save()
+    client = client_of(scene.secretariat)
+    listing = client.get("/admin/community/inboundmessage/").content.decode()
+    assert "Quiet River" in listing and leaks(listing, user) == []
+    assert f"/en/community/pseudonyms/{record.post.pseudonym_id}/" in listing
+    page = client.get(f"/admin/community/inboundmessage/{record.pk}/change/")
+    assert page.status_code == 200
+    assert leaks(page.content.decode(), user) == []
+    for lookup in (f"user={user.pk}", f"user__id__exact={user.pk}", "post__author=1"):
+        filtered = client.get(f"/admin/community/inboundmessage/?{lookup}")
+        assert filtered.status_code == 400, lookup
+    accesses = LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Pseudonym), action=LogEntry.Action.ACCESS
+    )
+    assert not accesses.exists()
+
+
+def test_the_back_office_names_the_account_of_a_reply_emailed_under_its_name(
+    scene, settings
+) -> None:
+
+    settings.REPLY_EMAIL_DOMAIN = DOMAIN
+    verified(scene.partner)
+    thread = services.start_thread(
+        scene.commons, acting_user=scene.secretariat, title="Open", body="Hello"
+    )
+    to = reply_address.reply_address(scene.partner, thread)
+    assert inbound.receive(reply_mail(to, scene.partner.email, "Signed")).status == "posted"
+    scene.secretariat.is_superuser = True
+    scene.secretariat.save()
+    listing = client_of(scene.secretariat).get("/admin/community/inboundmessage/")
+    assert scene.partner.username in listing.content.decode()

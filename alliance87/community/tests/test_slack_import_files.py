@@ -13,11 +13,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
 
-from alliance87.community import services
+from alliance87.community import attachments, services
 from alliance87.community.models import Attachment, Post, Space, SpaceKind, Thread
 from alliance87.community.slack import ExportRefused
 from alliance87.community.slack import files as slack_files
-from alliance87.community.slack.writer import _codes, _refusal_reason
 from alliance87.community.tests.slack_import_support import counts, run
 from alliance87.core.files import file_url
 from alliance87.testing.slack_export import PDF, PNG, make_zip, with_files
@@ -173,13 +172,14 @@ def test_a_file_larger_than_a_post_takes_is_named_and_not_stored(
         ("attachments_off", "posts carry no files on this Hub"),
     ],
 )
-def test_a_refusal_of_the_file_itself_is_named_whatever_its_code(code, reason) -> None:
+def test_a_refusal_of_the_file_itself_is_named_whatever_its_code(code, reason, settings) -> None:
+    settings.COMMUNITY_ATTACHMENT_MAX_MB = 3
     # As attachments.py refuses (the code on its field) and as core.files does.
     for error in (
         ValidationError({"attachments": ValidationError("No.", code=code)}),
         ValidationError("No.", code=code),
     ):
-        assert _refusal_reason(_codes(error), "larger than 3 MB") == reason
+        assert attachments.refusal_reason(error) == reason
 
 
 def test_a_file_that_cannot_be_stored_refuses_the_whole_import(
@@ -199,8 +199,8 @@ def test_a_file_that_cannot_be_stored_refuses_the_whole_import(
     with pytest.raises(ExportRefused, match=r"agenda\.pdf could not be stored .*disk is full"):
         run(accounts, archive)
     assert counts() == before and not Attachment.objects.exists()
-    for codes in ({"forbidden"}, {"not_saved"}, {"file"}, set()):
-        assert _refusal_reason(codes, "larger than 3 MB") == ""
+    for code in ("forbidden", "not_saved", "file", None):
+        assert attachments.refusal_reason(ValidationError("No.", code=code)) == ""
 
 
 def test_a_file_bomb_in_the_export_stops_at_the_files_bound(accounts, settings) -> None:

@@ -12,9 +12,9 @@ status is the state the reply meets:
 - removed: the space belongs to a group the member persona's
   organisation has left: the member stops at once.
 
-Each persona replies from their own address to the address signed for
-them and the thread (made when the reply goes: a token carries no right,
-it names a person and a thread). The anonymous visitor holds a forwarded
+Each persona replies, with a file, from their own address to the address
+signed for them and the thread (made when the reply goes: a token carries
+no right, it names a person and a thread). The anonymous visitor holds a forwarded
 copy of the Secretariat's email and replies from an address of their
 own; the deactivated account replies from its old address.
 
@@ -22,22 +22,25 @@ What should happen is written from the rules (issue 13, docs/community.md),
 not from the code: a reply is posted only by whoever may post in the
 thread now (sees its space; a partner, or a member of the space's group,
 or the Secretariat; the space open, the thread open, not suspended), held
-if their posts are held (never the Secretariat's); otherwise it is refused,
-and a person with an active account is told by a bounce; nobody else is.
+if their posts are held (never the Secretariat's), its file kept as the
+post's; otherwise it is refused, its file stored nowhere, and a person with
+an active account is told by a bounce; nobody else is.
 """
 
 from __future__ import annotations
 
 from email.message import EmailMessage
 from email.utils import make_msgid
+from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core import mail
 from django.test import override_settings
 
 from alliance87.accounts.tests.visibility_matrix.ways import Item, World, obj_of
 from alliance87.community import inbound, reply_address
-from alliance87.community.models import Post
+from alliance87.community.models import Attachment, Post
 from alliance87.testing.personas import verified
 
 DOMAIN = "reply.matrix.test"
@@ -76,6 +79,8 @@ def reply_by_email(world: World, user: Any, item: Item) -> str:
     if user.is_authenticated:
         verified(user)
     body = f"Reply of {sender} to {item.key}"
+    # Each reply carries a file: it is kept with the reply, or not at all.
+    name = f"mx-{item.key}-{sender.split('@')[0]}.txt".lower()
     message = EmailMessage()
     message["From"] = sender
     with override_settings(
@@ -86,11 +91,22 @@ def reply_by_email(world: World, user: Any, item: Item) -> str:
         message["Subject"] = f"Re: {thread.title}"
         message["Message-ID"] = make_msgid(domain="mail.example.org")
         message.set_content(body)
+        message.add_attachment(f"Notes: {item.key}".encode(), "text", "plain", filename=name)
         outcome = inbound.receive(bytes(message))
     posts = list(Post.objects.filter(thread=thread, body=body).values_list("state", flat=True))
+    kept = list(
+        Attachment.objects.filter(post__thread=thread, post__body=body).values_list(
+            "file", flat=True
+        )
+    )
+    on_disk = [p.name for p in Path(settings.MEDIA_ROOT).rglob(name)]
     bounced = any(sender in sent.to for sent in mail.outbox)
     if outcome.status == "posted" and len(posts) == 1 and not bounced:
-        return str(posts[0])
-    if outcome.refused and not posts:
+        if [Path(f).name for f in kept] == on_disk == [name]:
+            return str(posts[0])
+    elif outcome.refused and not posts and not kept and not on_disk:
         return "refused, bounced" if bounced else "refused"
-    return f"{outcome.status} ({outcome.reason}), posts {posts}, bounced {bounced}"
+    return (
+        f"{outcome.status} ({outcome.reason}), posts {posts}, bounced {bounced}, "
+        f"files {kept} on disk {on_disk}"
+    )
