@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from alliance87.campaigns.models import (
@@ -39,11 +40,29 @@ def list_campaigns(user: Any) -> list[Campaign]:
     return sorted(found, key=by_day)
 
 
+class CampaignMoved(Http404):
+    """Raised for a campaign's former address, asked by someone who may
+    see the campaign: `slug` is its present address. A 404 to whatever
+    does not catch it (campaigns.urls sends the pages on; the API's
+    `/campaigns/{slug}` likewise)."""
+
+    def __init__(self, slug: str) -> None:
+        super().__init__("The campaign has moved.")
+        self.slug = slug
+
+
 def get_campaign_for_user(user: Any, slug: str) -> Campaign:
-    """Return the campaign `user` may see, or 404 alike when missing or hidden."""
-    campaign: Campaign = get_object_or_404(
-        _with_event(Campaign.objects.visible_to(user)), slug=slug
+    """Return the campaign `user` may see, or 404 alike when missing or
+    hidden; at a former address of a campaign `user` may see, raise
+    `CampaignMoved` with its present one."""
+    campaign: Campaign | None = (
+        _with_event(Campaign.objects.visible_to(user)).filter(slug=slug).first()
     )
+    if campaign is None:
+        current = current_slug_for_user(user, slug)
+        if current is not None:
+            raise CampaignMoved(current)
+        raise Http404("No campaign here.")
     return campaign
 
 
