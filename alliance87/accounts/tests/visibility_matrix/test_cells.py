@@ -41,8 +41,8 @@ def test_matrix(world: World, item: Item, persona: str, way: Way) -> None:
         # A former address: sent on to the present one, or as missing.
         status, location = world.moved(user, way.url(world, item))
         if expected(persona, item, way):
-            wanted = (301, way.moves_to(world, item))
-            assert (status, location) == wanted, f"{persona} should be sent on from {way.name}"
+            sent_to = (301, way.moves_to(world, item))
+            assert (status, location) == sent_to, f"{persona} should be sent on from {way.name}"
         else:
             assert status == 404, f"{persona} must get 404 for {item.key}, got {status}"
         return
