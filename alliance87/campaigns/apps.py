@@ -30,8 +30,9 @@ class CampaignsConfig(AppConfig):
         )
         # Campaigns are found in the site search as their page shows them.
         hooks.SEARCH_PROVIDERS.register(search.PROVIDER)
-        # A new newsletter issue suggests the public campaigns and the
-        # highlights and champions published since the last one.
+        # A new newsletter issue suggests the public campaigns, by their
+        # coming day, and the highlights and champions published since the
+        # last one.
         hooks.NEWSLETTER_SECTIONS.register(
             hooks.NewsletterSection(
                 "campaigns", _("Campaigns"), selectors.newsletter_campaigns, order=50

@@ -7,7 +7,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from alliance87.campaigns.models import (
     Campaign,
@@ -22,6 +25,7 @@ from alliance87.campaigns.models import (
 )
 from alliance87.campaigns.rules import may_review, may_submit
 from alliance87.core.provenance import attach_sources
+from alliance87.events.selectors import next_occurrence
 
 
 def _with_event(qs: Any) -> Any:
@@ -39,11 +43,29 @@ def list_campaigns(user: Any) -> list[Campaign]:
     return sorted(found, key=by_day)
 
 
+class CampaignMoved(Http404):
+    """Raised for a campaign's former address, asked by someone who may
+    see the campaign: `slug` is its present address. A 404 to whatever
+    does not catch it (campaigns.urls sends the pages on; the API's
+    `/campaigns/{slug}` likewise)."""
+
+    def __init__(self, slug: str) -> None:
+        super().__init__("The campaign has moved.")
+        self.slug = slug
+
+
 def get_campaign_for_user(user: Any, slug: str) -> Campaign:
-    """Return the campaign `user` may see, or 404 alike when missing or hidden."""
-    campaign: Campaign = get_object_or_404(
-        _with_event(Campaign.objects.visible_to(user)), slug=slug
+    """Return the campaign `user` may see, or 404 alike when missing or
+    hidden; at a former address of a campaign `user` may see, raise
+    `CampaignMoved` with its present one."""
+    campaign: Campaign | None = (
+        _with_event(Campaign.objects.visible_to(user)).filter(slug=slug).first()
     )
+    if campaign is None:
+        current = current_slug_for_user(user, slug)
+        if current is not None:
+            raise CampaignMoved(current)
+        raise Http404("No campaign here.")
     return campaign
 
 
@@ -179,18 +201,53 @@ def event_section(user: Any, event: Any) -> dict[str, Any] | None:
 
 
 SUGGESTED = 10
+# The public campaigns a suggestion reads at most, the newest first.
+CANDIDATES = 200
 
 
-def newsletter_campaigns(since: dt.datetime) -> list[tuple[str, str]]:
-    """The public campaigns to suggest in a newsletter issue: those started
-    since `since` and those still calling for submissions (in the active
-    language)."""
-    found = (
+def coming_day(campaign: Campaign, today: dt.date) -> dt.date | None:
+    """Return the campaign's next day on or after `today`: its own date,
+    else its calendar event's, the next occurrence for a day that recurs
+    every year (an international day); None when it has passed."""
+    if campaign.date is not None:
+        return campaign.date if campaign.date >= today else None
+    event = campaign.event
+    start = getattr(event, "date_start", None)
+    if event is None or start is None:
+        return None
+    if start >= today:
+        return start
+    return next_occurrence(event, today) if event.recurs_yearly else None
+
+
+def newsletter_campaigns(
+    since: dt.datetime, today: dt.date | None = None
+) -> list[tuple[str, str]]:
+    """The public campaigns to suggest in a newsletter issue, each with its
+    coming day (in the active language): those whose day is coming (their
+    own date, or the next occurrence of a yearly day), the soonest first;
+    then those started since `since` or still calling for submissions
+    whose day has passed, the newest first."""
+    today = today or timezone.localdate()
+    candidates = list(
         Campaign.objects.visible_to(None)
-        .filter(Q(created__gte=since) | Q(call_open=True))
-        .order_by("-created", "pk")[:SUGGESTED]
+        .filter(
+            Q(created__gte=since)
+            | Q(call_open=True)
+            | Q(date__gte=today)
+            | Q(date__isnull=True, event__recurs_yearly=True)
+            | Q(date__isnull=True, event__date_start__gte=today)
+        )
+        .select_related("event")
+        .order_by("-created", "pk")[:CANDIDATES]
     )
-    return [(str(c.title), c.get_absolute_url()) for c in found]
+    rows = [(coming_day(c, today), c) for c in candidates]
+    coming = sorted(((d, c) for d, c in rows if d is not None), key=lambda row: row[0])
+    passed = [c for d, c in rows if d is None]
+    return [
+        *((f"{c.title} ({date_format(d, 'j F Y')})", c.get_absolute_url()) for d, c in coming),
+        *((str(c.title), c.get_absolute_url()) for c in passed),
+    ][:SUGGESTED]
 
 
 def newsletter_highlights(since: dt.datetime) -> list[tuple[str, str]]:

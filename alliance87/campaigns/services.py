@@ -85,15 +85,13 @@ def save_campaign(campaign: Campaign, *, acting_user: Any) -> Campaign:
     return campaign
 
 
-@service
-def change_campaign_slug(campaign: Campaign, *, slug: str, acting_user: Any) -> Campaign:
-    """Give `campaign` a new address (the Secretariat's: the view checks).
-    The former one is kept (`CampaignSlug`), so its links redirect; going
-    back to one of the campaign's own former addresses is allowed. Refused
-    for an address another campaign has, or had."""
+def check_campaign_address(slug: str, *, campaign: Campaign | None = None) -> str:
+    """Return `slug` as a campaign's address (in lower case), or raise
+    with why it cannot be one: unreadable, too long, reserved, or another
+    campaign's present or former address (`campaign`'s own former ones are
+    allowed). For `change_campaign_slug`, the new campaign page and the
+    back office's form."""
     slug = (slug or "").strip().lower()
-    if slug == campaign.slug:
-        return campaign
     problem = ""
     try:
         validate_slug(slug)
@@ -101,16 +99,30 @@ def change_campaign_slug(campaign: Campaign, *, slug: str, acting_user: Any) -> 
         problem = _(
             "Write the address with letters, digits and hyphens only, e.g. world-day-2027."
         )
+    others = Campaign.objects.holding_address(slug)
+    if campaign is not None and campaign.pk is not None:
+        others = others.exclude(pk=campaign.pk)
     if not slug:
         problem = _("Give the campaign an address.")
     elif len(slug) > Campaign._meta.get_field("slug").max_length:  # type: ignore[operator]
         problem = _("Make the address shorter: 120 characters at most.")
-    elif slug in RESERVED_SLUGS or (
-        Campaign.objects.holding_address(slug).exclude(pk=campaign.pk).exists()
-    ):
+    elif slug in RESERVED_SLUGS or others.exists():
         problem = _("Another campaign has, or had, this address: choose another.")
     if problem:
         raise ValidationError({"slug": problem})
+    return slug
+
+
+@service
+def change_campaign_slug(campaign: Campaign, *, slug: str, acting_user: Any) -> Campaign:
+    """Give `campaign` a new address (the Secretariat's: the site's page and
+    the back office check). The former one is kept (`CampaignSlug`), so
+    its links redirect; going back to one of the campaign's own former
+    addresses is allowed. Refused for an address another campaign has, or
+    had (`check_campaign_address`)."""
+    if (slug or "").strip().lower() == campaign.slug:
+        return campaign
+    slug = check_campaign_address(slug, campaign=campaign)
     locked = Campaign.objects.select_for_update().get(pk=campaign.pk)
     CampaignSlug.objects.filter(campaign=locked, slug=slug).delete()
     CampaignSlug.objects.create(campaign=locked, slug=locked.slug)

@@ -10,7 +10,13 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    HttpResponseRedirect,
+)
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -32,23 +38,28 @@ PARTNER_TEMPLATES = {
 
 
 def follows_former_address(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Answer a reading page asked at a campaign's former address with a
-    permanent redirect (301) to the same page at its present one, for
-    those who may see the campaign; 404 otherwise, as before. Outside
-    `public_page`: the redirect is not kept in the page cache."""
+    """Send a page asked at a campaign's former address on to the same page
+    at its present one: 301 for a reading, 308 for a form posted (so that
+    it is posted again there, not read). `selectors.get_campaign_for_user`
+    says when (`CampaignMoved`): only to those who may see the campaign;
+    to others the former address answers 404, as the present one does.
+    campaigns.urls wraps every page that takes the campaign's address;
+    outside `public_page`, so the redirect is not kept in the page cache."""
 
     @functools.wraps(view)
     def wrapper(request: HttpRequest, slug: str, **kwargs: Any) -> HttpResponse:
         try:
             return view(request, slug, **kwargs)
-        except Http404:
-            current = selectors.current_slug_for_user(request.user, slug)
+        except selectors.CampaignMoved as moved:
             match = request.resolver_match
-            if current is None or match is None:
+            if match is None:  # pragma: no cover - a view called outside a URLconf
                 raise
-            url = reverse(match.view_name, kwargs={**match.kwargs, "slug": current})
+            url = reverse(match.view_name, kwargs={**match.kwargs, "slug": moved.slug})
             query = request.META.get("QUERY_STRING", "")
-            return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
+            url = f"{url}?{query}" if query else url
+            if request.method in ("GET", "HEAD"):
+                return HttpResponsePermanentRedirect(url)
+            return HttpResponseRedirect(url, status=308)
 
     return wrapper
 
@@ -67,7 +78,6 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-@follows_former_address
 @public_page
 def detail(request: HttpRequest, slug: str) -> HttpResponse:
     campaign = selectors.get_campaign_for_user(request.user, slug)
@@ -76,7 +86,6 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
-@follows_former_address
 @public_page
 def activities_ics(request: HttpRequest, slug: str) -> HttpResponse:
     """The partners' planned activities as a calendar (events.calendars)."""

@@ -105,25 +105,16 @@ def new_campaign(request: HttpRequest) -> HttpResponse:
         campaign = Campaign()
         if _fill_campaign(request, form, campaign):
             slug = form.cleaned_data["slug"] or slugify(form.cleaned_data["title_en"])[:100]
-            campaign.slug = slug
-            if not slug:
-                form.add_error("slug", _("Give the campaign an address."))
-            elif slug in services.RESERVED_SLUGS or (
-                Campaign.objects.holding_address(slug).exists()
-            ):
-                form.add_error(
-                    "slug", _("Another campaign has, or had, this address: choose another.")
-                )
+            try:
+                campaign.slug = services.check_campaign_address(slug)
+                services.save_campaign(campaign, acting_user=request.user)
+            except ValidationError as error:
+                add_service_errors(form, error, field_for=_field_for)
             else:
-                try:
-                    services.save_campaign(campaign, acting_user=request.user)
-                except ValidationError as error:
-                    add_service_errors(form, error, field_for=_field_for)
-                else:
-                    messages.success(
-                        request, _("The campaign is saved as a draft: publish it when ready.")
-                    )
-                    return redirect(campaign.get_absolute_url())
+                messages.success(
+                    request, _("The campaign is saved as a draft: publish it when ready.")
+                )
+                return redirect(campaign.get_absolute_url())
     return _render_campaign_form(request, form, None)
 
 

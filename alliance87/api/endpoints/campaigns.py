@@ -1,20 +1,23 @@
 """Campaigns and their toolkit (alliance87/campaigns): read as their pages
 show them, through `CampaignQuerySet.visible_to` (a draft campaign is its
-reviewers' and the Secretariat's: 404 to everyone else)."""
+reviewers' and the Secretariat's: 404 to everyone else). A campaign's
+former address answers with a permanent redirect (301) to its present one,
+to whoever may see the campaign; 404 to others, as its present one does."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.urls import reverse
 from ninja import Query, Router, Schema
 
 from alliance87.api.callers import caller
 from alliance87.api.http import CURSOR_PATTERN, DEFAULT_LIMIT, MAX_LIMIT, cursor_page
 from alliance87.api.schemas import absolute
 from alliance87.campaigns.models import Campaign, campaign_day
-from alliance87.campaigns.selectors import campaign_page, get_campaign_for_user
+from alliance87.campaigns.selectors import CampaignMoved, campaign_page, get_campaign_for_user
 from alliance87.core.text import shown_language
 
 router = Router(tags=["campaigns"])
@@ -133,12 +136,37 @@ def _message(m: Any) -> MessageOut:
     return MessageOut(kind=m.kind, text=str(m.text), language=shown_language(m, "text") or "en")
 
 
-@router.get("/campaigns/{slug}", response=CampaignDetail, summary="One campaign")
-def get_campaign(request: HttpRequest, slug: str) -> CampaignDetail:
+MOVED = {
+    "responses": {
+        "301": {
+            "description": (
+                "A former address of a campaign the caller may see: `Location` is its "
+                "present one (a hidden campaign's former address answers 404)."
+            ),
+            "headers": {"Location": {"schema": {"type": "string"}}},
+        }
+    }
+}
+
+
+@router.get(
+    "/campaigns/{slug}",
+    response=CampaignDetail,
+    summary="One campaign",
+    openapi_extra=MOVED,
+)
+def get_campaign(request: HttpRequest, slug: str) -> CampaignDetail | HttpResponse:
     """A campaign with its toolkit, and its published activities,
-    highlights and champions."""
+    highlights and champions; at a former address, a permanent redirect
+    to its present one."""
     user = caller(request)
-    page = campaign_page(user, get_campaign_for_user(user, slug))
+    try:
+        campaign = get_campaign_for_user(user, slug)
+    except CampaignMoved as moved:
+        url = reverse("api:get_campaign", kwargs={"slug": moved.slug})
+        query = request.META.get("QUERY_STRING", "")
+        return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
+    page = campaign_page(user, campaign)
     c = page.campaign
     return CampaignDetail(
         **campaign_out(request, c),

@@ -26,6 +26,10 @@ from the rules in DESIGN.md and issue 6, not from `core.visibility`:
   persona sees each one, drafts and every level included; the partner
   submitted every highlight, so sees each one, pending and declined
   included (`Kind.readers`); the review queue opens to reviewers only;
+  each matrix campaign was moved from a former address (`former_slug`),
+  which sends whoever sees the campaign on to its present one (301: its
+  page, its calendar, the API's) and answers 404 to anyone else
+  (`Way.moves_to`);
 - a safeguarding report: the member persona is the one safeguarding
   officer and reads it; the partner made it and follows its status; nobody
   else sees it, the Secretariat included (`Way.seen_by`: who sees it that

@@ -37,6 +37,15 @@ def test_matrix(world: World, item: Item, persona: str, way: Way) -> None:
             )
             assert item.marker not in body, f"{persona} must not see {item.marker} at {way.name}"
         return
+    if way.moves_to is not None:
+        # A former address: sent on to the present one, or as missing.
+        status, location = world.moved(user, way.url(world, item))
+        if expected(persona, item, way):
+            sent_to = (301, way.moves_to(world, item))
+            assert (status, location) == sent_to, f"{persona} should be sent on from {way.name}"
+        else:
+            assert status == 404, f"{persona} must get 404 for {item.key}, got {status}"
+        return
     status, body = world.get(user, way.url(world, item), way.method)
     look_for = way.look_for(world, item) if way.look_for else item.marker
     if expected(persona, item, way):

@@ -19,6 +19,7 @@ from alliance87.accounts.tests.visibility_matrix.ways import (
     Kind,
     Way,
     fixed,
+    former_url,
     obj_of,
     pk_url,
     slug_url,
@@ -165,7 +166,8 @@ CAMPAIGNS = (
     # the Secretariat; the host group reviews them all (the member
     # persona sees every one). An event's page lists its campaigns;
     # the site search and the API find them; the host group's chair
-    # (the member persona) and the Secretariat open the editing page.
+    # (the member persona) and the Secretariat open the editing page. A
+    # former address sends on whoever sees the campaign (301).
     Kind(
         "campaign",
         (
@@ -181,6 +183,24 @@ CAMPAIGNS = (
                 slug_url("/en/campaigns/{slug}/edit/"),
                 own_page=True,
                 openers=CHAIR,
+            ),
+            # Its former address (each matrix campaign was moved): whoever
+            # sees it is sent on to the same page at its present address,
+            # its calendar and the API's too; others get 404.
+            Way(
+                "former-address",
+                former_url("/en/campaigns/{slug}/"),
+                moves_to=slug_url("/en/campaigns/{slug}/"),
+            ),
+            Way(
+                "former-calendar",
+                former_url("/en/campaigns/{slug}/activities.ics"),
+                moves_to=slug_url("/en/campaigns/{slug}/activities.ics"),
+            ),
+            Way(
+                "api-former-address",
+                former_url(API + "campaigns/{slug}"),
+                moves_to=slug_url(API + "campaigns/{slug}"),
             ),
         ),
         statuses=("published", "draft"),

@@ -6,7 +6,12 @@ import datetime as dt
 from typing import Any
 
 from alliance87.accounts.tests.visibility_matrix.objects.base import Scene, country
-from alliance87.accounts.tests.visibility_matrix.ways import EVENT_COUNTRY, HOST_CAMPAIGN, Item
+from alliance87.accounts.tests.visibility_matrix.ways import (
+    EVENT_COUNTRY,
+    HOST_CAMPAIGN,
+    Item,
+    former_slug,
+)
 from alliance87.campaigns import services as campaigns
 from alliance87.campaigns.models import Campaign
 from alliance87.comms.models import (
@@ -75,9 +80,11 @@ def build(scene: Scene, n: int, item: Item) -> Any:
             obj.refresh_from_db()
             assert obj.status == "sent"
     elif item.kind == "campaign":
+        # Built at a former address, then moved to its present one (the
+        # row's key): both answer, each as it may.
         obj = campaigns.save_campaign(
             Campaign(
-                slug=item.key,
+                slug=former_slug(item),
                 title=m,
                 title_en=m,
                 visibility=level,
@@ -88,6 +95,7 @@ def build(scene: Scene, n: int, item: Item) -> Any:
             ),
             acting_user=None,
         )
+        campaigns.change_campaign_slug(obj, slug=item.key, acting_user=scene.secretariat)
     elif item.kind == "submission":
         host = Campaign.objects.filter(slug=HOST_CAMPAIGN).first() or campaigns.save_campaign(
             Campaign(

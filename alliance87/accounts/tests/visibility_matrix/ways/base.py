@@ -81,6 +81,10 @@ class Way:
     # The body sent as multipart/form-data, as files are (its "file" entry
     # the content of a text file), rather than as JSON.
     multipart: bool = False
+    # A former address of the object (a campaign's, campaigns.CampaignSlug):
+    # whoever may see the object is sent on (301) to this address, its
+    # present one; anyone else gets 404, as at a missing page.
+    moves_to: Callable[[World, Item], str] | None = None
 
 
 @dataclass(frozen=True)
@@ -122,6 +126,8 @@ class World:
     objects: dict[str, Any] = field(default_factory=dict)
     responses: dict[tuple[int | None, str], tuple[int, str]] = field(default_factory=dict)
     tokens: dict[int, str] = field(default_factory=dict)  # user's pk -> API token
+    # The Location of each redirect answered, by the key of `responses`.
+    locations: dict[tuple[int | None, str], str] = field(default_factory=dict)
 
     def user(self, persona: str, item: Item) -> Any:
         if persona == "focal":
@@ -177,7 +183,14 @@ class World:
                 b"".join(response.streaming_content) if response.streaming else response.content
             )
             self.responses[key] = (response.status_code, content.decode())
+            self.locations[key] = response.headers.get("Location", "")
         return self.responses[key]
+
+    def moved(self, user: Any, url: str) -> tuple[int, str]:
+        """Return the status of `url` asked by `user`, and the address it
+        sends on to (empty when it does not)."""
+        status, _ = self.get(user, url)
+        return status, self.locations[(getattr(user, "pk", None), url)]
 
 
 def country_of(item: Item) -> str:
@@ -201,6 +214,16 @@ def slug_url(template: str) -> Callable[[World, Item], str]:
 
 def pathfinder_link(world: World, item: Item) -> str:
     return f"/en/countries/{PATHFINDER_COUNTRIES[item.level]}/#pathfinder"
+
+
+def former_slug(item: Item) -> str:
+    """The address a matrix campaign had before its present one (`item.key`):
+    objects/comms.py builds it there and moves it."""
+    return f"{item.key}-before"
+
+
+def former_url(template: str) -> Callable[[World, Item], str]:
+    return lambda world, item: template.format(slug=former_slug(item))
 
 
 def pk_url(template: str) -> Callable[[World, Item], str]:
