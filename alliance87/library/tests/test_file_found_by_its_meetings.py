@@ -146,7 +146,7 @@ def test_the_data_migration_adds_the_meetings_to_the_files_already_held(
     assert "quatrieme reunion du groupe de coordination" in expected
     ResourceFile.objects.update(search_names="global estimates | estimates.pdf")
     migration = importlib.import_module(
-        "alliance87.library.migrations.0005_rec_fill_file_meeting_names"
+        "alliance87.library.migrations.0005_fill_file_meeting_names"
     )
     migration.fill(apps, None)
     row.refresh_from_db()

@@ -33,8 +33,8 @@ def fill(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("library", "0004_rec_file_search_trigram"),
-        ("events", "0010_rec_document_search_trigram"),
+        ("library", "0004_file_search_trigram"),
+        ("events", "0010_document_search_trigram"),
     ]
 
     operations = [migrations.RunPython(fill, migrations.RunPython.noop)]
