@@ -176,7 +176,8 @@ def test_the_worker_tells_a_person_once_that_their_suspension_ended_on_its_date(
     [message] = smtp.messages
     body = message.get_content()
     assert message["To"] == scene.partner.email
-    assert "Commons" in message["Subject"] and "ended" in message["Subject"]
+    # In the person's language.
+    assert message["Subject"] == "[Commons] Su suspensión ha terminado"
     # Its date, in the person's time zone and language.
     assert suspension.ends is not None
     with translation.override("es"):
