@@ -38,6 +38,7 @@ from alliance87.accounts.tests.visibility_matrix.ways.base import (
     obj_of,
     pathfinder_link,
     pk_url,
+    secretariat_tool,
     slug_url,
 )
 from alliance87.accounts.tests.visibility_matrix.ways.pages import (
@@ -164,6 +165,7 @@ __all__ = [
     "pathfinder_link",
     "pk_url",
     "roadmap_url",
+    "secretariat_tool",
     "slug_url",
     "sources_page",
     "start_date",
