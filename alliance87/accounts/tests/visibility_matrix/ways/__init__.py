@@ -79,6 +79,7 @@ from alliance87.accounts.tests.visibility_matrix.ways.pages import (
     sources_page,
     start_date,
     thread_of,
+    year_option,
 )
 from alliance87.accounts.tests.visibility_matrix.ways.writes import (
     API_ATTACH_DOCUMENT,
@@ -170,4 +171,5 @@ __all__ = [
     "sources_page",
     "start_date",
     "thread_of",
+    "year_option",
 ]
