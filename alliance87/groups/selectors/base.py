@@ -1,16 +1,20 @@
 """Helpers of the groups' reads: naming a term's holder and a group's
-parent only to those who may see them, a group's activities."""
+parent only to those who may see them, a group's activities, one row
+or 404."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, TypeVar
 
-from django.db.models import Prefetch
+from django.db.models import Model, Prefetch, QuerySet
+from django.http import Http404
 
 from alliance87.core.visibility import audience_for, visible_flag
 from alliance87.groups.models import Activity, Group, GroupQuerySet
 from alliance87.partners.models import Organisation
+
+M = TypeVar("M", bound=Model)
 
 
 def name_organisations(terms: Sequence[Any]) -> None:
@@ -55,3 +59,12 @@ def visible_activities(user: Any, group: Group) -> list[Activity]:
         )
         .order_by("order", "pk")
     )
+
+
+def first_or_404(rows: QuerySet[M], message: str) -> M:
+    """Return the first of `rows`, or raise 404 with `message`: alike for
+    a row that is missing and one the reader may not see."""
+    found = rows.first()
+    if found is None:
+        raise Http404(message)
+    return found

@@ -8,10 +8,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Prefetch
-from django.http import Http404
 
 from alliance87.groups.models import Activity, Group, Membership, NextStep, WorkplanArea, current_q
-from alliance87.groups.selectors.base import visible_activities
+from alliance87.groups.selectors.base import first_or_404, visible_activities
 from alliance87.partners.models import Organisation, Person
 
 
@@ -66,37 +65,27 @@ def list_memberships_for_editing(user: Any, group: Group) -> list[Membership]:
 def get_membership_for_user(user: Any, group: Group, pk: int) -> Membership:
     """Return a current membership of `group`, or 404 alike when missing,
     ended or hidden."""
-    membership = (
+    return first_or_404(
         Membership.objects.filter(current_q(), group=group, pk=pk)
         .filter(organisation__in=Organisation.objects.visible_to(user))
-        .select_related("organisation")
-        .first()
+        .select_related("organisation"),
+        "No such membership.",
     )
-    if membership is None:
-        raise Http404("No such membership.")
-    return membership
 
 
 def get_area_for_user(user: Any, group: Group, pk: int) -> WorkplanArea:
     """Return one of the group's workplan areas, or 404."""
-    area = group.workplan_areas.filter(pk=pk).first()
-    if area is None:
-        raise Http404("No such workplan area.")
-    return area
+    return first_or_404(group.workplan_areas.filter(pk=pk), "No such workplan area.")
 
 
 def get_activity_for_user(user: Any, group: Group, pk: int) -> Activity:
     """Return one of the group's activities, or 404 alike when missing or
     hidden."""
-    activity = Activity.objects.visible_to(user).filter(group=group, pk=pk).first()
-    if activity is None:
-        raise Http404("No such activity.")
-    return activity
+    return first_or_404(
+        Activity.objects.visible_to(user).filter(group=group, pk=pk), "No such activity."
+    )
 
 
 def get_next_step_for_user(user: Any, group: Group, pk: int) -> NextStep:
     """Return one of the group's next steps, or 404."""
-    step = group.next_steps.filter(pk=pk).first()
-    if step is None:
-        raise Http404("No such next step.")
-    return step
+    return first_or_404(group.next_steps.filter(pk=pk), "No such next step.")
