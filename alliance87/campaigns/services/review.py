@@ -3,7 +3,7 @@ submission or a planned activity, once, and queue the email that says so."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from auditlog.models import LogEntry
 from django.core.exceptions import ValidationError
@@ -18,9 +18,23 @@ from alliance87.core.services import service
 from alliance87.core.tasks import enqueue_on_commit
 
 
-def _decide(
-    row: Submission | PlannedActivity, *, acting_user: Any, status: str, reason: str
-) -> Any:
+def _reason(reason: str) -> str:
+    if not reason.strip():
+        raise ValidationError(
+            {"reason": _("Say why the submission is declined: its author reads it.")}
+        )
+    return reason.strip()
+
+
+# A submission or a planned activity: each decided the same way.
+Decided = TypeVar("Decided", Submission, PlannedActivity)
+
+
+def _decide(row: Decided, *, acting_user: Any, status: str, reason: str = "") -> Decided:
+    """Set `row`'s status, if it is still pending; a decline needs a
+    reason (refused first, before who decides is asked)."""
+    if status == SubmissionStatus.DECLINED:
+        reason = _reason(reason)
     if not may_review(acting_user, row.campaign):
         raise Http404("Not found.")
     model = type(row)
@@ -52,42 +66,23 @@ def _decide(
     return row
 
 
-def _reason(reason: str) -> str:
-    if not reason.strip():
-        raise ValidationError(
-            {"reason": _("Say why the submission is declined: its author reads it.")}
-        )
-    return reason.strip()
-
-
 @service
 def publish_submission(submission: Submission, *, acting_user: Any) -> Submission:
     """Publish a pending submission on its campaign's page."""
-    found: Submission = _decide(
-        submission, acting_user=acting_user, status=SubmissionStatus.PUBLISHED, reason=""
-    )
-    return found
+    return _decide(submission, acting_user=acting_user, status=SubmissionStatus.PUBLISHED)
 
 
 @service
 def decline_submission(submission: Submission, *, acting_user: Any, reason: str) -> Submission:
     """Decline a pending submission, saying why (the submitter reads it)."""
-    found: Submission = _decide(
-        submission,
-        acting_user=acting_user,
-        status=SubmissionStatus.DECLINED,
-        reason=_reason(reason),
-    )
-    return found
+    status = SubmissionStatus.DECLINED
+    return _decide(submission, acting_user=acting_user, status=status, reason=reason)
 
 
 @service
 def publish_activity(activity: PlannedActivity, *, acting_user: Any) -> PlannedActivity:
     """Show a pending planned activity on its campaign's page and calendar."""
-    found: PlannedActivity = _decide(
-        activity, acting_user=acting_user, status=SubmissionStatus.PUBLISHED, reason=""
-    )
-    return found
+    return _decide(activity, acting_user=acting_user, status=SubmissionStatus.PUBLISHED)
 
 
 @service
@@ -95,10 +90,5 @@ def decline_activity(
     activity: PlannedActivity, *, acting_user: Any, reason: str
 ) -> PlannedActivity:
     """Decline a pending planned activity, saying why (its author reads it)."""
-    found: PlannedActivity = _decide(
-        activity,
-        acting_user=acting_user,
-        status=SubmissionStatus.DECLINED,
-        reason=_reason(reason),
-    )
-    return found
+    status = SubmissionStatus.DECLINED
+    return _decide(activity, acting_user=acting_user, status=status, reason=reason)
