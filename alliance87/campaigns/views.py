@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
@@ -19,7 +20,9 @@ from django.http import (
 )
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from alliance87.campaigns import selectors, services
@@ -200,8 +203,8 @@ def _render_review(
             (r, failed.get(f"{letter}{r.pk}", DeclineForm(prefix=f"{letter}{r.pk}"))) for r in rows
         ]
 
-    activity_rows = with_forms(activities_waiting, "a")
-    rows = with_forms(waiting, "s")
+    activity_rows = with_forms(activities_waiting, ACTIVITY.letter)
+    rows = with_forms(waiting, SUBMISSION.letter)
     return render(
         request,
         "campaigns/review.html",
@@ -216,29 +219,52 @@ def _render_review(
     )
 
 
-def _decide(
-    request: HttpRequest,
-    campaign: Campaign,
-    row: Any,
-    prefix: str,
-    *,
-    publish: Callable[..., object],
-    decline: Callable[..., object],
-    published: str,
-    declined: str,
-) -> HttpResponse:
-    """Publish `row` (a submission or a planned activity), or decline it
-    with the reason of its decline form (`prefix`); back to the queue."""
+@dataclass(frozen=True)
+class _Decision:
+    """What a reviewer publishes or declines: a submission or a planned
+    activity, with the service and the message of each outcome."""
+
+    letter: str  # before the row's pk, the prefix of its decline form
+    get: Callable[[Any, Campaign, int], Any]
+    publish: Callable[..., object]
+    decline: Callable[..., object]
+    published: Promise
+    declined: Promise
+
+
+SUBMISSION = _Decision(
+    "s",
+    selectors.get_submission_for_reviewer,
+    services.publish_submission,
+    services.decline_submission,
+    published=gettext_lazy("The submission is published on the campaign's page."),
+    declined=gettext_lazy("The submission is declined; its author sees why."),
+)
+ACTIVITY = _Decision(
+    "a",
+    selectors.get_activity_for_reviewer,
+    services.publish_activity,
+    services.decline_activity,
+    published=gettext_lazy("The activity is on the campaign's page and calendar."),
+    declined=gettext_lazy("The activity is declined; its author sees why."),
+)
+
+
+def _decide(request: HttpRequest, slug: str, pk: int, decision: _Decision) -> HttpResponse:
+    """Publish the row `pk` of `decision`'s kind, or decline it with the
+    reason of its decline form; back to the queue."""
+    campaign = _campaign_for_reviewer(request, slug)
+    row = decision.get(request.user, campaign, pk)
     try:
         if request.POST.get("action") == "publish":
-            publish(row, acting_user=request.user)
-            messages.success(request, published)
+            decision.publish(row, acting_user=request.user)
+            messages.success(request, str(decision.published))
         else:
-            form = DeclineForm(request.POST, prefix=prefix)
+            form = DeclineForm(request.POST, prefix=f"{decision.letter}{pk}")
             if not form.is_valid():
                 return _render_review(request, campaign, failed_form=form, status=400)
-            decline(row, acting_user=request.user, reason=form.cleaned_data["reason"])
-            messages.success(request, declined)
+            decision.decline(row, acting_user=request.user, reason=form.cleaned_data["reason"])
+            messages.success(request, str(decision.declined))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect("campaigns:review", campaign.slug)
@@ -248,34 +274,14 @@ def _decide(
 @login_required
 def decide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Publish a submission, or decline it with a reason."""
-    campaign = _campaign_for_reviewer(request, slug)
-    return _decide(
-        request,
-        campaign,
-        selectors.get_submission_for_reviewer(request.user, campaign, pk),
-        f"s{pk}",
-        publish=services.publish_submission,
-        decline=services.decline_submission,
-        published=_("The submission is published on the campaign's page."),
-        declined=_("The submission is declined; its author sees why."),
-    )
+    return _decide(request, slug, pk, SUBMISSION)
 
 
 @require_POST
 @login_required
 def decide_activity(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Publish a planned activity, or decline it with a reason."""
-    campaign = _campaign_for_reviewer(request, slug)
-    return _decide(
-        request,
-        campaign,
-        selectors.get_activity_for_reviewer(request.user, campaign, pk),
-        f"a{pk}",
-        publish=services.publish_activity,
-        decline=services.decline_activity,
-        published=_("The activity is on the campaign's page and calendar."),
-        declined=_("The activity is declined; its author sees why."),
-    )
+    return _decide(request, slug, pk, ACTIVITY)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

@@ -7,15 +7,13 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import json
 import random
 import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
 from scale_bench import generator
-from scale_bench.config import WHERE
-from scale_bench.databases import Engine, use_database
+from scale_bench.databases import Engine, grown_copy
 from scale_bench.generator import timed_step
 
 from data_scale_bench.config import BREAKDOWNS, FIRST_YEAR, SOURCE_URL, YEARS, Sizes, log
@@ -279,24 +277,18 @@ GENERATOR: list[Callable[..., Any]] = [
 
 def ensure_grown(engine: Engine, demo: str, key: str, factor: float, seed: int) -> str:
     """Return the grown database of `key`, grown from `demo` if missing;
-    the seconds its generation took are kept beside it."""
-    name = engine.grown(key)
-    if engine.exists(name, key):
-        return name
-    tmp = name + ".tmp" if engine.name == "sqlite" else name + "_tmp"
-    engine.copy(demo, tmp)
-    log(f"grow {name} (factor {factor}, seed {seed}): {Sizes.at(factor)}")
-    started = time.monotonic()
-    with use_database(tmp):
-        took = grow(factor, seed)
-    took["total"] = time.monotonic() - started
-    if engine.name == "sqlite":  # an older grown database: it serves no key any more
-        for old in WHERE.out.glob("grown-*.sqlite3"):
-            engine.drop(str(old))
-    engine.rename(tmp, name)
-    engine.mark(name, key)
-    (WHERE.out / f"generation-{engine.name}-{key}.json").write_text(json.dumps(took))
-    return name
+    the seconds its generation took are kept beside it. An older grown
+    SQLite database serves no key any more: it is removed."""
+    label = f"(factor {factor}, seed {seed}): {Sizes.at(factor)}"
+    return grown_copy(
+        engine,
+        demo,
+        key,
+        label=label,
+        grow=lambda: grow(factor, seed),
+        drop_older=True,
+        say=log,
+    )
 
 
 def settle(engine: Engine, name: str) -> None:

@@ -10,7 +10,7 @@ import io
 import os
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -260,9 +260,23 @@ def reuse(engine: Engine, kind: str, key: str) -> None:
         (WHERE.out / f"generation-{engine.name}-{key}.json").write_text(json.dumps(took))
 
 
-def ensure_grown(engine: Engine, demo: str, key: str, factor: float, seed: int) -> str:
-    """Return the grown database of `key`, grown from `demo` if missing;
-    the seconds its generation took are kept beside it."""
+def grown_copy(
+    engine: Engine,
+    demo: str,
+    key: str,
+    *,
+    label: str,
+    grow: Callable[[], dict[str, float]],
+    drop_older: bool = False,
+    say: Callable[[str], None] = log,
+) -> str:
+    """Return the grown database of `key`, made if missing as a copy of
+    `demo` that `grow` grows (run with the copy as the default database,
+    it returns the seconds each step took). The copy is grown under a
+    temporary name and renamed when done, so an interrupted run leaves no
+    half-grown database behind; the seconds are kept beside it
+    (`generation_seconds`). `drop_older`: remove the other grown SQLite
+    databases first (they serve no key any more); `say`: the bench's log."""
     import json
 
     name = engine.grown(key)
@@ -270,15 +284,25 @@ def ensure_grown(engine: Engine, demo: str, key: str, factor: float, seed: int) 
         return name
     tmp = name + ".tmp" if engine.name == "sqlite" else name + "_tmp"
     engine.copy(demo, tmp)
-    log(f"grow {name} (factor {factor}, seed {seed}): {Sizes.at(factor)}")
+    say(f"grow {name} {label}")
     started = time.monotonic()
     with use_database(tmp):
-        took = grow(factor, seed)
+        took = grow()
     took["total"] = time.monotonic() - started
+    if drop_older and engine.name == "sqlite":
+        for old in WHERE.out.glob("grown-*.sqlite3"):
+            engine.drop(str(old))
     engine.rename(tmp, name)
     engine.mark(name, key)
     (WHERE.out / f"generation-{engine.name}-{key}.json").write_text(json.dumps(took))
     return name
+
+
+def ensure_grown(engine: Engine, demo: str, key: str, factor: float, seed: int) -> str:
+    """Return the grown database of `key`, grown from `demo` if missing;
+    the seconds its generation took are kept beside it."""
+    label = f"(factor {factor}, seed {seed}): {Sizes.at(factor)}"
+    return grown_copy(engine, demo, key, label=label, grow=lambda: grow(factor, seed))
 
 
 def generation_seconds(engine: Engine, key: str) -> dict[str, float]:

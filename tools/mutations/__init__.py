@@ -32,7 +32,9 @@ Exit status: 0 when every mutant is killed, or survives for a reason
 recorded in `explained.EXPLAINED`; 1 when a mutant survives unexplained (or any
 survives, with --strict); 2 when the unmutated copy fails its matrix.
 
-The modules: `sites` finds the checks and makes the mutants, `explained`
+The modules: `sites` finds the checks and makes the mutants, `base` holds
+what the others share (the paths, how the matrix runs, a mutant and its
+outcome, applying a mutant), `explained`
 keeps the reasons of the survivors that are redundant, `workspace` copies the
 tree and runs the matrix in it, `reach` reads which cells reach a site,
 `report` writes docs/visibility-matrix.md and

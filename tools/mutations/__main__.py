@@ -14,9 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from tools.mutations import __doc__ as OVERVIEW
-from tools.mutations.explained import EXPLAINED
-from tools.mutations.report import render_report
-from tools.mutations.sites import (
+from tools.mutations.base import (
     COMMAND,
     DEFAULT_TIMEOUT,
     PACKAGE,
@@ -24,9 +22,11 @@ from tools.mutations.sites import (
     ROOT,
     Mutant,
     Outcome,
-    discover,
     matrix_hash,
 )
+from tools.mutations.explained import EXPLAINED
+from tools.mutations.report import render_report
+from tools.mutations.sites import discover
 from tools.mutations.workspace import Workspace, describe_matrix, imported_from
 
 # The command --------------------------------------------------------------------

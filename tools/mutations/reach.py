@@ -20,9 +20,9 @@ from pathlib import Path
 
 import coverage
 
-from tools.mutations.sites import MATRIX, Mutant
+from tools.mutations.base import MATRIX, Mutant
 
-# The plugin (sites.PLUGIN) the copy's runs load with `-p`: written into the
+# The plugin (base.PLUGIN) the copy's runs load with `-p`: written into the
 # copy's root, beside the run settings, and active only when
 # MUTATION_COVERAGE names the data file (the baseline run).
 CELL = "cell:"  # the prefix of a context that is one cell's test call

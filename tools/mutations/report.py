@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from tools.mutations.explained import EXPLAINED
-from tools.mutations.sites import (
+from tools.mutations.base import (
     FEW_CELLS,
     MATRIX,
     PYTEST_ARGS,
@@ -15,6 +14,7 @@ from tools.mutations.sites import (
     WORKERS_WHOLE,
     Outcome,
 )
+from tools.mutations.explained import EXPLAINED
 
 # The report -------------------------------------------------------------------
 

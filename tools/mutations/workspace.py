@@ -17,8 +17,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
-from tools.mutations.reach import EACH_CELL_ASKS, ENV, PLUGIN_TEXT, Reach, write_targets
-from tools.mutations.sites import (
+from tools.mutations.base import (
     DEFAULT_TIMEOUT,
     FEW_CELLS,
     MATRIX,
@@ -33,6 +32,7 @@ from tools.mutations.sites import (
     Outcome,
     mutate,
 )
+from tools.mutations.reach import EACH_CELL_ASKS, ENV, PLUGIN_TEXT, Reach, write_targets
 
 # The copy and the runs -------------------------------------------------------
 

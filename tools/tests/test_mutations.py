@@ -17,12 +17,12 @@ from pathlib import Path
 import pytest
 
 from tools.mutations import __main__ as command
-from tools.mutations import explained, reach, sites, workspace
+from tools.mutations import base, explained, reach, sites, workspace
 
-ROOT = sites.ROOT
+ROOT = base.ROOT
 
 
-def _find(source: str, path: str = "alliance87/example.py") -> list[sites.Mutant]:
+def _find(source: str, path: str = "alliance87/example.py") -> list[base.Mutant]:
     finder = sites._Finder(path, source)
     finder.visit(ast.parse(source))
     return finder.mutants
@@ -69,7 +69,7 @@ def test_every_mutant_applies_and_parses() -> None:
     assert len({m.key for m in mutants}) == len(mutants)
     for m in mutants:
         source = (ROOT / m.path).read_text(encoding="utf-8")
-        mutated = sites.mutate(source, m)
+        mutated = base.mutate(source, m)
         ast.parse(mutated)
         # The replaced text is the check, as written.
         data = source.encode()
@@ -77,7 +77,7 @@ def test_every_mutant_applies_and_parses() -> None:
 
 
 def test_the_rules_are_mutated_where_they_are_defined() -> None:
-    mutants = [m for m in sites.discover(ROOT) if m.path == sites.RULES_MODULE]
+    mutants = [m for m in sites.discover(ROOT) if m.path == base.RULES_MODULE]
     functions = {m.function for m in mutants}
     assert {"visible_q", "audience_for", "VisibleQuerySet.visible_to"} <= functions
     # The filter that visible_q returns can be dropped.
@@ -117,13 +117,13 @@ class Things(Base):
 
 def test_mutations_remove_the_check() -> None:
     mutants = _find(SAMPLE)
-    got = {(m.code, sites.mutate(SAMPLE, m).count(m.replacement) > 0) for m in mutants}
+    got = {(m.code, base.mutate(SAMPLE, m).count(m.replacement) > 0) for m in mutants}
     assert all(applied for _, applied in got)
     by_code = {m.code: m.replacement for m in mutants}
     assert by_code["Thing.objects.visible_to(request.user)"] == "Thing.objects.all()"
     assert by_code["can_see(request.user, obj)"] == "True"
     assert by_code["visible_ids(request.user, objs)"] == "list(objs)"
-    assert by_code['visible_q(audience, prefix="event__")'] == sites.ALL_ROWS
+    assert by_code['visible_q(audience, prefix="event__")'] == base.ALL_ROWS
     assert by_code["super().visible_to(user)"] == "self"
     # Inside a `visible_to` definition: conditions and filter arguments,
     # never the annotations.
@@ -147,14 +147,14 @@ def test_every_explanation_names_a_current_site() -> None:
 def test_visible_q_call_becomes_a_filter_every_row_passes() -> None:
     import django.db.models
 
-    q = eval(sites.ALL_ROWS)
+    q = eval(base.ALL_ROWS)
     assert isinstance(q, django.db.models.Q)
     assert q.children == [("pk__isnull", False)]
 
 
 def test_the_copy_leaves_out_the_virtualenv_and_data(tmp_path: Path) -> None:
     copy = workspace.copy_tree(ROOT, tmp_path / "tree")
-    assert (copy / sites.MATRIX / "test_cells.py").is_file()
+    assert (copy / base.MATRIX / "test_cells.py").is_file()
     assert (copy / "pyproject.toml").is_file()
     assert not (copy / ".venv").exists()
     assert not list((copy / "var").iterdir())
@@ -170,7 +170,7 @@ def space() -> Iterator[workspace.Workspace]:
 def test_the_copy_imports_its_own_code(space: workspace.Workspace) -> None:
     where = workspace.imported_from(space.copy)
     assert where.is_relative_to(space.copy.resolve())
-    assert not where.is_relative_to((ROOT / sites.PACKAGE).resolve())
+    assert not where.is_relative_to((ROOT / base.PACKAGE).resolve())
 
 
 @pytest.mark.mutations
@@ -219,8 +219,8 @@ def test_a_broken_copy_fails_and_is_restored(space: workspace.Workspace) -> None
     assert target.read_bytes() == before
 
 
-def _mutant(path: str, line: int, end_line: int) -> sites.Mutant:
-    return sites.Mutant(path, line, end_line, 0, 0, "f", "visible_to", "x", "y", "d")
+def _mutant(path: str, line: int, end_line: int) -> base.Mutant:
+    return base.Mutant(path, line, end_line, 0, 0, "f", "visible_to", "x", "y", "d")
 
 
 def test_a_site_reached_only_in_cells_runs_those_cells() -> None:
@@ -265,7 +265,7 @@ def test_a_mutant_no_cell_reaches_survives_without_a_run(tmp_path: Path) -> None
 
 
 def test_the_whole_matrix_or_an_argument_file_of_cells(tmp_path: Path) -> None:
-    assert reach.write_targets(tmp_path / "cells.txt", None) == [sites.MATRIX]
+    assert reach.write_targets(tmp_path / "cells.txt", None) == [base.MATRIX]
     cells = ["a.py::test_matrix[x]", "a.py::test_matrix[y]"]
     assert reach.write_targets(tmp_path / "cells.txt", cells) == [f"@{tmp_path / 'cells.txt'}"]
     assert (tmp_path / "cells.txt").read_text().split() == cells

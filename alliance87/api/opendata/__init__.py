@@ -2,7 +2,7 @@
 Open data: lists of the Hub as CSV, XLSX or JSON, exactly the rows their
 filters show to the person asking (each list's own selector, through
 `visible_to(user)`), at /<lang>/<list>.<csv|xlsx|json> with the page's
-query string. The lists and their filters (lists.py):
+query string. The lists and their filters (gathered in lists.py):
 
 - `partners`: the partner directory (q, stakeholder_type, country, theme);
 - `library`: the library (q, type, theme, country, region, organisation,

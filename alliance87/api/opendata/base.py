@@ -1,6 +1,7 @@
 """
-The mechanism of open data (the lists are in lists.py): a list's columns,
-described for the data package, and its rows written as CSV, XLSX or JSON.
+The mechanism of open data (the lists are gathered in lists.py): a list's
+columns, described for the data package, its rows written as CSV, XLSX or
+JSON, and the columns several lists share.
 
 Every text cell of CSV and XLSX goes through `safe_cell`: a value that
 begins with = + - @ (or a tab or carriage return) gets an apostrophe
@@ -131,3 +132,36 @@ def respond(open_list: OpenList, request: HttpRequest, fmt: str) -> HttpResponse
     if request.user.is_authenticated:
         patch_cache_control(response, private=True)
     return response
+
+
+# Columns and cells that several lists share.
+
+
+def iso3(country: Any) -> str:
+    """Return `country`'s ISO 3166 alpha-3 code in lower case, or ""."""
+    return country.iso3.lower() if country is not None else ""
+
+
+def slug_id(noun: str) -> Column:
+    return Column("id", "string", f"The {noun}'s stable id (its slug)", attr("slug"))
+
+
+def text(name: str, description: str) -> Column:
+    return Column(name, "string", description, attr(name))
+
+
+URL = Column("url", "string", "Its page on the Hub", absolute)
+TITLE = text("title", "Its title, in the language of the address")
+NAME = text("name", "Its name, in the language of the address")
+COUNTRIES = Column(
+    "countries",
+    "string",
+    "The countries it concerns (alpha-3), by '; '",
+    lambda request, obj: joined(iso3(c) for c in obj.countries.all()),
+)
+THEMES = Column(
+    "themes",
+    "string",
+    "Its themes, separated by '; '",
+    lambda request, obj: joined(t.slug for t in obj.themes.all()),
+)

@@ -47,3 +47,18 @@ def smtp(settings):
     settings.EMAIL_HOST_PASSWORD = ""
     yield handler
     controller.stop()
+
+
+@pytest.fixture
+def gcg(personas):
+    """The group that the surveys' tests address (their members answer)."""
+    from alliance87.testing.factories import make_group
+
+    return make_group("gcg", "Global Coordinating Group")
+
+
+@pytest.fixture
+def tasks_run_at_once(settings) -> None:
+    """Run background tasks as they are queued (django-tasks' immediate
+    backend), so the test reads what they did."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

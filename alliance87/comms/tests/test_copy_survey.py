@@ -16,7 +16,6 @@ from alliance87.comms import services
 from alliance87.comms.models import Answer, Choice, Question, Response, Survey
 from alliance87.core.models import Basis, Citation
 from alliance87.core.provenance import cite
-from alliance87.testing.factories import make_group
 from alliance87.testing.personas import make_member, sign_in
 
 pytestmark = pytest.mark.django_db
@@ -61,11 +60,6 @@ def built_survey(secretariat: Any, group: Any) -> Survey:
         data={first.field_name: str(other.pk), f"q{other.pk}": ""},
     )
     return survey
-
-
-@pytest.fixture
-def gcg(personas):
-    return make_group("gcg", "Global Coordinating Group")
 
 
 def test_the_secretariat_copies_a_survey_into_a_new_draft_without_its_answers(

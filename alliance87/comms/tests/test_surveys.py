@@ -17,16 +17,10 @@ from alliance87.comms.models import (
     Survey,
     SurveyLink,
 )
-from alliance87.testing.factories import make_group
 from alliance87.testing.personas import make_member, sign_in
 from alliance87.testing.surveys import answer, make_survey, q
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def gcg(personas):
-    return make_group("gcg", "Global Coordinating Group")
 
 
 def test_a_group_member_answers_once_and_others_cannot_see_it(client, personas, gcg):

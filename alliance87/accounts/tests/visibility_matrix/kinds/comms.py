@@ -20,9 +20,9 @@ from alliance87.accounts.tests.visibility_matrix.ways import (
     Way,
     fixed,
     former_url,
-    obj_of,
     pk_url,
     slug_url,
+    year_option,
 )
 
 # A subscriber's address holds its marker in lower case; only the
@@ -41,13 +41,7 @@ NEWS = (
             Way("detail", slug_url("/en/news/{slug}/"), own_page=True),
             Way("list", fixed("/en/news/")),
             # Each post alone in its year: the Year filter offers it.
-            Way(
-                "year-filter",
-                fixed("/en/news/"),
-                look_for=lambda world, item: (
-                    f'<option value="{obj_of(world, item).publish_at.year}">'
-                ),
-            ),
+            year_option("year-filter", "/en/news/", "publish_at"),
             Way("country", fixed(f"/en/countries/{EVENT_COUNTRY}/")),
             HOST_EVENT_PAGE,
             HOST_GROUP_PAGE,

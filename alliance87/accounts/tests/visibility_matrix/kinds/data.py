@@ -10,6 +10,7 @@ from alliance87.accounts.tests.visibility_matrix.ways import (
     Way,
     fixed,
     obj_of,
+    secretariat_tool,
 )
 
 KEY_FIGURES = (Kind("keyfigure", (Way("home", fixed("/en/")),)),)
@@ -51,16 +52,9 @@ EDITIONS = (
         ),
     ),
     # A data import: the Secretariat's tool, seen by no one else.
-    Kind(
+    secretariat_tool(
         "importrun",
-        (
-            Way("data-import-start", fixed("/en/data/import/")),
-            Way(
-                "data-import-page",
-                lambda world, item: f"/en/data/import/{obj_of(world, item).pk}/",
-                own_page=True,
-            ),
-        ),
-        levels=("secretariat",),
+        ("data-import-start", "/en/data/import/"),
+        ("data-import-page", "/en/data/import/{pk}/"),
     ),
 )

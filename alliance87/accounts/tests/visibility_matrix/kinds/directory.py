@@ -179,17 +179,23 @@ SUBGROUP = (
     ),
 )
 
+# Where a group shows, whoever it is to: its page, the list, the API, the
+# export and the searches.
+GROUP_PAGES = (
+    Way("detail", slug_url("/en/groups/{slug}/"), own_page=True),
+    Way("list", fixed("/en/groups/")),
+    Way("api-detail", slug_url(API + "groups/{slug}"), own_page=True),
+    Way("api-list", fixed(f"{API}groups?limit=200")),
+    Way("export", fixed("/en/groups.json")),
+    SITE_SEARCH,
+    API_SEARCH,
+)
+
 GROUPS = (
     Kind(
         "group",
         (
-            Way("detail", slug_url("/en/groups/{slug}/"), own_page=True),
-            Way("list", fixed("/en/groups/")),
-            Way("api-detail", slug_url(API + "groups/{slug}"), own_page=True),
-            Way("api-list", fixed(f"{API}groups?limit=200")),
-            Way("export", fixed("/en/groups.json")),
-            SITE_SEARCH,
-            API_SEARCH,
+            *GROUP_PAGES,
             Way("engagement", fixed("/en/groups/engagement/")),
             Way("engagement-csv", fixed("/en/groups/engagement.csv")),
             # The application form offers the public action groups, and
@@ -213,13 +219,7 @@ GROUPS = (
     Kind(
         "othergroup",
         (
-            Way("detail", slug_url("/en/groups/{slug}/"), own_page=True),
-            Way("list", fixed("/en/groups/")),
-            Way("api-detail", slug_url(API + "groups/{slug}"), own_page=True),
-            Way("api-list", fixed(f"{API}groups?limit=200")),
-            Way("export", fixed("/en/groups.json")),
-            SITE_SEARCH,
-            API_SEARCH,
+            *GROUP_PAGES,
             Way("parent", fixed(f"/en/groups/{HOST_GROUP}/")),
             *SUBGROUP,
         ),

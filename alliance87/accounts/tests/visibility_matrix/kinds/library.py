@@ -13,8 +13,8 @@ from alliance87.accounts.tests.visibility_matrix.ways import (
     Kind,
     Way,
     fixed,
-    obj_of,
     slug_url,
+    year_option,
 )
 
 RESOURCES = (
@@ -32,13 +32,7 @@ RESOURCES = (
             Way("export", fixed("/en/library.json")),
             # Each resource alone in its year: the Year facet offers
             # that year, with its count, to those who may see it.
-            Way(
-                "year-facet",
-                fixed("/en/library/"),
-                look_for=lambda world, item: (
-                    f'<option value="{obj_of(world, item).date_start.year}">'
-                ),
-            ),
+            year_option("year-facet", "/en/library/", "date_start"),
             Way("country", fixed(f"/en/countries/{EVENT_COUNTRY}/")),
             HOST_EVENT_PAGE,
             HOST_GROUP_PAGE,

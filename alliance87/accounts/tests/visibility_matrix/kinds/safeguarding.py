@@ -17,11 +17,6 @@ from alliance87.accounts.tests.visibility_matrix.ways import (
     pk_url,
 )
 
-
-def report_link(path: str) -> Callable[[Any, Item], str]:
-    return lambda world, item: path.format(pk=obj_of(world, item).pk)
-
-
 # A safeguarding report (alliance87/safeguarding): the member persona is the
 # one safeguarding officer, the partner made the report, the Secretariat
 # wrote the post it is about. Its level says nothing: the officer reads it,
@@ -42,19 +37,19 @@ REPORT = Kind(
         Way(
             "officer-list",
             fixed("/en/safeguarding/reports/"),
-            look_for=report_link('href="/en/safeguarding/reports/{pk}/"'),
+            look_for=pk_url('href="/en/safeguarding/reports/{pk}/"'),
             seen_by=OFFICER,
         ),
         Way(
             "officer-log",
             fixed("/en/safeguarding/log/"),
-            look_for=report_link('href="/en/safeguarding/reports/{pk}/"'),
+            look_for=pk_url('href="/en/safeguarding/reports/{pk}/"'),
             seen_by=OFFICER,
         ),
         Way(
             "reporter-list",
             fixed("/en/safeguarding/my-reports/"),
-            look_for=report_link('href="/en/safeguarding/my-reports/{pk}/"'),
+            look_for=pk_url('href="/en/safeguarding/my-reports/{pk}/"'),
             seen_by=REPORTER,
         ),
         Way(

@@ -3,57 +3,31 @@ seen by no one else."""
 
 from __future__ import annotations
 
-from alliance87.accounts.tests.visibility_matrix.ways import Kind, Way, fixed, obj_of
+from alliance87.accounts.tests.visibility_matrix.ways import secretariat_tool
 
 INTAKE = (
-    Kind(
+    secretariat_tool(
         "application",
-        (
-            Way("review-list", fixed("/en/applications/")),
-            Way(
-                "review",
-                lambda world, item: f"/en/applications/{obj_of(world, item).pk}/",
-                own_page=True,
-            ),
-        ),
-        levels=("secretariat",),
+        ("review-list", "/en/applications/"),
+        ("review", "/en/applications/{pk}/"),
     ),
-    # A report being imported: the Secretariat's tool, seen by no one else.
-    Kind(
+    # A report being imported.
+    secretariat_tool(
         "reportimport",
-        (
-            Way("import-start", fixed("/en/reports/import/")),
-            Way(
-                "import-page",
-                lambda world, item: f"/en/reports/import/{obj_of(world, item).pk}/",
-                own_page=True,
-            ),
-        ),
-        levels=("secretariat",),
+        ("import-start", "/en/reports/import/"),
+        ("import-page", "/en/reports/import/{pk}/"),
     ),
 )
 
 TOOLS = (
-    # A Slack export uploaded (community/slack/): the Secretariat's
-    # tool, seen by no one else; its marker is its file's name.
-    Kind(
+    # A Slack export uploaded (community/slack/); its marker is its
+    # file's name.
+    secretariat_tool(
         "slackimport",
-        (
-            Way("slack-import-start", fixed("/en/community/import/slack/")),
-            Way(
-                "slack-import-page",
-                lambda world, item: f"/en/community/import/slack/{obj_of(world, item).pk}/",
-                own_page=True,
-            ),
-        ),
-        levels=("secretariat",),
+        ("slack-import-start", "/en/community/import/slack/"),
+        ("slack-import-page", "/en/community/import/slack/{pk}/"),
     ),
     # A background task not done (core/taskrecords.py), its marker in
-    # its last error: the Secretariat's page of background work, seen
-    # by no one else.
-    Kind(
-        "taskrecord",
-        (Way("secretariat-tasks", fixed("/en/secretariat/tasks/")),),
-        levels=("secretariat",),
-    ),
+    # its last error: the Secretariat's page of background work.
+    secretariat_tool("taskrecord", ("secretariat-tasks", "/en/secretariat/tasks/")),
 )

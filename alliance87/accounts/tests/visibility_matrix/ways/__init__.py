@@ -40,6 +40,7 @@ from alliance87.accounts.tests.visibility_matrix.ways.base import (
     obj_of,
     pathfinder_link,
     pk_url,
+    secretariat_tool,
     slug_url,
 )
 from alliance87.accounts.tests.visibility_matrix.ways.pages import (
@@ -80,6 +81,7 @@ from alliance87.accounts.tests.visibility_matrix.ways.pages import (
     sources_page,
     start_date,
     thread_of,
+    year_option,
 )
 from alliance87.accounts.tests.visibility_matrix.ways.writes import (
     API_ATTACH_DOCUMENT,
@@ -168,8 +170,10 @@ __all__ = [
     "pathfinder_link",
     "pk_url",
     "roadmap_url",
+    "secretariat_tool",
     "slug_url",
     "sources_page",
     "start_date",
     "thread_of",
+    "year_option",
 ]

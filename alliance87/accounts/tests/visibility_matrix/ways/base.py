@@ -228,3 +228,16 @@ def former_url(template: str) -> Callable[[World, Item], str]:
 
 def pk_url(template: str) -> Callable[[World, Item], str]:
     return lambda world, item: template.format(pk=obj_of(world, item).pk)
+
+
+def secretariat_tool(
+    name: str, start: tuple[str, str], page: tuple[str, str] | None = None
+) -> Kind:
+    """Return the kind of a Secretariat's tool, seen by no one else: the
+    way `start` (its name and a fixed address: the list or the form it
+    starts from) and, if given, the way `page` to each row's own page (its
+    name and an address with `{pk}`)."""
+    ways = [Way(start[0], fixed(start[1]))]
+    if page is not None:
+        ways.append(Way(page[0], pk_url(page[1]), own_page=True))
+    return Kind(name, tuple(ways), levels=("secretariat",))

@@ -21,6 +21,19 @@ from alliance87.accounts.tests.visibility_matrix.ways.base import (
 )
 
 
+def year_option(name: str, path: str, field: str) -> Way:
+    """Return the way through the year filter of the list at `path`: each
+    row is alone in its year (its date in `field`), so the filter offers
+    that year only to those who may see the row."""
+    return Way(
+        name,
+        fixed(path),
+        look_for=lambda world, item: (
+            f'<option value="{getattr(obj_of(world, item), field).year}">'
+        ),
+    )
+
+
 def sources_page(world: World, item: Item) -> str:
     """The Sources page of the object (core/sources.py): the Secretariat's."""
     from django.contrib.contenttypes.models import ContentType
