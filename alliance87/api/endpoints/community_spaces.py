@@ -6,18 +6,24 @@ Idempotency-Key (api.py).
 
 As the other community writes: a space the caller may not see is a 404,
 as a missing one; one they see, or a space to create, and they may not
-(anyone but the Secretariat) is a 403 saying why; what the service
-refuses (an address taken or reserved, a group's space without its
-group, a members-only space of no group) is a 422 with its sentence.
+(anyone but the Secretariat) is a 403 saying why. A new space's body
+names what its kind needs (the schema says so: a group's space its group,
+a members-only space its group...); a group, country or theme that does
+not exist is a 404, as an unknown id in an address; an address taken by
+another space or by a page of the community's is a 409; what else the
+service refuses (a change that leaves a space without what its kind or
+visibility needs) is a 422 with its sentence.
 """
 
 from __future__ import annotations
 
 from typing import Any, Literal
 
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Field, Schema, Status
+from ninja import Body, Field, Schema, Status
+from pydantic import ConfigDict
 
 from alliance87.api.callers import caller
 from alliance87.api.endpoints import community
@@ -42,12 +48,16 @@ VisibilityName = Literal[tuple(Visibility.values)]  # type: ignore[valid-type]
 SLUG = r"^[-a-zA-Z0-9_]+$"
 NO_NUL = r"^[^\x00]*$"
 MAX = {f: Space._meta.get_field(f).max_length for f in ("slug", "name", "description")}
+ISO3 = r"^[A-Za-z]{3}$"
 GROUP = "The group's slug: for a group's space, and a members-only one"
 COUNTRY = "The country's ISO 3166 alpha-3 code: for a pathfinder country's space"
 THEME = "The theme's slug: for a theme's space"
 
 
-class SpaceIn(Schema):
+class _NewSpace(Schema):
+    # A body that names what its kind does not take is none of the kinds.
+    model_config = ConfigDict(extra="forbid")
+
     name: str = Field(min_length=1, max_length=MAX["name"], pattern=SOME_TEXT)
     slug: str = Field(
         min_length=1,
@@ -56,14 +66,70 @@ class SpaceIn(Schema):
         description="The space's address: letters, digits, hyphens and underscores",
     )
     description: str = Field("", max_length=MAX["description"], pattern=NO_NUL)
-    kind: KindName  # type: ignore[valid-type]
-    group: str | None = Field(None, max_length=100, description=GROUP)
-    country: str | None = Field(None, max_length=3, description=COUNTRY)
-    theme: str | None = Field(None, max_length=50, description=THEME)
+    visibility: Literal["public", "partners", "secretariat"] = Field(
+        "partners",
+        description="Who sees the space and its threads (members only: a space of a group)",
+    )
+
+
+class _OfAGroup(Schema):
+    group: str = Field(min_length=1, max_length=100, pattern=SLUG, description=GROUP)
     visibility: VisibilityName = Field(  # type: ignore[valid-type]
         "partners",
         description="Who sees the space and its threads (members: the members of its group)",
     )
+
+
+class _OfACountry(Schema):
+    country: str = Field(pattern=ISO3, description=COUNTRY)
+
+
+class _OfATheme(Schema):
+    theme: str = Field(min_length=1, max_length=50, pattern=SLUG, description=THEME)
+
+
+class CommonsSpaceIn(_NewSpace):
+    kind: Literal["commons"]
+
+
+class GroupsCommonsSpaceIn(_OfAGroup, CommonsSpaceIn):
+    pass
+
+
+class GroupSpaceIn(_OfAGroup, _NewSpace):
+    kind: Literal["group"]
+
+
+class CountrySpaceIn(_OfACountry, _NewSpace):
+    kind: Literal["country"]
+
+
+class GroupsCountrySpaceIn(_OfAGroup, CountrySpaceIn):
+    pass
+
+
+class ThemeSpaceIn(_OfATheme, _NewSpace):
+    kind: Literal["theme"]
+
+
+class GroupsThemeSpaceIn(_OfAGroup, ThemeSpaceIn):
+    pass
+
+
+# A new space names what its kind needs (a group's space its group, a
+# country's its country, a theme's its theme), and a members-only one its
+# group: a body that does not is none of these (ninja reads a union as the
+# request's body when told so).
+NewSpaceIn = (
+    CommonsSpaceIn
+    | GroupsCommonsSpaceIn
+    | GroupSpaceIn
+    | CountrySpaceIn
+    | GroupsCountrySpaceIn
+    | ThemeSpaceIn
+    | GroupsThemeSpaceIn
+)
+A_SPACE = Body(...)
 
 
 class SpaceChangeIn(Schema):
@@ -75,9 +141,9 @@ class SpaceChangeIn(Schema):
     slug: str = Field(None, min_length=1, max_length=MAX["slug"], pattern=SLUG)  # type: ignore[assignment]
     description: str = Field(None, max_length=MAX["description"], pattern=NO_NUL)  # type: ignore[assignment]
     kind: KindName = None  # type: ignore[valid-type]
-    group: str | None = Field(None, max_length=100, description=GROUP)
-    country: str | None = Field(None, max_length=3, description=COUNTRY)
-    theme: str | None = Field(None, max_length=50, description=THEME)
+    group: str | None = Field(None, max_length=100, pattern=SLUG, description=GROUP)
+    country: str | None = Field(None, pattern=ISO3, description=COUNTRY)
+    theme: str | None = Field(None, max_length=50, pattern=SLUG, description=THEME)
     visibility: VisibilityName = None  # type: ignore[valid-type]
 
 
@@ -94,9 +160,28 @@ def _unknown(field: str, given: str) -> Problem:
         "what": {"group": _("group"), "country": _("country"), "theme": _("theme")}[field],
         "given": given,
     }
+    # As an unknown id in the address: nothing there (or nothing the
+    # caller may see).
     return Problem(
-        422, "Refused", message, errors=[{"location": f"body.{field}", "message": message}]
+        404, "Not found", message, errors=[{"location": f"body.{field}", "message": message}]
     )
+
+
+def _saved(space: Space, user: Any) -> Space:
+    """Save the space through the service; an address taken (by another
+    space, or by a page of the community's) is a 409, the request right
+    and the address not free."""
+    try:
+        return services.save_space(space, acting_user=user)
+    except ValidationError as error:
+        if set(getattr(error, "error_dict", {})) == {"slug"}:
+            raise Problem(
+                409,
+                "Conflict",
+                " ".join(error.messages),
+                errors=[{"location": "body.slug", "message": m} for m in error.messages],
+            ) from error
+        raise
 
 
 def _linked(user: Any, field: str, given: str | None) -> Any:
@@ -133,12 +218,12 @@ def _secretariats_space(request: HttpRequest, slug: str) -> tuple[Any, Space]:
     response={201: ManagedSpaceOut},
     summary="Create a community space",
 )
-def create_community_space(request: HttpRequest, body: SpaceIn) -> Status:
+def create_community_space(request: HttpRequest, body: NewSpaceIn = A_SPACE) -> Status:
     """For the Secretariat, as its "New space" page. A group's space names
     its `group`, a country's its `country`, a theme's its `theme`; a
-    members-only space belongs to a group. The address (`slug`) is the
-    space's for good in its links: one taken, or one of the community's
-    own pages (`new`, `queue`...), is refused."""
+    members-only space belongs to a group (and any space may). An unknown
+    group, country or theme is a 404; an address (`slug`) taken, or one
+    of the community's own pages (`new`, `queue`...), a 409."""
     user = caller(request)
     _require_secretariat(user)
     space = Space(
@@ -147,12 +232,12 @@ def create_community_space(request: HttpRequest, body: SpaceIn) -> Status:
         slug=body.slug,
         description=body.description.strip(),
         kind=body.kind,
-        group=_linked(user, "group", body.group),
-        country=_linked(user, "country", body.country),
-        theme=_linked(user, "theme", body.theme),
+        group=_linked(user, "group", getattr(body, "group", None)),
+        country=_linked(user, "country", getattr(body, "country", None)),
+        theme=_linked(user, "theme", getattr(body, "theme", None)),
         visibility=body.visibility,
     )
-    saved = services.save_space(space, acting_user=user)
+    saved = _saved(space, user)
     return Status(201, _managed_out(request, saved))
 
 
@@ -176,7 +261,7 @@ def change_community_space(
     for field in ("group", "country", "theme"):
         if field in given:
             setattr(space, field, _linked(user, field, getattr(body, field)))
-    saved = services.save_space(space, acting_user=user)
+    saved = _saved(space, user)
     return _managed_out(request, saved)
 
 
