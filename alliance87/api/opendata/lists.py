@@ -14,6 +14,7 @@ from django.db.models import Prefetch
 from django.http import HttpRequest
 from django.utils.html import strip_tags
 
+from alliance87.api.opendata import tables
 from alliance87.api.opendata.base import (
     MAX_ROWS,
     Column,
@@ -414,5 +415,7 @@ LISTS = {
             ),
             lambda request: list_pathfinders(request.user),
         ),
+        tables.ENGAGEMENT,
+        tables.ROADMAP_ACTIONS,
     )
 }

@@ -69,6 +69,7 @@ PATHFINDERS = (
             API_SEARCH,
             Way("print", roadmap_url("print/"), own_page=True),
             Way("actions-csv", roadmap_url("actions.csv"), own_page=True),
+            Way("actions-json", roadmap_url("actions.json"), own_page=True),
             Way("progress-csv", fixed(f"/en/pathfinders/{HOST_COUNTRY}/progress.csv")),
             CARD,
         ),
