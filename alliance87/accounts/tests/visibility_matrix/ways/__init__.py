@@ -82,6 +82,7 @@ from alliance87.accounts.tests.visibility_matrix.ways.pages import (
 from alliance87.accounts.tests.visibility_matrix.ways.writes import (
     API_ATTACH_DOCUMENT,
     API_REFILE_DOCUMENT,
+    API_REPLY,
     API_SPACE_WRITES,
     API_THREAD_STATE,
     MISSING_ID,
@@ -100,6 +101,7 @@ __all__ = [
     "API_HOST_GROUP",
     "API_HOST_PATHFINDER",
     "API_REFILE_DOCUMENT",
+    "API_REPLY",
     "API_SEARCH",
     "API_SPACE_WRITES",
     "API_THREAD_STATE",

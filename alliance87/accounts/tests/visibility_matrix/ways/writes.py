@@ -124,6 +124,18 @@ API_SPACE_WRITES = (
         body={},
     ),
     _space_way("api-moderators", lambda space: "moderators", openers=(), body={}),
+    # Joining: whoever may post there joins, whoever else who sees it is
+    # told why (403).
+    _space_way("api-join", lambda space: "membership", method="post", body={}),
+    # The Secretariat's changes: whoever else sees the space is told why.
+    _space_way("api-archive", lambda space: "archive", method="post", body={}),
+    Way(
+        "api-change-space",
+        slug_url(API + "community/spaces/{slug}"),
+        method="patch",
+        body={"name": "Matrix"},
+        missing=fixed(f"{API}community/spaces/mx-no-such-space"),
+    ),
 )
 
 
@@ -150,6 +162,16 @@ def api_post_writes(post: Callable[[Any], Any]) -> tuple[Way, Way]:
         ),
     )
 
+
+# A reply: whoever may post in the thread's space replies (201), whoever
+# else who sees it is told why (403).
+API_REPLY = Way(
+    "api-reply",
+    api_thread_url("/posts"),
+    method="post",
+    body={"body": "Matrix reply"},
+    missing=fixed(f"{API}community/spaces/mx-no-such-space/threads/{MISSING_ID}/posts"),
+)
 
 API_THREAD_STATE = Way(
     "api-thread-state",
