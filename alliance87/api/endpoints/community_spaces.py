@@ -17,7 +17,7 @@ visibility needs) is a 422 with its sentence.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
@@ -47,7 +47,7 @@ VisibilityName = Literal[tuple(Visibility.values)]  # type: ignore[valid-type]
 # As a slug field takes it (django.core.validators.validate_slug).
 SLUG = r"^[-a-zA-Z0-9_]+$"
 NO_NUL = r"^[^\x00]*$"
-MAX = {f: Space._meta.get_field(f).max_length for f in ("slug", "name", "description")}
+MAX = {f: cast(Any, Space._meta.get_field(f)).max_length for f in ("slug", "name", "description")}
 ISO3 = r"^[A-Za-z]{3}$"
 GROUP = "The group's slug: for a group's space, and a members-only one"
 COUNTRY = "The country's ISO 3166 alpha-3 code: for a pathfinder country's space"

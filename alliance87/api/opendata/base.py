@@ -142,9 +142,8 @@ def respond(open_list: OpenList, request: HttpRequest, fmt: str, **params: Any) 
     `params`: those of its address."""
     rows = open_list.rows(request, **params)
     if fmt == "csv":
-        body: str | bytes = write_csv(open_list.column_names, rows)
-        if open_list.bom:
-            body = "\ufeff" + body
+        text = write_csv(open_list.column_names, rows)
+        body: str | bytes = "\ufeff" + text if open_list.bom else text
     elif fmt == "xlsx":
         body = _xlsx(open_list, rows)
     else:

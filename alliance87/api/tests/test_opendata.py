@@ -324,6 +324,10 @@ def test_a_roadmap_s_actions_download_in_three_formats_and_upload_again(
     values = list(sheet.iter_rows(values_only=True))
     assert list(values[0]) == ACTION_COLUMNS and values[1][3] == "'=SUM(A1)"
     assert Client().get(f"{base}.exe").status_code == 404
+    # The country's page links the three.
+    country_page = Client().get("/en/countries/chl/").content.decode()
+    for fmt in ("csv", "xlsx", "json"):
+        assert f'href="{base}.{fmt}"' in country_page
     assert Client().get("/en/pathfinders/chl/roadmaps/999999/actions.json").status_code == 404
     # The file as downloaded uploads again, changing nothing.
     result = services.import_actions_csv(roadmap, data=as_csv.content, acting_user=None)
