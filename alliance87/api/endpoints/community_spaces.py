@@ -156,10 +156,13 @@ def _managed_out(request: HttpRequest, space: Space) -> ManagedSpaceOut:
 
 
 def _unknown(field: str, given: str) -> Problem:
-    message = _("No %(what)s has the id “%(given)s”.") % {
-        "what": {"group": _("group"), "country": _("country"), "theme": _("theme")}[field],
-        "given": given,
+    # Whole sentences, for the languages whose words agree with the noun.
+    sentences = {
+        "group": _("No group has the id “%(given)s”."),
+        "country": _("No country has the id “%(given)s”."),
+        "theme": _("No theme has the id “%(given)s”."),
     }
+    message = sentences[field] % {"given": given}
     # As an unknown id in the address: nothing there (or nothing the
     # caller may see).
     return Problem(
