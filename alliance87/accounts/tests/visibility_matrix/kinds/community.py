@@ -6,6 +6,7 @@ from alliance87.accounts.tests.visibility_matrix.mail import STATUSES as REPLY_S
 from alliance87.accounts.tests.visibility_matrix.mail import expect_reply, reply_by_email
 from alliance87.accounts.tests.visibility_matrix.ways import (
     API,
+    API_ANSWER,
     API_REPLY,
     API_SEARCH,
     API_SPACE_WRITES,
@@ -13,6 +14,7 @@ from alliance87.accounts.tests.visibility_matrix.ways import (
     SITE_SEARCH,
     Kind,
     Way,
+    api_own_post_writes,
     api_post_writes,
     api_thread_url,
     attachment_url,
@@ -68,7 +70,9 @@ COMMUNITY = (
             # The API's writes to the thread and its opening post.
             API_THREAD_STATE,
             API_REPLY,
+            API_ANSWER,
             *api_post_writes(lambda thread: thread.posts.get()),
+            *api_own_post_writes(lambda thread: thread.posts.get()),
             # The file its opening post carries (its text holds the
             # marker), served with the post's visibility.
             Way("attachment", attachment_url(lambda t: t.posts.get()), own_page=True),
