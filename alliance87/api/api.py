@@ -28,6 +28,8 @@ from alliance87.api.endpoints import (
     community,
     community_moderation,  # noqa: F401 - adds the community's other writes to community.router
     community_people,  # noqa: F401 - adds suspensions and moderators to community.router
+    community_queue,  # noqa: F401 - adds the moderators' queues to community.router
+    community_spaces,  # noqa: F401 - adds the Secretariat's spaces to community.router
     community_write,  # noqa: F401 - adds the community's writes to community.router
     data,
     directory,

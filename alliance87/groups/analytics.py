@@ -17,8 +17,6 @@ A provider reads through `visible_to(user)`.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -190,17 +188,28 @@ def safe_cell(value: Any) -> str:
     return text
 
 
-def engagement_csv(data: Engagement) -> str:
-    """Return the engagement figures as CSV, one row per count."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow([_("Scope"), _("Group or period"), _("Stakeholder type"), _("Organisations")])
+def engagement_rows(data: Engagement) -> list[dict[str, Any]]:
+    """Return the engagement figures one row per count: each group's, then
+    each period's of events (the action groups together are their sum).
+    A count the small-number rule hides is None."""
     lines: Iterable[tuple[str, Breakdown]] = [
-        *((_("Group"), b) for b in data.groups),
-        *((_("Events"), b) for b in data.events),
+        *(("group", b) for b in data.groups),
+        *(("events", b) for b in data.events),
     ]
+    rows = []
     for scope, breakdown in lines:
-        name = breakdown.group.name if breakdown.group else breakdown.key.removeprefix("events-")
-        for _value, label, count in breakdown.rows:
-            writer.writerow([safe_cell(scope), safe_cell(name), safe_cell(label), count])
-    return out.getvalue()
+        group = breakdown.group
+        period = "" if group else breakdown.key.removeprefix("events-")
+        for value, label, count in breakdown.rows:
+            rows.append(
+                {
+                    "scope": scope,
+                    "group": group.slug if group else "",
+                    "period": period,
+                    "name": group.name if group else period,
+                    "stakeholder_type": value,
+                    "stakeholder_type_name": label,
+                    "organisations": count,
+                }
+            )
+    return rows

@@ -5,9 +5,10 @@ from alliance87.groups import views
 app_name = "groups"
 urlpatterns = [
     path("", views.group_list, name="list"),
-    # Before the slug route, which would otherwise take "engagement".
+    # Before the slug route, which would otherwise take "engagement". Its
+    # figures download at engagement.csv, .xlsx and .json (api.opendata,
+    # whose addresses come before these).
     path("engagement/", views.engagement, name="engagement"),
-    path("engagement.csv", views.engagement_csv, name="engagement-csv"),
     path("<slug:slug>/", views.group_detail, name="detail"),
     # Editing, for the group's chairs and the Secretariat.
     path("<slug:slug>/workplan/", views.workplan, name="workplan"),

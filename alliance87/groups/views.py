@@ -55,15 +55,6 @@ def engagement(request: HttpRequest) -> HttpResponse:
     return render(request, "groups/engagement.html", {"data": analytics.engagement(request.user)})
 
 
-@require_safe
-def engagement_csv(request: HttpRequest) -> HttpResponse:
-    content = analytics.engagement_csv(analytics.engagement(request.user))
-    response = HttpResponse(content, content_type="text/csv; charset=utf-8")
-    stamp = timezone.localdate().isoformat()
-    response["Content-Disposition"] = f'attachment; filename="alliance87-engagement-{stamp}.csv"'
-    return response
-
-
 # --- Editing, for the group's chairs and the Secretariat ------------------
 # Each view asks permissions.require() before anything else it does with the
 # group: a refusal is the same 404 as a missing group.

@@ -12,7 +12,8 @@ urlpatterns = [
     path("<str:iso3>/roadmaps/<int:pk>/edit/", views.edit_roadmap, name="edit_roadmap"),
     path("<str:iso3>/roadmaps/<int:pk>/priorities/new/", views.add_priority, name="add_priority"),
     path("<str:iso3>/roadmaps/<int:pk>/actions/new/", views.add_action, name="add_action"),
-    path("<str:iso3>/roadmaps/<int:pk>/actions.csv", views.export_actions, name="actions_csv"),
+    # A roadmap's actions download at roadmaps/<pk>/actions.csv, .xlsx and
+    # .json (api.opendata, whose addresses come before these).
     path("<str:iso3>/roadmaps/<int:pk>/upload/", views.upload_actions, name="upload"),
     path("<str:iso3>/roadmaps/<int:pk>/print/", views.print_roadmap, name="print"),
     path("<str:iso3>/actions/<int:pk>/edit/", views.edit_action, name="edit_action"),

@@ -303,14 +303,6 @@ def _csv_response(content: str, filename: str) -> HttpResponse:
 
 
 @require_safe
-def export_actions(request: HttpRequest, iso3: str, pk: int) -> HttpResponse:
-    pathfinder = selectors.get_pathfinder_for_user(request.user, iso3)
-    roadmap = selectors.get_roadmap_for_user(request.user, pathfinder, pk)
-    content = selectors.actions_csv(request.user, roadmap)
-    return _csv_response(content, f"{iso3}-roadmap-{roadmap.pk}-actions.csv")
-
-
-@require_safe
 def export_progress(request: HttpRequest, iso3: str) -> HttpResponse:
     pathfinder = selectors.get_pathfinder_for_user(request.user, iso3)
     return _csv_response(selectors.progress_csv(request.user, pathfinder), f"{iso3}-progress.csv")

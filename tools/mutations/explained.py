@@ -30,7 +30,10 @@ _SECRETARIAT_RECORDS = (
     "the `record` right, which no rule grants anyone else), and the Secretariat sees "
     "every row; anyone else gets the refusal's 404 before this is read."
 )
-_AFTER_ROADMAP = " (`export_actions` reads the roadmap with `get_roadmap_for_user` first.)"
+_AFTER_ROADMAP = (
+    " (The roadmap's actions' downloads, `api/opendata/tables.py`, read the roadmap "
+    "with `get_roadmap_for_user` first.)"
+)
 EXPLAINED: dict[str, str] = {
     f"{_V}::is_secretariat::operand::user is not None::True::1": (
         "Redundant on every way out: `audience_for` answers for None itself before it "

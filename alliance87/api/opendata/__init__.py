@@ -24,6 +24,7 @@ list's address and its columns with their types.
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import URLPattern, path, reverse
@@ -32,18 +33,19 @@ from alliance87.api.opendata.base import FORMATS, respond
 from alliance87.api.opendata.lists import LISTS
 
 
-def download(request: HttpRequest, fmt: str, *, name: str) -> HttpResponse:
+def download(request: HttpRequest, fmt: str, *, name: str, **params: Any) -> HttpResponse:
     if fmt not in FORMATS:
         raise Http404("No such format.")
-    return respond(LISTS[name], request, fmt)
+    return respond(LISTS[name], request, fmt, **params)
 
 
 def urlpatterns() -> list[URLPattern]:
-    """/<list>.<format> for each list, named `opendata-<list>`, and the
-    data package."""
+    """/<list's address>.<format> for each list, named `opendata-<list>`,
+    and the data package. Among the site's own addresses, before the
+    areas' (a list's address may be under an area's: groups/engagement)."""
     return [
         *(
-            path(f"{o.name}.<str:fmt>", download, {"name": o.name}, name=o.url_name)
+            path(f"{o.address}.<str:fmt>", download, {"name": o.name}, name=o.url_name)
             for o in LISTS.values()
         ),
         path("datapackage.json", datapackage, name="opendata-datapackage"),
@@ -53,7 +55,8 @@ def urlpatterns() -> list[URLPattern]:
 def datapackage(request: HttpRequest) -> HttpResponse:
     """Describe the public exports as a Frictionless Data Package."""
     resources = []
-    for open_list in LISTS.values():
+    # A list per object (a roadmap's actions) has no one address to give.
+    for open_list in (o for o in LISTS.values() if not o.has_parameters):
         for fmt in ("csv", "json"):
             resources.append(
                 {

@@ -45,19 +45,39 @@ class OpenList:
     """A list's columns, each with its value, and the objects it holds for
     a request (`objects`, read through the list page's own selector);
     `more` adds rows that are not such objects (the events list's pathfinder
-    workshops), with the same columns."""
+    workshops), with the same columns.
+
+    `path` is its address without the format (its name by default); one
+    with parameters ("pathfinders/<str:iso3>/roadmaps/<int:pk>/actions")
+    is one list per object, whose `objects` take them as keyword
+    arguments, and is left out of the data package. `filename` names the
+    file (its name by default); `bom` starts the CSV with a byte-order
+    mark, for a file made to be edited in a spreadsheet and uploaded
+    again (a roadmap's actions)."""
 
     name: str
     title: str
     columns: tuple[Column, ...]
-    objects: Callable[[HttpRequest], Iterable[Any]]
+    objects: Callable[..., Iterable[Any]]
     more: Callable[[HttpRequest], list[dict[str, Any]]] | None = None
+    path: str = ""
+    filename: Callable[..., str] | None = None
+    bom: bool = False
 
-    def rows(self, request: HttpRequest) -> list[dict[str, Any]]:
+    def rows(self, request: HttpRequest, **params: Any) -> list[dict[str, Any]]:
         rows = [
-            {c.name: c.value(request, obj) for c in self.columns} for obj in self.objects(request)
+            {c.name: c.value(request, obj) for c in self.columns}
+            for obj in self.objects(request, **params)
         ]
         return rows + self.more(request) if self.more else rows
+
+    @property
+    def address(self) -> str:
+        return self.path or self.name
+
+    @property
+    def has_parameters(self) -> bool:
+        return "<" in self.address
 
     @property
     def column_names(self) -> list[str]:
@@ -118,17 +138,20 @@ def iso_date(path: str) -> Cell:
     return cell
 
 
-def respond(open_list: OpenList, request: HttpRequest, fmt: str) -> HttpResponse:
-    """The list's rows for `request` in format `fmt` (one of FORMATS)."""
-    rows = open_list.rows(request)
+def respond(open_list: OpenList, request: HttpRequest, fmt: str, **params: Any) -> HttpResponse:
+    """The list's rows for `request` in format `fmt` (one of FORMATS);
+    `params`: those of its address."""
+    rows = open_list.rows(request, **params)
     if fmt == "csv":
-        body: str | bytes = write_csv(open_list.column_names, rows)
+        text = write_csv(open_list.column_names, rows)
+        body: str | bytes = "\ufeff" + text if open_list.bom else text
     elif fmt == "xlsx":
         body = _xlsx(open_list, rows)
     else:
         body = json.dumps(rows, ensure_ascii=False)
     response = HttpResponse(body, content_type=FORMATS[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{open_list.name}.{fmt}"'
+    stem = open_list.filename(request, **params) if open_list.filename else open_list.name
+    response["Content-Disposition"] = f'attachment; filename="{stem}.{fmt}"'
     if request.user.is_authenticated:
         patch_cache_control(response, private=True)
     return response

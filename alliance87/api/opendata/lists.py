@@ -9,6 +9,7 @@ declared in the module of its use case (`directory`, `meetings`,
 
 from __future__ import annotations
 
+from alliance87.api.opendata import tables
 from alliance87.api.opendata.directory import GROUPS, PARTNERS, PATHFINDERS, STATEMENTS
 from alliance87.api.opendata.meetings import ACTION_ITEMS, DECISIONS, EVENTS
 from alliance87.api.opendata.publications import LIBRARY, NEWS
@@ -26,5 +27,7 @@ LISTS = {
         GROUPS,
         STATEMENTS,
         PATHFINDERS,
+        tables.ENGAGEMENT,
+        tables.ROADMAP_ACTIONS,
     )
 }

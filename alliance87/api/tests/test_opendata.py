@@ -16,7 +16,7 @@ from openpyxl import load_workbook
 from alliance87.core.dates import ReportedDate
 from alliance87.partners.models import StakeholderType
 from alliance87.pathfinders.models import Pathfinder
-from alliance87.testing.factories import make_organisation
+from alliance87.testing.factories import make_organisation, make_pathfinder
 from alliance87.testing.personas import Personas
 
 pytestmark = pytest.mark.django_db
@@ -125,6 +125,7 @@ def test_the_decisions_register_downloads_hold_the_public_decisions_it_shows(
         ("/en/groups/", "/en/groups.csv"),
         ("/en/statements/", "/en/statements.csv"),
         ("/en/pathfinders/", "/en/pathfinders.csv"),
+        ("/en/groups/engagement/", "/en/groups/engagement.xlsx"),
     ],
 )
 def test_each_list_links_its_downloads_with_its_filters(
@@ -156,6 +157,7 @@ def test_the_data_package_describes_each_public_export_as_it_answers(orgs: None)
             "groups",
             "statements",
             "pathfinders",
+            "engagement",
         )
         for f in ("csv", "json")
     }
@@ -289,3 +291,46 @@ def test_the_tracker_downloads_name_owners_as_the_tracker_names_them(personas: P
     }
     narrowed = json.loads(partner.get("/en/action-items.json?state=all&owner=quiet-owner").content)
     assert [r["text"] for r in narrowed] == ["=Circulate"]
+
+
+def test_a_roadmap_s_actions_download_in_three_formats_and_upload_again(
+    personas: Personas,
+) -> None:
+    from alliance87.pathfinders import services
+    from alliance87.pathfinders.csvio import ACTION_COLUMNS
+    from alliance87.testing.factories import actions_of, make_roadmap
+
+    roadmap = make_roadmap(make_pathfinder("CHL"), actions=3)
+    first = actions_of(roadmap)[0]
+    type(first).objects.filter(pk=first.pk).update(title="=SUM(A1)", budget_needed="1500.50")
+    base = f"/en/pathfinders/chl/roadmaps/{roadmap.pk}/actions"
+    as_csv = Client().get(f"{base}.csv")
+    assert as_csv.status_code == 200 and as_csv["Content-Type"].startswith("text/csv")
+    assert as_csv["Content-Disposition"] == (
+        f'attachment; filename="chl-roadmap-{roadmap.pk}-actions.csv"'
+    )
+    # A byte-order mark, for spreadsheets to read it as UTF-8.
+    text = as_csv.content.decode("utf-8")
+    assert text.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
+    assert list(rows[0]) == ACTION_COLUMNS and len(rows) == 3
+    assert rows[0]["action"] == "'=SUM(A1)" and rows[0]["budget_needed"] == "1500.50"
+    as_json = json.loads(Client().get(f"{base}.json").content)
+    assert [list(r) for r in as_json] == [ACTION_COLUMNS] * 3
+    assert as_json[0]["action"] == "=SUM(A1)" and as_json[0]["budget_needed"] == "1500.50"
+    assert [str(r["action_id"]) for r in as_json] == [r["action_id"] for r in rows]
+    sheet = load_workbook(io.BytesIO(Client().get(f"{base}.xlsx").content)).active
+    assert sheet is not None
+    values = list(sheet.iter_rows(values_only=True))
+    assert list(values[0]) == ACTION_COLUMNS and values[1][3] == "'=SUM(A1)"
+    assert Client().get(f"{base}.exe").status_code == 404
+    # The country's page links the three.
+    country_page = Client().get("/en/countries/chl/").content.decode()
+    for fmt in ("csv", "xlsx", "json"):
+        assert f'href="{base}.{fmt}"' in country_page
+    assert Client().get("/en/pathfinders/chl/roadmaps/999999/actions.json").status_code == 404
+    # The file as downloaded uploads again, changing nothing.
+    result = services.import_actions_csv(roadmap, data=as_csv.content, acting_user=None)
+    assert (result.actions_changed, result.updates_added) == (0, 0)
+    first.refresh_from_db()
+    assert first.title == "=SUM(A1)"

@@ -14,7 +14,7 @@ Secretariat (who reaches every handler past validation, which the API
 does before the handler for every persona alike), and the partner and
 focal point get the generated examples only. `make fuzz-api`
 (API_FUZZ_EXAMPLES=60, API_FUZZ_COVERAGE=all) runs the coverage phase for
-all four and 60 generated cases per operation (62 operations x 60 = 3,720
+all four and 60 generated cases per operation (68 operations x 60 = 4,080
 a persona). Each run prints how many cases each persona sent. Every
 operation of the schema is taken (`schema.parametrize()`): an endpoint
 joins by being in the schema.

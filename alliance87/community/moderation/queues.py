@@ -22,6 +22,7 @@ class QueueItem:
     author_name: str
     flag_count: int
     reasons: list[tuple[str, int]]  # (label, count), most first
+    reason_codes: list[tuple[str, int]]  # (FlagReason value, count), in the same order
     notes: list[str]
     first_flagged: dt.datetime | None
 
@@ -63,15 +64,14 @@ def queue(space: Space | None, page_number: Any, *, held: bool = False) -> Page:
         counts: dict[str, int] = {}
         for flag in open_flags:
             counts[flag.reason] = counts.get(flag.reason, 0) + 1
+        most_first = sorted(counts.items(), key=lambda pair: -pair[1])
         items.append(
             QueueItem(
                 post=post,
                 author_name=shown_author(post),
                 flag_count=len(open_flags),
-                reasons=sorted(
-                    ((str(labels.get(r, r)), n) for r, n in counts.items()),
-                    key=lambda pair: -pair[1],
-                ),
+                reasons=[(str(labels.get(r, r)), n) for r, n in most_first],
+                reason_codes=most_first,
                 notes=[f.note for f in open_flags if f.note],
                 first_flagged=open_flags[0].created if open_flags else None,
             )

@@ -14,7 +14,8 @@ from alliance87.groups.models import (
     Group,
 )
 
-# /groups/engagement/ and /groups/engagement.csv come before the slug route.
+# /groups/engagement/ and /groups/engagement.csv (.xlsx, .json) come before
+# the slug route.
 RESERVED_SLUGS = {"engagement"}
 
 

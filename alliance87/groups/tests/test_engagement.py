@@ -1,10 +1,14 @@
 """/groups/engagement/: participation by stakeholder type, as SVG charts
-with the same numbers in tables, and as CSV."""
+with the same numbers in tables, and as open data (CSV, XLSX, JSON:
+api.opendata)."""
 
 from __future__ import annotations
 
 import csv
 import io
+import json
+
+from openpyxl import load_workbook
 
 from alliance87.core import hooks
 from alliance87.groups import analytics
@@ -46,17 +50,51 @@ def test_the_page_has_a_named_svg_chart_and_the_same_numbers_in_a_table(client, 
     assert "<caption>Participation in Action Group on Migration</caption>" in html
 
 
-def test_csv_export_escapes_cells_a_spreadsheet_would_run(client, world, personas):
+COLUMNS = [
+    "scope",
+    "group",
+    "period",
+    "name",
+    "stakeholder_type",
+    "stakeholder_type_name",
+    "organisations",
+]
+
+
+def test_the_figures_download_as_csv_xlsx_and_json(client, world, personas):
     _members(world)
     sign_in(client, personas.secretariat)
     response = client.get("/en/groups/engagement.csv")
     assert response["Content-Type"].startswith("text/csv")
+    assert 'filename="alliance87-engagement-' in response["Content-Disposition"]
     rows = list(csv.reader(io.StringIO(response.content.decode())))
-    assert rows[0] == ["Scope", "Group or period", "Stakeholder type", "Organisations"]
-    migration = [r for r in rows if r[1] == "Action Group on Migration"]
-    assert ["Group", "Action Group on Migration", "Government", "1"] in migration
-    assert analytics.safe_cell("=HYPERLINK(1)") == "'=HYPERLINK(1)"
-    assert analytics.safe_cell("-1") == "'-1"
+    assert rows[0] == COLUMNS
+    government = ["group", "migration", "", "Action Group on Migration", "government"]
+    assert [*government, "Government", "1"] in rows
+    as_json = json.loads(client.get("/en/groups/engagement.json").content)
+    assert dict(zip(COLUMNS, [*government, "Government", 1], strict=True)) in as_json
+    sheet = load_workbook(io.BytesIO(client.get("/en/groups/engagement.xlsx").content)).active
+    assert next(list(r) for r in sheet.iter_rows(values_only=True)) == COLUMNS
+    # Names in the language of the address; the columns and keys stay.
+    french = list(
+        csv.reader(io.StringIO(client.get("/fr/groups/engagement.csv").content.decode()))
+    )
+    assert french[0] == COLUMNS and [r[:5] for r in french] == [r[:5] for r in rows]
+    # The page links the three.
+    page = client.get("/en/groups/engagement/").content.decode()
+    for fmt in ("csv", "xlsx", "json"):
+        assert f'href="/en/groups/engagement.{fmt}"' in page
+
+
+def test_a_group_name_a_spreadsheet_would_run_is_escaped(client, world, personas):
+    add_member(world.migration, organisation=world.iom, acting_user=None)
+    group = world.migration
+    type(group).objects.filter(pk=group.pk).update(name="=HYPERLINK(1)")
+    sign_in(client, personas.secretariat)
+    rows = list(csv.reader(io.StringIO(client.get("/en/groups/engagement.csv").content.decode())))
+    assert {r[3] for r in rows if r[1] == "migration"} == {"'=HYPERLINK(1)"}
+    sheet = load_workbook(io.BytesIO(client.get("/en/groups/engagement.xlsx").content)).active
+    assert "'=HYPERLINK(1)" in {r[3] for r in sheet.iter_rows(values_only=True)}
 
 
 def test_events_participation_appears_once_a_provider_is_registered(client, world, personas):
@@ -104,10 +142,14 @@ def test_the_public_sees_no_count_under_eleven_nor_one_it_could_work_out(client,
     assert "Counts from 1 to 10 are not shown" in html
     assert ">3<" not in html and "Trade unions: 3" not in html
     rows = list(csv.reader(io.StringIO(client.get("/en/groups/engagement.csv").content.decode())))
-    workers = [
-        r for r in rows if r[1] == "Action Group on Migration" and r[2] == "Workers' organisation"
+    workers = [r for r in rows if r[1] == "migration" and r[4] == StakeholderType.WORKERS]
+    assert workers and workers[0][6] == ""
+    as_json = json.loads(client.get("/en/groups/engagement.json").content)
+    hidden = [
+        r for r in as_json if r["group"] == "migration" and r["stakeholder_type"] == "workers"
     ]
-    assert workers and workers[0][3] == ""
+    assert hidden and hidden[0]["organisations"] is None
+    assert "3" not in {str(r["organisations"]) for r in as_json if r["group"] == "migration"}
 
 
 def test_a_group_with_fewer_than_eleven_members_shows_no_count_to_the_public(world):

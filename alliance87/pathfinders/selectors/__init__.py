@@ -17,7 +17,7 @@ from alliance87.pathfinders.selectors.detail import (
     path_steps,
     roadmap_page,
 )
-from alliance87.pathfinders.selectors.exports import actions_csv, progress_csv
+from alliance87.pathfinders.selectors.exports import action_rows, actions_csv, progress_csv
 from alliance87.pathfinders.selectors.overview import (
     COUNTRY_FIELDS,
     MAP_FILE,
@@ -38,6 +38,7 @@ __all__ = [
     "STAGE_CLASS",
     "FundingGap",
     "Overview",
+    "action_rows",
     "actions_csv",
     "country_section",
     "findings_by_kind",

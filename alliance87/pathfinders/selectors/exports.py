@@ -13,8 +13,10 @@ from alliance87.pathfinders.models import Pathfinder, ProgressUpdate, Roadmap
 from alliance87.pathfinders.selectors.detail import actions_visible_to
 
 
-def actions_csv(user: Any, roadmap: Roadmap) -> str:
-    """Return the roadmap's actions as CSV, as `user` may see them."""
+def action_rows(user: Any, roadmap: Roadmap) -> list[dict[str, Any]]:
+    """Return the roadmap's actions as `user` may see them, one row each,
+    in the CSV's columns (csvio.ACTION_COLUMNS): what the open data's
+    downloads of a roadmap's actions hold (api.opendata)."""
     actions = (
         actions_visible_to(user)
         .filter(priority__roadmap=roadmap)
@@ -35,8 +37,9 @@ def actions_csv(user: Any, roadmap: Roadmap) -> str:
                 "start": a.start.isoformat() if a.start else "",
                 "end": a.end.isoformat() if a.end else "",
                 "currency": a.currency,
-                "budget_needed": a.budget_needed if a.budget_needed is not None else "",
-                "budget_secured": a.budget_secured if a.budget_secured is not None else "",
+                # Decimals as text: exact, in every format.
+                "budget_needed": str(a.budget_needed) if a.budget_needed is not None else "",
+                "budget_secured": str(a.budget_secured) if a.budget_secured is not None else "",
                 "budget_illustrative": _("yes") if a.budget_illustrative else "",
                 "indicator": a.indicator,
                 "status": a.status,
@@ -46,7 +49,12 @@ def actions_csv(user: Any, roadmap: Roadmap) -> str:
                 "new_progress_note": "",
             }
         )
-    return write_csv(ACTION_COLUMNS, rows)
+    return rows
+
+
+def actions_csv(user: Any, roadmap: Roadmap) -> str:
+    """Return the roadmap's actions as CSV, as `user` may see them."""
+    return write_csv(ACTION_COLUMNS, action_rows(user, roadmap))
 
 
 def progress_csv(user: Any, pathfinder: Pathfinder) -> str:

@@ -46,6 +46,7 @@ def _read(client: Client, roadmap) -> str:
         "/en/countries/mrt/",
         f"/en/pathfinders/mrt/roadmaps/{roadmap.pk}/print/",
         f"/en/pathfinders/mrt/roadmaps/{roadmap.pk}/actions.csv",
+        f"/en/pathfinders/mrt/roadmaps/{roadmap.pk}/actions.json",
         "/api/v1/pathfinders/mrt",
     )
     return "".join(client.get(url).content.decode() for url in urls)

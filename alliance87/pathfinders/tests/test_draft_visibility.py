@@ -35,14 +35,18 @@ def test_draft_is_absent_from_pages_and_exports_for_outsiders(
     draft, personas, client: Client
 ) -> None:
     assert "Draft roadmap" not in client.get("/en/countries/mrt/").content.decode()
-    assert client.get(f"/en/pathfinders/mrt/roadmaps/{draft.pk}/actions.csv").status_code == 404
+    for fmt in ("csv", "xlsx", "json"):
+        actions = f"/en/pathfinders/mrt/roadmaps/{draft.pk}/actions.{fmt}"
+        assert client.get(actions).status_code == 404
     assert client.get(f"/en/pathfinders/mrt/roadmaps/{draft.pk}/print/").status_code == 404
     overview = client.get("/en/pathfinders/").content.decode()
     assert "3,000 USD" not in overview  # the draft's budget is not in the funding gap
     client.force_login(make_focal_point("MRT"))
     page = client.get("/en/countries/mrt/").content.decode()
     assert "Draft roadmap" in page and "Draft, not published" in page
-    assert client.get(f"/en/pathfinders/mrt/roadmaps/{draft.pk}/actions.csv").status_code == 200
+    for fmt in ("csv", "xlsx", "json"):
+        actions = f"/en/pathfinders/mrt/roadmaps/{draft.pk}/actions.{fmt}"
+        assert client.get(actions).status_code == 200
 
 
 def test_a_secretariat_only_pathfinder_is_hidden_from_the_public(personas, client: Client) -> None:

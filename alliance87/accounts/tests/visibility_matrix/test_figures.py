@@ -37,9 +37,13 @@ def _host_group_activities(body: str) -> int:
 def _event_participation(body: str) -> int:
     # One row per (period, stakeholder type): the matrix events are held in
     # 2018, and the academy is the only academia that takes part.
-    for row in csv.reader(io.StringIO(body)):
-        if row[:3] == ["Events", "2018", "Academia"]:
-            return int(row[3])
+    for row in csv.DictReader(io.StringIO(body)):
+        if (row["scope"], row["period"], row["stakeholder_type"]) == (
+            "events",
+            "2018",
+            "academia",
+        ):
+            return int(row["organisations"])
     return 0
 
 
@@ -47,9 +51,9 @@ def _host_group_members(body: str) -> int:
     # One row per (group, stakeholder type): every matrix organisation is a
     # member of the host group, of civil society, as are the member
     # persona's and the matrix people's organisations (both public).
-    for row in csv.reader(io.StringIO(body)):
-        if row[:3] == ["Group", "Host action group", "Civil society"]:
-            return int(row[3])
+    for row in csv.DictReader(io.StringIO(body)):
+        if (row["group"], row["stakeholder_type"]) == (HOST_GROUP, "civil_society"):
+            return int(row["organisations"])
     return 0
 
 

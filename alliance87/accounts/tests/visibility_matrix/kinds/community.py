@@ -6,12 +6,15 @@ from alliance87.accounts.tests.visibility_matrix.mail import STATUSES as REPLY_S
 from alliance87.accounts.tests.visibility_matrix.mail import expect_reply, reply_by_email
 from alliance87.accounts.tests.visibility_matrix.ways import (
     API,
+    API_ANSWER,
+    API_REPLY,
     API_SEARCH,
     API_SPACE_WRITES,
     API_THREAD_STATE,
     SITE_SEARCH,
     Kind,
     Way,
+    api_own_post_writes,
     api_post_writes,
     api_thread_url,
     attachment_url,
@@ -66,7 +69,10 @@ COMMUNITY = (
             Way("api-posts", api_thread_url("/posts"), own_page=True),
             # The API's writes to the thread and its opening post.
             API_THREAD_STATE,
+            API_REPLY,
+            API_ANSWER,
             *api_post_writes(lambda thread: thread.posts.get()),
+            *api_own_post_writes(lambda thread: thread.posts.get()),
             # The file its opening post carries (its text holds the
             # marker), served with the post's visibility.
             Way("attachment", attachment_url(lambda t: t.posts.get()), own_page=True),
@@ -158,6 +164,26 @@ COMMUNITY = (
                 "space-queue",
                 lambda world, item: (
                     f"/en/community/{obj_of(world, item).thread.space.slug}/queue/"
+                    + ("?show=held" if item.status == "held" else "")
+                ),
+                own_page=True,
+                openers=("secretariat",),
+                seen_by=("secretariat",),
+            ),
+            # The same queues through the API (api/endpoints/community_queue.py).
+            Way(
+                "api-queue-all",
+                lambda world, item: (
+                    f"{API}community/queue" + ("?show=held" if item.status == "held" else "")
+                ),
+                own_page=True,
+                openers=("secretariat",),
+                seen_by=("secretariat",),
+            ),
+            Way(
+                "api-space-queue",
+                lambda world, item: (
+                    f"{API}community/spaces/{obj_of(world, item).thread.space.slug}/queue"
                     + ("?show=held" if item.status == "held" else "")
                 ),
                 own_page=True,

@@ -122,6 +122,13 @@ ORGANISATIONS = (
                 ),
             ),
             Way(
+                "roadmap-action-export-json",
+                lambda world, item: (
+                    f"/en/pathfinders/{LEAD_COUNTRIES[item.level]}/roadmaps/"
+                    f"{world.objects[f'{item.key}:roadmap'].pk}/actions.json"
+                ),
+            ),
+            Way(
                 "api-roadmap-action",
                 lambda world, item: f"{API}pathfinders/{LEAD_COUNTRIES[item.level]}",
                 look_for=lambda world, item: f'"{obj_of(world, item).slug}"',
@@ -198,6 +205,7 @@ GROUPS = (
             *GROUP_PAGES,
             Way("engagement", fixed("/en/groups/engagement/")),
             Way("engagement-csv", fixed("/en/groups/engagement.csv")),
+            Way("engagement-json", fixed("/en/groups/engagement.json")),
             # The application form offers the public action groups, and
             # their seats open for nominations.
             Way("apply-form", fixed("/en/apply/"), public_only=True),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from alliance87.accounts.tests.visibility_matrix.ways import (
     API,
     API_ATTACH_DOCUMENT,
+    API_CLOSE_ACTION_ITEM,
     API_DECISIONS,
     API_HOST_EVENT,
     API_REFILE_DOCUMENT,
@@ -135,6 +136,7 @@ EVENTS = (
             CARD,
             OUTCOME,
             api_record_write("action-items"),
+            API_CLOSE_ACTION_ITEM,
         ),
     ),
     Kind("participant", (HOST_EVENT_PAGE,)),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from alliance87.accounts.tests.visibility_matrix.ways import (
     API,
     API_HOST_PATHFINDER,
+    API_ROADMAP_WRITES,
     API_SEARCH,
     CARD,
     HOST_COUNTRY,
@@ -69,6 +70,8 @@ PATHFINDERS = (
             API_SEARCH,
             Way("print", roadmap_url("print/"), own_page=True),
             Way("actions-csv", roadmap_url("actions.csv"), own_page=True),
+            Way("actions-json", roadmap_url("actions.json"), own_page=True),
+            *API_ROADMAP_WRITES,
             Way("progress-csv", fixed(f"/en/pathfinders/{HOST_COUNTRY}/progress.csv")),
             CARD,
         ),

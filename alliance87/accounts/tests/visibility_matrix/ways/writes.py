@@ -7,6 +7,7 @@ from typing import Any
 
 from alliance87.accounts.tests.visibility_matrix.ways.base import (
     API,
+    HOST_COUNTRY,
     HOST_EVENT,
     Item,
     Way,
@@ -16,7 +17,11 @@ from alliance87.accounts.tests.visibility_matrix.ways.base import (
     pk_url,
     slug_url,
 )
-from alliance87.accounts.tests.visibility_matrix.ways.pages import api_thread_url
+from alliance87.accounts.tests.visibility_matrix.ways.pages import (
+    FOCAL,
+    OWNER,
+    api_thread_url,
+)
 
 # The API's writes, as ways: each asked of a row the persona may not see
 # must answer as for a row that does not exist. Each is rolled back at
@@ -124,6 +129,27 @@ API_SPACE_WRITES = (
         body={},
     ),
     _space_way("api-moderators", lambda space: "moderators", openers=(), body={}),
+    # Joining: whoever may post there joins, whoever else who sees it is
+    # told why (403).
+    _space_way("api-join", lambda space: "membership", method="post", body={}),
+    # The Secretariat's changes: whoever else sees the space is told why.
+    _space_way("api-archive", lambda space: "archive", method="post", body={}),
+    _space_way(
+        "api-start-thread",
+        lambda space: "threads",
+        method="post",
+        body={"title": "Matrix", "body": "Matrix"},
+    ),
+    _space_way("api-level", lambda space: "membership", method="patch", body={"level": "digest"}),
+    _space_way("api-leave", lambda space: "membership", method="delete", body={}),
+    _space_way("api-reopen", lambda space: "reopen", method="post", body={}),
+    Way(
+        "api-change-space",
+        slug_url(API + "community/spaces/{slug}"),
+        method="patch",
+        body={"name": "Matrix"},
+        missing=fixed(f"{API}community/spaces/mx-no-such-space"),
+    ),
 )
 
 
@@ -150,6 +176,94 @@ def api_post_writes(post: Callable[[Any], Any]) -> tuple[Way, Way]:
         ),
     )
 
+
+# A reply: whoever may post in the thread's space replies (201), whoever
+# else who sees it is told why (403).
+API_REPLY = Way(
+    "api-reply",
+    api_thread_url("/posts"),
+    method="post",
+    body={"body": "Matrix reply"},
+    missing=fixed(f"{API}community/spaces/mx-no-such-space/threads/{MISSING_ID}/posts"),
+)
+
+# Accepting an answer (none): the question's author and the space's
+# moderators; whoever else sees the thread is told why.
+API_ANSWER = Way(
+    "api-answer",
+    api_thread_url("/answer"),
+    method="post",
+    body={"post": None},
+    missing=fixed(f"{API}community/spaces/mx-no-such-space/threads/{MISSING_ID}/answer"),
+)
+
+
+def api_own_post_writes(post: Callable[[Any], Any]) -> tuple[Way, Way]:
+    """Edit a community post and mark it helpful (`post` of the row's
+    object): its author edits it, and whoever may post in its space but
+    its author marks it; whoever else sees it is told why (403)."""
+
+    def url(suffix: str) -> Callable[[World, Item], str]:
+        return lambda world, item: f"{API}community/posts/{post(obj_of(world, item)).pk}{suffix}"
+
+    return (
+        Way(
+            "api-edit",
+            url(""),
+            method="patch",
+            body={"body": "Matrix"},
+            missing=fixed(f"{API}community/posts/{MISSING_ID}"),
+        ),
+        Way(
+            "api-helpful",
+            url("/helpful"),
+            method="post",
+            body={},
+            missing=fixed(f"{API}community/posts/{MISSING_ID}/helpful"),
+        ),
+    )
+
+
+def _first_action(world: World, item: Item) -> int:
+    return obj_of(world, item).priorities.get().actions.get().pk
+
+
+# A roadmap's action: its country's focal point (and the Secretariat)
+# posts progress and moves its status; anyone else gets the 404 of a
+# missing action, as the editing pages give.
+API_ROADMAP_WRITES = (
+    Way(
+        "api-progress",
+        lambda world, item: (
+            f"{API}pathfinders/{HOST_COUNTRY}/actions/{_first_action(world, item)}/progress"
+        ),
+        openers=FOCAL,
+        method="post",
+        body={"date": "2020-06-01", "text": "Matrix"},
+        missing=fixed(f"{API}pathfinders/{HOST_COUNTRY}/actions/{MISSING_ID}/progress"),
+    ),
+    Way(
+        "api-action-status",
+        lambda world, item: (
+            f"{API}pathfinders/{HOST_COUNTRY}/actions/{_first_action(world, item)}"
+        ),
+        openers=FOCAL,
+        method="patch",
+        body={"status": "in_progress"},
+        missing=fixed(f"{API}pathfinders/{HOST_COUNTRY}/actions/{MISSING_ID}"),
+    ),
+)
+
+# Closing an action item: its owner (the partner's organisation) and the
+# Secretariat; anyone else gets the 404 of a missing item.
+API_CLOSE_ACTION_ITEM = Way(
+    "api-close",
+    pk_url(f"{API}action-items/{{pk}}/close"),
+    openers=OWNER,
+    method="post",
+    body={"note": "Matrix"},
+    missing=fixed(f"{API}action-items/{MISSING_ID}/close"),
+)
 
 API_THREAD_STATE = Way(
     "api-thread-state",
