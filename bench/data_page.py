@@ -133,7 +133,8 @@ def dump_or_compare(client: Any, target: Path, compare: bool) -> int:
                 (target / f"{number:03d}.after.txt").write_bytes(content)
         else:
             file.write_bytes(content)
-    (target / "paths.txt").write_text("\n".join(listed) + "\n") if not compare else None
+    if not compare:
+        (target / "paths.txt").write_text("\n".join(listed) + "\n")
     print(f"{len(listed)} pages {'compared' if compare else 'written'}; {differ} differ")
     return 1 if differ else 0
 
@@ -196,12 +197,13 @@ def main(argv: list[str] | None = None) -> int:
         return dump_or_compare(Client(), args.dump or args.compare, compare=bool(args.compare))
     chosen = {"demo": args.demo, "grown": args.grown} if args.demo else {"grown": args.grown}
     opened = {label: connection_to(url) for label, url in chosen.items()}
+    base = connections["default"]
     try:
         measure(opened, args.runs)
     finally:
         for conn in opened.values():
             conn.close()
-        connections["default"] = connections["default"]
+        connections["default"] = base
     return 0
 
 
