@@ -31,14 +31,15 @@ def _title(text: str, illustrative: bool) -> str:
 def indicator_charts(view: IndicatorView) -> dict[str, Any]:
     """Return the charts /data/ shows for `view` (those it has data for)."""
     name = view.indicator.name
+    plain = formatting.plain_numbers()
 
     def fmt(value: int | float) -> str:
-        return formatting.plain(Decimal(str(value)))
+        return plain(Decimal(str(value)))
 
     shown: dict[str, Any] = {}
     if view.regions:
         shown["bars"] = horizontal_bar_chart(
-            [(o.geography.name, float(o.value)) for o in view.regions],
+            [(f.place.name, float(f.value)) for f in view.regions],
             chart_id="data-regions",
             title=_title(
                 _("%(indicator)s by region, %(year)s") % {"indicator": name, "year": view.period},
@@ -55,12 +56,12 @@ def indicator_charts(view: IndicatorView) -> dict[str, Any]:
         shown["map"] = choropleth(view)
     if len(view.trend) > 1 and view.trend_geography is not None:
         shown["trend"] = line_chart(
-            [(str(o.period), float(o.value)) for o in view.trend],
+            [(str(f.period), float(f.value)) for f in view.trend],
             chart_id="data-trend",
             title=_title(
                 _("%(indicator)s, %(place)s, by reference year")
                 % {"indicator": name, "place": view.trend_geography.name},
-                any(o.illustrative for o in view.trend),
+                any(f.illustrative for f in view.trend),
             ),
             description=_("One point for each reference year; the table gives each edition."),
             value_format=fmt,
@@ -79,12 +80,10 @@ def choropleth(view: IndicatorView) -> SafeString:
     """Return a world map with each country shaded by its figure."""
     from alliance87.pathfinders.selectors.overview import world_shapes
 
-    values = sorted(o.value for o in view.countries)
+    values = sorted(f.value for f in view.countries)
     # Five classes of (about) as many countries each.
     cuts = [values[min(len(values) - 1, (len(values) * k) // 5)] for k in range(1, 5)]
-    by_iso = {
-        o.geography.country.iso3: o for o in view.countries if o.geography.country is not None
-    }
+    by_iso = {f.place.iso3: f for f in view.countries if f.place.iso3}
     world = world_shapes()
     width, height = world["width"], world["height"]
     title = _title(
@@ -101,8 +100,8 @@ def choropleth(view: IndicatorView) -> SafeString:
         css="chart data-map",
     )
     for iso3, path in world["shapes"].items():
-        obs = by_iso.get(iso3)
-        fill = _shade(obs.value, cuts) if obs is not None else NO_FIGURE
+        figure = by_iso.get(iso3)
+        fill = _shade(figure.value, cuts) if figure is not None else NO_FIGURE
         parts.append(
             f'<path d="{escape(path)}" fill="{fill}" stroke="{BORDER}" stroke-width="0.3"/>'
         )

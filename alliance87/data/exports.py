@@ -50,30 +50,32 @@ def query_of(view: IndicatorView) -> str:
 
 
 def rows_of(view: IndicatorView) -> list[dict[str, Any]]:
+    indicator = view.indicator
+    sex, age, sector = view.breakdown
     rows = []
-    for obs in view.rows:
-        edition = obs.edition
+    for figure in view.rows:
+        edition = figure.edition
         rows.append(
             {
-                "indicator": obs.indicator.code,
-                "indicator_name": obs.indicator.name,
-                "geography": obs.geography.name,
-                "geography_level": obs.geography.level,
-                "reference_year": obs.period,
-                "sex": obs.sex,
-                "age": obs.age,
-                "sector": obs.sector,
-                "value": _number(obs.value),
-                "unit": obs.indicator.unit,
-                "lower": _number(obs.lower),
-                "upper": _number(obs.upper),
-                "status": obs.status,
+                "indicator": indicator.code,
+                "indicator_name": indicator.name,
+                "geography": figure.place.name,
+                "geography_level": figure.place.level,
+                "reference_year": figure.period,
+                "sex": sex,
+                "age": age,
+                "sector": sector,
+                "value": _number(figure.value),
+                "unit": indicator.unit,
+                "lower": _number(figure.lower),
+                "upper": _number(figure.upper),
+                "status": figure.status,
                 "edition": edition.title,
                 "publisher": edition.publisher,
                 "published": edition.date_start.isoformat() if edition.date_start else "",
-                "source_url": obs.source_url,
-                "note": obs.footnote,
-                "illustrative": "yes" if obs.illustrative else "no",
+                "source_url": figure.source_url,
+                "note": figure.footnote,
+                "illustrative": "yes" if figure.illustrative else "no",
             }
         )
     return rows

@@ -18,7 +18,7 @@ from alliance87.core.pagecache import public_page
 from alliance87.core.text import parse_id
 from alliance87.core.visibility import is_secretariat
 from alliance87.countries.models import Country
-from alliance87.data import charts, exports, sdmx, selectors, services
+from alliance87.data import charts, exports, sdmx, selectors, services, shown
 from alliance87.data.forms import ImportForm, ReplyForm
 from alliance87.data.models import Edition, Geography, GovernmentReply, ImportRun, Indicator
 
@@ -59,8 +59,12 @@ def index(request: HttpRequest) -> HttpResponse:
         "places": selectors.places(request.user),
     }
     if view is not None:
+        unit = view.indicator.unit
         context["charts"] = charts.indicator_charts(view)
         context["query"] = exports.query_of(view)
+        context["ranked"] = shown.figure_rows(view.rows, unit)
+        context["trend"] = shown.figure_rows(view.trend, unit)
+        context["world"] = shown.figure_rows([view.world], unit)[0] if view.world else None
     return render(request, "data/index.html", context)
 
 

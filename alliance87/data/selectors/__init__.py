@@ -11,7 +11,8 @@ does not grow with the data.
 it gives): a new edition stands beside the older ones, which stay readable
 (`edition=` picks one; `compare_editions` shows what changed).
 
-- indicators.py: /data/, an indicator's figures in one edition, its trend.
+- indicators.py: /data/, an indicator's figures in one edition, its trend
+  (read as plain values: `Figure`, `Place`).
 - geography.py: a place's figures (the place pages, the country profile).
 - changes.py: what changed between two editions.
 - headline.py: the home page's key figures.
@@ -30,7 +31,9 @@ from alliance87.data.selectors.geography import (
 )
 from alliance87.data.selectors.headline import HEADLINE, key_figures
 from alliance87.data.selectors.indicators import (
+    Figure,
     IndicatorView,
+    Place,
     editions_with,
     indicator_view,
     indicators_with_data,
@@ -41,7 +44,9 @@ __all__ = [
     "PROFILE_INDICATORS",
     "TOTAL",
     "Change",
+    "Figure",
     "IndicatorView",
+    "Place",
     "PlaceFigures",
     "breakdown_of",
     "compare_editions",

@@ -4,11 +4,10 @@ from decimal import Decimal
 from typing import Any
 
 from django import template
-from django.utils.html import conditional_escape, escape, format_html
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from alliance87.data import formatting
+from alliance87.data import formatting, shown
 from alliance87.data.models import Observation
 
 register = template.Library()
@@ -54,13 +53,5 @@ def source(context: template.Context, obs: Observation) -> SafeString:
     labels: dict[int, SafeString] = memo.setdefault("data_source_labels", {})
     label = labels.get(obs.edition_id)
     if label is None:
-        label = labels[obs.edition_id] = mark_safe(  # escaped here
-            escape(_("Source (%(edition)s)"))
-            % {"edition": conditional_escape(obs.edition.shown_title)}
-        )
-    html = format_html('<a href="{}">{}</a>', obs.source_url, label)
-    if obs.footnote:
-        html += format_html(' <span class="hint">— {}</span>', obs.footnote)
-    if obs.status != Observation.Status.ESTIMATE:
-        html += format_html(' <span class="tag">{}</span>', obs.get_status_display())
-    return html
+        label = labels[obs.edition_id] = shown.source_label(obs.edition)
+    return shown.source_html(label, obs.source_url, obs.footnote, obs.status)

@@ -257,3 +257,39 @@ def test_a_country_profile_shows_its_first_indicators_and_links_to_all_of_them(
         assert f"https://example.org/{2021 * 10 + n}" in html
         assert f"https://example.org/{2020 * 10 + n}" not in html
         assert f"https://example.org/{2022 * 10 + n}" not in html
+
+
+def test_a_ranked_row_gives_its_place_link_interval_footnote_status_and_source(
+    client: Client,
+) -> None:
+    # /data/ makes its rows in Python (data/shown.py), not through the
+    # filters and tags the place pages use: the same markup either way.
+    write_observations(
+        lines_of_text(
+            "edition,publisher,published,reference_year,geography,geography_level,indicator,"
+            "value,unit,source_url,lower,upper,status,note,illustrative\n"
+            "Row edition,Rows,2031-01,2030,NPL,country,modern_slavery_prevalence,"
+            "1234.5,per 1000 people,https://example.org/npl,1000,1500,provisional,"
+            "<b>a note</b>,yes\n"
+            "Row edition,Rows,2031-01,2030,World,world,modern_slavery_prevalence,"
+            "6.2,per 1000 people,https://example.org/world,,,estimate,,no\n"
+        ),
+        acting_user=None,
+    )
+    html = page(client, "/en/data/", indicator="modern_slavery_prevalence")
+    assert (
+        '<th scope="row"><a href="/en/countries/npl/">Nepal</a> <span class="tag">Illustrative'
+        '</span></th><td class="num" data-label="Figure">1,234.5 per 1,000 people'
+        ' <span class="hint">(1,000–1,500)</span></td><td data-label="Source">'
+        '<a href="https://example.org/npl">Source (Row edition)</a>'
+        ' <span class="hint">— &lt;b&gt;a note&lt;/b&gt;</span> <span class="tag">Provisional'
+        "</span></td>"
+    ) in html
+    assert (
+        '<a href="/en/data/places/world/">World</a></th><td class="num" data-label="Figure">'
+        '6.2 per 1,000 people</td><td data-label="Source">'
+        '<a href="https://example.org/world">Source (Row edition)</a></td>'
+    ) in html
+    # The publication's title is English on a French page, and marked so.
+    html = page(client, "/fr/data/", indicator="modern_slavery_prevalence")
+    assert 'Source (<span lang="en">Row edition</span>)' in html
