@@ -94,6 +94,22 @@ EXPLAINED: dict[str, str] = {
         "Secretariat get here, and both see every action of that pathfinder; anyone "
         "else gets the same 404 either way."
     ),
+    **{
+        f"alliance87/api/endpoints/records.py::{function}::visible_to::"
+        f"{model}.objects.visible_to(caller(request))::{model}.objects.all()::1": (
+            "Redundant: its callers, the API's writes of the record's rows "
+            "(`record_rows`: agenda items, exchanges, action items), first read the "
+            "meeting through `recordable`, which requires the `record` right that only "
+            "the Secretariat holds; the Secretariat sees every organisation and person, "
+            "so the names it may give are all it could see anyway."
+        )
+        for function, model in (("organisation", "Organisation"), ("person", "Person"))
+    },
+    _unfiltered("alliance87/api/endpoints/community_spaces.py", "_linked", "Group"): (
+        "Redundant: a space is created or changed through the API by the Secretariat "
+        "alone (anyone else is refused first: 403, or 404 for a space they may not "
+        "see), and the Secretariat sees every group."
+    ),
     _unfiltered("alliance87/api/endpoints/events.py", "close_action_item", "ActionItem"): (
         "Redundant: the item was read through `get_action_item_for_user(user, item_id)` "
         "(its visibility checked, a hidden item answers 404) and the `close` right "
