@@ -10,13 +10,19 @@ stays a bare link, and its title is never shown. One query per kind of
 object on a page, whatever the number of posts.
 
 Decisions, action items and roadmap actions have no page of their own:
-they are linked by their row on their parent's page, the page's address
-with the row's fragment (`/en/events/gcg-4/#decision-12`,
-`/en/events/gcg-4/#action-7`, `/en/countries/npl/#pf-action-3` or the
-printable roadmap's `.../print/#pf-action-3`), which their
-`get_absolute_url` gives. Such a link is a card of the row, read through
-the row's own `visible_to` (which asks its parent's too: a hidden or draft
-meeting hides its decisions); otherwise it is the parent's card.
+they are linked by their row on a page that lists them, the page's
+address with the row's fragment: their parent's page
+(`/en/events/gcg-4/#decision-12`, `/en/events/gcg-4/#action-7`,
+`/en/countries/npl/#pf-action-3` or the printable roadmap's
+`.../print/#pf-action-3`), which their `get_absolute_url` gives, or, for a
+meeting's rows, the meeting's record page (`/en/events/gcg-4/record/`),
+the decisions register (`/en/events/decisions/#decision-12`) and the
+action-item tracker (`/en/events/action-items/#action-7`). Such a link is
+a card of the row, read through the row's own `visible_to` (which asks its
+parent's too: a hidden or draft meeting hides its decisions); otherwise
+it is the card of the page's own object, if it has one. The card leads to
+the row on its parent's page, whatever address the link was written
+with.
 """
 
 from __future__ import annotations
@@ -56,6 +62,10 @@ class CardKind:
 ROWS: dict[tuple[str, str], str] = {
     ("events:detail", "decision-"): "decision",
     ("events:detail", "action-"): "actionitem",
+    ("events:record", "decision-"): "decision",
+    ("events:record", "action-"): "actionitem",
+    ("events:decisions", "decision-"): "decision",
+    ("events:tracker", "action-"): "actionitem",
     ("countries:detail", "pf-action-"): "roadmapaction",
     ("pathfinders:print", "pf-action-"): "roadmapaction",
 }

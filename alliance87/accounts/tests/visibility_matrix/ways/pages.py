@@ -78,6 +78,13 @@ def thread_of(key: str) -> Callable[[World, Item], str]:
 CARDS_THREAD = "mx:cards-thread"
 OUTCOMES_THREAD = "mx:outcomes-thread"
 CARD = Way("card", thread_of(CARDS_THREAD))
+# Two more public threads link to every decision and action item by the
+# other pages that list them: the decisions register and the action-item
+# tracker (card-listed), and their meeting's record page (card-record).
+CARDS_LISTED_THREAD = "mx:cards-listed-thread"
+CARDS_RECORD_THREAD = "mx:cards-record-thread"
+CARD_LISTED = Way("card-listed", thread_of(CARDS_LISTED_THREAD))
+CARD_RECORD = Way("card-record", thread_of(CARDS_RECORD_THREAD))
 OUTCOME = Way("outcome", thread_of(OUTCOMES_THREAD))
 
 HOST_EVENT_PAGE = Way("event-page", fixed(f"/en/events/{HOST_EVENT}/"))
