@@ -11,6 +11,8 @@ from typing import Any
 
 from django.core.paginator import Page
 from django.http import HttpRequest
+from django.http.response import HttpResponseBase
+from django.urls import reverse
 from django.utils.html import strip_tags
 from ninja import Query, Router, Schema
 
@@ -25,7 +27,7 @@ from alliance87.api.http import (
     page_of,
 )
 from alliance87.api.schemas import absolute
-from alliance87.community.models import Space, Thread, shown_author
+from alliance87.community.models import Attachment, Space, Thread, shown_author
 from alliance87.community.selectors import (
     ShownPost,
     get_space_for_user,
@@ -34,6 +36,7 @@ from alliance87.community.selectors import (
     space_page,
     thread_page,
 )
+from alliance87.core.files import file_response
 
 router = Router(tags=["community"])
 
@@ -85,7 +88,10 @@ class AttachmentOut(Schema):
     kind: str  # for people: "PDF", "Word"
     content_type: str
     size: int  # bytes
-    url: str  # served to whoever may read the post in full
+    url: str  # the site's address: served to a signed-in reader of the post
+    # The API's address: served to the token of whoever may read the post
+    # in full (get_community_file).
+    download: str
 
 
 class CommunityPostOut(Schema):
@@ -168,6 +174,7 @@ def post_out(request: HttpRequest, shown: ShownPost) -> CommunityPostOut:
                 content_type=f.content_type,
                 size=f.size,
                 url=absolute(request, f.url),
+                download=absolute(request, reverse("api:get_community_file", args=[f.id, f.name])),
             )
             for f in shown.attachments
         ],
@@ -265,3 +272,26 @@ def list_community_posts(
         items=[post_out(request, p) for p in ([] if past else shown.posts)],
         next_cursor=after,
     )
+
+
+@router.get(
+    "/community/files/{attachment_id}/{name}",
+    summary="Download a post's file",
+    openapi_extra={
+        "responses": {
+            # The 404 of a file the caller may not read is the API's own
+            # problem document (HubNinjaAPI), as for one that is missing.
+            "200": {
+                "description": "The file, with its own content type.",
+                "content": {"*/*": {"schema": {"type": "string", "format": "binary"}}},
+            },
+        }
+    },
+)
+def get_community_file(request: HttpRequest, attachment_id: int, name: str) -> HttpResponseBase:
+    """The file a post carries (its `download` address), served to the
+    caller if they may read the post in full, by the rule the site's own
+    address applies to a signed-in reader (core.files): a hidden or held
+    post's files are its author's and its moderators' only. Otherwise 404,
+    as for a file that does not exist."""
+    return file_response(caller(request), Attachment._meta.label_lower, attachment_id, name)

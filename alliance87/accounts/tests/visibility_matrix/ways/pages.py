@@ -60,6 +60,17 @@ def attachment_url(post: Callable[[Any], Any]) -> Callable[[World, Item], str]:
     return url
 
 
+def api_attachment_url(post: Callable[[Any], Any]) -> Callable[[World, Item], str]:
+    """The API's address of that file (its `download`), asked with the
+    persona's token."""
+
+    def url(world: World, item: Item) -> str:
+        attachment = post(obj_of(world, item)).attachments.get()
+        return f"{API}community/files/{attachment.pk}/{attachment.name}"
+
+    return url
+
+
 def roadmap_url(suffix: str) -> Callable[[World, Item], str]:
     return lambda world, item: (
         f"/en/pathfinders/{HOST_COUNTRY}/roadmaps/{obj_of(world, item).pk}/{suffix}"
