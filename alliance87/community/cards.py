@@ -230,27 +230,49 @@ def _card(kind: CardKind, obj: Any) -> Card:
     )
 
 
-def outcome_cards(user: Any, thread: Any) -> list[Card]:
-    """Return the cards of what `thread` became (community/conversions.py)
-    that `user` may see, each read through its own `visible_to`: one
-    query, and one per kind of outcome the thread has."""
+@dataclass(frozen=True)
+class Outcome:
+    """What a thread became, as `user` may see it."""
+
+    kind: str  # "action_item" or "resource"
+    obj: Any  # the action item (its event read with it) or the resource
+    post_id: int | None  # the post it came from; None for the thread
+
+
+# The kind of card (_kinds) of each kind of outcome.
+_OUTCOME_CARDS = {"action_item": "actionitem", "resource": "library:detail"}
+
+
+def list_outcomes(user: Any, thread: Any) -> list[Outcome]:
+    """Return what `thread` became (community/conversions.py) that `user`
+    may see, oldest first, each read through its own `visible_to`: one
+    query, and one per kind of outcome the thread has. The thread's page
+    shows them as cards (`outcome_cards`), the API lists them."""
     from alliance87.community.models import Conversion
 
     rows = list(
-        Conversion.objects.filter(thread=thread).values_list("action_item_id", "resource_id")
+        Conversion.objects.filter(thread=thread).values_list(
+            "action_item_id", "resource_id", "post_id"
+        )
     )
     kinds = _kinds()
-    found: dict[tuple[str, int], Card] = {}
+    found: dict[tuple[str, int], Any] = {}
     for name, ids in (
-        ("actionitem", {a for a, r in rows if a is not None}),
-        ("library:detail", {r for a, r in rows if r is not None}),
+        ("action_item", {a for a, r, p in rows if a is not None}),
+        ("resource", {r for a, r, p in rows if r is not None}),
     ):
         if ids:
-            kind = kinds[name]
-            for obj in kind.rows(user).filter(pk__in=sorted(ids)):
-                found[(name, obj.pk)] = _card(kind, obj)
-    wanted = [("actionitem", a) if a is not None else ("library:detail", r) for a, r in rows]
-    return [found[key] for key in wanted if key in found]
+            for obj in kinds[_OUTCOME_CARDS[name]].rows(user).filter(pk__in=sorted(ids)):
+                found[(name, obj.pk)] = obj
+    wanted = [(("action_item", a) if a is not None else ("resource", r), p) for a, r, p in rows]
+    return [Outcome(key[0], found[key], post) for key, post in wanted if key in found]
+
+
+def outcome_cards(user: Any, thread: Any) -> list[Card]:
+    """Return the cards of what `thread` became that `user` may see
+    (`list_outcomes`)."""
+    kinds = _kinds()
+    return [_card(kinds[_OUTCOME_CARDS[o.kind]], o.obj) for o in list_outcomes(user, thread)]
 
 
 def _variants(args: set[str]) -> list[str]:

@@ -27,6 +27,7 @@ from alliance87.api.http import (
     page_of,
 )
 from alliance87.api.schemas import absolute
+from alliance87.community.cards import Outcome, list_outcomes
 from alliance87.community.models import Attachment, Space, Thread, shown_author
 from alliance87.community.selectors import (
     ShownPost,
@@ -76,6 +77,23 @@ class ThreadOut(Schema):
     closed: bool
     illustrative: bool
     url: str
+
+
+class ThreadOutcomeOut(Schema):
+    # What the thread, or one of its posts, became: "action_item" (of a
+    # meeting) or "resource" (of the library), listed only to a caller who
+    # may see it.
+    kind: str
+    action_item: int | None  # its id (/action-items, /events/{event})
+    event: str | None  # the action item's meeting's slug
+    resource: str | None  # the resource's id, its slug (/library/{slug})
+    title: str  # the action item's text, or the resource's title
+    post: int | None  # the post it came from; null for the thread as a whole
+    url: str  # its place on the site
+
+
+class ThreadDetail(ThreadOut):
+    became: list[ThreadOutcomeOut]  # oldest first
 
 
 class ThreadList(Schema):
@@ -147,6 +165,19 @@ def thread_out(request: HttpRequest, t: Thread, author: str) -> ThreadOut:
         closed=t.closed,
         illustrative=t.illustrative,
         url=absolute(request, t.get_absolute_url()),
+    )
+
+
+def outcome_out(request: HttpRequest, outcome: Outcome) -> ThreadOutcomeOut:
+    obj, is_item = outcome.obj, outcome.kind == "action_item"
+    return ThreadOutcomeOut(
+        kind=outcome.kind,
+        action_item=obj.pk if is_item else None,
+        event=obj.event.slug if is_item else None,
+        resource=None if is_item else obj.slug,
+        title=obj.text if is_item else obj.title,
+        post=outcome.post_id,
+        url=absolute(request, obj.get_absolute_url()),
     )
 
 
@@ -241,13 +272,19 @@ def list_community_threads(
 
 @router.get(
     "/community/spaces/{slug}/threads/{thread_id}",
-    response=ThreadOut,
+    response=ThreadDetail,
     summary="One community thread",
 )
-def get_community_thread(request: HttpRequest, slug: str, thread_id: int) -> ThreadOut:
+def get_community_thread(request: HttpRequest, slug: str, thread_id: int) -> ThreadDetail:
+    """The thread, with what it or its posts became (`became`: action items
+    and library resources, each listed only if the caller may see it, as
+    the thread's page shows them)."""
     user = caller(request)
     thread = get_thread_for_user(user, get_space_for_user(user, slug), thread_id)
-    return thread_out(request, thread, shown_author(thread))
+    return ThreadDetail(
+        **thread_out(request, thread, shown_author(thread)).model_dump(),
+        became=[outcome_out(request, o) for o in list_outcomes(user, thread)],
+    )
 
 
 @router.get(

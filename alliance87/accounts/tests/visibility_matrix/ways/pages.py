@@ -82,6 +82,16 @@ def thread_of(key: str) -> Callable[[World, Item], str]:
     return lambda world, item: world.objects[key].get_absolute_url()
 
 
+def api_thread_of(key: str) -> Callable[[World, Item], str]:
+    """The API's address of the world's thread `key`."""
+
+    def url(world: World, item: Item) -> str:
+        thread = world.objects[key]
+        return f"{API}community/spaces/{thread.space.slug}/threads/{thread.pk}"
+
+    return url
+
+
 # Two public threads of the world (world.py): one links to every decision,
 # action item and roadmap action (a roadmap's first) by its row's address,
 # shown as cards (community/cards.py); the other became every action item
@@ -97,6 +107,8 @@ CARDS_RECORD_THREAD = "mx:cards-record-thread"
 CARD_LISTED = Way("card-listed", thread_of(CARDS_LISTED_THREAD))
 CARD_RECORD = Way("card-record", thread_of(CARDS_RECORD_THREAD))
 OUTCOME = Way("outcome", thread_of(OUTCOMES_THREAD))
+# The same thread through the API: its `became` lists them.
+API_OUTCOME = Way("api-outcome", api_thread_of(OUTCOMES_THREAD))
 
 HOST_EVENT_PAGE = Way("event-page", fixed(f"/en/events/{HOST_EVENT}/"))
 HOST_BRIEFING = Way("briefing", fixed(f"/en/events/{HOST_EVENT}/briefing/"))
