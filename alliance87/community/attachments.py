@@ -259,6 +259,7 @@ def erase_files_of(user: Any) -> int:
 class ShownFile:
     """A file as a page, an email or the API lists it."""
 
+    id: int  # the attachment's: the API serves it by it
     name: str
     kind: str  # for people: "PDF", "Word"
     content_type: str
@@ -269,6 +270,7 @@ class ShownFile:
 def shown(attachment: Any) -> ShownFile:
     kind = _KINDS.get(attachment.kind)
     return ShownFile(
+        id=attachment.pk,
         name=attachment.name,
         kind=kind_label(attachment.kind),
         content_type=kind.content_type if kind else "application/octet-stream",

@@ -10,13 +10,19 @@ stays a bare link, and its title is never shown. One query per kind of
 object on a page, whatever the number of posts.
 
 Decisions, action items and roadmap actions have no page of their own:
-they are linked by their row on their parent's page, the page's address
-with the row's fragment (`/en/events/gcg-4/#decision-12`,
-`/en/events/gcg-4/#action-7`, `/en/countries/npl/#pf-action-3` or the
-printable roadmap's `.../print/#pf-action-3`), which their
-`get_absolute_url` gives. Such a link is a card of the row, read through
-the row's own `visible_to` (which asks its parent's too: a hidden or draft
-meeting hides its decisions); otherwise it is the parent's card.
+they are linked by their row on a page that lists them, the page's
+address with the row's fragment: their parent's page
+(`/en/events/gcg-4/#decision-12`, `/en/events/gcg-4/#action-7`,
+`/en/countries/npl/#pf-action-3` or the printable roadmap's
+`.../print/#pf-action-3`), which their `get_absolute_url` gives, or, for a
+meeting's rows, the meeting's record page (`/en/events/gcg-4/record/`),
+the decisions register (`/en/events/decisions/#decision-12`) and the
+action-item tracker (`/en/events/action-items/#action-7`). Such a link is
+a card of the row, read through the row's own `visible_to` (which asks its
+parent's too: a hidden or draft meeting hides its decisions); otherwise
+it is the card of the page's own object, if it has one. The card leads to
+the row on its parent's page, whatever address the link was written
+with.
 """
 
 from __future__ import annotations
@@ -56,6 +62,10 @@ class CardKind:
 ROWS: dict[tuple[str, str], str] = {
     ("events:detail", "decision-"): "decision",
     ("events:detail", "action-"): "actionitem",
+    ("events:record", "decision-"): "decision",
+    ("events:record", "action-"): "actionitem",
+    ("events:decisions", "decision-"): "decision",
+    ("events:tracker", "action-"): "actionitem",
     ("countries:detail", "pf-action-"): "roadmapaction",
     ("pathfinders:print", "pf-action-"): "roadmapaction",
 }
@@ -220,27 +230,49 @@ def _card(kind: CardKind, obj: Any) -> Card:
     )
 
 
-def outcome_cards(user: Any, thread: Any) -> list[Card]:
-    """Return the cards of what `thread` became (community/conversions.py)
-    that `user` may see, each read through its own `visible_to`: one
-    query, and one per kind of outcome the thread has."""
+@dataclass(frozen=True)
+class Outcome:
+    """What a thread became, as `user` may see it."""
+
+    kind: str  # "action_item" or "resource"
+    obj: Any  # the action item (its event read with it) or the resource
+    post_id: int | None  # the post it came from; None for the thread
+
+
+# The kind of card (_kinds) of each kind of outcome.
+_OUTCOME_CARDS = {"action_item": "actionitem", "resource": "library:detail"}
+
+
+def list_outcomes(user: Any, thread: Any) -> list[Outcome]:
+    """Return what `thread` became (community/conversions.py) that `user`
+    may see, oldest first, each read through its own `visible_to`: one
+    query, and one per kind of outcome the thread has. The thread's page
+    shows them as cards (`outcome_cards`), the API lists them."""
     from alliance87.community.models import Conversion
 
     rows = list(
-        Conversion.objects.filter(thread=thread).values_list("action_item_id", "resource_id")
+        Conversion.objects.filter(thread=thread).values_list(
+            "action_item_id", "resource_id", "post_id"
+        )
     )
     kinds = _kinds()
-    found: dict[tuple[str, int], Card] = {}
+    found: dict[tuple[str, int], Any] = {}
     for name, ids in (
-        ("actionitem", {a for a, r in rows if a is not None}),
-        ("library:detail", {r for a, r in rows if r is not None}),
+        ("action_item", {a for a, r, p in rows if a is not None}),
+        ("resource", {r for a, r, p in rows if r is not None}),
     ):
         if ids:
-            kind = kinds[name]
-            for obj in kind.rows(user).filter(pk__in=sorted(ids)):
-                found[(name, obj.pk)] = _card(kind, obj)
-    wanted = [("actionitem", a) if a is not None else ("library:detail", r) for a, r in rows]
-    return [found[key] for key in wanted if key in found]
+            for obj in kinds[_OUTCOME_CARDS[name]].rows(user).filter(pk__in=sorted(ids)):
+                found[(name, obj.pk)] = obj
+    wanted = [(("action_item", a) if a is not None else ("resource", r), p) for a, r, p in rows]
+    return [Outcome(key[0], found[key], post) for key, post in wanted if key in found]
+
+
+def outcome_cards(user: Any, thread: Any) -> list[Card]:
+    """Return the cards of what `thread` became that `user` may see
+    (`list_outcomes`)."""
+    kinds = _kinds()
+    return [_card(kinds[_OUTCOME_CARDS[o.kind]], o.obj) for o in list_outcomes(user, thread)]
 
 
 def _variants(args: set[str]) -> list[str]:

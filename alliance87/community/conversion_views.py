@@ -20,7 +20,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from alliance87.community import conversions, selectors
-from alliance87.community.forms import ActionItemFromThreadForm, ResourceFromThreadForm
+from alliance87.community.forms import (
+    ActionItemFromThreadForm,
+    ResourceFromThreadForm,
+    meeting_search,
+)
 from alliance87.community.models import Post, PostState, Thread
 from alliance87.core import permissions
 from alliance87.core.forms import add_service_errors
@@ -66,10 +70,14 @@ def action_item(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Record an action item of a meeting from a thread or one of its posts."""
     thread = _thread(request, slug, pk, "record", Event)
     post = _post(request, thread)
+    # A search for an older meeting (a GET form; the form below posts to
+    # this same address, so the meeting chosen is checked among the same).
+    search = meeting_search(request.GET.get("meeting", ""))
     form = ActionItemFromThreadForm(
         request.POST if request.method == "POST" else None,
         user=request.user,
         thread=thread,
+        search=search,
         initial={"text": thread.title},
     )
     share_choices([form])
@@ -90,7 +98,7 @@ def action_item(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return render(
         request,
         "community/turn_into_action_item.html",
-        {"space": thread.space, "thread": thread, "post": post, "form": form},
+        {"space": thread.space, "thread": thread, "post": post, "form": form, "search": search},
         status=400 if request.method == "POST" else 200,
     )
 

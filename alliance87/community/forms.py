@@ -9,7 +9,7 @@ from zoneinfo import available_timezones
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db.models import Exists, F, OuterRef
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -172,8 +172,30 @@ class EditPostForm(PostForm):
 
 # What a thread becomes (community/conversions.py) ----------------------------
 
-# The meetings offered: the space's group's first, then the latest.
+# The meetings offered: the space's group's first, then the latest (of
+# those whose title or address holds the words searched for, if any).
 MEETINGS_OFFERED = 100
+# The longest search for a meeting, in characters (more is cut off).
+MEETING_SEARCH_MAX_CHARS = 100
+
+
+def meeting_search(raw: str) -> str:
+    """Return the search for a meeting written in `raw` (a GET parameter),
+    cleaned: spaces folded, NUL left out (PostgreSQL refuses it), cut to
+    MEETING_SEARCH_MAX_CHARS."""
+    return " ".join(raw.replace("\x00", "").split())[:MEETING_SEARCH_MAX_CHARS]
+
+
+def _titled(search: str) -> Q:
+    """Match the meetings whose title, in any language, or address holds
+    every word of `search` (ignoring case)."""
+    match = Q()
+    for word in search.split():
+        any_field = Q(slug__icontains=word)
+        for code, _name in settings.LANGUAGES:
+            any_field |= Q(**{f"title_{code}__icontains": word})
+        match &= any_field
+    return match
 
 
 class ActionItemFromThreadForm(ActionItemForm):
@@ -189,7 +211,9 @@ class ActionItemFromThreadForm(ActionItemForm):
     )
     field_order = ["event", "text"]
 
-    def __init__(self, *args: Any, user: Any, thread: Any, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, user: Any, thread: Any, search: str = "", **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         space = thread.space
         of_group = Event.groups.through.objects.filter(event=OuterRef("pk"), group=space.group_id)
@@ -198,11 +222,22 @@ class ActionItemFromThreadForm(ActionItemForm):
             .annotate(of_group=Exists(of_group))
             .order_by("-of_group", F("date_start").desc(nulls_last=True), "slug")
         )
+        if search:
+            # An older meeting, found by its title or address: still only
+            # those the person may see and record.
+            candidates = candidates.filter(_titled(search))
         allowed = [
             e.pk for e in candidates[:MEETINGS_OFFERED] if permissions.may(user, "record", e)
         ]
+        # Whether any meeting is offered (the page says so when none is).
+        self.meetings_offered = bool(allowed)
         event_field = cast(forms.ModelChoiceField, self.fields["event"])
         event_field.queryset = candidates.filter(pk__in=allowed)
+        if search:
+            event_field.help_text = gettext(
+                "The meetings you may record whose title or address holds “%(search)s”: "
+                "the space's group's first, then the latest."
+            ) % {"search": search}
         levels = no_wider_than(space.visibility)
         visibility = cast(forms.ChoiceField, self.fields["visibility"])
         visibility.choices = [(v, Visibility(v).label) for v in levels]

@@ -11,6 +11,8 @@ from typing import Any
 
 from django.core.paginator import Page
 from django.http import HttpRequest
+from django.http.response import HttpResponseBase
+from django.urls import reverse
 from django.utils.html import strip_tags
 from ninja import Query, Router, Schema
 
@@ -25,7 +27,8 @@ from alliance87.api.http import (
     page_of,
 )
 from alliance87.api.schemas import absolute
-from alliance87.community.models import Space, Thread, shown_author
+from alliance87.community.cards import Outcome, list_outcomes
+from alliance87.community.models import Attachment, Space, Thread, shown_author
 from alliance87.community.selectors import (
     ShownPost,
     get_space_for_user,
@@ -34,6 +37,7 @@ from alliance87.community.selectors import (
     space_page,
     thread_page,
 )
+from alliance87.core.files import file_response
 
 router = Router(tags=["community"])
 
@@ -75,6 +79,23 @@ class ThreadOut(Schema):
     url: str
 
 
+class ThreadOutcomeOut(Schema):
+    # What the thread, or one of its posts, became: "action_item" (of a
+    # meeting) or "resource" (of the library), listed only to a caller who
+    # may see it.
+    kind: str
+    action_item: int | None  # its id (/action-items, /events/{event})
+    event: str | None  # the action item's meeting's slug
+    resource: str | None  # the resource's id, its slug (/library/{slug})
+    title: str  # the action item's text, or the resource's title
+    post: int | None  # the post it came from; null for the thread as a whole
+    url: str  # its place on the site
+
+
+class ThreadDetail(ThreadOut):
+    became: list[ThreadOutcomeOut]  # oldest first
+
+
 class ThreadList(Schema):
     items: list[ThreadOut]
     next_cursor: str | None
@@ -85,7 +106,10 @@ class AttachmentOut(Schema):
     kind: str  # for people: "PDF", "Word"
     content_type: str
     size: int  # bytes
-    url: str  # served to whoever may read the post in full
+    url: str  # the site's address: served to a signed-in reader of the post
+    # The API's address: served to the token of whoever may read the post
+    # in full (get_community_file).
+    download: str
 
 
 class CommunityPostOut(Schema):
@@ -144,6 +168,19 @@ def thread_out(request: HttpRequest, t: Thread, author: str) -> ThreadOut:
     )
 
 
+def outcome_out(request: HttpRequest, outcome: Outcome) -> ThreadOutcomeOut:
+    obj, is_item = outcome.obj, outcome.kind == "action_item"
+    return ThreadOutcomeOut(
+        kind=outcome.kind,
+        action_item=obj.pk if is_item else None,
+        event=obj.event.slug if is_item else None,
+        resource=None if is_item else obj.slug,
+        title=obj.text if is_item else obj.title,
+        post=outcome.post_id,
+        url=absolute(request, obj.get_absolute_url()),
+    )
+
+
 def post_out(request: HttpRequest, shown: ShownPost) -> CommunityPostOut:
     """Return the post as the thread's page shows it: in full, or, hidden
     from the caller, as the notice that stands in its place."""
@@ -168,6 +205,7 @@ def post_out(request: HttpRequest, shown: ShownPost) -> CommunityPostOut:
                 content_type=f.content_type,
                 size=f.size,
                 url=absolute(request, f.url),
+                download=absolute(request, reverse("api:get_community_file", args=[f.id, f.name])),
             )
             for f in shown.attachments
         ],
@@ -234,13 +272,19 @@ def list_community_threads(
 
 @router.get(
     "/community/spaces/{slug}/threads/{thread_id}",
-    response=ThreadOut,
+    response=ThreadDetail,
     summary="One community thread",
 )
-def get_community_thread(request: HttpRequest, slug: str, thread_id: int) -> ThreadOut:
+def get_community_thread(request: HttpRequest, slug: str, thread_id: int) -> ThreadDetail:
+    """The thread, with what it or its posts became (`became`: action items
+    and library resources, each listed only if the caller may see it, as
+    the thread's page shows them)."""
     user = caller(request)
     thread = get_thread_for_user(user, get_space_for_user(user, slug), thread_id)
-    return thread_out(request, thread, shown_author(thread))
+    return ThreadDetail(
+        **thread_out(request, thread, shown_author(thread)).model_dump(),
+        became=[outcome_out(request, o) for o in list_outcomes(user, thread)],
+    )
 
 
 @router.get(
@@ -265,3 +309,26 @@ def list_community_posts(
         items=[post_out(request, p) for p in ([] if past else shown.posts)],
         next_cursor=after,
     )
+
+
+@router.get(
+    "/community/files/{attachment_id}/{name}",
+    summary="Download a post's file",
+    openapi_extra={
+        "responses": {
+            # The 404 of a file the caller may not read is the API's own
+            # problem document (HubNinjaAPI), as for one that is missing.
+            "200": {
+                "description": "The file, with its own content type.",
+                "content": {"*/*": {"schema": {"type": "string", "format": "binary"}}},
+            },
+        }
+    },
+)
+def get_community_file(request: HttpRequest, attachment_id: int, name: str) -> HttpResponseBase:
+    """The file a post carries (its `download` address), served to the
+    caller if they may read the post in full, by the rule the site's own
+    address applies to a signed-in reader (core.files): a hidden or held
+    post's files are its author's and its moderators' only. Otherwise 404,
+    as for a file that does not exist."""
+    return file_response(caller(request), Attachment._meta.label_lower, attachment_id, name)

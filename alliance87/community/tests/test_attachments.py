@@ -369,6 +369,9 @@ def test_the_api_lists_a_posts_files_to_those_who_read_it(scene) -> None:
             "content_type": "application/pdf",
             "size": len(PDF),
             "url": "http://testserver" + file_url(post.attachments.get()),
+            "download": (
+                f"http://testserver/api/v1/community/files/{post.attachments.get().pk}/report.pdf"
+            ),
         }
     ]
     moderation.hide_post(post, acting_user=scene.secretariat, reason="Spam")

@@ -156,6 +156,87 @@ def test_a_row_card_shows_nothing_to_a_reader_who_may_not_see_it(scene) -> None:
     assert page.count('class="card"') == 1
 
 
+def test_a_row_is_known_from_every_page_that_lists_it() -> None:
+    assert hub_target("/en/events/decisions/#decision-12") == ("decision", "12")
+    assert hub_target("/fr/events/action-items/?state=all#action-7") == ("actionitem", "7")
+    assert hub_target("/en/events/gcg-4/record/#decision-12") == ("decision", "12")
+    assert hub_target("/es/events/gcg-4/record/#action-7") == ("actionitem", "7")
+    # The register lists decisions, the tracker action items: no other row.
+    assert hub_target("/en/events/decisions/#action-7") is None
+    assert hub_target("/en/events/action-items/#decision-12") is None
+    # Those pages are no object's own: without a row, no card.
+    assert hub_target("/en/events/decisions/") is None
+    assert hub_target("/en/events/gcg-4/record/") is None
+
+
+def test_register_tracker_and_record_links_are_cards_of_what_the_reader_may_see(
+    scene,
+) -> None:
+    square = services.save_space(
+        Space(slug="square", name="Square", kind=SpaceKind.COMMONS, visibility="public"),
+        acting_user=scene.secretariat,
+    )
+    event = _meeting(scene, "gcg-9", title="Ninth GCG meeting")
+    decision = events.record_decision(
+        event, acting_user=scene.secretariat, text="The Group adopts its workplan."
+    )
+    item = events.record_action_item(
+        event, acting_user=scene.secretariat, text="Circulate the draft", owner_note="ILO"
+    )
+    hidden = events.record_decision(
+        event,
+        acting_user=scene.secretariat,
+        text="A decision for partners only.",
+        visibility=Visibility.PARTNERS,
+    )
+    hidden_item = events.record_action_item(
+        event,
+        acting_user=scene.secretariat,
+        text="A step for partners only",
+        owner_note="ILO",
+        visibility=Visibility.PARTNERS,
+    )
+    thread = services.start_thread(
+        square,
+        acting_user=scene.partner,
+        title="T",
+        body=" ".join(
+            f"[link {n}]({href})"
+            for n, href in enumerate(
+                (
+                    f"/en/events/decisions/#decision-{decision.pk}",
+                    f"/en/events/action-items/?state=all#action-{item.pk}",
+                    f"/en/events/gcg-9/record/#decision-{hidden.pk}",
+                    f"/en/events/action-items/#action-{hidden_item.pk}",
+                )
+            )
+        ),
+    )
+    anonymous = _page(None, thread)
+    assert "The Group adopts its workplan." in anonymous
+    assert "Circulate the draft" in anonymous
+    # The card leads to the row on its meeting's page.
+    assert f'href="/en/events/gcg-9/#decision-{decision.pk}"' in anonymous
+    assert f'href="/en/events/gcg-9/#action-{item.pk}"' in anonymous
+    # What the reader may not see is neither carded nor named.
+    assert "A decision for partners only." not in anonymous
+    assert "A step for partners only" not in anonymous
+    assert anonymous.count('class="card"') == 2
+    partner = _page(scene.partner, thread)
+    assert "A decision for partners only." in partner
+    assert "A step for partners only" in partner
+    assert partner.count('class="card"') == 4
+
+
+def test_the_decisions_register_marks_each_row_for_its_links(scene) -> None:
+    event = _meeting(scene, "gcg-9")
+    decision = events.record_decision(
+        event, acting_user=scene.secretariat, text="The Group adopts its workplan."
+    )
+    page = Client().get("/en/events/decisions/").content.decode()
+    assert f'id="decision-{decision.pk}"' in page
+
+
 def test_roadmap_action_cards_follow_their_roadmap(scene) -> None:
     pathfinder = make_pathfinder("NPL")
     adopted = make_roadmap(pathfinder, actions=1, title="Adopted roadmap")

@@ -36,7 +36,7 @@ def meeting(scene: Any, slug: str = "gcg-9", **values: Any) -> Any:
     return make_event(
         slug,
         acting_user=scene.secretariat,
-        date=ReportedDate(dt.date(2026, 3, 2)),
+        date=values.pop("date", ReportedDate(dt.date(2026, 3, 2))),
         title=values.pop("title", "Ninth GCG meeting"),
         **values,
     )
@@ -384,3 +384,55 @@ def test_bad_resource_input_is_refused_with_a_message(scene) -> None:
             thread, acting_user=scene.partner, **resource_form(language="xx")
         )
     assert not Resource.objects.exists() and not Conversion.objects.exists()
+
+
+# Finding an older meeting ---------------------------------------------------
+
+
+def test_an_older_meeting_is_found_by_a_search_and_recorded(scene, monkeypatch) -> None:
+    monkeypatch.setattr("alliance87.community.forms.MEETINGS_OFFERED", 2)
+    old = meeting(
+        scene, "gcg-3", title="Third GCG meeting", date=ReportedDate(dt.date(2019, 5, 6))
+    )
+    meeting(scene, "gcg-8", title="Eighth GCG meeting")
+    meeting(scene, "gcg-9", title="Ninth GCG meeting")
+    thread = thread_in(scene.commons, scene.partner)
+    secretariat = client_for(scene.secretariat)
+    # The latest two are offered: the third meeting is not, nor taken.
+    form = secretariat.get(action_url(thread)).content.decode()
+    assert "Ninth GCG meeting" in form and "Third GCG meeting" not in form
+    assert 'name="meeting"' in form and 'method="get"' in form
+    assert secretariat.post(action_url(thread), action_form(old)).status_code == 400
+    assert not ActionItem.objects.exists()
+    # Searched for (any word of its title, any case), it is offered, and
+    # the form posts back to the search's address.
+    found = secretariat.get(f"{action_url(thread)}?meeting=THIRD+gcg").content.decode()
+    assert "Third GCG meeting" in found and "Ninth GCG meeting" not in found
+    assert 'value="THIRD gcg"' in found
+    response = secretariat.post(f"{action_url(thread)}?meeting=third", action_form(old))
+    assert response.status_code == 302
+    assert ActionItem.objects.get().event == old
+
+
+def test_a_search_keeps_the_post_and_says_when_nothing_matches(scene) -> None:
+    meeting(scene)
+    thread = thread_in(scene.commons, scene.partner)
+    reply = services.reply(thread, acting_user=scene.partner, body="I'll draft it.")
+    secretariat = client_for(scene.secretariat)
+    page = secretariat.get(f"{action_url(thread)}?post={reply.pk}").content.decode()
+    assert f'<input type="hidden" name="post" value="{reply.pk}">' in page
+    nothing = secretariat.get(f"{action_url(thread)}?post={reply.pk}&meeting=zzz-none")
+    assert nothing.status_code == 200
+    assert "No meeting you may record matches “zzz-none”." in nothing.content.decode()
+    # Odd input is a search like any other, never an error.
+    for odd in ("%00", "x" * 5000, "%25", "'"):
+        assert secretariat.get(f"{action_url(thread)}?meeting={odd}").status_code == 200
+
+
+def test_who_may_not_record_finds_no_meeting_by_searching(scene) -> None:
+    meeting(scene)
+    thread = thread_in(scene.commons, scene.partner)
+    for user in (scene.partner, scene.outsider):
+        response = client_for(user).get(f"{action_url(thread)}?meeting=ninth")
+        assert response.status_code == 404
+        assert "Ninth GCG meeting" not in response.content.decode()

@@ -54,7 +54,7 @@ from alliance87.core.files.kinds import (
     max_bytes,
     sniff,
 )
-from alliance87.core.files.serving import file_url, serve_file
+from alliance87.core.files.serving import file_response, file_url, serve_file
 from alliance87.core.files.storage import remove_file_after_commit, store_upload
 
 __all__ = [
@@ -80,6 +80,7 @@ __all__ = [
     "accepted_labels",
     "document_at",
     "document_named",
+    "file_response",
     "file_url",
     "match_documents",
     "max_bytes",

@@ -28,10 +28,18 @@ def file_url(obj: Any, field: str = "file") -> str:
 @require_safe
 def serve_file(request: HttpRequest, label: str, pk: int, name: str) -> HttpResponseBase:
     """Serve the file of owner `label`/`pk` if the user may see its owner."""
+    return file_response(request.user, label, pk, name)
+
+
+def file_response(user: Any, label: str, pk: int, name: str) -> HttpResponseBase:
+    """Return the file of owner `label`/`pk`, named `name`, if `user` may
+    see its owner (`hooks.FILE_OWNERS`); raise Http404 alike when it is
+    missing or hidden. The site serves it to a session's user, the API to
+    a token's (api/endpoints/community.py): one rule for both."""
     registered = hooks.FILE_OWNERS.get(label)
     if registered is None:
         raise Http404
-    owner = registered.visible(request.user).filter(pk=pk).first()
+    owner = registered.visible(user).filter(pk=pk).first()
     stored = getattr(owner, registered.field, None) if owner is not None else None
     if not stored or Path(stored.name).name != name:
         raise Http404

@@ -16,6 +16,8 @@ from alliance87.accounts.tests.visibility_matrix.objects import (
     make_object,
 )
 from alliance87.accounts.tests.visibility_matrix.ways import (
+    CARDS_LISTED_THREAD,
+    CARDS_RECORD_THREAD,
     CARDS_THREAD,
     HOST_COUNTRY,
     HOST_EVENT,
@@ -52,9 +54,11 @@ from alliance87.testing.personas import (
 
 
 def _cards_and_outcomes(secretariat: Any, objects: dict[str, Any]) -> None:
-    """Start the two public threads of ways.CARD and ways.OUTCOME: one
-    links to every decision, action item and roadmap action by its row's
-    address; the other became every action item and library resource."""
+    """Start the public threads of ways.CARD, CARD_LISTED, CARD_RECORD and
+    OUTCOME: the first three link to every decision and action item (the
+    first to every roadmap action too) by its row's address on its
+    parent's page, on the register or tracker, and on its meeting's record
+    page; the last became every action item and library resource."""
     space = community.save_space(
         Space(slug="mx-cards", name="Cards space", kind=SpaceKind.COMMONS, visibility="public"),
         acting_user=secretariat,
@@ -72,6 +76,16 @@ def _cards_and_outcomes(secretariat: Any, objects: dict[str, Any]) -> None:
     objects[CARDS_THREAD] = community.start_thread(
         space, acting_user=secretariat, title="Cards", body=body
     )
+    meeting_rows = [row for row in rows if not isinstance(row, Action)]
+    listed = {"decision": "/en/events/decisions/", "action": "/en/events/action-items/"}
+    for key, title, address in (
+        (CARDS_LISTED_THREAD, "Listed cards", lambda row: listed[row.anchor.split("-")[0]]),
+        (CARDS_RECORD_THREAD, "Record cards", lambda row: f"/en/events/{row.event.slug}/record/"),
+    ):
+        body = "\n".join(f"- [a link]({address(row)}#{row.anchor})" for row in meeting_rows)
+        objects[key] = community.start_thread(
+            space, acting_user=secretariat, title=title, body=body
+        )
     outcomes = community.start_thread(
         space, acting_user=secretariat, title="Outcomes", body="What it became"
     )

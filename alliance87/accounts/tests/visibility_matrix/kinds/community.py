@@ -14,6 +14,7 @@ from alliance87.accounts.tests.visibility_matrix.ways import (
     SITE_SEARCH,
     Kind,
     Way,
+    api_attachment_url,
     api_own_post_writes,
     api_post_writes,
     api_thread_url,
@@ -76,6 +77,7 @@ COMMUNITY = (
             # The file its opening post carries (its text holds the
             # marker), served with the post's visibility.
             Way("attachment", attachment_url(lambda t: t.posts.get()), own_page=True),
+            Way("api-attachment", api_attachment_url(lambda t: t.posts.get()), own_page=True),
             SITE_SEARCH,
             API_SEARCH,
             # Every persona was notified of every thread: the inbox
@@ -111,6 +113,7 @@ COMMUNITY = (
             ),
             # The file the reply carries: its author's and moderators'.
             Way("attachment", attachment_url(lambda post: post), own_page=True),
+            Way("api-attachment", api_attachment_url(lambda post: post), own_page=True),
             # Flagging and moderating it through the API.
             *api_post_writes(lambda post: post),
             # The API's posts of the thread (community.selectors'

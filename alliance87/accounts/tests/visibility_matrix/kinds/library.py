@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from alliance87.accounts.tests.visibility_matrix.ways import (
     API,
+    API_OUTCOME,
     API_SEARCH,
     EVENT_COUNTRY,
     HOST_EVENT_PAGE,
@@ -39,6 +40,7 @@ RESOURCES = (
             SITE_SEARCH,
             API_SEARCH,
             OUTCOME,
+            API_OUTCOME,
         ),
         statuses=("published", "draft"),
         draft_statuses=("draft",),

@@ -73,6 +73,17 @@ def attachment_url(post: Callable[[Any], Any]) -> Callable[[World, Item], str]:
     return url
 
 
+def api_attachment_url(post: Callable[[Any], Any]) -> Callable[[World, Item], str]:
+    """The API's address of that file (its `download`), asked with the
+    persona's token."""
+
+    def url(world: World, item: Item) -> str:
+        attachment = post(obj_of(world, item)).attachments.get()
+        return f"{API}community/files/{attachment.pk}/{attachment.name}"
+
+    return url
+
+
 def roadmap_url(suffix: str) -> Callable[[World, Item], str]:
     return lambda world, item: (
         f"/en/pathfinders/{HOST_COUNTRY}/roadmaps/{obj_of(world, item).pk}/{suffix}"
@@ -84,6 +95,16 @@ def thread_of(key: str) -> Callable[[World, Item], str]:
     return lambda world, item: world.objects[key].get_absolute_url()
 
 
+def api_thread_of(key: str) -> Callable[[World, Item], str]:
+    """The API's address of the world's thread `key`."""
+
+    def url(world: World, item: Item) -> str:
+        thread = world.objects[key]
+        return f"{API}community/spaces/{thread.space.slug}/threads/{thread.pk}"
+
+    return url
+
+
 # Two public threads of the world (world.py): one links to every decision,
 # action item and roadmap action (a roadmap's first) by its row's address,
 # shown as cards (community/cards.py); the other became every action item
@@ -91,7 +112,16 @@ def thread_of(key: str) -> Callable[[World, Item], str]:
 CARDS_THREAD = "mx:cards-thread"
 OUTCOMES_THREAD = "mx:outcomes-thread"
 CARD = Way("card", thread_of(CARDS_THREAD))
+# Two more public threads link to every decision and action item by the
+# other pages that list them: the decisions register and the action-item
+# tracker (card-listed), and their meeting's record page (card-record).
+CARDS_LISTED_THREAD = "mx:cards-listed-thread"
+CARDS_RECORD_THREAD = "mx:cards-record-thread"
+CARD_LISTED = Way("card-listed", thread_of(CARDS_LISTED_THREAD))
+CARD_RECORD = Way("card-record", thread_of(CARDS_RECORD_THREAD))
 OUTCOME = Way("outcome", thread_of(OUTCOMES_THREAD))
+# The same thread through the API: its `became` lists them.
+API_OUTCOME = Way("api-outcome", api_thread_of(OUTCOMES_THREAD))
 
 HOST_EVENT_PAGE = Way("event-page", fixed(f"/en/events/{HOST_EVENT}/"))
 HOST_BRIEFING = Way("briefing", fixed(f"/en/events/{HOST_EVENT}/briefing/"))
