@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -123,6 +124,14 @@ def personas(db: None) -> Personas:
 @pytest.fixture
 def world(db: None) -> World:
     return make_world()
+
+
+@pytest.fixture
+def media(settings: Any, tmp_path: Path) -> Path:
+    """Uploads go to a folder of the test's own (`uploads.stored_files`
+    lists what is left there)."""
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
 
 
 # The demo, loaded once ------------------------------------------------------

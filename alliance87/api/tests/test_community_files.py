@@ -5,7 +5,6 @@ that does not exist)."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,16 +14,9 @@ from alliance87.community import moderation, services
 from alliance87.testing.api import send
 from alliance87.testing.community_api import Scene, build_scene, partner_colleague, replies
 from alliance87.testing.personas import Personas
+from alliance87.testing.uploads import PDF
 
-pytestmark = pytest.mark.django_db
-
-PDF = b"%PDF-1.4\n% a small report\n%%EOF\n"
-
-
-@pytest.fixture(autouse=True)
-def media(settings: Any, tmp_path: Path) -> Path:
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media")]
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ exported and erased with the person's data."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -26,26 +25,13 @@ from alliance87.community.models import (
 )
 from alliance87.community.personal_data import erase
 from alliance87.core.files import file_url
+from alliance87.testing.uploads import EXE, PDF, PNG, stored_files
 
-pytestmark = pytest.mark.django_db
-
-PDF = b"%PDF-1.4\n% a small report\n%%EOF\n"
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 40
-EXE = b"MZ\x90\x00\x03\x00\x00\x00 a program"
-
-
-@pytest.fixture(autouse=True)
-def media(settings: Any, tmp_path: Path) -> Path:
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media")]
 
 
 def pdf(name: str = "report.pdf", data: bytes = PDF) -> SimpleUploadedFile:
     return SimpleUploadedFile(name, data, "application/pdf")
-
-
-def stored_files(media: Path) -> list[Path]:
-    return [p for p in media.rglob("*") if p.is_file()]
 
 
 def signed_in(user: Any) -> Client:

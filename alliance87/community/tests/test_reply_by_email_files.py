@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from email.message import EmailMessage
 from email.utils import make_msgid
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -25,22 +24,9 @@ from alliance87.community.tests.reply_by_email_support import (
 )
 from alliance87.community.tests.smtp import smtp  # noqa: F401 - a fixture
 from alliance87.core.files import file_url
+from alliance87.testing.uploads import EXE, PDF, PNG, stored_files
 
-pytestmark = pytest.mark.django_db
-
-PDF = b"%PDF-1.4\n% a small report\n%%EOF\n"
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 40
-EXE = b"MZ\x90\x00\x03\x00\x00\x00 a program"
-
-
-@pytest.fixture(autouse=True)
-def media(settings: Any, tmp_path: Path) -> Path:
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
-
-
-def stored_files(media: Path) -> list[Path]:
-    return [p for p in media.rglob("*") if p.is_file()]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media")]
 
 
 def reply_with_files(to: str, sender: str, files: list[tuple[str, bytes, str]]) -> bytes:
