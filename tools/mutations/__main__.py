@@ -15,6 +15,7 @@ from typing import Any
 
 from tools.mutations import __doc__ as OVERVIEW
 from tools.mutations.base import (
+    BASELINE_TIMEOUT,
     COMMAND,
     DEFAULT_TIMEOUT,
     PACKAGE,
@@ -130,7 +131,7 @@ def mutate_all(options: Options, mutants: list[Mutant]) -> dict[str, Any] | None
             print(f"the copy imports {PACKAGE} from {where}, not from itself", file=sys.stderr)
             return None
         matrix = describe_matrix(space.copy)
-        baseline = space.run(None, options.timeout * 2)
+        baseline = space.run(None, max(options.timeout, BASELINE_TIMEOUT))
         print(f"baseline: {baseline.status} in {baseline.seconds:.0f} s", flush=True)
         if baseline.status != "survived":
             print(f"the unmutated matrix fails: {baseline.first_failure}", file=sys.stderr)

@@ -33,7 +33,10 @@ FEW_CELLS = 300
 RUN_SETTINGS = "mutation_run_settings"
 PLUGIN = "mutation_reach_plugin"
 RUN_ARGS = ("--ds", RUN_SETTINGS, "--reuse-db", "-p", PLUGIN)
-DEFAULT_TIMEOUT = 300.0
+DEFAULT_TIMEOUT = 600.0
+# The unmutated run records what each cell reaches (coverage.py, one
+# context per cell, each cell asking for itself): several times slower.
+BASELINE_TIMEOUT = 3600.0
 COMMAND = ".venv/bin/python -m tools.mutations"
 
 # A filter that every row passes: what is left of a `visible_q(...)` call
@@ -60,6 +63,9 @@ class Mutant:
     description: str  # the mutation, for people
     key: str = ""
     file_hash: str = ""  # of the file it mutates: a kept outcome is reused only for it
+    # Inside a lambda: its line also runs where the lambda is made (at
+    # import, for a module's), without running the check (reach.Reach).
+    in_lambda: bool = False
 
     @property
     def where(self) -> str:
@@ -76,6 +82,9 @@ class Outcome:
     # How many cells ran: those that reached the site in the unmutated run
     # (tools.mutations.reach); None: the whole matrix.
     cells: int | None = None
+    # For a site run while the world was built (tools.mutations.world):
+    # "same" when the mutant built the unmutated world, else "changed: ...".
+    world: str = ""
 
     @property
     def survived(self) -> bool:
@@ -90,6 +99,8 @@ class Outcome:
 
     @property
     def result(self) -> str:
+        if self.survived and self.cells == 0 and self.world == "same":
+            return "survived (same world; no cell reaches it)"
         if self.survived and self.cells == 0:
             return "survived (no cell reaches it)"
         if self.survived and self.mutant.key in EXPLAINED:

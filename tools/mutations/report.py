@@ -68,12 +68,12 @@ def render_report(
         f" one per type × level × status.",
         f"- **Ways out** ({sum(len(k['ways']) for k in kinds)} per type, "
         f"{len({w for k in kinds for w in k['ways']})} distinct names): own pages "
-        "(a hidden object answers 404), lists, filtered lists, other objects' pages, "
-        "the calendar feed and .ics files, CSV exports, print views, briefing packs, "
-        "the application form, and the editing pages and forms of a group's chair, a "
-        "pathfinder's focal point and an action item's owner. The Hub has no search "
-        "page nor API: its searches are the lists' filters (`?q=`), which narrow the "
-        "lists' own querysets.",
+        "(a hidden object answers 404), lists, filtered lists and their filters' "
+        "choices, other objects' pages, the site search and its counts, feeds, the "
+        "calendar feed and .ics files, CSV, XLSX and JSON exports, print views, "
+        "briefing packs, forms, the editing pages of a group's chair, a pathfinder's "
+        "focal point and an action item's owner, mail (notifications, digests, "
+        "replies by email) and every endpoint of the API, read and write.",
         f"- **Figures** ({len(matrix.get('figures', []))}): "
         + ", ".join(f"`{f}`" for f in matrix.get("figures", []))
         + ": a count shown must count only what the persona may see.",
@@ -111,13 +111,20 @@ def render_report(
         "from the copy, with a time limit, and restores the file. The unmutated run",
         "records with coverage.py which cells reach which lines; a mutant runs only",
         "the cells that reached its lines (an `@file` of their ids in place of the",
-        f"folder; in one process, `{' '.join(WORKERS_FEW)}`, up to {FEW_CELLS} cells), "
-        "or the whole matrix when its lines ran while the world was built,",
-        "at import, or not at all. The test databases are kept in the copy and",
+        f"folder; in one process, `{' '.join(WORKERS_FEW)}`, up to {FEW_CELLS} cells). "
+        "When its lines also ran while the world was built, the run first builds the",
+        "world with the mutant and compares it with the unmutated one (each column of",
+        "each table, the cache's entries, the uploaded files; what the unmutated run's",
+        "two workers built differently, times and tokens, is left out): the same world",
+        "runs those cells, another world the whole matrix. Lines run at import, in a",
+        "cell's own setup or in a teardown run the whole matrix; lines no process ran",
+        "survive without a run, each a place the matrix does not look.",
+        "The test databases are kept in the copy and",
         "reused (`--reuse-db`): a mutant changes code, never the schema.",
         "`--list` shows the",
         "sites without running them; `--only TEXT` runs the sites whose file:line,",
-        "function or code contains TEXT.",
+        "function or code contains TEXT; `--json F --resume` keeps each outcome in F",
+        "and, run again, reuses those whose file and matrix have not changed.",
         "",
         "## Result",
         "",
@@ -131,6 +138,16 @@ def render_report(
             f"**The run stopped before its end**: {len(outcomes)} of the tree's {total} "
             f"sites were run, {total - len(outcomes)} were not reached (`--json F --resume` "
             "goes on from where it stopped).",
+            "",
+        ]
+    worlds = Counter(
+        "the same world" if o.world == "same" else "another world" for o in outcomes if o.world
+    )
+    if worlds:
+        lines += [
+            "Sites also run while the world was built: "
+            + ", ".join(f"{n} built {w}" for w, n in sorted(worlds.items()))
+            + ".",
             "",
         ]
     lines += [
@@ -151,14 +168,14 @@ def render_report(
     lines += [
         "### Every site",
         "",
-        "| Site | Check | Mutation | Result | First failing cell |",
-        "|---|---|---|---|---|",
+        "| Site | Check | Mutation | Result | Cells run | First failing cell |",
+        "|---|---|---|---|---|---|",
     ]
     for o in outcomes:
         m = o.mutant
         lines.append(
             f"| `{m.where}` | {_code(m.code)} | {_cell(m.description)} | {o.result} | "
-            f"{_code(o.first_failure, 70)} |"
+            f"{'all' if o.cells is None else o.cells} | {_code(o.first_failure, 70)} |"
         )
     lines.append("")
     return "\n".join(lines)

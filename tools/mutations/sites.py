@@ -36,6 +36,7 @@ class _Finder(ast.NodeVisitor):
         self.starts = _line_starts(self.data)
         self.stack: list[str] = []
         self.rule_depth = 0  # > 0 inside a function that defines the rule
+        self.lambda_depth = 0  # > 0 inside a lambda
         self.mutants: list[Mutant] = []
 
     # Helpers ------------------------------------------------------------
@@ -69,6 +70,7 @@ class _Finder(ast.NodeVisitor):
                 code=" ".join(self.text(node).split()),
                 replacement=replacement,
                 description=description,
+                in_lambda=self.lambda_depth > 0,
             )
         )
 
@@ -95,6 +97,11 @@ class _Finder(ast.NodeVisitor):
         self.stack.pop()
 
     visit_AsyncFunctionDef = visit_FunctionDef
+
+    def visit_Lambda(self, node: ast.Lambda) -> None:
+        self.lambda_depth += 1
+        self.generic_visit(node)
+        self.lambda_depth -= 1
 
     # Call sites ---------------------------------------------------------
 

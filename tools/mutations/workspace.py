@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
+from tools.mutations import world
 from tools.mutations.base import (
     DEFAULT_TIMEOUT,
     FEW_CELLS,
@@ -32,7 +33,14 @@ from tools.mutations.base import (
     Outcome,
     mutate,
 )
-from tools.mutations.reach import EACH_CELL_ASKS, ENV, PLUGIN_TEXT, Reach, write_targets
+from tools.mutations.reach import (
+    EACH_CELL_ASKS,
+    ENV,
+    PLUGIN_TEXT,
+    Reach,
+    Selection,
+    write_targets,
+)
 
 # The copy and the runs -------------------------------------------------------
 
@@ -55,6 +63,9 @@ def copy_tree(source: Path, target: Path) -> Path:
     (target / "var").mkdir(exist_ok=True)
     (target / f"{RUN_SETTINGS}.py").write_text(_RUN_SETTINGS_TEXT, encoding="utf-8")
     (target / f"{PLUGIN}.py").write_text(PLUGIN_TEXT, encoding="utf-8")
+    (target / f"{world.MODULE}.py").write_text(
+        Path(world.__file__).read_text(encoding="utf-8"), encoding="utf-8"
+    )
     return target
 
 
@@ -211,6 +222,16 @@ class Workspace:
     def coverage_dir(self) -> Path:
         return self.base / "reach"
 
+    @property
+    def worlds_dir(self) -> Path:
+        """The unmutated run's fingerprints of its world, one per process."""
+        return self.base / "worlds"
+
+    @property
+    def world_file(self) -> Path:
+        """What a mutant's world is compared with (world.expectation)."""
+        return self.base / "world.json"
+
     def run(
         self,
         mutant: Mutant | None,
@@ -219,34 +240,92 @@ class Workspace:
         reach: Reach | None = None,
     ) -> Outcome:
         """Run the matrix with `mutant` applied (None: unmutated, recording
-        which cells reach which lines), then undo it. With `reach`, only the
-        cells that reached the mutant's lines run."""
+        which cells reach which lines and the world it builds), then undo
+        it. With `reach`, only the cells that reached the mutant's lines
+        run, after the world is compared when its build reached them."""
         if mutant is None:
             self.coverage_dir.mkdir(exist_ok=True)
-            env = {ENV: str(self.coverage_dir / "cells"), EACH_CELL_ASKS: "1"}
+            env = {
+                ENV: str(self.coverage_dir / "cells"),
+                EACH_CELL_ASKS: "1",
+                world.RECORD: str(self.worlds_dir),
+            }
             status, test, message, seconds = run_matrix(self.copy, timeout, extra, env=env)
+            self._expect_world()
             return Outcome(_BASELINE, status, test, message, seconds)
-        cells = reach.cells(mutant) if reach is not None else None
-        if cells == []:
+        chosen = reach.select(mutant) if reach is not None else Selection(None)
+        if chosen.cells == [] and not chosen.world:
             return Outcome(mutant, "survived", "", UNREACHED, 0.0, 0)
-        targets = write_targets(self.base / "cells.txt", cells)
+        if chosen.world and not self.world_file.exists():
+            chosen = Selection(None)  # no expectation: the whole matrix
         target = self.copy / mutant.path
         original = target.read_bytes()
         try:
             target.write_text(mutate(original.decode(), mutant), encoding="utf-8")
-            status, test, message, seconds = run_matrix(
-                self.copy, timeout, extra, targets, cells=None if cells is None else len(cells)
-            )
+            if chosen.world:
+                return self._run_world(mutant, chosen, timeout, extra, reach)
+            return self._run_cells(mutant, chosen.cells, timeout, extra)
         finally:
             target.write_bytes(original)
+
+    def _run_cells(
+        self,
+        mutant: Mutant,
+        cells: list[str] | None,
+        timeout: float,
+        extra: Sequence[str],
+        env: Mapping[str, str] | None = None,
+    ) -> Outcome:
+        targets = write_targets(self.base / "cells.txt", cells)
         ran = None if cells is None else len(cells)
+        status, test, message, seconds = run_matrix(
+            self.copy, timeout, extra, targets, env=env, cells=ran
+        )
         return Outcome(mutant, status, test, message, seconds, ran)
+
+    def _run_world(
+        self,
+        mutant: Mutant,
+        chosen: Selection,
+        timeout: float,
+        extra: Sequence[str],
+        reach: Reach | None,
+    ) -> Outcome:
+        """Build the world with the mutant and run the cells that reached
+        it; when the world is not the unmutated one, the whole matrix."""
+        changed = self.base / world.CHANGED
+        changed.unlink(missing_ok=True)
+        cells = chosen.cells or []
+        probe = cells or ([reach.any_cell] if reach and reach.any_cell else [])
+        env = {world.EXPECT: str(self.world_file)}
+        outcome = self._run_cells(mutant, probe or None, timeout, extra, env)
+        if changed.exists():
+            parts = changed.read_text(encoding="utf-8").split()
+            whole = self._run_cells(mutant, None, timeout, extra)
+            whole.seconds += outcome.seconds
+            whole.world = f"changed: {', '.join(parts[:3])}"
+            return whole
+        outcome.world = "same"
+        if not cells and outcome.survived:
+            outcome.cells, outcome.message = 0, WORLD_SAME
+        return outcome
+
+    def _expect_world(self) -> None:
+        """Read the unmutated run's worlds into what mutants' are compared
+        with; with fewer than two, no comparison (the whole matrix runs)."""
+        prints = [
+            json.loads(p.read_text(encoding="utf-8")) for p in self.worlds_dir.glob("*.json")
+        ]
+        self.world_file.unlink(missing_ok=True)
+        if len(prints) >= 2:
+            self.world_file.write_text(json.dumps(world.expectation(prints)), encoding="utf-8")
 
     def reach(self) -> Reach:
         """What the baseline run recorded (call after `run(None)`)."""
         return Reach.read(self.coverage_dir, self.copy)
 
 
+WORLD_SAME = "built the same world, and no cell's requests ran these lines"
 UNREACHED = "no process of the unmutated run ran these lines"
 _BASELINE = Mutant(MATRIX, 0, 0, 0, 0, "", "baseline", "", "", "none")
 

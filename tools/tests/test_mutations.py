@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import ast
 import io
+import json
 import tokenize
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tools.mutations import __main__ as command
-from tools.mutations import base, explained, reach, sites, workspace
+from tools.mutations import base, explained, reach, sites, workspace, world
 
 ROOT = base.ROOT
 
@@ -219,6 +221,54 @@ def test_a_broken_copy_fails_and_is_restored(space: workspace.Workspace) -> None
     assert target.read_bytes() == before
 
 
+@pytest.mark.mutations
+def test_a_mutant_that_builds_another_world_runs_the_whole_matrix(
+    space: workspace.Workspace,
+) -> None:
+    """The unmutated run's two workers each built the world: what differed
+    between them (times, tokens) is noise. A change to the world's
+    organisations (every one made of civil society by default) is not:
+    the run sees it and runs the whole matrix; an unchanged world runs
+    only the cells."""
+    cells = ["-k", "statement and list and (anonymous or partner)"]
+    assert space.run(None, extra=cells).status == "survived"
+    expected = json.loads(space.world_file.read_text(encoding="utf-8"))
+    assert expected["stable"]
+    assert all(n.startswith("column:") for n in expected["noise"]), expected["noise"]
+    assert "column:auth_user.date_joined" in expected["noise"]
+
+    path = "alliance87/testing/factories.py"
+    source = (ROOT / path).read_text(encoding="utf-8")
+    code = "StakeholderType.CIVIL_SOCIETY"
+    start = source.encode().index(code.encode())
+    line = source[: source.index(code)].count("\n") + 1
+    changed = base.Mutant(
+        path,
+        line,
+        line,
+        start,
+        start + len(code),
+        "make_organisation",
+        "condition",
+        code,
+        "StakeholderType.GOVERNMENT",
+        "another stakeholder type",
+    )
+    chosen = space.reach().select(changed)
+    assert chosen.world, "the world's organisations are made here"
+    outcome = space.run(changed, extra=cells, reach=space.reach())
+    assert outcome.world.startswith("changed: "), outcome
+    assert "column:partners_organisation.stakeholder_type" in outcome.world
+    assert outcome.cells is None  # the whole matrix (of the cells -k chose)
+    assert outcome.status == "survived"
+    assert (space.copy / path).read_text(encoding="utf-8") == source
+
+    same = base.replace(changed, replacement="(StakeholderType.CIVIL_SOCIETY)")
+    outcome = space.run(same, extra=cells, reach=space.reach())
+    assert outcome.world == "same", outcome
+    assert outcome.cells is not None
+
+
 def _mutant(path: str, line: int, end_line: int) -> base.Mutant:
     return base.Mutant(path, line, end_line, 0, 0, "f", "visible_to", "x", "y", "d")
 
@@ -238,11 +288,105 @@ def test_a_site_reached_only_in_cells_runs_those_cells() -> None:
 
 @pytest.mark.parametrize("context", ["setup", "teardown", ""])
 def test_a_site_reached_outside_a_cells_call_runs_the_whole_matrix(context: str) -> None:
-    """Run while the world is built (a cell's setup), in a teardown or at
-    import: a mutant there may change every cell."""
+    """Run in a cell's own setup, in a teardown or at import: a mutant
+    there may change every cell."""
     cell = reach.CELL + "alliance87/m/test_cells.py::test_matrix[a]"
     found = reach.Reach({"alliance87/x.py": {10: [cell, context]}})
     assert found.cells(_mutant("alliance87/x.py", 10, 10)) is None
+    assert found.select(_mutant("alliance87/x.py", 10, 10)) == reach.Selection(None)
+
+
+def test_a_site_reached_while_the_world_is_built_runs_its_cells_after_the_world() -> None:
+    """The world's build has a context of its own: the cells that reached
+    the site run, once the world built with the mutant is found the same."""
+    cell = reach.CELL + "alliance87/m/test_cells.py::test_matrix[a]"
+    first = reach.CELL + "alliance87/m/test_cells.py::test_matrix[0]"
+    found = reach.Reach(
+        {"alliance87/x.py": {10: [cell, world.CONTEXT], 20: [world.CONTEXT], 30: [first]}}
+    )
+    assert found.select(_mutant("alliance87/x.py", 10, 10)) == reach.Selection(
+        ["alliance87/m/test_cells.py::test_matrix[a]"], world=True
+    )
+    # Only the build ran it: no cell's own requests do; one cell builds the world.
+    assert found.select(_mutant("alliance87/x.py", 20, 20)) == reach.Selection([], world=True)
+    assert found.any_cell == "alliance87/m/test_cells.py::test_matrix[0]"
+
+
+def test_a_check_in_a_lambda_is_not_run_where_the_lambda_is_made() -> None:
+    """A module's lambda is made at import, on the line of the check it
+    holds; that import is not the check running."""
+    cell = reach.CELL + "alliance87/m/test_cells.py::test_matrix[a]"
+    found = reach.Reach({"alliance87/x.py": {10: [cell, reach.IMPORT]}})
+    in_lambda = base.replace(_mutant("alliance87/x.py", 10, 10), in_lambda=True)
+    assert found.cells(in_lambda) == ["alliance87/m/test_cells.py::test_matrix[a]"]
+    assert found.cells(_mutant("alliance87/x.py", 10, 10)) is None
+
+
+def test_a_check_in_a_lambda_is_marked_so() -> None:
+    source = (
+        "P = dict(visible=lambda user: Thing.objects.visible_to(user))\n"
+        "def f(user):\n    return Thing.objects.visible_to(user)\n"
+    )
+    found = _find(source)
+    assert [(m.line, m.in_lambda) for m in found] == [(1, True), (3, False)]
+
+
+def test_the_world_noise_is_what_two_unmutated_builds_disagree_on() -> None:
+    one = {"column:t.name": "a", "column:t.created": "1", "cache:default:k": "c"}
+    two = {"column:t.name": "a", "column:t.created": "2", "cache:default:j": "c"}
+    expected = world.expectation([one, two])
+    assert expected == {
+        "stable": {"column:t.name": "a"},
+        "noise": ["cache:default:j", "cache:default:k", "column:t.created"],
+    }
+    assert world.differences(expected, {**one, "column:t.created": "3"}) == []
+    assert world.differences(expected, {**one, "column:t.name": "b"}) == ["column:t.name"]
+    assert world.differences(expected, {"column:t.created": "1"}) == ["column:t.name"]
+    assert world.differences(expected, {**one, "rows:u": "1"}) == ["rows:u"]
+    with pytest.raises(ValueError, match="two builds"):
+        world.expectation([one])
+
+
+@pytest.mark.django_db
+def test_the_world_fingerprint_sees_a_changed_value_row_cache_entry_and_file(
+    settings: Any, tmp_path: Path
+) -> None:
+    from django.core.cache import cache
+
+    from alliance87.testing.factories import make_organisation
+
+    settings.MEDIA_ROOT = tmp_path
+    # The local-memory cache the matrix's runs use (no REDIS_URL there).
+    locmem = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "world"}
+    settings.CACHES = {**settings.CACHES, "default": locmem}
+    cache.clear()
+    organisation = make_organisation("acme", "Acme")
+    before = world.fingerprint()
+    assert world.fingerprint() == before
+    expected = {"stable": before, "noise": []}
+
+    organisation.name = "Acme Two"
+    organisation.save()
+    assert "column:partners_organisation.name" in world.differences(expected, world.fingerprint())
+    organisation.name = "Acme"
+    organisation.save()
+    # The page cache's versions move on each save: compare what is left.
+    again = world.fingerprint()
+    expected = {"stable": again, "noise": []}
+    make_organisation("other", "Other")
+    assert "rows:partners_organisation" in world.differences(expected, world.fingerprint())
+
+    expected = {"stable": world.fingerprint(), "noise": []}
+    cache.set("matrix-test-entry", "x")
+    assert world.differences(expected, world.fingerprint()) == [
+        "cache:default::1:matrix-test-entry"
+    ]
+    (tmp_path / "random-folder").mkdir()
+    (tmp_path / "random-folder" / "upload.txt").write_text("one")
+    expected = {"stable": world.fingerprint(), "noise": []}
+    (tmp_path / "upload.txt").unlink(missing_ok=True)
+    (tmp_path / "random-folder" / "upload.txt").write_text("two")
+    assert world.differences(expected, world.fingerprint()) == ["file:upload.txt"]
 
 
 def test_a_site_no_process_ran_is_reached_by_no_cell() -> None:
