@@ -38,6 +38,9 @@ Every variable, its default, and what it does:
   MAILGUN_WEBHOOK_SIGNING_KEY (none, + _FILE)  Mailgun's webhook signing
                            key (HMAC of its payloads); without it
                            /hooks/mail/mailgun/ answers 404.
+  POSTAL_WEBHOOK_KEY (none, + _FILE)  Postal's webhook public key (base64;
+                           RSA signature of its payloads); without it
+                           /hooks/mail/postal/ answers 404.
   NEWSLETTER_SOFT_BOUNCE_LIMIT 3, NEWSLETTER_SOFT_BOUNCE_DAYS 30  That many
                            temporary bounces within that many days stop
                            the newsletter to an address.
@@ -147,6 +150,7 @@ from alliance87.config.mail import (
     EMAIL_USE_TLS,
     MAIL_WEBHOOK_SECRET,
     MAILGUN_WEBHOOK_SIGNING_KEY,
+    POSTAL_WEBHOOK_KEY,
     NEWSLETTER_SOFT_BOUNCE_DAYS,
     NEWSLETTER_SOFT_BOUNCE_LIMIT,
     SERVER_EMAIL,

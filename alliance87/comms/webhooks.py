@@ -10,12 +10,14 @@ or wrong secret answers 401, and a payload it cannot read 400: never 500
 JSON).
 
 The providers whose webhooks are secured by basic auth alone are
-offered, and Mailgun, which also signs each payload with its webhook
-signing key (`MAILGUN_WEBHOOK_SIGNING_KEY`; anymail checks the HMAC, a
-wrong one answers 401 like a wrong secret). Postal and Resend (signed
-with keys the Hub does not read) and Amazon SES (anymail's view needs
-boto3, which the Hub does not install) are not; anymail no longer
-supports SendGrid.
+offered (Resend among them: its Svix signature is not checked, which
+anymail does only with the svix package, not installed), and two that
+also sign each payload: Mailgun with its webhook signing key
+(`MAILGUN_WEBHOOK_SIGNING_KEY`; anymail checks the HMAC) and Postal with
+its server's private key (`POSTAL_WEBHOOK_KEY`, the public key; anymail
+checks the RSA signature). A wrong signature answers 401 like a wrong
+secret. Amazon SES is not offered (anymail's view needs boto3, which the
+Hub does not install); anymail no longer supports SendGrid.
 """
 
 from __future__ import annotations
@@ -28,7 +30,9 @@ from anymail.signals import EventType
 from anymail.webhooks.brevo import BrevoTrackingWebhookView
 from anymail.webhooks.mailgun import MailgunTrackingWebhookView
 from anymail.webhooks.mailjet import MailjetTrackingWebhookView
+from anymail.webhooks.postal import PostalTrackingWebhookView
 from anymail.webhooks.postmark import PostmarkTrackingWebhookView
+from anymail.webhooks.resend import ResendTrackingWebhookView
 from anymail.webhooks.sparkpost import SparkPostTrackingWebhookView
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
@@ -44,8 +48,17 @@ PROVIDERS: dict[str, Any] = {
     "brevo": BrevoTrackingWebhookView,
     "mailgun": MailgunTrackingWebhookView,
     "mailjet": MailjetTrackingWebhookView,
+    "postal": PostalTrackingWebhookView,
     "postmark": PostmarkTrackingWebhookView,
+    "resend": ResendTrackingWebhookView,
     "sparkpost": SparkPostTrackingWebhookView,
+}
+# The providers that sign each payload, and the setting that holds the key
+# anymail checks it with (given to the view as this keyword): without it
+# their address answers 404.
+SIGNING_KEYS = {
+    "mailgun": ("MAILGUN_WEBHOOK_SIGNING_KEY", "webhook_signing_key"),
+    "postal": ("POSTAL_WEBHOOK_KEY", "webhook_key"),
 }
 
 # anymail's normalised event types the newsletter acts on; the others
@@ -63,12 +76,22 @@ def kind_of(event: Any) -> MailEventKind | None:
     """The kind of `event` for the newsletter, or None to ignore it.
 
     anymail reports Postmark's "SoftBounce" as bounced; Postmark's own
-    type says it is temporary, so it is counted as a soft bounce.
+    type says it is temporary, so it is counted as a soft bounce. anymail
+    reports Postal's "HardFail" (delivery failed for good, not retried) as
+    failed, which it keeps for a provider's own refusal to send: it is a
+    permanent bounce of the address.
     """
     kind = KINDS.get(event.event_type)
     esp_event = event.esp_event if isinstance(event.esp_event, dict) else {}
     if kind == MailEventKind.HARD_BOUNCE and esp_event.get("Type") == "SoftBounce":
         return MailEventKind.SOFT_BOUNCE
+    payload = esp_event.get("payload")
+    if (
+        event.event_type == EventType.FAILED
+        and isinstance(payload, dict)
+        and payload.get("status") == "HardFail"
+    ):
+        return MailEventKind.HARD_BOUNCE
     return kind
 
 
@@ -88,10 +111,11 @@ def mail_events(request: HttpRequest, provider: str) -> HttpResponse:
     # The secret (and key) given to the view itself: anymail's ANYMAIL
     # setting is not used, so no other path can leave its webhooks open.
     credentials = {"webhook_secret": settings.MAIL_WEBHOOK_SECRET}
-    if provider == "mailgun":
-        if not settings.MAILGUN_WEBHOOK_SIGNING_KEY:
+    if provider in SIGNING_KEYS:
+        setting, keyword = SIGNING_KEYS[provider]
+        if not getattr(settings, setting):
             raise Http404("No such webhook.")
-        credentials["webhook_signing_key"] = settings.MAILGUN_WEBHOOK_SIGNING_KEY
+        credentials[keyword] = getattr(settings, setting)
     view = view_class(**credentials)
     try:
         view.run_validators(request)

@@ -37,6 +37,23 @@ if MAIL_WEBHOOK_SECRET and ":" not in MAIL_WEBHOOK_SECRET:
 # key of the HMAC it signs each webhook payload with. Without it the
 # webhook's mailgun address answers 404.
 MAILGUN_WEBHOOK_SIGNING_KEY = envsecret("MAILGUN_WEBHOOK_SIGNING_KEY", "")
+# Postal's webhook public key (its server's settings, or its DNS record
+# rp._domainkey's "p=" value: base64, no PEM lines): Postal signs each
+# webhook payload with the matching private key (RSA, SHA-1). Without it
+# the webhook's postal address answers 404; a key that is not one stops
+# the Hub at start rather than at the first webhook.
+POSTAL_WEBHOOK_KEY = "".join(envsecret("POSTAL_WEBHOOK_KEY", "").split())
+if POSTAL_WEBHOOK_KEY:
+    from cryptography.hazmat.primitives.serialization import load_pem_public_key
+
+    try:
+        load_pem_public_key(
+            f"-----BEGIN PUBLIC KEY-----\n{POSTAL_WEBHOOK_KEY}\n-----END PUBLIC KEY-----".encode()
+        )
+    except ValueError as error:
+        raise ImproperlyConfigured(
+            "POSTAL_WEBHOOK_KEY must be Postal's public key (base64)."
+        ) from error
 # The newsletter stops sending to an address the provider reports
 # NEWSLETTER_SOFT_BOUNCE_LIMIT temporary bounces for within
 # NEWSLETTER_SOFT_BOUNCE_DAYS days (comms/services/newsletter.py).
