@@ -46,6 +46,8 @@ Every variable, its default, and what it does:
                            the newsletter to an address.
   MEDIA_ROOT       var/media   Uploaded files.
   FILE_MAX_MB      20      Largest upload accepted, in megabytes.
+  FILES_ORPHAN_HOURS 24    A stored file no row names is removed (daily,
+                           by the workers) once it is this many hours old.
   SLACK_IMPORT_MAX_MB 200  Largest Slack export (zip) the Secretariat's
                            import page accepts, in megabytes (docs/slack-import.md).
   FILES_SERVE      django  Who sends an uploaded file once the Hub has checked
@@ -319,6 +321,9 @@ MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "var" / "media")))
 # Uploaded files are served by alliance87.core.files.serve_file, which
 # applies their owner's visibility; MEDIA_URL is never served directly.
 FILE_MAX_MB = envint("FILE_MAX_MB", 20, minimum=1)
+# A stored file no row names is removed once it is this many hours old
+# (core/files/sweep.py): long enough for a row to commit after its upload.
+FILES_ORPHAN_HOURS = envint("FILES_ORPHAN_HOURS", 24, minimum=1)
 SLACK_IMPORT_MAX_MB = envint("SLACK_IMPORT_MAX_MB", 200, minimum=1)
 FILES_SERVE = env("FILES_SERVE", "django")
 if FILES_SERVE not in {"django", "x-accel-redirect", "x-sendfile"}:

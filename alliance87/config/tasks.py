@@ -47,6 +47,12 @@ TASKS_SCHEDULE = {
         "task": "alliance87.community.tasks.community_mail_task",
         "every": envint("COMMUNITY_MAIL_EVERY_SECONDS", 300, minimum=10),
     },
+    # Stored files no row names (a write rolled back around its upload):
+    # removed once they are FILES_ORPHAN_HOURS old (core/files/sweep.py).
+    "files-sweep": {
+        "task": "alliance87.core.files.sweep.sweep_files_task",
+        "every": 24 * 3600,
+    },
 }
 # Seconds between two looks at the schedule by a worker.
 TASKS_SCHEDULE_TICK = 15

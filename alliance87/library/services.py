@@ -256,8 +256,8 @@ def _keep_file(resource: Resource, *, language: str, name: str, size: int) -> Re
 
 @service
 def remove_file(file: ResourceFile, *, acting_user: Any) -> None:
-    """Remove one language's file of a resource (the stored bytes stay
-    until the media folder is cleaned)."""
+    """Remove one language's file of a resource (the stored bytes go with
+    the workers' daily sweep of files no row names, core/files/sweep.py)."""
     file.delete()
 
 

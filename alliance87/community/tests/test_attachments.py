@@ -387,3 +387,33 @@ def test_the_export_lists_the_files_and_erasure_deletes_them(
         erase(scene.partner, None)
     assert not Attachment.objects.filter(post=post).exists()
     assert [p.name for p in stored_files(media)] == ["kept.pdf"]
+
+
+def test_a_post_rolled_back_around_it_leaves_its_file_to_the_daily_sweep(
+    scene, media, settings
+) -> None:
+    """The post's service stored its file and wrote its rows; a block around
+    it then failed, so the rows are gone and the file stays, named by no
+    row and never served, until the workers' sweep (core/files/sweep.py)
+    finds it a day old."""
+    import datetime as dt
+    import os
+
+    from django.db import transaction
+    from django.utils import timezone
+
+    from alliance87.core.files.sweep import sweep
+
+    class Undone(Exception):
+        pass
+
+    with pytest.raises(Undone), transaction.atomic():
+        opening(scene, files=[pdf("withdrawn.pdf")])
+        raise Undone
+    assert not Attachment.objects.exists()
+    (left,) = [p for p in stored_files(media) if p.name == "withdrawn.pdf"]
+    assert sweep().removed == [] and left.exists()
+    day_old = (timezone.now() - dt.timedelta(hours=settings.FILES_ORPHAN_HOURS + 1)).timestamp()
+    os.utime(left, (day_old, day_old))
+    assert sweep().removed == [left.relative_to(media).as_posix()]
+    assert not left.exists()
