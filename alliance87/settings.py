@@ -152,9 +152,9 @@ from alliance87.config.mail import (
     EMAIL_USE_TLS,
     MAIL_WEBHOOK_SECRET,
     MAILGUN_WEBHOOK_SIGNING_KEY,
-    POSTAL_WEBHOOK_KEY,
     NEWSLETTER_SOFT_BOUNCE_DAYS,
     NEWSLETTER_SOFT_BOUNCE_LIMIT,
+    POSTAL_WEBHOOK_KEY,
     SERVER_EMAIL,
 )
 from alliance87.config.tasks import (
