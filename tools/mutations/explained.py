@@ -19,6 +19,28 @@ def _unfiltered(path: str, function: str, model: str) -> str:
     return f"{path}::{function}::visible_to::{call}::{model}.objects.all()::1"
 
 
+_ONE_CAMPAIGN = (
+    "Redundant on every way out: a campaign's submissions and planned activities are "
+    "read only for one campaign (`filter(campaign=...)`: its page, review queue, "
+    "calendar and the API's campaign) that was first found through "
+    "`Campaign.objects.visible_to` (a hidden campaign answers 404), so this filter asks "
+    "again what was asked. It guards a caller that would list them across campaigns; "
+    "none does."
+)
+_C = "alliance87/campaigns/models.py"
+_ONE_CAMPAIGN_KEYS = (
+    f"{_C}::SubmissionQuerySet.visible_to::filter::self.filter( _reviewed_q(user, "
+    "audience), campaign__in=Campaign.objects.visible_to(user) )::self.filter("
+    "_reviewed_q(user, audience))::1",
+    f"{_C}::SubmissionQuerySet.visible_to::visible_to::Campaign.objects.visible_to(user)"
+    "::Campaign.objects.all()::1",
+    f"{_C}::PlannedActivityQuerySet.visible_to::filter::self.filter( _reviewed_q(user, "
+    "audience), campaign__in=Campaign.objects.visible_to(user), organisation__in="
+    "Organisation.objects.visible_to(user), )::self.filter(_reviewed_q(user, audience), "
+    "organisation__in=Organisation.objects.visible_to(user))::1",
+    f"{_C}::PlannedActivityQuerySet.visible_to::visible_to::Campaign.objects.visible_to("
+    "user)::Campaign.objects.all()::1",
+)
 _SAME_AS_ROADMAP = (
     "Redundant: these rows are read only under a roadmap that `Roadmap.visible_to` has "
     "already let through, and a priority area, action or progress update has no "
@@ -115,4 +137,5 @@ EXPLAINED: dict[str, str] = {
         "(its visibility checked, a hidden item answers 404) and the `close` right "
         "required before the write; this reads the same row again to answer with it."
     ),
+    **dict.fromkeys(_ONE_CAMPAIGN_KEYS, _ONE_CAMPAIGN),
 }

@@ -34,7 +34,7 @@ ADDRESS: dict[str, Any] = {
 
 NEWS = (
     # News posts: published and due ones by their level, drafts to the
-    # Secretariat only (scheduled posts: comms/tests/test_news.py).
+    # Secretariat only.
     Kind(
         "post",
         (
@@ -57,6 +57,25 @@ NEWS = (
         statuses=("published", "draft"),
         draft_statuses=("draft",),
         has_group=True,
+    ),
+    # A public post published for a time not yet come (scheduled): the
+    # Secretariat's alone until then, wherever posts are listed or found.
+    Kind(
+        "scheduledpost",
+        (
+            Way("detail", slug_url("/en/news/{slug}/"), own_page=True),
+            Way("list", fixed("/en/news/")),
+            year_option("year-filter", "/en/news/", "publish_at"),
+            SITE_SEARCH,
+            API_SEARCH,
+            Way("feed", fixed("/en/feeds/news.atom"), public_only=True),
+            Way("export", fixed("/en/news.json")),
+            Way("api-list", fixed(f"{API}news?limit=200")),
+            Way("api-detail", slug_url(API + "news/{slug}"), own_page=True),
+        ),
+        statuses=("scheduled",),
+        draft_statuses=("scheduled",),
+        levels=("public",),
     ),
     # A post a partner wrote and submitted for review (public, by the
     # partner persona's organisation, linked to nothing else): seen by
@@ -208,6 +227,22 @@ CAMPAIGNS = (
     # persona's group) only. The review queue opens to reviewers.
     Kind(
         "submission",
+        (
+            Way("campaign", fixed(f"/en/campaigns/{HOST_CAMPAIGN}/")),
+            Way("review", fixed(f"/en/campaigns/{HOST_CAMPAIGN}/review/"), openers=CHAIR),
+        ),
+        statuses=("published", "pending", "declined"),
+        draft_statuses=("pending", "declined"),
+        levels=("public",),
+        readers=("partner", "member"),
+    ),
+    # Activities the partner persona plans for the public host campaign's
+    # calendar: published ones seen by all; pending and declined ones by
+    # their author and the reviewers (the member persona's group) only, on
+    # the campaign's page and in the review queue. (Each matrix
+    # organisation's published activity: the organisation's ways.)
+    Kind(
+        "plannedactivity",
         (
             Way("campaign", fixed(f"/en/campaigns/{HOST_CAMPAIGN}/")),
             Way("review", fixed(f"/en/campaigns/{HOST_CAMPAIGN}/review/"), openers=CHAIR),

@@ -9,6 +9,7 @@ from alliance87.accounts.tests.visibility_matrix.ways import (
     API_SEARCH,
     CHAIR,
     FOCAL,
+    HOST_CAMPAIGN,
     HOST_COUNTRY,
     HOST_EVENT_PAGE,
     HOST_GROUP,
@@ -59,6 +60,11 @@ ORGANISATIONS = (
             ),
             Way("country", fixed(f"/en/countries/{ORG_COUNTRY}/")),
             Way("statement", fixed(f"/en/statements/{HOST_STATEMENT}/")),
+            # The activity it plans for the public host campaign (published):
+            # on the campaign's page, its calendar and the API's campaign.
+            Way("campaign-activities", fixed(f"/en/campaigns/{HOST_CAMPAIGN}/")),
+            Way("campaign-calendar", fixed(f"/en/campaigns/{HOST_CAMPAIGN}/activities.ics")),
+            Way("api-campaign-activities", fixed(f"{API}campaigns/{HOST_CAMPAIGN}")),
             # A publisher of a public library resource: its page, and
             # the API's resource (publishers by slug).
             Way("resource", fixed(f"/en/library/{HOST_RESOURCE}/")),

@@ -13,7 +13,7 @@ from alliance87.accounts.tests.visibility_matrix.ways import (
     former_slug,
 )
 from alliance87.campaigns import services as campaigns
-from alliance87.campaigns.models import Campaign
+from alliance87.campaigns.models import Campaign, PlannedActivity
 from alliance87.comms.models import (
     Choice,
     Issue,
@@ -24,6 +24,39 @@ from alliance87.comms.models import (
     Survey,
 )
 from alliance87.comms.services import PostLinks, save_partner_post, save_post, submit_post
+
+
+def host_campaign(scene: Scene) -> Campaign:
+    """The public campaign the partner persona submits to and every matrix
+    organisation plans an activity for, made the first time it is asked for."""
+    return Campaign.objects.filter(slug=HOST_CAMPAIGN).first() or campaigns.save_campaign(
+        Campaign(
+            slug=HOST_CAMPAIGN,
+            title="Host campaign",
+            title_en="Host campaign",
+            status="published",
+            review_group=scene.host_group,
+            date=dt.date(2027, 6, 12),
+        ),
+        acting_user=None,
+    )
+
+
+def plan_host_activity(scene: Scene, organisation: Any, title: str) -> PlannedActivity:
+    """A published activity `organisation` plans for the host campaign: its
+    page, calendar and API show it to whoever may see the organisation.
+    Added as the partner persona (the service takes the author's own
+    organisation), then given to `organisation`, which has no account."""
+    activity = campaigns.add_planned_activity(
+        host_campaign(scene),
+        acting_user=scene.personas.partner,
+        date=dt.date(2027, 6, 12),
+        title=title,
+        language="en",
+    )
+    PlannedActivity.objects.filter(pk=activity.pk).update(organisation=organisation)
+    activity.refresh_from_db()
+    return campaigns.publish_activity(activity, acting_user=scene.secretariat)
 
 
 def build(scene: Scene, n: int, item: Item) -> Any:
@@ -47,6 +80,18 @@ def build(scene: Scene, n: int, item: Item) -> Any:
             acting_user=None,
             links=PostLinks(countries=[country(EVENT_COUNTRY)], events=[scene.host_event]),
         )
+    elif item.kind == "scheduledpost":
+        # Published, for a time not yet come; linked to nothing, so that it
+        # takes no place in the pages that show a few latest posts.
+        post = Post(
+            slug=item.key,
+            kind="news",
+            title_en=m,
+            visibility=level,
+            status="published",
+            publish_at=dt.datetime(2999, 1, 1, tzinfo=dt.UTC),
+        )
+        obj = save_post(post, acting_user=None)
     elif item.kind == "partnerpost":
         partner = scene.personas.partner
         post = Post(slug=item.key, kind="news", title_en=m, body_en=m, visibility=level)
@@ -97,19 +142,8 @@ def build(scene: Scene, n: int, item: Item) -> Any:
         )
         campaigns.change_campaign_slug(obj, slug=item.key, acting_user=scene.secretariat)
     elif item.kind == "submission":
-        host = Campaign.objects.filter(slug=HOST_CAMPAIGN).first() or campaigns.save_campaign(
-            Campaign(
-                slug=HOST_CAMPAIGN,
-                title="Host campaign",
-                title_en="Host campaign",
-                status="published",
-                review_group=scene.host_group,
-                date=dt.date(2027, 6, 12),
-            ),
-            acting_user=None,
-        )
         obj = campaigns.submit(
-            host,
+            host_campaign(scene),
             acting_user=scene.personas.partner,
             kind="highlight",
             title=m,
@@ -120,6 +154,18 @@ def build(scene: Scene, n: int, item: Item) -> Any:
             campaigns.publish_submission(obj, acting_user=scene.secretariat)
         elif item.status == "declined":
             campaigns.decline_submission(obj, acting_user=scene.secretariat, reason="Declined.")
+    elif item.kind == "plannedactivity":
+        obj = campaigns.add_planned_activity(
+            host_campaign(scene),
+            acting_user=scene.personas.partner,
+            date=dt.date(2027, 6, 12),
+            title=m,
+            language="en",
+        )
+        if item.status == "published":
+            campaigns.publish_activity(obj, acting_user=scene.secretariat)
+        elif item.status == "declined":
+            campaigns.decline_activity(obj, acting_user=scene.secretariat, reason="Declined.")
     elif item.kind == "survey":
         obj = Survey.objects.create(
             slug=item.key,

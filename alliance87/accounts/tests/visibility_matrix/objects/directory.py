@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any
 
 from alliance87.accounts.tests.visibility_matrix.objects.base import Scene, country, make_group
+from alliance87.accounts.tests.visibility_matrix.objects.comms import plan_host_activity
 from alliance87.accounts.tests.visibility_matrix.ways import (
     LEAD_COUNTRIES,
     ORG_COUNTRY,
@@ -41,6 +42,8 @@ def build(scene: Scene, n: int, item: Item) -> Any:
             stakeholder_type=StakeholderType.CIVIL_SOCIETY,
         )
         endorse_statement(scene.host_statement, organisation=obj, acting_user=scene.secretariat)
+        # Plans an activity for the host campaign (its calendar, ways.HOST_CAMPAIGN).
+        plan_host_activity(scene, obj, title=f"Activity planned by {m}")
         scene.objects[f"{item.key}:membership"] = add_member(
             scene.host_group, organisation=obj, acting_user=scene.secretariat
         )
