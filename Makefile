@@ -120,9 +120,13 @@ fuzz-api: install
 
 # Remove each visibility check in turn and run the matrix against it; writes
 # docs/visibility-matrix.md (about an hour on two cores).
+# Each outcome is kept in docs/visibility-matrix.json as it comes: run
+# again (after an interruption, or on a later tree), only the sites whose
+# file changed are run again, unless the matrix changed (then all are).
+# Remove the file to start afresh.
 mutations: install
 	$(BIN)/pytest -q -m mutations tools/tests
-	$(BIN)/python -m tools.mutations
+	$(BIN)/python -m tools.mutations --json docs/visibility-matrix.json --resume
 
 # The form fuzz of make test, with many more examples per form (minutes).
 fuzz: install

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import signal
+import subprocess
 import sys
 import time
 from collections import Counter
@@ -115,7 +116,28 @@ def reusable(options: Options) -> dict[str, Outcome]:
     kept = load_run(options.json)
     if kept.get("matrix_hash") != matrix_hash(options.source):
         return {}
-    return {o.mutant.key: o for o in kept["outcomes"] if o.status != "error"}
+    # A run that errored or ran out of time (a loaded machine) is run again.
+    return {o.mutant.key: o for o in kept["outcomes"] if o.status not in ("error", "timeout")}
+
+
+def describe_tree(source: Path) -> str:
+    """The commit the tree is at, and whether it has changes not committed."""
+    try:
+        commit = subprocess.run(  # noqa: S603 - git, fixed arguments
+            ["git", "-C", str(source), "rev-parse", "--short=12", "HEAD"],  # noqa: S607
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        changes = subprocess.run(  # noqa: S603
+            ["git", "-C", str(source), "status", "--porcelain", "--untracked-files=no"],  # noqa: S607
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "not a git checkout"
+    return f"{commit} with changes not committed" if changes else commit
 
 
 def mutate_all(options: Options, mutants: list[Mutant]) -> dict[str, Any] | None:
@@ -145,6 +167,8 @@ def mutate_all(options: Options, mutants: list[Mutant]) -> dict[str, Any] | None
             "outcomes": [],
             "seconds": 0.0,
             "complete": False,
+            "kept": 0,
+            "tree": describe_tree(options.source),
         }
         earlier = 0.0
         for n, mutant in enumerate(mutants, 1):
@@ -152,6 +176,7 @@ def mutate_all(options: Options, mutants: list[Mutant]) -> dict[str, Any] | None
             if old is not None and old.mutant.file_hash == mutant.file_hash:
                 outcome, note = Outcome(**{**asdict(old), "mutant": mutant}), " (kept)"
                 earlier += outcome.seconds
+                run["kept"] += 1
             else:
                 outcome, note = space.run(mutant, options.timeout, reach=reach), ""
             run["outcomes"].append(outcome)
@@ -203,6 +228,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 seconds=seconds,
                 command=COMMAND,
                 total=None if run.get("complete") else len(discover(options.source)),
+                kept=run.get("kept", 0),
+                tree=run.get("tree", ""),
             ),
             encoding="utf-8",
         )

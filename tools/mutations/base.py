@@ -37,7 +37,7 @@ DEFAULT_TIMEOUT = 600.0
 # The unmutated run records what each cell reaches (coverage.py, one
 # context per cell, each cell asking for itself): several times slower.
 BASELINE_TIMEOUT = 3600.0
-COMMAND = ".venv/bin/python -m tools.mutations"
+COMMAND = ".venv/bin/python -m tools.mutations --json docs/visibility-matrix.json --resume"
 
 # A filter that every row passes: what is left of a `visible_q(...)` call
 # when the check is removed. Spelled in full so that it needs no import in

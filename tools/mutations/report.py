@@ -38,9 +38,13 @@ def render_report(
     seconds: float,
     command: str,
     total: int | None = None,
+    kept: int = 0,
+    tree: str = "",
 ) -> str:
     """Return the report; `total` is the number of sites of the tree when
-    the run stopped before the last of them (None: a complete run)."""
+    the run stopped before the last of them (None: a complete run); `kept`
+    how many outcomes an earlier run of the same matrix gave (--resume);
+    `tree` the commit the run was of."""
     counts = Counter(o.result for o in outcomes)
     operators = Counter(o.mutant.operator for o in outcomes)
     survivors = [o for o in outcomes if o.survived]
@@ -128,11 +132,20 @@ def render_report(
         "",
         "## Result",
         "",
-        f"{len(outcomes)} sites in {seconds / 60:.0f} minutes: "
+        f"{len(outcomes)} sites in {seconds / 60:.0f} minutes"
+        + (f", on the tree at {tree}" if tree else "")
+        + ": "
         + ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
         + ".",
         "",
     ]
+    if kept:
+        lines += [
+            f"{kept} of these outcomes were kept from an earlier run (`--resume`): of "
+            "the same matrix, each for its file as it is now (a site whose file "
+            "changed, or whose run errored or ran out of time, was run again).",
+            "",
+        ]
     if total is not None:
         lines += [
             f"**The run stopped before its end**: {len(outcomes)} of the tree's {total} "
