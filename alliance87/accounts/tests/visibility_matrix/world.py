@@ -22,6 +22,7 @@ from alliance87.accounts.tests.visibility_matrix.ways import (
     HOST_COUNTRY,
     HOST_EVENT,
     HOST_GROUP,
+    HOST_POST,
     HOST_RESOURCE,
     HOST_STATEMENT,
     NEXT_EVENT,
@@ -31,6 +32,8 @@ from alliance87.accounts.tests.visibility_matrix.ways import (
     World,
 )
 from alliance87.api.services import create_token
+from alliance87.comms.models import Post
+from alliance87.comms.services import PostLinks, save_post
 from alliance87.community import services as community
 from alliance87.community.models import Conversion, Space, SpaceKind
 from alliance87.core.dates import ReportedDate
@@ -51,6 +54,43 @@ from alliance87.testing.personas import (
     make_personas,
     name_chair,
 )
+
+
+def _news_links(scene: Any) -> None:
+    """A public news post by each matrix organisation (its page, and the
+    news list filtered by it, name the author to whoever may see it), and
+    the public HOST_POST linked to every matrix event and group (its page
+    lists those the reader may see). The oldest posts, so that the lists'
+    first pages keep the matrix posts."""
+    oldest = dt.datetime(1800, 1, 1, tzinfo=dt.UTC)
+    for organisation in scene.organisations:
+        save_post(
+            Post(
+                slug=f"{organisation.slug}-news",
+                kind="news",
+                title_en="News of a matrix organisation",
+                status="published",
+                publish_at=oldest,
+                organisation=organisation,
+            ),
+            acting_user=None,
+        )
+    linked: dict[str, list[Any]] = {"event": [], "group": []}
+    for key, obj in scene.objects.items():
+        kind = key.split("-", 1)[0]
+        if kind in linked:
+            linked[kind].append(obj)
+    save_post(
+        Post(
+            slug=HOST_POST,
+            kind="news",
+            title_en="Host post",
+            status="published",
+            publish_at=oldest,
+        ),
+        acting_user=None,
+        links=PostLinks(events=linked["event"], groups=linked["group"]),
+    )
 
 
 def _cards_and_outcomes(secretariat: Any, objects: dict[str, Any]) -> None:
@@ -198,6 +238,7 @@ def build_world() -> World:
     owned.owners.set(scene.organisations)
     # A public library resource, published by every matrix organisation.
     make_resource(HOST_RESOURCE, "Host resource").publishers.set(scene.organisations)
+    _news_links(scene)
     # The focal point's persona must not be a partner, or the cells of the
     # partners level would not tell them apart.
     users: dict[str, Any] = {

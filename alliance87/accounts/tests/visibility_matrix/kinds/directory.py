@@ -14,6 +14,7 @@ from alliance87.accounts.tests.visibility_matrix.ways import (
     HOST_EVENT_PAGE,
     HOST_GROUP,
     HOST_GROUP_PAGE,
+    HOST_POST,
     HOST_RESOURCE,
     HOST_STATEMENT,
     LEAD_COUNTRIES,
@@ -60,6 +61,11 @@ ORGANISATIONS = (
             ),
             Way("country", fixed(f"/en/countries/{ORG_COUNTRY}/")),
             Way("statement", fixed(f"/en/statements/{HOST_STATEMENT}/")),
+            # Its public news post: the post's page, and the news list
+            # filtered by it (the Organisation filter and each row), name
+            # the author.
+            Way("news-post", slug_url("/en/news/{slug}-news/")),
+            Way("news-filtered", slug_url("/en/news/?organisation={slug}")),
             # The activity it plans for the public host campaign (published):
             # on the campaign's page, its calendar and the API's campaign.
             Way("campaign-activities", fixed(f"/en/campaigns/{HOST_CAMPAIGN}/")),
@@ -217,6 +223,8 @@ GROUPS = (
             Way("apply-form", fixed("/en/apply/"), public_only=True),
             # Each is a sub-group of the host group.
             Way("parent", fixed(f"/en/groups/{HOST_GROUP}/")),
+            # The public host post, linked to every matrix group, lists it.
+            Way("host-post", fixed(f"/en/news/{HOST_POST}/")),
             *SUBGROUP,
             # A group's feeds (named in their titles) answer 404 for a
             # group the public may not see.

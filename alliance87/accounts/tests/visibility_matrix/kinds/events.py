@@ -20,6 +20,7 @@ from alliance87.accounts.tests.visibility_matrix.ways import (
     HOST_EVENT,
     HOST_EVENT_PAGE,
     HOST_GROUP,
+    HOST_POST,
     NEXT_BRIEFING,
     NEXT_EVENT_PAGE,
     OUTCOME,
@@ -56,6 +57,8 @@ EVENTS = (
             Way("briefing", slug_url("/en/events/{slug}/briefing/"), own_page=True),
             Way("country", fixed(f"/en/countries/{EVENT_COUNTRY}/")),
             Way("group", fixed(f"/en/groups/{HOST_GROUP}/")),
+            # The public host post, linked to every matrix event, lists it.
+            Way("host-post", fixed(f"/en/news/{HOST_POST}/")),
             # Each event carries a public decision and a public action
             # item whose text is its marker.
             Way("decisions", fixed("/en/events/decisions/")),

@@ -22,6 +22,7 @@ HOST_GROUP = "mx-host-group"
 HOST_STATEMENT = "mx-host-statement"
 HOST_CAMPAIGN = "mx-host-campaign"  # public, reviewed by the host group
 HOST_RESOURCE = "mx-host-resource"  # a public resource every organisation published
+HOST_POST = "mx-host-post"  # a public news post linked to every matrix event and group
 HOST_COUNTRY = "mrt"  # the pathfinder that holds the roadmaps, workshops...
 EVENT_COUNTRY = "npl"  # where the matrix events are held
 ORG_COUNTRY = "per"  # where the matrix organisations are based
