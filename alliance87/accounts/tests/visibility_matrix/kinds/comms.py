@@ -32,25 +32,31 @@ ADDRESS: dict[str, Any] = {
     "openers": (),
 }
 
+# Where every news post leaves the Hub: its page, the list, the list's Year
+# filter (each post alone in its year), the searches, the feed, the
+# download and the API.
+POST_WAYS = (
+    Way("detail", slug_url("/en/news/{slug}/"), own_page=True),
+    Way("list", fixed("/en/news/")),
+    year_option("year-filter", "/en/news/", "publish_at"),
+    SITE_SEARCH,
+    API_SEARCH,
+    Way("feed", fixed("/en/feeds/news.atom"), public_only=True),
+    Way("export", fixed("/en/news.json")),
+    Way("api-list", fixed(f"{API}news?limit=200")),
+    Way("api-detail", slug_url(API + "news/{slug}"), own_page=True),
+)
+
 NEWS = (
     # News posts: published and due ones by their level, drafts to the
     # Secretariat only.
     Kind(
         "post",
         (
-            Way("detail", slug_url("/en/news/{slug}/"), own_page=True),
-            Way("list", fixed("/en/news/")),
-            # Each post alone in its year: the Year filter offers it.
-            year_option("year-filter", "/en/news/", "publish_at"),
+            *POST_WAYS,
             Way("country", fixed(f"/en/countries/{EVENT_COUNTRY}/")),
             HOST_EVENT_PAGE,
             HOST_GROUP_PAGE,
-            SITE_SEARCH,
-            API_SEARCH,
-            Way("feed", fixed("/en/feeds/news.atom"), public_only=True),
-            Way("export", fixed("/en/news.json")),
-            Way("api-list", fixed(f"{API}news?limit=200")),
-            Way("api-detail", slug_url(API + "news/{slug}"), own_page=True),
             # Each is written by the public organisation the people work for.
             Way("author", fixed(f"/en/partners/{PEOPLE_ORG}/")),
         ),
@@ -62,17 +68,7 @@ NEWS = (
     # Secretariat's alone until then, wherever posts are listed or found.
     Kind(
         "scheduledpost",
-        (
-            Way("detail", slug_url("/en/news/{slug}/"), own_page=True),
-            Way("list", fixed("/en/news/")),
-            year_option("year-filter", "/en/news/", "publish_at"),
-            SITE_SEARCH,
-            API_SEARCH,
-            Way("feed", fixed("/en/feeds/news.atom"), public_only=True),
-            Way("export", fixed("/en/news.json")),
-            Way("api-list", fixed(f"{API}news?limit=200")),
-            Way("api-detail", slug_url(API + "news/{slug}"), own_page=True),
-        ),
+        POST_WAYS,
         statuses=("scheduled",),
         draft_statuses=("scheduled",),
         levels=("public",),
@@ -84,14 +80,10 @@ NEWS = (
     Kind(
         "partnerpost",
         (
-            Way("detail", slug_url("/en/news/{slug}/"), own_page=True),
-            Way("list", fixed("/en/news/")),
-            SITE_SEARCH,
-            API_SEARCH,
-            Way("feed", fixed("/en/feeds/news.atom"), public_only=True),
-            Way("export", fixed("/en/news.json")),
-            Way("api-list", fixed(f"{API}news?limit=200")),
-            Way("api-detail", slug_url(API + "news/{slug}"), own_page=True),
+            # The ways of every post but the Year filter (not yet published,
+            # it has no date).
+            *POST_WAYS[:2],
+            *POST_WAYS[3:],
             Way("review", fixed("/en/news/review/"), openers=()),
         ),
         statuses=("submitted",),

@@ -42,18 +42,23 @@ def host_campaign(scene: Scene) -> Campaign:
     )
 
 
-def plan_host_activity(scene: Scene, organisation: Any, title: str) -> PlannedActivity:
-    """A published activity `organisation` plans for the host campaign: its
-    page, calendar and API show it to whoever may see the organisation.
-    Added as the partner persona (the service takes the author's own
-    organisation), then given to `organisation`, which has no account."""
-    activity = campaigns.add_planned_activity(
+def plan_activity(scene: Scene, title: str) -> PlannedActivity:
+    """An activity the partner persona plans for the host campaign (pending)."""
+    return campaigns.add_planned_activity(
         host_campaign(scene),
         acting_user=scene.personas.partner,
         date=dt.date(2027, 6, 12),
         title=title,
         language="en",
     )
+
+
+def plan_host_activity(scene: Scene, organisation: Any, title: str) -> PlannedActivity:
+    """A published activity `organisation` plans for the host campaign: its
+    page, calendar and API show it to whoever may see the organisation.
+    Added as the partner persona (the service takes the author's own
+    organisation), then given to `organisation`, which has no account."""
+    activity = plan_activity(scene, title)
     PlannedActivity.objects.filter(pk=activity.pk).update(organisation=organisation)
     activity.refresh_from_db()
     return campaigns.publish_activity(activity, acting_user=scene.secretariat)
@@ -155,13 +160,7 @@ def build(scene: Scene, n: int, item: Item) -> Any:
         elif item.status == "declined":
             campaigns.decline_submission(obj, acting_user=scene.secretariat, reason="Declined.")
     elif item.kind == "plannedactivity":
-        obj = campaigns.add_planned_activity(
-            host_campaign(scene),
-            acting_user=scene.personas.partner,
-            date=dt.date(2027, 6, 12),
-            title=m,
-            language="en",
-        )
+        obj = plan_activity(scene, m)
         if item.status == "published":
             campaigns.publish_activity(obj, acting_user=scene.secretariat)
         elif item.status == "declined":
