@@ -19,10 +19,16 @@ whether the matrix notices (killed, with the first failing cell) or not
 run. The working tree itself is never written to, except for the report.
 
 The unmutated run records, with coverage.py, which cells reach which lines
-(`reach`); each mutant then runs only the cells that reached its lines, and
-the whole matrix when its lines ran outside a cell (building the world, at
-import) or were never recorded. The runs keep their test databases in the
-copy (`--reuse-db`): a mutant changes code, never the schema.
+(`reach`), and the world each of its two workers built (`world`); each
+mutant then runs only the cells that reached its lines. When its lines ran
+while the world was built, the mutant's world is compared with the
+unmutated one first, and the whole matrix runs only when it differs; lines
+run elsewhere outside a cell (at import, in a cell's own setup) run the
+whole matrix; lines never recorded run nothing (no cell reaches them). The
+runs keep their test databases in the copy (`--reuse-db`): a mutant changes
+code, never the schema. With `--json F` each outcome is kept in F as it
+comes, and `--resume` reuses those whose file and matrix have not changed
+(`make mutations`: docs/visibility-matrix.json).
 
     .venv/bin/python -m tools.mutations            # all sites
     .venv/bin/python -m tools.mutations --list     # sites only
@@ -37,6 +43,7 @@ what the others share (the paths, how the matrix runs, a mutant and its
 outcome, applying a mutant), `explained`
 keeps the reasons of the survivors that are redundant, `workspace` copies the
 tree and runs the matrix in it, `reach` reads which cells reach a site,
-`report` writes docs/visibility-matrix.md and
+`world` fingerprints the world and compares it, `report` writes
+docs/visibility-matrix.md and
 `__main__` is the command.
 """
